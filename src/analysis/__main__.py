@@ -1,0 +1,63 @@
+"""Command line: check the data and print the milestone durations and compensation figures.
+
+    python -m analysis [--data DIR] [--incident ID] [--chain leak,order,...] [--csv DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import vocab
+from analysis.compensation import compensation_figures
+from analysis.durations import MilestoneNotFound, chain_durations
+from analysis.errors import DataValidationError
+from analysis.loading import load_dataset
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=None, help="folder of the CSV files (default: data/)")
+    parser.add_argument("--incident", default="coincheck-2018")
+    parser.add_argument("--chain", default=",".join(vocab.DEFAULT_CHAIN),
+                        help="milestones separated by commas (default: %(default)s)")
+    parser.add_argument("--asset", default="XEM")
+    parser.add_argument("--csv", type=Path, default=None, metavar="DIR",
+                        help="also write durations.csv and compensation.csv into DIR")
+    args = parser.parse_args(argv)
+
+    try:
+        data = load_dataset(args.data)
+    except DataValidationError as err:
+        print(err, file=sys.stderr)
+        return 2
+    chain = [m.strip() for m in args.chain.split(",") if m.strip()]
+    unknown = [m for m in chain if m not in vocab.MILESTONES]
+    if unknown:
+        print(f"unknown milestone(s): {', '.join(unknown)}; allowed: {', '.join(vocab.MILESTONES)}", file=sys.stderr)
+        return 2
+    try:
+        durations = chain_durations(data.events, args.incident, chain)
+        figures = pd.DataFrame(compensation_figures(data.compensation, args.incident, args.asset).as_rows())
+    except (MilestoneNotFound, KeyError, ValueError) as err:
+        print(f"error: {err.args[0] if err.args else err}", file=sys.stderr)
+        return 2
+
+    print(f"Data in {data.data_dir}: {len(data.events)} events, all checks passed.\n")
+    print(f"Milestone durations, {args.incident} (business days: Japan, counted after the start day up to and "
+          "including the end day)")
+    print(durations.drop(columns="incident_id").astype({"hours": object}).fillna("-").to_string(index=False))
+    print(f"\nCompensation, {args.incident} {args.asset}")
+    print(figures.to_string(index=False))
+    if args.csv:
+        args.csv.mkdir(parents=True, exist_ok=True)
+        durations.to_csv(args.csv / "durations.csv", index=False, lineterminator="\n")
+        figures.to_csv(args.csv / "compensation.csv", index=False, lineterminator="\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,156 @@
+"""Reading the curated CSV files into typed, timezone-aware DataFrames.
+
+Files are read as text, checked (`analysis.validation`), and only then converted, so a bad cell
+is reported with the exact text the file holds instead of a conversion error.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import vocab
+from analysis.errors import DataValidationError, Problem
+from analysis.validation import check_relations, check_schema
+
+FILES = ("events.csv", "compensation.csv", "order_items.csv", "sources.csv")
+
+
+def default_data_dir() -> Path:
+    """data/ of the project, unless ANALYSIS_DATA_DIR points elsewhere."""
+    env = os.environ.get("ANALYSIS_DATA_DIR")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[2] / "data"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    events: pd.DataFrame
+    compensation: pd.DataFrame
+    order_items: pd.DataFrame
+    sources: pd.DataFrame
+    data_dir: Path
+
+
+def read_text_table(path: Path, name: str | None = None) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """One CSV file as strings, indexed by the line number each record starts on."""
+    name = name or path.name
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, [Problem(name, None, None, None, f"the file is missing (looked for {path})")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        bad = raw[err.start : err.end].hex(" ")
+        return None, [Problem(name, line, None, f"bytes {bad}",
+                              "the file is not UTF-8 text; open it in an editor and save it as UTF-8")]
+    if not text.strip():
+        return None, [Problem(name, None, None, None,
+                              "the file is empty; it needs a header row and at least one data row")]
+
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    problems: list[Problem] = []
+    try:
+        header = next(reader)
+        records, lines = [], []
+        start = reader.line_num + 1
+        for record in reader:
+            if record:
+                if len(record) != len(header):
+                    problems.append(Problem(name, start, None, None,
+                                            f"the line has {len(record)} fields but the header has {len(header)}; "
+                                            "check for a missing or extra comma, or an unquoted comma in a value"))
+                else:
+                    records.append(record)
+                    lines.append(start)
+            start = reader.line_num + 1
+    except csv.Error as err:
+        return None, [Problem(name, reader.line_num, None, None, f"the file is not valid CSV: {err}")]
+
+    for col in sorted({c for c in header if header.count(c) > 1}):
+        problems.append(Problem(name, 1, col, None, "is in the header row more than once"))
+    if not records and not problems:
+        problems.append(Problem(name, None, None, None,
+                                "the file has a header row but no data rows"))
+    if problems:
+        return None, problems
+    frame = pd.DataFrame(records, columns=header, index=pd.Index(lines, name="line"), dtype=str)
+    return frame, []
+
+
+def check_dataset(data_dir: Path | None = None) -> dict[str, pd.DataFrame]:
+    """Read and check every file; raise DataValidationError listing all problems found."""
+    data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+    frames: dict[str, pd.DataFrame] = {}
+    problems: list[Problem] = []
+    for name in FILES:
+        frame, found = read_text_table(data_dir / name)
+        problems += found
+        if frame is not None:
+            problems += check_schema(name, frame)
+            frames[name] = frame
+    problems += check_relations(frames)
+    if problems:
+        raise DataValidationError([_named(p, data_dir) for p in problems])
+    return frames
+
+
+def _named(problem: Problem, data_dir: Path) -> Problem:
+    """Name files by their path, so the message says which copy of the data is broken."""
+    path = data_dir / problem.file
+    try:
+        shown = str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        shown = str(path)
+    return Problem(shown, problem.line, problem.column, problem.value, problem.message)
+
+
+def load_dataset(data_dir: Path | None = None) -> Dataset:
+    data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+    frames = check_dataset(data_dir)
+    return Dataset(
+        events=_typed_events(frames["events.csv"]),
+        compensation=_typed_compensation(frames["compensation.csv"]),
+        order_items=_typed_order_items(frames["order_items.csv"]),
+        sources=frames["sources.csv"].copy(),
+        data_dir=data_dir,
+    )
+
+
+def _typed_events(raw: pd.DataFrame) -> pd.DataFrame:
+    df = raw.copy()
+    # A date-only fact stays a whole day (a Period), never a midnight timestamp.
+    df["date"] = pd.PeriodIndex(df["date"], freq="D")
+    has_time = df["time"] != ""
+    stamps = pd.to_datetime(raw["date"].where(has_time) + " " + raw["time"].where(has_time), format="%Y-%m-%d %H:%M")
+    df["timestamp"] = stamps.dt.tz_localize(vocab.TIMEZONE).astype(f"datetime64[us, {vocab.TIMEZONE}]")
+    df["precision"] = has_time.map({True: "minute", False: "day"})
+    for col in ("time", "milestone", "source_url", "source_url_as_printed", "note"):
+        df[col] = df[col].replace("", pd.NA)
+    df["actor"] = pd.Categorical(df["actor"], categories=vocab.ACTORS)
+    df["source_kind"] = pd.Categorical(df["source_kind"], categories=vocab.SOURCE_KINDS)
+    # Within a day: facts without a time first, then by time, ties in file order.
+    df = df.sort_values(["incident_id", "date", "timestamp"], na_position="first", kind="stable")
+    return df
+
+
+def _typed_compensation(raw: pd.DataFrame) -> pd.DataFrame:
+    df = raw.copy()
+    df["approximate"] = df["approximate"] == "true"
+    df["note"] = df["note"].replace("", pd.NA)
+    return df
+
+
+def _typed_order_items(raw: pd.DataFrame) -> pd.DataFrame:
+    df = raw.copy()
+    df["item_no"] = df["item_no"].astype("int64")
+    df["deadline"] = pd.PeriodIndex(df["deadline"].replace("", None), freq="D")
+    return df.sort_values(["order_event_id", "item_no"], kind="stable")

@@ -1,0 +1,336 @@
+"""Checks on the curated CSV files, run on their text before anything is converted.
+
+Every check reports through `Problem`s that name file, line, column and value, and all of them
+run before the caller raises, so one run lists everything there is to fix.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from urllib.parse import urlsplit
+
+import pandas as pd
+import pandera.pandas as pa
+
+from analysis import vocab
+from analysis.errors import Problem
+
+SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+
+
+# -- value checks: each takes the cell text and says whether it is acceptable -------------------
+
+def is_date(text: str) -> bool:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def is_time(text: str) -> bool:
+    if not re.fullmatch(r"\d{2}:\d{2}", text):
+        return False
+    try:
+        time.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def is_aware_datetime(text: str) -> bool:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?[+-]\d{2}:\d{2}", text):
+        return False
+    try:
+        return datetime.fromisoformat(text).tzinfo is not None
+    except ValueError:
+        return False
+
+
+def is_url(text: str) -> bool:
+    if any(c.isspace() for c in text):
+        return False
+    parts = urlsplit(text)
+    host = parts.hostname or ""
+    return (
+        parts.scheme in ("http", "https")
+        and "." in host
+        and not host.startswith(("http.", "https."))
+        and "://" not in parts.path
+        and host not in ("http", "https")
+    )
+
+
+def is_number(text: str) -> bool:
+    return re.fullmatch(r"\d+(\.\d+)?", text) is not None
+
+
+def is_seed_item(text: str) -> bool:
+    return text == "lead" or re.fullmatch(r"[1-9]\d*", text) is not None
+
+
+# -- column specifications ----------------------------------------------------------------------
+
+def _column(
+    *,
+    required: bool = True,
+    test=None,
+    expect: str = "",
+    allowed=None,
+    unique: bool = False,
+) -> pa.Column:
+    checks = []
+    if required:
+        checks.append(pa.Check(lambda s: s.str.len() > 0, error="is empty, but a value is required"))
+    if allowed is not None:
+        choices = ", ".join(allowed)
+        checks.append(
+            pa.Check(
+                lambda v, allowed=frozenset(allowed): v == "" or v in allowed,
+                element_wise=True,
+                error=f"is not an allowed value; use one of: {choices}",
+            )
+        )
+    if test is not None:
+        checks.append(pa.Check(lambda v, test=test: v == "" or test(v), element_wise=True, error=expect))
+    return pa.Column(str, checks=checks, unique=unique, nullable=False)
+
+
+
+_SLUG = dict(test=lambda v: SLUG.fullmatch(v) is not None,
+             expect="is not a valid id; use lower-case letters, digits and hyphens (e.g. coincheck-2018)")
+_DATE = dict(test=is_date, expect="is not a real date; write it as YYYY-MM-DD (e.g. 2018-01-26)")
+_SEED_ITEM = dict(test=is_seed_item,
+                  expect="is not a seed item; use the item number (1, 2, ...) or 'lead' for the opening paragraphs")
+_URL = dict(test=is_url, expect="is not a well-formed web address; it must look like https://host.example/path")
+
+SCHEMAS: dict[str, pa.DataFrameSchema] = {
+    "events.csv": pa.DataFrameSchema(
+        {
+            "incident_id": _column(**_SLUG),
+            "event_id": _column(unique=True, **_SLUG),
+            "date": _column(**_DATE),
+            "time": _column(required=False, test=is_time,
+                            expect="is not a time of day; write it as HH:MM in Japan time (e.g. 12:09), or leave it empty"),
+            "actor": _column(allowed=vocab.ACTORS),
+            "source_kind": _column(allowed=vocab.SOURCE_KINDS),
+            "milestone": _column(required=False, allowed=vocab.MILESTONES),
+            "title_ja": _column(),
+            "title_en": _column(),
+            "source_url": _column(required=False, **_URL),
+            "source_url_as_printed": _column(required=False),
+            "seed_item": _column(**_SEED_ITEM),
+            "source_id": _column(**_SLUG),
+            "note": _column(required=False),
+        },
+        strict=True,
+    ),
+    "compensation.csv": pa.DataFrameSchema(
+        {
+            "incident_id": _column(**_SLUG),
+            "asset": _column(test=lambda v: re.fullmatch(r"[A-Z0-9]{2,10}", v) is not None,
+                             expect="is not an asset ticker; use upper-case letters and digits (e.g. XEM)"),
+            "fact": _column(allowed=tuple(vocab.COMPENSATION_FACTS)),
+            "value": _column(),
+            "unit": _column(),
+            "approximate": _column(allowed=("true", "false")),
+            "seed_item": _column(**_SEED_ITEM),
+            "source_id": _column(**_SLUG),
+            "note": _column(required=False),
+        },
+        strict=True,
+    ),
+    "order_items.csv": pa.DataFrameSchema(
+        {
+            "incident_id": _column(**_SLUG),
+            "order_event_id": _column(**_SLUG),
+            "item_no": _column(test=lambda v: re.fullmatch(r"[1-9]\d*", v) is not None,
+                               expect="is not an item number; use a whole number from 1"),
+            "text_ja": _column(),
+            "text_en": _column(),
+            "deadline": _column(required=False, **_DATE),
+            "seed_item": _column(**_SEED_ITEM),
+            "source_id": _column(**_SLUG),
+        },
+        strict=True,
+    ),
+    "sources.csv": pa.DataFrameSchema(
+        {
+            "source_id": _column(unique=True, **_SLUG),
+            "kind": _column(allowed=vocab.SOURCE_TYPES),
+            "title": _column(),
+            "published": _column(required=False, **_DATE),
+            "location": _column(),
+            "note": _column(required=False),
+        },
+        strict=True,
+    ),
+}
+
+
+def check_schema(name: str, frame: pd.DataFrame) -> list[Problem]:
+    """Column-by-column checks of one file; the frame's index holds the file's line numbers."""
+    schema = SCHEMAS[name]
+    try:
+        schema.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        return [_problem(name, schema, row) for row in err.failure_cases.itertuples(index=False)]
+    return []
+
+
+def _problem(name: str, schema: pa.DataFrameSchema, case) -> Problem:
+    expected = ", ".join(schema.columns)
+    if case.check == "column_in_schema":
+        return Problem(name, 1, str(case.failure_case), None,
+                       f"is not a column of this file; the columns are: {expected}")
+    if case.check == "column_in_dataframe":
+        return Problem(name, 1, str(case.failure_case), None,
+                       "is missing from the header row; every one of these columns is required: " + expected)
+    if case.check == "field_uniqueness":
+        message = "appears on more than one line; each value in this column must be unique"
+    else:
+        message = str(case.check)
+    line = None if pd.isna(case.index) else int(case.index)
+    return Problem(name, line, case.column, str(case.failure_case), message)
+
+
+# -- checks across rows and files ---------------------------------------------------------------
+
+def check_relations(frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Checks that need more than one row or file; they only look at cells whose format passed."""
+    problems: list[Problem] = []
+    sources = frames.get("sources.csv")
+    known_sources = set(sources["source_id"]) if _has(sources, "source_id") else None
+    events = frames.get("events.csv")
+
+    for name, frame in frames.items():
+        if known_sources is not None and _has(frame, "source_id") and name != "sources.csv":
+            for line, value in frame["source_id"].items():
+                if value and value not in known_sources:
+                    problems.append(Problem(name, line, "source_id", value,
+                                            "names a source that is not in sources.csv"))
+
+    if _has(events, "incident_id", "milestone", "date", "time"):
+        problems += _check_events(events)
+    comp = frames.get("compensation.csv")
+    if _has(comp, "incident_id", "asset", "fact", "value", "unit"):
+        problems += _check_compensation(comp)
+    items = frames.get("order_items.csv")
+    if _has(items, "order_event_id", "item_no") and _has(events, "event_id", "milestone"):
+        problems += _check_order_items(items, events)
+    return problems
+
+
+def _has(frame, *columns) -> bool:
+    return frame is not None and all(c in frame.columns for c in columns)
+
+
+def _when(row) -> tuple[date, time | None] | None:
+    if not is_date(row["date"]) or (row["time"] and not is_time(row["time"])):
+        return None
+    return date.fromisoformat(row["date"]), time.fromisoformat(row["time"]) if row["time"] else None
+
+
+def _check_events(events: pd.DataFrame) -> list[Problem]:
+    problems = []
+    name = "events.csv"
+    if "source_url_as_printed" in events.columns and "note" in events.columns:
+        for line, row in events.iterrows():
+            if row["source_url_as_printed"] and not row["note"]:
+                problems.append(Problem(name, line, "note", "",
+                                        "a corrected URL needs a note saying what was corrected"))
+    milestones = events[events["milestone"].isin(vocab.MILESTONES)]
+    for incident, group in milestones.groupby("incident_id", sort=True):
+        seen: dict[str, tuple[int, tuple]] = {}
+        for line, row in group.iterrows():
+            m = row["milestone"]
+            if m in seen:
+                problems.append(Problem(name, line, "milestone", m,
+                                        f"is given twice for {incident} (also on line {seen[m][0]}); "
+                                        "each milestone may occur once per incident"))
+                continue
+            when = _when(row)
+            if when is not None:
+                seen[m] = (line, when)
+        for earlier, later in vocab.PRECEDENCE:
+            if earlier in seen and later in seen:
+                (l1, w1), (l2, w2) = seen[earlier], seen[later]
+                if _before(w2, w1):
+                    problems.append(Problem(
+                        name, l2, "date", _show(w2),
+                        f"puts milestone '{later}' before '{earlier}' (line {l1}, {_show(w1)}); "
+                        f"'{later}' cannot come before '{earlier}'"))
+    return problems
+
+
+def _before(a, b) -> bool:
+    """True when a is surely before b; two facts on the same day without both times are not."""
+    (da, ta), (db, tb) = a, b
+    if da != db:
+        return da < db
+    return ta is not None and tb is not None and ta < tb
+
+
+def _show(when) -> str:
+    d, t = when
+    return d.isoformat() + (f" {t:%H:%M}" if t else "")
+
+
+def _check_compensation(comp: pd.DataFrame) -> list[Problem]:
+    problems = []
+    name = "compensation.csv"
+    for line, row in comp.iterrows():
+        fact, value, unit, asset = row["fact"], row["value"], row["unit"], row["asset"]
+        if fact not in vocab.COMPENSATION_FACTS:
+            continue
+        want = vocab.COMPENSATION_FACTS[fact].format(asset=asset)
+        if unit != want:
+            problems.append(Problem(name, line, "unit", unit, f"is the wrong unit for '{fact}'; use {want}"))
+        if want == "datetime":
+            if not is_aware_datetime(value):
+                problems.append(Problem(name, line, "value", value,
+                                        f"is not a date and time with its UTC offset for '{fact}'; "
+                                        "write it as YYYY-MM-DDTHH:MM+09:00"))
+        elif want != "text" and not is_number(value):
+            problems.append(Problem(name, line, "value", value,
+                                    f"is not a number of {want} for '{fact}'; write a plain non-negative "
+                                    "number with a dot for decimals and no thousands separators"))
+    for (incident, asset), group in comp.groupby(["incident_id", "asset"], sort=True):
+        lines = {}
+        for line, fact in group["fact"].items():
+            if fact in lines:
+                problems.append(Problem(name, line, "fact", fact,
+                                        f"is given twice for {incident} {asset} (also on line {lines[fact]})"))
+            lines.setdefault(fact, line)
+        for fact in vocab.COMPENSATION_FACTS:
+            if fact not in lines:
+                problems.append(Problem(name, None, "fact", fact,
+                                        f"is missing for {incident} {asset}; every compensation fact is required"))
+        start = group[group["fact"] == "price_window_start"]["value"]
+        end = group[group["fact"] == "price_window_end"]["value"]
+        if len(start) == 1 and len(end) == 1 and is_aware_datetime(start.iloc[0]) and is_aware_datetime(end.iloc[0]):
+            if datetime.fromisoformat(end.iloc[0]) <= datetime.fromisoformat(start.iloc[0]):
+                problems.append(Problem(name, end.index[0], "value", end.iloc[0],
+                                        f"ends the price window before it starts ({start.iloc[0]}, "
+                                        f"line {start.index[0]})"))
+    return problems
+
+
+def _check_order_items(items: pd.DataFrame, events: pd.DataFrame) -> list[Problem]:
+    problems = []
+    name = "order_items.csv"
+    orders = set(events.loc[events["milestone"] == "order", "event_id"])
+    seen = {}
+    for line, row in items.iterrows():
+        if row["order_event_id"] not in orders:
+            problems.append(Problem(name, line, "order_event_id", row["order_event_id"],
+                                    "is not the event_id of an event with milestone 'order' in events.csv"))
+        key = (row["order_event_id"], row["item_no"])
+        if key in seen:
+            problems.append(Problem(name, line, "item_no", row["item_no"],
+                                    f"is given twice for this order (also on line {seen[key]})"))
+        seen.setdefault(key, line)
+    return problems

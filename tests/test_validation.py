@@ -1,0 +1,214 @@
+"""One broken copy of the data per defect class; each message names file, line, column and value."""
+
+import subprocess
+import sys
+
+import pytest
+
+from analysis.errors import DataValidationError, Problem
+from analysis.loading import load_dataset
+from conftest import line_of, set_cell
+
+
+def problems_of(data_dir) -> list[Problem]:
+    with pytest.raises(DataValidationError) as info:
+        load_dataset(data_dir)
+    return info.value.problems
+
+
+def only(problems, **want) -> Problem:
+    hits = [p for p in problems if all(getattr(p, k) == v for k, v in want.items())]
+    assert len(hits) == 1, f"expected one problem with {want}, got:\n" + "\n".join(map(str, problems))
+    return hits[0]
+
+
+def test_real_data_is_clean():
+    load_dataset()
+
+
+@pytest.mark.parametrize(
+    "column, value, words",
+    [
+        ("date", "2018-02-30", "not a real date"),
+        ("date", "26/01/2018", "YYYY-MM-DD"),
+        ("time", "25:00", "HH:MM"),
+        ("time", "12.09", "HH:MM"),
+        ("actor", "hackers", "use one of: coincheck, fsa"),
+        ("source_kind", "rumour", "use one of: company, other, derived"),
+        ("milestone", "leaked", "use one of: leak,"),
+        ("source_url", "http://http://corporate.coincheck.com/2018/02/09/38.html", "well-formed web address"),
+        ("source_url", "corporate.coincheck.com/2018/01/26/29.html", "well-formed web address"),
+        ("seed_item", "61a", "item number"),
+        ("event_id", "Leak Event", "not a valid id"),
+        ("title_ja", "", "a value is required"),
+    ],
+)
+def test_bad_event_cell(data_copy, column, value, words):
+    path = data_copy / "events.csv"
+    line = line_of(path, "event_id", "cc-report-submitted")
+    set_cell(path, line, column, value)
+    p = only(problems_of(data_copy), line=line, column=column)
+    assert p.value == value and words in p.message
+    assert p.file.endswith("events.csv")
+
+
+def test_message_reads_as_plain_words(data_copy):
+    path = data_copy / "events.csv"
+    set_cell(path, 4, "date", "2018-13-01")
+    with pytest.raises(DataValidationError) as info:
+        load_dataset(data_copy)
+    text = str(info.value)
+    assert "events.csv, line 4, column 'date': value '2018-13-01': is not a real date" in text
+    assert text.startswith("1 problem in the data:")
+
+
+def test_every_problem_is_reported_at_once(data_copy):
+    set_cell(data_copy / "events.csv", 3, "actor", "nobody")
+    set_cell(data_copy / "events.csv", 5, "time", "9am")
+    set_cell(data_copy / "compensation.csv", 2, "approximate", "yes")
+    found = problems_of(data_copy)
+    assert {(p.file.split("/")[-1], p.line, p.column) for p in found} == {
+        ("events.csv", 3, "actor"),
+        ("events.csv", 5, "time"),
+        ("compensation.csv", 2, "approximate"),
+    }
+
+
+def test_missing_and_unknown_columns(data_copy):
+    path = data_copy / "order_items.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[0] = lines[0].replace("text_en", "text_english")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = problems_of(data_copy)
+    assert "missing from the header row" in only(found, line=1, column="text_en").message
+    assert "is not a column of this file" in only(found, line=1, column="text_english").message
+
+
+def test_duplicate_ids(data_copy):
+    path = data_copy / "events.csv"
+    second = line_of(path, "event_id", "fsa-report-request")
+    set_cell(path, second, "event_id", "nem-leak")
+    found = problems_of(data_copy)
+    for line in (line_of(path, "milestone", "leak"), second):
+        p = only(found, line=line, column="event_id")
+        assert p.value == "nem-leak" and "more than one line" in p.message
+
+
+def test_duplicate_milestone(data_copy):
+    path = data_copy / "events.csv"
+    line = line_of(path, "event_id", "cc-order-received")
+    set_cell(path, line, "milestone", "order")
+    p = only(problems_of(data_copy), line=line, column="milestone")
+    assert p.value == "order" and "given twice" in p.message
+
+
+@pytest.mark.parametrize("value", ["88,549", "abc", "-88.549", "1e6"])
+def test_non_numeric_or_negative_amount(data_copy, value):
+    path = data_copy / "compensation.csv"
+    line = line_of(path, "fact", "price_per_unit")
+    set_cell(path, line, "value", value)
+    p = only(problems_of(data_copy), line=line, column="value")
+    assert p.value == value and "non-negative number" in p.message
+
+
+def test_timestamp_without_offset(data_copy):
+    path = data_copy / "compensation.csv"
+    line = line_of(path, "fact", "price_window_end")
+    set_cell(path, line, "value", "2018-01-27T23:00")
+    p = only(problems_of(data_copy), line=line, column="value")
+    assert "+09:00" in p.message
+
+
+def test_price_window_ending_before_it_starts(data_copy):
+    path = data_copy / "compensation.csv"
+    line = line_of(path, "fact", "price_window_end")
+    set_cell(path, line, "value", "2018-01-26T11:00+09:00")
+    assert "before it starts" in only(problems_of(data_copy), line=line).message
+
+
+def test_milestone_chain_out_of_order(data_copy):
+    path = data_copy / "events.csv"
+    line = line_of(path, "milestone", "report")
+    set_cell(path, line, "date", "2018-01-28")
+    found = problems_of(data_copy)
+    p = only(found, line=line, column="date", message=next(
+        p.message for p in found if "'report' before 'order'" in p.message))
+    assert p.value == "2018-01-28"
+
+
+def test_same_day_times_out_of_order(data_copy):
+    path = data_copy / "events.csv"
+    set_cell(path, line_of(path, "milestone", "leak"), "time", "13:00")
+    found = problems_of(data_copy)
+    assert any("'trading_halt' before 'leak'" in p.message for p in found)
+
+
+def test_empty_file(data_copy):
+    (data_copy / "order_items.csv").write_bytes(b"")
+    p = only(problems_of(data_copy))
+    assert p.file.endswith("order_items.csv") and "the file is empty" in p.message
+
+
+def test_header_only(data_copy):
+    path = data_copy / "sources.csv"
+    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    found = problems_of(data_copy)
+    assert "no data rows" in only(found, line=None, column=None).message
+
+
+def test_not_utf8(data_copy):
+    path = data_copy / "events.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("shift_jis"))
+    p = only(problems_of(data_copy))
+    # The first non-ASCII character is on line 2 (the leak's Japanese title).
+    assert p.line == 2 and "not UTF-8" in p.message
+    assert p.value.startswith("bytes ")
+
+
+def test_row_with_wrong_number_of_fields(data_copy):
+    path = data_copy / "order_items.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[2] += ",extra"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    p = only(problems_of(data_copy), line=3)
+    assert "9 fields but the header has 8" in p.message
+
+
+def test_unknown_source(data_copy):
+    set_cell(data_copy / "order_items.csv", 2, "source_id", "wikipedia")
+    p = only(problems_of(data_copy), line=2, column="source_id")
+    assert p.value == "wikipedia" and "not in sources.csv" in p.message
+
+
+def test_order_item_pointing_nowhere(data_copy):
+    set_cell(data_copy / "order_items.csv", 2, "order_event_id", "cc-order-received")
+    p = only(problems_of(data_copy), line=2, column="order_event_id")
+    assert "milestone 'order'" in p.message
+
+
+def test_corrected_url_needs_a_note(data_copy):
+    path = data_copy / "events.csv"
+    line = line_of(path, "event_id", "cc-jpy-withdrawal-notice")
+    set_cell(path, line, "note", "")
+    assert "corrected URL needs a note" in only(problems_of(data_copy), line=line, column="note").message
+
+
+def test_missing_compensation_fact(data_copy):
+    path = data_copy / "compensation.csv"
+    lines = [l for l in path.read_text(encoding="utf-8").splitlines() if ",holders," not in l]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    p = only(problems_of(data_copy), column="fact", value="holders")
+    assert "is missing for coincheck-2018 XEM" in p.message
+
+
+def test_missing_file(data_copy):
+    (data_copy / "sources.csv").unlink()
+    assert "the file is missing" in only(problems_of(data_copy)).message
+
+
+def test_cli_reports_and_exits_nonzero(data_copy):
+    set_cell(data_copy / "events.csv", 4, "date", "2018-02-30")
+    run = subprocess.run([sys.executable, "-m", "analysis", "--data", str(data_copy)],
+                         capture_output=True, text=True)
+    assert run.returncode == 2
+    assert "events.csv, line 4, column 'date': value '2018-02-30'" in run.stderr
