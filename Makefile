@@ -2,7 +2,6 @@
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
-.DELETE_ON_ERROR:
 
 PYTHON ?= python3
 VENV := .venv
@@ -24,9 +23,22 @@ $(INSTALLED): requirements.txt pyproject.toml
 	@touch $@
 
 .PHONY: test
-test: $(INSTALLED) ## run every test
+test: $(INSTALLED) sysdeps ## run every test (the notebooks and the PDF build included)
 	@echo "==> test"
 	@$(PY) -m pytest
+
+# One variant per parameter file; each builds notebooks/coincheck.ipynb into HTML and PDF.
+VARIANTS := $(patsubst notebooks/params/%.yaml,%,$(wildcard notebooks/params/*.yaml))
+REPORTS := $(foreach v,$(VARIANTS),reports/coincheck-$(v).html reports/coincheck-$(v).pdf)
+REPORT_INPUTS := $(wildcard data/*.csv) $(wildcard src/analysis/*.py) $(wildcard src/analysis/templates/report/*) \
+	notebooks/coincheck.ipynb
+
+.PHONY: report
+report: $(REPORTS) ## build every report variant as HTML and PDF under reports/ (make -j2 for both cores)
+
+# Both files come from one run (a grouped pattern rule). A failed run leaves reports/ as it was.
+reports/coincheck-%.html reports/coincheck-%.pdf: notebooks/params/%.yaml $(REPORT_INPUTS) $(INSTALLED) | sysdeps
+	@$(PY) -m analysis.build coincheck-$* --params $<
 
 .PHONY: numbers
 numbers: $(INSTALLED) ## check the data and print the durations and compensation figures
@@ -35,3 +47,20 @@ numbers: $(INSTALLED) ## check the data and print the durations and compensation
 .PHONY: clean
 clean: ## remove everything derived (the environment stays)
 	rm -rf build reports .pytest_cache
+
+# Debian packages the report needs: a browser to print PDFs, a CJK font for the text around the
+# charts (the charts bring their own font), and poppler to check the PDFs' text.
+DEB_PACKAGES := chromium fonts-ipaexfont-gothic poppler-utils
+.PHONY: sysdeps
+sysdeps: ## install the Debian packages the PDF needs (chromium, a CJK font, poppler-utils)
+	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "==> sysdeps: installing Debian packages:" $$missing; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null) \
+	      || { echo "sysdeps: apt-get failed; install these Debian packages and run make again: $$missing" >&2; exit 1; }; \
+	  else \
+	    echo "sysdeps: missing Debian packages: $$missing" >&2; \
+	    echo "install them with:  sudo apt-get install --no-install-recommends $$missing" >&2; exit 1; \
+	  fi; \
+	fi

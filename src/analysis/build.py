@@ -1,0 +1,188 @@
+"""Building one report variant: parameters -> executed notebook -> HTML -> PDF -> published.
+
+    python -m analysis.build coincheck-ja --params notebooks/params/ja.yaml
+
+Nothing under the output folder is touched until every step has succeeded; then the HTML and
+PDF replace the published ones by rename. A failed run keeps its executed notebook, papermill's
+error cell included, under the build folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import nbformat
+import yaml
+
+from analysis.errors import DataValidationError
+from analysis.params import ParameterError, check_names
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+CHROMIUM_CANDIDATES = ("/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser")
+FIXED_PDF_DATE = b"20180213000000"
+
+
+class BuildError(RuntimeError):
+    pass
+
+
+def say(name: str, step: str) -> None:
+    print(f"==> [{name}] {step}", flush=True)
+
+
+def read_params(path: Path) -> dict:
+    try:
+        params = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as err:
+        raise ParameterError(f"{path}: cannot read the parameter file: {err}") from err
+    if not isinstance(params, dict):
+        raise ParameterError(f"{path}: a parameter file must be a mapping of name: value")
+    return params
+
+
+def check_params(notebook: Path, params: dict) -> None:
+    """Refuse parameters the notebook does not declare and values the data cannot serve.
+
+    papermill by itself only warns about unknown names; this runs before any cell does.
+    """
+    import papermill
+
+    declared = tuple(papermill.inspect_notebook(str(notebook)))
+    check_names(params, declared)
+    from analysis.report import prepare  # loads and checks the data too
+
+    prepare(**params)
+
+
+def execute(notebook: Path, params: dict, out: Path) -> None:
+    import papermill
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    papermill.execute_notebook(
+        str(notebook), str(out), parameters=params, kernel_name="python3", progress_bar=False,
+        cwd=str(notebook.parent), shutdown_kernel="immediate", request_save_on_cell_execute=False,
+    )
+    normalise_notebook(out)
+
+
+def normalise_notebook(path: Path) -> None:
+    """Drop what changes from run to run (timings, the injected cell's random id)."""
+    nb = nbformat.read(path, as_version=4)
+    nb.metadata.get("papermill", {}).update(start_time=None, end_time=None, duration=None)
+    for i, cell in enumerate(nb.cells):
+        cell.metadata.pop("execution", None)
+        pm = cell.metadata.get("papermill")
+        if pm:
+            pm.update(start_time=None, end_time=None, duration=None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell["id"] = "injected-parameters"
+    nbformat.write(nb, path)
+
+
+def to_html(executed: Path, lang: str) -> str:
+    from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
+    from traitlets.config import Config
+
+    nb = nbformat.read(executed, as_version=4)
+    from analysis.labels import t
+
+    nb.metadata["title"] = t("report_title", lang)
+    config = Config()
+    config.TagRemovePreprocessor.remove_cell_tags = {"remove_cell"}
+    exporter = HTMLExporter(
+        config=config, template_name="report", extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True, embed_images=True,
+        language_code=lang,
+    )
+    exporter.register_preprocessor(TagRemovePreprocessor(config=config), enabled=True)
+    body, _ = exporter.from_notebook_node(nb)
+    return body
+
+
+def chromium() -> str:
+    explicit = os.environ.get("CHROMIUM")
+    for candidate in ([explicit] if explicit else []) + list(CHROMIUM_CANDIDATES):
+        if candidate and Path(candidate).exists():
+            return candidate
+    raise BuildError("no Chromium found to print the PDF; install the Debian package 'chromium' "
+                     "(make sysdeps does it) or set CHROMIUM to the browser's path")
+
+
+def to_pdf(html_file: Path, pdf_file: Path) -> None:
+    with tempfile.TemporaryDirectory(prefix="chromium-") as profile:
+        cmd = [
+            chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--no-pdf-header-footer", f"--user-data-dir={profile}", f"--print-to-pdf={pdf_file}",
+            html_file.resolve().as_uri(),
+        ]
+        run = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    if run.returncode != 0 or not pdf_file.exists() or pdf_file.stat().st_size == 0:
+        raise BuildError(f"Chromium could not print {html_file}:\n{run.stderr[-2000:]}")
+    pdf_file.write_bytes(fix_pdf_dates(pdf_file.read_bytes()))
+
+
+def fix_pdf_dates(pdf: bytes) -> bytes:
+    """Same-length replacement of the print time, so the PDF's byte offsets stay valid."""
+    return re.sub(rb"(/(?:CreationDate|ModDate) \(D:)\d{14}", lambda m: m.group(1) + FIXED_PDF_DATE, pdf)
+
+
+def publish(files: dict[Path, Path]) -> None:
+    """Move finished files into place by rename: readers see the old file or the new, never half."""
+    for src, dst in files.items():
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        staged = dst.with_name(f".{dst.name}.new")
+        shutil.copyfile(src, staged)
+        os.replace(staged, dst)
+
+
+def build(name: str, notebook: Path, params_file: Path, build_dir: Path, out_dir: Path) -> None:
+    params = read_params(params_file)
+    lang = params.get("lang", "ja")
+    work = build_dir / name
+    say(name, f"checking parameters {params_file} and data")
+    check_params(notebook, params)
+    say(name, f"executing {notebook} with papermill")
+    executed = work / notebook.name
+    try:
+        execute(notebook, params, executed)
+    except Exception as err:  # papermill has already saved the notebook with its error cell
+        raise BuildError(f"the notebook failed: {type(err).__name__}: {str(err).strip()[:1500]}\n"
+                         f"the executed notebook, with the error cell, is kept at {executed}") from err
+    say(name, "rendering HTML")
+    html_file = work / f"{name}.html"
+    html_file.write_text(to_html(executed, lang), encoding="utf-8")
+    say(name, "printing PDF with Chromium")
+    pdf_file = work / f"{name}.pdf"
+    to_pdf(html_file, pdf_file)
+    say(name, f"publishing to {out_dir}/")
+    publish({html_file: out_dir / html_file.name, pdf_file: out_dir / pdf_file.name})
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis.build", description=__doc__.splitlines()[0])
+    parser.add_argument("name", help="name of the variant, e.g. coincheck-ja")
+    parser.add_argument("--params", type=Path, required=True)
+    parser.add_argument("--notebook", type=Path, default=ROOT / "notebooks" / "coincheck.ipynb")
+    parser.add_argument("--build-dir", type=Path, default=ROOT / "build")
+    parser.add_argument("--out", type=Path, default=ROOT / "reports")
+    args = parser.parse_args(argv)
+    try:
+        build(args.name, args.notebook, args.params, args.build_dir, args.out)
+    except (ParameterError, DataValidationError, BuildError) as err:
+        print(f"build of {args.name} failed; {args.out}/ was left as it was.\n{err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

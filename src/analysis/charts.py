@@ -1,0 +1,226 @@
+"""The report's charts. Each function takes loaded data and a language and returns a Figure."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime, time, timedelta
+
+import matplotlib.dates as mdates
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from analysis import style, vocab
+from analysis.calendar import closed_days
+from analysis.compensation import CompensationFigures
+from analysis.durations import milestones
+from analysis.labels import t, value_label
+
+TZ = vocab.TIMEZONE
+MARKERS = {"company": "o", "other": "o", "derived": "D"}
+
+
+def _local(d: date, at: time = time(0)) -> pd.Timestamp:
+    return pd.Timestamp(datetime.combine(d, at)).tz_localize(TZ)
+
+
+def _shade_closed_days(ax, first: date, last: date) -> None:
+    d = first
+    while d <= last:
+        if d.weekday() >= 5 or d in set(closed_days(first, last)):
+            ax.axvspan(_local(d), _local(d + timedelta(days=1)), color=style.CLOSED_DAY_COLOUR, lw=0, zorder=0)
+        d += timedelta(days=1)
+
+
+def _day_axis(ax, first: date, last: date, lang: str) -> None:
+    """Ticks between days, each day's label under its middle: the facts are days, not instants."""
+    ax.set_xlim(_local(first), _local(last + timedelta(days=1)))
+    ax.xaxis.set_major_locator(mdates.DayLocator(tz=TZ))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("", tz=TZ))
+    ax.xaxis.set_minor_locator(mdates.HourLocator(byhour=[12], tz=TZ))
+    fmt = "%-m/%-d\n%a" if lang == "en" else "%-m/%-d"
+    ax.xaxis.set_minor_formatter(mdates.DateFormatter("%-m/%-d" if lang == "ja" else "%-d %b", tz=TZ))
+    ax.tick_params(axis="x", which="minor", length=0, labelsize=6.5, rotation=90)
+
+
+def event_numbers(events: pd.DataFrame) -> dict[str, int]:
+    """The number each event carries in the charts and the sources table (chronological)."""
+    return {eid: i for i, eid in enumerate(events["event_id"], start=1)}
+
+
+@style.styled
+def timeline(events: pd.DataFrame, lang: str, chain=vocab.DEFAULT_CHAIN) -> Figure:
+    """Every event on a time axis, one lane per actor; same-day events are stacked, not overprinted."""
+    numbers = event_numbers(events)
+    actors = [a for a in vocab.ACTORS if a in set(events["actor"])]
+    first, last = events["date"].min().to_timestamp().date(), events["date"].max().to_timestamp().date()
+    fig, ax = style.new_figure(4.6)
+    _shade_closed_days(ax, first, last)
+
+    slots = defaultdict(int)
+    per_lane_day = events.groupby(["actor", "date"], observed=True).size()
+    for row in events.itertuples():
+        lane = actors.index(row.actor)
+        day = row.date.to_timestamp().date()
+        n_same = per_lane_day[(row.actor, row.date)]
+        k = slots[(row.actor, day)]
+        slots[(row.actor, day)] += 1
+        y = lane + (k - (n_same - 1) / 2) * 0.26
+        colour = style.ACTOR_COLOURS[row.actor]
+        if pd.isna(row.timestamp):
+            # A date-only fact spans its day: a bar over the day, the marker at its middle.
+            ax.plot([_local(day), _local(day + timedelta(days=1))], [y, y], color=colour, lw=1.2, alpha=0.35,
+                    solid_capstyle="butt", zorder=2)
+            x = _local(day, time(12))
+        else:
+            x = row.timestamp
+        face = "white" if row.source_kind == "other" else colour
+        ax.plot([x], [y], marker=MARKERS[row.source_kind], ms=5.5 if row.source_kind != "derived" else 4.5,
+                mfc=face, mec=colour, mew=1.2, ls="none", zorder=3)
+        ax.annotate(str(numbers[row.event_id]), (x, y), xytext=(4.5, 0), textcoords="offset points",
+                    va="center", ha="left", fontsize=6, color="#222222", zorder=4)
+
+    found = milestones(events, events["incident_id"].iloc[0])
+    by_day = defaultdict(list)
+    for name in chain:
+        if name in found:
+            by_day[found[name].day].append(value_label("milestone", name, lang))
+    for day, names in by_day.items():
+        x = _local(day, time(12))
+        ax.axvline(x, color=style.MILESTONE_COLOUR, lw=0.8, ls="--", zorder=1)
+        ax.annotate("\n".join(names), (x, 1.0), xycoords=("data", "axes fraction"), xytext=(0, 3),
+                    textcoords="offset points", ha="center", va="bottom", fontsize=6.5,
+                    color=style.MILESTONE_COLOUR, annotation_clip=False)
+
+    ax.set_yticks(range(len(actors)), [value_label("actor", a, lang) for a in actors])
+    ax.set_ylim(len(actors) - 0.5, -0.5)
+    _day_axis(ax, first, last + timedelta(days=1), lang)
+    ax.set_xlabel(t("date_axis", lang))
+    ax.set_ylabel(t("actor", lang))
+    ax.set_title(t("timeline_chart_title", lang), loc="left", pad=34)
+    ax.legend(
+        handles=[
+            Line2D([], [], marker="o", ls="none", mfc="#555555", mec="#555555", label=t("company_ann", lang)[2:]),
+            Line2D([], [], marker="o", ls="none", mfc="white", mec="#555555", label=t("other_ann", lang)[2:]),
+            Line2D([], [], marker="D", ls="none", mfc="#555555", mec="#555555", ms=4.5,
+                   label=t("derived_fact", lang)[2:]),
+            Line2D([], [], color="#555555", alpha=0.35, lw=1.2, label=t("whole_day", lang)),
+            Patch(color=style.CLOSED_DAY_COLOUR, label=t("holiday_shade", lang)),
+        ],
+        loc="upper center", bbox_to_anchor=(0.5, -0.17), ncols=3,
+    )
+    style.add_source_line(fig, t("source_line", lang, source=t("seed_name", lang)))
+    return fig
+
+
+@style.styled
+def milestone_chain(events: pd.DataFrame, durations: pd.DataFrame, lang: str) -> Figure:
+    """Each step of the chain as a bar from its start day to its end day, with the deadline."""
+    incident = durations["incident_id"].iloc[0]
+    found = milestones(events, incident)
+    rows = durations.reset_index(drop=True)
+    first = min(date.fromisoformat(d) for d in rows["from_date"])
+    last = max(date.fromisoformat(d) for d in rows["to_date"])
+    if "report_deadline" in found:
+        last = max(last, found["report_deadline"].day)
+    fig, ax = style.new_figure(0.9 + 0.42 * len(rows))
+    _shade_closed_days(ax, first, last)
+    for i, r in rows.iterrows():
+        start, end = date.fromisoformat(r["from_date"]), date.fromisoformat(r["to_date"])
+        x0, x1 = _local(start, time(12)), _local(end, time(12))
+        colour = style.PAID_COLOUR if r["step"] == "step" else style.MILESTONE_COLOUR
+        ax.plot([x0, x1], [i, i], color=colour, lw=6, solid_capstyle="butt", alpha=0.85, zorder=2)
+        ax.plot([x0, x1], [i, i], marker="|", ms=12, mew=1.5, color=colour, ls="none", zorder=3)
+        text = days_text(r["calendar_days"], r["business_days"], lang)
+        ax.annotate(text, (x1, i), xytext=(7, 0), textcoords="offset points", va="center", fontsize=7)
+    labels = [
+        t("total", lang) + ": " if r["step"] == "total" else ""
+        for _, r in rows.iterrows()
+    ]
+    ax.set_yticks(range(len(rows)), [
+        f"{prefix}{value_label('milestone', r['from'], lang)} → {value_label('milestone', r['to'], lang)}"
+        for prefix, (_, r) in zip(labels, rows.iterrows())
+    ])
+    ax.set_ylim(len(rows) - 0.4, -0.6)
+    if "report_deadline" in found:
+        x = _local(found["report_deadline"].day, time(12))
+        ax.axvline(x, color=style.ACTOR_COLOURS["fsa"], lw=1, ls=":", zorder=1)
+        ax.annotate(t("deadline", lang), (x, 1.0), xycoords=("data", "axes fraction"), xytext=(0, 2),
+                    textcoords="offset points", ha="center", va="bottom", fontsize=7,
+                    color=style.ACTOR_COLOURS["fsa"], annotation_clip=False)
+    _day_axis(ax, first, last + timedelta(days=2), lang)
+    ax.set_xlabel(t("date_axis", lang))
+    ax.set_title(t("chain_chart_title", lang), loc="left", pad=14)
+    style.add_source_line(fig, t("source_line", lang, source=t("seed_name", lang)))
+    return fig
+
+
+def days_text(days: int, business: int, lang: str) -> str:
+    if lang == "ja":
+        return f"{days}日・{business}営業日"
+    return f"{days} day{'s' if abs(days) != 1 else ''}, {business} business day{'s' if abs(business) != 1 else ''}"
+
+
+@style.styled
+def compensation(figures: CompensationFigures, lang: str) -> Figure:
+    """Price paid against the price implied by the reported loss, and the totals they make."""
+    fig, (left, right) = style.new_figure(2.9, ncols=2)
+    approx = t("approx", lang)
+    paid_label = "補償単価" if lang == "ja" else "Paid"
+    implied_label = f"被害額から逆算\n({approx})" if lang == "ja" else f"Implied by the\nreported loss ({approx})"
+    prices = [float(figures.price_per_unit_jpy), float(figures.implied_price_jpy)]
+    bars = left.bar([paid_label, implied_label], prices, color=[style.PAID_COLOUR, style.REPORTED_COLOUR], width=0.6)
+    left.bar_label(bars, labels=[f"{figures.price_per_unit_jpy:.3f}", f"{figures.implied_price_jpy:.3f}"],
+                   padding=2, fontsize=7)
+    left.set_ylabel(t("price_axis", lang))
+    left.set_ylim(0, max(prices) * 1.2)
+    left.set_title(t("comp_chart_title", lang), loc="left", fontsize=8.5)
+
+    oku = 100_000_000
+    totals = [float(figures.total_paid_jpy) / oku, float(figures.reported_loss_jpy) / oku]
+    paid_total = "補償総額" if lang == "ja" else "Total paid"
+    loss_total = f"被害額\n({approx})" if lang == "ja" else f"Reported loss\n({approx})"
+    bars = right.bar([paid_total, loss_total], totals, color=[style.PAID_COLOUR, style.REPORTED_COLOUR], width=0.6)
+    right.bar_label(bars, labels=[f"{v:,.1f}" for v in totals], padding=2, fontsize=7)
+    right.set_ylabel(t("amount_axis", lang))
+    right.set_ylim(0, max(totals) * 1.2)
+    ratio = f"{float(figures.paid_to_reported_ratio) * 100:.1f}%"
+    right.set_title(("補償総額 ÷ 被害額 = " if lang == "ja" else "Paid ÷ reported = ") + f"{ratio} ({approx})",
+                    loc="left", fontsize=8.5)
+    style.add_source_line(fig, t("source_line", lang, source=t("seed_name", lang)))
+    return fig
+
+
+@style.styled
+def price_window(figures: CompensationFigures, events: pd.DataFrame, lang: str) -> Figure:
+    """The window over which the price was averaged, on a time axis with the days around it."""
+    start, end = pd.Timestamp(figures.window_start).tz_convert(TZ), pd.Timestamp(figures.window_end).tz_convert(TZ)
+    first, last = start.date(), end.date() + timedelta(days=1)
+    fig, ax = style.new_figure(1.9)
+    _shade_closed_days(ax, first, last)
+    ax.axvspan(start, end, ymin=0.3, ymax=0.7, color=style.PAID_COLOUR, alpha=0.25, lw=0)
+    hours = f"{figures.window_hours:.2f}"
+    ax.annotate(t("window_label", lang, hours=hours), (start + (end - start) / 2, 0.5),
+                xycoords=("data", "axes fraction"), ha="center", va="center", fontsize=8)
+    for stamp, key in ((start, "window_start"), (end, "window_end")):
+        ax.axvline(stamp, color=style.MILESTONE_COLOUR, lw=1)
+        ax.annotate(f"{t(key, lang)}\n{stamp:%m/%d %H:%M}", (stamp, 0.95), xycoords=("data", "axes fraction"),
+                    ha="center", va="top", fontsize=7, bbox=dict(fc="white", ec="none", pad=1))
+    policy = events[events["milestone"] == "compensation_policy"]
+    if not policy.empty:
+        # The seed dates the release by day only, which is not the release's own stated time.
+        day = policy["date"].iloc[0].to_timestamp().date()
+        ax.axvspan(_local(day), _local(day + timedelta(days=1)), ymin=0.05, ymax=0.2, color=style.MILESTONE_COLOUR,
+                   alpha=0.35, lw=0)
+        ax.annotate(t("seed_release_day", lang), (_local(day, time(12)), 0.125), xycoords=("data", "axes fraction"),
+                    ha="center", va="center", fontsize=6.5, color="white")
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.set_xlim(_local(first), _local(last + timedelta(days=1)))
+    ax.xaxis.set_major_locator(mdates.HourLocator(byhour=[0, 12], tz=TZ))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%m/%d %H:%M", tz=TZ))
+    ax.set_xlabel(t("time_axis", lang))
+    ax.set_title(t("window_chart_title", lang), loc="left")
+    style.add_source_line(fig, t("source_line", lang, source=t("seed_name", lang)))
+    return fig

@@ -1,0 +1,154 @@
+"""Every word the report shows, in Japanese and English. Data values are translated here too."""
+
+from __future__ import annotations
+
+LANGUAGES = ("ja", "en")
+
+_TEXT = {
+    "report_title": {
+        "ja": "コインチェック NEM 流出事件(2018年1月): 経緯・対応の速さ・補償",
+        "en": "The Coincheck NEM theft of January 2018: timeline, speed of response, compensation",
+    },
+    "subtitle": {
+        "ja": "2018年1月26日の流出から2月13日の報告書提出と日本円出金再開まで",
+        "en": "From the leak on 26 January 2018 to the report and the resumption of yen withdrawals on 13 February",
+    },
+    "toc": {"ja": "目次", "en": "Contents"},
+    "key_facts": {"ja": "要点", "en": "Key facts"},
+    "timeline": {"ja": "時系列", "en": "Timeline"},
+    "chain": {"ja": "マイルストーン間の日数", "en": "Time between milestones"},
+    "compensation": {"ja": "補償", "en": "Compensation"},
+    "order_items": {"ja": "業務改善命令の内容", "en": "The business improvement order"},
+    "sources": {"ja": "出典とデータの注記", "en": "Sources and data notes"},
+    "events_table": {"ja": "全イベントと出典", "en": "All events and their sources"},
+    "quality_notes": {"ja": "データの注記(原資料の記載と訂正)", "en": "Data notes (what the seed printed and what we use)"},
+    # key facts
+    "fact": {"ja": "項目", "en": "Fact"},
+    "value": {"ja": "値", "en": "Value"},
+    "basis": {"ja": "根拠", "en": "Basis"},
+    "stolen": {"ja": "流出した通貨と数量", "en": "What was stolen"},
+    "reported_loss": {"ja": "報じられた被害額", "en": "Reported value of the loss"},
+    "holders": {"ja": "補償対象の保有者数", "en": "Holders to be compensated"},
+    "price_paid": {"ja": "補償単価", "en": "Price paid per unit"},
+    "total_paid": {"ja": "補償総額(数量×単価)", "en": "Total paid (units × price)"},
+    "implied_price": {"ja": "被害額から逆算した単価", "en": "Price implied by the reported loss"},
+    "ratio": {"ja": "補償総額 ÷ 被害額", "en": "Total paid ÷ reported loss"},
+    "per_holder": {"ja": "保有者1人あたり平均", "en": "Average per holder"},
+    "window": {"ja": "価格算出期間", "en": "Price window"},
+    "approx": {"ja": "約", "en": "about"},
+    "approx_note": {
+        "ja": "「約」は原資料が概数で示す値、またはそれに基づく計算値。",
+        "en": "'About' marks a value the source gives as approximate, or a figure computed from one.",
+    },
+    # chain
+    "from": {"ja": "起点", "en": "From"},
+    "to": {"ja": "終点", "en": "To"},
+    "from_date": {"ja": "起点日", "en": "From date"},
+    "to_date": {"ja": "終点日", "en": "To date"},
+    "calendar_days": {"ja": "暦日数", "en": "Calendar days"},
+    "business_days": {"ja": "営業日数", "en": "Business days"},
+    "hours": {"ja": "時間", "en": "Hours"},
+    "total": {"ja": "全体", "en": "Whole chain"},
+    "days_axis": {"ja": "流出日からの日数(日)", "en": "Days after the leak (days)"},
+    "bd_note": {
+        "ja": "営業日: 土日・国民の祝日(振替休日を含む)・年末年始(12月29日〜1月3日)を除く日。"
+              "起点日の翌日から終点日までを数える(同日なら0)。時間は両方の時刻が分かる場合のみ。",
+        "en": "Business days exclude weekends, Japanese national holidays (substitute holidays included) and "
+              "29 Dec - 3 Jan. They are counted from the day after the start up to and including the end "
+              "day (0 on the same day). Hours are given only when both times are known.",
+    },
+    "deadline_met": {
+        "ja": "報告期限 {deadline}、提出 {report}: 期限まで残り {slack} 日",
+        "en": "Report deadline {deadline}, report filed {report}: {slack} day(s) to spare",
+    },
+    "chain_chart_title": {"ja": "マイルストーンの推移と所要日数", "en": "Milestones and the days between them"},
+    "holiday_shade": {"ja": "土日祝・休業日", "en": "Weekend or holiday"},
+    "deadline": {"ja": "報告期限", "en": "Report deadline"},
+    # timeline
+    "timeline_chart_title": {"ja": "2018年1月26日〜2月13日の出来事(主体別)", "en": "Events of 26 Jan - 13 Feb 2018, by actor"},
+    "date_axis": {"ja": "日付(2018年、日本時間)", "en": "Date (2018, Japan time)"},
+    "company_ann": {"ja": "● コインチェックの公表", "en": "● Coincheck announcement"},
+    "other_ann": {"ja": "○ その他の動向", "en": "○ Other actors"},
+    "derived_fact": {"ja": "◆ 項目内に記された日付", "en": "◆ Date stated inside an item"},
+    "timed_fact": {"ja": "時刻の分かる事実", "en": "Fact with a known time"},
+    "whole_day": {"ja": "日付のみ(終日)", "en": "Date only (whole day)"},
+    "seed_release_day": {"ja": "原資料の公表日付(1/28)", "en": "Seed's date for the release (28 Jan)"},
+    "no": {"ja": "番号", "en": "No."},
+    # compensation
+    "comp_chart_title": {"ja": "補償単価と被害額から逆算した単価", "en": "Price paid against the price implied by the loss"},
+    "price_axis": {"ja": "1 XEM あたりの価格(円)", "en": "Price per XEM (JPY)"},
+    "amount_axis": {"ja": "金額(億円)", "en": "Amount (100 million JPY)"},
+    "window_chart_title": {"ja": "補償価格の算出期間", "en": "The compensation price window"},
+    "time_axis": {"ja": "日時(日本時間)", "en": "Date and time (Japan time)"},
+    "window_label": {"ja": "算出期間 {hours} 時間", "en": "Window: {hours} hours"},
+    "window_start": {"ja": "売買停止", "en": "Trading halted"},
+    "window_end": {"ja": "補償方針の配信", "en": "Policy released"},
+    "method": {"ja": "算出方法", "en": "Method"},
+    "method_text": {
+        "ja": "{market} の出来高加重平均価格、{currency} で {funding} から返金",
+        "en": "volume-weighted average price on {market}, paid in {currency} from {funding}",
+    },
+    # order items
+    "item": {"ja": "項目", "en": "Item"},
+    "text": {"ja": "内容", "en": "Content"},
+    # sources
+    "date": {"ja": "日付", "en": "Date"},
+    "time": {"ja": "時刻", "en": "Time"},
+    "actor": {"ja": "主体", "en": "Actor"},
+    "kind": {"ja": "種別", "en": "Kind"},
+    "title": {"ja": "表題・内容", "en": "Title or description"},
+    "link": {"ja": "リンク", "en": "Link"},
+    "seed_item": {"ja": "原資料の項番", "en": "Seed item"},
+    "note": {"ja": "注記", "en": "Note"},
+    "as_printed": {"ja": "原資料の記載", "en": "As printed"},
+    "source_line": {
+        "ja": "出典: {source}(項番は data/ の seed_item)。作成: 本レポート",
+        "en": "Source: {source} (item numbers in data/, column seed_item). Chart: this report",
+    },
+    "seed_name": {"ja": "「コインチェックにおける仮想通貨流出事件の推移」(2018年2月16日)",
+                  "en": "'コインチェックにおける仮想通貨流出事件の推移' (16 Feb 2018)"},
+    "generated": {"ja": "データ: data/*.csv。数値はすべて data/ の行から計算。",
+                  "en": "Data: data/*.csv. Every number is computed from rows of data/."},
+}
+
+_VALUES = {
+    "actor": {
+        "coincheck": {"ja": "コインチェック", "en": "Coincheck"},
+        "fsa": {"ja": "金融庁", "en": "FSA"},
+        "attacker": {"ja": "不正送金者", "en": "Attacker"},
+        "lawyers": {"ja": "被害対策弁護団", "en": "Victims' lawyers"},
+        "victims_association": {"ja": "被害者の会", "en": "Victims' association"},
+        "customers": {"ja": "顧客", "en": "Customers"},
+        "ministries": {"ja": "3省庁", "en": "Three agencies"},
+    },
+    "source_kind": {
+        "company": {"ja": "●", "en": "●"},
+        "other": {"ja": "○", "en": "○"},
+        "derived": {"ja": "◆", "en": "◆"},
+    },
+    "milestone": {
+        "leak": {"ja": "流出", "en": "Leak"},
+        "report_request": {"ja": "報告徴求", "en": "Report demanded"},
+        "trading_halt": {"ja": "NEM売買停止", "en": "NEM trading halted"},
+        "price_window_end": {"ja": "算出期間終了", "en": "Price window ends"},
+        "compensation_policy": {"ja": "補償方針", "en": "Compensation policy"},
+        "order": {"ja": "業務改善命令", "en": "Improvement order"},
+        "inspection": {"ja": "立入検査", "en": "On-site inspection"},
+        "jpy_withdrawal_announced": {"ja": "出金再開の告知", "en": "Resumption announced"},
+        "report_deadline": {"ja": "報告期限", "en": "Report deadline"},
+        "report": {"ja": "報告書提出", "en": "Report filed"},
+        "jpy_withdrawal_resumed": {"ja": "日本円出金再開", "en": "JPY withdrawals resume"},
+    },
+    "price_method": {"volume_weighted_average": {"ja": "出来高加重平均", "en": "volume-weighted average"}},
+    "funding_source": {"own_funds": {"ja": "自己資金", "en": "the company's own funds"}},
+}
+
+
+def t(key: str, lang: str, **fields) -> str:
+    text = _TEXT[key][lang]
+    return text.format(**fields) if fields else text
+
+
+def value_label(kind: str, value: str, lang: str) -> str:
+    """The reader-facing name of a vocabulary value; unknown values show as they are."""
+    return _VALUES.get(kind, {}).get(value, {}).get(lang, value)
