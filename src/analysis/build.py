@@ -97,7 +97,7 @@ def to_html(executed: Path, lang: str) -> str:
 
     nb.metadata["title"] = t("report_title", lang)
     config = Config()
-    config.TagRemovePreprocessor.remove_cell_tags = {"remove_cell"}
+    config.TagRemovePreprocessor.remove_cell_tags = {"remove_cell", "parameters", "injected-parameters"}
     exporter = HTMLExporter(
         config=config, template_name="report", extra_template_basedirs=[str(TEMPLATES)],
         exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True, embed_images=True,

@@ -1,0 +1,154 @@
+"""make report's pipeline end to end: HTML and PDF contents, and failures that publish nothing."""
+
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+
+import nbformat
+import pytest
+
+from analysis import build
+from conftest import ROOT, set_cell
+
+NOTEBOOK = ROOT / "notebooks" / "coincheck.ipynb"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    base = tmp_path_factory.mktemp("built")
+    for lang in ("ja", "en"):
+        params = base / f"{lang}.yaml"
+        params.write_text(f"lang: {lang}\n")
+        build.build(f"coincheck-{lang}", NOTEBOOK, params, base / "build", base / "reports")
+    return base
+
+
+class Resources(HTMLParser):
+    """Every address the page would fetch by itself (links a reader clicks do not count)."""
+
+    def __init__(self):
+        super().__init__()
+        self.fetched, self.lang = [], None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang")
+        for key in ("src", "data", "poster"):
+            if a.get(key):
+                self.fetched.append(a[key])
+        if tag == "link" and a.get("href"):
+            self.fetched.append(a["href"])
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_html_is_self_contained(built, lang):
+    html = (built / "reports" / f"coincheck-{lang}.html").read_text(encoding="utf-8")
+    page = Resources()
+    page.feed(html)
+    assert page.lang == lang
+    assert page.fetched and all(u.startswith("data:") for u in page.fetched)
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//", html)
+    assert "@import" not in html
+    assert '<nav class="toc">' in html
+    assert "jp-InputArea jp-Cell-inputArea" not in html  # code is hidden from readers
+    assert "injected-parameters" not in html
+
+
+def pdftext(path):
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def test_japanese_pdf_text(built):
+    pdf = built / "reports" / "coincheck-ja.pdf"
+    text = pdftext(pdf)
+    for words in ("コインチェック", "業務改善命令", "日本円出金再開", "46,311,127,000円", "被害対策弁護団"):
+        assert words in text
+    assert "\ufffd" not in text
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "(A4)" in info
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    assert re.search(rf"\b1\s*/\s*{pages}\b", text)  # page numbers
+
+
+def test_pdf_fonts_are_embedded(built):
+    for lang in ("ja", "en"):
+        fonts = subprocess.run(["pdffonts", str(built / "reports" / f"coincheck-{lang}.pdf")],
+                               capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+        assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts
+        assert any("IPAexGothic" in line for line in fonts)
+
+
+def test_english_pdf_text(built):
+    text = pdftext(built / "reports" / "coincheck-en.pdf")
+    assert "Key facts" in text and "JPY 46,311,127,000" in text and "\ufffd" not in text
+
+
+def test_data_text_is_escaped(data_copy):
+    from analysis.report import prepare, sources
+
+    set_cell(data_copy / "events.csv", 2, "title_en", "<b>bold</b> & <script>alert(1)</script>")
+    html = sources(prepare(lang="en", data_dir=str(data_copy))).data
+    assert "&lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;" in html
+    assert "<script>" not in html
+
+
+def published(out):
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+
+@pytest.fixture
+def last_good(built, tmp_path):
+    out = tmp_path / "reports"
+    shutil.copytree(built / "reports", out)
+    return out
+
+
+def run_build(tmp_path, out, params_text, notebook=NOTEBOOK):
+    params = tmp_path / "p.yaml"
+    params.write_text(params_text)
+    return build.main(["coincheck-ja", "--params", str(params), "--notebook", str(notebook),
+                       "--build-dir", str(tmp_path / "build"), "--out", str(out)])
+
+
+def test_unknown_parameter_fails_before_running(tmp_path, last_good, capsys):
+    before = published(last_good)
+    assert run_build(tmp_path, last_good, "lang: ja\ncolour: blue\n") == 1
+    err = capsys.readouterr().err
+    assert "unknown parameter(s): colour; the report takes: incident_id, lang, chain, asset, data_dir" in err
+    assert published(last_good) == before
+    assert not (tmp_path / "build" / "coincheck-ja" / NOTEBOOK.name).exists()
+
+
+def test_bad_value_names_what_is_allowed(tmp_path, last_good, capsys):
+    before = published(last_good)
+    assert run_build(tmp_path, last_good, "lang: fr\n") == 1
+    assert "lang 'fr' is not supported; use one of: ja, en" in capsys.readouterr().err
+    assert published(last_good) == before
+
+
+def test_broken_data_fails_and_keeps_last_report(tmp_path, last_good, data_copy, capsys):
+    before = published(last_good)
+    set_cell(data_copy / "compensation.csv", 4, "value", "88,549")
+    assert run_build(tmp_path, last_good, f"lang: ja\ndata_dir: {data_copy}\n") == 1
+    err = capsys.readouterr().err
+    assert "compensation.csv, line 4, column 'value': value '88,549'" in err
+    assert published(last_good) == before
+
+
+def test_failing_cell_keeps_the_executed_notebook(tmp_path, last_good, capsys):
+    before = published(last_good)
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    nb.cells.insert(4, nbformat.v4.new_code_cell('raise RuntimeError("chart exploded")'))
+    broken = tmp_path / "nb" / NOTEBOOK.name
+    broken.parent.mkdir()
+    nbformat.write(nb, broken)
+    assert run_build(tmp_path, last_good, "lang: ja\n", notebook=broken) == 1
+    err = capsys.readouterr().err
+    kept = tmp_path / "build" / "coincheck-ja" / NOTEBOOK.name
+    assert str(kept) in err and "chart exploded" in err
+    executed = nbformat.read(kept, as_version=4)
+    assert any(o.get("ename") == "RuntimeError" for c in executed.cells for o in c.get("outputs", []))
+    assert published(last_good) == before

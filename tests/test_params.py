@@ -1,0 +1,51 @@
+import pytest
+
+from analysis.loading import load_dataset
+from analysis.params import ParameterError, check_names, check_values
+from analysis.report import prepare
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_dataset()
+
+
+def test_defaults_are_valid(data):
+    p = check_values({}, data)
+    assert p["lang"] == "ja" and p["chain"] == ["leak", "order", "report", "jpy_withdrawal_resumed"]
+
+
+def test_unknown_parameter_names_what_is_allowed():
+    with pytest.raises(ParameterError, match=r"unknown parameter\(s\): colour; the report takes: incident_id, lang"):
+        check_names({"lang": "en", "colour": "blue"})
+
+
+@pytest.mark.parametrize(
+    "params, words",
+    [
+        ({"lang": "fr"}, "lang 'fr' is not supported; use one of: ja, en"),
+        ({"incident_id": "mtgox-2014"}, "incident_id 'mtgox-2014' is not in the data; use one of: coincheck-2018"),
+        ({"chain": ["leak", "arrest"]}, "chain: unknown milestone 'arrest'; use any of: leak, report_request"),
+        ({"chain": "leak,order"}, "chain must be a list of at least two milestones"),
+        ({"chain": ["leak"]}, "chain must be a list of at least two milestones"),
+        ({"chain": ["leak", "leak"]}, "names a milestone twice"),
+        ({"asset": "BTC"}, "asset 'BTC' has no compensation data for coincheck-2018; use one of: XEM"),
+    ],
+)
+def test_invalid_values(data, params, words):
+    with pytest.raises(ParameterError) as info:
+        check_values(params, data)
+    assert words in str(info.value)
+
+
+def test_all_problems_at_once(data):
+    with pytest.raises(ParameterError) as info:
+        check_values({"lang": "de", "asset": "BTC"}, data)
+    assert "lang 'de'" in str(info.value) and "asset 'BTC'" in str(info.value)
+
+
+def test_prepare_checks_names_and_data_dir(tmp_path):
+    with pytest.raises(ParameterError, match="unknown parameter"):
+        prepare(language="en")
+    with pytest.raises(ParameterError, match="is not a folder"):
+        prepare(data_dir=str(tmp_path / "nowhere"))
