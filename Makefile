@@ -44,6 +44,25 @@ reports/coincheck-%.html reports/coincheck-%.pdf: notebooks/params/%.yaml $(REPO
 numbers: $(INSTALLED) ## check the data and print the durations and compensation figures
 	@$(PY) -m analysis
 
+LAB := .venv-lab
+$(LAB)/.installed: requirements-lab.txt $(INSTALLED)
+	@echo "==> lab: creating $(LAB) with JupyterLab and registering the project's kernel"
+	@test -x $(LAB)/bin/python || $(PYTHON) -m venv $(LAB)
+	@$(LAB)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-lab.txt
+	@# The notebooks ask for "python3": in this environment that name runs .venv's Python.
+	@$(PY) -m ipykernel install --prefix $(LAB) --name python3 --display-name "Python 3 (coincheck report)" >/dev/null
+	@touch $@
+
+.PHONY: lab
+lab: $(LAB)/.installed ## open JupyterLab on notebooks/ with the project's kernel
+	@$(LAB)/bin/jupyter lab --notebook-dir=notebooks $(LAB_ARGS)
+
+.PHONY: lab-check
+lab-check: $(LAB)/.installed ## run every notebook top to bottom on the kernel make lab uses
+	@for nb in notebooks/*.ipynb; do echo "==> lab-check: $$nb"; \
+	  $(LAB)/bin/jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=python3 \
+	    --output-dir build/lab-check "$$nb" || exit 1; done
+
 .PHONY: clean
 clean: ## remove everything derived (the environment stays)
 	rm -rf build reports .pytest_cache

@@ -85,7 +85,7 @@ _TEXT = {
     "window_end": {"ja": "補償方針の配信", "en": "Policy released"},
     "method": {"ja": "算出方法", "en": "Method"},
     "method_text": {
-        "ja": "{market} の出来高加重平均価格、{currency} で {funding} から返金",
+        "ja": "{market}の出来高加重平均価格。{currency}で{funding}から返金",
         "en": "volume-weighted average price on {market}, paid in {currency} from {funding}",
     },
     # order items

@@ -136,7 +136,7 @@ def key_facts(ctx: Context) -> HTML:
         [t("ratio", lang), approx + f"{f.paid_to_reported_ratio * 100:.1f}%", "total_paid ÷ reported_loss_jpy"],
         [t("per_holder", lang), approx + yen(_num(f.average_per_holder_jpy)), "total_paid ÷ holders"],
         [t("window", lang), f"{f.window_start:%Y-%m-%d %H:%M} – {f.window_end:%Y-%m-%d %H:%M} JST "
-                            f"({f.window_hours:.2f} {t('hours', lang)})",
+                            f"({f.window_hours:.2f} {'時間' if ja else 'hours'})",
          _fact_ref(ctx, "price_window_start") + ", " + _fact_ref(ctx, "price_window_end")],
     ]
     found = milestones(ctx.data.events, ctx.incident_id)
@@ -209,7 +209,7 @@ def sources(ctx: Context) -> HTML:
         for r in ctx.events.itertuples()
     ]
     headers = [t(k, lang) for k in ("no", "date", "time", "actor", "kind", "title", "link", "seed_item")]
-    out = f'<h3>{esc(t("events_table", lang))}</h3>' + table(headers, rows, "events", [5, 11, 6, 11, 5, 33, 21, 8])
+    out = f'<h3>{esc(t("events_table", lang))}</h3>' + table(headers, rows, "events", [4, 12, 7, 11, 4, 36, 20, 6])
     notes = [
         [numbers[r.event_id], getattr(r, col), r.note,
          "" if pd.isna(r.source_url_as_printed) else r.source_url_as_printed]
