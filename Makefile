@@ -63,6 +63,10 @@ lab-check: $(LAB)/.installed ## run every notebook top to bottom on the kernel m
 	  $(LAB)/bin/jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=python3 \
 	    --output-dir build/lab-check "$$nb" || exit 1; done
 
+.PHONY: bench
+bench: $(INSTALLED) sysdeps ## time make report (from clean and no-op) against a no-Jupyter floor; peak memory
+	@$(PY) -m analysis.bench
+
 .PHONY: clean
 clean: ## remove everything derived (the environment stays)
 	rm -rf build reports .pytest_cache

@@ -22,7 +22,8 @@ import nbformat
 import yaml
 
 from analysis.errors import DataValidationError
-from analysis.params import ParameterError, check_names
+from analysis.loading import load_dataset
+from analysis.params import ParameterError, check_data_dir, check_names, check_values
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -57,9 +58,10 @@ def check_params(notebook: Path, params: dict) -> None:
 
     declared = tuple(papermill.inspect_notebook(str(notebook)))
     check_names(params, declared)
-    from analysis.report import prepare  # loads and checks the data too
-
-    prepare(**params)
+    # The same checks the notebook's first cell runs, without drawing anything.
+    check_names(params)
+    data = load_dataset(check_data_dir(params.get("data_dir")))
+    check_values(params, data)
 
 
 def execute(notebook: Path, params: dict, out: Path) -> None:

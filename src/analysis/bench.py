@@ -1,0 +1,124 @@
+"""make bench: how long the report takes to build, against the floor of doing the same work
+without Jupyter, and how much memory the build needs at its peak.
+
+    python -m analysis.bench [--runs N]
+
+(a) `make -j2 report` from clean (both languages, HTML and PDF);
+(b) `make report` when nothing changed;
+(c) the floor: one Python process that loads the data, renders the same figures into one HTML
+    page per language, and prints both PDFs with the same Chromium call.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def timed(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    run = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if run.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{run.stderr.decode(errors='replace')[-2000:]}")
+    return time.perf_counter() - start
+
+
+def peak_memory(cmd: list[str]) -> int:
+    """Peak memory of the whole process tree, in a run of its own: sampling costs CPU.
+
+    Memory is summed as PSS (each shared page split among the processes sharing it): a sum of
+    RSS would count Chromium's and the kernels' shared libraries once per process.
+    """
+    peak = 0
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    parent = psutil.Process(proc.pid)
+    done = threading.Event()
+
+    def sample():
+        nonlocal peak
+        while not done.is_set():
+            try:
+                procs = [parent, *parent.children(recursive=True)]
+                total = 0
+                for p in procs:
+                    try:
+                        total += p.memory_full_info().pss
+                    except psutil.Error:
+                        pass
+                peak = max(peak, total)
+            except psutil.Error:
+                pass
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    done.set()
+    sampler.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{err.decode(errors='replace')[-2000:]}")
+    return peak
+
+
+def floor() -> None:
+    """The same figures and PDFs with no notebook, kernel or nbconvert."""
+    from analysis import charts, report
+    from analysis.build import to_pdf
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for lang in ("ja", "en"):
+            ctx = report.prepare(lang=lang)
+            figs = [
+                charts.timeline(ctx.events, lang, ctx.chain),
+                charts.milestone_chain(ctx.data.events, ctx.durations, lang),
+                charts.compensation(ctx.figures, lang),
+                charts.price_window(ctx.figures, ctx.events, lang),
+            ]
+            body = "".join(report.figure_html(f, "") for f in figs)
+            page = Path(tmp) / f"{lang}.html"
+            page.write_text(f"<!DOCTYPE html><html lang='{lang}'><body>{body}</body></html>", encoding="utf-8")
+            to_pdf(page, Path(tmp) / f"{lang}.pdf")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis.bench")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    make = ["make", "--no-print-directory"]
+
+    def from_clean():
+        for folder in ("build", "reports"):
+            shutil.rmtree(ROOT / folder, ignore_errors=True)
+        return [*make, "-j2", "report"]
+
+    clean = [timed(from_clean()) for _ in range(args.runs)]
+    noop = [timed([*make, "report"]) for _ in range(max(5, args.runs))]
+    floors = [timed([sys.executable, "-m", "analysis.bench", "--floor-only"]) for _ in range(args.runs)]
+    peak = peak_memory(from_clean())
+
+    a, b, c = statistics.median(clean), statistics.median(noop), statistics.median(floors)
+    print(f"(a) make -j2 report, from clean: median {a:.2f} s over {len(clean)} runs "
+          f"({', '.join(f'{x:.2f}' for x in clean)})")
+    print(f"(b) make report, nothing changed: median {b:.3f} s over {len(noop)} runs (target < 0.5 s)")
+    print(f"(c) floor, one process, no Jupyter: median {c:.2f} s over {len(floors)} runs")
+    print(f"ratio (a)/(c): {a / c:.2f} (target <= 1.5)")
+    print(f"peak memory of the build (PSS summed over its processes): {peak / 2**20:.0f} MiB (target < 1024 MiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--floor-only"]:
+        floor()
+        sys.exit(0)
+    sys.exit(main())
