@@ -20,12 +20,31 @@ $(INSTALLED): requirements.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@# In a git checkout: readable notebook diffs, and the hooks that strip outputs before a commit.
+	@if [ -d .git ]; then \
+	  git config diff.ipynb.textconv "$(CURDIR)/$(PY) -m analysis.notebooks text"; \
+	  $(VENV)/bin/pre-commit install --install-hooks >/dev/null; \
+	fi
 	@touch $@
 
 .PHONY: test
-test: $(INSTALLED) sysdeps ## run every test (the notebooks and the PDF build included)
+test: check ## run every test (make check, then the notebooks, images and the PDF build)
 	@echo "==> test"
 	@$(PY) -m pytest
+
+.PHONY: check
+check: $(INSTALLED) sysdeps ## fail on stale review artifacts, notebooks saved with outputs, lint
+	@echo "==> check: review artifacts, notebooks, lint"
+	@status=0; \
+	$(PY) -m analysis.artifacts check || status=1; \
+	$(PY) -m analysis.notebooks check notebooks/*.ipynb || status=1; \
+	$(VENV)/bin/ruff check --quiet . || status=1; \
+	$(VENV)/bin/ruff format --check --quiet . || { echo "run: $(VENV)/bin/ruff format ." >&2; status=1; }; \
+	exit $$status
+
+.PHONY: figures
+figures: $(INSTALLED) ## refresh the review artifacts under review/ (charts per language, numbers)
+	@$(PY) -m analysis.artifacts write
 
 # One variant per parameter file; each builds notebooks/coincheck.ipynb into HTML and PDF.
 VARIANTS := $(patsubst notebooks/params/%.yaml,%,$(wildcard notebooks/params/*.yaml))

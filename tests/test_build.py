@@ -9,6 +9,7 @@ import nbformat
 import pytest
 
 from analysis import build
+
 from conftest import ROOT, set_cell
 
 NOTEBOOK = ROOT / "notebooks" / "coincheck.ipynb"
@@ -57,8 +58,7 @@ def test_html_is_self_contained(built, lang):
 
 
 def pdftext(path):
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def test_japanese_pdf_text(built):
@@ -75,8 +75,9 @@ def test_japanese_pdf_text(built):
 
 def test_pdf_fonts_are_embedded(built):
     for lang in ("ja", "en"):
-        fonts = subprocess.run(["pdffonts", str(built / "reports" / f"coincheck-{lang}.pdf")],
-                               capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+        fonts = subprocess.run(
+            ["pdffonts", str(built / "reports" / f"coincheck-{lang}.pdf")], capture_output=True, text=True, check=True
+        ).stdout.splitlines()[2:]
         assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts
         assert any("IPAexGothic" in line for line in fonts)
 
@@ -109,8 +110,19 @@ def last_good(built, tmp_path):
 def run_build(tmp_path, out, params_text, notebook=NOTEBOOK):
     params = tmp_path / "p.yaml"
     params.write_text(params_text)
-    return build.main(["coincheck-ja", "--params", str(params), "--notebook", str(notebook),
-                       "--build-dir", str(tmp_path / "build"), "--out", str(out)])
+    return build.main(
+        [
+            "coincheck-ja",
+            "--params",
+            str(params),
+            "--notebook",
+            str(notebook),
+            "--build-dir",
+            str(tmp_path / "build"),
+            "--out",
+            str(out),
+        ]
+    )
 
 
 def test_unknown_parameter_fails_before_running(tmp_path, last_good, capsys):

@@ -6,6 +6,7 @@ import pytest
 from matplotlib.figure import Figure
 
 from analysis import charts, style
+from analysis.artifacts import figures
 from analysis.report import prepare
 
 
@@ -14,21 +15,12 @@ def ctx(request):
     return prepare(lang=request.param)
 
 
-def all_figures(ctx):
-    return {
-        "timeline": charts.timeline(ctx.events, ctx.lang, ctx.chain),
-        "chain": charts.milestone_chain(ctx.data.events, ctx.durations, ctx.lang),
-        "compensation": charts.compensation(ctx.figures, ctx.lang),
-        "price_window": charts.price_window(ctx.figures, ctx.events, ctx.lang),
-    }
-
-
 def texts(fig: Figure) -> str:
     return "\n".join(t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text")))
 
 
 def test_every_chart_has_title_axis_labels_and_source(ctx):
-    for name, fig in all_figures(ctx).items():
+    for name, fig in figures(ctx).items():
         png = style.png_bytes(fig)  # draws everything: a missing glyph raises here
         assert png.startswith(b"\x89PNG")
         ax = fig.axes[0]
@@ -48,8 +40,11 @@ def test_labels_are_in_the_report_language(ctx):
 def test_same_day_events_do_not_overprint(ctx):
     fig = charts.timeline(ctx.events, ctx.lang, ctx.chain)
     ax = fig.axes[0]
-    points = [(tuple(line.get_xdata()), tuple(line.get_ydata())) for line in ax.get_lines()
-              if line.get_marker() not in (None, "None", "") and len(line.get_xdata()) == 1]
+    points = [
+        (tuple(line.get_xdata()), tuple(line.get_ydata()))
+        for line in ax.get_lines()
+        if line.get_marker() not in (None, "None", "") and len(line.get_xdata()) == 1
+    ]
     assert len(points) == len(ctx.events)
     assert len(set(points)) == len(points)
 
@@ -63,7 +58,7 @@ def test_chain_chart_numbers_match_the_durations(ctx):
 def test_missing_glyph_is_an_error():
     """Guards the guard: a character the bundled font lacks must fail, not draw a box."""
     fig, ax = style.new_figure(1)
-    ax.set_title("\U0001F4A5")
+    ax.set_title("\U0001f4a5")
     with warnings.catch_warnings():
         warnings.filterwarnings("error", message="Glyph", category=UserWarning)
         with pytest.raises(UserWarning, match="Glyph"):

@@ -6,6 +6,7 @@ import pytest
 
 from analysis import vocab
 from analysis.loading import load_dataset
+
 from conftest import SEED
 
 # Worked by hand from the seed: the numbered items that start with ● (Coincheck) or ○ (others).

@@ -12,21 +12,40 @@ NOTEBOOK = ROOT / "notebooks" / "coincheck.ipynb"
 def outputs_html(nb) -> str:
     return "\n".join(
         out.get("data", {}).get("text/html", "")
-        for cell in nb.cells if cell.cell_type == "code" for out in cell.get("outputs", [])
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        for out in cell.get("outputs", [])
     )
 
 
-@pytest.mark.parametrize("lang, words", [
-    ("ja", ["要点", "時系列", "業務改善命令の内容", "46,311,127,000円", "15日・10営業日"]),
-    ("en", ["Key facts", "Timeline", "The business improvement order", "JPY 46,311,127,000",
-            "15 days, 10 business days"]),
-])
+@pytest.mark.parametrize(
+    "lang, words",
+    [
+        ("ja", ["要点", "時系列", "業務改善命令の内容", "46,311,127,000円", "15日・10営業日"]),
+        (
+            "en",
+            [
+                "Key facts",
+                "Timeline",
+                "The business improvement order",
+                "JPY 46,311,127,000",
+                "15 days, 10 business days",
+            ],
+        ),
+    ],
+)
 def test_notebook_runs_top_to_bottom(tmp_path, monkeypatch, lang, words):
     # The kernel inherits this: a missing glyph in any chart fails the cell, and so the run.
     monkeypatch.setenv("PYTHONWARNINGS", "error:Glyph:UserWarning")
     out = tmp_path / "out.ipynb"
-    papermill.execute_notebook(str(NOTEBOOK), str(out), parameters={"lang": lang}, kernel_name="python3",
-                               progress_bar=False, cwd=str(NOTEBOOK.parent))
+    papermill.execute_notebook(
+        str(NOTEBOOK),
+        str(out),
+        parameters={"lang": lang},
+        kernel_name="python3",
+        progress_bar=False,
+        cwd=str(NOTEBOOK.parent),
+    )
     nb = nbformat.read(out, as_version=4)
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert not errors

@@ -7,6 +7,7 @@ import pytest
 
 from analysis.errors import DataValidationError, Problem
 from analysis.loading import load_dataset
+
 from conftest import line_of, set_cell
 
 
@@ -131,8 +132,12 @@ def test_milestone_chain_out_of_order(data_copy):
     line = line_of(path, "milestone", "report")
     set_cell(path, line, "date", "2018-01-28")
     found = problems_of(data_copy)
-    p = only(found, line=line, column="date", message=next(
-        p.message for p in found if "'report' before 'order'" in p.message))
+    p = only(
+        found,
+        line=line,
+        column="date",
+        message=next(p.message for p in found if "'report' before 'order'" in p.message),
+    )
     assert p.value == "2018-01-28"
 
 
@@ -195,7 +200,7 @@ def test_corrected_url_needs_a_note(data_copy):
 
 def test_missing_compensation_fact(data_copy):
     path = data_copy / "compensation.csv"
-    lines = [l for l in path.read_text(encoding="utf-8").splitlines() if ",holders," not in l]
+    lines = [row for row in path.read_text(encoding="utf-8").splitlines() if ",holders," not in row]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     p = only(problems_of(data_copy), column="fact", value="holders")
     assert "is missing for coincheck-2018 XEM" in p.message
@@ -208,7 +213,6 @@ def test_missing_file(data_copy):
 
 def test_cli_reports_and_exits_nonzero(data_copy):
     set_cell(data_copy / "events.csv", 4, "date", "2018-02-30")
-    run = subprocess.run([sys.executable, "-m", "analysis", "--data", str(data_copy)],
-                         capture_output=True, text=True)
+    run = subprocess.run([sys.executable, "-m", "analysis", "--data", str(data_copy)], capture_output=True, text=True)
     assert run.returncode == 2
     assert "events.csv, line 4, column 'date': value '2018-02-30'" in run.stderr

@@ -1,6 +1,6 @@
 """Command line: check the data and print the milestone durations and compensation figures.
 
-    python -m analysis [--data DIR] [--incident ID] [--chain leak,order,...] [--csv DIR]
+python -m analysis [--data DIR] [--incident ID] [--chain leak,order,...] [--csv DIR]
 """
 
 from __future__ import annotations
@@ -22,11 +22,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=None, help="folder of the CSV files (default: data/)")
     parser.add_argument("--incident", default="coincheck-2018")
-    parser.add_argument("--chain", default=",".join(vocab.DEFAULT_CHAIN),
-                        help="milestones separated by commas (default: %(default)s)")
+    parser.add_argument(
+        "--chain", default=",".join(vocab.DEFAULT_CHAIN), help="milestones separated by commas (default: %(default)s)"
+    )
     parser.add_argument("--asset", default="XEM")
-    parser.add_argument("--csv", type=Path, default=None, metavar="DIR",
-                        help="also write durations.csv and compensation.csv into DIR")
+    parser.add_argument(
+        "--csv", type=Path, default=None, metavar="DIR", help="also write durations.csv and compensation.csv into DIR"
+    )
     args = parser.parse_args(argv)
 
     try:
@@ -47,15 +49,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     print(f"Data in {data.data_dir}: {len(data.events)} events, all checks passed.\n")
-    print(f"Milestone durations, {args.incident} (business days: Japan, counted after the start day up to and "
-          "including the end day)")
+    print(
+        f"Milestone durations, {args.incident} (business days: Japan, counted after the start day up to and "
+        "including the end day)"
+    )
     print(durations.drop(columns="incident_id").astype({"hours": object}).fillna("-").to_string(index=False))
     print(f"\nCompensation, {args.incident} {args.asset}")
     print(figures.to_string(index=False))
     if args.csv:
-        args.csv.mkdir(parents=True, exist_ok=True)
-        durations.to_csv(args.csv / "durations.csv", index=False, lineterminator="\n")
-        figures.to_csv(args.csv / "compensation.csv", index=False, lineterminator="\n")
+        from analysis.artifacts import write_numbers
+
+        write_numbers(durations, figures.to_dict("records"), args.csv)
     return 0
 
 

@@ -73,19 +73,14 @@ def peak_memory(cmd: list[str]) -> int:
 
 def floor() -> None:
     """The same figures and PDFs with no notebook, kernel or nbconvert."""
-    from analysis import charts, report
+    from analysis import report
+    from analysis.artifacts import figures
     from analysis.build import to_pdf
 
     with tempfile.TemporaryDirectory() as tmp:
         for lang in ("ja", "en"):
             ctx = report.prepare(lang=lang)
-            figs = [
-                charts.timeline(ctx.events, lang, ctx.chain),
-                charts.milestone_chain(ctx.data.events, ctx.durations, lang),
-                charts.compensation(ctx.figures, lang),
-                charts.price_window(ctx.figures, ctx.events, lang),
-            ]
-            body = "".join(report.figure_html(f, "") for f in figs)
+            body = "".join(report.figure_html(f, "") for f in figures(ctx).values())
             page = Path(tmp) / f"{lang}.html"
             page.write_text(f"<!DOCTYPE html><html lang='{lang}'><body>{body}</body></html>", encoding="utf-8")
             to_pdf(page, Path(tmp) / f"{lang}.pdf")
@@ -108,8 +103,10 @@ def main(argv=None) -> int:
     peak = peak_memory(from_clean())
 
     a, b, c = statistics.median(clean), statistics.median(noop), statistics.median(floors)
-    print(f"(a) make -j2 report, from clean: median {a:.2f} s over {len(clean)} runs "
-          f"({', '.join(f'{x:.2f}' for x in clean)})")
+    print(
+        f"(a) make -j2 report, from clean: median {a:.2f} s over {len(clean)} runs "
+        f"({', '.join(f'{x:.2f}' for x in clean)})"
+    )
     print(f"(b) make report, nothing changed: median {b:.3f} s over {len(noop)} runs (target < 0.5 s)")
     print(f"(c) floor, one process, no Jupyter: median {c:.2f} s over {len(floors)} runs")
     print(f"ratio (a)/(c): {a / c:.2f} (target <= 1.5)")

@@ -69,17 +69,28 @@ def execute(notebook: Path, params: dict, out: Path) -> None:
 
     out.parent.mkdir(parents=True, exist_ok=True)
     papermill.execute_notebook(
-        str(notebook), str(out), parameters=params, kernel_name="python3", progress_bar=False,
-        cwd=str(notebook.parent), shutdown_kernel="immediate", request_save_on_cell_execute=False,
+        str(notebook),
+        str(out),
+        parameters=params,
+        kernel_name="python3",
+        progress_bar=False,
+        cwd=str(notebook.parent),
+        shutdown_kernel="immediate",
+        request_save_on_cell_execute=False,
     )
     normalise_notebook(out)
 
 
 def normalise_notebook(path: Path) -> None:
-    """Drop what changes from run to run (timings, the injected cell's random id)."""
+    """Drop what changes from run to run: timings, the injected cell's random id, where it ran."""
     nb = nbformat.read(path, as_version=4)
-    nb.metadata.get("papermill", {}).update(start_time=None, end_time=None, duration=None)
-    for i, cell in enumerate(nb.cells):
+    meta = nb.metadata.get("papermill", {})
+    meta.update(start_time=None, end_time=None, duration=None)
+    for key in ("input_path", "output_path"):
+        if meta.get(key):
+            where = Path(meta[key]).resolve()
+            meta[key] = str(where.relative_to(ROOT)) if where.is_relative_to(ROOT) else where.name
+    for cell in nb.cells:
         cell.metadata.pop("execution", None)
         pm = cell.metadata.get("papermill")
         if pm:
@@ -101,8 +112,13 @@ def to_html(executed: Path, lang: str) -> str:
     config = Config()
     config.TagRemovePreprocessor.remove_cell_tags = {"remove_cell", "parameters", "injected-parameters"}
     exporter = HTMLExporter(
-        config=config, template_name="report", extra_template_basedirs=[str(TEMPLATES)],
-        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True, embed_images=True,
+        config=config,
+        template_name="report",
+        extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
         language_code=lang,
     )
     exporter.register_preprocessor(TagRemovePreprocessor(config=config), enabled=True)
@@ -115,16 +131,26 @@ def chromium() -> str:
     for candidate in ([explicit] if explicit else []) + list(CHROMIUM_CANDIDATES):
         if candidate and Path(candidate).exists():
             return candidate
-    raise BuildError("no Chromium found to print the PDF; install the Debian package 'chromium' "
-                     "(make sysdeps does it) or set CHROMIUM to the browser's path")
+    raise BuildError(
+        "no Chromium found to print the PDF; install the Debian package 'chromium' "
+        "(make sysdeps does it) or set CHROMIUM to the browser's path"
+    )
 
 
 def to_pdf(html_file: Path, pdf_file: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="chromium-") as profile:
         cmd = [
-            chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--no-pdf-header-footer", f"--user-data-dir={profile}", f"--print-to-pdf={pdf_file}",
+            chromium(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-pdf-header-footer",
+            f"--user-data-dir={profile}",
+            f"--print-to-pdf={pdf_file}",
             html_file.resolve().as_uri(),
         ]
         run = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
@@ -158,8 +184,10 @@ def build(name: str, notebook: Path, params_file: Path, build_dir: Path, out_dir
     try:
         execute(notebook, params, executed)
     except Exception as err:  # papermill has already saved the notebook with its error cell
-        raise BuildError(f"the notebook failed: {type(err).__name__}: {str(err).strip()[:1500]}\n"
-                         f"the executed notebook, with the error cell, is kept at {executed}") from err
+        raise BuildError(
+            f"the notebook failed: {type(err).__name__}: {str(err).strip()[:1500]}\n"
+            f"the executed notebook, with the error cell, is kept at {executed}"
+        ) from err
     say(name, "rendering HTML")
     html_file = work / f"{name}.html"
     html_file.write_text(to_html(executed, lang), encoding="utf-8")

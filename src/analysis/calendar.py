@@ -13,13 +13,13 @@ two milestones on the same day give 0. When b is before a the count is negative.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache
 
 import holidays
 import numpy as np
 
 
-@lru_cache(maxsize=None)
+@cache
 def _national_holidays(year: int) -> dict[date, str]:
     return dict(holidays.country_holidays("JP", years=year, language="en_US"))
 

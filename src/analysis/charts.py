@@ -39,7 +39,6 @@ def _day_axis(ax, first: date, last: date, lang: str) -> None:
     ax.xaxis.set_major_locator(mdates.DayLocator(tz=TZ))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("", tz=TZ))
     ax.xaxis.set_minor_locator(mdates.HourLocator(byhour=[12], tz=TZ))
-    fmt = "%-m/%-d\n%a" if lang == "en" else "%-m/%-d"
     ax.xaxis.set_minor_formatter(mdates.DateFormatter("%-m/%-d" if lang == "ja" else "%-d %b", tz=TZ))
     ax.tick_params(axis="x", which="minor", length=0, labelsize=6.5, rotation=90)
 
@@ -70,16 +69,41 @@ def timeline(events: pd.DataFrame, lang: str, chain=vocab.DEFAULT_CHAIN) -> Figu
         colour = style.ACTOR_COLOURS[row.actor]
         if pd.isna(row.timestamp):
             # A date-only fact spans its day: a bar over the day, the marker at its middle.
-            ax.plot([_local(day), _local(day + timedelta(days=1))], [y, y], color=colour, lw=1.2, alpha=0.35,
-                    solid_capstyle="butt", zorder=2)
+            ax.plot(
+                [_local(day), _local(day + timedelta(days=1))],
+                [y, y],
+                color=colour,
+                lw=1.2,
+                alpha=0.35,
+                solid_capstyle="butt",
+                zorder=2,
+            )
             x = _local(day, time(12))
         else:
             x = row.timestamp
         face = "white" if row.source_kind == "other" else colour
-        ax.plot([x], [y], marker=MARKERS[row.source_kind], ms=5.5 if row.source_kind != "derived" else 4.5,
-                mfc=face, mec=colour, mew=1.2, ls="none", zorder=3)
-        ax.annotate(str(numbers[row.event_id]), (x, y), xytext=(4.5, 0), textcoords="offset points",
-                    va="center", ha="left", fontsize=6, color="#222222", zorder=4)
+        ax.plot(
+            [x],
+            [y],
+            marker=MARKERS[row.source_kind],
+            ms=5.5 if row.source_kind != "derived" else 4.5,
+            mfc=face,
+            mec=colour,
+            mew=1.2,
+            ls="none",
+            zorder=3,
+        )
+        ax.annotate(
+            str(numbers[row.event_id]),
+            (x, y),
+            xytext=(4.5, 0),
+            textcoords="offset points",
+            va="center",
+            ha="left",
+            fontsize=6,
+            color="#222222",
+            zorder=4,
+        )
 
     found = milestones(events, events["incident_id"].iloc[0])
     by_day = defaultdict(list)
@@ -89,9 +113,18 @@ def timeline(events: pd.DataFrame, lang: str, chain=vocab.DEFAULT_CHAIN) -> Figu
     for day, names in by_day.items():
         x = _local(day, time(12))
         ax.axvline(x, color=style.MILESTONE_COLOUR, lw=0.8, ls="--", zorder=1)
-        ax.annotate("\n".join(names), (x, 1.0), xycoords=("data", "axes fraction"), xytext=(0, 3),
-                    textcoords="offset points", ha="center", va="bottom", fontsize=6.5,
-                    color=style.MILESTONE_COLOUR, annotation_clip=False)
+        ax.annotate(
+            "\n".join(names),
+            (x, 1.0),
+            xycoords=("data", "axes fraction"),
+            xytext=(0, 3),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=6.5,
+            color=style.MILESTONE_COLOUR,
+            annotation_clip=False,
+        )
 
     ax.set_yticks(range(len(actors)), [value_label("actor", a, lang) for a in actors])
     ax.set_ylim(len(actors) - 0.5, -0.5)
@@ -103,12 +136,15 @@ def timeline(events: pd.DataFrame, lang: str, chain=vocab.DEFAULT_CHAIN) -> Figu
         handles=[
             Line2D([], [], marker="o", ls="none", mfc="#555555", mec="#555555", label=t("company_ann", lang)[2:]),
             Line2D([], [], marker="o", ls="none", mfc="white", mec="#555555", label=t("other_ann", lang)[2:]),
-            Line2D([], [], marker="D", ls="none", mfc="#555555", mec="#555555", ms=4.5,
-                   label=t("derived_fact", lang)[2:]),
+            Line2D(
+                [], [], marker="D", ls="none", mfc="#555555", mec="#555555", ms=4.5, label=t("derived_fact", lang)[2:]
+            ),
             Line2D([], [], color="#555555", alpha=0.35, lw=1.2, label=t("whole_day", lang)),
             Patch(color=style.CLOSED_DAY_COLOUR, label=t("holiday_shade", lang)),
         ],
-        loc="upper center", bbox_to_anchor=(0.5, -0.17), ncols=3,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.17),
+        ncols=3,
     )
     style.add_source_line(fig, t("source_line", lang, source=t("seed_name", lang)))
     return fig
@@ -134,21 +170,30 @@ def milestone_chain(events: pd.DataFrame, durations: pd.DataFrame, lang: str) ->
         ax.plot([x0, x1], [i, i], marker="|", ms=12, mew=1.5, color=colour, ls="none", zorder=3)
         text = days_text(r["calendar_days"], r["business_days"], lang)
         ax.annotate(text, (x1, i), xytext=(7, 0), textcoords="offset points", va="center", fontsize=7)
-    labels = [
-        t("total", lang) + ": " if r["step"] == "total" else ""
-        for _, r in rows.iterrows()
-    ]
-    ax.set_yticks(range(len(rows)), [
-        f"{prefix}{value_label('milestone', r['from'], lang)} → {value_label('milestone', r['to'], lang)}"
-        for prefix, (_, r) in zip(labels, rows.iterrows())
-    ])
+    labels = [t("total", lang) + ": " if r["step"] == "total" else "" for _, r in rows.iterrows()]
+    ax.set_yticks(
+        range(len(rows)),
+        [
+            f"{prefix}{value_label('milestone', r['from'], lang)} → {value_label('milestone', r['to'], lang)}"
+            for prefix, (_, r) in zip(labels, rows.iterrows())
+        ],
+    )
     ax.set_ylim(len(rows) - 0.4, -0.6)
     if "report_deadline" in found:
         x = _local(found["report_deadline"].day, time(12))
         ax.axvline(x, color=style.ACTOR_COLOURS["fsa"], lw=1, ls=":", zorder=1)
-        ax.annotate(t("deadline", lang), (x, 1.0), xycoords=("data", "axes fraction"), xytext=(0, 2),
-                    textcoords="offset points", ha="center", va="bottom", fontsize=7,
-                    color=style.ACTOR_COLOURS["fsa"], annotation_clip=False)
+        ax.annotate(
+            t("deadline", lang),
+            (x, 1.0),
+            xycoords=("data", "axes fraction"),
+            xytext=(0, 2),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=7,
+            color=style.ACTOR_COLOURS["fsa"],
+            annotation_clip=False,
+        )
     _day_axis(ax, first, last + timedelta(days=2), lang)
     ax.set_xlabel(t("date_axis", lang))
     ax.set_title(t("chain_chart_title", lang), loc="left", pad=14)
@@ -171,8 +216,9 @@ def compensation(figures: CompensationFigures, lang: str) -> Figure:
     implied_label = f"被害額から逆算\n({approx})" if lang == "ja" else f"Implied by the\nreported loss ({approx})"
     prices = [float(figures.price_per_unit_jpy), float(figures.implied_price_jpy)]
     bars = left.bar([paid_label, implied_label], prices, color=[style.PAID_COLOUR, style.REPORTED_COLOUR], width=0.6)
-    left.bar_label(bars, labels=[f"{figures.price_per_unit_jpy:.3f}", f"{figures.implied_price_jpy:.3f}"],
-                   padding=2, fontsize=7)
+    left.bar_label(
+        bars, labels=[f"{figures.price_per_unit_jpy:.3f}", f"{figures.implied_price_jpy:.3f}"], padding=2, fontsize=7
+    )
     left.set_ylabel(t("price_axis", lang))
     left.set_ylim(0, max(prices) * 1.2)
     left.set_title(t("comp_chart_title", lang), loc="left", fontsize=8.5)
@@ -186,8 +232,11 @@ def compensation(figures: CompensationFigures, lang: str) -> Figure:
     right.set_ylabel(t("amount_axis", lang))
     right.set_ylim(0, max(totals) * 1.2)
     ratio = f"{float(figures.paid_to_reported_ratio) * 100:.1f}%"
-    right.set_title(("補償総額 ÷ 被害額 = " if lang == "ja" else "Paid ÷ reported = ") + f"{ratio} ({approx})",
-                    loc="left", fontsize=8.5)
+    right.set_title(
+        ("補償総額 ÷ 被害額 = " if lang == "ja" else "Paid ÷ reported = ") + f"{ratio} ({approx})",
+        loc="left",
+        fontsize=8.5,
+    )
     style.add_source_line(fig, t("source_line", lang, source=t("seed_name", lang)))
     return fig
 
@@ -201,20 +250,47 @@ def price_window(figures: CompensationFigures, events: pd.DataFrame, lang: str) 
     _shade_closed_days(ax, first, last)
     ax.axvspan(start, end, ymin=0.3, ymax=0.7, color=style.PAID_COLOUR, alpha=0.25, lw=0)
     hours = f"{figures.window_hours:.2f}"
-    ax.annotate(t("window_label", lang, hours=hours), (start + (end - start) / 2, 0.5),
-                xycoords=("data", "axes fraction"), ha="center", va="center", fontsize=8)
+    ax.annotate(
+        t("window_label", lang, hours=hours),
+        (start + (end - start) / 2, 0.5),
+        xycoords=("data", "axes fraction"),
+        ha="center",
+        va="center",
+        fontsize=8,
+    )
     for stamp, key in ((start, "window_start"), (end, "window_end")):
         ax.axvline(stamp, color=style.MILESTONE_COLOUR, lw=1)
-        ax.annotate(f"{t(key, lang)}\n{stamp:%m/%d %H:%M}", (stamp, 0.95), xycoords=("data", "axes fraction"),
-                    ha="center", va="top", fontsize=7, bbox=dict(fc="white", ec="none", pad=1))
+        ax.annotate(
+            f"{t(key, lang)}\n{stamp:%m/%d %H:%M}",
+            (stamp, 0.95),
+            xycoords=("data", "axes fraction"),
+            ha="center",
+            va="top",
+            fontsize=7,
+            bbox=dict(fc="white", ec="none", pad=1),
+        )
     policy = events[events["milestone"] == "compensation_policy"]
     if not policy.empty:
         # The seed dates the release by day only, which is not the release's own stated time.
         day = policy["date"].iloc[0].to_timestamp().date()
-        ax.axvspan(_local(day), _local(day + timedelta(days=1)), ymin=0.05, ymax=0.2, color=style.MILESTONE_COLOUR,
-                   alpha=0.35, lw=0)
-        ax.annotate(t("seed_release_day", lang), (_local(day, time(12)), 0.125), xycoords=("data", "axes fraction"),
-                    ha="center", va="center", fontsize=6.5, color="white")
+        ax.axvspan(
+            _local(day),
+            _local(day + timedelta(days=1)),
+            ymin=0.05,
+            ymax=0.2,
+            color=style.MILESTONE_COLOUR,
+            alpha=0.35,
+            lw=0,
+        )
+        ax.annotate(
+            t("seed_release_day", lang),
+            (_local(day, time(12)), 0.125),
+            xycoords=("data", "axes fraction"),
+            ha="center",
+            va="center",
+            fontsize=6.5,
+            color="white",
+        )
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
     ax.set_xlim(_local(first), _local(last + timedelta(days=1)))

@@ -58,22 +58,41 @@ class CompensationFigures:
 
     def as_rows(self) -> list[dict]:
         """The figures as a table: what, value, unit, and whether it rests on an approximate fact."""
+
         def q(x: Decimal, places: str) -> str:
             return str(x.quantize(Decimal(places), rounding=ROUND_HALF_EVEN))
 
         return [
             dict(figure="units_stolen", value=q(self.units_stolen, "1"), unit=self.asset, approximate=False),
-            dict(figure="price_per_unit", value=str(self.price_per_unit_jpy), unit=f"JPY/{self.asset}", approximate=False),
+            dict(
+                figure="price_per_unit", value=str(self.price_per_unit_jpy), unit=f"JPY/{self.asset}", approximate=False
+            ),
             dict(figure="total_paid", value=q(self.total_paid_jpy, "1"), unit="JPY", approximate=False),
-            dict(figure="reported_loss", value=q(self.reported_loss_jpy, "1"), unit="JPY",
-                 approximate=self.reported_loss_approximate),
-            dict(figure="implied_price_per_unit", value=q(self.implied_price_jpy, "0.001"), unit=f"JPY/{self.asset}",
-                 approximate=self.reported_loss_approximate),
-            dict(figure="paid_to_reported_ratio", value=q(self.paid_to_reported_ratio, "0.0001"), unit="ratio",
-                 approximate=self.reported_loss_approximate),
+            dict(
+                figure="reported_loss",
+                value=q(self.reported_loss_jpy, "1"),
+                unit="JPY",
+                approximate=self.reported_loss_approximate,
+            ),
+            dict(
+                figure="implied_price_per_unit",
+                value=q(self.implied_price_jpy, "0.001"),
+                unit=f"JPY/{self.asset}",
+                approximate=self.reported_loss_approximate,
+            ),
+            dict(
+                figure="paid_to_reported_ratio",
+                value=q(self.paid_to_reported_ratio, "0.0001"),
+                unit="ratio",
+                approximate=self.reported_loss_approximate,
+            ),
             dict(figure="holders", value=q(self.holders, "1"), unit="persons", approximate=self.holders_approximate),
-            dict(figure="average_per_holder", value=q(self.average_per_holder_jpy, "1"), unit="JPY",
-                 approximate=self.holders_approximate),
+            dict(
+                figure="average_per_holder",
+                value=q(self.average_per_holder_jpy, "1"),
+                unit="JPY",
+                approximate=self.holders_approximate,
+            ),
             dict(figure="price_window_hours", value=q(self.window_hours, "0.01"), unit="hours", approximate=False),
         ]
 
@@ -82,8 +101,9 @@ def compensation_figures(compensation: pd.DataFrame, incident: str, asset: str =
     rows = compensation[(compensation["incident_id"] == incident) & (compensation["asset"] == asset)]
     if rows.empty:
         pairs = sorted(set(zip(compensation["incident_id"], compensation["asset"])))
-        raise KeyError(f"no compensation facts for {incident} {asset}; the data has: "
-                       + ", ".join(f"{i} {a}" for i, a in pairs))
+        raise KeyError(
+            f"no compensation facts for {incident} {asset}; the data has: " + ", ".join(f"{i} {a}" for i, a in pairs)
+        )
     facts = {
         r.fact: Fact(r.value, r.unit, bool(r.approximate), r.seed_item, int(line))
         for line, r in zip(rows.index, rows.itertuples(index=False))

@@ -21,7 +21,10 @@ _TEXT = {
     "order_items": {"ja": "業務改善命令の内容", "en": "The business improvement order"},
     "sources": {"ja": "出典とデータの注記", "en": "Sources and data notes"},
     "events_table": {"ja": "全イベントと出典", "en": "All events and their sources"},
-    "quality_notes": {"ja": "データの注記(原資料の記載と訂正)", "en": "Data notes (what the seed printed and what we use)"},
+    "quality_notes": {
+        "ja": "データの注記(原資料の記載と訂正)",
+        "en": "Data notes (what the seed printed and what we use)",
+    },
     # key facts
     "fact": {"ja": "項目", "en": "Fact"},
     "value": {"ja": "値", "en": "Value"},
@@ -52,10 +55,10 @@ _TEXT = {
     "days_axis": {"ja": "流出日からの日数(日)", "en": "Days after the leak (days)"},
     "bd_note": {
         "ja": "営業日: 土日・国民の祝日(振替休日を含む)・年末年始(12月29日〜1月3日)を除く日。"
-              "起点日の翌日から終点日までを数える(同日なら0)。時間は両方の時刻が分かる場合のみ。",
+        "起点日の翌日から終点日までを数える(同日なら0)。時間は両方の時刻が分かる場合のみ。",
         "en": "Business days exclude weekends, Japanese national holidays (substitute holidays included) and "
-              "29 Dec - 3 Jan. They are counted from the day after the start up to and including the end "
-              "day (0 on the same day). Hours are given only when both times are known.",
+        "29 Dec - 3 Jan. They are counted from the day after the start up to and including the end "
+        "day (0 on the same day). Hours are given only when both times are known.",
     },
     "deadline_met": {
         "ja": "報告期限 {deadline}、提出 {report}: 期限まで残り {slack} 日",
@@ -65,7 +68,10 @@ _TEXT = {
     "holiday_shade": {"ja": "土日祝・休業日", "en": "Weekend or holiday"},
     "deadline": {"ja": "報告期限", "en": "Report deadline"},
     # timeline
-    "timeline_chart_title": {"ja": "2018年1月26日〜2月13日の出来事(主体別)", "en": "Events of 26 Jan - 13 Feb 2018, by actor"},
+    "timeline_chart_title": {
+        "ja": "2018年1月26日〜2月13日の出来事(主体別)",
+        "en": "Events of 26 Jan - 13 Feb 2018, by actor",
+    },
     "date_axis": {"ja": "日付(2018年、日本時間)", "en": "Date (2018, Japan time)"},
     "company_ann": {"ja": "● コインチェックの公表", "en": "● Coincheck announcement"},
     "other_ann": {"ja": "○ その他の動向", "en": "○ Other actors"},
@@ -75,7 +81,10 @@ _TEXT = {
     "seed_release_day": {"ja": "原資料の公表日付(1/28)", "en": "Seed's date for the release (28 Jan)"},
     "no": {"ja": "番号", "en": "No."},
     # compensation
-    "comp_chart_title": {"ja": "補償単価と被害額から逆算した単価", "en": "Price paid against the price implied by the loss"},
+    "comp_chart_title": {
+        "ja": "補償単価と被害額から逆算した単価",
+        "en": "Price paid against the price implied by the loss",
+    },
     "price_axis": {"ja": "1 XEM あたりの価格(円)", "en": "Price per XEM (JPY)"},
     "amount_axis": {"ja": "金額(億円)", "en": "Amount (100 million JPY)"},
     "window_chart_title": {"ja": "補償価格の算出期間", "en": "The compensation price window"},
@@ -105,10 +114,14 @@ _TEXT = {
         "ja": "出典: {source}(項番は data/ の seed_item)。作成: 本レポート",
         "en": "Source: {source} (item numbers in data/, column seed_item). Chart: this report",
     },
-    "seed_name": {"ja": "「コインチェックにおける仮想通貨流出事件の推移」(2018年2月16日)",
-                  "en": "'コインチェックにおける仮想通貨流出事件の推移' (16 Feb 2018)"},
-    "generated": {"ja": "データ: data/*.csv。数値はすべて data/ の行から計算。",
-                  "en": "Data: data/*.csv. Every number is computed from rows of data/."},
+    "seed_name": {
+        "ja": "「コインチェックにおける仮想通貨流出事件の推移」(2018年2月16日)",
+        "en": "'コインチェックにおける仮想通貨流出事件の推移' (16 Feb 2018)",
+    },
+    "generated": {
+        "ja": "データ: data/*.csv。数値はすべて data/ の行から計算。",
+        "en": "Data: data/*.csv. Every number is computed from rows of data/.",
+    },
 }
 
 _VALUES = {

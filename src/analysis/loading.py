@@ -50,11 +50,19 @@ def read_text_table(path: Path, name: str | None = None) -> tuple[pd.DataFrame |
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         bad = raw[err.start : err.end].hex(" ")
-        return None, [Problem(name, line, None, f"bytes {bad}",
-                              "the file is not UTF-8 text; open it in an editor and save it as UTF-8")]
+        return None, [
+            Problem(
+                name,
+                line,
+                None,
+                f"bytes {bad}",
+                "the file is not UTF-8 text; open it in an editor and save it as UTF-8",
+            )
+        ]
     if not text.strip():
-        return None, [Problem(name, None, None, None,
-                              "the file is empty; it needs a header row and at least one data row")]
+        return None, [
+            Problem(name, None, None, None, "the file is empty; it needs a header row and at least one data row")
+        ]
 
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     problems: list[Problem] = []
@@ -65,9 +73,16 @@ def read_text_table(path: Path, name: str | None = None) -> tuple[pd.DataFrame |
         for record in reader:
             if record:
                 if len(record) != len(header):
-                    problems.append(Problem(name, start, None, None,
-                                            f"the line has {len(record)} fields but the header has {len(header)}; "
-                                            "check for a missing or extra comma, or an unquoted comma in a value"))
+                    problems.append(
+                        Problem(
+                            name,
+                            start,
+                            None,
+                            None,
+                            f"the line has {len(record)} fields but the header has {len(header)}; "
+                            "check for a missing or extra comma, or an unquoted comma in a value",
+                        )
+                    )
                 else:
                     records.append(record)
                     lines.append(start)
@@ -78,8 +93,7 @@ def read_text_table(path: Path, name: str | None = None) -> tuple[pd.DataFrame |
     for col in sorted({c for c in header if header.count(c) > 1}):
         problems.append(Problem(name, 1, col, None, "is in the header row more than once"))
     if not records and not problems:
-        problems.append(Problem(name, None, None, None,
-                                "the file has a header row but no data rows"))
+        problems.append(Problem(name, None, None, None, "the file has a header row but no data rows"))
     if problems:
         return None, problems
     frame = pd.DataFrame(records, columns=header, index=pd.Index(lines, name="line"), dtype=str)

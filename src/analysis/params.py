@@ -24,8 +24,7 @@ class ParameterError(ValueError):
 def check_names(given: dict[str, Any], allowed=tuple(DEFAULTS)) -> None:
     unknown = sorted(set(given) - set(allowed))
     if unknown:
-        raise ParameterError(
-            f"unknown parameter(s): {', '.join(unknown)}; the report takes: {', '.join(allowed)}")
+        raise ParameterError(f"unknown parameter(s): {', '.join(unknown)}; the report takes: {', '.join(allowed)}")
 
 
 def check_values(params: dict[str, Any], data) -> dict[str, Any]:
@@ -52,8 +51,10 @@ def check_values(params: dict[str, Any], data) -> dict[str, Any]:
             problems.append(f"chain names a milestone twice: {chain}")
     assets = sorted(set(data.compensation.loc[data.compensation["incident_id"] == p["incident_id"], "asset"]))
     if p["incident_id"] in incidents and p["asset"] not in assets:
-        problems.append(f"asset '{p['asset']}' has no compensation data for {p['incident_id']}; "
-                        f"use one of: {', '.join(assets) or 'none'}")
+        problems.append(
+            f"asset '{p['asset']}' has no compensation data for {p['incident_id']}; "
+            f"use one of: {', '.join(assets) or 'none'}"
+        )
     if problems:
         raise ParameterError("invalid report parameters:\n  - " + "\n  - ".join(problems))
     return p

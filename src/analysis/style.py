@@ -53,6 +53,7 @@ def new_figure(height_in: float, **subplots) -> tuple[Figure, object]:
 
 def styled(draw):
     """Run a chart function with the report's rcParams in force while it draws."""
+
     def wrapper(*args, **kwargs):
         with matplotlib.rc_context(RC):
             return draw(*args, **kwargs)

@@ -21,6 +21,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 
 # -- value checks: each takes the cell text and says whether it is acceptable -------------------
 
+
 def is_date(text: str) -> bool:
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         return False
@@ -74,6 +75,7 @@ def is_seed_item(text: str) -> bool:
 
 # -- column specifications ----------------------------------------------------------------------
 
+
 def _column(
     *,
     required: bool = True,
@@ -99,12 +101,14 @@ def _column(
     return pa.Column(str, checks=checks, unique=unique, nullable=False)
 
 
-
-_SLUG = dict(test=lambda v: SLUG.fullmatch(v) is not None,
-             expect="is not a valid id; use lower-case letters, digits and hyphens (e.g. coincheck-2018)")
+_SLUG = dict(
+    test=lambda v: SLUG.fullmatch(v) is not None,
+    expect="is not a valid id; use lower-case letters, digits and hyphens (e.g. coincheck-2018)",
+)
 _DATE = dict(test=is_date, expect="is not a real date; write it as YYYY-MM-DD (e.g. 2018-01-26)")
-_SEED_ITEM = dict(test=is_seed_item,
-                  expect="is not a seed item; use the item number (1, 2, ...) or 'lead' for the opening paragraphs")
+_SEED_ITEM = dict(
+    test=is_seed_item, expect="is not a seed item; use the item number (1, 2, ...) or 'lead' for the opening paragraphs"
+)
 _URL = dict(test=is_url, expect="is not a well-formed web address; it must look like https://host.example/path")
 
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
@@ -113,8 +117,11 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "incident_id": _column(**_SLUG),
             "event_id": _column(unique=True, **_SLUG),
             "date": _column(**_DATE),
-            "time": _column(required=False, test=is_time,
-                            expect="is not a time of day; write it as HH:MM in Japan time (e.g. 12:09), or leave it empty"),
+            "time": _column(
+                required=False,
+                test=is_time,
+                expect="is not a time of day; write it as HH:MM in Japan time (e.g. 12:09), or leave it empty",
+            ),
             "actor": _column(allowed=vocab.ACTORS),
             "source_kind": _column(allowed=vocab.SOURCE_KINDS),
             "milestone": _column(required=False, allowed=vocab.MILESTONES),
@@ -131,8 +138,10 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "compensation.csv": pa.DataFrameSchema(
         {
             "incident_id": _column(**_SLUG),
-            "asset": _column(test=lambda v: re.fullmatch(r"[A-Z0-9]{2,10}", v) is not None,
-                             expect="is not an asset ticker; use upper-case letters and digits (e.g. XEM)"),
+            "asset": _column(
+                test=lambda v: re.fullmatch(r"[A-Z0-9]{2,10}", v) is not None,
+                expect="is not an asset ticker; use upper-case letters and digits (e.g. XEM)",
+            ),
             "fact": _column(allowed=tuple(vocab.COMPENSATION_FACTS)),
             "value": _column(),
             "unit": _column(),
@@ -147,8 +156,10 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         {
             "incident_id": _column(**_SLUG),
             "order_event_id": _column(**_SLUG),
-            "item_no": _column(test=lambda v: re.fullmatch(r"[1-9]\d*", v) is not None,
-                               expect="is not an item number; use a whole number from 1"),
+            "item_no": _column(
+                test=lambda v: re.fullmatch(r"[1-9]\d*", v) is not None,
+                expect="is not an item number; use a whole number from 1",
+            ),
             "text_ja": _column(),
             "text_en": _column(),
             "deadline": _column(required=False, **_DATE),
@@ -184,11 +195,17 @@ def check_schema(name: str, frame: pd.DataFrame) -> list[Problem]:
 def _problem(name: str, schema: pa.DataFrameSchema, case) -> Problem:
     expected = ", ".join(schema.columns)
     if case.check == "column_in_schema":
-        return Problem(name, 1, str(case.failure_case), None,
-                       f"is not a column of this file; the columns are: {expected}")
+        return Problem(
+            name, 1, str(case.failure_case), None, f"is not a column of this file; the columns are: {expected}"
+        )
     if case.check == "column_in_dataframe":
-        return Problem(name, 1, str(case.failure_case), None,
-                       "is missing from the header row; every one of these columns is required: " + expected)
+        return Problem(
+            name,
+            1,
+            str(case.failure_case),
+            None,
+            "is missing from the header row; every one of these columns is required: " + expected,
+        )
     if case.check == "field_uniqueness":
         message = "appears on more than one line; each value in this column must be unique"
     else:
@@ -198,6 +215,7 @@ def _problem(name: str, schema: pa.DataFrameSchema, case) -> Problem:
 
 
 # -- checks across rows and files ---------------------------------------------------------------
+
 
 def check_relations(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     """Checks that need more than one row or file; they only look at cells whose format passed."""
@@ -210,8 +228,9 @@ def check_relations(frames: dict[str, pd.DataFrame]) -> list[Problem]:
         if known_sources is not None and _has(frame, "source_id") and name != "sources.csv":
             for line, value in frame["source_id"].items():
                 if value and value not in known_sources:
-                    problems.append(Problem(name, line, "source_id", value,
-                                            "names a source that is not in sources.csv"))
+                    problems.append(
+                        Problem(name, line, "source_id", value, "names a source that is not in sources.csv")
+                    )
 
     if _has(events, "incident_id", "milestone", "date", "time"):
         problems += _check_events(events)
@@ -240,17 +259,25 @@ def _check_events(events: pd.DataFrame) -> list[Problem]:
     if "source_url_as_printed" in events.columns and "note" in events.columns:
         for line, row in events.iterrows():
             if row["source_url_as_printed"] and not row["note"]:
-                problems.append(Problem(name, line, "note", "",
-                                        "a corrected URL needs a note saying what was corrected"))
+                problems.append(
+                    Problem(name, line, "note", "", "a corrected URL needs a note saying what was corrected")
+                )
     milestones = events[events["milestone"].isin(vocab.MILESTONES)]
     for incident, group in milestones.groupby("incident_id", sort=True):
         seen: dict[str, tuple[int, tuple]] = {}
         for line, row in group.iterrows():
             m = row["milestone"]
             if m in seen:
-                problems.append(Problem(name, line, "milestone", m,
-                                        f"is given twice for {incident} (also on line {seen[m][0]}); "
-                                        "each milestone may occur once per incident"))
+                problems.append(
+                    Problem(
+                        name,
+                        line,
+                        "milestone",
+                        m,
+                        f"is given twice for {incident} (also on line {seen[m][0]}); "
+                        "each milestone may occur once per incident",
+                    )
+                )
                 continue
             when = _when(row)
             if when is not None:
@@ -259,10 +286,16 @@ def _check_events(events: pd.DataFrame) -> list[Problem]:
             if earlier in seen and later in seen:
                 (l1, w1), (l2, w2) = seen[earlier], seen[later]
                 if _before(w2, w1):
-                    problems.append(Problem(
-                        name, l2, "date", _show(w2),
-                        f"puts milestone '{later}' before '{earlier}' (line {l1}, {_show(w1)}); "
-                        f"'{later}' cannot come before '{earlier}'"))
+                    problems.append(
+                        Problem(
+                            name,
+                            l2,
+                            "date",
+                            _show(w2),
+                            f"puts milestone '{later}' before '{earlier}' (line {l1}, {_show(w1)}); "
+                            f"'{later}' cannot come before '{earlier}'",
+                        )
+                    )
     return problems
 
 
@@ -291,31 +324,60 @@ def _check_compensation(comp: pd.DataFrame) -> list[Problem]:
             problems.append(Problem(name, line, "unit", unit, f"is the wrong unit for '{fact}'; use {want}"))
         if want == "datetime":
             if not is_aware_datetime(value):
-                problems.append(Problem(name, line, "value", value,
-                                        f"is not a date and time with its UTC offset for '{fact}'; "
-                                        "write it as YYYY-MM-DDTHH:MM+09:00"))
+                problems.append(
+                    Problem(
+                        name,
+                        line,
+                        "value",
+                        value,
+                        f"is not a date and time with its UTC offset for '{fact}'; write it as YYYY-MM-DDTHH:MM+09:00",
+                    )
+                )
         elif want != "text" and not is_number(value):
-            problems.append(Problem(name, line, "value", value,
-                                    f"is not a number of {want} for '{fact}'; write a plain non-negative "
-                                    "number with a dot for decimals and no thousands separators"))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    "value",
+                    value,
+                    f"is not a number of {want} for '{fact}'; write a plain non-negative "
+                    "number with a dot for decimals and no thousands separators",
+                )
+            )
     for (incident, asset), group in comp.groupby(["incident_id", "asset"], sort=True):
         lines = {}
         for line, fact in group["fact"].items():
             if fact in lines:
-                problems.append(Problem(name, line, "fact", fact,
-                                        f"is given twice for {incident} {asset} (also on line {lines[fact]})"))
+                problems.append(
+                    Problem(
+                        name, line, "fact", fact, f"is given twice for {incident} {asset} (also on line {lines[fact]})"
+                    )
+                )
             lines.setdefault(fact, line)
         for fact in vocab.COMPENSATION_FACTS:
             if fact not in lines:
-                problems.append(Problem(name, None, "fact", fact,
-                                        f"is missing for {incident} {asset}; every compensation fact is required"))
+                problems.append(
+                    Problem(
+                        name,
+                        None,
+                        "fact",
+                        fact,
+                        f"is missing for {incident} {asset}; every compensation fact is required",
+                    )
+                )
         start = group[group["fact"] == "price_window_start"]["value"]
         end = group[group["fact"] == "price_window_end"]["value"]
         if len(start) == 1 and len(end) == 1 and is_aware_datetime(start.iloc[0]) and is_aware_datetime(end.iloc[0]):
             if datetime.fromisoformat(end.iloc[0]) <= datetime.fromisoformat(start.iloc[0]):
-                problems.append(Problem(name, end.index[0], "value", end.iloc[0],
-                                        f"ends the price window before it starts ({start.iloc[0]}, "
-                                        f"line {start.index[0]})"))
+                problems.append(
+                    Problem(
+                        name,
+                        end.index[0],
+                        "value",
+                        end.iloc[0],
+                        f"ends the price window before it starts ({start.iloc[0]}, line {start.index[0]})",
+                    )
+                )
     return problems
 
 
@@ -326,11 +388,21 @@ def _check_order_items(items: pd.DataFrame, events: pd.DataFrame) -> list[Proble
     seen = {}
     for line, row in items.iterrows():
         if row["order_event_id"] not in orders:
-            problems.append(Problem(name, line, "order_event_id", row["order_event_id"],
-                                    "is not the event_id of an event with milestone 'order' in events.csv"))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    "order_event_id",
+                    row["order_event_id"],
+                    "is not the event_id of an event with milestone 'order' in events.csv",
+                )
+            )
         key = (row["order_event_id"], row["item_no"])
         if key in seen:
-            problems.append(Problem(name, line, "item_no", row["item_no"],
-                                    f"is given twice for this order (also on line {seen[key]})"))
+            problems.append(
+                Problem(
+                    name, line, "item_no", row["item_no"], f"is given twice for this order (also on line {seen[key]})"
+                )
+            )
         seen.setdefault(key, line)
     return problems
