@@ -195,6 +195,7 @@ def test_corrected_url_needs_a_note(data_copy):
     path = data_copy / "events.csv"
     line = line_of(path, "event_id", "cc-jpy-withdrawal-notice")
     set_cell(path, line, "note", "")
+    set_cell(path, line, "note_ja", "")
     assert "corrected URL needs a note" in only(problems_of(data_copy), line=line, column="note").message
 
 
@@ -216,3 +217,11 @@ def test_cli_reports_and_exits_nonzero(data_copy):
     run = subprocess.run([sys.executable, "-m", "analysis", "--data", str(data_copy)], capture_output=True, text=True)
     assert run.returncode == 2
     assert "events.csv, line 4, column 'date': value '2018-02-30'" in run.stderr
+
+
+def test_note_needs_both_languages(data_copy):
+    path = data_copy / "events.csv"
+    line = line_of(path, "event_id", "report-deadline")
+    set_cell(path, line, "note_ja", "")
+    p = only(problems_of(data_copy), line=line, column="note_ja")
+    assert "every note is given in English and Japanese" in p.message

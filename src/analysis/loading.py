@@ -147,7 +147,7 @@ def _typed_events(raw: pd.DataFrame) -> pd.DataFrame:
     stamps = pd.to_datetime(raw["date"].where(has_time) + " " + raw["time"].where(has_time), format="%Y-%m-%d %H:%M")
     df["timestamp"] = stamps.dt.tz_localize(vocab.TIMEZONE).astype(f"datetime64[us, {vocab.TIMEZONE}]")
     df["precision"] = has_time.map({True: "minute", False: "day"})
-    for col in ("time", "milestone", "source_url", "source_url_as_printed", "note"):
+    for col in ("time", "milestone", "source_url", "source_url_as_printed", "note", "note_ja"):
         df[col] = df[col].replace("", pd.NA)
     df["actor"] = pd.Categorical(df["actor"], categories=vocab.ACTORS)
     df["source_kind"] = pd.Categorical(df["source_kind"], categories=vocab.SOURCE_KINDS)

@@ -250,12 +250,13 @@ def sources(ctx: Context) -> HTML:
         for r in ctx.events.itertuples()
     ]
     headers = [t(k, lang) for k in ("no", "date", "time", "actor", "kind", "title", "link", "seed_item")]
-    out = f"<h3>{esc(t('events_table', lang))}</h3>" + table(headers, rows, "events", [4, 12, 7, 11, 4, 36, 20, 6])
+    out = f"<h3>{esc(t('events_table', lang))}</h3>" + table(headers, rows, "events", [4, 12, 7, 13, 4, 34, 20, 6])
+    note_col = "note_ja" if lang == "ja" else "note"
     notes = [
         [
             numbers[r.event_id],
             getattr(r, col),
-            r.note,
+            getattr(r, note_col),
             "" if pd.isna(r.source_url_as_printed) else r.source_url_as_printed,
         ]
         for r in ctx.events.itertuples()
@@ -268,7 +269,7 @@ def sources(ctx: Context) -> HTML:
     out += (
         "<ul class='sources'>"
         + "".join(
-            f"<li><code>{esc(r.source_id)}</code>: {esc(r.title)} ({esc(r.published)}), {esc(r.location)}. {esc(r.note)}</li>"
+            f"<li><code>{esc(r.source_id)}</code>: {esc(r.title)} ({esc(r.published)}), {esc(r.location)}. {esc(getattr(r, note_col))}</li>"
             for r in src.itertuples()
         )
         + "</ul>"

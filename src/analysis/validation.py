@@ -132,6 +132,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "seed_item": _column(**_SEED_ITEM),
             "source_id": _column(**_SLUG),
             "note": _column(required=False),
+            "note_ja": _column(required=False),
         },
         strict=True,
     ),
@@ -176,6 +177,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "published": _column(required=False, **_DATE),
             "location": _column(),
             "note": _column(required=False),
+            "note_ja": _column(required=False),
         },
         strict=True,
     ),
@@ -262,6 +264,12 @@ def _check_events(events: pd.DataFrame) -> list[Problem]:
                 problems.append(
                     Problem(name, line, "note", "", "a corrected URL needs a note saying what was corrected")
                 )
+    if "note" in events.columns and "note_ja" in events.columns:
+        for line, row in events.iterrows():
+            for have, missing in (("note", "note_ja"), ("note_ja", "note")):
+                if row[have] and not row[missing]:
+                    message = f"is empty while '{have}' is not; every note is given in English and Japanese"
+                    problems.append(Problem(name, line, missing, "", message))
     milestones = events[events["milestone"].isin(vocab.MILESTONES)]
     for incident, group in milestones.groupby("incident_id", sort=True):
         seen: dict[str, tuple[int, tuple]] = {}
