@@ -46,18 +46,19 @@ check: $(INSTALLED) sysdeps ## fail on stale review artifacts, notebooks saved w
 figures: $(INSTALLED) ## refresh the review artifacts under review/ (charts per language, numbers)
 	@$(PY) -m analysis.artifacts write
 
-# One variant per parameter file; each builds notebooks/coincheck.ipynb into HTML and PDF.
+# One variant per parameter file: notebooks/params/NOTEBOOK-LANG.yaml runs notebooks/NOTEBOOK.ipynb
+# into reports/NOTEBOOK-LANG.html and .pdf.
 VARIANTS := $(patsubst notebooks/params/%.yaml,%,$(wildcard notebooks/params/*.yaml))
-REPORTS := $(foreach v,$(VARIANTS),reports/coincheck-$(v).html reports/coincheck-$(v).pdf)
+REPORTS := $(foreach v,$(VARIANTS),reports/$(v).html reports/$(v).pdf)
 REPORT_INPUTS := $(wildcard data/*.csv) $(wildcard src/analysis/*.py) $(wildcard src/analysis/templates/report/*) \
-	notebooks/coincheck.ipynb
+	$(wildcard notebooks/*.ipynb)
 
 .PHONY: report
 report: $(REPORTS) ## build every report variant as HTML and PDF under reports/ (make -j2 for both cores)
 
 # Both files come from one run (a grouped pattern rule). A failed run leaves reports/ as it was.
-reports/coincheck-%.html reports/coincheck-%.pdf: notebooks/params/%.yaml $(REPORT_INPUTS) $(INSTALLED) | sysdeps
-	@$(PY) -m analysis.build coincheck-$* --params $<
+reports/%.html reports/%.pdf: notebooks/params/%.yaml $(REPORT_INPUTS) $(INSTALLED) | sysdeps
+	@$(PY) -m analysis.build $* --params $<
 
 .PHONY: numbers
 numbers: $(INSTALLED) ## check the data and print the durations and compensation figures

@@ -30,7 +30,7 @@ def test_every_chart_has_title_axis_labels_and_source(ctx):
 
 
 def test_labels_are_in_the_report_language(ctx):
-    body = texts(charts.timeline(ctx.events, ctx.lang, ctx.chain))
+    body = texts(figures(ctx)["timeline"])
     if ctx.lang == "ja":
         assert "金融庁" in body and "業務改善命令" in body
     else:
@@ -38,14 +38,14 @@ def test_labels_are_in_the_report_language(ctx):
 
 
 def test_same_day_events_do_not_overprint(ctx):
-    fig = charts.timeline(ctx.events, ctx.lang, ctx.chain)
+    fig = figures(ctx)["timeline"]
     ax = fig.axes[0]
     points = [
         (tuple(line.get_xdata()), tuple(line.get_ydata()))
         for line in ax.get_lines()
         if line.get_marker() not in (None, "None", "") and len(line.get_xdata()) == 1
     ]
-    assert len(points) == len(ctx.events)
+    assert len(points) == len(ctx.seed_events)
     assert len(set(points)) == len(points)
 
 

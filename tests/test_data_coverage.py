@@ -42,13 +42,16 @@ def test_item_with_two_dates_records_both(data):
 
 
 def test_dated_facts_inside_items_are_rows(data):
-    ms = data.events.set_index("milestone")
+    ev = data.events[data.events["incident_id"] == "coincheck-2018"]
+    ms = ev[ev["effective"] & ev["milestone"].notna()].set_index("milestone")
     assert str(ms.loc["jpy_withdrawal_resumed", "date"]) == "2018-02-13"  # item 52
     assert str(ms.loc["report_deadline", "date"]) == "2018-02-13"  # item 20 (5)
     assert ms.loc["trading_halt", "time"] == "12:09"  # item 13
     assert str(ms.loc["price_window_end", "date"]) == "2018-01-27"  # item 13
     assert ms.loc["price_window_end", "time"] == "23:00"
-    assert (ms.loc[list(vocab.DEFAULT_CHAIN), "source_id"] == "seed").all()
+    # The chain's dates are the seed's; the theft's time of day comes from secondary sources.
+    assert (ms.loc[list(vocab.DEFAULT_CHAIN[1:]), "source_id"] == "seed").all()
+    assert ms.loc["leak", "source_id"] == "research" and ms.loc["leak", "time"] == "00:02"
 
 
 def test_malformed_url_is_corrected_and_says_so(data):
@@ -59,17 +62,24 @@ def test_malformed_url_is_corrected_and_says_so(data):
 
 
 def test_every_row_names_its_source(data):
-    for frame in (data.events, data.compensation, data.order_items):
+    for frame in (data.compensation, data.order_items):
         assert (frame["source_id"] == "seed").all()
         assert frame["seed_item"].str.fullmatch(r"lead|[1-9]\d*").all()
+    ev = data.events
+    seed = ev[ev["source_id"] == "seed"]
+    assert seed["seed_item"].str.fullmatch(r"lead|[1-9]\d*").all()
+    outside = ev[(ev["source_id"] != "seed") & ev["status"].isin(["reported", "conflict"])]
+    assert outside["source_url"].notna().all()
+    assert set(outside["source_kind"]) <= {"secondary", "derived"}
 
 
 def test_date_only_facts_are_days_not_midnights(data):
     ev = data.events
     dated = ev[ev["precision"] == "day"]
+    assert ev.loc[ev["precision"] == "none", "date"].isna().all()
     assert dated["timestamp"].isna().all()
     assert str(ev["date"].dtype) == "period[D]"
-    timed = ev[ev["precision"] == "minute"]
+    timed = ev[(ev["precision"] == "minute") & (ev["source_id"] == "seed")]
     assert str(timed["timestamp"].dt.tz) == "Asia/Tokyo"
     assert timed["timestamp"].min().isoformat() == "2018-01-26T12:09:00+09:00"
 

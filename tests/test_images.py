@@ -13,7 +13,7 @@ import pytest
 from matplotlib.testing.compare import compare_images
 
 from analysis import style
-from analysis.artifacts import REVIEW, figures
+from analysis.artifacts import REVIEW, all_figures, figures
 from analysis.report import prepare
 
 from conftest import ROOT
@@ -27,7 +27,7 @@ def rendered(request, tmp_path_factory):
     out = tmp_path_factory.mktemp(f"images-{request.param}")
     ctx = prepare(lang=request.param)
     paths = {}
-    for name, fig in figures(ctx).items():
+    for name, fig in all_figures(request.param).items():
         paths[name] = out / f"{name}.png"
         paths[name].write_bytes(style.png_bytes(fig))
     return request.param, paths, ctx

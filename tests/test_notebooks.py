@@ -52,7 +52,7 @@ def test_notebook_runs_top_to_bottom(tmp_path, monkeypatch, lang, words):
     html = outputs_html(nb)
     for w in words:
         assert w in html
-    assert html.count("data:image/png;base64,") == 4
+    assert html.count("data:image/png;base64,") == 6  # first day, timeline, chain, 2 compensation, later
 
 
 def test_committed_notebook_has_parameters_cell_and_no_outputs():
@@ -61,3 +61,41 @@ def test_committed_notebook_has_parameters_cell_and_no_outputs():
     assert len(tagged) == 1
     assert all(not c.get("outputs") and c.get("execution_count") is None for c in nb.cells if c.cell_type == "code")
     assert set(papermill.inspect_notebook(str(NOTEBOOK))) == {"incident_id", "lang", "chain", "asset", "data_dir"}
+
+
+COMPARISON = ROOT / "notebooks" / "comparison.ipynb"
+
+
+@pytest.mark.parametrize(
+    "lang, words",
+    [
+        ("ja", ["盗難からの経過日数", "顧客への補償の方法", "見解の分かれる事実", "盗難日不明", "69日"]),
+        (
+            "en",
+            ["Days from the theft", "How customers were made whole", "Disputed facts", "theft date unknown", "69 days"],
+        ),
+    ],
+)
+def test_comparison_notebook_runs(tmp_path, monkeypatch, lang, words):
+    monkeypatch.setenv("PYTHONWARNINGS", "error:Glyph:UserWarning")
+    out = tmp_path / "out.ipynb"
+    papermill.execute_notebook(
+        str(COMPARISON),
+        str(out),
+        parameters={"lang": lang},
+        kernel_name="python3",
+        progress_bar=False,
+        cwd=str(COMPARISON.parent),
+    )
+    nb = nbformat.read(out, as_version=4)
+    assert not [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    html = outputs_html(nb)
+    for w in words:
+        assert w in html
+    assert html.count("data:image/png;base64,") == 2  # days from the theft, Coincheck's first day
+
+
+def test_comparison_parameters_are_declared():
+    assert set(papermill.inspect_notebook(str(COMPARISON))) == {"incidents", "lang", "data_dir"}
+    nb = nbformat.read(COMPARISON, as_version=4)
+    assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")

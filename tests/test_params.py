@@ -24,8 +24,12 @@ def test_unknown_parameter_names_what_is_allowed():
     "params, words",
     [
         ({"lang": "fr"}, "lang 'fr' is not supported; use one of: ja, en"),
-        ({"incident_id": "mtgox-2014"}, "incident_id 'mtgox-2014' is not in the data; use one of: coincheck-2018"),
-        ({"chain": ["leak", "arrest"]}, "chain: unknown milestone 'arrest'; use any of: leak, report_request"),
+        ({"incident_id": "liquid-2021"}, "incident_id 'liquid-2021' is not in the data; use one of: bitpoint-2019"),
+        ({"chain": ["leak", "arrest"]}, "chain: unknown milestone 'arrest'; use any of: leak, detection"),
+        (
+            {"chain": ["leak", "inspection_end"]},
+            "chain: milestone 'inspection_end' is not recorded with a date for coincheck-2018",
+        ),
         ({"chain": "leak,order"}, "chain must be a list of at least two milestones"),
         ({"chain": ["leak"]}, "chain must be a list of at least two milestones"),
         ({"chain": ["leak", "leak"]}, "names a milestone twice"),

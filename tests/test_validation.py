@@ -90,7 +90,7 @@ def test_duplicate_ids(data_copy):
     second = line_of(path, "event_id", "fsa-report-request")
     set_cell(path, second, "event_id", "nem-leak")
     found = problems_of(data_copy)
-    for line in (line_of(path, "milestone", "leak"), second):
+    for line in (line_of(path, "event_id", "nem-leak"), second):
         p = only(found, line=line, column="event_id")
         assert p.value == "nem-leak" and "more than one line" in p.message
 

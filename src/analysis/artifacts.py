@@ -17,6 +17,7 @@ from matplotlib.figure import Figure
 
 from analysis import charts, style
 from analysis.labels import LANGUAGES
+from analysis.report import later_table
 
 ROOT = Path(__file__).resolve().parents[2]
 REVIEW = ROOT / "review"
@@ -26,11 +27,18 @@ REFRESH = "make figures"
 def figures(ctx) -> dict[str, Figure]:
     """Every chart of the report for one prepared context, by file name."""
     return {
-        "timeline": charts.timeline(ctx.events, ctx.lang, ctx.chain),
+        "timeline": charts.timeline(ctx.seed_events, ctx.lang, ctx.chain, ctx.numbers, ctx.events),
+        "first_day": charts.first_day(ctx.data.events, ctx.incident_id, ctx.lang),
         "milestone_chain": charts.milestone_chain(ctx.data.events, ctx.durations, ctx.lang),
         "compensation": charts.compensation(ctx.figures, ctx.lang),
         "price_window": charts.price_window(ctx.figures, ctx.events, ctx.lang),
+        "later_milestones": charts.later_milestones(later_table(ctx), ctx.lang),
     }
+
+
+def comparison_figures(ctx) -> dict[str, Figure]:
+    """Every chart of the comparison report for one prepared comparison context."""
+    return {"since_theft": charts.since_theft(ctx.table, ctx.names, ctx.lang)}
 
 
 def write_numbers(durations: pd.DataFrame, compensation_rows: list[dict], folder: Path) -> list[Path]:
@@ -41,20 +49,29 @@ def write_numbers(durations: pd.DataFrame, compensation_rows: list[dict], folder
     return paths
 
 
+def all_figures(lang: str) -> dict[str, Figure]:
+    """Every chart of both reports in one language: the Coincheck report's, then the comparison's."""
+    from analysis import comparison, report
+
+    return {**figures(report.prepare(lang=lang)), **comparison_figures(comparison.prepare(lang=lang))}
+
+
 def write(out: Path = REVIEW) -> list[Path]:
-    from analysis.report import prepare
+    from analysis import comparison, report
 
     written = []
     for lang in LANGUAGES:
-        ctx = prepare(lang=lang)
         folder = out / "figures" / lang
         folder.mkdir(parents=True, exist_ok=True)
-        for name, fig in figures(ctx).items():
+        for name, fig in all_figures(lang).items():
             path = folder / f"{name}.png"
             path.write_bytes(style.png_bytes(fig))
             written.append(path)
+    ctx = report.prepare()
     written += write_numbers(ctx.durations, ctx.figures.as_rows(), out / "numbers")
-    return written
+    since = out / "numbers" / "since_theft.csv"
+    comparison.prepare().table.to_csv(since, index=False, lineterminator="\n", float_format="%.4f")
+    return [*written, since]
 
 
 def stale(committed: Path = REVIEW) -> list[str]:

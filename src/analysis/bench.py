@@ -72,18 +72,23 @@ def peak_memory(cmd: list[str]) -> int:
 
 
 def floor() -> None:
-    """The same figures and PDFs with no notebook, kernel or nbconvert."""
-    from analysis import report
-    from analysis.artifacts import figures
+    """The same figures and PDFs with no notebook, kernel or nbconvert: one page per variant."""
+    from analysis import comparison, report
+    from analysis.artifacts import comparison_figures, figures
     from analysis.build import to_pdf
+    from analysis.markup import figure_html
 
     with tempfile.TemporaryDirectory() as tmp:
         for lang in ("ja", "en"):
-            ctx = report.prepare(lang=lang)
-            body = "".join(report.figure_html(f, "") for f in figures(ctx).values())
-            page = Path(tmp) / f"{lang}.html"
-            page.write_text(f"<!DOCTYPE html><html lang='{lang}'><body>{body}</body></html>", encoding="utf-8")
-            to_pdf(page, Path(tmp) / f"{lang}.pdf")
+            variants = {
+                "coincheck": figures(report.prepare(lang=lang)),
+                "comparison": comparison_figures(comparison.prepare(lang=lang)),
+            }
+            for name, figs in variants.items():
+                body = "".join(figure_html(f, "") for f in figs.values())
+                page = Path(tmp) / f"{name}-{lang}.html"
+                page.write_text(f"<!DOCTYPE html><html lang='{lang}'><body>{body}</body></html>", encoding="utf-8")
+                to_pdf(page, Path(tmp) / f"{name}-{lang}.pdf")
 
 
 def main(argv=None) -> int:

@@ -23,12 +23,14 @@ import yaml
 
 from analysis.errors import DataValidationError
 from analysis.loading import load_dataset
-from analysis.params import ParameterError, check_data_dir, check_names, check_values
+from analysis.params import ParameterError, check_comparison_values, check_data_dir, check_names, check_values
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 CHROMIUM_CANDIDATES = ("/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser")
 FIXED_PDF_DATE = b"20180213000000"
+# Each notebook's parameter values are checked by the same function its first cell calls.
+VALUE_CHECKS = {"coincheck": check_values, "comparison": check_comparison_values}
 
 
 class BuildError(RuntimeError):
@@ -59,9 +61,8 @@ def check_params(notebook: Path, params: dict) -> None:
     declared = tuple(papermill.inspect_notebook(str(notebook)))
     check_names(params, declared)
     # The same checks the notebook's first cell runs, without drawing anything.
-    check_names(params)
     data = load_dataset(check_data_dir(params.get("data_dir")))
-    check_values(params, data)
+    VALUE_CHECKS.get(notebook.stem, check_values)(params, data)
 
 
 def execute(notebook: Path, params: dict, out: Path) -> None:
@@ -202,12 +203,18 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.build", description=__doc__.splitlines()[0])
     parser.add_argument("name", help="name of the variant, e.g. coincheck-ja")
     parser.add_argument("--params", type=Path, required=True)
-    parser.add_argument("--notebook", type=Path, default=ROOT / "notebooks" / "coincheck.ipynb")
+    parser.add_argument(
+        "--notebook",
+        type=Path,
+        default=None,
+        help="default: notebooks/<first word of the name>.ipynb, e.g. coincheck for coincheck-ja",
+    )
     parser.add_argument("--build-dir", type=Path, default=ROOT / "build")
     parser.add_argument("--out", type=Path, default=ROOT / "reports")
     args = parser.parse_args(argv)
     try:
-        build(args.name, args.notebook, args.params, args.build_dir, args.out)
+        notebook = args.notebook or ROOT / "notebooks" / f"{args.name.split('-')[0]}.ipynb"
+        build(args.name, notebook, args.params, args.build_dir, args.out)
     except (ParameterError, DataValidationError, BuildError) as err:
         print(f"build of {args.name} failed; {args.out}/ was left as it was.\n{err}", file=sys.stderr)
         return 1

@@ -43,15 +43,20 @@ def _day_axis(ax, first: date, last: date, lang: str) -> None:
     ax.tick_params(axis="x", which="minor", length=0, labelsize=6.5, rotation=90)
 
 
-def event_numbers(events: pd.DataFrame) -> dict[str, int]:
-    """The number each event carries in the charts and the sources table (chronological)."""
-    return {eid: i for i, eid in enumerate(events["event_id"], start=1)}
-
-
 @style.styled
-def timeline(events: pd.DataFrame, lang: str, chain=vocab.DEFAULT_CHAIN) -> Figure:
-    """Every event on a time axis, one lane per actor; same-day events are stacked, not overprinted."""
-    numbers = event_numbers(events)
+def timeline(
+    events: pd.DataFrame,
+    lang: str,
+    chain=vocab.DEFAULT_CHAIN,
+    numbers: dict[str, int] | None = None,
+    all_events: pd.DataFrame | None = None,
+) -> Figure:
+    """Every event on a time axis, one lane per actor; same-day events are stacked, not overprinted.
+
+    `numbers` are the events' numbers in the report's sources table (default: their order here);
+    the milestones marked come from `all_events` (default: `events`).
+    """
+    numbers = numbers or {eid: i for i, eid in enumerate(events["event_id"], start=1)}
     actors = [a for a in vocab.ACTORS if a in set(events["actor"])]
     first, last = events["date"].min().to_timestamp().date(), events["date"].max().to_timestamp().date()
     fig, ax = style.new_figure(4.6)
@@ -105,7 +110,7 @@ def timeline(events: pd.DataFrame, lang: str, chain=vocab.DEFAULT_CHAIN) -> Figu
             zorder=4,
         )
 
-    found = milestones(events, events["incident_id"].iloc[0])
+    found = milestones(events if all_events is None else all_events, events["incident_id"].iloc[0])
     by_day = defaultdict(list)
     for name in chain:
         if name in found:
@@ -300,3 +305,208 @@ def price_window(figures: CompensationFigures, events: pd.DataFrame, lang: str) 
     ax.set_title(t("window_chart_title", lang), loc="left")
     style.add_source_line(fig, t("source_line", lang, source=t("seed_name", lang)))
     return fig
+
+
+MILESTONE_STYLE = {
+    "detection": ("o", "#1f5fa8"),
+    "suspension": ("s", "#b2372c"),
+    "disclosure": ("^", "#d26a00"),
+    "regulator_action": ("D", "#6a3d9a"),
+    "made_whole": ("P", "#2e7d4f"),
+    "crypto_withdrawal_resumed": ("X", "#8c6d1f"),
+}
+
+
+@style.styled
+def first_day(events: pd.DataFrame, incident: str, lang: str) -> Figure:
+    """Every timed fact of the theft's day on a clock, one row each; disputed values shown hollow."""
+    theft = milestones(events, incident)["leak"]
+    day = theft.day
+    rows = events[(events["incident_id"] == incident) & events["timestamp"].notna()]
+    rows = rows[[ts.date() == day for ts in rows["timestamp"]]]
+    fig, ax = style.new_figure(max(2.4, 0.9 + 0.22 * len(rows)))
+    for y, row in enumerate(rows.itertuples()):
+        colour = style.ACTOR_COLOURS[row.actor]
+        used = bool(row.effective)
+        ax.plot([row.timestamp], [y], marker="o", ms=5, mfc=colour if used else "white", mec=colour, mew=1.2, ls="none")
+        label = getattr(row, "title_ja" if lang == "ja" else "title_en")
+        if isinstance(row.milestone, str) and used:
+            label = f"【{value_label('milestone', row.milestone, lang)}】 {label}"
+        prefix = "約" if row.approximate and lang == "ja" else "~" if row.approximate else ""
+        # Late in the day the label goes to the left of its marker, so it stays on the page.
+        late = row.timestamp.hour >= 12
+        note = ax.annotate(
+            f"{prefix}{row.timestamp:%H:%M}  {label}",
+            (row.timestamp, y),
+            xytext=(-6 if late else 6, 0),
+            textcoords="offset points",
+            va="center",
+            ha="right" if late else "left",
+            fontsize=6.5,
+            color="#222222" if used else "#777777",
+        )
+        note.set_in_layout(False)  # the labels run over the plot; the layout should not shrink it for them
+    ax.set_ylim(len(rows) - 0.5, -0.8)
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.set_xlim(_local(day) - pd.Timedelta(minutes=30), _local(day + timedelta(days=1)))
+    ax.xaxis.set_major_locator(mdates.HourLocator(byhour=range(0, 24, 2), tz=TZ))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%H:%M", tz=TZ))
+    ax.grid(axis="x", color="#e6e6e6", lw=0.6)
+    ax.set_xlabel(t("clock_axis", lang))
+    ax.set_title(t("first_day_chart_title", lang), loc="left")
+    fig.legend(
+        handles=[
+            Line2D([], [], marker="o", ls="none", mfc="#555555", mec="#555555", label=t("used_value", lang)),
+            Line2D([], [], marker="o", ls="none", mfc="white", mec="#555555", label=t("alternative", lang)),
+        ],
+        loc="outside upper right",
+        ncols=2,
+    )
+    style.add_source_line(fig, t("source_line_research", lang))
+    return fig
+
+
+def _symlog_days(ax, largest: float, smallest: float = 0) -> None:
+    """Days on a log scale; with a same-day value (0) the part below one day is linear."""
+    top = max(largest * 1.6, 3)
+    if smallest >= 1:
+        ax.set_xscale("log")
+        low = smallest / 1.6
+    else:
+        ax.set_xscale("symlog", linthresh=1, linscale=0.6)
+        low = -0.3
+    ticks = [t for t in (0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000) if low <= t <= top]
+    ax.set_xticks(ticks, [str(t) for t in ticks])
+    ax.minorticks_off()
+    ax.set_xlim(low, top)
+
+
+def _days(row) -> float | None:
+    """Days after the theft; fractional when the hours are known."""
+    if row["state"] != "known":
+        return None
+    return float(row["hours"]) / 24 if pd.notna(row["hours"]) else float(row["days"])
+
+
+@style.styled
+def since_theft(table: pd.DataFrame, names: dict[str, str], lang: str) -> Figure:
+    """Per incident, the days from the theft to each compared milestone; what is missing is named."""
+    incidents = list(dict.fromkeys(table["incident_id"]))
+    kinds = list(dict.fromkeys(table["milestone"]))
+    fig, ax = style.new_figure(1.5 + 0.75 * len(incidents))
+    largest = max([d for d in (_days(r) for _, r in table.iterrows()) if d is not None] + [2])
+    largest = max([largest, *[float(x) for x in table["days_max"].dropna()]])
+    _symlog_days(ax, largest)
+    for i, incident in enumerate(incidents):
+        rows = table[table["incident_id"] == incident].reset_index(drop=True)
+        missing = []
+        for _, row in rows.iterrows():
+            y = i + (kinds.index(row["milestone"]) - (len(kinds) - 1) / 2) * 0.1
+            marker, colour = MILESTONE_STYLE.get(row["milestone"], ("o", "#555555"))
+            days = _days(row)
+            if days is not None:
+                ax.plot([days], [y], marker=marker, color=colour, ms=5, ls="none")
+            elif row["state"] == "range":
+                ax.plot([row["days_min"], row["days_max"]], [y, y], color=colour, lw=3, alpha=0.6)
+            else:
+                missing.append(value_label("milestone", row["milestone"], lang))
+        state = set(rows["state"])
+        if state == {"no_theft_date"} or ("no_theft_date" in state and not (state & {"known", "range"})):
+            text = t("no_theft_date", lang)
+        elif missing:
+            text = f"{t('not_found', lang)}: " + ", ".join(missing)
+        else:
+            text = ""
+        if text:
+            # Inside the plot, under the incident's markers: a gap is named where its value would be.
+            ax.annotate(
+                text,
+                (0.99, i + 0.38),
+                xycoords=("axes fraction", "data"),
+                ha="right",
+                va="center",
+                fontsize=6.5,
+                color="#b2372c",
+            )
+    ax.set_yticks(range(len(incidents)), [names.get(i, i) for i in incidents])
+    ax.set_ylim(len(incidents) - 0.45, -0.45)
+    for i in range(1, len(incidents)):
+        ax.axhline(i - 0.5, color="#dddddd", lw=0.6)
+    ax.grid(axis="x", color="#e6e6e6", lw=0.6)
+    ax.set_xlabel(t("days_log_axis", lang))
+    ax.set_title(t("since_chart_title", lang), loc="left")
+    ax.legend(
+        handles=[
+            Line2D(
+                [],
+                [],
+                marker=MILESTONE_STYLE[k][0],
+                color=MILESTONE_STYLE[k][1],
+                ls="none",
+                label=value_label("milestone", k, lang),
+            )
+            for k in kinds
+            if k in MILESTONE_STYLE
+        ],
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.1 - 0.25 / len(incidents)),
+        ncols=3,
+    )
+    style.add_source_line(fig, t("source_line_research", lang))
+    return fig
+
+
+@style.styled
+def later_milestones(table: pd.DataFrame, lang: str) -> Figure:
+    """One incident's milestones as days after the theft, one row each; periods as ranges, gaps named."""
+    fig, ax = style.new_figure(0.9 + 0.25 * len(table))
+    values = [float(x) for x in table["days"].dropna()] + [float(x) for x in table["days_max"].dropna()]
+    values += [float(x) for x in table["days_min"].dropna()]
+    _symlog_days(ax, max(values + [2]), min(values + [0]) if not values else min(values))
+    for y, (_, row) in enumerate(table.iterrows()):
+        name = value_label("milestone", row["milestone"], lang)
+        if row["state"] == "known":
+            x = float(row["days"])
+            ax.plot([x], [y], marker="o", color=style.PAID_COLOUR, ms=4.5, ls="none")
+            text = f"{row['date']} ({days_label(int(row['days']), lang)})"
+        elif row["state"] == "range":
+            ax.plot([row["days_min"], row["days_max"]], [y, y], color=style.PAID_COLOUR, lw=3, alpha=0.6)
+            x = float(row["days_max"])
+            text = (
+                f"{row['period']} ({days_label(int(row['days_min']), lang)} – {days_label(int(row['days_max']), lang)})"
+            )
+        else:
+            x = 0
+            text = value_label("state", row["state"], lang)
+        ax.annotate(
+            text,
+            (x, y),
+            xytext=(6, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=6.5,
+            color="#222222" if row["state"] in ("known", "range") else "#b2372c",
+        )
+        ax.annotate(
+            name,
+            (0, y),
+            xycoords=("axes fraction", "data"),
+            xytext=(-4, 0),
+            textcoords="offset points",
+            va="center",
+            ha="right",
+            fontsize=7,
+            annotation_clip=False,
+        )
+    ax.set_yticks([])
+    ax.set_ylim(len(table) - 0.5, -0.7)
+    ax.grid(axis="x", color="#e6e6e6", lw=0.6)
+    ax.set_xlabel(t("days_log_axis", lang))
+    ax.set_title(t("later_chart_title", lang), loc="left")
+    style.add_source_line(fig, t("source_line_research", lang))
+    return fig
+
+
+def days_label(days: int, lang: str) -> str:
+    return f"{days}日" if lang == "ja" else f"{days} day{'s' if abs(days) != 1 else ''}"

@@ -1,7 +1,8 @@
-"""Time between the milestones of an incident.
+"""Time between the milestones of an incident, and from the theft to each milestone across incidents.
 
 Calendar days compare dates (Japan time); hours are given only when both facts carry a time of
-day; business days follow `analysis.calendar`.
+day; business days follow `analysis.calendar`. A milestone known only to the month or quarter
+gives a range of days, never a single number; a gap gives nothing.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from analysis.calendar import business_days_between
 
 
 class MilestoneNotFound(KeyError):
-    """The incident has no row with that milestone."""
+    """The incident has no usable row with that milestone."""
 
-    def __init__(self, incident: str, milestone: str, available: Sequence[str]):
+    def __init__(self, incident: str, milestone: str, available: Sequence[str], reason: str = ""):
         self.incident, self.milestone = incident, milestone
         listed = ", ".join(available) or "none"
-        super().__init__(f"incident '{incident}' has no milestone '{milestone}'; it has: {listed}")
+        why = reason or "has no milestone"
+        super().__init__(f"incident '{incident}' {why} '{milestone}'; it has: {listed}")
 
     def __str__(self) -> str:
         return self.args[0]
@@ -32,24 +34,39 @@ class MilestoneNotFound(KeyError):
 class Milestone:
     name: str
     event_id: str
-    day: date
+    day: date | None
     timestamp: pd.Timestamp | None
+    status: str = "reported"
+    period: pd.Period | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.day is not None or self.period is not None
+
+    @property
+    def earliest(self) -> date | None:
+        return self.day or (self.period.start_time.date() if self.period is not None else None)
+
+    @property
+    def latest(self) -> date | None:
+        return self.day or (self.period.end_time.date() if self.period is not None else None)
 
 
 @dataclass(frozen=True)
 class Duration:
     start: Milestone
     end: Milestone
-    calendar_days: int
-    business_days: int
+    calendar_days: int | None
+    business_days: int | None
     hours: float | None
+    days_range: tuple[int, int] | None = None
 
     def as_row(self) -> dict:
         return {
             "from": self.start.name,
             "to": self.end.name,
-            "from_date": self.start.day.isoformat(),
-            "to_date": self.end.day.isoformat(),
+            "from_date": self.start.day.isoformat() if self.start.day else None,
+            "to_date": self.end.day.isoformat() if self.end.day else None,
             "calendar_days": self.calendar_days,
             "business_days": self.business_days,
             "hours": self.hours,
@@ -57,23 +74,36 @@ class Duration:
 
 
 def milestones(events: pd.DataFrame, incident: str) -> dict[str, Milestone]:
-    rows = events[(events["incident_id"] == incident) & events["milestone"].notna()]
+    """The milestones of an incident as the analysis uses them (the preferred value of a conflict)."""
+    rows = events[(events["incident_id"] == incident) & events["milestone"].notna() & events["effective"]]
     found = {}
     for row in rows.itertuples():
+        day = None if pd.isna(row.date) else row.date.to_timestamp().date()
         stamp = None if pd.isna(row.timestamp) else row.timestamp
-        found[row.milestone] = Milestone(row.milestone, row.event_id, row.date.to_timestamp().date(), stamp)
+        found[row.milestone] = Milestone(row.milestone, row.event_id, day, stamp, row.status, row.period)
     return found
 
 
 def milestone_duration(events: pd.DataFrame, incident: str, start: str, end: str) -> Duration:
     known = milestones(events, incident)
+    usable = [m for m in vocab.MILESTONES if m in known and known[m].day is not None]
     for name in (start, end):
         if name not in known:
-            raise MilestoneNotFound(incident, name, [m for m in vocab.MILESTONES if m in known])
+            raise MilestoneNotFound(incident, name, usable)
+        if known[name].day is None:
+            reason = {"gap": "has not found the date of", "never": "never reached"}.get(
+                known[name].status, "knows no day for"
+            )
+            raise MilestoneNotFound(incident, name, usable, reason)
     return between(known[start], known[end])
 
 
 def between(a: Milestone, b: Milestone) -> Duration:
+    if a.day is None or b.day is None:
+        if not (a.known and b.known):
+            raise ValueError(f"no duration between {a.name} and {b.name}: one of them is not known")
+        lo, hi = (b.earliest - a.latest).days, (b.latest - a.earliest).days
+        return Duration(a, b, None, None, None, (lo, hi))
     hours = None
     if a.timestamp is not None and b.timestamp is not None:
         hours = (b.timestamp - a.timestamp).total_seconds() / 3600
@@ -92,3 +122,78 @@ def chain_durations(events: pd.DataFrame, incident: str, chain: Sequence[str] = 
     table.insert(0, "incident_id", incident)
     table.insert(1, "step", [*(["step"] * (len(chain) - 1)), *(["total"] if len(chain) > 2 else [])])
     return table
+
+
+def regulator_action(found: dict[str, Milestone]) -> Milestone | None:
+    """The first action of a regulator: the earliest known of a report request, inspection or order."""
+    dated = [found[m] for m in vocab.REGULATOR_ACTIONS if m in found and found[m].day is not None]
+    if dated:
+        first = min(dated, key=lambda m: (m.day, m.timestamp is None, m.timestamp or pd.Timestamp(0, tz="UTC")))
+        return Milestone("regulator_action", first.event_id, first.day, first.timestamp, first.status, None)
+    recorded = [found[m] for m in vocab.REGULATOR_ACTIONS if m in found]
+    if recorded:
+        return Milestone("regulator_action", recorded[0].event_id, None, None, recorded[0].status, None)
+    return None
+
+
+def since_theft(
+    events: pd.DataFrame, incidents: Sequence[str], names: Sequence[str] = vocab.COMPARISON
+) -> pd.DataFrame:
+    """Time from the theft to each milestone, per incident, with the state of every value.
+
+    state: known (days, and hours when both times are known), range (a month or quarter: the
+    fewest and most days it can be), gap (searched, not found), never, not_recorded (the data has
+    no row for it), no_theft_date (the theft itself is a gap, so nothing can be measured from it).
+    """
+    rows = []
+    for incident in incidents:
+        found = milestones(events, incident)
+        theft = found.get("leak")
+        for name in names:
+            m = regulator_action(found) if name == "regulator_action" else found.get(name)
+            row = {
+                "incident_id": incident,
+                "milestone": name,
+                "event_id": m.event_id if m else None,
+                "date": m.day.isoformat() if m and m.day else None,
+                "period": str(m.period) if m and m.period is not None else None,
+                "state": None,
+                "days": None,
+                "hours": None,
+                "days_min": None,
+                "days_max": None,
+            }
+            if m is None:
+                row["state"] = "not_recorded"
+            elif not m.known:
+                row["state"] = m.status
+            elif theft is None or not theft.known:
+                row["state"] = "no_theft_date"
+            else:
+                d = between(theft, m)
+                if d.days_range is not None:
+                    row.update(state="range", days_min=d.days_range[0], days_max=d.days_range[1])
+                else:
+                    row.update(state="known", days=d.calendar_days, hours=d.hours)
+            rows.append(row)
+    table = pd.DataFrame(rows)
+    for col in ("days", "days_min", "days_max"):
+        table[col] = table[col].astype("Int64")
+    table["hours"] = table["hours"].astype("Float64")
+    return table
+
+
+def first_day(events: pd.DataFrame, incident: str, names: Sequence[str] = vocab.FIRST_DAY) -> pd.DataFrame:
+    """Hours from the theft to each timed milestone of its first day."""
+    found = milestones(events, incident)
+    theft = found.get("leak")
+    if theft is None or theft.timestamp is None:
+        raise MilestoneNotFound(incident, "leak", list(found), "has no time of day for")
+    rows = []
+    for name in names:
+        m = found.get(name)
+        if m is None or m.timestamp is None or m.timestamp - theft.timestamp > pd.Timedelta(days=1):
+            continue
+        hours = (m.timestamp - theft.timestamp).total_seconds() / 3600
+        rows.append({"milestone": name, "event_id": m.event_id, "time": f"{m.timestamp:%H:%M}", "hours": hours})
+    return pd.DataFrame(rows)

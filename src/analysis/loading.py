@@ -18,7 +18,7 @@ from analysis import vocab
 from analysis.errors import DataValidationError, Problem
 from analysis.validation import check_relations, check_schema
 
-FILES = ("events.csv", "compensation.csv", "order_items.csv", "sources.csv")
+FILES = ("events.csv", "compensation.csv", "order_items.csv", "sources.csv", "incidents.csv", "remedies.csv")
 
 
 def default_data_dir() -> Path:
@@ -35,6 +35,8 @@ class Dataset:
     compensation: pd.DataFrame
     order_items: pd.DataFrame
     sources: pd.DataFrame
+    incidents: pd.DataFrame
+    remedies: pd.DataFrame
     data_dir: Path
 
 
@@ -135,25 +137,47 @@ def load_dataset(data_dir: Path | None = None) -> Dataset:
         compensation=_typed_compensation(frames["compensation.csv"]),
         order_items=_typed_order_items(frames["order_items.csv"]),
         sources=frames["sources.csv"].copy(),
+        incidents=frames["incidents.csv"].copy(),
+        remedies=frames["remedies.csv"].copy(),
         data_dir=data_dir,
     )
 
 
 def _typed_events(raw: pd.DataFrame) -> pd.DataFrame:
     df = raw.copy()
-    # A date-only fact stays a whole day (a Period), never a midnight timestamp.
-    df["date"] = pd.PeriodIndex(df["date"], freq="D")
-    has_time = df["time"] != ""
+    # A date-only fact stays a whole day (a Period), never a midnight timestamp; a fact known only
+    # to the month or quarter keeps that period, and a gap has neither.
+    df["date"] = pd.PeriodIndex(raw["date"].replace("", None), freq="D")
+    has_time = (raw["time"] != "") & (raw["date"] != "")
     stamps = pd.to_datetime(raw["date"].where(has_time) + " " + raw["time"].where(has_time), format="%Y-%m-%d %H:%M")
     df["timestamp"] = stamps.dt.tz_localize(vocab.TIMEZONE).astype(f"datetime64[us, {vocab.TIMEZONE}]")
-    df["precision"] = has_time.map({True: "minute", False: "day"})
-    for col in ("time", "milestone", "source_url", "source_url_as_printed", "note", "note_ja"):
+    df["period"] = [_period(text) for text in raw["period"]]
+    df["precision"] = [
+        "minute" if t else "day" if d else ("quarter" if "Q" in p else "month") if p else "none"
+        for d, t, p in zip(raw["date"], has_time, raw["period"])
+    ]
+    for col in ("time", "milestone", "source_url", "source_url_as_printed", "seed_item", "note", "note_ja"):
         df[col] = df[col].replace("", pd.NA)
+    for col in ("conflict_group", "flag"):
+        df[col] = df[col].replace("", pd.NA)
+    df["preferred"] = raw["preferred"] == "true"
+    df["approximate"] = raw["approximate"] == "true"
+    # The row the analysis uses for its fact: everything except the alternatives of a conflict.
+    df["effective"] = ~((raw["status"] == "conflict") & ~df["preferred"])
     df["actor"] = pd.Categorical(df["actor"], categories=vocab.ACTORS)
     df["source_kind"] = pd.Categorical(df["source_kind"], categories=vocab.SOURCE_KINDS)
-    # Within a day: facts without a time first, then by time, ties in file order.
-    df = df.sort_values(["incident_id", "date", "timestamp"], na_position="first", kind="stable")
-    return df
+    # Per incident, by day; within a day facts without a time first, then by time, ties in file
+    # order; facts with no day (a period or a gap) last.
+    df["_undated"] = df["date"].isna()
+    df = df.sort_values(["incident_id", "_undated", "date", "timestamp"], na_position="first", kind="stable")
+    return df.drop(columns="_undated")
+
+
+def _period(text: str):
+    if not text:
+        return None
+    year, part = text.split("-")
+    return pd.Period(f"{year}{part}", freq="Q") if part.startswith("Q") else pd.Period(text, freq="M")
 
 
 def _typed_compensation(raw: pd.DataFrame) -> pd.DataFrame:

@@ -17,6 +17,13 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+COMPARISON_DEFAULTS: dict[str, Any] = {
+    "incidents": ["coincheck-2018", "zaif-2018", "bitpoint-2019", "dmm-bitcoin-2024", "mtgox-2014"],
+    "lang": "ja",
+    "data_dir": None,
+}
+
+
 class ParameterError(ValueError):
     """A parameter the report does not know, or a value it cannot use."""
 
@@ -40,13 +47,17 @@ def check_values(params: dict[str, Any], data) -> dict[str, Any]:
     if isinstance(chain, str) or not isinstance(chain, (list, tuple)) or len(chain) < 2:
         problems.append(f"chain must be a list of at least two milestones, got {chain!r}")
     else:
-        present = set(data.events.loc[data.events["incident_id"] == p["incident_id"], "milestone"].dropna())
+        ev = data.events
+        usable = (ev["incident_id"] == p["incident_id"]) & ev["effective"] & ev["date"].notna()
+        present = set(ev.loc[usable, "milestone"].dropna())
         for m in chain:
             if m not in vocab.MILESTONES:
                 problems.append(f"chain: unknown milestone '{m}'; use any of: {', '.join(vocab.MILESTONES)}")
             elif p["incident_id"] in incidents and m not in present:
                 have = ", ".join(x for x in vocab.MILESTONES if x in present)
-                problems.append(f"chain: milestone '{m}' is not recorded for {p['incident_id']}; it has: {have}")
+                problems.append(
+                    f"chain: milestone '{m}' is not recorded with a date for {p['incident_id']}; it has: {have}"
+                )
         if len(set(chain)) != len(chain):
             problems.append(f"chain names a milestone twice: {chain}")
     assets = sorted(set(data.compensation.loc[data.compensation["incident_id"] == p["incident_id"], "asset"]))
@@ -67,3 +78,23 @@ def check_data_dir(data_dir) -> Path | None:
     if not path.is_dir():
         raise ParameterError(f"data_dir '{data_dir}' is not a folder")
     return path
+
+
+def check_comparison_values(params: dict[str, Any], data) -> dict[str, Any]:
+    p = {**COMPARISON_DEFAULTS, **params}
+    problems = []
+    if p["lang"] not in LANGUAGES:
+        problems.append(f"lang '{p['lang']}' is not supported; use one of: {', '.join(LANGUAGES)}")
+    known = list(data.incidents["incident_id"])
+    chosen = p["incidents"]
+    if isinstance(chosen, str) or not isinstance(chosen, (list, tuple)) or not chosen:
+        problems.append(f"incidents must be a list of at least one incident, got {chosen!r}")
+    else:
+        for incident in chosen:
+            if incident not in known:
+                problems.append(f"incidents: '{incident}' is not in the data; use any of: {', '.join(known)}")
+        if len(set(chosen)) != len(chosen):
+            problems.append(f"incidents names an incident twice: {chosen}")
+    if problems:
+        raise ParameterError("invalid comparison parameters:\n  - " + "\n  - ".join(problems))
+    return p

@@ -6,22 +6,44 @@ each key fact names the rows it rests on.
 
 from __future__ import annotations
 
-import base64
-import html
 from dataclasses import dataclass
 from decimal import Decimal
 
 import pandas as pd
 from IPython.display import HTML
 
-from analysis import charts, style
+from analysis import charts, markup, tables, vocab
 from analysis.compensation import CompensationFigures, compensation_figures
-from analysis.durations import chain_durations, milestones
+from analysis.durations import chain_durations, milestones, since_theft
 from analysis.labels import t, value_label
 from analysis.loading import Dataset, load_dataset
+from analysis.markup import esc, figure_html, link, table
 from analysis.params import check_data_dir, check_names, check_values
 
-SECTIONS = ("key_facts", "timeline", "chain", "compensation", "order_items", "sources")
+SECTIONS = (
+    "key_facts",
+    "first_day",
+    "timeline",
+    "chain",
+    "compensation",
+    "order_items",
+    "later",
+    "disputed",
+    "sources",
+)
+# Milestones shown after the seed's period, in the order they came.
+LATER = (
+    "second_order",
+    "made_whole",
+    "crypto_withdrawal_resumed",
+    "acquisition_announced",
+    "acquisition_completed",
+    "nem_withdrawal_resumed",
+    "new_accounts_reopened",
+    "registration",
+    "full_reopening",
+    "inspection_end",
+)
 
 
 @dataclass(frozen=True)
@@ -36,7 +58,16 @@ class Context:
 
     @property
     def events(self) -> pd.DataFrame:
+        """Every row of the incident: the seed's, the research's, alternatives and gaps."""
         return self.data.events[self.data.events["incident_id"] == self.incident_id]
+
+    @property
+    def seed_events(self) -> pd.DataFrame:
+        return self.events[self.events["source_id"] == "seed"]
+
+    @property
+    def numbers(self) -> dict[str, int]:
+        return tables.event_numbers(self.events)
 
 
 def prepare(**params) -> Context:
@@ -55,41 +86,6 @@ def prepare(**params) -> Context:
     )
 
 
-# -- building blocks ---------------------------------------------------------------------------
-
-
-def esc(value) -> str:
-    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else html.escape(str(value))
-
-
-def table(headers: list[str], rows: list[list[str]], css: str = "", widths: list[int] | None = None) -> str:
-    """An HTML table; cells are escaped unless they were built here as markup (Markup)."""
-    cols = "".join(f'<col style="width:{w}%"/>' for w in widths or [])
-    colgroup = f"<colgroup>{cols}</colgroup>" if cols else ""
-    head = "".join(f"<th>{esc(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{_cell(c)}</td>" for c in row) + "</tr>" for row in rows)
-    return f'<table class="data {css}">{colgroup}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
-
-
-class Markup(str):
-    """Text that is already safe HTML."""
-
-
-def _cell(value) -> str:
-    return value if isinstance(value, Markup) else esc(value)
-
-
-def link(url) -> Markup:
-    if url is None or pd.isna(url):
-        return Markup("")
-    return Markup(f'<a href="{esc(url)}">{esc(url)}</a>')
-
-
-def figure_html(fig, alt: str) -> str:
-    data = base64.b64encode(style.png_bytes(fig)).decode("ascii")
-    return f'<figure><img src="data:image/png;base64,{data}" alt="{esc(alt)}"/></figure>'
-
-
 def _num(x: Decimal | int, places: int = 0) -> str:
     return f"{x:,.{places}f}"
 
@@ -98,20 +94,15 @@ def _num(x: Decimal | int, places: int = 0) -> str:
 
 
 def title(ctx: Context) -> HTML:
-    return HTML(
-        f'<h1>{esc(t("report_title", ctx.lang))}</h1><p class="subtitle">{esc(t("subtitle", ctx.lang))}</p>'
-        f'<p class="meta">{esc(t("generated", ctx.lang))}</p>'
-    )
+    return markup.title(ctx.lang, "report_title", "subtitle")
 
 
 def toc(ctx: Context) -> HTML:
-    items = "".join(f'<li><a href="#{s}">{esc(t(s, ctx.lang))}</a></li>' for s in SECTIONS)
-    return HTML(f'<nav class="toc"><h2>{esc(t("toc", ctx.lang))}</h2><ol>{items}</ol></nav>')
+    return markup.toc(SECTIONS, ctx.lang)
 
 
 def heading(ctx: Context, section: str) -> HTML:
-    number = SECTIONS.index(section) + 1
-    return HTML(f'<h2 id="{section}">{number}. {esc(t(section, ctx.lang))}</h2>')
+    return markup.heading(SECTIONS, section, ctx.lang)
 
 
 def _fact_ref(ctx: Context, fact: str) -> str:
@@ -174,7 +165,7 @@ def key_facts(ctx: Context) -> HTML:
 
 
 def timeline_figure(ctx: Context) -> HTML:
-    fig = charts.timeline(ctx.events, ctx.lang, ctx.chain)
+    fig = charts.timeline(ctx.seed_events, ctx.lang, ctx.chain, ctx.numbers, ctx.events)
     return HTML(figure_html(fig, t("timeline_chart_title", ctx.lang)))
 
 
@@ -232,46 +223,72 @@ def order_items(ctx: Context) -> HTML:
     return HTML(table([t("item", ctx.lang), t("text", ctx.lang), t("deadline", ctx.lang)], rows, "order"))
 
 
-def sources(ctx: Context) -> HTML:
+def first_day(ctx: Context) -> HTML:
     lang = ctx.lang
-    numbers = charts.event_numbers(ctx.events)
-    col = "title_ja" if lang == "ja" else "title_en"
+    table_ = since_theft(ctx.data.events, [ctx.incident_id], vocab.FIRST_DAY[1:])
+    found = milestones(ctx.data.events, ctx.incident_id)
     rows = [
         [
-            numbers[r.event_id],
-            str(r.date),
-            "" if pd.isna(r.time) else r.time,
-            value_label("actor", r.actor, lang),
-            value_label("source_kind", r.source_kind, lang),
-            getattr(r, col),
-            link(r.source_url),
-            r.seed_item,
+            value_label("milestone", r["milestone"], lang),
+            f"{found[r['milestone']].timestamp:%H:%M}",
+            f"{r['hours']:.2f}",
         ]
-        for r in ctx.events.itertuples()
+        for _, r in table_.iterrows()
+        if r["state"] == "known" and pd.notna(r["hours"])
     ]
-    headers = [t(k, lang) for k in ("no", "date", "time", "actor", "kind", "title", "link", "seed_item")]
-    out = f"<h3>{esc(t('events_table', lang))}</h3>" + table(headers, rows, "events", [4, 12, 7, 13, 4, 34, 20, 6])
-    note_col = "note_ja" if lang == "ja" else "note"
-    notes = [
-        [
-            numbers[r.event_id],
-            getattr(r, col),
-            getattr(r, note_col),
-            "" if pd.isna(r.source_url_as_printed) else r.source_url_as_printed,
-        ]
-        for r in ctx.events.itertuples()
-        if not pd.isna(r.note)
-    ]
-    out += f"<h3>{esc(t('quality_notes', lang))}</h3>" + table(
-        [t("no", lang), t("title", lang), t("note", lang), t("as_printed", lang)], notes, "notes", [6, 30, 44, 20]
-    )
-    src = ctx.data.sources
-    out += (
-        "<ul class='sources'>"
-        + "".join(
-            f"<li><code>{esc(r.source_id)}</code>: {esc(r.title)} ({esc(r.published)}), {esc(r.location)}. {esc(getattr(r, note_col))}</li>"
-            for r in src.itertuples()
+    theft = found["leak"]
+    out = f"<p>{esc(value_label('milestone', 'leak', lang))}: {theft.day} {theft.timestamp:%H:%M} JST</p>"
+    out += table([t("milestone_col", lang), t("time", lang), t("hours_after", lang)], rows, "numbers")
+    out += f'<p class="note">{esc(t("secondary_note", lang))}</p>'
+    fig = charts.first_day(ctx.data.events, ctx.incident_id, lang)
+    return HTML(out + figure_html(fig, t("first_day_chart_title", lang)))
+
+
+def later_table(ctx: Context) -> pd.DataFrame:
+    """Days from the theft to each later milestone the incident has a row for (gaps included)."""
+    found = milestones(ctx.data.events, ctx.incident_id)
+    return since_theft(ctx.data.events, [ctx.incident_id], [m for m in LATER if m in found])
+
+
+def later(ctx: Context) -> HTML:
+    lang = ctx.lang
+    table_ = later_table(ctx)
+    rows = []
+    for _, r in table_.iterrows():
+        if r["state"] == "known":
+            value = charts.days_label(int(r["days"]), lang)
+        elif r["state"] == "range":
+            value = f"{charts.days_label(int(r['days_min']), lang)} – {charts.days_label(int(r['days_max']), lang)}"
+        else:
+            value = value_label("state", r["state"], lang)
+        rows.append(
+            [
+                value_label("milestone", r["milestone"], lang),
+                r["date"] or r["period"] or "—",
+                value,
+                link(ctx.events.set_index("event_id").loc[r["event_id"], "source_url"]),
+            ]
         )
-        + "</ul>"
+    out = table(
+        [t("milestone_col", lang), t("date", lang), t("days_col", lang), t("source_col", lang)],
+        rows,
+        "plain",
+        [28, 14, 18, 40],
     )
+    out += f'<p class="note">{esc(t("secondary_note", lang))}</p>'
+    return HTML(out + figure_html(charts.later_milestones(table_, lang), t("later_chart_title", lang)))
+
+
+def disputed(ctx: Context) -> HTML:
+    lang = ctx.lang
+    out = f"<p>{esc(t('disputed_intro', lang))}</p>"
+    out += f"<h3>{esc(t('disputed_facts', lang))}</h3>" + tables.disputed_table(ctx.events, lang)
+    out += f"<h3>{esc(t('missing_facts', lang))}</h3>" + tables.missing_table(ctx.events, lang)
     return HTML(out)
+
+
+def sources(ctx: Context) -> HTML:
+    lang = ctx.lang
+    out = f"<h3>{esc(t('events_table', lang))}</h3>" + tables.events_table(ctx.events, lang, ctx.numbers)
+    out += f"<h3>{esc(t('quality_notes', lang))}</h3>" + tables.notes_table(ctx.events, lang, ctx.numbers)
+    return HTML(out + tables.sources_list(ctx.data.sources, lang))

@@ -60,9 +60,18 @@ def is_url(text: str) -> bool:
         parts.scheme in ("http", "https")
         and "." in host
         and not host.startswith(("http.", "https."))
-        and "://" not in parts.path
         and host not in ("http", "https")
     )
+
+
+def is_url_list(text: str) -> bool:
+    """One address, or several separated by ' ; ' (a fact read on more than one page)."""
+    return all(is_url(part) for part in text.split(" ; "))
+
+
+def is_period(text: str) -> bool:
+    """A month (YYYY-MM) or a quarter (YYYY-Qn): what a source gives when it gives no day."""
+    return re.fullmatch(r"\d{4}-(0[1-9]|1[0-2]|Q[1-4])", text) is not None
 
 
 def is_number(text: str) -> bool:
@@ -110,13 +119,19 @@ _SEED_ITEM = dict(
     test=is_seed_item, expect="is not a seed item; use the item number (1, 2, ...) or 'lead' for the opening paragraphs"
 )
 _URL = dict(test=is_url, expect="is not a well-formed web address; it must look like https://host.example/path")
+_URLS = dict(
+    test=is_url_list,
+    expect="is not a well-formed web address (or list of them separated by ' ; '); each must look like "
+    "https://host.example/path",
+)
+_BOOL = dict(allowed=("true", "false"))
 
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "events.csv": pa.DataFrameSchema(
         {
             "incident_id": _column(**_SLUG),
             "event_id": _column(unique=True, **_SLUG),
-            "date": _column(**_DATE),
+            "date": _column(required=False, **_DATE),
             "time": _column(
                 required=False,
                 test=is_time,
@@ -127,12 +142,22 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "milestone": _column(required=False, allowed=vocab.MILESTONES),
             "title_ja": _column(),
             "title_en": _column(),
-            "source_url": _column(required=False, **_URL),
+            "source_url": _column(required=False, **_URLS),
             "source_url_as_printed": _column(required=False),
-            "seed_item": _column(**_SEED_ITEM),
+            "seed_item": _column(required=False, **_SEED_ITEM),
             "source_id": _column(**_SLUG),
             "note": _column(required=False),
             "note_ja": _column(required=False),
+            "status": _column(allowed=vocab.STATUSES),
+            "conflict_group": _column(required=False, **_SLUG),
+            "preferred": _column(required=False, **_BOOL),
+            "approximate": _column(**_BOOL),
+            "flag": _column(required=False, allowed=vocab.FLAGS),
+            "period": _column(
+                required=False,
+                test=is_period,
+                expect="is not a month or quarter; write YYYY-MM (e.g. 2024-07) or YYYY-Qn (e.g. 2019-Q2)",
+            ),
         },
         strict=True,
     ),
@@ -166,6 +191,33 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "deadline": _column(required=False, **_DATE),
             "seed_item": _column(**_SEED_ITEM),
             "source_id": _column(**_SLUG),
+        },
+        strict=True,
+    ),
+    "incidents.csv": pa.DataFrameSchema(
+        {
+            "incident_id": _column(unique=True, **_SLUG),
+            "name_en": _column(),
+            "name_ja": _column(),
+            "exchange": _column(),
+            "stolen_en": _column(),
+            "stolen_ja": _column(),
+            "source_id": _column(**_SLUG),
+            "source_url": _column(required=False, **_URLS),
+        },
+        strict=True,
+    ),
+    "remedies.csv": pa.DataFrameSchema(
+        {
+            "incident_id": _column(unique=True, **_SLUG),
+            "method": _column(allowed=vocab.REMEDY_METHODS),
+            "detail_en": _column(),
+            "detail_ja": _column(),
+            "funded_by_en": _column(),
+            "funded_by_ja": _column(),
+            "source_id": _column(**_SLUG),
+            "source_url": _column(required=False, **_URLS),
+            "seed_item": _column(required=False, **_SEED_ITEM),
         },
         strict=True,
     ),
@@ -234,6 +286,31 @@ def check_relations(frames: dict[str, pd.DataFrame]) -> list[Problem]:
                         Problem(name, line, "source_id", value, "names a source that is not in sources.csv")
                     )
 
+    incidents = frames.get("incidents.csv")
+    if _has(incidents, "incident_id"):
+        known = set(incidents["incident_id"])
+        for name in ("events.csv", "compensation.csv", "order_items.csv", "remedies.csv"):
+            frame = frames.get(name)
+            if _has(frame, "incident_id"):
+                for line, value in frame["incident_id"].items():
+                    if value and value not in known:
+                        problems.append(
+                            Problem(name, line, "incident_id", value, "names an incident that is not in incidents.csv")
+                        )
+    for name in ("incidents.csv", "remedies.csv"):
+        frame = frames.get(name)
+        if _has(frame, "source_id", "source_url"):
+            for line, row in frame.iterrows():
+                if row["source_id"] != "seed" and not row["source_url"]:
+                    problems.append(
+                        Problem(
+                            name,
+                            line,
+                            "source_url",
+                            "",
+                            "is empty; a fact from outside the seed needs the page it was read on",
+                        )
+                    )
     if _has(events, "incident_id", "milestone", "date", "time"):
         problems += _check_events(events)
     comp = frames.get("compensation.csv")
@@ -270,24 +347,32 @@ def _check_events(events: pd.DataFrame) -> list[Problem]:
                 if row[have] and not row[missing]:
                     message = f"is empty while '{have}' is not; every note is given in English and Japanese"
                     problems.append(Problem(name, line, missing, "", message))
-    milestones = events[events["milestone"].isin(vocab.MILESTONES)]
+    if _has(events, "status", "conflict_group", "preferred", "period", "source_id", "source_url", "seed_item"):
+        problems += _check_uncertainty(events)
+        # Alternatives of a conflict stand beside the value used; they are not milestones of their own.
+        effective = events[~((events["status"] == "conflict") & (events["preferred"] != "true"))]
+    else:
+        effective = events
+    milestones = effective[effective["milestone"].isin(vocab.MILESTONES)]
     for incident, group in milestones.groupby("incident_id", sort=True):
+        lines: dict[str, int] = {}
         seen: dict[str, tuple[int, tuple]] = {}
         for line, row in group.iterrows():
             m = row["milestone"]
-            if m in seen:
+            if m in lines:
                 problems.append(
                     Problem(
                         name,
                         line,
                         "milestone",
                         m,
-                        f"is given twice for {incident} (also on line {seen[m][0]}); "
-                        "each milestone may occur once per incident",
+                        f"is given twice for {incident} (also on line {lines[m]}); "
+                        "each milestone may occur once per incident (alternatives go in a conflict_group)",
                     )
                 )
                 continue
-            when = _when(row)
+            lines[m] = line
+            when = _when(row) if row["date"] else None
             if when is not None:
                 seen[m] = (line, when)
         for earlier, later in vocab.PRECEDENCE:
@@ -304,6 +389,125 @@ def _check_events(events: pd.DataFrame) -> list[Problem]:
                             f"'{later}' cannot come before '{earlier}'",
                         )
                     )
+    return problems
+
+
+def _check_uncertainty(events: pd.DataFrame) -> list[Problem]:
+    """Disputed facts keep every value; missing facts stay empty; outside facts name their page."""
+    name = "events.csv"
+    problems = []
+    for line, row in events.iterrows():
+        status = row["status"]
+        if status in ("gap", "never"):
+            for col in ("date", "time", "period"):
+                if row[col]:
+                    problems.append(
+                        Problem(
+                            name,
+                            line,
+                            col,
+                            row[col],
+                            f"is filled on a row with status '{status}'; a fact not found stays empty. If a source "
+                            "gives it, set status to 'reported' and name the source in source_url",
+                        )
+                    )
+            if not row["note"]:
+                problems.append(
+                    Problem(
+                        name,
+                        line,
+                        "note",
+                        "",
+                        f"is empty; a row with status '{status}' must say what was searched for or why it did not happen",
+                    )
+                )
+        elif status in ("reported", "conflict"):
+            if not row["date"] and not row["period"]:
+                problems.append(
+                    Problem(
+                        name,
+                        line,
+                        "date",
+                        "",
+                        "is empty; give the date (or, when the source gives only a month or quarter, the period), "
+                        "or mark the row status 'gap'",
+                    )
+                )
+            if row["date"] and row["period"]:
+                problems.append(
+                    Problem(name, line, "period", row["period"], "is filled as well as the date; give one of them")
+                )
+            if row["time"] and not row["date"]:
+                problems.append(Problem(name, line, "time", row["time"], "needs a date"))
+            if row["source_id"] != "seed" and not row["source_url"]:
+                problems.append(
+                    Problem(
+                        name,
+                        line,
+                        "source_url",
+                        "",
+                        "is empty; a fact from outside the seed needs the page it was read on",
+                    )
+                )
+        if row["source_id"] == "seed" and not row["seed_item"]:
+            problems.append(Problem(name, line, "seed_item", "", "is empty; a fact from the seed names its item"))
+        in_conflict = status == "conflict"
+        if bool(row["conflict_group"]) != in_conflict:
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    "conflict_group",
+                    row["conflict_group"],
+                    "must be filled exactly when status is 'conflict'",
+                )
+            )
+        if bool(row["preferred"]) != in_conflict:
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    "preferred",
+                    row["preferred"],
+                    "must be 'true' or 'false' exactly when status is 'conflict'",
+                )
+            )
+    conflicts = events[(events["status"] == "conflict") & (events["conflict_group"] != "")]
+    for group_id, group in conflicts.groupby("conflict_group", sort=True):
+        first = int(group.index[0])
+        if len(group) < 2:
+            problems.append(
+                Problem(
+                    name,
+                    first,
+                    "conflict_group",
+                    group_id,
+                    "has only this row; a conflict keeps every value the sources give, at least two rows",
+                )
+            )
+        chosen = int((group["preferred"] == "true").sum())
+        if chosen != 1:
+            problems.append(
+                Problem(
+                    name,
+                    first,
+                    "preferred",
+                    group_id,
+                    f"marks {chosen} rows of conflict group '{group_id}' as preferred; exactly one value is the one "
+                    "the analysis uses",
+                )
+            )
+        for col in ("incident_id", "milestone"):
+            if group[col].nunique() > 1:
+                problems.append(
+                    Problem(
+                        name,
+                        first,
+                        col,
+                        group_id,
+                        f"differs between the rows of conflict group '{group_id}'; they must be values of one fact",
+                    )
+                )
     return problems
 
 

@@ -1,0 +1,167 @@
+"""What the comparison notebook shows: several thefts side by side, with what is unknown named."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+from IPython.display import HTML
+
+from analysis import charts, markup, tables
+from analysis.durations import since_theft
+from analysis.labels import t, value_label
+from analysis.loading import Dataset, load_dataset
+from analysis.markup import esc, figure_html, link, table
+from analysis.params import COMPARISON_DEFAULTS, check_comparison_values, check_data_dir, check_names
+
+SECTIONS = ("incidents", "since_theft", "remedies", "first_day", "disputed", "sources")
+
+
+@dataclass(frozen=True)
+class Context:
+    data: Dataset
+    incidents: tuple[str, ...]
+    lang: str
+    table: pd.DataFrame
+
+    @property
+    def names(self) -> dict[str, str]:
+        col = "name_ja" if self.lang == "ja" else "name_en"
+        return dict(zip(self.data.incidents["incident_id"], self.data.incidents[col]))
+
+    @property
+    def events(self) -> pd.DataFrame:
+        ev = self.data.events[self.data.events["incident_id"].isin(self.incidents)]
+        order = {incident: i for i, incident in enumerate(self.incidents)}
+        return ev.sort_values("incident_id", key=lambda s: s.map(order), kind="stable")
+
+
+def prepare(**params) -> Context:
+    check_names(params, tuple(COMPARISON_DEFAULTS))
+    data = load_dataset(check_data_dir(params.get("data_dir")))
+    p = check_comparison_values(params, data)
+    incidents = tuple(p["incidents"])
+    return Context(data, incidents, p["lang"], since_theft(data.events, incidents))
+
+
+def title(ctx: Context) -> HTML:
+    return markup.title(ctx.lang, "comparison_title", "comparison_subtitle")
+
+
+def toc(ctx: Context) -> HTML:
+    return markup.toc(SECTIONS, ctx.lang)
+
+
+def heading(ctx: Context, section: str) -> HTML:
+    return markup.heading(SECTIONS, section, ctx.lang)
+
+
+def incidents(ctx: Context) -> HTML:
+    lang = ctx.lang
+    inc = ctx.data.incidents.set_index("incident_id")
+    rows = [
+        [
+            ctx.names[i],
+            inc.loc[i, "exchange"],
+            inc.loc[i, "stolen_ja" if lang == "ja" else "stolen_en"],
+            link(inc.loc[i, "source_url"]) if inc.loc[i, "source_url"] else inc.loc[i, "source_id"],
+        ]
+        for i in ctx.incidents
+    ]
+    headers = [t("incident", lang), t("exchange_col", lang), t("stolen_col", lang), t("source_col", lang)]
+    return HTML(table(headers, rows, "plain", [20, 18, 30, 32]))
+
+
+def _value(row, lang: str) -> str:
+    if row["state"] == "known":
+        days = charts.days_label(int(row["days"]), lang)
+        if pd.notna(row["hours"]):
+            days += f" ({float(row['hours']):.1f} h)" if lang == "en" else f"({float(row['hours']):.1f}時間)"
+        return f"{days}, {row['date']}"
+    if row["state"] == "range":
+        return f"{charts.days_label(int(row['days_min']), lang)} – {charts.days_label(int(row['days_max']), lang)}"
+    return value_label("state", row["state"], lang)
+
+
+def since_theft_section(ctx: Context) -> HTML:
+    lang = ctx.lang
+    names = list(dict.fromkeys(ctx.table["milestone"]))
+    rows = []
+    for incident in ctx.incidents:
+        sub = ctx.table[ctx.table["incident_id"] == incident].set_index("milestone")
+        rows.append([ctx.names[incident], *(_value(sub.loc[m], lang) for m in names)])
+    headers = [t("incident", lang), *(value_label("milestone", m, lang) for m in names)]
+    out = figure_html(charts.since_theft(ctx.table, ctx.names, lang), t("since_chart_title", lang))
+    out += table(headers, rows, "plain")
+    note = {
+        "ja": "日数は盗難日から数えた暦日(両方の時刻が分かる場合は時間も)。規制当局の最初の対応は、報告徴求・立入検査・業務改善命令のうち最も早いもの。"
+        "「不明」は資料を探して見つからなかったもの、「記録なし」はデータに行がないもの。",
+        "en": "Days are calendar days from the day of the theft (with hours when both times are known). The first "
+        "regulator action is the earliest of a report order, an on-site inspection and a business improvement "
+        "order. 'Not found' was searched for without success; 'not recorded' has no row in the data.",
+    }[lang]
+    return HTML(out + f'<p class="note">{esc(note)}</p>')
+
+
+def remedies(ctx: Context) -> HTML:
+    lang = ctx.lang
+    rem = ctx.data.remedies.set_index("incident_id")
+    rows = []
+    for i in ctx.incidents:
+        if i not in rem.index:
+            rows.append([ctx.names[i], value_label("state", "not_recorded", lang), "", "", ""])
+            continue
+        r = rem.loc[i]
+        suffix = "ja" if lang == "ja" else "en"
+        source = link(r["source_url"]) if r["source_url"] else f"{r['source_id']} (item {r['seed_item']})"
+        rows.append(
+            [
+                ctx.names[i],
+                value_label("method", r["method"], lang),
+                r[f"detail_{suffix}"],
+                r[f"funded_by_{suffix}"],
+                source,
+            ]
+        )
+    headers = [
+        t("incident", lang),
+        t("method_col", lang),
+        t("detail_col", lang),
+        t("funded_col", lang),
+        t("source_col", lang),
+    ]
+    return HTML(table(headers, rows, "plain", [14, 10, 34, 18, 24]))
+
+
+def first_day(ctx: Context) -> HTML:
+    """The first day on an hour scale, for every selected incident whose theft has a time of day."""
+    out = ""
+    for incident in ctx.incidents:
+        rows = ctx.data.events[
+            (ctx.data.events["incident_id"] == incident)
+            & (ctx.data.events["milestone"] == "leak")
+            & ctx.data.events["effective"]
+        ]
+        timed = ctx.data.events[(ctx.data.events["incident_id"] == incident) & ctx.data.events["timestamp"].notna()]
+        if rows.empty or rows["timestamp"].isna().all() or len(timed) < 3:
+            continue  # an hour scale says something only with several timed facts
+        out += figure_html(charts.first_day(ctx.data.events, incident, ctx.lang), t("first_day_chart_title", ctx.lang))
+    if not out:
+        out = f"<p>{esc(value_label('state', 'gap', ctx.lang))}</p>"
+    return HTML(out)
+
+
+def disputed(ctx: Context) -> HTML:
+    lang = ctx.lang
+    out = f"<p>{esc(t('disputed_intro', lang))}</p>"
+    out += f"<h3>{esc(t('disputed_facts', lang))}</h3>" + tables.disputed_table(ctx.events, lang, ctx.names)
+    out += f"<h3>{esc(t('missing_facts', lang))}</h3>" + tables.missing_table(ctx.events, lang, ctx.names)
+    return HTML(out)
+
+
+def sources(ctx: Context) -> HTML:
+    lang = ctx.lang
+    events = ctx.events[ctx.events["source_id"] != "seed"]
+    numbers = tables.event_numbers(events)
+    out = f"<h3>{esc(t('events_table', lang))}</h3>" + tables.events_table(events, lang, numbers, ctx.names)
+    return HTML(out + tables.sources_list(ctx.data.sources, lang))

@@ -1,0 +1,203 @@
+"""Facts beyond the seed: hour-level first day, later milestones, other thefts, and uncertainty.
+
+Expected values are worked out by hand from ../shared/research/incidents.md.
+"""
+
+import csv
+
+import pytest
+
+from analysis.durations import MilestoneNotFound, first_day, milestone_duration, since_theft
+from analysis.errors import DataValidationError
+from analysis.loading import load_dataset
+from analysis.params import ParameterError, check_comparison_values
+
+from conftest import line_of, set_cell
+
+ALL = ["coincheck-2018", "zaif-2018", "bitpoint-2019", "dmm-bitcoin-2024", "mtgox-2014"]
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_dataset()
+
+
+@pytest.fixture(scope="module")
+def compared(data):
+    table = since_theft(data.events, ALL)
+    return {(r.incident_id, r.milestone): r for r in table.itertuples()}
+
+
+def test_coincheck_first_day_in_hours(data):
+    hours = dict(
+        zip(first_day(data.events, "coincheck-2018")["milestone"], first_day(data.events, "coincheck-2018")["hours"])
+    )
+    # Theft 00:02 (first outflow). Detection 11:25 = 11 h 23 min; suspension 11:58 = 11 h 56 min;
+    # first notice 12:07 = 12 h 5 min; all withdrawals 16:33 = 16 h 31 min; press conference ~23:30 = 23 h 28 min.
+    assert hours["detection"] == pytest.approx(11 + 23 / 60)
+    assert hours["suspension"] == pytest.approx(11 + 56 / 60)
+    assert hours["public_notice"] == pytest.approx(12 + 5 / 60)
+    assert hours["all_withdrawals_suspended"] == pytest.approx(16 + 31 / 60)
+    assert hours["disclosure"] == pytest.approx(23 + 28 / 60)
+    # Detection to suspension: 11:25 -> 11:58 = 33 minutes.
+    d = milestone_duration(data.events, "coincheck-2018", "detection", "suspension")
+    assert d.hours == pytest.approx(33 / 60)
+
+
+def test_yen_wait(data):
+    # All withdrawals suspended Fri 26 Jan 16:33 -> yen withdrawals resumed Tue 13 Feb: 18 days;
+    # business days 29 Jan-2 Feb (5), 5-9 Feb (5), 13 Feb (1) = 11.
+    d = milestone_duration(data.events, "coincheck-2018", "all_withdrawals_suspended", "jpy_withdrawal_resumed")
+    assert (d.calendar_days, d.business_days, d.hours) == (18, 11, None)
+
+
+@pytest.mark.parametrize(
+    "incident, milestone, state, days",
+    [
+        ("coincheck-2018", "made_whole", "known", 45),  # 26 Jan -> 12 Mar 2018: 31 + 14
+        ("coincheck-2018", "crypto_withdrawal_resumed", "known", 45),
+        ("zaif-2018", "suspension", "known", 3),  # 14 -> 17 Sep
+        ("zaif-2018", "detection", "known", 4),  # 14 -> 18 Sep
+        ("zaif-2018", "disclosure", "known", 6),  # 14 -> 20 Sep
+        ("zaif-2018", "regulator_action", "known", 4),  # report order 18 Sep, before inspection and order
+        ("zaif-2018", "made_whole", "known", 69),  # 14 Sep -> 22 Nov: 30 + 31 + 8
+        ("zaif-2018", "crypto_withdrawal_resumed", "gap", None),
+        ("bitpoint-2019", "made_whole", "known", 5),  # 11 -> 16 Jul
+        ("bitpoint-2019", "crypto_withdrawal_resumed", "known", 81),  # 11 Jul -> 30 Sep: 31 + 31 + 19
+        ("dmm-bitcoin-2024", "regulator_action", "known", 0),  # report order the same day
+        ("dmm-bitcoin-2024", "made_whole", "known", 14),  # 31 May -> 14 Jun
+        ("dmm-bitcoin-2024", "disclosure", "gap", None),
+        ("mtgox-2014", "suspension", "no_theft_date", None),  # the theft's date is a gap
+        ("mtgox-2014", "made_whole", "gap", None),
+        ("mtgox-2014", "detection", "not_recorded", None),
+    ],
+)
+def test_days_from_theft(compared, incident, milestone, state, days):
+    row = compared[(incident, milestone)]
+    assert row.state == state
+    assert (None if row.days is None or str(row.days) == "<NA>" else int(row.days)) == days
+
+
+def test_a_quarter_gives_a_range(data):
+    table = since_theft(data.events, ["coincheck-2018"], ["full_reopening"])
+    row = table.iloc[0]
+    # 26 Jan 2018 -> 1 Apr 2019 = 365 + 65 = 430 days; -> 30 Jun 2019 = 430 + 90 = 520 days.
+    assert (row["state"], row["days_min"], row["days_max"]) == ("range", 430, 520)
+
+
+def test_disputed_fact_uses_the_preferred_value(data):
+    # Theft time: 00:02 (used) against 02:57 and ~03:00.
+    d = milestone_duration(data.events, "coincheck-2018", "leak", "detection")
+    assert d.start.event_id == "cc-first-outflow"
+    alternatives = data.events[data.events["conflict_group"] == "coincheck-2018-theft-time"]
+    assert sorted(alternatives["time"]) == ["00:02", "02:57", "03:00"]
+    assert alternatives["preferred"].sum() == 1
+
+
+def test_gap_is_not_a_date(data):
+    with pytest.raises(MilestoneNotFound, match="has not found the date of 'made_whole'"):
+        milestone_duration(data.events, "mtgox-2014", "suspension", "made_whole")
+
+
+def test_comparison_parameters(data):
+    with pytest.raises(ParameterError, match="incidents: 'liquid-2021' is not in the data; use any of: coincheck-2018"):
+        check_comparison_values({"incidents": ["coincheck-2018", "liquid-2021"]}, data)
+    with pytest.raises(ParameterError, match="at least one incident"):
+        check_comparison_values({"incidents": []}, data)
+
+
+# -- validation of uncertainty: one broken copy per rule ------------------------------------------
+
+
+def problems_of(data_dir):
+    with pytest.raises(DataValidationError) as info:
+        load_dataset(data_dir)
+    return info.value.problems
+
+
+def drop_rows(path, *event_ids):
+    rows = [r for r in csv.reader(path.open(encoding="utf-8", newline="")) if r[1] not in event_ids]
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+
+
+def test_conflict_without_its_alternatives(data_copy):
+    path = data_copy / "events.csv"
+    drop_rows(path, "cc-theft-time-press", "cc-theft-time-blog")
+    line = line_of(path, "event_id", "cc-first-outflow")
+    [p] = [p for p in problems_of(data_copy) if p.column == "conflict_group"]
+    assert (p.line, p.value) == (line, "coincheck-2018-theft-time")
+    assert "a conflict keeps every value the sources give" in p.message
+
+
+@pytest.mark.parametrize("value", ["true", "false"])
+def test_conflict_needs_exactly_one_preferred(data_copy, value):
+    path = data_copy / "events.csv"
+    set_cell(path, line_of(path, "event_id", "dmm-theft-30-may"), "preferred", value)
+    set_cell(path, line_of(path, "event_id", "dmm-theft"), "preferred", value)
+    [p] = [p for p in problems_of(data_copy) if p.column == "preferred"]
+    assert "exactly one value is the one the analysis uses" in p.message
+
+
+def test_gap_filled_without_a_source(data_copy):
+    path = data_copy / "events.csv"
+    line = line_of(path, "event_id", "zaif-withdrawals-resumed")
+    set_cell(path, line, "date", "2018-11-22")
+    found = problems_of(data_copy)
+    assert any(p.line == line and p.column == "date" and "a fact not found stays empty" in p.message for p in found)
+    # Marking it reported is not enough: the page it was read on is required.
+    set_cell(path, line, "status", "reported")
+    found = problems_of(data_copy)
+    [p] = [p for p in found if p.line == line]
+    assert p.column == "source_url" and "needs the page it was read on" in p.message
+
+
+def test_gap_needs_a_note(data_copy):
+    path = data_copy / "events.csv"
+    line = line_of(path, "event_id", "mtgox-theft")
+    set_cell(path, line, "note", "")
+    set_cell(path, line, "note_ja", "")
+    assert any(
+        p.line == line and p.column == "note" and "what was searched for" in p.message for p in problems_of(data_copy)
+    )
+
+
+def test_alternatives_must_be_one_fact(data_copy):
+    path = data_copy / "events.csv"
+    set_cell(path, line_of(path, "event_id", "dmm-theft-30-may"), "milestone", "detection")
+    assert any(p.column == "milestone" and "must be values of one fact" in p.message for p in problems_of(data_copy))
+
+
+def test_conflict_group_only_on_conflicts(data_copy):
+    path = data_copy / "events.csv"
+    line = line_of(path, "event_id", "cc-detection")
+    set_cell(path, line, "conflict_group", "coincheck-2018-theft-time")
+    assert any(
+        p.line == line and p.column == "conflict_group" and "exactly when status is 'conflict'" in p.message
+        for p in problems_of(data_copy)
+    )
+
+
+@pytest.mark.parametrize("value", ["2019-Q5", "2019-13", "Q2 2019"])
+def test_bad_period(data_copy, value):
+    path = data_copy / "events.csv"
+    line = line_of(path, "event_id", "cc-full-reopening")
+    set_cell(path, line, "period", value)
+    [p] = [p for p in problems_of(data_copy) if p.line == line]
+    assert p.column == "period" and "YYYY-Qn" in p.message
+
+
+def test_date_and_period_together(data_copy):
+    path = data_copy / "events.csv"
+    line = line_of(path, "event_id", "cc-full-reopening")
+    set_cell(path, line, "date", "2019-05-01")
+    [p] = [p for p in problems_of(data_copy) if p.line == line]
+    assert p.column == "period" and "give one of them" in p.message
+
+
+def test_unknown_incident(data_copy):
+    path = data_copy / "events.csv"
+    line = line_of(path, "event_id", "bp-spot-resumed")
+    set_cell(path, line, "incident_id", "bitpoint-2020")
+    [p] = [p for p in problems_of(data_copy) if p.column == "incident_id"]
+    assert (p.line, p.value) == (line, "bitpoint-2020") and "not in incidents.csv" in p.message
