@@ -113,7 +113,9 @@ def remedies(ctx: Context) -> HTML:
             continue
         r = rem.loc[i]
         suffix = "ja" if lang == "ja" else "en"
-        source = link(r["source_url"]) if r["source_url"] else f"{r['source_id']} (item {r['seed_item']})"
+        source = (
+            link(r["source_url"]) if r["source_url"] else f"{r['source_id']} ({t('seed_item', lang)} {r['seed_item']})"
+        )
         rows.append(
             [
                 ctx.names[i],

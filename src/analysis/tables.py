@@ -51,7 +51,7 @@ def events_table(events: pd.DataFrame, lang: str, numbers: dict[str, int], with_
             ]
         )
     headers = [t(k, lang) for k in ("no", "date", "time", "actor", "kind", "title", "link", "seed_item")]
-    widths, css = [4, 12, 7, 13, 5, 33, 20, 6], "events"
+    widths, css = [4, 11, 7, 12, 6, 33, 21, 6], "events"
     if with_incident:
         headers, widths, css = [t("incident", lang), *headers], [10, 4, 11, 7, 10, 5, 27, 20, 6], "events incident"
     return table(headers, rows, css, widths)
@@ -76,14 +76,15 @@ def notes_table(events: pd.DataFrame, lang: str, numbers: dict[str, int]) -> str
 def disputed_table(events: pd.DataFrame, lang: str, names: dict[str, str] | None = None) -> str:
     """One row per disputed fact: every value with its source, the one used, and why."""
     rows = []
-    for group_id, group in events[events["status"] == "conflict"].groupby("conflict_group", sort=False):
+    for _, group in events[events["status"] == "conflict"].groupby("conflict_group", sort=False):
         values = "<br/>".join(
             f"{esc(when(r))} {esc(r.time if not pd.isna(r.time) else '')}: {esc(_title(r, lang))} {link(r.source_url)}"
             for r in group.itertuples()
         )
         used = group[group["preferred"]].iloc[0]
         used_row = next(group[group["preferred"]].itertuples())
-        fact = value_label("milestone", used["milestone"], lang) if isinstance(used["milestone"], str) else group_id
+        fact = value_label("milestone", used["milestone"], lang) if isinstance(used["milestone"], str) else None
+        fact = fact or _title(used_row, lang)
         incident = (names or {}).get(used["incident_id"], used["incident_id"])
         rows.append(
             [
