@@ -31,19 +31,8 @@ SECTIONS = (
     "disputed",
     "sources",
 )
-# Milestones shown after the seed's period, in the order they came.
-LATER = (
-    "second_order",
-    "made_whole",
-    "crypto_withdrawal_resumed",
-    "acquisition_announced",
-    "acquisition_completed",
-    "nem_withdrawal_resumed",
-    "new_accounts_reopened",
-    "registration",
-    "full_reopening",
-    "inspection_end",
-)
+# Milestones after the seed's period: those the vocabulary puts after the yen's resumption.
+LATER = vocab.MILESTONES[vocab.MILESTONES.index("jpy_withdrawal_resumed") + 1 :]
 
 
 @dataclass(frozen=True)
