@@ -57,7 +57,15 @@ REPORT_INPUTS := $(wildcard data/*.csv) $(wildcard src/analysis/*.py) $(wildcard
 report: $(REPORTS) ## build every report variant as HTML and PDF under reports/ (make -j2 for both cores)
 
 # Both files come from one run (a grouped pattern rule). A failed run leaves reports/ as it was.
-reports/%.html reports/%.pdf: notebooks/params/%.yaml $(REPORT_INPUTS) $(INSTALLED) | sysdeps
+# This machine sets PYTHONDONTWRITEBYTECODE: without compiled files every process of the build
+# (driver and kernel, per variant) would compile the package again.
+BYTECODE := build/.bytecode
+$(BYTECODE): $(wildcard src/analysis/*.py) $(INSTALLED)
+	@mkdir -p build
+	@$(PY) -m compileall -q src/analysis
+	@touch $@
+
+reports/%.html reports/%.pdf: notebooks/params/%.yaml $(REPORT_INPUTS) $(INSTALLED) $(BYTECODE) | sysdeps
 	@$(PY) -m analysis.build $* --params $<
 
 .PHONY: numbers
