@@ -8,7 +8,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from analysis import charts, markup, tables
-from analysis.durations import since_theft
+from analysis.durations import milestones, since_theft
 from analysis.labels import t, value_label
 from analysis.loading import Dataset, load_dataset
 from analysis.markup import esc, figure_html, link, table
@@ -28,6 +28,10 @@ class Context:
     def names(self) -> dict[str, str]:
         col = "name_ja" if self.lang == "ja" else "name_en"
         return dict(zip(self.data.incidents["incident_id"], self.data.incidents[col]))
+
+    @property
+    def numbers(self) -> dict[str, int]:
+        return tables.event_numbers(self.events)
 
     @property
     def events(self) -> pd.DataFrame:
@@ -72,15 +76,29 @@ def incidents(ctx: Context) -> HTML:
     return HTML(table(headers, rows, "plain", [20, 18, 30, 32]))
 
 
-def _value(row, lang: str) -> str:
+def _value(row, lang: str, numbers: dict[str, int]) -> str:
+    """A cell of the comparison table; 'No. n' is the row of the sources table it rests on."""
+    ref = f" [{t('no', lang)} {numbers[row['event_id']]}]" if isinstance(row["event_id"], str) else ""
     if row["state"] == "known":
         days = charts.days_label(int(row["days"]), lang)
         if pd.notna(row["hours"]):
             days += f" ({float(row['hours']):.1f} h)" if lang == "en" else f"({float(row['hours']):.1f}時間)"
-        return f"{days}, {row['date']}"
+        return f"{days}, {row['date']}{ref}"
     if row["state"] == "range":
-        return f"{charts.days_label(int(row['days_min']), lang)} – {charts.days_label(int(row['days_max']), lang)}"
-    return value_label("state", row["state"], lang)
+        low, high = charts.days_label(int(row["days_min"]), lang), charts.days_label(int(row["days_max"]), lang)
+        return f"{low} – {high}{ref}"
+    return value_label("state", row["state"], lang) + ref
+
+
+def _theft(ctx: Context, incident: str) -> str:
+    """The day (and time) everything in the row is counted from, with its row."""
+    theft = milestones(ctx.data.events, incident).get("leak")
+    if theft is None:
+        return value_label("state", "not_recorded", ctx.lang)
+    ref = f" [{t('no', ctx.lang)} {ctx.numbers[theft.event_id]}]"
+    if theft.day is None:
+        return value_label("state", theft.status, ctx.lang) + ref
+    return f"{theft.day}" + (f" {theft.timestamp:%H:%M}" if theft.timestamp is not None else "") + ref
 
 
 def since_theft_section(ctx: Context) -> HTML:
@@ -89,8 +107,14 @@ def since_theft_section(ctx: Context) -> HTML:
     rows = []
     for incident in ctx.incidents:
         sub = ctx.table[ctx.table["incident_id"] == incident].set_index("milestone")
-        rows.append([ctx.names[incident], *(_value(sub.loc[m], lang) for m in names)])
-    headers = [t("incident", lang), *(value_label("milestone", m, lang) for m in names)]
+        rows.append(
+            [ctx.names[incident], _theft(ctx, incident), *(_value(sub.loc[m], lang, ctx.numbers) for m in names)]
+        )
+    headers = [
+        t("incident", lang),
+        value_label("milestone", "leak", lang),
+        *(value_label("milestone", m, lang) for m in names),
+    ]
     out = figure_html(charts.since_theft(ctx.table, ctx.names, lang), t("since_chart_title", lang))
     out += table(headers, rows, "plain")
     note = {
@@ -163,7 +187,5 @@ def disputed(ctx: Context) -> HTML:
 
 def sources(ctx: Context) -> HTML:
     lang = ctx.lang
-    events = ctx.events[ctx.events["source_id"] != "seed"]
-    numbers = tables.event_numbers(events)
-    out = f"<h3>{esc(t('events_table', lang))}</h3>" + tables.events_table(events, lang, numbers, ctx.names)
+    out = f"<h3>{esc(t('events_table', lang))}</h3>" + tables.events_table(ctx.events, lang, ctx.numbers, ctx.names)
     return HTML(out + tables.sources_list(ctx.data.sources, lang))
