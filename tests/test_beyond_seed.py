@@ -14,7 +14,7 @@ from analysis.params import ParameterError, check_comparison_values
 
 from conftest import line_of, set_cell
 
-ALL = ["coincheck-2018", "zaif-2018", "bitpoint-2019", "dmm-bitcoin-2024", "mtgox-2014"]
+ALL = ["coincheck-2018", "zaif-2018", "bitpoint-2019", "dmm-bitcoin-2024", "liquid-2021", "mtgox-2014"]
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +67,11 @@ def test_yen_wait(data):
         ("dmm-bitcoin-2024", "regulator_action", "known", 0),  # report order the same day
         ("dmm-bitcoin-2024", "made_whole", "known", 14),  # 31 May -> 14 Jun
         ("dmm-bitcoin-2024", "disclosure", "gap", None),
+        ("liquid-2021", "suspension", "known", 0),  # the same day, 19 Aug 2021
+        ("liquid-2021", "crypto_withdrawal_resumed", "known", 8),  # BTC on 27 Aug
+        ("liquid-2021", "regulator_action", "gap", None),
+        ("liquid-2021", "made_whole", "gap", None),
+        ("liquid-2021", "detection", "not_recorded", None),
         ("mtgox-2014", "suspension", "no_theft_date", None),  # the theft's date is a gap
         ("mtgox-2014", "made_whole", "gap", None),
         ("mtgox-2014", "detection", "not_recorded", None),
@@ -100,8 +105,8 @@ def test_gap_is_not_a_date(data):
 
 
 def test_comparison_parameters(data):
-    with pytest.raises(ParameterError, match="incidents: 'liquid-2021' is not in the data; use any of: coincheck-2018"):
-        check_comparison_values({"incidents": ["coincheck-2018", "liquid-2021"]}, data)
+    with pytest.raises(ParameterError, match="incidents: 'bybit-2025' is not in the data; use any of: coincheck-2018"):
+        check_comparison_values({"incidents": ["coincheck-2018", "bybit-2025"]}, data)
     with pytest.raises(ParameterError, match="at least one incident"):
         check_comparison_values({"incidents": []}, data)
 

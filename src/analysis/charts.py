@@ -400,7 +400,7 @@ def since_theft(table: pd.DataFrame, names: dict[str, str], lang: str) -> Figure
     _symlog_days(ax, largest)
     for i, incident in enumerate(incidents):
         rows = table[table["incident_id"] == incident].reset_index(drop=True)
-        missing = []
+        missing: dict[str, list[str]] = {}
         for _, row in rows.iterrows():
             y = i + (kinds.index(row["milestone"]) - (len(kinds) - 1) / 2) * 0.1
             marker, colour = MILESTONE_STYLE.get(row["milestone"], ("o", "#555555"))
@@ -410,12 +410,17 @@ def since_theft(table: pd.DataFrame, names: dict[str, str], lang: str) -> Figure
             elif row["state"] == "range":
                 ax.plot([row["days_min"], row["days_max"]], [y, y], color=colour, lw=3, alpha=0.6)
             else:
-                missing.append(value_label("milestone", row["milestone"], lang))
+                missing.setdefault(row["state"], []).append(value_label("milestone", row["milestone"], lang))
         state = set(rows["state"])
         if state == {"no_theft_date"} or ("no_theft_date" in state and not (state & {"known", "range"})):
             text = t("no_theft_date", lang)
         elif missing:
-            text = f"{t('not_found', lang)}: " + ", ".join(missing)
+            # Searched and not found is not the same as never recorded: the reader is told which.
+            text = "; ".join(
+                f"{value_label('state', state, lang)}: {', '.join(names)}"
+                for state, names in missing.items()
+                if state != "no_theft_date"
+            )
         else:
             text = ""
         if text:

@@ -65,7 +65,6 @@ _TEXT = {
     "later_chart_title": {"ja": "盗難からの経過日数(コインチェック)", "en": "Days from the theft (Coincheck)"},
     "since_chart_title": {"ja": "盗難から各マイルストーンまでの日数", "en": "Days from the theft to each milestone"},
     "days_log_axis": {"ja": "盗難からの日数(日、対数目盛)", "en": "Days after the theft (days, log scale)"},
-    "not_found": {"ja": "不明", "en": "not found"},
     "no_theft_date": {"ja": "盗難日が不明のため測れない", "en": "theft date unknown: nothing can be measured"},
     "hours_after": {"ja": "盗難からの時間", "en": "Hours after the theft"},
     "range": {"ja": "期間のみ判明", "en": "known only to the period"},

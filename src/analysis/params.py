@@ -18,7 +18,7 @@ DEFAULTS: dict[str, Any] = {
 
 
 COMPARISON_DEFAULTS: dict[str, Any] = {
-    "incidents": ["coincheck-2018", "zaif-2018", "bitpoint-2019", "dmm-bitcoin-2024", "mtgox-2014"],
+    "incidents": ["coincheck-2018", "zaif-2018", "bitpoint-2019", "dmm-bitcoin-2024", "liquid-2021", "mtgox-2014"],
     "lang": "ja",
     "data_dir": None,
 }
