@@ -61,7 +61,6 @@ _TEXT = {
     "clock_axis": {"ja": "時刻(2018年1月26日、日本時間)", "en": "Time of day (26 Jan 2018, Japan time)"},
     "alternative": {"ja": "別の資料の値(不採用)", "en": "Another source's value (not used)"},
     "used_value": {"ja": "採用した値", "en": "Value used"},
-    "approx_time": {"ja": "概数の時刻", "en": "Approximate time"},
     "later_chart_title": {"ja": "盗難からの経過日数(コインチェック)", "en": "Days from the theft (Coincheck)"},
     "since_chart_title": {"ja": "盗難から各マイルストーンまでの日数", "en": "Days from the theft to each milestone"},
     "days_log_axis": {"ja": "盗難からの日数(日、対数目盛)", "en": "Days after the theft (days, log scale)"},
@@ -110,7 +109,6 @@ _TEXT = {
     "business_days": {"ja": "営業日数", "en": "Business days"},
     "hours": {"ja": "時間", "en": "Hours"},
     "total": {"ja": "全体", "en": "Whole chain"},
-    "days_axis": {"ja": "流出日からの日数(日)", "en": "Days after the leak (days)"},
     "bd_note": {
         "ja": "営業日: 土日・国民の祝日(振替休日を含む)・年末年始(12月29日〜1月3日)を除く日。"
         "起点日の翌日から終点日までを数える(同日なら0)。時間は両方の時刻が分かる場合のみ。",
@@ -134,7 +132,6 @@ _TEXT = {
     "company_ann": {"ja": "● コインチェックの公表", "en": "● Coincheck announcement"},
     "other_ann": {"ja": "○ その他の動向", "en": "○ Other actors"},
     "derived_fact": {"ja": "◆ 項目内に記された日付", "en": "◆ Date stated inside an item"},
-    "timed_fact": {"ja": "時刻の分かる事実", "en": "Fact with a known time"},
     "whole_day": {"ja": "日付のみ(終日)", "en": "Date only (whole day)"},
     "seed_release_day": {"ja": "原資料の公表日付(1/28)", "en": "Seed's date for the release (28 Jan)"},
     "no": {"ja": "番号", "en": "No."},
