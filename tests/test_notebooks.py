@@ -1,4 +1,4 @@
-"""The report notebook executed for real, through papermill, in both languages."""
+"""The report notebooks executed for real, through papermill, in both languages."""
 
 import nbformat
 import papermill
@@ -7,6 +7,25 @@ import pytest
 from conftest import ROOT
 
 NOTEBOOK = ROOT / "notebooks" / "coincheck.ipynb"
+COMPARISON = ROOT / "notebooks" / "comparison.ipynb"
+
+
+def run(notebook, tmp_path, monkeypatch, lang: str) -> str:
+    """Execute the notebook; return the HTML it shows, after checking no cell failed."""
+    # The kernel inherits this: a missing glyph in any chart fails the cell, and so the run.
+    monkeypatch.setenv("PYTHONWARNINGS", "error:Glyph:UserWarning")
+    out = tmp_path / "out.ipynb"
+    papermill.execute_notebook(
+        str(notebook),
+        str(out),
+        parameters={"lang": lang},
+        kernel_name="python3",
+        progress_bar=False,
+        cwd=str(notebook.parent),
+    )
+    nb = nbformat.read(out, as_version=4)
+    assert not [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    return outputs_html(nb)
 
 
 def outputs_html(nb) -> str:
@@ -35,21 +54,7 @@ def outputs_html(nb) -> str:
     ],
 )
 def test_notebook_runs_top_to_bottom(tmp_path, monkeypatch, lang, words):
-    # The kernel inherits this: a missing glyph in any chart fails the cell, and so the run.
-    monkeypatch.setenv("PYTHONWARNINGS", "error:Glyph:UserWarning")
-    out = tmp_path / "out.ipynb"
-    papermill.execute_notebook(
-        str(NOTEBOOK),
-        str(out),
-        parameters={"lang": lang},
-        kernel_name="python3",
-        progress_bar=False,
-        cwd=str(NOTEBOOK.parent),
-    )
-    nb = nbformat.read(out, as_version=4)
-    errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
-    assert not errors
-    html = outputs_html(nb)
+    html = run(NOTEBOOK, tmp_path, monkeypatch, lang)
     for w in words:
         assert w in html
     assert html.count("data:image/png;base64,") == 6  # first day, timeline, chain, 2 compensation, later
@@ -63,9 +68,6 @@ def test_committed_notebook_has_parameters_cell_and_no_outputs():
     assert set(papermill.inspect_notebook(str(NOTEBOOK))) == {"incident_id", "lang", "chain", "asset", "data_dir"}
 
 
-COMPARISON = ROOT / "notebooks" / "comparison.ipynb"
-
-
 @pytest.mark.parametrize(
     "lang, words",
     [
@@ -77,19 +79,7 @@ COMPARISON = ROOT / "notebooks" / "comparison.ipynb"
     ],
 )
 def test_comparison_notebook_runs(tmp_path, monkeypatch, lang, words):
-    monkeypatch.setenv("PYTHONWARNINGS", "error:Glyph:UserWarning")
-    out = tmp_path / "out.ipynb"
-    papermill.execute_notebook(
-        str(COMPARISON),
-        str(out),
-        parameters={"lang": lang},
-        kernel_name="python3",
-        progress_bar=False,
-        cwd=str(COMPARISON.parent),
-    )
-    nb = nbformat.read(out, as_version=4)
-    assert not [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
-    html = outputs_html(nb)
+    html = run(COMPARISON, tmp_path, monkeypatch, lang)
     for w in words:
         assert w in html
     assert html.count("data:image/png;base64,") == 2  # days from the theft, Coincheck's first day
