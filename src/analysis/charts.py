@@ -33,6 +33,24 @@ def _shade_closed_days(ax, first: date, last: date) -> None:
         d += timedelta(days=1)
 
 
+def _mark_day(ax, day: date, text: str, colour: str, *, lw: float, ls: str, pad: float, fontsize: float) -> None:
+    """A vertical line through the middle of a day, labelled above the plot."""
+    x = _local(day, time(12))
+    ax.axvline(x, color=colour, lw=lw, ls=ls, zorder=1)
+    ax.annotate(
+        text,
+        (x, 1.0),
+        xycoords=("data", "axes fraction"),
+        xytext=(0, pad),
+        textcoords="offset points",
+        ha="center",
+        va="bottom",
+        fontsize=fontsize,
+        color=colour,
+        annotation_clip=False,
+    )
+
+
 def _day_axis(ax, first: date, last: date, lang: str) -> None:
     """Ticks between days, each day's label under its middle: the facts are days, not instants."""
     ax.set_xlim(_local(first), _local(last + timedelta(days=1)))
@@ -116,20 +134,7 @@ def timeline(
         if name in found:
             by_day[found[name].day].append(value_label("milestone", name, lang))
     for day, names in by_day.items():
-        x = _local(day, time(12))
-        ax.axvline(x, color=style.MILESTONE_COLOUR, lw=0.8, ls="--", zorder=1)
-        ax.annotate(
-            "\n".join(names),
-            (x, 1.0),
-            xycoords=("data", "axes fraction"),
-            xytext=(0, 3),
-            textcoords="offset points",
-            ha="center",
-            va="bottom",
-            fontsize=6.5,
-            color=style.MILESTONE_COLOUR,
-            annotation_clip=False,
-        )
+        _mark_day(ax, day, "\n".join(names), style.MILESTONE_COLOUR, lw=0.8, ls="--", pad=3, fontsize=6.5)
 
     ax.set_yticks(range(len(actors)), [value_label("actor", a, lang) for a in actors])
     ax.set_ylim(len(actors) - 0.5, -0.5)
@@ -185,19 +190,15 @@ def milestone_chain(events: pd.DataFrame, durations: pd.DataFrame, lang: str) ->
     )
     ax.set_ylim(len(rows) - 0.4, -0.6)
     if "report_deadline" in found:
-        x = _local(found["report_deadline"].day, time(12))
-        ax.axvline(x, color=style.ACTOR_COLOURS["fsa"], lw=1, ls=":", zorder=1)
-        ax.annotate(
+        _mark_day(
+            ax,
+            found["report_deadline"].day,
             t("deadline", lang),
-            (x, 1.0),
-            xycoords=("data", "axes fraction"),
-            xytext=(0, 2),
-            textcoords="offset points",
-            ha="center",
-            va="bottom",
+            style.ACTOR_COLOURS["fsa"],
+            lw=1,
+            ls=":",
+            pad=2,
             fontsize=7,
-            color=style.ACTOR_COLOURS["fsa"],
-            annotation_clip=False,
         )
     _day_axis(ax, first, last + timedelta(days=2), lang)
     ax.set_xlabel(t("date_axis", lang))
@@ -208,8 +209,8 @@ def milestone_chain(events: pd.DataFrame, durations: pd.DataFrame, lang: str) ->
 
 def days_text(days: int, business: int, lang: str) -> str:
     if lang == "ja":
-        return f"{days}日・{business}営業日"
-    return f"{days} day{'s' if abs(days) != 1 else ''}, {business} business day{'s' if abs(business) != 1 else ''}"
+        return f"{days_label(days, lang)}・{business}営業日"
+    return f"{days_label(days, lang)}, {business} business day{'s' if abs(business) != 1 else ''}"
 
 
 @style.styled

@@ -26,8 +26,7 @@ class Context:
 
     @property
     def names(self) -> dict[str, str]:
-        col = "name_ja" if self.lang == "ja" else "name_en"
-        return dict(zip(self.data.incidents["incident_id"], self.data.incidents[col]))
+        return self.data.incident_names(self.lang)
 
     @property
     def numbers(self) -> dict[str, int]:

@@ -39,6 +39,10 @@ class Dataset:
     remedies: pd.DataFrame
     data_dir: Path
 
+    def incident_names(self, lang: str) -> dict[str, str]:
+        col = "name_ja" if lang == "ja" else "name_en"
+        return dict(zip(self.incidents["incident_id"], self.incidents[col]))
+
 
 def read_text_table(path: Path, name: str | None = None) -> tuple[pd.DataFrame | None, list[Problem]]:
     """One CSV file as strings, indexed by the line number each record starts on."""

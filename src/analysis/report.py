@@ -271,8 +271,7 @@ def later(ctx: Context) -> HTML:
 def disputed(ctx: Context) -> HTML:
     lang = ctx.lang
     out = f"<p>{esc(t('disputed_intro', lang))}</p>"
-    col = "name_ja" if lang == "ja" else "name_en"
-    names = dict(zip(ctx.data.incidents["incident_id"], ctx.data.incidents[col]))
+    names = ctx.data.incident_names(lang)
     out += f"<h3>{esc(t('disputed_facts', lang))}</h3>" + tables.disputed_table(ctx.events, lang, names)
     out += f"<h3>{esc(t('missing_facts', lang))}</h3>" + tables.missing_table(ctx.events, lang, names)
     return HTML(out)
