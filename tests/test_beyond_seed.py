@@ -14,7 +14,17 @@ from analysis.params import ParameterError, check_comparison_values
 
 from conftest import line_of, set_cell
 
-ALL = ["coincheck-2018", "zaif-2018", "bitpoint-2019", "dmm-bitcoin-2024", "liquid-2021", "mtgox-2014"]
+ALL = [
+    "coincheck-2018",
+    "zaif-2018",
+    "bitpoint-2019",
+    "dmm-bitcoin-2024",
+    "liquid-2021",
+    "mtgox-2014",
+    "bitfinex-2016",
+    "binance-2019",
+    "bybit-2025",
+]
 
 
 @pytest.fixture(scope="module")
@@ -24,8 +34,22 @@ def data():
 
 @pytest.fixture(scope="module")
 def compared(data):
-    table = since_theft(data.events, ALL)
+    table = since_theft(data.events, ALL, data.compared, data.measures)
     return {(r.incident_id, r.milestone): r for r in table.itertuples()}
+
+
+def test_the_comparison_follows_the_definitions(data):
+    # One column per compared milestone of data/milestones.csv, in its order; the first regulator
+    # action is the earliest of a report order, an inspection and an order.
+    assert data.compared == [
+        "detection",
+        "suspension",
+        "disclosure",
+        "regulator_action",
+        "remedy_decided",
+        "remedy_delivered",
+    ]
+    assert data.measures == {"regulator_action": ("report_request", "order", "inspection")}
 
 
 def test_coincheck_first_day_in_hours(data):
@@ -54,33 +78,52 @@ def test_yen_wait(data):
 @pytest.mark.parametrize(
     "incident, milestone, state, days",
     [
-        ("coincheck-2018", "made_whole", "known", 45),  # 26 Jan -> 12 Mar 2018: 31 + 14
-        ("coincheck-2018", "crypto_withdrawal_resumed", "known", 45),
+        ("coincheck-2018", "regulator_action", "known", 0),  # report demanded the day of the theft
+        ("coincheck-2018", "remedy_decided", "known", 2),  # policy of 28 Jan (seed item 6)
+        ("coincheck-2018", "remedy_delivered", "known", 45),  # 26 Jan -> 12 Mar 2018: 31 + 14
+        ("zaif-2018", "detection", "known", 3),  # anomaly seen 17 Sep; hack confirmed 18 Sep
         ("zaif-2018", "suspension", "known", 3),  # 14 -> 17 Sep
-        ("zaif-2018", "detection", "known", 4),  # 14 -> 18 Sep
         ("zaif-2018", "disclosure", "known", 6),  # 14 -> 20 Sep
         ("zaif-2018", "regulator_action", "known", 4),  # report order 18 Sep, before inspection and order
-        ("zaif-2018", "made_whole", "known", 69),  # 14 Sep -> 22 Nov: 30 + 31 + 8
-        ("zaif-2018", "crypto_withdrawal_resumed", "gap", None),
-        ("bitpoint-2019", "made_whole", "known", 5),  # 11 -> 16 Jul
-        ("bitpoint-2019", "crypto_withdrawal_resumed", "known", 81),  # 11 Jul -> 30 Sep: 31 + 31 + 19
+        ("zaif-2018", "remedy_decided", "known", 26),  # 14 Sep -> 10 Oct: 16 + 10
+        ("zaif-2018", "remedy_delivered", "gap", None),
+        ("bitpoint-2019", "remedy_decided", "known", 5),  # 11 -> 16 Jul
+        ("bitpoint-2019", "remedy_delivered", "gap", None),  # 30 Sep is printed without a year
         ("dmm-bitcoin-2024", "regulator_action", "known", 0),  # report order the same day
-        ("dmm-bitcoin-2024", "made_whole", "known", 14),  # 31 May -> 14 Jun
-        ("dmm-bitcoin-2024", "disclosure", "gap", None),
-        ("liquid-2021", "suspension", "known", 0),  # the same day, 19 Aug 2021
-        ("liquid-2021", "crypto_withdrawal_resumed", "known", 8),  # BTC on 27 Aug
+        ("dmm-bitcoin-2024", "disclosure", "known", 0),  # 31 May, shortly after 22:00
+        ("dmm-bitcoin-2024", "remedy_decided", "known", 0),  # full guarantee announced 31 May
+        ("dmm-bitcoin-2024", "remedy_delivered", "gap", None),
+        ("liquid-2021", "detection", "known", 0),  # 19 Aug 2021, about 08:50
         ("liquid-2021", "regulator_action", "gap", None),
-        ("liquid-2021", "made_whole", "gap", None),
-        ("liquid-2021", "detection", "not_recorded", None),
-        ("mtgox-2014", "suspension", "no_theft_date", None),  # the theft's date is a gap
-        ("mtgox-2014", "made_whole", "gap", None),
-        ("mtgox-2014", "detection", "not_recorded", None),
+        ("liquid-2021", "remedy_decided", "never", None),  # customer assets were not affected
+        ("mtgox-2014", "detection", "range", None),  # February 2014 only
+        ("mtgox-2014", "suspension", "known", 880),  # 11 Sep 2011 -> 7 Feb 2014: 366 + 365 + 149
+        ("mtgox-2014", "regulator_action", "gap", None),
+        ("mtgox-2014", "remedy_delivered", "gap", None),
+        ("bitfinex-2016", "suspension", "known", 1),  # 2 Aug (UTC date) -> 3 Aug 03:00 JST
+        ("bitfinex-2016", "remedy_delivered", "known", 245),  # 2 Aug 2016 -> 4 Apr 2017
+        ("binance-2019", "disclosure", "known", 1),  # 7 May (UTC) -> 8 May 08:40 JST
+        ("bybit-2025", "suspension", "never", None),  # withdrawals stayed open
+        ("bybit-2025", "remedy_delivered", "known", 3),  # 21 -> 24 Feb 2025
     ],
 )
 def test_days_from_theft(compared, incident, milestone, state, days):
     row = compared[(incident, milestone)]
     assert row.state == state
     assert (None if row.days is None or str(row.days) == "<NA>" else int(row.days)) == days
+
+
+def test_a_month_gives_a_range(compared):
+    # Mt. Gox detection, February 2014, from the theft on 11 Sep 2011: 874 days to 1 Feb, 901 to 28 Feb.
+    row = compared[("mtgox-2014", "detection")]
+    assert (row.days_min, row.days_max) == (874, 901)
+
+
+def test_hours_when_both_times_are_known(compared):
+    # Bybit: theft 21 Feb 23:13 JST (14:13 UTC), disclosure 22 Feb 00:44 JST (15:44 UTC) = 1 h 31 min.
+    assert float(compared[("bybit-2025", "disclosure")].hours) == pytest.approx(1 + 31 / 60)
+    # Zaif: theft about 14 Sep 17:00, disclosure 20 Sep 02:15 = 5 days 9 h 15 min = 129.25 h.
+    assert float(compared[("zaif-2018", "disclosure")].hours) == pytest.approx(129.25)
 
 
 def test_a_quarter_gives_a_range(data):
@@ -100,13 +143,13 @@ def test_disputed_fact_uses_the_preferred_value(data):
 
 
 def test_gap_is_not_a_date(data):
-    with pytest.raises(MilestoneNotFound, match="has not found the date of 'made_whole'"):
-        milestone_duration(data.events, "mtgox-2014", "suspension", "made_whole")
+    with pytest.raises(MilestoneNotFound, match="has not found the date of 'remedy_delivered'"):
+        milestone_duration(data.events, "mtgox-2014", "suspension", "remedy_delivered")
 
 
 def test_comparison_parameters(data):
-    with pytest.raises(ParameterError, match="incidents: 'bybit-2025' is not in the data; use any of: coincheck-2018"):
-        check_comparison_values({"incidents": ["coincheck-2018", "bybit-2025"]}, data)
+    with pytest.raises(ParameterError, match="incidents: 'ftx-2022' is not in the data; use any of: coincheck-2018"):
+        check_comparison_values({"incidents": ["coincheck-2018", "ftx-2022"]}, data)
     with pytest.raises(ParameterError, match="at least one incident"):
         check_comparison_values({"incidents": []}, data)
 
@@ -150,16 +193,16 @@ def test_gap_filled_without_a_source(data_copy):
     set_cell(path, line, "date", "2018-11-22")
     found = problems_of(data_copy)
     assert any(p.line == line and p.column == "date" and "a fact not found stays empty" in p.message for p in found)
-    # Marking it reported is not enough: the page it was read on is required.
+    # Marking it reported is not enough: a figure its page prints is required.
     set_cell(path, line, "status", "reported")
     found = problems_of(data_copy)
     [p] = [p for p in found if p.line == line]
-    assert p.column == "source_url" and "needs the page it was read on" in p.message
+    assert p.column == "date" and "has no figure in citations.csv stating it" in p.message
 
 
 def test_gap_needs_a_note(data_copy):
     path = data_copy / "events.csv"
-    line = line_of(path, "event_id", "mtgox-theft")
+    line = line_of(path, "event_id", "mtgox-regulator-action")
     set_cell(path, line, "note", "")
     set_cell(path, line, "note_ja", "")
     assert any(

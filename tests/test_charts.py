@@ -34,7 +34,7 @@ def test_labels_are_in_the_report_language(ctx):
     if ctx.lang == "ja":
         assert "金融庁" in body and "業務改善命令" in body
     else:
-        assert "FSA" in body and "Improvement order" in body and "金融庁" not in body
+        assert "FSA" in body and "Business improvement order" in body and "金融庁" not in body
 
 
 def test_same_day_events_do_not_overprint(ctx):
@@ -50,7 +50,7 @@ def test_same_day_events_do_not_overprint(ctx):
 
 
 def test_chain_chart_numbers_match_the_durations(ctx):
-    body = texts(charts.milestone_chain(ctx.data.events, ctx.durations, ctx.lang))
+    body = texts(charts.milestone_chain(ctx.data.events, ctx.durations, ctx.lang, ctx.milestone_names))
     expect = "15日・10営業日" if ctx.lang == "ja" else "15 days, 10 business days"
     assert expect in body
 

@@ -71,10 +71,27 @@ def test_committed_notebook_has_parameters_cell_and_no_outputs():
 @pytest.mark.parametrize(
     "lang, words",
     [
-        ("ja", ["盗難からの経過日数", "顧客への補償の方法", "見解の分かれる事実", "盗難日不明", "69日"]),
+        (
+            "ja",
+            [
+                "盗難からの経過日数",
+                "比較するマイルストーンの定義",
+                "補償方法の決定",
+                "見解の分かれる事実",
+                "26日",
+                "ページの記載",
+            ],
+        ),
         (
             "en",
-            ["Days from the theft", "How customers were made whole", "Disputed facts", "theft date unknown", "69 days"],
+            [
+                "Days from the theft",
+                "What each compared milestone means",
+                "Remedy decided",
+                "Disputed facts",
+                "26 days",  # Zaif: theft 14 Sep, remedy method announced 10 Oct 2018
+                "As printed",
+            ],
         ),
     ],
 )
@@ -82,7 +99,9 @@ def test_comparison_notebook_runs(tmp_path, monkeypatch, lang, words):
     html = run(COMPARISON, tmp_path, monkeypatch, lang)
     for w in words:
         assert w in html
-    assert html.count("data:image/png;base64,") == 2  # days from the theft, Coincheck's first day
+    # Days from the theft; the first day of Coincheck and of DMM Bitcoin (the thefts with three or more
+    # timed facts on their first day).
+    assert html.count("data:image/png;base64,") == 3
 
 
 def test_comparison_parameters_are_declared():

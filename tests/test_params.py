@@ -24,7 +24,7 @@ def test_unknown_parameter_names_what_is_allowed():
     "params, words",
     [
         ({"lang": "fr"}, "lang 'fr' is not supported; use one of: ja, en"),
-        ({"incident_id": "bybit-2025"}, "incident_id 'bybit-2025' is not in the data; use one of: bitpoint-2019"),
+        ({"incident_id": "ftx-2022"}, "incident_id 'ftx-2022' is not in the data; use one of: binance-2019"),
         ({"chain": ["leak", "arrest"]}, "chain: unknown milestone 'arrest'; use any of: leak, detection"),
         (
             {"chain": ["leak", "inspection_end"]},

@@ -37,9 +37,10 @@ def main(argv: list[str] | None = None) -> int:
         print(err, file=sys.stderr)
         return 2
     chain = [m.strip() for m in args.chain.split(",") if m.strip()]
-    unknown = [m for m in chain if m not in vocab.MILESTONES]
+    allowed = data.event_milestones
+    unknown = [m for m in chain if m not in allowed]
     if unknown:
-        print(f"unknown milestone(s): {', '.join(unknown)}; allowed: {', '.join(vocab.MILESTONES)}", file=sys.stderr)
+        print(f"unknown milestone(s): {', '.join(unknown)}; allowed: {', '.join(allowed)}", file=sys.stderr)
         return 2
     try:
         durations = chain_durations(data.events, args.incident, chain)

@@ -27,18 +27,24 @@ REFRESH = "make figures"
 def figures(ctx) -> dict[str, Figure]:
     """Every chart of the report for one prepared context, by file name."""
     return {
-        "timeline": charts.timeline(ctx.seed_events, ctx.lang, ctx.chain, ctx.numbers, ctx.events),
-        "first_day": charts.first_day(ctx.data.events, ctx.incident_id, ctx.lang),
-        "milestone_chain": charts.milestone_chain(ctx.data.events, ctx.durations, ctx.lang),
+        "timeline": charts.timeline(ctx.seed_events, ctx.lang, ctx.chain, ctx.numbers, ctx.events, ctx.milestone_names),
+        "first_day": charts.first_day(
+            ctx.data.events,
+            ctx.incident_id,
+            ctx.data.incident_names(ctx.lang)[ctx.incident_id],
+            ctx.lang,
+            ctx.milestone_names,
+        ),
+        "milestone_chain": charts.milestone_chain(ctx.data.events, ctx.durations, ctx.lang, ctx.milestone_names),
         "compensation": charts.compensation(ctx.figures, ctx.lang),
         "price_window": charts.price_window(ctx.figures, ctx.events, ctx.lang),
-        "later_milestones": charts.later_milestones(later_table(ctx), ctx.lang),
+        "later_milestones": charts.later_milestones(later_table(ctx), ctx.lang, ctx.milestone_names),
     }
 
 
 def comparison_figures(ctx) -> dict[str, Figure]:
     """Every chart of the comparison report for one prepared comparison context."""
-    return {"since_theft": charts.since_theft(ctx.table, ctx.names, ctx.lang)}
+    return {"since_theft": charts.since_theft(ctx.table, ctx.names, ctx.lang, ctx.data.milestone_names(ctx.lang))}
 
 
 def write_numbers(durations: pd.DataFrame, compensation_rows: list[dict], folder: Path) -> list[Path]:

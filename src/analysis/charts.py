@@ -15,7 +15,7 @@ from analysis import style, vocab
 from analysis.calendar import closed_days
 from analysis.compensation import CompensationFigures
 from analysis.durations import milestones
-from analysis.labels import t, value_label
+from analysis.labels import day_text, t, value_label
 
 TZ = vocab.TIMEZONE
 MARKERS = {"company": "o", "other": "o", "derived": "D"}
@@ -68,6 +68,7 @@ def timeline(
     chain=vocab.DEFAULT_CHAIN,
     numbers: dict[str, int] | None = None,
     all_events: pd.DataFrame | None = None,
+    milestone_names: dict[str, str] | None = None,
 ) -> Figure:
     """Every event on a time axis, one lane per actor; same-day events are stacked, not overprinted.
 
@@ -132,7 +133,7 @@ def timeline(
     by_day = defaultdict(list)
     for name in chain:
         if name in found:
-            by_day[found[name].day].append(value_label("milestone", name, lang))
+            by_day[found[name].day].append((milestone_names or {}).get(name, name))
     for day, names in by_day.items():
         _mark_day(ax, day, "\n".join(names), style.MILESTONE_COLOUR, lw=0.8, ls="--", pad=3, fontsize=6.5)
 
@@ -161,7 +162,9 @@ def timeline(
 
 
 @style.styled
-def milestone_chain(events: pd.DataFrame, durations: pd.DataFrame, lang: str) -> Figure:
+def milestone_chain(
+    events: pd.DataFrame, durations: pd.DataFrame, lang: str, milestone_names: dict[str, str]
+) -> Figure:
     """Each step of the chain as a bar from its start day to its end day, with the deadline."""
     incident = durations["incident_id"].iloc[0]
     found = milestones(events, incident)
@@ -184,7 +187,7 @@ def milestone_chain(events: pd.DataFrame, durations: pd.DataFrame, lang: str) ->
     ax.set_yticks(
         range(len(rows)),
         [
-            f"{prefix}{value_label('milestone', r['from'], lang)} → {value_label('milestone', r['to'], lang)}"
+            f"{prefix}{milestone_names[r['from']]} → {milestone_names[r['to']]}"
             for prefix, (_, r) in zip(labels, rows.iterrows())
         ],
     )
@@ -275,7 +278,7 @@ def price_window(figures: CompensationFigures, events: pd.DataFrame, lang: str) 
             fontsize=7,
             bbox=dict(fc="white", ec="none", pad=1),
         )
-    policy = events[events["milestone"] == "compensation_policy"]
+    policy = events[events["milestone"] == "remedy_decided"]
     if not policy.empty:
         # The seed dates the release by day only, which is not the release's own stated time.
         day = policy["date"].iloc[0].to_timestamp().date()
@@ -313,13 +316,13 @@ MILESTONE_STYLE = {
     "suspension": ("s", "#b2372c"),
     "disclosure": ("^", "#d26a00"),
     "regulator_action": ("D", "#6a3d9a"),
-    "made_whole": ("P", "#2e7d4f"),
-    "crypto_withdrawal_resumed": ("X", "#8c6d1f"),
+    "remedy_decided": ("P", "#2e7d4f"),
+    "remedy_delivered": ("X", "#8c6d1f"),
 }
 
 
 @style.styled
-def first_day(events: pd.DataFrame, incident: str, lang: str) -> Figure:
+def first_day(events: pd.DataFrame, incident: str, name: str, lang: str, milestone_names: dict[str, str]) -> Figure:
     """Every timed fact of the theft's day on a clock, one row each; disputed values shown hollow."""
     theft = milestones(events, incident)["leak"]
     day = theft.day
@@ -332,7 +335,7 @@ def first_day(events: pd.DataFrame, incident: str, lang: str) -> Figure:
         ax.plot([row.timestamp], [y], marker="o", ms=5, mfc=colour if used else "white", mec=colour, mew=1.2, ls="none")
         label = getattr(row, "title_ja" if lang == "ja" else "title_en")
         if isinstance(row.milestone, str) and used:
-            label = f"【{value_label('milestone', row.milestone, lang)}】 {label}"
+            label = f"【{milestone_names.get(row.milestone, row.milestone)}】 {label}"
         prefix = "約" if row.approximate and lang == "ja" else "~" if row.approximate else ""
         # Late in the day the label goes to the left of its marker, so it stays on the page.
         late = row.timestamp.hour >= 12
@@ -354,8 +357,8 @@ def first_day(events: pd.DataFrame, incident: str, lang: str) -> Figure:
     ax.xaxis.set_major_locator(mdates.HourLocator(byhour=range(0, 24, 2), tz=TZ))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%H:%M", tz=TZ))
     ax.grid(axis="x", color="#e6e6e6", lw=0.6)
-    ax.set_xlabel(t("clock_axis", lang))
-    ax.set_title(t("first_day_chart_title", lang), loc="left")
+    ax.set_xlabel(t("clock_axis", lang, day=day_text(day, lang)))
+    ax.set_title(t("first_day_chart_title", lang, name=name, day=day_text(day, lang)), loc="left")
     fig.legend(
         handles=[
             Line2D([], [], marker="o", ls="none", mfc="#555555", mec="#555555", label=t("used_value", lang)),
@@ -391,7 +394,7 @@ def _days(row) -> float | None:
 
 
 @style.styled
-def since_theft(table: pd.DataFrame, names: dict[str, str], lang: str) -> Figure:
+def since_theft(table: pd.DataFrame, names: dict[str, str], lang: str, milestone_names: dict[str, str]) -> Figure:
     """Per incident, the days from the theft to each compared milestone; what is missing is named."""
     incidents = list(dict.fromkeys(table["incident_id"]))
     kinds = list(dict.fromkeys(table["milestone"]))
@@ -411,7 +414,7 @@ def since_theft(table: pd.DataFrame, names: dict[str, str], lang: str) -> Figure
             elif row["state"] == "range":
                 ax.plot([row["days_min"], row["days_max"]], [y, y], color=colour, lw=3, alpha=0.6)
             else:
-                missing.setdefault(row["state"], []).append(value_label("milestone", row["milestone"], lang))
+                missing.setdefault(row["state"], []).append(milestone_names[row["milestone"]])
         state = set(rows["state"])
         if state == {"no_theft_date"} or ("no_theft_date" in state and not (state & {"known", "range"})):
             text = t("no_theft_date", lang)
@@ -450,7 +453,7 @@ def since_theft(table: pd.DataFrame, names: dict[str, str], lang: str) -> Figure
                 marker=MILESTONE_STYLE[k][0],
                 color=MILESTONE_STYLE[k][1],
                 ls="none",
-                label=value_label("milestone", k, lang),
+                label=milestone_names[k],
             )
             for k in kinds
             if k in MILESTONE_STYLE
@@ -464,14 +467,14 @@ def since_theft(table: pd.DataFrame, names: dict[str, str], lang: str) -> Figure
 
 
 @style.styled
-def later_milestones(table: pd.DataFrame, lang: str) -> Figure:
+def later_milestones(table: pd.DataFrame, lang: str, milestone_names: dict[str, str]) -> Figure:
     """One incident's milestones as days after the theft, one row each; periods as ranges, gaps named."""
     fig, ax = style.new_figure(0.9 + 0.25 * len(table))
     values = [float(x) for x in table["days"].dropna()] + [float(x) for x in table["days_max"].dropna()]
     values += [float(x) for x in table["days_min"].dropna()]
     _symlog_days(ax, max(values + [2]), min(values + [0]) if not values else min(values))
     for y, (_, row) in enumerate(table.iterrows()):
-        name = value_label("milestone", row["milestone"], lang)
+        name = milestone_names[row["milestone"]]
         if row["state"] == "known":
             x = float(row["days"])
             ax.plot([x], [y], marker="o", color=style.PAID_COLOUR, ms=4.5, ls="none")

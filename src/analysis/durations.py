@@ -86,7 +86,7 @@ def milestones(events: pd.DataFrame, incident: str) -> dict[str, Milestone]:
 
 def milestone_duration(events: pd.DataFrame, incident: str, start: str, end: str) -> Duration:
     known = milestones(events, incident)
-    usable = [m for m in vocab.MILESTONES if m in known and known[m].day is not None]
+    usable = [m for m in known if known[m].day is not None]
     for name in (start, end):
         if name not in known:
             raise MilestoneNotFound(incident, name, usable)
@@ -124,20 +124,24 @@ def chain_durations(events: pd.DataFrame, incident: str, chain: Sequence[str] = 
     return table
 
 
-def regulator_action(found: dict[str, Milestone]) -> Milestone | None:
-    """The first action of a regulator: the earliest known of a report request, inspection or order."""
-    dated = [found[m] for m in vocab.REGULATOR_ACTIONS if m in found and found[m].day is not None]
+def earliest_of(found: dict[str, Milestone], name: str, parts: Sequence[str]) -> Milestone | None:
+    """A measure such as the first regulator action: the earliest dated of its parts (a report
+    order, an inspection, an order); without a dated part, the first recorded one (a gap)."""
+    dated = [found[m] for m in parts if m in found and found[m].day is not None]
     if dated:
         first = min(dated, key=lambda m: (m.day, m.timestamp is None, m.timestamp or pd.Timestamp(0, tz="UTC")))
-        return Milestone("regulator_action", first.event_id, first.day, first.timestamp, first.status, None)
-    recorded = [found[m] for m in vocab.REGULATOR_ACTIONS if m in found]
+        return Milestone(name, first.event_id, first.day, first.timestamp, first.status, None)
+    recorded = [found[m] for m in parts if m in found]
     if recorded:
-        return Milestone("regulator_action", recorded[0].event_id, None, None, recorded[0].status, None)
+        return Milestone(name, recorded[0].event_id, None, None, recorded[0].status, None)
     return None
 
 
 def since_theft(
-    events: pd.DataFrame, incidents: Sequence[str], names: Sequence[str] = vocab.COMPARISON
+    events: pd.DataFrame,
+    incidents: Sequence[str],
+    names: Sequence[str],
+    measures: dict[str, Sequence[str]] | None = None,
 ) -> pd.DataFrame:
     """Time from the theft to each milestone, per incident, with the state of every value.
 
@@ -150,7 +154,7 @@ def since_theft(
         found = milestones(events, incident)
         theft = found.get("leak")
         for name in names:
-            m = regulator_action(found) if name == "regulator_action" else found.get(name)
+            m = earliest_of(found, name, measures[name]) if name in (measures or {}) else found.get(name)
             row = {
                 "incident_id": incident,
                 "milestone": name,

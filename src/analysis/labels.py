@@ -55,10 +55,10 @@ _TEXT = {
         "each row links the page it was read on.",
     },
     "first_day_chart_title": {
-        "ja": "2018年1月26日の経過(時刻は日本時間)",
-        "en": "26 January 2018, hour by hour (Japan time)",
+        "ja": "{name}: {day}の経過(時刻は日本時間)",
+        "en": "{name}: {day}, hour by hour (Japan time)",
     },
-    "clock_axis": {"ja": "時刻(2018年1月26日、日本時間)", "en": "Time of day (26 Jan 2018, Japan time)"},
+    "clock_axis": {"ja": "時刻({day}、日本時間)", "en": "Time of day ({day}, Japan time)"},
     "alternative": {"ja": "別の資料の値(不採用)", "en": "Another source's value (not used)"},
     "used_value": {"ja": "採用した値", "en": "Value used"},
     "later_chart_title": {"ja": "盗難からの経過日数(コインチェック)", "en": "Days from the theft (Coincheck)"},
@@ -173,6 +173,28 @@ _TEXT = {
         "ja": "「コインチェックにおける仮想通貨流出事件の推移」(2018年2月16日)",
         "en": "'コインチェックにおける仮想通貨流出事件の推移' (16 Feb 2018)",
     },
+    # evidence and definitions
+    "definitions": {"ja": "比較するマイルストーンの定義", "en": "What each compared milestone means"},
+    "definitions_intro": {
+        "ja": "比較表の各欄は、次の定義のいずれか一つだけに当てはまる事実から作る。どの定義にも当てはまらない事実はマイルストーンとしない。",
+        "en": "Every cell of the comparison follows from one of these definitions; a fact that fits none of them "
+        "is not a milestone.",
+    },
+    "definition_col": {"ja": "定義", "en": "Definition"},
+    "parts_col": {"ja": "構成", "en": "Made of"},
+    "list_separator": {"ja": "・", "en": ", "},
+    "earliest_of": {"ja": "{parts}のうち最も早いもの", "en": "the earliest of: {parts}"},
+    "evidence": {"ja": "出典ページの記載(調査した事実)", "en": "What the pages print (researched facts)"},
+    "evidence_intro": {
+        "ja": "原資料以外の事実は、読んだページごとに、日付・時刻・金額をページの記載どおりに示す。"
+        "データ読み込み時に、この記載が各行の値と一致するかを検査している。",
+        "en": "For every fact from outside the seed, each page read is listed with the date, time or amount exactly "
+        "as it prints it. When the data is loaded, each printed figure is checked against the row's value.",
+    },
+    "printed_col": {"ja": "ページの記載", "en": "As printed"},
+    "publisher_col": {"ja": "発行元・掲載日", "en": "Publisher, page date"},
+    "checked_col": {"ja": "確認日", "en": "Checked"},
+    "zone_note": {"ja": "時間帯: {zone}", "en": "zone: {zone}"},
     "generated": {
         "ja": "データ: data/*.csv。数値はすべて data/ の行から計算。",
         "en": "Data: data/*.csv. Every number is computed from rows of data/.",
@@ -194,6 +216,7 @@ _VALUES = {
         "police": {"ja": "警察・司法", "en": "Police and courts"},
         "nem_foundation": {"ja": "NEM財団", "en": "NEM.io Foundation"},
         "trustee": {"ja": "管財人", "en": "Trustee"},
+        "regulator": {"ja": "規制当局(日本国外)", "en": "Regulator (outside Japan)"},
     },
     "source_kind": {
         "company": {"ja": "●", "en": "●"},
@@ -221,37 +244,14 @@ _VALUES = {
         "mixed": {"ja": "現物と現金", "en": "in kind and cash"},
         "partial": {"ja": "一部弁済(継続中)", "en": "partial (ongoing)"},
     },
-    "milestone": {
-        "leak": {"ja": "流出", "en": "Leak"},
-        "report_request": {"ja": "報告徴求", "en": "Report demanded"},
-        "trading_halt": {"ja": "NEM売買停止", "en": "NEM trading halted"},
-        "price_window_end": {"ja": "算出期間終了", "en": "Price window ends"},
-        "compensation_policy": {"ja": "補償方針", "en": "Compensation policy"},
-        "order": {"ja": "業務改善命令", "en": "Improvement order"},
-        "inspection": {"ja": "立入検査", "en": "On-site inspection"},
-        "jpy_withdrawal_announced": {"ja": "出金再開の告知", "en": "Resumption announced"},
-        "report_deadline": {"ja": "報告期限", "en": "Report deadline"},
-        "report": {"ja": "報告書提出", "en": "Report filed"},
-        "jpy_withdrawal_resumed": {"ja": "日本円出金再開", "en": "JPY withdrawals resume"},
-        "detection": {"ja": "検知", "en": "Detection"},
-        "suspension": {"ja": "サービス停止", "en": "Suspension"},
-        "public_notice": {"ja": "最初の告知", "en": "First public notice"},
-        "all_withdrawals_suspended": {"ja": "全出金停止", "en": "All withdrawals suspended"},
-        "disclosure": {"ja": "盗難の公表", "en": "Theft disclosed"},
-        "second_order": {"ja": "2回目の業務改善命令", "en": "Second improvement order"},
-        "made_whole": {"ja": "顧客への補償", "en": "Customers made whole"},
-        "crypto_withdrawal_resumed": {"ja": "暗号資産出金再開", "en": "Crypto withdrawals resume"},
-        "acquisition_announced": {"ja": "買収・譲渡の発表", "en": "Acquisition announced"},
-        "acquisition_completed": {"ja": "買収・譲渡の完了", "en": "Acquisition completed"},
-        "nem_withdrawal_resumed": {"ja": "NEM出金再開", "en": "NEM withdrawals resume"},
-        "new_accounts_reopened": {"ja": "新規口座開設の再開", "en": "New accounts reopened"},
-        "registration": {"ja": "交換業者の登録", "en": "Registered as an exchange"},
-        "full_reopening": {"ja": "全サービス再開", "en": "All services resumed"},
-        "insolvency_filing": {"ja": "民事再生の申立て", "en": "Insolvency filing"},
-        "repayment_started": {"ja": "弁済開始", "en": "Repayments begin"},
-        "repayment_deadline": {"ja": "弁済期限", "en": "Repayment deadline"},
-        "inspection_end": {"ja": "立入検査の終了", "en": "Inspection ends"},
-        "regulator_action": {"ja": "規制当局の最初の対応", "en": "First regulator action"},
+    "where": {
+        "headline": {"ja": "見出し", "en": "headline"},
+        "lead": {"ja": "リード", "en": "lead"},
+        "body": {"ja": "本文", "en": "body"},
+        "table": {"ja": "表", "en": "table"},
+        "list": {"ja": "箇条書き", "en": "list"},
+        "caption": {"ja": "キャプション", "en": "caption"},
+        "dateline": {"ja": "日付欄", "en": "dateline"},
     },
     "price_method": {"volume_weighted_average": {"ja": "出来高加重平均", "en": "volume-weighted average"}},
     "funding_source": {"own_funds": {"ja": "自己資金", "en": "the company's own funds"}},
@@ -261,6 +261,11 @@ _VALUES = {
 def t(key: str, lang: str, **fields) -> str:
     text = _TEXT[key][lang]
     return text.format(**fields) if fields else text
+
+
+def day_text(day, lang: str) -> str:
+    """A calendar day as each language writes it: 2018年1月26日, 26 January 2018."""
+    return f"{day.year}年{day.month}月{day.day}日" if lang == "ja" else f"{day.day} {day:%B} {day.year}"
 
 
 def value_label(kind: str, value: str, lang: str) -> str:

@@ -16,9 +16,19 @@ import pandas as pd
 
 from analysis import vocab
 from analysis.errors import DataValidationError, Problem
+from analysis.evidence import pages
 from analysis.validation import check_relations, check_schema
 
-FILES = ("events.csv", "compensation.csv", "order_items.csv", "sources.csv", "incidents.csv", "remedies.csv")
+FILES = (
+    "milestones.csv",
+    "events.csv",
+    "compensation.csv",
+    "order_items.csv",
+    "sources.csv",
+    "incidents.csv",
+    "remedies.csv",
+    "citations.csv",
+)
 
 
 def default_data_dir() -> Path:
@@ -29,7 +39,7 @@ def default_data_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "data"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Dataset:
     events: pd.DataFrame
     compensation: pd.DataFrame
@@ -37,11 +47,32 @@ class Dataset:
     sources: pd.DataFrame
     incidents: pd.DataFrame
     remedies: pd.DataFrame
+    milestones: pd.DataFrame
+    citations: pd.DataFrame
     data_dir: Path
 
     def incident_names(self, lang: str) -> dict[str, str]:
         col = "name_ja" if lang == "ja" else "name_en"
         return dict(zip(self.incidents["incident_id"], self.incidents[col]))
+
+    def milestone_names(self, lang: str) -> dict[str, str]:
+        return dict(zip(self.milestones["milestone"], self.milestones[f"name_{lang}"]))
+
+    @property
+    def event_milestones(self) -> list[str]:
+        """The milestones an event may carry, in the vocabulary's order."""
+        return list(self.milestones.loc[self.milestones["kind"] == "event", "milestone"])
+
+    @property
+    def compared(self) -> list[str]:
+        """The milestones every incident is compared on, in the vocabulary's order."""
+        return list(self.milestones.loc[self.milestones["compared"], "milestone"])
+
+    @property
+    def measures(self) -> dict[str, tuple[str, ...]]:
+        """A measure (the first regulator action) -> the milestones it is the earliest of."""
+        parts = self.milestones[self.milestones["part_of"] != ""]
+        return {m: tuple(parts.loc[parts["part_of"] == m, "milestone"]) for m in dict.fromkeys(parts["part_of"])}
 
 
 def read_text_table(path: Path, name: str | None = None) -> tuple[pd.DataFrame | None, list[Problem]]:
@@ -136,15 +167,30 @@ def _named(problem: Problem, data_dir: Path) -> Problem:
 def load_dataset(data_dir: Path | None = None) -> Dataset:
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
     frames = check_dataset(data_dir)
+    citations = frames["citations.csv"].copy()
+    milestones = frames["milestones.csv"].copy()
+    milestones["compared"] = milestones["compared"] == "true"
     return Dataset(
-        events=_typed_events(frames["events.csv"]),
+        events=_typed_events(_with_pages(frames["events.csv"], citations, "events", "event_id")),
         compensation=_typed_compensation(frames["compensation.csv"]),
         order_items=_typed_order_items(frames["order_items.csv"]),
         sources=frames["sources.csv"].copy(),
-        incidents=frames["incidents.csv"].copy(),
-        remedies=frames["remedies.csv"].copy(),
+        incidents=_with_pages(frames["incidents.csv"], citations, "incidents", "incident_id"),
+        remedies=_with_pages(frames["remedies.csv"], citations, "remedies", "incident_id"),
+        milestones=milestones,
+        citations=citations,
         data_dir=data_dir,
     )
+
+
+def _with_pages(raw: pd.DataFrame, citations: pd.DataFrame, table: str, key: str) -> pd.DataFrame:
+    """A researched row's pages (with what each prints) and, as source_url, their addresses."""
+    df = raw.copy()
+    found = pages(citations)
+    df["pages"] = [found.get((table, k), ()) for k in df[key]]
+    from_citations = df["pages"].map(lambda ps: " ; ".join(p.url for p in ps))
+    df["source_url"] = df["source_url"].where(df["source_url"] != "", from_citations)
+    return df
 
 
 def _typed_events(raw: pd.DataFrame) -> pd.DataFrame:

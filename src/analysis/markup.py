@@ -9,7 +9,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from analysis import style
-from analysis.labels import t
+from analysis.labels import t, value_label
 
 
 class Markup(str):
@@ -38,6 +38,33 @@ def link(urls) -> Markup:
     if urls is None or (not isinstance(urls, str) and pd.isna(urls)) or not urls:
         return Markup("")
     return Markup("<br/>".join(f'<a href="{esc(u)}">{esc(u)}</a>' for u in str(urls).split(" ; ")))
+
+
+def page_links(pages, lang: str) -> Markup:
+    """One link per page read, named by its publisher; the tooltip shows what the page prints."""
+    return Markup(
+        "<br/>".join(
+            f'<a href="{esc(p.url)}" title="{esc(page_tooltip(p, lang))}">{esc(p.publisher)}</a>' for p in pages
+        )
+    )
+
+
+def page_tooltip(page, lang: str) -> str:
+    figures = "; ".join(printed_figure(f, lang) for f in page.figures)
+    return f"{page.publisher}, {page.published or '—'}: {figures}"
+
+
+def printed_figure(figure, lang: str) -> str:
+    """A figure as its page prints it, where it stands and, outside Japan time, its zone."""
+    where = value_label("where", figure.where, lang)
+    zone = f", {t('zone_note', lang, zone=figure.zone)}" if figure.zone else ""
+    return f"「{figure.printed}」({where}{zone})" if lang == "ja" else f"“{figure.printed}” ({where}{zone})"
+
+
+def sources_cell(row, lang: str) -> Markup:
+    """The pages of a researched row, or the link the seed gives for one of its items."""
+    pages = getattr(row, "pages", ())
+    return page_links(pages, lang) if pages else link(row.source_url)
 
 
 def figure_html(fig, alt: str) -> str:

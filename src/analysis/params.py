@@ -18,7 +18,7 @@ DEFAULTS: dict[str, Any] = {
 
 
 COMPARISON_DEFAULTS: dict[str, Any] = {
-    "incidents": ["coincheck-2018", "zaif-2018", "bitpoint-2019", "dmm-bitcoin-2024", "liquid-2021", "mtgox-2014"],
+    "incidents": None,  # every incident of incidents.csv, in its order
     "lang": "ja",
     "data_dir": None,
 }
@@ -50,11 +50,12 @@ def check_values(params: dict[str, Any], data) -> dict[str, Any]:
         ev = data.events
         usable = (ev["incident_id"] == p["incident_id"]) & ev["effective"] & ev["date"].notna()
         present = set(ev.loc[usable, "milestone"].dropna())
+        allowed = data.event_milestones
         for m in chain:
-            if m not in vocab.MILESTONES:
-                problems.append(f"chain: unknown milestone '{m}'; use any of: {', '.join(vocab.MILESTONES)}")
+            if m not in allowed:
+                problems.append(f"chain: unknown milestone '{m}'; use any of: {', '.join(allowed)}")
             elif p["incident_id"] in incidents and m not in present:
-                have = ", ".join(x for x in vocab.MILESTONES if x in present)
+                have = ", ".join(x for x in allowed if x in present)
                 problems.append(
                     f"chain: milestone '{m}' is not recorded with a date for {p['incident_id']}; it has: {have}"
                 )
@@ -86,6 +87,8 @@ def check_comparison_values(params: dict[str, Any], data) -> dict[str, Any]:
     if p["lang"] not in LANGUAGES:
         problems.append(f"lang '{p['lang']}' is not supported; use one of: {', '.join(LANGUAGES)}")
     known = list(data.incidents["incident_id"])
+    if p["incidents"] is None:
+        p["incidents"] = known
     chosen = p["incidents"]
     if isinstance(chosen, str) or not isinstance(chosen, (list, tuple)) or not chosen:
         problems.append(f"incidents must be a list of at least one incident, got {chosen!r}")

@@ -15,9 +15,9 @@ from IPython.display import HTML
 from analysis import charts, markup, tables, vocab
 from analysis.compensation import CompensationFigures, compensation_figures
 from analysis.durations import chain_durations, milestones, since_theft
-from analysis.labels import t, value_label
+from analysis.labels import day_text, t, value_label
 from analysis.loading import Dataset, load_dataset
-from analysis.markup import esc, figure_html, link, table
+from analysis.markup import esc, figure_html, sources_cell, table
 from analysis.params import check_data_dir, check_names, check_values
 
 SECTIONS = (
@@ -31,8 +31,6 @@ SECTIONS = (
     "disputed",
     "sources",
 )
-# Milestones after the seed's period: those the vocabulary puts after the yen's resumption.
-LATER = vocab.MILESTONES[vocab.MILESTONES.index("jpy_withdrawal_resumed") + 1 :]
 
 
 @dataclass(frozen=True)
@@ -57,6 +55,16 @@ class Context:
     @property
     def numbers(self) -> dict[str, int]:
         return tables.event_numbers(self.events)
+
+    @property
+    def milestone_names(self) -> dict[str, str]:
+        return self.data.milestone_names(self.lang)
+
+    @property
+    def later(self) -> list[str]:
+        """Milestones after the seed's period: those the vocabulary puts after the yen's resumption."""
+        order = self.data.event_milestones
+        return order[order.index(vocab.LATER_THAN) + 1 :]
 
 
 def prepare(**params) -> Context:
@@ -140,10 +148,9 @@ def key_facts(ctx: Context) -> HTML:
     ]
     found = milestones(ctx.data.events, ctx.incident_id)
     line_of = {eid: int(line) for line, eid in zip(ctx.data.events.index, ctx.data.events["event_id"])}
+    names = ctx.milestone_names
     for _, r in ctx.durations.iterrows():
-        name = (t("total", lang) + ": ") * (
-            r["step"] == "total"
-        ) + f"{value_label('milestone', r['from'], lang)} → {value_label('milestone', r['to'], lang)}"
+        name = (t("total", lang) + ": ") * (r["step"] == "total") + f"{names[r['from']]} → {names[r['to']]}"
         value = charts.days_text(r["calendar_days"], r["business_days"], lang)
         refs = ", ".join(f"events.csv:{line_of[found[m].event_id]}" for m in (r["from"], r["to"]))
         rows.append([name, value, refs])
@@ -154,7 +161,7 @@ def key_facts(ctx: Context) -> HTML:
 
 
 def timeline_figure(ctx: Context) -> HTML:
-    fig = charts.timeline(ctx.seed_events, ctx.lang, ctx.chain, ctx.numbers, ctx.events)
+    fig = charts.timeline(ctx.seed_events, ctx.lang, ctx.chain, ctx.numbers, ctx.events, ctx.milestone_names)
     return HTML(figure_html(fig, t("timeline_chart_title", ctx.lang)))
 
 
@@ -165,8 +172,8 @@ def chain_table(ctx: Context) -> HTML:
         prefix = t("total", lang) + ": " if r["step"] == "total" else ""
         rows.append(
             [
-                prefix + value_label("milestone", r["from"], lang),
-                value_label("milestone", r["to"], lang),
+                prefix + ctx.milestone_names[r["from"]],
+                ctx.milestone_names[r["to"]],
                 r["from_date"],
                 r["to_date"],
                 r["calendar_days"],
@@ -183,7 +190,7 @@ def chain_table(ctx: Context) -> HTML:
             f"<p>{esc(t('deadline_met', lang, deadline=deadline, report=report, slack=(deadline - report).days))}</p>"
         )
     out += f'<p class="note">{esc(t("bd_note", lang))}</p>'
-    fig = charts.milestone_chain(ctx.data.events, ctx.durations, lang)
+    fig = charts.milestone_chain(ctx.data.events, ctx.durations, lang, ctx.milestone_names)
     return HTML(out + figure_html(fig, t("chain_chart_title", lang)))
 
 
@@ -218,7 +225,7 @@ def first_day(ctx: Context) -> HTML:
     found = milestones(ctx.data.events, ctx.incident_id)
     rows = [
         [
-            value_label("milestone", r["milestone"], lang),
+            ctx.milestone_names[r["milestone"]],
             f"{found[r['milestone']].timestamp:%H:%M}",
             f"{r['hours']:.2f}",
         ]
@@ -226,17 +233,19 @@ def first_day(ctx: Context) -> HTML:
         if r["state"] == "known" and pd.notna(r["hours"])
     ]
     theft = found["leak"]
-    out = f"<p>{esc(value_label('milestone', 'leak', lang))}: {theft.day} {theft.timestamp:%H:%M} JST</p>"
+    out = f"<p>{esc(ctx.milestone_names['leak'])}: {theft.day} {theft.timestamp:%H:%M} JST</p>"
     out += table([t("milestone_col", lang), t("time", lang), t("hours_after", lang)], rows, "numbers")
     out += f'<p class="note">{esc(t("secondary_note", lang))}</p>'
-    fig = charts.first_day(ctx.data.events, ctx.incident_id, lang)
-    return HTML(out + figure_html(fig, t("first_day_chart_title", lang)))
+    name = ctx.data.incident_names(lang)[ctx.incident_id]
+    fig = charts.first_day(ctx.data.events, ctx.incident_id, name, lang, ctx.milestone_names)
+    title = t("first_day_chart_title", lang, name=name, day=day_text(theft.day, lang))
+    return HTML(out + figure_html(fig, title))
 
 
 def later_table(ctx: Context) -> pd.DataFrame:
     """Days from the theft to each later milestone the incident has a row for (gaps included)."""
     found = milestones(ctx.data.events, ctx.incident_id)
-    return since_theft(ctx.data.events, [ctx.incident_id], [m for m in LATER if m in found])
+    return since_theft(ctx.data.events, [ctx.incident_id], [m for m in ctx.later if m in found])
 
 
 def later(ctx: Context) -> HTML:
@@ -252,10 +261,10 @@ def later(ctx: Context) -> HTML:
             value = value_label("state", r["state"], lang)
         rows.append(
             [
-                value_label("milestone", r["milestone"], lang),
+                ctx.milestone_names[r["milestone"]],
                 r["date"] or r["period"] or "—",
                 value,
-                link(ctx.events.set_index("event_id").loc[r["event_id"], "source_url"]),
+                sources_cell(next(ctx.events[ctx.events["event_id"] == r["event_id"]].itertuples()), lang),
             ]
         )
     out = table(
@@ -265,15 +274,17 @@ def later(ctx: Context) -> HTML:
         [28, 14, 18, 40],
     )
     out += f'<p class="note">{esc(t("secondary_note", lang))}</p>'
-    return HTML(out + figure_html(charts.later_milestones(table_, lang), t("later_chart_title", lang)))
+    fig = charts.later_milestones(table_, lang, ctx.milestone_names)
+    return HTML(out + figure_html(fig, t("later_chart_title", lang)))
 
 
 def disputed(ctx: Context) -> HTML:
     lang = ctx.lang
     out = f"<p>{esc(t('disputed_intro', lang))}</p>"
     names = ctx.data.incident_names(lang)
-    out += f"<h3>{esc(t('disputed_facts', lang))}</h3>" + tables.disputed_table(ctx.events, lang, names)
-    out += f"<h3>{esc(t('missing_facts', lang))}</h3>" + tables.missing_table(ctx.events, lang, names)
+    mnames = ctx.milestone_names
+    out += f"<h3>{esc(t('disputed_facts', lang))}</h3>" + tables.disputed_table(ctx.events, lang, mnames, names)
+    out += f"<h3>{esc(t('missing_facts', lang))}</h3>" + tables.missing_table(ctx.events, lang, mnames, names)
     return HTML(out)
 
 
@@ -281,4 +292,6 @@ def sources(ctx: Context) -> HTML:
     lang = ctx.lang
     out = f"<h3>{esc(t('events_table', lang))}</h3>" + tables.events_table(ctx.events, lang, ctx.numbers)
     out += f"<h3>{esc(t('quality_notes', lang))}</h3>" + tables.notes_table(ctx.events, lang, ctx.numbers)
+    out += f"<h3>{esc(t('evidence', lang))}</h3><p>{esc(t('evidence_intro', lang))}</p>"
+    out += tables.evidence_table(ctx.events, lang, ctx.numbers)
     return HTML(out + tables.sources_list(ctx.data.sources, lang))

@@ -20,6 +20,13 @@ ACTOR_COLOURS = {
     "victims_association": "#8c6d1f",
     "customers": "#2e7d4f",
     "ministries": "#d26a00",
+    "exchange": "#1f5fa8",
+    "parent_company": "#5b8cc4",
+    "acquirer": "#2e7d4f",
+    "police": "#8c564b",
+    "nem_foundation": "#17807e",
+    "trustee": "#7f7f7f",
+    "regulator": "#b2372c",
 }
 MILESTONE_COLOUR = "#444444"
 CLOSED_DAY_COLOUR = "#ececec"

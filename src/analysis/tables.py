@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.labels import t, value_label
-from analysis.markup import Markup, esc, link, table
+from analysis.markup import Markup, esc, link, printed_figure, sources_cell, table
 
 
 def event_numbers(events: pd.DataFrame) -> dict[str, int]:
@@ -46,7 +46,7 @@ def events_table(events: pd.DataFrame, lang: str, numbers: dict[str, int], with_
                 value_label("actor", r.actor, lang),
                 value_label("source_kind", r.source_kind, lang),
                 _title(r, lang) + (f" [{status}]" if status else "") + (" [weak]" if r.flag == "weak" else ""),
-                link(r.source_url),
+                sources_cell(r, lang),
                 "" if pd.isna(r.seed_item) else r.seed_item,
             ]
         )
@@ -73,17 +73,20 @@ def notes_table(events: pd.DataFrame, lang: str, numbers: dict[str, int]) -> str
     )
 
 
-def disputed_table(events: pd.DataFrame, lang: str, names: dict[str, str] | None = None) -> str:
+def disputed_table(
+    events: pd.DataFrame, lang: str, milestone_names: dict[str, str], names: dict[str, str] | None = None
+) -> str:
     """One row per disputed fact: every value with its source, the one used, and why."""
     rows = []
     for _, group in events[events["status"] == "conflict"].groupby("conflict_group", sort=False):
         values = "<br/>".join(
-            f"{esc(when(r))} {esc(r.time if not pd.isna(r.time) else '')}: {esc(_title(r, lang))} {link(r.source_url)}"
+            f"{esc(when(r))} {esc(r.time if not pd.isna(r.time) else '')}: {esc(_title(r, lang))} "
+            f"{sources_cell(r, lang)}"
             for r in group.itertuples()
         )
         used = group[group["preferred"]].iloc[0]
         used_row = next(group[group["preferred"]].itertuples())
-        fact = value_label("milestone", used["milestone"], lang) if isinstance(used["milestone"], str) else None
+        fact = milestone_names.get(used["milestone"]) if isinstance(used["milestone"], str) else None
         fact = fact or _title(used_row, lang)
         incident = (names or {}).get(used["incident_id"], used["incident_id"])
         rows.append(
@@ -102,11 +105,13 @@ def disputed_table(events: pd.DataFrame, lang: str, names: dict[str, str] | None
     )
 
 
-def missing_table(events: pd.DataFrame, lang: str, names: dict[str, str] | None = None) -> str:
+def missing_table(
+    events: pd.DataFrame, lang: str, milestone_names: dict[str, str], names: dict[str, str] | None = None
+) -> str:
     rows = [
         [
             (names or {}).get(r.incident_id, r.incident_id),
-            value_label("milestone", r.milestone, lang) if isinstance(r.milestone, str) else "",
+            milestone_names.get(r.milestone, r.milestone) if isinstance(r.milestone, str) else "",
             _title(r, lang),
             value_label("status", r.status, lang),
             _note(r, lang),
@@ -120,6 +125,30 @@ def missing_table(events: pd.DataFrame, lang: str, names: dict[str, str] | None 
         "notes",
         [14, 16, 24, 10, 36],
     )
+
+
+def evidence_table(events: pd.DataFrame, lang: str, numbers: dict[str, int], with_incident=None) -> str:
+    """Every page read for a researched fact, with each figure exactly as the page prints it."""
+    rows = []
+    for r in events.itertuples():
+        for page in r.pages:
+            first = [with_incident.get(r.incident_id, r.incident_id)] if with_incident else []
+            rows.append(
+                first
+                + [
+                    numbers[r.event_id],
+                    _title(r, lang),
+                    Markup("<br/>".join(esc(printed_figure(f, lang)) for f in page.figures)),
+                    f"{page.publisher}, {page.published or '—'}",
+                    r.checked,
+                    link(page.url),
+                ]
+            )
+    headers = [t(k, lang) for k in ("no", "title", "printed_col", "publisher_col", "checked_col", "link")]
+    widths, css = [5, 21, 24, 18, 11, 21], "evidence"
+    if with_incident:
+        headers, widths, css = [t("incident", lang), *headers], [10, 5, 17, 22, 15, 11, 20], "evidence incident"
+    return table(headers, rows, css, widths)
 
 
 def sources_list(sources: pd.DataFrame, lang: str) -> str:

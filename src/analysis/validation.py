@@ -13,8 +13,9 @@ from urllib.parse import urlsplit
 import pandas as pd
 import pandera.pandas as pa
 
-from analysis import vocab
+from analysis import printed, vocab
 from analysis.errors import Problem
+from analysis.evidence import check_citations
 
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 
@@ -125,6 +126,10 @@ _URLS = dict(
     "https://host.example/path",
 )
 _BOOL = dict(allowed=("true", "false"))
+_CHECKED = dict(
+    test=lambda v: is_date(v) and date(2009, 1, 1) <= date.fromisoformat(v) <= date.today(),
+    expect="is not the date the row was checked; write YYYY-MM-DD, not in the future",
+)
 
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "events.csv": pa.DataFrameSchema(
@@ -139,7 +144,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             ),
             "actor": _column(allowed=vocab.ACTORS),
             "source_kind": _column(allowed=vocab.SOURCE_KINDS),
-            "milestone": _column(required=False, allowed=vocab.MILESTONES),
+            "milestone": _column(required=False, **_SLUG),
             "title_ja": _column(),
             "title_en": _column(),
             "source_url": _column(required=False, **_URLS),
@@ -158,6 +163,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
                 test=is_period,
                 expect="is not a month or quarter; write YYYY-MM (e.g. 2024-07) or YYYY-Qn (e.g. 2019-Q2)",
             ),
+            "checked": _column(required=False, **_CHECKED),
         },
         strict=True,
     ),
@@ -204,6 +210,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "stolen_ja": _column(),
             "source_id": _column(**_SLUG),
             "source_url": _column(required=False, **_URLS),
+            "checked": _column(required=False, **_CHECKED),
         },
         strict=True,
     ),
@@ -218,6 +225,45 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "source_id": _column(**_SLUG),
             "source_url": _column(required=False, **_URLS),
             "seed_item": _column(required=False, **_SEED_ITEM),
+            "event_id": _column(required=False, **_SLUG),
+            "checked": _column(required=False, **_CHECKED),
+        },
+        strict=True,
+    ),
+    "milestones.csv": pa.DataFrameSchema(
+        {
+            "milestone": _column(unique=True, **_SLUG),
+            "kind": _column(allowed=vocab.MILESTONE_KINDS),
+            "part_of": _column(required=False, **_SLUG),
+            "compared": _column(**_BOOL),
+            "not_before": _column(
+                required=False,
+                test=lambda v: all(SLUG.fullmatch(x) for x in v.split(" ")),
+                expect="is not a list of milestones separated by single spaces",
+            ),
+            "name_ja": _column(),
+            "name_en": _column(),
+            "definition_ja": _column(),
+            "definition_en": _column(),
+        },
+        strict=True,
+    ),
+    "citations.csv": pa.DataFrameSchema(
+        {
+            "table": _column(allowed=tuple(vocab.CITED_TABLES)),
+            "record_id": _column(**_SLUG),
+            "claim": _column(allowed=vocab.CLAIMS),
+            "printed": _column(),
+            "printed_tz": _column(required=False),
+            "where": _column(allowed=vocab.PLACES),
+            "url": _column(**_URL),
+            "publisher": _column(),
+            "published": _column(
+                required=False,
+                test=lambda v: printed.page_date(v) is not None,
+                expect="is not a page date; write YYYY-MM-DD, or YYYY-MM or YYYY when the page (or its address) "
+                "shows no more",
+            ),
         },
         strict=True,
     ),
@@ -297,22 +343,18 @@ def check_relations(frames: dict[str, pd.DataFrame]) -> list[Problem]:
                         problems.append(
                             Problem(name, line, "incident_id", value, "names an incident that is not in incidents.csv")
                         )
-    for name in ("incidents.csv", "remedies.csv"):
-        frame = frames.get(name)
-        if _has(frame, "source_id", "source_url"):
-            for line, row in frame.iterrows():
-                if row["source_id"] != "seed" and not row["source_url"]:
-                    problems.append(
-                        Problem(
-                            name,
-                            line,
-                            "source_url",
-                            "",
-                            "is empty; a fact from outside the seed needs the page it was read on",
-                        )
-                    )
-    if _has(events, "incident_id", "milestone", "date", "time"):
-        problems += _check_events(events)
+    vocabulary = frames.get("milestones.csv")
+    if _has(vocabulary, "milestone", "kind", "part_of", "not_before"):
+        problems += _check_milestones(vocabulary)
+        known_milestones = vocabulary[vocabulary["kind"] == "event"]
+    else:
+        known_milestones = None
+    if _has(events, "incident_id", "milestone", "date", "time") and known_milestones is not None:
+        problems += _check_events(events, known_milestones)
+    remedies = frames.get("remedies.csv")
+    if _has(remedies, "event_id", "incident_id") and _has(events, "event_id", "incident_id", "milestone"):
+        problems += _check_remedy_events(remedies, events)
+    problems += check_citations(frames)
     comp = frames.get("compensation.csv")
     if _has(comp, "incident_id", "asset", "fact", "value", "unit"):
         problems += _check_compensation(comp)
@@ -332,9 +374,87 @@ def _when(row) -> tuple[date, time | None] | None:
     return date.fromisoformat(row["date"]), time.fromisoformat(row["time"]) if row["time"] else None
 
 
-def _check_events(events: pd.DataFrame) -> list[Problem]:
+def _check_milestones(vocabulary: pd.DataFrame) -> list[Problem]:
+    """The vocabulary names what the code relies on; its links point at milestones it defines."""
+    name = "milestones.csv"
+    problems = []
+    kinds = dict(zip(vocabulary["milestone"], vocabulary["kind"]))
+    for m in dict.fromkeys(vocab.CODE_MILESTONES):
+        if kinds.get(m) != "event":
+            problems.append(
+                Problem(name, None, "milestone", m, "is missing; the report's code uses this milestone of kind 'event'")
+            )
+    for line, row in vocabulary.iterrows():
+        if row["part_of"] and kinds.get(row["part_of"]) != "measure":
+            problems.append(
+                Problem(name, line, "part_of", row["part_of"], "is not a milestone of kind 'measure' in this file")
+            )
+        if row["kind"] == "measure" and (row["part_of"] or row["not_before"]):
+            col = "part_of" if row["part_of"] else "not_before"
+            problems.append(
+                Problem(name, line, col, row[col], "must be empty for a measure; its parts carry their own order")
+            )
+        for earlier in row["not_before"].split():
+            if kinds.get(earlier) != "event" or earlier == row["milestone"]:
+                problems.append(
+                    Problem(name, line, "not_before", earlier, "is not another milestone of kind 'event' in this file")
+                )
+    for line, row in vocabulary[vocabulary["kind"] == "measure"].iterrows():
+        if not (vocabulary["part_of"] == row["milestone"]).any():
+            problems.append(
+                Problem(name, line, "milestone", row["milestone"], "is a measure that no milestone is part of")
+            )
+    return problems
+
+
+def _check_remedy_events(remedies: pd.DataFrame, events: pd.DataFrame) -> list[Problem]:
+    """A researched remedy rests on the event that announced it, and its pages are that event's."""
+    problems = []
+    decided = {(r.incident_id, r.event_id) for r in events.itertuples() if r.milestone == "remedy_decided"}
+    for line, row in remedies.iterrows():
+        if row["source_id"] == "seed":
+            continue
+        if not row["event_id"]:
+            problems.append(
+                Problem(
+                    "remedies.csv",
+                    line,
+                    "event_id",
+                    "",
+                    "is empty; a researched remedy names the event (milestone remedy_decided) that announced it",
+                )
+            )
+        elif (row["incident_id"], row["event_id"]) not in decided:
+            problems.append(
+                Problem(
+                    "remedies.csv",
+                    line,
+                    "event_id",
+                    row["event_id"],
+                    f"is not an event of {row['incident_id']} with milestone 'remedy_decided' in events.csv",
+                )
+            )
+    return problems
+
+
+def _check_events(events: pd.DataFrame, vocabulary: pd.DataFrame) -> list[Problem]:
     problems = []
     name = "events.csv"
+    allowed = list(vocabulary["milestone"])
+    for line, value in events["milestone"].items():
+        if value and value not in allowed:
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    "milestone",
+                    value,
+                    "is not a milestone of milestones.csv (kind 'event'); use one of: " + ", ".join(allowed),
+                )
+            )
+    precedence = [
+        (earlier, row["milestone"]) for _, row in vocabulary.iterrows() for earlier in row["not_before"].split()
+    ]
     if "source_url_as_printed" in events.columns and "note" in events.columns:
         for line, row in events.iterrows():
             if row["source_url_as_printed"] and not row["note"]:
@@ -353,7 +473,7 @@ def _check_events(events: pd.DataFrame) -> list[Problem]:
         effective = events[~((events["status"] == "conflict") & (events["preferred"] != "true"))]
     else:
         effective = events
-    milestones = effective[effective["milestone"].isin(vocab.MILESTONES)]
+    milestones = effective[effective["milestone"].isin(allowed)]
     for incident, group in milestones.groupby("incident_id", sort=True):
         lines: dict[str, int] = {}
         seen: dict[str, tuple[int, tuple]] = {}
@@ -375,7 +495,7 @@ def _check_events(events: pd.DataFrame) -> list[Problem]:
             when = _when(row) if row["date"] else None
             if when is not None:
                 seen[m] = (line, when)
-        for earlier, later in vocab.PRECEDENCE:
+        for earlier, later in precedence:
             if earlier in seen and later in seen:
                 (l1, w1), (l2, w2) = seen[earlier], seen[later]
                 if _before(w2, w1):
@@ -439,16 +559,6 @@ def _check_uncertainty(events: pd.DataFrame) -> list[Problem]:
                 )
             if row["time"] and not row["date"]:
                 problems.append(Problem(name, line, "time", row["time"], "needs a date"))
-            if row["source_id"] != "seed" and not row["source_url"]:
-                problems.append(
-                    Problem(
-                        name,
-                        line,
-                        "source_url",
-                        "",
-                        "is empty; a fact from outside the seed needs the page it was read on",
-                    )
-                )
         if row["source_id"] == "seed" and not row["seed_item"]:
             problems.append(Problem(name, line, "seed_item", "", "is empty; a fact from the seed names its item"))
         in_conflict = status == "conflict"

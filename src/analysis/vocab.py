@@ -15,6 +15,7 @@ ACTORS = (
     "police",
     "nem_foundation",
     "trustee",
+    "regulator",
 )
 
 # company/other: the seed's ● and ○ items; derived: a date stated inside an item, or worked out
@@ -27,44 +28,9 @@ SOURCE_KINDS = ("company", "other", "derived", "secondary")
 STATUSES = ("reported", "conflict", "gap", "never")
 FLAGS = ("weak",)
 
-# Milestones in the order they normally happen. Only the pairs in PRECEDENCE are enforced:
-# for other pairs the order may differ from one incident to another.
-MILESTONES = (
-    "leak",
-    "detection",
-    "suspension",
-    "public_notice",
-    "report_request",
-    "trading_halt",
-    "all_withdrawals_suspended",
-    "disclosure",
-    "price_window_end",
-    "compensation_policy",
-    "order",
-    "inspection",
-    "jpy_withdrawal_announced",
-    "report_deadline",
-    "report",
-    "jpy_withdrawal_resumed",
-    "second_order",
-    "made_whole",
-    "crypto_withdrawal_resumed",
-    "acquisition_announced",
-    "acquisition_completed",
-    "nem_withdrawal_resumed",
-    "new_accounts_reopened",
-    "registration",
-    "full_reopening",
-    "insolvency_filing",
-    "repayment_started",
-    "repayment_deadline",
-    "inspection_end",
-)
-
-# The milestones every incident is compared on, in order. "First regulator action" is the
-# earliest of REGULATOR_ACTIONS that an incident has.
-COMPARISON = ("detection", "suspension", "disclosure", "regulator_action", "made_whole", "crypto_withdrawal_resumed")
-REGULATOR_ACTIONS = ("report_request", "inspection", "order")
+# The milestone vocabulary, with a definition per milestone and what the comparison measures, is
+# data: data/milestones.csv. The code names only the milestones below; validation checks that the
+# vocabulary has each of them.
 FIRST_DAY = (
     "leak",
     "detection",
@@ -74,22 +40,18 @@ FIRST_DAY = (
     "all_withdrawals_suspended",
     "disclosure",
 )
-
 DEFAULT_CHAIN = ("leak", "order", "report", "jpy_withdrawal_resumed")
+# The Coincheck report's later milestones are those the vocabulary puts after this one.
+LATER_THAN = "jpy_withdrawal_resumed"
+CODE_MILESTONES = (*FIRST_DAY, *DEFAULT_CHAIN, "remedy_decided", "report_deadline", "trading_halt", LATER_THAN)
+MILESTONE_KINDS = ("event", "measure")
 
-# (earlier, later): the later milestone may fall on the same day, never before.
-PRECEDENCE = (
-    *(("leak", m) for m in MILESTONES if m != "leak"),
-    ("report_request", "order"),
-    ("order", "report_deadline"),
-    ("order", "report"),
-    ("trading_halt", "price_window_end"),
-    ("jpy_withdrawal_announced", "jpy_withdrawal_resumed"),
-    ("detection", "made_whole"),
-    ("order", "second_order"),
-    ("acquisition_announced", "acquisition_completed"),
-    ("suspension", "crypto_withdrawal_resumed"),
-)
+# Evidence of a researched fact (data/citations.csv): what a printed figure states, and where on
+# its page it stands.
+# when: the figure states the row's date, time or period; amount: one of the amounts the row gives.
+CLAIMS = ("when", "amount")
+PLACES = ("headline", "lead", "body", "table", "list", "caption", "dateline")
+CITED_TABLES = {"events": "events.csv", "incidents": "incidents.csv", "remedies": "remedies.csv"}
 
 REMEDY_METHODS = ("cash", "in_kind", "mixed", "partial")
 

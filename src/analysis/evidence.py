@@ -1,0 +1,445 @@
+"""Evidence for the researched facts: every figure a page prints, checked against the row it backs.
+
+data/citations.csv holds, per researched row, the figures its pages print (「1月26日午前11時25分」,
+"Feb. 25", 「約580億円」) with the page, its publisher and date, and where on the page the figure
+stands. A row's date, time, period and amounts must each be stated by at least one figure, and
+every figure must read as the row's value (in the zone the page uses, against the page's date
+for a figure without a year or month). A citation that does not state its fact is a located error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import pandas as pd
+
+from analysis import printed, vocab
+from analysis.errors import Problem
+
+JST = ZoneInfo(vocab.TIMEZONE)
+NAME = "citations.csv"
+
+
+@dataclass(frozen=True)
+class Figure:
+    claim: str
+    printed: str
+    where: str
+    zone: str  # the zone the page gives the figure in; empty for Japan time
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page as read for one row: the address read, who published it and when, what it prints."""
+
+    url: str
+    publisher: str
+    published: str
+    figures: tuple[Figure, ...]
+
+
+def pages(citations: pd.DataFrame) -> dict[tuple[str, str], tuple[Page, ...]]:
+    """(table, record id) -> the pages cited for it, each with its figures, in file order."""
+    grouped: dict[tuple[str, str], dict[str, list]] = defaultdict(dict)
+    for r in citations.itertuples():
+        by_url = grouped[(r.table, r.record_id)]
+        head, figures = by_url.setdefault(r.url, [(r.publisher, r.published), []])
+        figures.append(Figure(r.claim, r.printed, r.where, r.printed_tz))
+    return {
+        key: tuple(Page(url, pub, published, tuple(figs)) for url, ((pub, published), figs) in by_url.items())
+        for key, by_url in grouped.items()
+    }
+
+
+# -- reading a figure against its row -------------------------------------------------------------
+
+
+def _zone(name: str) -> ZoneInfo | None:
+    if not name:
+        return JST
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _fields(w: printed.When) -> dict:
+    return {k: getattr(w, k) for k in ("year", "month", "day", "weekday", "hour", "minute", "quarter")}
+
+
+def _matches(w: printed.When, at: datetime, with_time: bool) -> bool:
+    """Every field the figure states equals the instant's (in the page's zone)."""
+    actual = {
+        "year": at.year,
+        "month": at.month,
+        "day": at.day,
+        "weekday": at.weekday(),
+        "hour": at.hour if with_time else None,
+        "minute": at.minute if with_time else None,
+        "quarter": (at.month - 1) // 3 + 1,
+    }
+    return all(v is None or actual[k] is None or v == actual[k] for k, v in _fields(w).items())
+
+
+def _filled(w: printed.When, at: datetime) -> datetime | None:
+    """The instant the figure states, its unstated fields taken from `at`."""
+    try:
+        return at.replace(
+            year=w.year or at.year,
+            month=w.month or at.month,
+            day=w.day or at.day,
+            hour=at.hour if w.hour is None else w.hour,
+            minute=at.minute if w.minute is None else w.minute,
+        )
+    except ValueError:
+        return None
+
+
+def _agrees(w: printed.When, at: datetime, with_time: bool) -> bool:
+    if w.until is None:
+        return _matches(w, at, with_time)
+    start, end = _filled(w, at), _filled(w.until, at)
+    return start is not None and end is not None and start <= at <= end
+
+
+def disagreement(w: printed.When, zone: ZoneInfo, day: date | None, at: time | None, period: str | None) -> str | None:
+    """Why the figure does not read as the row's value; None when it does."""
+    if day is not None:
+        if at is not None:
+            instant = datetime.combine(day, at, JST).astimezone(zone)
+            return None if _agrees(w, instant, True) else f"reads as {show(w, zone)}, not {_row(day, at, None)}"
+        if w.states_time:
+            return (
+                f"states a time of day ({show(w, zone)}), which the row does not give; put it (in Japan time) "
+                "in the row's time column"
+            )
+        # A day in Japan is one or two days in the page's zone: the figure must name one of them.
+        first = datetime.combine(day, time(0), JST).astimezone(zone)
+        last = (datetime.combine(day + timedelta(days=1), time(0), JST) - timedelta(microseconds=1)).astimezone(zone)
+        local_days = {first.replace(hour=0, minute=0), last.replace(hour=0, minute=0, second=0, microsecond=0)}
+        if any(_agrees(w, d.replace(second=0, microsecond=0), False) for d in local_days):
+            return None
+        return f"reads as {show(w, zone)}, not {_row(day, None, None)}"
+    if period:
+        if w.states_day:
+            return f"states a day ({show(w, zone)}); give the row a date instead of the period {period}"
+        year, part = period.split("-")
+        if w.year is not None and w.year != int(year):
+            return f"reads as {show(w, zone)}, not {period}"
+        if part.startswith("Q"):
+            q = int(part[1])
+            whole = w.until is not None and w.month == 3 * q - 2 and w.until.month == 3 * q
+            if w.quarter == q or whole:
+                return None
+            if w.month is not None and w.until is None:
+                return f"states a month ({show(w, zone)}); give the row that month rather than the quarter {period}"
+            return f"reads as {show(w, zone)}, not {period}"
+        if w.month == int(part) and w.until is None:
+            return None
+        return f"reads as {show(w, zone)}, not {period}"
+    return "cites a row that gives no date or period"
+
+
+def show(w: printed.When, zone: ZoneInfo | None = None) -> str:
+    """A figure's fields in ISO order, '?' for what it does not state."""
+
+    def one(x: printed.When) -> str:
+        parts = []
+        if x.year or x.month or x.day:
+            parts.append(f"{x.year or '????'}-{x.month or 0:02d}-{x.day or 0:02d}".replace("-00", "-??"))
+        if x.quarter:
+            parts.append(f"Q{x.quarter}")
+        if x.weekday is not None and x.day is None:
+            parts.append(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[x.weekday])
+        if x.hour is not None:
+            parts.append(f"{x.hour:02d}:{x.minute or 0:02d}")
+        return " ".join(parts) or "?"
+
+    text = one(w) + (f" – {one(w.until)}" if w.until else "")
+    if zone is not None and zone != JST:
+        text += f" {zone.key}"
+    return text
+
+
+def _row(day: date | None, at: time | None, period: str | None) -> str:
+    if day is None:
+        return period or "no date"
+    return day.isoformat() + (f" {at:%H:%M}" if at else "") + " JST"
+
+
+# -- the checks -----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Read:
+    line: int
+    claim: str
+    when: printed.When | None
+    amount: printed.Amount | None
+
+
+def check_citations(frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Every citation reads and agrees with its row; every researched row is fully stated."""
+    cites = frames.get(NAME)
+    needed = ("table", "record_id", "claim", "printed", "printed_tz", "url", "published")
+    if cites is None or any(c not in cites.columns for c in needed):
+        return []
+    records = _records(frames)
+    problems: list[Problem] = []
+    reads: dict[tuple[str, str], list[_Read]] = defaultdict(list)
+    for line, c in cites.iterrows():
+        key = (c["table"], c["record_id"])
+        if c["table"] not in records:
+            continue  # the schema reports the table name
+        file = vocab.CITED_TABLES[c["table"]]
+        row_line, row = records[c["table"]].get(c["record_id"], (None, None))
+        if row is None:
+            problems.append(Problem(NAME, line, "record_id", c["record_id"], f"names no row of {file}"))
+            continue
+        if row.get("source_id") == "seed":
+            problems.append(
+                Problem(NAME, line, "record_id", c["record_id"], f"cites {file} line {row_line}, a fact from the seed")
+            )
+            continue
+        zone = _zone(c["printed_tz"])
+        if zone is None:
+            problems.append(
+                Problem(
+                    NAME,
+                    line,
+                    "printed_tz",
+                    c["printed_tz"],
+                    "is not a time zone; use an IANA name such as UTC or America/New_York, or leave it empty "
+                    "for Japan time",
+                )
+            )
+            continue
+        published, precision = printed.page_date(c["published"]) or (None, "day")
+        try:
+            if c["claim"] == "when":
+                w = printed.read_when(c["printed"])
+                figure_zone = _zone(w.zone or "")
+                if w.zone and figure_zone != zone:
+                    problems.append(
+                        Problem(
+                            NAME,
+                            line,
+                            "printed_tz",
+                            c["printed_tz"],
+                            f"differs from the zone the figure itself names ({w.zone}); give printed_tz {w.zone}",
+                        )
+                    )
+                    continue
+                reads[key].append(_Read(line, "when", printed.resolve(w, published, precision), None))
+            elif c["claim"] == "amount":
+                reads[key].append(_Read(line, "amount", None, printed.read_amount(c["printed"])))
+            else:
+                continue  # the schema reports an unknown claim
+        except printed.Unreadable as err:
+            problems.append(Problem(NAME, line, "printed", c["printed"], f"cannot be read as a {c['claim']}: {err}"))
+            continue
+        problems += _check_one(c, line, reads[key][-1], zone, file, row_line, row)
+
+    for table, rows in records.items():
+        for record_id, (row_line, row) in rows.items():
+            if row.get("source_id") != "seed":
+                problems += _check_row(table, record_id, row_line, row, reads.get((table, record_id), []))
+    return problems
+
+
+def _records(frames) -> dict[str, dict[str, tuple[int, dict]]]:
+    out = {}
+    for table, file in vocab.CITED_TABLES.items():
+        frame = frames.get(file)
+        key = "event_id" if table == "events" else "incident_id"
+        if frame is None or key not in frame.columns or "source_id" not in frame.columns:
+            continue
+        out[table] = {}
+        for line, row in frame.iterrows():
+            out[table].setdefault(row[key], (line, row.to_dict()))
+    return out
+
+
+def _row_when(row: dict) -> tuple[date | None, time | None, str | None] | None:
+    """The row's date, time and period; None when they are malformed or contradictory (the schema
+    and the uncertainty checks report those)."""
+    day = at = None
+    period = row.get("period") or None
+    if period and (row.get("date") or not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2]|Q[1-4])", period)):
+        return None
+    try:
+        if row.get("date"):
+            day = date.fromisoformat(row["date"])
+        if row.get("time"):
+            at = time.fromisoformat(row["time"])
+    except ValueError:
+        return None
+    return day, at, period
+
+
+def _text_amounts(row: dict, columns: tuple[str, ...]) -> list[printed.Amount]:
+    found = []
+    for col in columns:
+        found += printed.amounts_in(row.get(col) or "")
+    return found
+
+
+AMOUNT_COLUMNS = {
+    "events": ("title_en", "note"),
+    "incidents": ("stolen_en",),
+    "remedies": ("detail_en", "funded_by_en"),
+}
+
+
+def _check_one(c, line: int, read: _Read, zone: ZoneInfo, file: str, row_line: int, row: dict) -> list[Problem]:
+    if read.claim == "when":
+        if file != "events.csv":
+            return [Problem(NAME, line, "claim", "when", f"{file} rows have no date to state; cite amounts only")]
+        if row.get("status") in ("gap", "never"):
+            return [
+                Problem(
+                    NAME,
+                    line,
+                    "record_id",
+                    c["record_id"],
+                    f"cites a row with status '{row['status']}' (events.csv line {row_line}); a page that states the "
+                    "fact makes it 'reported'",
+                )
+            ]
+        when = _row_when(row)
+        if when is None:
+            return []
+        why = disagreement(read.when, zone, *when)
+        if why:
+            return [Problem(NAME, line, "printed", c["printed"], f"{why} as events.csv line {row_line} gives it")]
+        return []
+    try:
+        given = _text_amounts(row, AMOUNT_COLUMNS[c["table"]])
+    except printed.Unreadable:
+        return []  # reported on the row itself
+    if not any(a.value == read.amount.value and a.unit == read.amount.unit for a in given):
+        cols = " or ".join(AMOUNT_COLUMNS[c["table"]])
+        return [
+            Problem(
+                NAME,
+                line,
+                "printed",
+                c["printed"],
+                f"states {read.amount}, an amount the {cols} of {file} line {row_line} does not give",
+            )
+        ]
+    return []
+
+
+def _check_row(table: str, record_id: str, line: int, row: dict, reads: list[_Read]) -> list[Problem]:
+    """What a researched row must have: its pages in citations.csv, every value stated by a figure."""
+    file = vocab.CITED_TABLES[table]
+    problems = []
+    if row.get("source_url"):
+        problems.append(
+            Problem(
+                file,
+                line,
+                "source_url",
+                row["source_url"],
+                "is filled on a researched row; its pages are the citations.csv lines for "
+                f"{table} {record_id}, each with the figure the page prints",
+            )
+        )
+    if "checked" in row and not row["checked"]:
+        problems.append(Problem(file, line, "checked", "", "is empty; a researched row says when it was last checked"))
+    problems += _check_amounts(table, file, line, row, reads)
+    if table != "events":
+        if not reads and table == "incidents":
+            problems.append(
+                Problem(file, line, "stolen_en", row.get("stolen_en", ""), f"has no figure in {NAME} stating it")
+            )
+        return problems
+    if row.get("status") not in ("reported", "conflict"):
+        return problems
+    when = _row_when(row)
+    if when is None:
+        return problems
+    day, at, period = when
+    whens = [r.when for r in reads if r.claim == "when"]
+    if not whens:
+        col, value = ("date", row.get("date", "")) if day else ("period", period or "")
+        return problems + [
+            Problem(
+                file,
+                line,
+                col,
+                value,
+                f"has no figure in {NAME} stating it; add the date (and time) exactly as its page prints it",
+            )
+        ]
+    if day is not None and not any(w.year and w.month and w.day for w in whens):
+        problems.append(
+            Problem(
+                file,
+                line,
+                "date",
+                row["date"],
+                f"is not stated by any figure in {NAME} (a figure without a year needs the page's publication date)",
+            )
+        )
+    if at is not None and not any(w.states_time for w in whens):
+        problems.append(Problem(file, line, "time", row["time"], f"is not stated by any figure in {NAME}"))
+    if period and not any(w.month or w.quarter for w in whens):
+        problems.append(Problem(file, line, "period", period, f"is not stated by any figure in {NAME}"))
+    # A value taken from a printed range (17時〜19時) is approximate; a range that is the period is not.
+    approximate = any(w.approximate or (w.until is not None and not period) for w in whens)
+    if (row.get("approximate") == "true") != approximate:
+        why = (
+            "its page gives the value with 頃/約/about (or as a range): mark it 'true'"
+            if approximate
+            else "no figure in citations.csv carries 頃/約/about or a range: mark it 'false'"
+        )
+        problems.append(Problem(file, line, "approximate", row.get("approximate", ""), why))
+    return problems
+
+
+def _ja(column: str) -> str:
+    return column.replace("_en", "_ja") if column.endswith("_en") else column + "_ja"
+
+
+def _check_amounts(table: str, file: str, line: int, row: dict, reads: list[_Read]) -> list[Problem]:
+    """Every amount our text gives is printed by a cited page, with the same 'about'; both languages agree."""
+    problems = []
+    cited = [r.amount for r in reads if r.claim == "amount"]
+
+    def amounts(col: str) -> list[printed.Amount] | None:
+        try:
+            return printed.amounts_in(row.get(col) or "")
+        except printed.Unreadable as err:
+            problems.append(Problem(file, line, col, row.get(col), f"gives an amount that cannot be read: {err}"))
+            return None
+
+    for col in AMOUNT_COLUMNS[table]:
+        ours, other = amounts(col), amounts(_ja(col))
+        for a in ours or []:
+            backing = [b for b in cited if (b.value, b.unit) == (a.value, a.unit)]
+            if not backing:
+                problems.append(
+                    Problem(file, line, col, str(a), f"is an amount no figure in {NAME} prints for this row")
+                )
+            elif any(b.approximate for b in backing) != a.approximate:
+                word, how = ("about", "with") if not a.approximate else ("no 'about'", "without")
+                problems.append(Problem(file, line, col, str(a), f"needs {word}: its page prints it {how} 約/about"))
+        if ours is not None and other is not None:
+            if sorted((a.value, a.unit) for a in ours) != sorted((a.value, a.unit) for a in other):
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        _ja(col),
+                        row.get(_ja(col)),
+                        f"gives the amounts {', '.join(map(str, other)) or 'none'}, but {col} gives "
+                        f"{', '.join(map(str, ours)) or 'none'}",
+                    )
+                )
+    return problems

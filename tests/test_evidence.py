@@ -1,0 +1,197 @@
+"""Researched facts against the figures their pages print: each broken copy names file, line and column."""
+
+import csv
+from datetime import date, time
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from analysis.errors import DataValidationError
+from analysis.evidence import JST, disagreement
+from analysis.loading import load_dataset
+from analysis.printed import read_when, resolve
+
+from conftest import line_of, set_cell
+
+
+def problems_of(data_dir):
+    with pytest.raises(DataValidationError) as info:
+        load_dataset(data_dir)
+    return info.value.problems
+
+
+def citation_line(path, record_id, printed):
+    rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
+    return next(i for i, r in enumerate(rows, start=2) if r["record_id"] == record_id and r["printed"] == printed)
+
+
+def drop_citations(path, record_id, claim="when"):
+    rows = list(csv.reader(path.open(encoding="utf-8", newline="")))
+    kept = [r for r in rows if not (r[1] == record_id and r[2] == claim)]
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(kept)
+
+
+def test_every_researched_row_is_stated_by_its_pages():
+    data = load_dataset()
+    researched = data.events[
+        (data.events["source_id"] != "seed") & data.events["status"].isin(["reported", "conflict"])
+    ]
+    assert len(researched) > 100
+    assert all(len(pages) > 0 for pages in researched["pages"])
+    assert all(researched["checked"] != "")
+
+
+def test_removing_the_printed_value_is_caught(data_copy):
+    drop_citations(data_copy / "citations.csv", "cc-detection")
+    line = line_of(data_copy / "events.csv", "event_id", "cc-detection")
+    [p] = problems_of(data_copy)
+    assert (p.file.endswith("events.csv"), p.line, p.column, p.value) == (True, line, "date", "2018-01-26")
+    assert "has no figure in citations.csv stating it" in p.message
+
+
+def test_a_date_the_page_does_not_print_is_caught(data_copy):
+    events = data_copy / "events.csv"
+    line = line_of(events, "event_id", "zaif-detection")
+    set_cell(events, line, "date", "2018-09-18")  # the day the hack was confirmed, not the day the anomaly was seen
+    found = problems_of(data_copy)
+    cites = data_copy / "citations.csv"
+    itmedia = citation_line(cites, "zaif-detection", "17日")
+    assert any(
+        p.file.endswith("citations.csv")
+        and p.line == itmedia
+        and p.column == "printed"
+        and p.value == "17日"
+        and f"not 2018-09-18 JST as events.csv line {line} gives it" in p.message
+        for p in found
+    )
+
+
+def test_a_printed_value_that_does_not_read_as_the_row_is_caught(data_copy):
+    cites = data_copy / "citations.csv"
+    line = citation_line(cites, "cc-detection", "午前11時25分")
+    set_cell(cites, line, "printed", "午前11時52分")
+    [p] = problems_of(data_copy)
+    assert (p.line, p.column, p.value) == (line, "printed", "午前11時52分")
+    assert "reads as 11:52, not 2018-01-26 11:25 JST" in p.message
+
+
+def test_an_unreadable_figure_is_caught(data_copy):
+    cites = data_copy / "citations.csv"
+    line = citation_line(cites, "cc-detection", "午前11時25分")
+    set_cell(cites, line, "printed", "お昼前")
+    [p] = problems_of(data_copy)
+    assert (p.line, p.column) == (line, "printed") and "cannot be read as a when" in p.message
+
+
+def test_approximate_follows_the_printed_marker(data_copy):
+    events = data_copy / "events.csv"
+    line = line_of(events, "event_id", "cc-detection")  # printed "around 11:25 a.m." and 「11:25頃」
+    set_cell(events, line, "approximate", "false")
+    [p] = problems_of(data_copy)
+    assert (p.line, p.column) == (line, "approximate") and "頃/約/about" in p.message
+
+
+def test_japan_time_is_kept_with_the_original_zone():
+    data = load_dataset()
+    halt = data.events.set_index("event_id").loc["mtgox-trading-halt"]
+    # CoinDesk printed the last trade as 01:59:06 UTC on 25 Feb 2014: 10:59 in Japan (UTC+9), same day.
+    assert halt["timestamp"].isoformat() == "2014-02-25T10:59:00+09:00"
+    figures = {f.printed: f.zone for page in halt["pages"] for f in page.figures}
+    assert figures["01:59:06 UTC"] == "UTC"
+    # The US pages' "24 February" and "Monday" are kept with their zone: 24 Feb 20:59 in New York.
+    assert figures["24 February"] == "America/New_York"
+
+
+@pytest.mark.parametrize(
+    "printed, zone, published, day, at, agrees",
+    [
+        ("01:59:06 UTC", "UTC", None, date(2014, 2, 25), time(10, 59), True),
+        ("01:59:06 UTC", "UTC", None, date(2014, 2, 25), time(1, 59), False),  # not converted
+        ("24 February", "America/New_York", None, date(2014, 2, 25), time(10, 59), True),
+        ("24 February", "Asia/Tokyo", None, date(2014, 2, 25), time(10, 59), False),
+        ("Monday", "America/New_York", date(2014, 2, 28), date(2014, 2, 25), time(10, 59), True),
+        ("2:16pm EST", "America/New_York", None, date(2016, 8, 3), time(3, 16), True),  # EDT in August
+        ("around 7:50 AM SGT", "Asia/Singapore", None, date(2021, 8, 19), time(8, 50), True),
+        # A day in Japan is two dates in UTC: 8 May JST 00:00-23:59 is 7 May 15:00 - 8 May 14:59 UTC.
+        ("May 7", "UTC", date(2019, 5, 8), date(2019, 5, 8), None, True),
+        ("May 6", "UTC", date(2019, 5, 8), date(2019, 5, 8), None, False),
+    ],
+)
+def test_figures_in_other_zones_are_converted(printed, zone, published, day, at, agrees):
+    w = resolve(read_when(printed), published)
+    assert (disagreement(w, ZoneInfo(zone), day, at, None) is None) is agrees
+
+
+def test_a_time_the_row_lacks_is_asked_for():
+    why = disagreement(read_when("2019年8月6日 14:00頃"), JST, date(2019, 8, 6), None, None)
+    assert "states a time of day" in why
+
+
+def test_a_period_row_needs_a_period_figure():
+    assert disagreement(read_when("FYE March 2020 Q1"), JST, None, None, "2019-Q2") is None
+    assert "give the row a date" in disagreement(read_when("2023年12月21日"), JST, None, None, "2023-12")
+
+
+def test_amounts_must_be_printed_and_agree_across_languages(data_copy):
+    events = data_copy / "events.csv"
+    line = line_of(events, "event_id", "dmm-detection")
+    set_cell(events, line, "title_en", "Theft detected (4,502.9 BTC, about 48.5 bn JPY)")
+    found = problems_of(data_copy)
+    assert any(
+        p.line == line and p.column == "title_en" and "no figure in citations.csv prints" in p.message for p in found
+    )
+    assert any(p.line == line and p.column == "title_ja" and "gives the amounts" in p.message for p in found)
+
+
+def test_about_must_match_the_page(data_copy):
+    events = data_copy / "events.csv"
+    line = line_of(events, "event_id", "dmm-detection")
+    set_cell(events, line, "title_en", "Theft detected (4,502.9 BTC, 48.2 bn JPY)")
+    found = problems_of(data_copy)
+    assert any(p.line == line and p.column == "title_en" and "needs about" in p.message for p in found)
+
+
+@pytest.mark.parametrize(
+    "column, value, message",
+    [
+        ("printed_tz", "Japan/Tokyo", "is not a time zone"),
+        ("record_id", "no-such-event", "names no row of events.csv"),
+        ("record_id", "fsa-business-improvement-order", "a fact from the seed"),
+        ("where", "footnote", "is not an allowed value"),
+        ("published", "2018-02-30", "is not a page date"),
+        ("url", "www.example.com", "is not a well-formed web address"),
+    ],
+)
+def test_bad_citation_cells(data_copy, column, value, message):
+    cites = data_copy / "citations.csv"
+    line = citation_line(cites, "cc-detection", "午前11時25分")
+    set_cell(cites, line, column, value)
+    found = problems_of(data_copy)
+    assert any(p.line == line and p.column == column and message in p.message for p in found), found
+
+
+def test_a_researched_row_keeps_no_address_of_its_own(data_copy):
+    events = data_copy / "events.csv"
+    line = line_of(events, "event_id", "cc-detection")
+    set_cell(events, line, "source_url", "https://example.com/page")
+    [p] = problems_of(data_copy)
+    assert (p.line, p.column) == (line, "source_url") and "its pages are the citations.csv lines" in p.message
+
+
+def test_a_researched_row_says_when_it_was_checked(data_copy):
+    events = data_copy / "events.csv"
+    line = line_of(events, "event_id", "zaif-withdrawals-resumed")  # a gap: checked too
+    set_cell(events, line, "checked", "")
+    [p] = problems_of(data_copy)
+    assert (p.line, p.column) == (line, "checked")
+
+
+def test_a_gap_cannot_be_cited(data_copy):
+    events = data_copy / "events.csv"
+    line = line_of(events, "event_id", "cc-detection")
+    set_cell(events, line, "status", "gap")
+    for column in ("date", "time"):
+        set_cell(events, line, column, "")
+    found = problems_of(data_copy)
+    assert any(p.file.endswith("citations.csv") and "makes it 'reported'" in p.message for p in found)
