@@ -22,13 +22,13 @@ $(INSTALLED): requirements.txt pyproject.toml
 	@$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@# In a git checkout: readable notebook diffs, and the hooks that strip outputs before a commit.
 	@if [ -d .git ]; then \
-	  git config diff.ipynb.textconv "$(CURDIR)/$(PY) -m analysis.notebooks text"; \
+	  git config diff.ipynb.textconv "$(CURDIR)/$(PY) -m devtools.notebooks text"; \
 	  $(VENV)/bin/pre-commit install --install-hooks >/dev/null; \
 	fi
 	@touch $@
 
 .PHONY: test
-test: check ## run every test (make check, then the notebooks, images and the PDF build)
+test: check $(LAB)/.installed ## run every test (make check, then the notebooks, JupyterLab, images, the PDF build)
 	@echo "==> test"
 	@$(PY) -m pytest
 
@@ -36,25 +36,33 @@ test: check ## run every test (make check, then the notebooks, images and the PD
 check: $(INSTALLED) sysdeps ## fail on stale review artifacts, notebooks saved with outputs, lint
 	@echo "==> check: review artifacts, notebooks, lint"
 	@status=0; \
-	$(PY) -m analysis.artifacts check || status=1; \
-	$(PY) -m analysis.notebooks check notebooks/*.ipynb || status=1; \
+	$(PY) -m devtools.artifacts check || status=1; \
+	$(PY) -m devtools.notebooks check notebooks/*.ipynb || status=1; \
 	$(VENV)/bin/ruff check --quiet . || status=1; \
 	$(VENV)/bin/ruff format --check --quiet . || { echo "run: $(VENV)/bin/ruff format ." >&2; status=1; }; \
 	exit $$status
 
 .PHONY: figures
 figures: $(INSTALLED) ## refresh the review artifacts under review/ (charts per language, numbers)
-	@$(PY) -m analysis.artifacts write
+	@$(PY) -m devtools.artifacts write
 
-# One variant per parameter file: notebooks/params/NOTEBOOK-LANG.yaml runs notebooks/NOTEBOOK.ipynb
-# into reports/NOTEBOOK-LANG.html and .pdf.
-VARIANTS := $(patsubst notebooks/params/%.yaml,%,$(wildcard notebooks/params/*.yaml))
+# One variant per incident of data/incidents.csv and per language of the catalogue, and the
+# comparison per language: reports/<incident_id>-<lang>.html/.pdf and reports/comparison-<lang>.*.
+LANGS := $(basename $(notdir $(wildcard src/analysis/catalogue/*.toml)))
+INCIDENTS := $(shell awk -F, 'NR > 1 && $$1 != "" {print $$1}' data/incidents.csv)
+VARIANTS := $(foreach i,$(INCIDENTS),$(foreach l,$(LANGS),$(i)-$(l))) $(foreach l,$(LANGS),comparison-$(l))
 REPORTS := $(foreach v,$(VARIANTS),reports/$(v).html reports/$(v).pdf)
-REPORT_INPUTS := $(wildcard data/*.csv) $(wildcard src/analysis/*.py) $(wildcard src/analysis/templates/report/*) \
-	$(wildcard notebooks/*.ipynb)
+# What the report imports: the package, its catalogue and templates, and the data. The
+# development tools (src/devtools) are not part of it, so editing them rebuilds nothing.
+REPORT_INPUTS := $(wildcard data/*.csv) $(wildcard src/analysis/*.py) $(wildcard src/analysis/catalogue/*) \
+	$(wildcard src/analysis/templates/*/*)
 
 .PHONY: report
 report: $(REPORTS) ## build every report variant as HTML and PDF under reports/ (make -j2 for both cores)
+
+.PHONY: variants
+variants: ## list the report variants make report builds
+	@printf '%s\n' $(VARIANTS)
 
 # Both files come from one run (a grouped pattern rule). A failed run leaves reports/ as it was.
 # This machine sets PYTHONDONTWRITEBYTECODE: without compiled files every process of the build
@@ -65,8 +73,12 @@ $(BYTECODE): $(wildcard src/analysis/*.py) $(INSTALLED)
 	@$(PY) -m compileall -q src/analysis
 	@touch $@
 
-reports/%.html reports/%.pdf: notebooks/params/%.yaml $(REPORT_INPUTS) $(INSTALLED) $(BYTECODE) | sysdeps
-	@$(PY) -m analysis.build $* --params $<
+# A notebook's edit rebuilds only its own variants (make picks the rule with the shorter stem).
+reports/comparison-%.html reports/comparison-%.pdf: notebooks/comparison.ipynb $(REPORT_INPUTS) $(INSTALLED) $(BYTECODE) | sysdeps
+	@$(PY) -m analysis.build comparison-$*
+
+reports/%.html reports/%.pdf: notebooks/incident.ipynb $(REPORT_INPUTS) $(INSTALLED) $(BYTECODE) | sysdeps
+	@$(PY) -m analysis.build $*
 
 .PHONY: numbers
 numbers: $(INSTALLED) ## check the data and print the durations and compensation figures
@@ -79,11 +91,17 @@ $(LAB)/.installed: requirements-lab.txt $(INSTALLED)
 	@$(LAB)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-lab.txt
 	@# The notebooks ask for "python3": in this environment that name runs .venv's Python.
 	@$(PY) -m ipykernel install --prefix $(LAB) --name python3 --display-name "Python 3 (coincheck report)" >/dev/null
+	@# No news prompt and no update check: the plugin that asks is off in this environment only.
+	@$(LAB)/bin/jupyter labextension disable --level=sys_prefix "@jupyterlab/apputils-extension:announcements" >/dev/null 2>&1
 	@touch $@
+
+# JupyterLab refuses to start as root unless told; root is the default user of our machines and containers.
+LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .PHONY: lab
 lab: $(LAB)/.installed ## open JupyterLab on notebooks/ with the project's kernel
-	@$(LAB)/bin/jupyter lab --notebook-dir=notebooks $(LAB_ARGS)
+	@$(LAB)/bin/jupyter lab --notebook-dir=notebooks $(LAB_ROOT) \
+	  --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate $(LAB_ARGS)
 
 .PHONY: lab-check
 lab-check: $(LAB)/.installed ## run every notebook top to bottom on the kernel make lab uses
@@ -93,7 +111,7 @@ lab-check: $(LAB)/.installed ## run every notebook top to bottom on the kernel m
 
 .PHONY: bench
 bench: $(INSTALLED) sysdeps ## time make report (from clean and no-op) against a no-Jupyter floor; peak memory
-	@$(PY) -m analysis.bench
+	@$(PY) -m devtools.bench
 
 .PHONY: clean
 clean: ## remove everything derived (the environment stays)

@@ -203,10 +203,11 @@ def test_gap_filled_without_a_source(data_copy):
 def test_gap_needs_a_note(data_copy):
     path = data_copy / "events.csv"
     line = line_of(path, "event_id", "mtgox-regulator-action")
-    set_cell(path, line, "note", "")
+    set_cell(path, line, "note_en", "")
     set_cell(path, line, "note_ja", "")
     assert any(
-        p.line == line and p.column == "note" and "what was searched for" in p.message for p in problems_of(data_copy)
+        p.line == line and p.column == "note_en" and "what was searched for" in p.message
+        for p in problems_of(data_copy)
     )
 
 

@@ -12,16 +12,16 @@ from analysis import build
 
 from conftest import ROOT, set_cell
 
-NOTEBOOK = ROOT / "notebooks" / "coincheck.ipynb"
+NOTEBOOK = ROOT / "notebooks" / "incident.ipynb"
+COMPARISON = ROOT / "notebooks" / "comparison.ipynb"
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     base = tmp_path_factory.mktemp("built")
     for lang in ("ja", "en"):
-        params = base / f"{lang}.yaml"
-        params.write_text(f"lang: {lang}\n")
-        build.build(f"coincheck-{lang}", NOTEBOOK, params, base / "build", base / "reports")
+        build.build(f"coincheck-2018-{lang}", NOTEBOOK, {"lang": lang}, base / "build", base / "reports")
+    build.build("comparison-en", COMPARISON, {"lang": "en"}, base / "build", base / "reports")
     return base
 
 
@@ -45,7 +45,7 @@ class Resources(HTMLParser):
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_html_is_self_contained(built, lang):
-    html = (built / "reports" / f"coincheck-{lang}.html").read_text(encoding="utf-8")
+    html = (built / "reports" / f"coincheck-2018-{lang}.html").read_text(encoding="utf-8")
     page = Resources()
     page.feed(html)
     assert page.lang == lang
@@ -62,7 +62,7 @@ def pdftext(path):
 
 
 def test_japanese_pdf_text(built):
-    pdf = built / "reports" / "coincheck-ja.pdf"
+    pdf = built / "reports" / "coincheck-2018-ja.pdf"
     text = pdftext(pdf)
     for words in ("コインチェック", "業務改善命令", "日本円出金再開", "46,311,127,000円", "被害対策弁護団"):
         assert words in text
@@ -76,22 +76,48 @@ def test_japanese_pdf_text(built):
 def test_pdf_fonts_are_embedded(built):
     for lang in ("ja", "en"):
         fonts = subprocess.run(
-            ["pdffonts", str(built / "reports" / f"coincheck-{lang}.pdf")], capture_output=True, text=True, check=True
+            ["pdffonts", str(built / "reports" / f"coincheck-2018-{lang}.pdf")],
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.splitlines()[2:]
         assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts
         assert any("IPAexGothic" in line for line in fonts)
 
 
 def test_english_pdf_text(built):
-    text = pdftext(built / "reports" / "coincheck-en.pdf")
+    text = pdftext(built / "reports" / "coincheck-2018-en.pdf")
     assert "Key facts" in text and "JPY 46,311,127,000" in text and "\ufffd" not in text
 
 
+@pytest.mark.parametrize(
+    "name, title",
+    [
+        ("coincheck-2018-en", "Coincheck 2018: timeline, speed of response, remedy"),
+        ("coincheck-2018-ja", "コインチェック(2018年): 経緯・対応の速さ・顧客への補償"),
+        ("comparison-en", "Exchange thefts compared: speed of response and how customers were made whole"),
+    ],
+)
+def test_each_report_has_its_own_title(built, name, title):
+    html = (built / "reports" / f"{name}.html").read_text(encoding="utf-8")
+    assert f"<title>{title}</title>" in html
+    info = subprocess.run(["pdfinfo", str(built / "reports" / f"{name}.pdf")], capture_output=True, text=True).stdout
+    assert re.search(rf"^Title:\s+{re.escape(title)}$", info, re.M), info
+
+
+def test_variant_names_stand_for_their_parameters():
+    assert build.variant_params("coincheck-2018-ja") == ("incident", {"incident_id": "coincheck-2018", "lang": "ja"})
+    assert build.variant_params("comparison-en") == ("comparison", {"lang": "en"})
+    with pytest.raises(build.ParameterError, match="does not end in a language"):
+        build.variant_params("coincheck-2018-fr")
+
+
 def test_data_text_is_escaped(data_copy):
-    from analysis.report import prepare, sources
+    from analysis import registry
+    from analysis.context import prepare_incident
 
     set_cell(data_copy / "events.csv", 2, "title_en", "<b>bold</b> & <script>alert(1)</script>")
-    html = sources(prepare(lang="en", data_dir=str(data_copy))).data
+    html = registry.section(prepare_incident(lang="en", data_dir=str(data_copy)), "sources")._repr_html_()
     assert "&lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;" in html
     assert "<script>" not in html
 
@@ -112,7 +138,7 @@ def run_build(tmp_path, out, params_text, notebook=NOTEBOOK):
     params.write_text(params_text)
     return build.main(
         [
-            "coincheck-ja",
+            "coincheck-2018-ja",
             "--params",
             str(params),
             "--notebook",
@@ -129,15 +155,15 @@ def test_unknown_parameter_fails_before_running(tmp_path, last_good, capsys):
     before = published(last_good)
     assert run_build(tmp_path, last_good, "lang: ja\ncolour: blue\n") == 1
     err = capsys.readouterr().err
-    assert "unknown parameter(s): colour; the report takes: incident_id, lang, chain, asset, data_dir" in err
+    assert "unknown parameter(s): colour; the report takes: incident_id, lang, chain, data_dir" in err
     assert published(last_good) == before
-    assert not (tmp_path / "build" / "coincheck-ja" / NOTEBOOK.name).exists()
+    assert not (tmp_path / "build" / "coincheck-2018-ja" / NOTEBOOK.name).exists()
 
 
 def test_bad_value_names_what_is_allowed(tmp_path, last_good, capsys):
     before = published(last_good)
     assert run_build(tmp_path, last_good, "lang: fr\n") == 1
-    assert "lang 'fr' is not supported; use one of: ja, en" in capsys.readouterr().err
+    assert "lang 'fr' is not supported; use one of: en, ja" in capsys.readouterr().err
     assert published(last_good) == before
 
 
@@ -159,7 +185,7 @@ def test_failing_cell_keeps_the_executed_notebook(tmp_path, last_good, capsys):
     nbformat.write(nb, broken)
     assert run_build(tmp_path, last_good, "lang: ja\n", notebook=broken) == 1
     err = capsys.readouterr().err
-    kept = tmp_path / "build" / "coincheck-ja" / NOTEBOOK.name
+    kept = tmp_path / "build" / "coincheck-2018-ja" / NOTEBOOK.name
     assert str(kept) in err and "chart exploded" in err
     executed = nbformat.read(kept, as_version=4)
     assert any(o.get("ename") == "RuntimeError" for c in executed.cells for o in c.get("outputs", []))

@@ -1,51 +1,75 @@
-"""Every chart renders in both languages with no missing glyph (a Glyph warning is an error here)."""
+"""Every chart of every report renders in both languages with no missing glyph (a Glyph warning is an
+error here), with a title, axis labels and a source line; every actor has its colour."""
 
 import warnings
 
 import pytest
 from matplotlib.figure import Figure
 
-from analysis import charts, style
-from analysis.artifacts import figures
-from analysis.report import prepare
+from analysis import charts, l10n, registry, style, vocab
+from analysis.context import prepare_comparison, prepare_incident
+from analysis.loading import load_dataset
+
+INCIDENTS = list(load_dataset().incidents["incident_id"])
 
 
-@pytest.fixture(scope="module", params=["ja", "en"])
+@pytest.fixture(scope="module", params=l10n.LANGUAGES)
 def ctx(request):
-    return prepare(lang=request.param)
+    return prepare_incident(lang=request.param)
 
 
 def texts(fig: Figure) -> str:
     return "\n".join(t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text")))
 
 
-def test_every_chart_has_title_axis_labels_and_source(ctx):
-    for name, fig in figures(ctx).items():
+@pytest.mark.parametrize("lang", l10n.LANGUAGES)
+@pytest.mark.parametrize("incident", [*INCIDENTS, "comparison"])
+def test_every_chart_of_every_report(incident, lang):
+    ctx = (
+        prepare_comparison(lang=lang) if incident == "comparison" else prepare_incident(incident_id=incident, lang=lang)
+    )
+    drawn = registry.charts_of(ctx)
+    assert drawn, "every report draws at least one chart"
+    for name, fig in drawn.items():
         png = style.png_bytes(fig)  # draws everything: a missing glyph raises here
         assert png.startswith(b"\x89PNG")
         ax = fig.axes[0]
         assert ax.get_title(loc="left"), name
         assert ax.get_xlabel() or ax.get_ylabel(), name
-        assert ("出典" if ctx.lang == "ja" else "Source") in texts(fig), name
+        assert l10n.t("source_word", lang) in texts(fig), name
+
+
+def test_every_actor_has_a_colour_and_a_name():
+    for actor in vocab.ACTORS:
+        assert actor in style.ACTOR_COLOURS, actor
+        for lang in l10n.LANGUAGES:
+            assert l10n.has_label("actor", actor, lang), (actor, lang)
 
 
 def test_labels_are_in_the_report_language(ctx):
-    body = texts(figures(ctx)["timeline"])
+    body = texts(registry.charts_of(ctx, "timeline")["timeline"])
     if ctx.lang == "ja":
         assert "金融庁" in body and "業務改善命令" in body
     else:
         assert "FSA" in body and "Business improvement order" in body and "金融庁" not in body
 
 
+def test_chart_titles_come_from_the_data():
+    ctx = prepare_incident(incident_id="dmm-bitcoin-2024", lang="en")
+    body = texts(registry.charts_of(ctx, "first_day")["first_day"])
+    assert "DMM Bitcoin 2024: 31 May 2024, hour by hour" in body
+    assert "Coincheck" not in body and "26 January" not in body
+
+
 def test_same_day_events_do_not_overprint(ctx):
-    fig = figures(ctx)["timeline"]
+    fig = registry.charts_of(ctx, "timeline")["timeline"]
     ax = fig.axes[0]
     points = [
         (tuple(line.get_xdata()), tuple(line.get_ydata()))
         for line in ax.get_lines()
         if line.get_marker() not in (None, "None", "") and len(line.get_xdata()) == 1
     ]
-    assert len(points) == len(ctx.seed_events)
+    assert len(points) == len(ctx.timeline_events)
     assert len(set(points)) == len(points)
 
 
@@ -66,6 +90,6 @@ def test_missing_glyph_is_an_error():
 
 
 def test_same_figure_same_bytes(ctx):
-    a = style.png_bytes(charts.compensation(ctx.figures, ctx.lang))
-    b = style.png_bytes(charts.compensation(ctx.figures, ctx.lang))
+    a = style.png_bytes(charts.compensation(ctx.compensation, ctx.lang))
+    b = style.png_bytes(charts.compensation(ctx.compensation, ctx.lang))
     assert a == b

@@ -12,7 +12,7 @@ def events():
 
 
 def test_default_chain(events):
-    table = chain_durations(events, INCIDENT)
+    table = chain_durations(events, INCIDENT, ["leak", "order", "report", "jpy_withdrawal_resumed"])
     got = [(r["from"], r["to"], r["calendar_days"], r["business_days"]) for _, r in table.iterrows()]
     assert got == [
         # leak Fri 26 Jan -> order Mon 29 Jan: 3 days; business days 29 Jan only.

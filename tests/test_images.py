@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from matplotlib.testing.compare import compare_images
 
-from analysis import style
-from analysis.artifacts import REVIEW, all_figures, figures
-from analysis.report import prepare
+from analysis import registry, style
+from analysis.context import prepare_incident
+from devtools.artifacts import REVIEW, all_figures
 
 from conftest import ROOT
 
@@ -25,7 +25,7 @@ FAILURES = ROOT / "build" / "image-failures"
 @pytest.fixture(scope="module", params=["ja", "en"])
 def rendered(request, tmp_path_factory):
     out = tmp_path_factory.mktemp(f"images-{request.param}")
-    ctx = prepare(lang=request.param)
+    ctx = prepare_incident(lang=request.param)
     paths = {}
     for name, fig in all_figures(request.param).items():
         paths[name] = out / f"{name}.png"
@@ -59,7 +59,7 @@ def test_charts_match_baselines(rendered):
 
 def test_tolerance_catches_a_moved_bar(rendered, tmp_path):
     lang, paths, ctx = rendered
-    fig = figures(ctx)["compensation"]
+    fig = registry.charts_of(ctx, "compensation")["compensation"]
     bar = fig.axes[0].patches[0]
     bar.set_height(bar.get_height() * 0.9)
     moved = tmp_path / "moved.png"
@@ -69,7 +69,7 @@ def test_tolerance_catches_a_moved_bar(rendered, tmp_path):
 
 def test_tolerance_catches_a_lost_label(rendered, tmp_path):
     lang, paths, ctx = rendered
-    fig = figures(ctx)["timeline"]
+    fig = registry.charts_of(ctx, "timeline")["timeline"]
     ax = fig.axes[0]
     names = [label.get_text() for label in ax.get_yticklabels()]
     ax.set_yticks(ax.get_yticks(), ["", *names[1:]])  # one actor's lane loses its name

@@ -1,16 +1,22 @@
-"""The report notebooks executed for real, through papermill, in both languages."""
+"""The notebooks executed for real, through papermill, and kept in step with the registry."""
+
+import re
 
 import nbformat
 import papermill
 import pytest
 
+from analysis import registry
+from analysis.context import prepare_comparison, prepare_incident
+
 from conftest import ROOT
 
-NOTEBOOK = ROOT / "notebooks" / "coincheck.ipynb"
+NOTEBOOK = ROOT / "notebooks" / "incident.ipynb"
 COMPARISON = ROOT / "notebooks" / "comparison.ipynb"
+EXPLORE = ROOT / "notebooks" / "explore.ipynb"
 
 
-def run(notebook, tmp_path, monkeypatch, lang: str) -> str:
+def run(notebook, tmp_path, monkeypatch, **parameters) -> str:
     """Execute the notebook; return the HTML it shows, after checking no cell failed."""
     # The kernel inherits this: a missing glyph in any chart fails the cell, and so the run.
     monkeypatch.setenv("PYTHONWARNINGS", "error:Glyph:UserWarning")
@@ -18,7 +24,7 @@ def run(notebook, tmp_path, monkeypatch, lang: str) -> str:
     papermill.execute_notebook(
         str(notebook),
         str(out),
-        parameters={"lang": lang},
+        parameters=parameters,
         kernel_name="python3",
         progress_bar=False,
         cwd=str(notebook.parent),
@@ -40,7 +46,10 @@ def outputs_html(nb) -> str:
 @pytest.mark.parametrize(
     "lang, words",
     [
-        ("ja", ["要点", "時系列", "業務改善命令の内容", "46,311,127,000円", "15日・10営業日"]),
+        (
+            "ja",
+            ["要点", "時系列", "業務改善命令の内容", "46,311,127,000円", "15日・10営業日", "コインチェック(2018年)"],
+        ),
         (
             "en",
             [
@@ -49,62 +58,61 @@ def outputs_html(nb) -> str:
                 "The business improvement order",
                 "JPY 46,311,127,000",
                 "15 days, 10 business days",
+                "Coincheck 2018: timeline",
             ],
         ),
     ],
 )
-def test_notebook_runs_top_to_bottom(tmp_path, monkeypatch, lang, words):
-    html = run(NOTEBOOK, tmp_path, monkeypatch, lang)
+def test_incident_notebook_runs_top_to_bottom(tmp_path, monkeypatch, lang, words):
+    html = run(NOTEBOOK, tmp_path, monkeypatch, lang=lang)
     for w in words:
         assert w in html
-    assert html.count("data:image/png;base64,") == 6  # first day, timeline, chain, 2 compensation, later
+    drawn = registry.charts_of(prepare_incident(lang=lang))
+    assert html.count("data:image/png;base64,") == len(drawn) == 6
 
 
-def test_committed_notebook_has_parameters_cell_and_no_outputs():
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
-    assert len(tagged) == 1
-    assert all(not c.get("outputs") and c.get("execution_count") is None for c in nb.cells if c.cell_type == "code")
-    assert set(papermill.inspect_notebook(str(NOTEBOOK))) == {"incident_id", "lang", "chain", "asset", "data_dir"}
+def test_any_incident_is_a_report(tmp_path, monkeypatch):
+    """Mt. Gox has no timed first day, no dated chain and no order items: those sections say so."""
+    html = run(NOTEBOOK, tmp_path, monkeypatch, incident_id="mtgox-2014", lang="en")
+    assert "Mt. Gox 2014: timeline, speed of response, remedy" in html
+    assert "The time of the theft is not known" in html
+    assert "Fewer than two milestones of the chain have a date" in html
+    assert "Coincheck" not in html.split("Sources")[0]
+
+
+def test_comparison_notebook_runs(tmp_path, monkeypatch):
+    html = run(COMPARISON, tmp_path, monkeypatch, lang="en")
+    for w in ["Days from the theft", "What each compared milestone means", "Remedy decided", "26 days", "As printed"]:
+        assert w in html  # 26 days: Zaif's theft 14 Sep, remedy method announced 10 Oct 2018
+    drawn = registry.charts_of(prepare_comparison(lang="en"))
+    # Days from the theft; the first day of Coincheck and of DMM Bitcoin.
+    assert html.count("data:image/png;base64,") == len(drawn) == 3
+
+
+def test_explore_notebook_runs(tmp_path, monkeypatch):
+    html = run(EXPLORE, tmp_path, monkeypatch)
+    assert "remedy_decided" in html
+
+
+@pytest.mark.parametrize("notebook, kind", [(NOTEBOOK, "incident"), (COMPARISON, "comparison")])
+def test_notebook_shows_every_section_of_the_registry_in_order(notebook, kind):
+    nb = nbformat.read(notebook, as_version=4)
+    called = [m for c in nb.cells if c.cell_type == "code" for m in re.findall(r'section\(ctx, "(\w+)"\)', c.source)]
+    assert called == [s.key for s in registry.REPORTS[kind].sections]
 
 
 @pytest.mark.parametrize(
-    "lang, words",
+    "notebook, declared",
     [
-        (
-            "ja",
-            [
-                "盗難からの経過日数",
-                "比較するマイルストーンの定義",
-                "補償方法の決定",
-                "見解の分かれる事実",
-                "26日",
-                "ページの記載",
-            ],
-        ),
-        (
-            "en",
-            [
-                "Days from the theft",
-                "What each compared milestone means",
-                "Remedy decided",
-                "Disputed facts",
-                "26 days",  # Zaif: theft 14 Sep, remedy method announced 10 Oct 2018
-                "As printed",
-            ],
-        ),
+        (NOTEBOOK, {"incident_id", "lang", "chain", "data_dir"}),
+        (COMPARISON, {"incidents", "lang", "data_dir"}),
+        (EXPLORE, {"incident", "start", "end", "compare", "milestones_to_draw", "lang", "data_dir"}),
     ],
 )
-def test_comparison_notebook_runs(tmp_path, monkeypatch, lang, words):
-    html = run(COMPARISON, tmp_path, monkeypatch, lang)
-    for w in words:
-        assert w in html
-    # Days from the theft; the first day of Coincheck and of DMM Bitcoin (the thefts with three or more
-    # timed facts on their first day).
-    assert html.count("data:image/png;base64,") == 3
-
-
-def test_comparison_parameters_are_declared():
-    assert set(papermill.inspect_notebook(str(COMPARISON))) == {"incidents", "lang", "data_dir"}
-    nb = nbformat.read(COMPARISON, as_version=4)
-    assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")
+def test_committed_notebook_has_parameters_cell_and_no_outputs(notebook, declared):
+    nb = nbformat.read(notebook, as_version=4)
+    tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1
+    assert all(not c.get("outputs") and c.get("execution_count") is None for c in nb.cells if c.cell_type == "code")
+    assert set(papermill.inspect_notebook(str(notebook))) == declared
+    assert any("%autoreload 2" in c.source for c in nb.cells)

@@ -1,8 +1,8 @@
 import pytest
 
+from analysis.context import prepare_incident
 from analysis.loading import load_dataset
 from analysis.params import ParameterError, check_names, check_values
-from analysis.report import prepare
 
 
 @pytest.fixture(scope="module")
@@ -23,8 +23,11 @@ def test_unknown_parameter_names_what_is_allowed():
 @pytest.mark.parametrize(
     "params, words",
     [
-        ({"lang": "fr"}, "lang 'fr' is not supported; use one of: ja, en"),
-        ({"incident_id": "ftx-2022"}, "incident_id 'ftx-2022' is not in the data; use one of: binance-2019"),
+        ({"lang": "fr"}, "lang 'fr' is not supported; use one of: en, ja"),
+        (
+            {"incident_id": "ftx-2022"},
+            "incident_id 'ftx-2022' is not in the data; use one of: coincheck-2018, zaif-2018",
+        ),
         ({"chain": ["leak", "arrest"]}, "chain: unknown milestone 'arrest'; use any of: leak, detection"),
         (
             {"chain": ["leak", "inspection_end"]},
@@ -33,7 +36,7 @@ def test_unknown_parameter_names_what_is_allowed():
         ({"chain": "leak,order"}, "chain must be a list of at least two milestones"),
         ({"chain": ["leak"]}, "chain must be a list of at least two milestones"),
         ({"chain": ["leak", "leak"]}, "names a milestone twice"),
-        ({"asset": "BTC"}, "asset 'BTC' has no compensation data for coincheck-2018; use one of: XEM"),
+        ({"chain": ["order", "leak"]}, "chain must follow the order milestones happen in: leak, order"),
     ],
 )
 def test_invalid_values(data, params, words):
@@ -44,12 +47,24 @@ def test_invalid_values(data, params, words):
 
 def test_all_problems_at_once(data):
     with pytest.raises(ParameterError) as info:
-        check_values({"lang": "de", "asset": "BTC"}, data)
-    assert "lang 'de'" in str(info.value) and "asset 'BTC'" in str(info.value)
+        check_values({"lang": "de", "chain": ["leak", "arrest"]}, data)
+    assert "lang 'de'" in str(info.value) and "milestone 'arrest'" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "incident, chain",
+    [
+        ("zaif-2018", ["leak", "order"]),  # no report or yen resumption in the data
+        ("bitpoint-2019", ["leak", "jpy_withdrawal_resumed"]),  # its order is a gap
+        ("bitfinex-2016", ["leak"]),  # fewer than two: the chain section says so
+    ],
+)
+def test_each_incident_has_its_own_chain(data, incident, chain):
+    assert check_values({"incident_id": incident}, data)["chain"] == chain
 
 
 def test_prepare_checks_names_and_data_dir(tmp_path):
     with pytest.raises(ParameterError, match="unknown parameter"):
-        prepare(language="en")
+        prepare_incident(language="en")
     with pytest.raises(ParameterError, match="is not a folder"):
-        prepare(data_dir=str(tmp_path / "nowhere"))
+        prepare_incident(data_dir=str(tmp_path / "nowhere"))

@@ -8,11 +8,12 @@ import sys
 import nbformat
 import pytest
 
-from analysis import artifacts, build, notebooks
+from analysis import build
+from devtools import artifacts, notebooks
 
 from conftest import ROOT, set_cell
 
-NOTEBOOK = ROOT / "notebooks" / "coincheck.ipynb"
+NOTEBOOK = ROOT / "notebooks" / "incident.ipynb"
 
 
 def test_committed_artifacts_are_current():
@@ -31,7 +32,7 @@ def test_stale_missing_and_extra_artifacts_are_named(tmp_path):
         "review/figures/ja/old_chart.png: no longer produced",
     ]
     run = subprocess.run(
-        [sys.executable, "-m", "analysis.artifacts", "check", str(review)], capture_output=True, text=True
+        [sys.executable, "-m", "devtools.artifacts", "check", str(review)], capture_output=True, text=True
     )
     assert run.returncode == 1 and "make figures" in run.stderr
 
@@ -58,7 +59,7 @@ def test_notebook_with_outputs_is_refused_and_stripped(tmp_path):
     path = tmp_path / "saved.ipynb"
     nbformat.write(nb, path)
     run = subprocess.run(
-        [sys.executable, "-m", "analysis.notebooks", "check", str(path)], capture_output=True, text=True
+        [sys.executable, "-m", "devtools.notebooks", "check", str(path)], capture_output=True, text=True
     )
     assert run.returncode == 1
     assert "cell 3 has outputs" in run.stderr and "cell 3 has 'execution' metadata" in run.stderr
@@ -73,19 +74,20 @@ def test_notebook_text_for_diffs():
 
 @pytest.mark.parametrize("lang", ["ja"])
 def test_two_builds_are_byte_identical(tmp_path, lang):
-    params = tmp_path / "p.yaml"
-    params.write_text(f"lang: {lang}\n")
     outputs = []
     for run in ("one", "two"):
-        build.build(f"coincheck-{lang}", NOTEBOOK, params, tmp_path / run / "build", tmp_path / run / "reports")
+        work = tmp_path / run
+        build.build(f"coincheck-2018-{lang}", NOTEBOOK, {"lang": lang}, work / "build", work / "reports")
         artifacts.write(tmp_path / run / "review")
         outputs.append(
             {p.relative_to(tmp_path / run): p.read_bytes() for p in (tmp_path / run).rglob("*") if p.is_file()}
         )
     one, two = outputs
     assert sorted(one) == sorted(two)
-    assert {"build/coincheck-ja/coincheck.ipynb", "reports/coincheck-ja.html", "reports/coincheck-ja.pdf"} <= {
-        str(p) for p in one
-    }
+    assert {
+        "build/coincheck-2018-ja/incident.ipynb",
+        "reports/coincheck-2018-ja.html",
+        "reports/coincheck-2018-ja.pdf",
+    } <= {str(p) for p in one}
     differ = [str(p) for p in one if one[p] != two[p]]
     assert differ == []

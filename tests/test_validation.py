@@ -194,9 +194,9 @@ def test_order_item_pointing_nowhere(data_copy):
 def test_corrected_url_needs_a_note(data_copy):
     path = data_copy / "events.csv"
     line = line_of(path, "event_id", "cc-jpy-withdrawal-notice")
-    set_cell(path, line, "note", "")
+    set_cell(path, line, "note_en", "")
     set_cell(path, line, "note_ja", "")
-    assert "corrected URL needs a note" in only(problems_of(data_copy), line=line, column="note").message
+    assert "corrected URL needs a note" in only(problems_of(data_copy), line=line, column="note_en").message
 
 
 def test_missing_compensation_fact(data_copy):

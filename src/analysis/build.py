@@ -1,6 +1,8 @@
 """Building one report variant: parameters -> executed notebook -> HTML -> PDF -> published.
 
-    python -m analysis.build coincheck-ja --params notebooks/params/ja.yaml
+    python -m analysis.build coincheck-2018-ja         # an incident's report: <incident_id>-<lang>
+    python -m analysis.build comparison-en            # the thefts compared: comparison-<lang>
+    python -m analysis.build my-variant --params p.yaml --notebook notebooks/incident.ipynb
 
 Nothing under the output folder is touched until every step has succeeded; then the HTML and
 PDF replace the published ones by rename. A failed run keeps its executed notebook, papermill's
@@ -21,16 +23,18 @@ from pathlib import Path
 import nbformat
 import yaml
 
+from analysis.context import Context, prepare_comparison, prepare_incident
 from analysis.errors import DataValidationError
-from analysis.loading import load_dataset
-from analysis.params import ParameterError, check_comparison_values, check_data_dir, check_names, check_values
+from analysis.l10n import LANGUAGES
+from analysis.params import ParameterError, check_names
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 CHROMIUM_CANDIDATES = ("/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser")
 FIXED_PDF_DATE = b"20180213000000"
-# Each notebook's parameter values are checked by the same function its first cell calls.
-VALUE_CHECKS = {"coincheck": check_values, "comparison": check_comparison_values}
+NOTEBOOKS = ROOT / "notebooks"
+# Each notebook's parameters are checked by the same function its first cell calls.
+PREPARE = {"incident": prepare_incident, "comparison": prepare_comparison}
 
 
 class BuildError(RuntimeError):
@@ -51,18 +55,30 @@ def read_params(path: Path) -> dict:
     return params
 
 
-def check_params(notebook: Path, params: dict) -> None:
+def variant_params(name: str) -> tuple[str, dict]:
+    """The notebook and parameters a variant's name stands for: <incident_id>-<lang> or comparison-<lang>."""
+    stem, _, lang = name.rpartition("-")
+    if lang not in LANGUAGES or not stem:
+        raise ParameterError(
+            f"variant '{name}' does not end in a language ({', '.join(LANGUAGES)}); name it <incident_id>-<lang> "
+            "or comparison-<lang>, or give --params"
+        )
+    if stem == "comparison":
+        return "comparison", {"lang": lang}
+    return "incident", {"incident_id": stem, "lang": lang}
+
+
+def check_params(notebook: Path, params: dict) -> Context:
     """Refuse parameters the notebook does not declare and values the data cannot serve.
 
-    papermill by itself only warns about unknown names; this runs before any cell does.
+    papermill by itself only warns about unknown names; this runs before any cell does, with the
+    same checks the notebook's first cell runs, and returns the report's context (for its title).
     """
     import papermill
 
     declared = tuple(papermill.inspect_notebook(str(notebook)))
     check_names(params, declared)
-    # The same checks the notebook's first cell runs, without drawing anything.
-    data = load_dataset(check_data_dir(params.get("data_dir")))
-    VALUE_CHECKS.get(notebook.stem, check_values)(params, data)
+    return PREPARE.get(notebook.stem, prepare_incident)(**params)
 
 
 def execute(notebook: Path, params: dict, out: Path) -> None:
@@ -101,15 +117,13 @@ def normalise_notebook(path: Path) -> None:
     nbformat.write(nb, path)
 
 
-def to_html(executed: Path, lang: str) -> str:
+def to_html(executed: Path, lang: str, title: str) -> str:
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
     from traitlets.config import Config
 
     nb = nbformat.read(executed, as_version=4)
-    from analysis.labels import t
-
-    nb.metadata["title"] = t("report_title", lang)
+    nb.metadata["title"] = title
     config = Config()
     config.TagRemovePreprocessor.remove_cell_tags = {"remove_cell", "parameters", "injected-parameters"}
     exporter = HTMLExporter(
@@ -138,22 +152,27 @@ def chromium() -> str:
     )
 
 
+def chromium_command(profile: Path | str, *args: str) -> list[str]:
+    """Headless Chromium with a fresh profile and no calls home (this network refuses them)."""
+    return [
+        chromium(),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+        *args,
+    ]
+
+
 def to_pdf(html_file: Path, pdf_file: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="chromium-") as profile:
-        cmd = [
-            chromium(),
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-pdf-header-footer",
-            f"--user-data-dir={profile}",
-            f"--print-to-pdf={pdf_file}",
-            html_file.resolve().as_uri(),
-        ]
+        cmd = chromium_command(
+            profile, "--no-pdf-header-footer", f"--print-to-pdf={pdf_file}", html_file.resolve().as_uri()
+        )
         run = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     if run.returncode != 0 or not pdf_file.exists() or pdf_file.stat().st_size == 0:
         raise BuildError(f"Chromium could not print {html_file}:\n{run.stderr[-2000:]}")
@@ -174,12 +193,13 @@ def publish(files: dict[Path, Path]) -> None:
         os.replace(staged, dst)
 
 
-def build(name: str, notebook: Path, params_file: Path, build_dir: Path, out_dir: Path) -> None:
-    params = read_params(params_file)
-    lang = params.get("lang", "ja")
+def build(name: str, notebook: Path, params: dict, build_dir: Path, out_dir: Path) -> None:
     work = build_dir / name
-    say(name, f"checking parameters {params_file} and data")
-    check_params(notebook, params)
+    say(name, f"checking parameters {params} and data")
+    ctx = check_params(notebook, params)
+    from analysis.registry import REPORTS
+
+    title = REPORTS[ctx.kind].title(ctx)
     say(name, f"executing {notebook} with papermill")
     executed = work / notebook.name
     try:
@@ -191,7 +211,7 @@ def build(name: str, notebook: Path, params_file: Path, build_dir: Path, out_dir
         ) from err
     say(name, "rendering HTML")
     html_file = work / f"{name}.html"
-    html_file.write_text(to_html(executed, lang), encoding="utf-8")
+    html_file.write_text(to_html(executed, ctx.lang, title), encoding="utf-8")
     say(name, "printing PDF with Chromium")
     pdf_file = work / f"{name}.pdf"
     to_pdf(html_file, pdf_file)
@@ -201,20 +221,20 @@ def build(name: str, notebook: Path, params_file: Path, build_dir: Path, out_dir
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.build", description=__doc__.splitlines()[0])
-    parser.add_argument("name", help="name of the variant, e.g. coincheck-ja")
-    parser.add_argument("--params", type=Path, required=True)
-    parser.add_argument(
-        "--notebook",
-        type=Path,
-        default=None,
-        help="default: notebooks/<first word of the name>.ipynb, e.g. coincheck for coincheck-ja",
-    )
+    parser.add_argument("name", help="the variant: <incident_id>-<lang> (e.g. coincheck-2018-ja) or comparison-<lang>")
+    parser.add_argument("--params", type=Path, default=None, help="a YAML file of parameters instead of the name's")
+    parser.add_argument("--notebook", type=Path, default=None, help="default: the name's (incident or comparison)")
     parser.add_argument("--build-dir", type=Path, default=ROOT / "build")
     parser.add_argument("--out", type=Path, default=ROOT / "reports")
     args = parser.parse_args(argv)
     try:
-        notebook = args.notebook or ROOT / "notebooks" / f"{args.name.split('-')[0]}.ipynb"
-        build(args.name, notebook, args.params, args.build_dir, args.out)
+        if args.params:
+            params = read_params(args.params)
+            kind = args.notebook.stem if args.notebook else "incident"
+        else:
+            kind, params = variant_params(args.name)
+        notebook = args.notebook or NOTEBOOKS / f"{kind}.ipynb"
+        build(args.name, notebook, params, args.build_dir, args.out)
     except (ParameterError, DataValidationError, BuildError) as err:
         print(f"build of {args.name} failed; {args.out}/ was left as it was.\n{err}", file=sys.stderr)
         return 1

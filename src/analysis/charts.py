@@ -10,15 +10,21 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter
 
-from analysis import style, vocab
+from analysis import l10n, style, vocab
 from analysis.calendar import closed_days
 from analysis.compensation import CompensationFigures
 from analysis.durations import milestones
-from analysis.labels import day_text, t, value_label
 
 TZ = vocab.TIMEZONE
-MARKERS = {"company": "o", "other": "o", "derived": "D"}
+# How a fact is drawn by the kind of its source: marker, hollow or filled, size, legend text.
+MARKERS = {
+    "company": ("o", False, 5.5, "company_ann"),
+    "other": ("o", True, 5.5, "other_ann"),
+    "derived": ("D", False, 4.5, "derived_fact"),
+    "secondary": ("s", False, 4.5, "secondary_fact"),
+}
 
 
 def _local(d: date, at: time = time(0)) -> pd.Timestamp:
@@ -57,7 +63,7 @@ def _day_axis(ax, first: date, last: date, lang: str) -> None:
     ax.xaxis.set_major_locator(mdates.DayLocator(tz=TZ))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("", tz=TZ))
     ax.xaxis.set_minor_locator(mdates.HourLocator(byhour=[12], tz=TZ))
-    ax.xaxis.set_minor_formatter(mdates.DateFormatter("%-m/%-d" if lang == "ja" else "%-d %b", tz=TZ))
+    ax.xaxis.set_minor_formatter(FuncFormatter(lambda x, _: l10n.day(mdates.num2date(x, tz=TZ).date(), lang, "axis")))
     ax.tick_params(axis="x", which="minor", length=0, labelsize=6.5, rotation=90)
 
 
@@ -65,7 +71,7 @@ def _day_axis(ax, first: date, last: date, lang: str) -> None:
 def timeline(
     events: pd.DataFrame,
     lang: str,
-    chain=vocab.DEFAULT_CHAIN,
+    chain=(),
     numbers: dict[str, int] | None = None,
     all_events: pd.DataFrame | None = None,
     milestone_names: dict[str, str] | None = None,
@@ -105,13 +111,13 @@ def timeline(
             x = _local(day, time(12))
         else:
             x = row.timestamp
-        face = "white" if row.source_kind == "other" else colour
+        marker, hollow, size, _ = MARKERS[row.source_kind]
         ax.plot(
             [x],
             [y],
-            marker=MARKERS[row.source_kind],
-            ms=5.5 if row.source_kind != "derived" else 4.5,
-            mfc=face,
+            marker=marker,
+            ms=size,
+            mfc="white" if hollow else colour,
             mec=colour,
             mew=1.2,
             ls="none",
@@ -137,28 +143,45 @@ def timeline(
     for day, names in by_day.items():
         _mark_day(ax, day, "\n".join(names), style.MILESTONE_COLOUR, lw=0.8, ls="--", pad=3, fontsize=6.5)
 
-    ax.set_yticks(range(len(actors)), [value_label("actor", a, lang) for a in actors])
+    ax.set_yticks(range(len(actors)), [l10n.label("actor", a, lang) for a in actors])
     ax.set_ylim(len(actors) - 0.5, -0.5)
     _day_axis(ax, first, last + timedelta(days=1), lang)
-    ax.set_xlabel(t("date_axis", lang))
-    ax.set_ylabel(t("actor", lang))
-    ax.set_title(t("timeline_chart_title", lang), loc="left", pad=34)
+    ax.set_xlabel(l10n.t("date_axis", lang))
+    ax.set_ylabel(l10n.t("actor", lang))
+    title = l10n.t("timeline_chart_title", lang, start=l10n.day(first, lang), end=l10n.day(last, lang))
+    ax.set_title(title, loc="left", pad=34)
+    kinds = [k for k in MARKERS if k in set(events["source_kind"])]
     ax.legend(
         handles=[
-            Line2D([], [], marker="o", ls="none", mfc="#555555", mec="#555555", label=t("company_ann", lang)[2:]),
-            Line2D([], [], marker="o", ls="none", mfc="white", mec="#555555", label=t("other_ann", lang)[2:]),
-            Line2D(
-                [], [], marker="D", ls="none", mfc="#555555", mec="#555555", ms=4.5, label=t("derived_fact", lang)[2:]
+            *(
+                Line2D(
+                    [],
+                    [],
+                    marker=MARKERS[k][0],
+                    ls="none",
+                    ms=MARKERS[k][2],
+                    mfc="white" if MARKERS[k][1] else "#555555",
+                    mec="#555555",
+                    label=l10n.t(MARKERS[k][3], lang)[2:],
+                )
+                for k in kinds
             ),
-            Line2D([], [], color="#555555", alpha=0.35, lw=1.2, label=t("whole_day", lang)),
-            Patch(color=style.CLOSED_DAY_COLOUR, label=t("holiday_shade", lang)),
+            Line2D([], [], color="#555555", alpha=0.35, lw=1.2, label=l10n.t("whole_day", lang)),
+            Patch(color=style.CLOSED_DAY_COLOUR, label=l10n.t("holiday_shade", lang)),
         ],
         loc="upper center",
         bbox_to_anchor=(0.5, -0.17),
         ncols=3,
     )
-    style.add_source_line(fig, t("source_line", lang, source=t("seed_name", lang)))
+    style.add_source_line(fig, _source_line(events, lang))
     return fig
+
+
+def _source_line(events: pd.DataFrame, lang: str) -> str:
+    """The seed's title when every fact drawn comes from it; otherwise the research's line."""
+    if (events["source_id"] == "seed").all():
+        return l10n.t("source_line", lang, source=l10n.t("seed_name", lang))
+    return l10n.t("source_line_research", lang)
 
 
 @style.styled
@@ -181,9 +204,9 @@ def milestone_chain(
         colour = style.PAID_COLOUR if r["step"] == "step" else style.MILESTONE_COLOUR
         ax.plot([x0, x1], [i, i], color=colour, lw=6, solid_capstyle="butt", alpha=0.85, zorder=2)
         ax.plot([x0, x1], [i, i], marker="|", ms=12, mew=1.5, color=colour, ls="none", zorder=3)
-        text = days_text(r["calendar_days"], r["business_days"], lang)
+        text = l10n.days_and_business(int(r["calendar_days"]), int(r["business_days"]), lang)
         ax.annotate(text, (x1, i), xytext=(7, 0), textcoords="offset points", va="center", fontsize=7)
-    labels = [t("total", lang) + ": " if r["step"] == "total" else "" for _, r in rows.iterrows()]
+    labels = [l10n.t("total", lang) + ": " if r["step"] == "total" else "" for _, r in rows.iterrows()]
     ax.set_yticks(
         range(len(rows)),
         [
@@ -196,7 +219,7 @@ def milestone_chain(
         _mark_day(
             ax,
             found["report_deadline"].day,
-            t("deadline", lang),
+            l10n.t("deadline", lang),
             style.ACTOR_COLOURS["fsa"],
             lw=1,
             ls=":",
@@ -204,49 +227,38 @@ def milestone_chain(
             fontsize=7,
         )
     _day_axis(ax, first, last + timedelta(days=2), lang)
-    ax.set_xlabel(t("date_axis", lang))
-    ax.set_title(t("chain_chart_title", lang), loc="left", pad=14)
-    style.add_source_line(fig, t("source_line", lang, source=t("seed_name", lang)))
+    ax.set_xlabel(l10n.t("date_axis", lang))
+    ax.set_title(l10n.t("chain_chart_title", lang), loc="left", pad=14)
+    chain_events = events[events["event_id"].isin([found[m].event_id for m in set(rows["from"]) | set(rows["to"])])]
+    style.add_source_line(fig, _source_line(chain_events, lang))
     return fig
-
-
-def days_text(days: int, business: int, lang: str) -> str:
-    if lang == "ja":
-        return f"{days_label(days, lang)}・{business}営業日"
-    return f"{days_label(days, lang)}, {business} business day{'s' if abs(business) != 1 else ''}"
 
 
 @style.styled
 def compensation(figures: CompensationFigures, lang: str) -> Figure:
     """Price paid against the price implied by the reported loss, and the totals they make."""
     fig, (left, right) = style.new_figure(2.9, ncols=2)
-    approx = t("approx", lang)
-    paid_label = "補償単価" if lang == "ja" else "Paid"
-    implied_label = f"被害額から逆算\n({approx})" if lang == "ja" else f"Implied by the\nreported loss ({approx})"
+    approx = l10n.t("approx", lang)
     prices = [float(figures.price_per_unit_jpy), float(figures.implied_price_jpy)]
-    bars = left.bar([paid_label, implied_label], prices, color=[style.PAID_COLOUR, style.REPORTED_COLOUR], width=0.6)
-    left.bar_label(
-        bars, labels=[f"{figures.price_per_unit_jpy:.3f}", f"{figures.implied_price_jpy:.3f}"], padding=2, fontsize=7
-    )
-    left.set_ylabel(t("price_axis", lang))
+    names = [l10n.t("paid_label", lang), l10n.t("implied_label", lang, approx=approx)]
+    bars = left.bar(names, prices, color=[style.PAID_COLOUR, style.REPORTED_COLOUR], width=0.6)
+    labels = [l10n.number(figures.price_per_unit_jpy, lang, 3), l10n.number(figures.implied_price_jpy, lang, 3)]
+    left.bar_label(bars, labels=labels, padding=2, fontsize=7)
+    left.set_ylabel(l10n.t("price_axis", lang))
     left.set_ylim(0, max(prices) * 1.2)
-    left.set_title(t("comp_chart_title", lang), loc="left", fontsize=8.5)
+    left.set_title(l10n.t("comp_chart_title", lang), loc="left", fontsize=8.5)
 
-    oku = 100_000_000
-    totals = [float(figures.total_paid_jpy) / oku, float(figures.reported_loss_jpy) / oku]
-    paid_total = "補償総額" if lang == "ja" else "Total paid"
-    loss_total = f"被害額\n({approx})" if lang == "ja" else f"Reported loss\n({approx})"
-    bars = right.bar([paid_total, loss_total], totals, color=[style.PAID_COLOUR, style.REPORTED_COLOUR], width=0.6)
-    right.bar_label(bars, labels=[f"{v:,.1f}" for v in totals], padding=2, fontsize=7)
-    right.set_ylabel(t("amount_axis", lang))
+    scale = l10n.catalogue(lang)["locale"]["big_money_scale"]
+    places = l10n.catalogue(lang)["locale"]["big_money_places"]
+    totals = [float(figures.total_paid_jpy) / scale, float(figures.reported_loss_jpy) / scale]
+    names = [l10n.t("paid_total", lang), l10n.t("loss_total", lang, approx=approx)]
+    bars = right.bar(names, totals, color=[style.PAID_COLOUR, style.REPORTED_COLOUR], width=0.6)
+    right.bar_label(bars, labels=[l10n.number(v, lang, places) for v in totals], padding=2, fontsize=7)
+    right.set_ylabel(l10n.t("amount_axis", lang))
     right.set_ylim(0, max(totals) * 1.2)
-    ratio = f"{float(figures.paid_to_reported_ratio) * 100:.1f}%"
-    right.set_title(
-        ("補償総額 ÷ 被害額 = " if lang == "ja" else "Paid ÷ reported = ") + f"{ratio} ({approx})",
-        loc="left",
-        fontsize=8.5,
-    )
-    style.add_source_line(fig, t("source_line", lang, source=t("seed_name", lang)))
+    ratio = l10n.number(float(figures.paid_to_reported_ratio) * 100, lang, 1) + "%"
+    right.set_title(l10n.t("ratio_title", lang, ratio=ratio, approx=approx), loc="left", fontsize=8.5)
+    style.add_source_line(fig, l10n.t("source_line", lang, source=l10n.t("seed_name", lang)))
     return fig
 
 
@@ -258,9 +270,9 @@ def price_window(figures: CompensationFigures, events: pd.DataFrame, lang: str) 
     fig, ax = style.new_figure(1.9)
     _shade_closed_days(ax, first, last)
     ax.axvspan(start, end, ymin=0.3, ymax=0.7, color=style.PAID_COLOUR, alpha=0.25, lw=0)
-    hours = f"{figures.window_hours:.2f}"
+    hours = l10n.hours_minutes(float(figures.window_hours), lang)
     ax.annotate(
-        t("window_label", lang, hours=hours),
+        l10n.t("window_label", lang, hours=hours),
         (start + (end - start) / 2, 0.5),
         xycoords=("data", "axes fraction"),
         ha="center",
@@ -270,7 +282,7 @@ def price_window(figures: CompensationFigures, events: pd.DataFrame, lang: str) 
     for stamp, key in ((start, "window_start"), (end, "window_end")):
         ax.axvline(stamp, color=style.MILESTONE_COLOUR, lw=1)
         ax.annotate(
-            f"{t(key, lang)}\n{stamp:%m/%d %H:%M}",
+            f"{l10n.t(key, lang)}\n{l10n.day(stamp.date(), lang, 'axis')} {stamp:%H:%M}",
             (stamp, 0.95),
             xycoords=("data", "axes fraction"),
             ha="center",
@@ -292,7 +304,7 @@ def price_window(figures: CompensationFigures, events: pd.DataFrame, lang: str) 
             lw=0,
         )
         ax.annotate(
-            t("seed_release_day", lang),
+            l10n.t("seed_release_day", lang, day=l10n.day(day, lang, "axis")),
             (_local(day, time(12)), 0.125),
             xycoords=("data", "axes fraction"),
             ha="center",
@@ -304,10 +316,14 @@ def price_window(figures: CompensationFigures, events: pd.DataFrame, lang: str) 
     ax.spines["left"].set_visible(False)
     ax.set_xlim(_local(first), _local(last + timedelta(days=1)))
     ax.xaxis.set_major_locator(mdates.HourLocator(byhour=[0, 12], tz=TZ))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%m/%d %H:%M", tz=TZ))
-    ax.set_xlabel(t("time_axis", lang))
-    ax.set_title(t("window_chart_title", lang), loc="left")
-    style.add_source_line(fig, t("source_line", lang, source=t("seed_name", lang)))
+    ax.xaxis.set_major_formatter(
+        FuncFormatter(
+            lambda x, _: f"{l10n.day(mdates.num2date(x, tz=TZ).date(), lang, 'axis')} {mdates.num2date(x, tz=TZ):%H:%M}"
+        )
+    )
+    ax.set_xlabel(l10n.t("time_axis", lang))
+    ax.set_title(l10n.t("window_chart_title", lang), loc="left")
+    style.add_source_line(fig, l10n.t("source_line", lang, source=l10n.t("seed_name", lang)))
     return fig
 
 
@@ -333,14 +349,13 @@ def first_day(events: pd.DataFrame, incident: str, name: str, lang: str, milesto
         colour = style.ACTOR_COLOURS[row.actor]
         used = bool(row.effective)
         ax.plot([row.timestamp], [y], marker="o", ms=5, mfc=colour if used else "white", mec=colour, mew=1.2, ls="none")
-        label = getattr(row, "title_ja" if lang == "ja" else "title_en")
+        label = getattr(row, f"title_{lang}")
         if isinstance(row.milestone, str) and used:
             label = f"【{milestone_names.get(row.milestone, row.milestone)}】 {label}"
-        prefix = "約" if row.approximate and lang == "ja" else "~" if row.approximate else ""
         # Late in the day the label goes to the left of its marker, so it stays on the page.
         late = row.timestamp.hour >= 12
         note = ax.annotate(
-            f"{prefix}{row.timestamp:%H:%M}  {label}",
+            f"{l10n.about(f'{row.timestamp:%H:%M}', lang, bool(row.approximate))}  {label}",
             (row.timestamp, y),
             xytext=(-6 if late else 6, 0),
             textcoords="offset points",
@@ -357,17 +372,17 @@ def first_day(events: pd.DataFrame, incident: str, name: str, lang: str, milesto
     ax.xaxis.set_major_locator(mdates.HourLocator(byhour=range(0, 24, 2), tz=TZ))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%H:%M", tz=TZ))
     ax.grid(axis="x", color="#e6e6e6", lw=0.6)
-    ax.set_xlabel(t("clock_axis", lang, day=day_text(day, lang)))
-    ax.set_title(t("first_day_chart_title", lang, name=name, day=day_text(day, lang)), loc="left")
+    ax.set_xlabel(l10n.t("clock_axis", lang, day=l10n.day(day, lang)))
+    ax.set_title(l10n.t("first_day_chart_title", lang, name=name, day=l10n.day(day, lang)), loc="left")
     fig.legend(
         handles=[
-            Line2D([], [], marker="o", ls="none", mfc="#555555", mec="#555555", label=t("used_value", lang)),
-            Line2D([], [], marker="o", ls="none", mfc="white", mec="#555555", label=t("alternative", lang)),
+            Line2D([], [], marker="o", ls="none", mfc="#555555", mec="#555555", label=l10n.t("used_value", lang)),
+            Line2D([], [], marker="o", ls="none", mfc="white", mec="#555555", label=l10n.t("alternative", lang)),
         ],
         loc="outside upper right",
         ncols=2,
     )
-    style.add_source_line(fig, t("source_line_research", lang))
+    style.add_source_line(fig, l10n.t("source_line_research", lang))
     return fig
 
 
@@ -417,11 +432,11 @@ def since_theft(table: pd.DataFrame, names: dict[str, str], lang: str, milestone
                 missing.setdefault(row["state"], []).append(milestone_names[row["milestone"]])
         state = set(rows["state"])
         if state == {"no_theft_date"} or ("no_theft_date" in state and not (state & {"known", "range"})):
-            text = t("no_theft_date", lang)
+            text = l10n.t("no_theft_date", lang)
         elif missing:
             # Searched and not found is not the same as never recorded: the reader is told which.
             text = "; ".join(
-                f"{value_label('state', state, lang)}: {', '.join(names)}"
+                f"{l10n.label('state', state, lang)}: {l10n.join(names, lang)}"
                 for state, names in missing.items()
                 if state != "no_theft_date"
             )
@@ -443,8 +458,8 @@ def since_theft(table: pd.DataFrame, names: dict[str, str], lang: str, milestone
     for i in range(1, len(incidents)):
         ax.axhline(i - 0.5, color="#dddddd", lw=0.6)
     ax.grid(axis="x", color="#e6e6e6", lw=0.6)
-    ax.set_xlabel(t("days_log_axis", lang))
-    ax.set_title(t("since_chart_title", lang), loc="left")
+    ax.set_xlabel(l10n.t("days_log_axis", lang))
+    ax.set_title(l10n.t("since_chart_title", lang), loc="left")
     ax.legend(
         handles=[
             Line2D(
@@ -462,12 +477,12 @@ def since_theft(table: pd.DataFrame, names: dict[str, str], lang: str, milestone
         bbox_to_anchor=(0.5, -0.1 - 0.25 / len(incidents)),
         ncols=3,
     )
-    style.add_source_line(fig, t("source_line_research", lang))
+    style.add_source_line(fig, l10n.t("source_line_research", lang))
     return fig
 
 
 @style.styled
-def later_milestones(table: pd.DataFrame, lang: str, milestone_names: dict[str, str]) -> Figure:
+def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names: dict[str, str]) -> Figure:
     """One incident's milestones as days after the theft, one row each; periods as ranges, gaps named."""
     fig, ax = style.new_figure(0.9 + 0.25 * len(table))
     values = [float(x) for x in table["days"].dropna()] + [float(x) for x in table["days_max"].dropna()]
@@ -478,16 +493,16 @@ def later_milestones(table: pd.DataFrame, lang: str, milestone_names: dict[str, 
         if row["state"] == "known":
             x = float(row["days"])
             ax.plot([x], [y], marker="o", color=style.PAID_COLOUR, ms=4.5, ls="none")
-            text = f"{row['date']} ({days_label(int(row['days']), lang)})"
+            text = f"{row['date']} ({l10n.days(int(row['days']), lang)})"
         elif row["state"] == "range":
             ax.plot([row["days_min"], row["days_max"]], [y, y], color=style.PAID_COLOUR, lw=3, alpha=0.6)
             x = float(row["days_max"])
             text = (
-                f"{row['period']} ({days_label(int(row['days_min']), lang)} – {days_label(int(row['days_max']), lang)})"
+                f"{row['period']} ({l10n.days(int(row['days_min']), lang)} – {l10n.days(int(row['days_max']), lang)})"
             )
         else:
             x = 0
-            text = value_label("state", row["state"], lang)
+            text = l10n.label("state", row["state"], lang)
         ax.annotate(
             text,
             (x, y),
@@ -511,11 +526,53 @@ def later_milestones(table: pd.DataFrame, lang: str, milestone_names: dict[str, 
     ax.set_yticks([])
     ax.set_ylim(len(table) - 0.5, -0.7)
     ax.grid(axis="x", color="#e6e6e6", lw=0.6)
-    ax.set_xlabel(t("days_log_axis", lang))
-    ax.set_title(t("later_chart_title", lang), loc="left")
-    style.add_source_line(fig, t("source_line_research", lang))
+    ax.set_xlabel(l10n.t("days_log_axis", lang))
+    ax.set_title(l10n.t("later_chart_title", lang, name=name), loc="left")
+    style.add_source_line(fig, l10n.t("source_line_research", lang))
     return fig
 
 
-def days_label(days: int, lang: str) -> str:
-    return f"{days}日" if lang == "ja" else f"{days} day{'s' if abs(days) != 1 else ''}"
+# -- what each report draws: the registry's adapters from a report context to a chart -----------
+
+
+def title_of(fig: Figure) -> str:
+    """A chart's title, for its alt text."""
+    return next((ax.get_title(loc="left") for ax in fig.axes if ax.get_title(loc="left")), "")
+
+
+def timeline_of(ctx) -> Figure | None:
+    if not ctx.has_timeline:
+        return None
+    return timeline(ctx.timeline_events, ctx.lang, ctx.chain, ctx.numbers, ctx.events, ctx.milestone_names)
+
+
+def first_day_of(ctx, incident: str) -> Figure | None:
+    theft = milestones(ctx.data.events, incident).get("leak")
+    if theft is None or theft.timestamp is None:
+        return None
+    return first_day(ctx.data.events, incident, ctx.names[incident], ctx.lang, ctx.milestone_names)
+
+
+def milestone_chain_of(ctx) -> Figure | None:
+    if ctx.durations is None:
+        return None
+    return milestone_chain(ctx.data.events, ctx.durations, ctx.lang, ctx.milestone_names)
+
+
+def compensation_of(ctx) -> Figure | None:
+    return compensation(ctx.compensation, ctx.lang) if ctx.compensation is not None else None
+
+
+def price_window_of(ctx) -> Figure | None:
+    return price_window(ctx.compensation, ctx.events, ctx.lang) if ctx.compensation is not None else None
+
+
+def later_milestones_of(ctx) -> Figure | None:
+    from analysis.incident import later_table
+
+    table = later_table(ctx)
+    return later_milestones(table, ctx.name, ctx.lang, ctx.milestone_names) if not table.empty else None
+
+
+def since_theft_of(ctx) -> Figure:
+    return since_theft(ctx.table, ctx.names, ctx.lang, ctx.milestone_names)

@@ -110,7 +110,7 @@ def between(a: Milestone, b: Milestone) -> Duration:
     return Duration(a, b, (b.day - a.day).days, business_days_between(a.day, b.day), hours)
 
 
-def chain_durations(events: pd.DataFrame, incident: str, chain: Sequence[str] = vocab.DEFAULT_CHAIN) -> pd.DataFrame:
+def chain_durations(events: pd.DataFrame, incident: str, chain: Sequence[str]) -> pd.DataFrame:
     """One row per step of the chain, then one for the whole chain from first to last."""
     if len(chain) < 2:
         raise ValueError("a milestone chain needs at least two milestones")

@@ -289,7 +289,7 @@ def _text_amounts(row: dict, columns: tuple[str, ...]) -> list[printed.Amount]:
 
 
 AMOUNT_COLUMNS = {
-    "events": ("title_en", "note"),
+    "events": ("title_en", "note_en"),
     "incidents": ("stolen_en",),
     "remedies": ("detail_en", "funded_by_en"),
 }
@@ -404,7 +404,7 @@ def _check_row(table: str, record_id: str, line: int, row: dict, reads: list[_Re
 
 
 def _ja(column: str) -> str:
-    return column.replace("_en", "_ja") if column.endswith("_en") else column + "_ja"
+    return column.removesuffix("_en") + "_ja"
 
 
 def _check_amounts(table: str, file: str, line: int, row: dict, reads: list[_Read]) -> list[Problem]:

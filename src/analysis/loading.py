@@ -52,8 +52,7 @@ class Dataset:
     data_dir: Path
 
     def incident_names(self, lang: str) -> dict[str, str]:
-        col = "name_ja" if lang == "ja" else "name_en"
-        return dict(zip(self.incidents["incident_id"], self.incidents[col]))
+        return dict(zip(self.incidents["incident_id"], self.incidents[f"name_{lang}"]))
 
     def milestone_names(self, lang: str) -> dict[str, str]:
         return dict(zip(self.milestones["milestone"], self.milestones[f"name_{lang}"]))
@@ -67,6 +66,11 @@ class Dataset:
     def compared(self) -> list[str]:
         """The milestones every incident is compared on, in the vocabulary's order."""
         return list(self.milestones.loc[self.milestones["compared"], "milestone"])
+
+    @property
+    def chain_milestones(self) -> list[str]:
+        """The milestones a report's chain of durations runs through, in the vocabulary's order."""
+        return list(self.milestones.loc[self.milestones["chain"], "milestone"])
 
     @property
     def measures(self) -> dict[str, tuple[str, ...]]:
@@ -170,6 +174,7 @@ def load_dataset(data_dir: Path | None = None) -> Dataset:
     citations = frames["citations.csv"].copy()
     milestones = frames["milestones.csv"].copy()
     milestones["compared"] = milestones["compared"] == "true"
+    milestones["chain"] = milestones["chain"] == "true"
     return Dataset(
         events=_typed_events(_with_pages(frames["events.csv"], citations, "events", "event_id")),
         compensation=_typed_compensation(frames["compensation.csv"]),
@@ -206,7 +211,7 @@ def _typed_events(raw: pd.DataFrame) -> pd.DataFrame:
         "minute" if t else "day" if d else ("quarter" if "Q" in p else "month") if p else "none"
         for d, t, p in zip(raw["date"], has_time, raw["period"])
     ]
-    for col in ("time", "milestone", "source_url", "source_url_as_printed", "seed_item", "note", "note_ja"):
+    for col in ("time", "milestone", "source_url", "source_url_as_printed", "seed_item", "note_en", "note_ja"):
         df[col] = df[col].replace("", pd.NA)
     for col in ("conflict_group", "flag"):
         df[col] = df[col].replace("", pd.NA)
@@ -233,7 +238,8 @@ def _period(text: str):
 def _typed_compensation(raw: pd.DataFrame) -> pd.DataFrame:
     df = raw.copy()
     df["approximate"] = df["approximate"] == "true"
-    df["note"] = df["note"].replace("", pd.NA)
+    for col in ("note_en", "note_ja"):
+        df[col] = df[col].replace("", pd.NA)
     return df
 
 

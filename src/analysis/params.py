@@ -1,25 +1,22 @@
-"""The report's parameters: what may be varied, and the check that runs before any cell does."""
+"""The reports' parameters: what may be varied, and the check that runs before any cell does."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from analysis import vocab
-from analysis.labels import LANGUAGES
+from analysis.l10n import DEFAULT_LANGUAGE, LANGUAGES
 
 DEFAULTS: dict[str, Any] = {
     "incident_id": "coincheck-2018",
-    "lang": "ja",
-    "chain": list(vocab.DEFAULT_CHAIN),
-    "asset": "XEM",
+    "lang": DEFAULT_LANGUAGE,
+    "chain": None,  # the chain milestones of data/milestones.csv that the incident has dated
     "data_dir": None,
 }
 
-
 COMPARISON_DEFAULTS: dict[str, Any] = {
     "incidents": None,  # every incident of incidents.csv, in its order
-    "lang": "ja",
+    "lang": DEFAULT_LANGUAGE,
     "data_dir": None,
 }
 
@@ -34,17 +31,37 @@ def check_names(given: dict[str, Any], allowed=tuple(DEFAULTS)) -> None:
         raise ParameterError(f"unknown parameter(s): {', '.join(unknown)}; the report takes: {', '.join(allowed)}")
 
 
+def _lang_problems(lang) -> list[str]:
+    if lang not in LANGUAGES:
+        return [f"lang '{lang}' is not supported; use one of: {', '.join(LANGUAGES)}"]
+    return []
+
+
+def default_chain(data, incident: str) -> list[str]:
+    """The incident's own chain: the chain milestones it has a date for, in the vocabulary's order."""
+    ev = data.events
+    usable = (ev["incident_id"] == incident) & ev["effective"] & ev["date"].notna()
+    present = set(ev.loc[usable, "milestone"].dropna())
+    return [m for m in data.chain_milestones if m in present]
+
+
 def check_values(params: dict[str, Any], data) -> dict[str, Any]:
     """Check each value against the vocabularies and the loaded data; return the full set."""
     p = {**DEFAULTS, **params}
-    problems = []
-    if p["lang"] not in LANGUAGES:
-        problems.append(f"lang '{p['lang']}' is not supported; use one of: {', '.join(LANGUAGES)}")
-    incidents = sorted(set(data.events["incident_id"]))
+    problems = _lang_problems(p["lang"])
+    incidents = list(data.incidents["incident_id"])
     if p["incident_id"] not in incidents:
         problems.append(f"incident_id '{p['incident_id']}' is not in the data; use one of: {', '.join(incidents)}")
+    elif p["chain"] is None:
+        p["chain"] = default_chain(data, p["incident_id"])
     chain = p["chain"]
-    if isinstance(chain, str) or not isinstance(chain, (list, tuple)) or len(chain) < 2:
+    if chain is None:
+        pass  # the incident is unknown, said above
+    elif (
+        isinstance(chain, str)
+        or not isinstance(chain, (list, tuple))
+        or (len(chain) < 2 and params.get("chain") is not None)
+    ):
         problems.append(f"chain must be a list of at least two milestones, got {chain!r}")
     else:
         ev = data.events
@@ -54,19 +71,18 @@ def check_values(params: dict[str, Any], data) -> dict[str, Any]:
         for m in chain:
             if m not in allowed:
                 problems.append(f"chain: unknown milestone '{m}'; use any of: {', '.join(allowed)}")
-            elif p["incident_id"] in incidents and m not in present:
+            elif m not in present:
                 have = ", ".join(x for x in allowed if x in present)
                 problems.append(
                     f"chain: milestone '{m}' is not recorded with a date for {p['incident_id']}; it has: {have}"
                 )
         if len(set(chain)) != len(chain):
             problems.append(f"chain names a milestone twice: {chain}")
-    assets = sorted(set(data.compensation.loc[data.compensation["incident_id"] == p["incident_id"], "asset"]))
-    if p["incident_id"] in incidents and p["asset"] not in assets:
-        problems.append(
-            f"asset '{p['asset']}' has no compensation data for {p['incident_id']}; "
-            f"use one of: {', '.join(assets) or 'none'}"
-        )
+        elif all(m in allowed for m in chain) and [allowed.index(m) for m in chain] != sorted(
+            allowed.index(m) for m in chain
+        ):
+            in_order = sorted(chain, key=allowed.index)
+            problems.append(f"chain must follow the order milestones happen in: {', '.join(in_order)}")
     if problems:
         raise ParameterError("invalid report parameters:\n  - " + "\n  - ".join(problems))
     return p
@@ -83,9 +99,7 @@ def check_data_dir(data_dir) -> Path | None:
 
 def check_comparison_values(params: dict[str, Any], data) -> dict[str, Any]:
     p = {**COMPARISON_DEFAULTS, **params}
-    problems = []
-    if p["lang"] not in LANGUAGES:
-        problems.append(f"lang '{p['lang']}' is not supported; use one of: {', '.join(LANGUAGES)}")
+    problems = _lang_problems(p["lang"])
     known = list(data.incidents["incident_id"])
     if p["incidents"] is None:
         p["incidents"] = known

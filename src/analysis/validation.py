@@ -151,7 +151,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "source_url_as_printed": _column(required=False),
             "seed_item": _column(required=False, **_SEED_ITEM),
             "source_id": _column(**_SLUG),
-            "note": _column(required=False),
+            "note_en": _column(required=False),
             "note_ja": _column(required=False),
             "status": _column(allowed=vocab.STATUSES),
             "conflict_group": _column(required=False, **_SLUG),
@@ -180,7 +180,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "approximate": _column(allowed=("true", "false")),
             "seed_item": _column(**_SEED_ITEM),
             "source_id": _column(**_SLUG),
-            "note": _column(required=False),
+            "note_en": _column(required=False),
+            "note_ja": _column(required=False),
         },
         strict=True,
     ),
@@ -236,6 +237,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "kind": _column(allowed=vocab.MILESTONE_KINDS),
             "part_of": _column(required=False, **_SLUG),
             "compared": _column(**_BOOL),
+            "chain": _column(**_BOOL),
             "not_before": _column(
                 required=False,
                 test=lambda v: all(SLUG.fullmatch(x) for x in v.split(" ")),
@@ -274,7 +276,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "title": _column(),
             "published": _column(required=False, **_DATE),
             "location": _column(),
-            "note": _column(required=False),
+            "note_en": _column(required=False),
             "note_ja": _column(required=False),
         },
         strict=True,
@@ -455,15 +457,15 @@ def _check_events(events: pd.DataFrame, vocabulary: pd.DataFrame) -> list[Proble
     precedence = [
         (earlier, row["milestone"]) for _, row in vocabulary.iterrows() for earlier in row["not_before"].split()
     ]
-    if "source_url_as_printed" in events.columns and "note" in events.columns:
+    if "source_url_as_printed" in events.columns and "note_en" in events.columns:
         for line, row in events.iterrows():
-            if row["source_url_as_printed"] and not row["note"]:
+            if row["source_url_as_printed"] and not row["note_en"]:
                 problems.append(
-                    Problem(name, line, "note", "", "a corrected URL needs a note saying what was corrected")
+                    Problem(name, line, "note_en", "", "a corrected URL needs a note saying what was corrected")
                 )
-    if "note" in events.columns and "note_ja" in events.columns:
+    if "note_en" in events.columns and "note_ja" in events.columns:
         for line, row in events.iterrows():
-            for have, missing in (("note", "note_ja"), ("note_ja", "note")):
+            for have, missing in (("note_en", "note_ja"), ("note_ja", "note_en")):
                 if row[have] and not row[missing]:
                     message = f"is empty while '{have}' is not; every note is given in English and Japanese"
                     problems.append(Problem(name, line, missing, "", message))
@@ -531,12 +533,12 @@ def _check_uncertainty(events: pd.DataFrame) -> list[Problem]:
                             "gives it, set status to 'reported' and name the source in source_url",
                         )
                     )
-            if not row["note"]:
+            if not row["note_en"]:
                 problems.append(
                     Problem(
                         name,
                         line,
-                        "note",
+                        "note_en",
                         "",
                         f"is empty; a row with status '{status}' must say what was searched for or why it did not happen",
                     )

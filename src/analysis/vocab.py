@@ -40,10 +40,8 @@ FIRST_DAY = (
     "all_withdrawals_suspended",
     "disclosure",
 )
-DEFAULT_CHAIN = ("leak", "order", "report", "jpy_withdrawal_resumed")
-# The Coincheck report's later milestones are those the vocabulary puts after this one.
-LATER_THAN = "jpy_withdrawal_resumed"
-CODE_MILESTONES = (*FIRST_DAY, *DEFAULT_CHAIN, "remedy_decided", "report_deadline", "trading_halt", LATER_THAN)
+# Named by the code: the first-day chart, the deadline of the chain chart, the price window.
+CODE_MILESTONES = (*FIRST_DAY, "report", "report_deadline", "remedy_decided")
 MILESTONE_KINDS = ("event", "measure")
 
 # Evidence of a researched fact (data/citations.csv): what a printed figure states, and where on

@@ -1,12 +1,12 @@
 """make bench: how long the report takes to build, against the floor of doing the same work
 without Jupyter, and how much memory the build needs at its peak.
 
-    python -m analysis.bench [--runs N]
+    python -m devtools.bench [--runs N]
 
-(a) `make -j2 report` from clean (both languages, HTML and PDF);
+(a) `make -j2 report` from clean (every variant, HTML and PDF);
 (b) `make report` when nothing changed;
-(c) the floor: one Python process that loads the data, renders the same figures into one HTML
-    page per language, and prints both PDFs with the same Chromium call.
+(c) the floor: one Python process that builds the same report pages for every variant, with no
+    notebook, kernel or nbconvert, and prints their PDFs with the same Chromium call.
 """
 
 from __future__ import annotations
@@ -72,27 +72,25 @@ def peak_memory(cmd: list[str]) -> int:
 
 
 def floor() -> None:
-    """The same figures and PDFs with no notebook, kernel or nbconvert: one page per variant."""
-    from analysis import comparison, report
-    from analysis.artifacts import comparison_figures, figures
-    from analysis.build import to_pdf
-    from analysis.markup import figure_html
+    """The same report pages and PDFs with no notebook, kernel or nbconvert: one page per variant."""
+    from analysis import registry
+    from analysis.build import to_pdf, variant_params
+    from analysis.context import prepare_comparison, prepare_incident
 
+    names = subprocess.run(["make", "--no-print-directory", "variants"], cwd=ROOT, capture_output=True, text=True)
+    prepare = {"incident": prepare_incident, "comparison": prepare_comparison}
     with tempfile.TemporaryDirectory() as tmp:
-        for lang in ("ja", "en"):
-            variants = {
-                "coincheck": figures(report.prepare(lang=lang)),
-                "comparison": comparison_figures(comparison.prepare(lang=lang)),
-            }
-            for name, figs in variants.items():
-                body = "".join(figure_html(f, "") for f in figs.values())
-                page = Path(tmp) / f"{name}-{lang}.html"
-                page.write_text(f"<!DOCTYPE html><html lang='{lang}'><body>{body}</body></html>", encoding="utf-8")
-                to_pdf(page, Path(tmp) / f"{name}-{lang}.pdf")
+        for name in names.stdout.split():
+            kind, params = variant_params(name)
+            ctx = prepare[kind](**params)
+            body = "".join(part._repr_html_() for part in registry.report(ctx))
+            page = Path(tmp) / f"{name}.html"
+            page.write_text(f"<!DOCTYPE html><html lang='{ctx.lang}'><body>{body}</body></html>", encoding="utf-8")
+            to_pdf(page, Path(tmp) / f"{name}.pdf")
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analysis.bench")
+    parser = argparse.ArgumentParser(prog="python -m devtools.bench")
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args(argv)
     make = ["make", "--no-print-directory"]
@@ -106,7 +104,7 @@ def main(argv=None) -> int:
     clean, floors = [], []
     for _ in range(args.runs):
         clean.append(timed(from_clean()))
-        floors.append(timed([sys.executable, "-m", "analysis.bench", "--floor-only"]))
+        floors.append(timed([sys.executable, "-m", "devtools.bench", "--floor-only"]))
     noop = [timed([*make, "report"]) for _ in range(max(5, args.runs))]
     peak = peak_memory(from_clean())
 

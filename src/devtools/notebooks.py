@@ -1,8 +1,8 @@
 """Notebooks as they are committed: no outputs, no execution metadata, readable as text.
 
-python -m analysis.notebooks check FILE...   # exit 1 naming each notebook with outputs
-python -m analysis.notebooks strip FILE...   # remove them (the pre-commit hook)
-python -m analysis.notebooks text FILE       # cells as plain text (git diff's textconv)
+python -m devtools.notebooks check FILE...   # exit 1 naming each notebook with outputs
+python -m devtools.notebooks strip FILE...   # remove them (the pre-commit hook)
+python -m devtools.notebooks text FILE       # cells as plain text (git diff's textconv)
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def as_text(nb) -> str:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analysis.notebooks")
+    parser = argparse.ArgumentParser(prog="python -m devtools.notebooks")
     parser.add_argument("command", choices=["check", "strip", "text"])
     parser.add_argument("files", nargs="+", type=Path)
     args = parser.parse_args(argv)
@@ -69,7 +69,7 @@ def main(argv=None) -> int:
             sys.stdout.write(as_text(nb))
         elif args.command == "check":
             for p in problems(nb):
-                print(f"{path}: {p}; strip it with `python -m analysis.notebooks strip {path}`", file=sys.stderr)
+                print(f"{path}: {p}; strip it with `python -m devtools.notebooks strip {path}`", file=sys.stderr)
                 status = 1
         elif problems(nb):
             nbformat.write(strip(nb), path)

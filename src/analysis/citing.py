@@ -1,0 +1,44 @@
+"""How the reports cite: a link per page read, named by its publisher, its printed figures as tooltip."""
+
+from __future__ import annotations
+
+import pandas as pd
+from markupsafe import Markup, escape
+
+from analysis import l10n
+
+
+def link(urls) -> Markup:
+    """One link per address; a cell may hold several separated by ' ; '."""
+    if urls is None or (not isinstance(urls, str) and pd.isna(urls)) or not urls:
+        return Markup("")
+    return Markup("<br/>").join(Markup('<a href="{0}">{0}</a>').format(u) for u in str(urls).split(" ; "))
+
+
+def printed_figure(figure, lang: str) -> str:
+    """A figure as its page prints it, where it stands and, outside Japan time, its zone."""
+    where = l10n.label("where", figure.where, lang)
+    zone = l10n.t("zone_note", lang, zone=figure.zone) if figure.zone else ""
+    return l10n.t("printed_figure", lang, figure=l10n.quoted(figure.printed, lang), where=where, zone=zone)
+
+
+def page_tooltip(page, lang: str) -> str:
+    figures = l10n.t("figure_separator", lang).join(printed_figure(f, lang) for f in page.figures)
+    return l10n.t("page_tooltip", lang, publisher=page.publisher, date=page.published or "—", figures=figures)
+
+
+def page_links(pages, lang: str) -> Markup:
+    """One link per page read, named by its publisher; the tooltip shows what the page prints."""
+    return Markup("<br/>").join(
+        Markup('<a href="{0}" title="{1}">{2}</a>').format(p.url, page_tooltip(p, lang), p.publisher) for p in pages
+    )
+
+
+def sources_cell(row, lang: str) -> Markup:
+    """The pages of a researched row, or the link the seed gives for one of its items."""
+    pages = getattr(row, "pages", ())
+    return page_links(pages, lang) if pages else link(row.source_url)
+
+
+def figures_cell(page, lang: str) -> Markup:
+    return Markup("<br/>").join(escape(printed_figure(f, lang)) for f in page.figures)

@@ -1,0 +1,139 @@
+"""What a report is about: checked parameters, the loaded data, and what is computed from both.
+
+`prepare_incident` serves the report of one incident, `prepare_comparison` the thefts compared;
+both check their parameters before loading anything and compute nothing the data cannot support
+(a missing piece becomes None, which a section shows in its "not known" form).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cached_property
+
+import pandas as pd
+
+from analysis import params as checks
+from analysis.compensation import CompensationFigures, compensation_figures
+from analysis.durations import chain_durations, milestones, since_theft
+from analysis.loading import Dataset, load_dataset
+
+# The timeline shows the first weeks; what comes later is a milestone list of its own.
+TIMELINE_MAX_DAYS = 62
+
+
+@dataclass(frozen=True, eq=False)
+class Context:
+    kind: str  # "incident" or "comparison"
+    data: Dataset
+    lang: str
+    incidents: tuple[str, ...]
+    chain: tuple[str, ...] = ()
+
+    # -- shared by both reports ---------------------------------------------------------------
+
+    @cached_property
+    def events(self) -> pd.DataFrame:
+        """Every row of the report's incidents (the seed's, the research's, alternatives, gaps)."""
+        ev = self.data.events[self.data.events["incident_id"].isin(self.incidents)]
+        order = {incident: i for i, incident in enumerate(self.incidents)}
+        return ev.sort_values("incident_id", key=lambda s: s.map(order), kind="stable")
+
+    @cached_property
+    def numbers(self) -> dict[str, int]:
+        """The number each event carries in the charts and tables (chronological, per report)."""
+        return {eid: i for i, eid in enumerate(self.events["event_id"], start=1)}
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        return self.data.incident_names(self.lang)
+
+    @cached_property
+    def milestone_names(self) -> dict[str, str]:
+        return self.data.milestone_names(self.lang)
+
+    # -- the report of one incident -----------------------------------------------------------
+
+    @property
+    def incident_id(self) -> str:
+        return self.incidents[0]
+
+    @property
+    def name(self) -> str:
+        return self.names[self.incident_id]
+
+    @cached_property
+    def found(self) -> dict:
+        return milestones(self.data.events, self.incident_id)
+
+    @cached_property
+    def theft_day(self) -> date | None:
+        theft = self.found.get("leak")
+        return theft.earliest if theft is not None else None
+
+    @cached_property
+    def durations(self) -> pd.DataFrame | None:
+        """Days between the milestones of the chain; None when fewer than two are dated."""
+        if len(self.chain) < 2:
+            return None
+        return chain_durations(self.data.events, self.incident_id, self.chain)
+
+    @cached_property
+    def compensation(self) -> CompensationFigures | None:
+        comp = self.data.compensation
+        assets = comp.loc[comp["incident_id"] == self.incident_id, "asset"]
+        if assets.empty:
+            return None
+        return compensation_figures(comp, self.incident_id, assets.iloc[0])
+
+    @cached_property
+    def timeline_events(self) -> pd.DataFrame:
+        """What the timeline draws: from the theft to the end of the chain (or to the last dated
+        fact), at most TIMELINE_MAX_DAYS days, every announcement (the seed's items and the dates
+        inside them) and every milestone; the hour-by-hour detail belongs to the first day."""
+        if self.theft_day is None:
+            return self.events.iloc[0:0]
+        limit = self.theft_day + timedelta(days=TIMELINE_MAX_DAYS)
+        if self.durations is not None:
+            limit = min(limit, pd.Timestamp(self.durations["to_date"].max()).date())
+        ev = self.events[self.events["effective"] & self.events["date"].notna()]
+        days = ev["date"].dt.to_timestamp().dt.date
+        inside = (days >= self.theft_day) & (days <= limit)
+        shown = ev["source_kind"].isin(["company", "other", "derived"]) | ev["milestone"].notna()
+        return ev[inside & shown]
+
+    @cached_property
+    def window(self) -> tuple[date, date] | None:
+        """The days the timeline covers (the theft's day alone when it has nothing to draw beyond
+        it); None without a dated theft."""
+        if self.theft_day is None:
+            return None
+        days = self.timeline_events["date"].dt.to_timestamp().dt.date
+        return self.theft_day, max(days.max(), self.theft_day) if len(days) else self.theft_day
+
+    @property
+    def has_timeline(self) -> bool:
+        """A timeline says something only over several days."""
+        return self.window is not None and self.window[1] > self.window[0]
+
+    # -- the comparison -----------------------------------------------------------------------
+
+    @cached_property
+    def table(self) -> pd.DataFrame:
+        """Days from each theft to each compared milestone, with the state of every value."""
+        return since_theft(self.data.events, self.incidents, self.data.compared, self.data.measures)
+
+
+def prepare_incident(**params) -> Context:
+    """Check the parameters against the data, load it and return the report's context."""
+    checks.check_names(params)
+    data = load_dataset(checks.check_data_dir(params.get("data_dir")))
+    p = checks.check_values(params, data)
+    return Context("incident", data, p["lang"], (p["incident_id"],), tuple(p["chain"]))
+
+
+def prepare_comparison(**params) -> Context:
+    checks.check_names(params, tuple(checks.COMPARISON_DEFAULTS))
+    data = load_dataset(checks.check_data_dir(params.get("data_dir")))
+    p = checks.check_comparison_values(params, data)
+    return Context("comparison", data, p["lang"], tuple(p["incidents"]))

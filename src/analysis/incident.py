@@ -1,0 +1,285 @@
+"""The sections of an incident's report, for any incident the data holds.
+
+Each function takes the report's context and the section (titled and numbered by
+`analysis.registry`) and fills it; what the data cannot support for this incident is said in the
+section's "not known" form. The registry adds each section's charts.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis import citing, l10n, vocab
+from analysis.common import not_known, when
+from analysis.context import Context
+from analysis.durations import since_theft
+from analysis.model import Section, Table, Text
+
+
+def _num(x, lang: str, places: int = 0) -> str:
+    return l10n.number(x, lang, places)
+
+
+def _fact_ref(ctx: Context, fact: str) -> str:
+    f = ctx.compensation.facts[fact]
+    return f"compensation.csv:{f.line} (seed {f.seed_item})"
+
+
+def _event_ref(ctx: Context, event_id: str) -> str:
+    line = ctx.data.events.index[ctx.data.events["event_id"] == event_id][0]
+    return f"events.csv:{int(line)}"
+
+
+def title(ctx: Context) -> str:
+    return l10n.t("report_title", ctx.lang, name=ctx.name)
+
+
+def subtitle(ctx: Context) -> str:
+    if ctx.window is None:
+        return l10n.t("subtitle_unknown", ctx.lang)
+    last = max((m.latest for m in ctx.found.values() if m.latest is not None), default=ctx.window[1])
+    return l10n.t("subtitle", ctx.lang, start=l10n.day(ctx.window[0], ctx.lang), end=l10n.day(last, ctx.lang))
+
+
+def key_facts(ctx: Context, section: Section) -> Section:
+    lang = ctx.lang
+    inc = ctx.data.incidents.set_index("incident_id").loc[ctx.incident_id]
+    rows = [[l10n.t("stolen", lang), inc[f"stolen_{lang}"], f"incidents.csv ({inc['source_id']})"]]
+    f = ctx.compensation
+    if f is not None:
+        unit_price = lambda v: l10n.t("per_unit", lang, value=v, unit=f.asset)  # noqa: E731
+        rows += [
+            [
+                l10n.t("reported_loss", lang),
+                l10n.about(l10n.t("big_money", lang, value=_big(f.reported_loss_jpy, lang)), lang),
+                _fact_ref(ctx, "reported_loss_jpy"),
+            ],
+            [
+                l10n.t("holders", lang),
+                l10n.about(l10n.t("persons", lang, n=_num(f.holders, lang)), lang),
+                _fact_ref(ctx, "holders"),
+            ],
+            [l10n.t("price_paid", lang), unit_price(f.price_per_unit_jpy), _fact_ref(ctx, "price_per_unit")],
+            [
+                l10n.t("total_paid", lang),
+                l10n.t("money", lang, value=_num(f.total_paid_jpy, lang))
+                + " ("
+                + l10n.t("big_money", lang, value=_big(f.total_paid_jpy, lang))
+                + ")",
+                "units_stolen × price_per_unit",
+            ],
+            [
+                l10n.t("implied_price", lang),
+                l10n.about(unit_price(_num(f.implied_price_jpy, lang, 3)), lang),
+                "reported_loss_jpy ÷ units_stolen",
+            ],
+            [
+                l10n.t("ratio", lang),
+                l10n.about(_num(f.paid_to_reported_ratio * 100, lang, 1) + "%", lang),
+                "total_paid ÷ reported_loss_jpy",
+            ],
+            [
+                l10n.t("per_holder", lang),
+                l10n.about(l10n.t("money", lang, value=_num(f.average_per_holder_jpy, lang)), lang),
+                "total_paid ÷ holders",
+            ],
+            [
+                l10n.t("window", lang),
+                l10n.t(
+                    "window_value",
+                    lang,
+                    start=f"{l10n.day(f.window_start.date(), lang)} {f.window_start:%H:%M}",
+                    end=f"{l10n.day(f.window_end.date(), lang)} {f.window_end:%H:%M}",
+                    hours=l10n.hours_minutes(float(f.window_hours), lang),
+                ),
+                _fact_ref(ctx, "price_window_start") + ", " + _fact_ref(ctx, "price_window_end"),
+            ],
+        ]
+    if ctx.durations is not None:
+        names = ctx.milestone_names
+        for _, r in ctx.durations.iterrows():
+            prefix = l10n.t("total", lang) + ": " if r["step"] == "total" else ""
+            refs = ", ".join(_event_ref(ctx, ctx.found[m].event_id) for m in (r["from"], r["to"]))
+            step = l10n.days_and_business(int(r["calendar_days"]), int(r["business_days"]), lang)
+            rows.append([f"{prefix}{names[r['from']]} → {names[r['to']]}", step, refs])
+    compared = since_theft(ctx.data.events, [ctx.incident_id], ctx.data.compared, ctx.data.measures)
+    for _, r in compared.iterrows():
+        if r["state"] == "known":
+            rows.append(
+                [
+                    l10n.t("from_theft_to", lang, milestone=ctx.milestone_names[r["milestone"]]),
+                    since_text(r, lang),
+                    _event_ref(ctx, r["event_id"]),
+                ]
+            )
+    frame = pd.DataFrame(rows, columns=[l10n.t(k, lang) for k in ("fact", "value", "basis")])
+    return section.add(Table(frame, "facts"), Text(l10n.t("approx_note", lang), "note"))
+
+
+def _big(value, lang: str) -> str:
+    scale = l10n.catalogue(lang)["locale"]["big_money_scale"]
+    places = l10n.catalogue(lang)["locale"]["big_money_places"]
+    return l10n.number(value / scale, lang, places)
+
+
+def since_text(r, lang: str) -> str:
+    """Days from the theft, with hours and minutes when both times are known."""
+    text = l10n.days(int(r["days"]), lang)
+    if pd.notna(r["hours"]):
+        text = l10n.t("days_with_hours", lang, days=text, hm=l10n.hours_minutes(float(r["hours"]), lang))
+    return text
+
+
+def first_day(ctx: Context, section: Section) -> Section:
+    lang = ctx.lang
+    theft = ctx.found.get("leak")
+    if theft is None or theft.timestamp is None:
+        return not_known(section, lang, "not_known_first_day")
+    table = since_theft(ctx.data.events, [ctx.incident_id], vocab.FIRST_DAY[1:])
+    rows = [
+        [
+            ctx.milestone_names[r["milestone"]],
+            f"{ctx.found[r['milestone']].timestamp:%H:%M}",
+            l10n.hours_minutes(float(r["hours"]), lang),
+        ]
+        for _, r in table.iterrows()
+        if r["state"] == "known" and pd.notna(r["hours"])
+    ]
+    frame = pd.DataFrame(rows, columns=[l10n.t(k, lang) for k in ("milestone_col", "time", "hours_after")])
+    return section.add(
+        Text(f"{ctx.milestone_names['leak']}: {l10n.day(theft.day, lang)} {theft.timestamp:%H:%M} JST"),
+        Table(frame, "numbers"),
+        Text(l10n.t("secondary_note", lang), "note"),
+    )
+
+
+def timeline(ctx: Context, section: Section) -> Section:
+    if not ctx.has_timeline:
+        return not_known(section, ctx.lang, "not_known_timeline")
+    return section
+
+
+def chain(ctx: Context, section: Section) -> Section:
+    lang = ctx.lang
+    if ctx.durations is None:
+        return not_known(section, lang, "not_known_chain")
+    rows = []
+    for _, r in ctx.durations.iterrows():
+        prefix = l10n.t("total", lang) + ": " if r["step"] == "total" else ""
+        rows.append(
+            [
+                prefix + ctx.milestone_names[r["from"]],
+                ctx.milestone_names[r["to"]],
+                l10n.day(pd.Timestamp(r["from_date"]).date(), lang),
+                l10n.day(pd.Timestamp(r["to_date"]).date(), lang),
+                l10n.days(int(r["calendar_days"]), lang),
+                l10n.plural("business_days", int(r["business_days"]), lang),
+                "—" if pd.isna(r["hours"]) else l10n.hours_minutes(float(r["hours"]), lang),
+            ]
+        )
+    headers = [
+        l10n.t(k, lang) for k in ("from", "to", "from_date", "to_date", "calendar_days", "business_days", "hours")
+    ]
+    section.add(Table(pd.DataFrame(rows, columns=headers), "numbers"))
+    if "report_deadline" in ctx.found and "report" in ctx.found:
+        deadline, report = ctx.found["report_deadline"].day, ctx.found["report"].day
+        section.add(
+            Text(
+                l10n.t(
+                    "deadline_met",
+                    lang,
+                    deadline=l10n.day(deadline, lang),
+                    report=l10n.day(report, lang),
+                    slack=l10n.days((deadline - report).days, lang),
+                )
+            )
+        )
+    return section.add(Text(l10n.t("bd_note", lang), "note"))
+
+
+def remedy(ctx: Context, section: Section) -> Section:
+    """How the customers were made whole: the compensation policy where the data has one, else the
+    remedy row with its announcing event, else the section's "not known" form."""
+    lang = ctx.lang
+    f = ctx.compensation
+    if f is not None:
+        facts = f.facts
+        method = l10n.t(
+            "method_text",
+            lang,
+            market=facts["reference_market"].value,
+            currency=facts["payout_currency"].value,
+            funding=l10n.label("funding_source", facts["funding_source"].value, lang),
+        )
+        return section.add(Text(f"{l10n.t('method', lang)}: {method}"))
+    rem = ctx.data.remedies[ctx.data.remedies["incident_id"] == ctx.incident_id]
+    if rem.empty:
+        return not_known(section, lang, "not_known_remedy")
+    r = next(rem.itertuples())
+    announced = ctx.data.events[ctx.data.events["event_id"] == r.event_id]
+    pages = tuple(dict.fromkeys((*r.pages, *(announced["pages"].iloc[0] if not announced.empty else ()))))
+    rows = [
+        [l10n.t("method_col", lang), l10n.label("method", r.method, lang)],
+        [l10n.t("detail_col", lang), getattr(r, f"detail_{lang}")],
+        [l10n.t("funded_col", lang), getattr(r, f"funded_by_{lang}")],
+        [l10n.t("source_col", lang), citing.page_links(pages, lang) if pages else r.source_id],
+    ]
+    frame = pd.DataFrame(rows, columns=[l10n.t("fact", lang), l10n.t("value", lang)])
+    return section.add(Table(frame, "facts"))
+
+
+def order_items(ctx: Context, section: Section) -> Section:
+    lang = ctx.lang
+    items = ctx.data.order_items[ctx.data.order_items["incident_id"] == ctx.incident_id]
+    if items.empty:
+        return not_known(section, lang, "not_known_order_items")
+    rows = [
+        [
+            f"({r.item_no})",
+            getattr(r, f"text_{lang}"),
+            "" if pd.isna(r.deadline) else l10n.day(r.deadline.to_timestamp().date(), lang),
+        ]
+        for r in items.itertuples()
+    ]
+    headers = [l10n.t(k, lang) for k in ("item", "text", "deadline")]
+    return section.add(Table(pd.DataFrame(rows, columns=headers), "order"))
+
+
+def later_table(ctx: Context) -> pd.DataFrame:
+    """Days from the theft to each milestone the timeline does not cover (gaps included)."""
+    end = ctx.window[1] if ctx.has_timeline else ctx.theft_day
+    names = []
+    for m, found in ctx.found.items():
+        if m == "leak":
+            continue
+        if found.earliest is None or end is None or found.earliest > end:
+            names.append(m)
+    return since_theft(ctx.data.events, [ctx.incident_id], names)
+
+
+def later_title(ctx: Context) -> str:
+    if not ctx.has_timeline:
+        return l10n.t("later_all", ctx.lang)
+    return l10n.t("later", ctx.lang, day=l10n.day(ctx.window[1], ctx.lang))
+
+
+def later(ctx: Context, section: Section) -> Section:
+    lang = ctx.lang
+    table = later_table(ctx)
+    if table.empty:
+        return not_known(section, lang, "not_known_later")
+    rows = []
+    for _, r in table.iterrows():
+        if r["state"] == "known":
+            value = l10n.days(int(r["days"]), lang)
+        elif r["state"] == "range":
+            value = f"{l10n.days(int(r['days_min']), lang)} – {l10n.days(int(r['days_max']), lang)}"
+        else:
+            value = l10n.label("state", r["state"], lang)
+        row = next(ctx.events[ctx.events["event_id"] == r["event_id"]].itertuples())
+        rows.append([ctx.milestone_names[r["milestone"]], when(row, lang), value, citing.sources_cell(row, lang)])
+    headers = [l10n.t(k, lang) for k in ("milestone_col", "date", "days_col", "source_col")]
+    return section.add(
+        Table(pd.DataFrame(rows, columns=headers), "plain", (28, 16, 18, 38)),
+        Text(l10n.t("secondary_note", lang), "note"),
+    )

@@ -1,0 +1,136 @@
+"""Every word the reports show, and how each language writes dates, numbers and durations.
+
+The words live in one catalogue per language (catalogue/<lang>.toml, the same keys in each); this
+module is the only place that knows languages differ. A TOML file per language rather than gettext
+.po files: the catalogue holds sentence templates with named fields and vocabulary labels, which
+TOML keeps readable and reviewable in a diff, and the standard library reads it. Dates, numbers and
+plurals come from Babel with the patterns each catalogue names.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+CATALOGUE = Path(__file__).resolve().parent / "catalogue"
+LANGUAGES = tuple(sorted(p.stem for p in CATALOGUE.glob("*.toml")))
+DEFAULT_LANGUAGE = "ja"
+
+
+@cache
+def catalogue(lang: str) -> dict:
+    path = CATALOGUE / f"{lang}.toml"
+    if not path.is_file():
+        raise KeyError(f"no catalogue for language '{lang}'; the languages are: {', '.join(LANGUAGES)}")
+    with path.open("rb") as f:
+        return tomllib.load(f)
+
+
+def t(key: str, lang: str, **fields) -> str:
+    """A sentence or label of the report, its {fields} filled in."""
+    text = catalogue(lang)["text"][key]
+    return text.format(**fields) if fields else text
+
+
+def label(kind: str, value: str, lang: str) -> str:
+    """The reader-facing name of a vocabulary value (an actor, a status, ...)."""
+    return catalogue(lang)[kind][value]
+
+
+def has_label(kind: str, value: str, lang: str) -> bool:
+    return value in catalogue(lang).get(kind, {})
+
+
+def _locale(lang: str) -> dict:
+    return catalogue(lang)["locale"]
+
+
+@cache
+def _babel(lang: str) -> Locale:
+    return Locale.parse(_locale(lang)["babel"])
+
+
+def day(d: date, lang: str, style: str = "date") -> str:
+    """A calendar day: 2018年1月26日 / 26 January 2018 ('date'), 1/26 / 26 Jan ('axis'), ..."""
+    return format_date(d, _locale(lang)[style], locale=_babel(lang))
+
+
+def month(year: int, month_: int, lang: str) -> str:
+    return format_date(date(year, month_, 1), _locale(lang)["month"], locale=_babel(lang))
+
+
+def number(x, lang: str, places: int = 0) -> str:
+    """A number with the language's grouping; `places` decimals, always shown."""
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    return format_decimal(Decimal(str(x)), format=pattern, locale=_babel(lang), decimal_quantization=True)
+
+
+def plural(key: str, n: int, lang: str, **fields) -> str:
+    """A counted phrase ('1 day', '3 days', '3日'): the catalogue's key_one / key_other forms."""
+    form = _babel(lang).plural_form(abs(n))
+    texts = catalogue(lang)["text"]
+    text = texts.get(f"{key}_{form}", texts[f"{key}_other"])
+    return text.format(n=number(n, lang), **fields)
+
+
+def days(n: int, lang: str) -> str:
+    return plural("days", n, lang)
+
+
+def days_and_business(days_: int, business: int, lang: str) -> str:
+    """Calendar and business days of a step: 15日・10営業日 / 15 days, 10 business days."""
+    return t("days_and_business", lang, days=days(days_, lang), business=plural("business_days", business, lang))
+
+
+def hours_minutes(hours: float, lang: str) -> str:
+    """A duration in hours as hours and minutes: 11 h 23 min / 11時間23分."""
+    total = round(hours * 60)
+    h, m = divmod(abs(total), 60)
+    sign = "-" if total < 0 else ""
+    if h == 0:
+        return sign + t("duration_m", lang, m=m)
+    return sign + t("duration_hm", lang, h=number(h, lang), m=m)
+
+
+def quoted(text: str, lang: str) -> str:
+    return t("quoted", lang, text=text)
+
+
+def join(items, lang: str) -> str:
+    return t("list_separator", lang).join(items)
+
+
+def about(text: str, lang: str, approximate: bool = True) -> str:
+    """A value marked approximate the way the language writes it: 約580億円 / about JPY 58 bn."""
+    return t("approximately", lang, value=text) if approximate else text
+
+
+def catalogue_problems(catalogues: dict[str, dict]) -> list[str]:
+    """Keys missing from a language, and sentences whose {fields} differ between languages."""
+    import string
+
+    problems = []
+    langs = sorted(catalogues)
+    sections = sorted({s for c in catalogues.values() for s in c})
+    for section in sections:
+        keys = sorted({k for c in catalogues.values() for k in c.get(section, {})})
+        for key in keys:
+            missing = [lang for lang in langs if key not in catalogues[lang].get(section, {})]
+            if missing:
+                problems.append(f"[{section}] {key}: no translation in {', '.join(missing)}")
+                continue
+            if section == "text":
+                fields = {
+                    lang: {f for _, f, _, _ in string.Formatter().parse(catalogues[lang][section][key]) if f}
+                    for lang in langs
+                }
+                if len({frozenset(f) for f in fields.values()}) > 1:
+                    problems.append(f"[text] {key}: the languages fill different fields {fields}")
+    return problems

@@ -1,0 +1,107 @@
+"""What a report section is: plain data (text, tables as DataFrames, charts as Figures).
+
+Section functions build these objects; `analysis.render` turns them into HTML through Jinja2
+templates with autoescaping. In JupyterLab a section displays itself as that HTML, and its
+tables and figures stay at hand as DataFrames and matplotlib Figures:
+`section.tables[0]`, `section.figures[0]`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+import pandas as pd
+from markupsafe import Markup
+from matplotlib.figure import Figure
+
+
+@dataclass
+class Text:
+    """A paragraph; `css` 'note' for the small print under a table or chart."""
+
+    kind: ClassVar[str] = "text"
+
+    text: str | Markup
+    css: str = ""
+
+
+@dataclass
+class Heading:
+    """A heading inside a section (a section's own title is its heading)."""
+
+    kind: ClassVar[str] = "heading"
+
+    text: str
+
+
+@dataclass
+class Table:
+    """A table: one DataFrame, its columns as the header; a cell may be Markup (a link)."""
+
+    kind: ClassVar[str] = "table"
+
+    frame: pd.DataFrame
+    css: str = ""
+    widths: tuple[int, ...] = ()
+
+
+@dataclass
+class Chart:
+    """A matplotlib Figure; its alt text is the chart's title."""
+
+    kind: ClassVar[str] = "chart"
+
+    figure: Figure
+    alt: str = ""
+
+
+Block = Text | Heading | Table | Chart
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    number: int = 0
+    blocks: list[Block] = field(default_factory=list)
+
+    def add(self, *blocks: Block | None) -> Section:
+        self.blocks += [b for b in blocks if b is not None]
+        return self
+
+    @property
+    def tables(self) -> list[pd.DataFrame]:
+        return [b.frame for b in self.blocks if isinstance(b, Table)]
+
+    @property
+    def figures(self) -> list[Figure]:
+        return [b.figure for b in self.blocks if isinstance(b, Chart)]
+
+    def _repr_html_(self) -> str:
+        from analysis.render import render_section
+
+        return render_section(self)
+
+    def __repr__(self) -> str:
+        kinds = ", ".join(type(b).__name__ for b in self.blocks)
+        return f"<Section {self.number} {self.key!r}: {self.title} [{kinds}]>"
+
+
+@dataclass
+class Front:
+    """The report's opening: title, subtitle, what the data is, contents."""
+
+    title: str
+    subtitle: str
+    meta: str
+    contents_title: str
+    contents: list[tuple[str, str]]  # (anchor, heading)
+
+    def _repr_html_(self) -> str:
+        from analysis.render import render_front
+
+        return render_front(self)
+
+    def __repr__(self) -> str:
+        return f"<Front {self.title!r}>"

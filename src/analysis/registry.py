@@ -1,0 +1,136 @@
+"""The one list of what each report shows: its sections in order, and every chart with its section.
+
+Notebooks, the review artifacts (`make figures`) and the tests read this list. Adding a chart is a
+chart function in `analysis.charts` and one `ChartSpec` line below: the chart then appears in its
+section, in review/figures and in the image tests. A chart's `draw` returns None when the data
+cannot support it for the report at hand (the section then says what is not known), or a dict
+of named figures when it draws one per incident.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from matplotlib.figure import Figure
+
+from analysis import charts, common, comparison, incident, l10n
+from analysis.context import Context
+from analysis.model import Chart, Front, Section
+
+Drawn = Figure | dict[str, Figure] | None
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    key: str
+    build: Callable[[Context, Section], Section]
+    title: Callable[[Context], str] | None = None  # default: the catalogue's text under the key
+
+    def title_for(self, ctx: Context) -> str:
+        return self.title(ctx) if self.title else l10n.t(self.key, ctx.lang)
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    title: Callable[[Context], str]
+    subtitle: Callable[[Context], str]
+    sections: tuple[SectionSpec, ...]
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    key: str
+    report: str
+    section: str
+    draw: Callable[[Context], Drawn]
+    first: bool = False  # drawn before the section's tables rather than after them
+
+
+REPORTS = {
+    "incident": ReportSpec(
+        incident.title,
+        incident.subtitle,
+        (
+            SectionSpec("key_facts", incident.key_facts),
+            SectionSpec("first_day", incident.first_day),
+            SectionSpec("timeline", incident.timeline),
+            SectionSpec("chain", incident.chain),
+            SectionSpec("compensation", incident.remedy),
+            SectionSpec("order_items", incident.order_items),
+            SectionSpec("later", incident.later, incident.later_title),
+            SectionSpec("disputed", common.disputed),
+            SectionSpec("sources", common.sources),
+        ),
+    ),
+    "comparison": ReportSpec(
+        comparison.title,
+        comparison.subtitle,
+        (
+            SectionSpec("incidents", comparison.incidents),
+            SectionSpec("definitions", comparison.definitions),
+            SectionSpec("since_theft", comparison.since_theft),
+            SectionSpec("remedies", comparison.remedies),
+            SectionSpec("first_day", comparison.first_day),
+            SectionSpec("disputed", common.disputed),
+            SectionSpec("sources", common.sources),
+        ),
+    ),
+}
+
+CHARTS = (
+    ChartSpec("first_day", "incident", "first_day", lambda c: charts.first_day_of(c, c.incident_id)),
+    ChartSpec("timeline", "incident", "timeline", charts.timeline_of),
+    ChartSpec("milestone_chain", "incident", "chain", charts.milestone_chain_of),
+    ChartSpec("compensation", "incident", "compensation", charts.compensation_of),
+    ChartSpec("price_window", "incident", "compensation", charts.price_window_of),
+    ChartSpec("later_milestones", "incident", "later", charts.later_milestones_of),
+    ChartSpec("since_theft", "comparison", "since_theft", charts.since_theft_of, first=True),
+    ChartSpec(
+        "first_day",
+        "comparison",
+        "first_day",
+        lambda c: {i: charts.first_day_of(c, i) for i in comparison.first_day_incidents(c)},
+    ),
+)
+
+
+def _drawn(ctx: Context, section: str | None = None):
+    """(spec, name, figure) for every chart the report draws, in the registry's order."""
+    for spec in CHARTS:
+        if spec.report != ctx.kind or (section is not None and spec.section != section):
+            continue
+        drawn = spec.draw(ctx)
+        if isinstance(drawn, dict):
+            yield from ((spec, f"{spec.key}-{name}", fig) for name, fig in drawn.items())
+        elif drawn is not None:
+            yield spec, spec.key, drawn
+
+
+def charts_of(ctx: Context, section: str | None = None) -> dict[str, Figure]:
+    """The report's charts (of one section, or all), by name: the chart's key, with the incident
+    for a chart drawn once per incident."""
+    return {name: fig for _, name, fig in _drawn(ctx, section)}
+
+
+def section(ctx: Context, key: str) -> Section:
+    """A section of the report with its charts, titled and numbered as the report's contents say."""
+    specs = REPORTS[ctx.kind].sections
+    number, spec = next((n, s) for n, s in enumerate(specs, start=1) if s.key == key)
+    built = spec.build(ctx, Section(key, spec.title_for(ctx), number))
+    drawn = list(_drawn(ctx, key))
+    before = [Chart(fig, charts.title_of(fig)) for chart, _, fig in drawn if chart.first]
+    after = [Chart(fig, charts.title_of(fig)) for chart, _, fig in drawn if not chart.first]
+    built.blocks = [*before, *built.blocks, *after]
+    return built
+
+
+def front(ctx: Context) -> Front:
+    spec = REPORTS[ctx.kind]
+    contents = [(s.key, s.title_for(ctx)) for s in spec.sections]
+    return common.front(ctx, spec.title(ctx), spec.subtitle(ctx), contents)
+
+
+def report(ctx: Context) -> list:
+    """The whole report: its opening, then every section in order."""
+    return [front(ctx), *(section(ctx, s.key) for s in REPORTS[ctx.kind].sections)]

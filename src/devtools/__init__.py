@@ -1,0 +1,1 @@
+"""Development tools: review artifacts, notebook hygiene, the benchmark. The report never imports them."""

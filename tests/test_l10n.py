@@ -1,0 +1,101 @@
+"""One catalogue per language with the same keys; dates, numbers and durations formatted per language."""
+
+import copy
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from analysis import l10n, vocab
+from analysis.loading import load_dataset
+
+SRC = Path(l10n.__file__).parent
+
+
+def catalogues():
+    return {lang: l10n.catalogue(lang) for lang in l10n.LANGUAGES}
+
+
+def test_every_key_has_every_language():
+    assert l10n.LANGUAGES == ("en", "ja")
+    assert l10n.catalogue_problems(catalogues()) == []
+
+
+def test_a_removed_key_is_caught():
+    broken = copy.deepcopy(catalogues())
+    del broken["ja"]["text"]["report_title"]
+    broken["en"]["actor"]["fsa"] = "FSA"
+    del broken["en"]["actor"]["police"]
+    assert l10n.catalogue_problems(broken) == [
+        "[actor] police: no translation in en",
+        "[text] report_title: no translation in ja",
+    ]
+
+
+def test_a_field_missing_from_one_language_is_caught():
+    broken = copy.deepcopy(catalogues())
+    broken["en"]["text"]["report_title"] = "A report"
+    assert l10n.catalogue_problems(broken)[0].startswith("[text] report_title: the languages fill different fields")
+
+
+def test_every_vocabulary_value_has_a_label():
+    data = load_dataset()
+    kinds = {
+        "actor": vocab.ACTORS,
+        "source_kind": vocab.SOURCE_KINDS,
+        "status": vocab.STATUSES,
+        "flag": vocab.FLAGS,
+        "method": vocab.REMEDY_METHODS,
+        "where": vocab.PLACES,
+        "source_type": vocab.SOURCE_TYPES,
+        "state": ("known", "range", "gap", "never", "not_recorded", "no_theft_date"),
+        "funding_source": tuple(data.compensation.loc[data.compensation["fact"] == "funding_source", "value"]),
+    }
+    for kind, values in kinds.items():
+        for value in values:
+            for lang in l10n.LANGUAGES:
+                assert l10n.has_label(kind, value, lang), (kind, value, lang)
+
+
+def test_only_the_localisation_module_tells_languages_apart():
+    offenders = [
+        f"{p.name}:{n}"
+        for p in SRC.rglob("*.py")
+        if p.name != "l10n.py"
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1)
+        if re.search(r"""lang\s*[!=]=|[!=]=\s*lang\b|["'](ja|en)["']\s*(if|else)""", line)
+    ]
+    assert offenders == []
+
+
+@pytest.mark.parametrize(
+    "lang, long, axis, month",
+    [("ja", "2018年1月26日", "1/26", "2019年6月"), ("en", "26 January 2018", "26 Jan", "June 2019")],
+)
+def test_dates(lang, long, axis, month):
+    assert l10n.day(date(2018, 1, 26), lang) == long
+    assert l10n.day(date(2018, 1, 26), lang, "axis") == axis
+    assert l10n.month(2019, 6, lang) == month
+
+
+@pytest.mark.parametrize(
+    "lang, expect",
+    [
+        ("ja", ["1日", "15日", "11時間23分", "33分", "46,311,127,000", "463.1億円", "約580.0億円"]),
+        ("en", ["1 day", "15 days", "11 h 23 min", "33 min", "46,311,127,000", "JPY 46.31 bn", "about JPY 58.00 bn"]),
+    ],
+)
+def test_numbers_durations_and_plurals(lang, expect):
+    scale = l10n.catalogue(lang)["locale"]["big_money_scale"]
+    places = l10n.catalogue(lang)["locale"]["big_money_places"]
+    got = [
+        l10n.days(1, lang),
+        l10n.days(15, lang),
+        l10n.hours_minutes(11 + 23 / 60, lang),  # 11.38 h is 11 h 23 min, not 11 h 38 min
+        l10n.hours_minutes(33 / 60, lang),
+        l10n.number(46311127000, lang),
+        l10n.t("big_money", lang, value=l10n.number(46311127000 / scale, lang, places)),
+        l10n.about(l10n.t("big_money", lang, value=l10n.number(58000000000 / scale, lang, places)), lang),
+    ]
+    assert got == expect
