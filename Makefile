@@ -7,6 +7,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
+LAB := .venv-lab
 
 .PHONY: help
 help: ## list the targets
@@ -84,7 +85,6 @@ reports/%.html reports/%.pdf: notebooks/incident.ipynb $(REPORT_INPUTS) $(INSTAL
 numbers: $(INSTALLED) ## check the data and print the durations and compensation figures
 	@$(PY) -m analysis
 
-LAB := .venv-lab
 $(LAB)/.installed: requirements-lab.txt $(INSTALLED)
 	@echo "==> lab: creating $(LAB) with JupyterLab and registering the project's kernel"
 	@test -x $(LAB)/bin/python || $(PYTHON) -m venv $(LAB)
