@@ -61,6 +61,10 @@ REPORT_INPUTS := $(wildcard data/*.csv) $(wildcard src/analysis/*.py) $(wildcard
 .PHONY: report
 report: $(REPORTS) ## build every report variant as HTML and PDF under reports/ (make -j2 for both cores)
 
+.PHONY: thumbnails
+thumbnails: $(REPORTS) ## refresh review/pages/ (page 1 of every report as PNG) and the README's gallery
+	@$(PY) -m devtools.thumbnails write $(VARIANTS)
+
 .PHONY: variants
 variants: ## list the report variants make report builds
 	@printf '%s\n' $(VARIANTS)
@@ -117,9 +121,10 @@ bench: $(INSTALLED) sysdeps ## time make report (from clean and no-op) against a
 clean: ## remove everything derived (the environment stays)
 	rm -rf build reports .pytest_cache
 
-# Debian packages the report needs: a browser to print PDFs, a CJK font for the text around the
+# Debian packages the report needs: a browser to print PDFs, a Japanese font with a bold weight and a
+# Latin face for the text around the
 # charts (the charts bring their own font), and poppler to check the PDFs' text.
-DEB_PACKAGES := chromium fonts-ipaexfont-gothic poppler-utils
+DEB_PACKAGES := chromium fonts-morisawa-bizud-gothic fonts-liberation2 poppler-utils
 .PHONY: sysdeps
 sysdeps: ## install the Debian packages the PDF needs (chromium, a CJK font, poppler-utils)
 	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \

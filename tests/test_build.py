@@ -1,5 +1,6 @@
 """make report's pipeline end to end: HTML and PDF contents, and failures that publish nothing."""
 
+import html
 import re
 import shutil
 import subprocess
@@ -8,7 +9,7 @@ from html.parser import HTMLParser
 import nbformat
 import pytest
 
-from analysis import build
+from analysis import build, registry
 
 from conftest import ROOT, set_cell
 
@@ -81,8 +82,33 @@ def test_pdf_fonts_are_embedded(built):
             text=True,
             check=True,
         ).stdout.splitlines()[2:]
-        assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts
-        assert any("IPAexGothic" in line for line in fonts)
+        assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts  # every font embedded
+        assert not [line for line in fonts if "Type 3" in line], fonts  # outlines, not fonts
+        names = {line.split()[0].partition("+")[2] for line in fonts}
+        # Real bold faces: the headings are not smeared regular glyphs.
+        expected = (
+            {"BIZUDPGothic-Regular", "BIZUDPGothic-Bold"} if lang == "ja" else {"LiberationSans", "LiberationSans-Bold"}
+        )
+        assert expected <= names, names
+
+
+def outline(pdf) -> list[str]:
+    """The PDF's bookmarks, in order (poppler prints them with the page's text as XML)."""
+    xml = subprocess.run(["pdftohtml", "-xml", "-i", "-q", "-stdout", str(pdf)], capture_output=True, text=True).stdout
+    return [
+        html.unescape(re.sub(r"<[^>]+>|\s", "", item)) for item in re.findall(r"<item[^>]*>(.*?)</item>", xml, re.S)
+    ]
+
+
+@pytest.mark.parametrize("name", ["coincheck-2018-ja", "coincheck-2018-en", "comparison-en"])
+def test_pdf_bookmarks_follow_the_headings(built, name):
+    kind, params = build.variant_params(name)
+    ctx = build.check_params(ROOT / "notebooks" / f"{kind}.ipynb", params)
+    front, *sections = registry.report(ctx)
+    headings = [front.headline] + [f"{s.number}. {s.title}" for s in sections]
+    marks = outline(built / "reports" / f"{name}.pdf")
+    squeezed = [re.sub(r"\s", "", h) for h in headings]
+    assert [m for m in marks if m in squeezed] == squeezed, marks
 
 
 def test_english_pdf_text(built):
@@ -94,7 +120,7 @@ def test_english_pdf_text(built):
     "name, title",
     [
         ("coincheck-2018-en", "Coincheck 2018: timeline, speed of response, remedy"),
-        ("coincheck-2018-ja", "コインチェック(2018年): 経緯・対応の速さ・顧客への補償"),
+        ("coincheck-2018-ja", "コインチェック（2018年）：経緯・対応の速さ・顧客への補償"),
         ("comparison-en", "Exchange thefts compared: speed of response and how customers were made whole"),
     ],
 )
@@ -190,3 +216,27 @@ def test_failing_cell_keeps_the_executed_notebook(tmp_path, last_good, capsys):
     executed = nbformat.read(kept, as_version=4)
     assert any(o.get("ename") == "RuntimeError" for c in executed.cells for o in c.get("outputs", []))
     assert published(last_good) == before
+
+
+def test_pdf_structure_ids_do_not_depend_on_the_run():
+    """Chromium names tagged-PDF elements after DOM node numbers that shift between runs."""
+    one = b"<</ID (node00000087)>> <</ID (node00000090)>> /Names [(node00000087) 1 0 R (node00000090) 2 0 R]"
+    two = b"<</ID (node00000090)>> <</ID (node00000093)>> /Names [(node00000090) 1 0 R (node00000093) 2 0 R]"
+    assert build.fix_pdf_ids(one) == build.fix_pdf_ids(two)
+    fixed = build.fix_pdf_ids(one)
+    assert len(fixed) == len(one) and b"(node00000000)" in fixed and b"(node00000001)" in fixed
+
+
+def test_readme_shows_page_one_of_every_report(built):
+    """The README's gallery lists every variant make report builds, each image is committed, and the
+    ones this module builds are what their PDFs print now (make thumbnails refreshes them)."""
+    from devtools import thumbnails
+
+    variants = subprocess.run(["make", "-s", "variants"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert thumbnails.gallery(variants) in readme
+    for v in variants:
+        assert (thumbnails.PAGES / f"{v}.png").is_file(), v
+    for v in ("coincheck-2018-ja", "coincheck-2018-en", "comparison-en"):
+        fresh = thumbnails.page_one(built / "reports" / f"{v}.pdf")
+        assert fresh == (thumbnails.PAGES / f"{v}.png").read_bytes(), f"review/pages/{v}.png is stale: make thumbnails"

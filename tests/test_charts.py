@@ -5,6 +5,7 @@ import warnings
 
 import pytest
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from analysis import charts, l10n, registry, style, vocab
 from analysis.context import prepare_comparison, prepare_incident
@@ -33,10 +34,13 @@ def test_every_chart_of_every_report(incident, lang):
     for name, fig in drawn.items():
         png = style.png_bytes(fig)  # draws everything: a missing glyph raises here
         assert png.startswith(b"\x89PNG")
-        ax = fig.axes[0]
-        assert ax.get_title(loc="left"), name
-        assert ax.get_xlabel() or ax.get_ylabel(), name
+        assert charts.title_of(fig), name
+        assert any(ax.get_xlabel() or ax.get_ylabel() for ax in fig.axes), name
         assert l10n.t("source_word", lang) in texts(fig), name
+        visible = [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+        small = [(t.get_text(), t.get_fontsize()) for t in visible if t.get_fontsize() < style.MIN_TEXT_PT]
+        assert not small, (name, small)  # nothing smaller than 7.5 pt at printed size
+        assert not [t.get_text() for t in visible if t.get_rotation() not in (0, 360)], name  # nothing sideways
 
 
 def test_every_actor_has_a_colour_and_a_name():

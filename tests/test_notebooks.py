@@ -48,7 +48,7 @@ def outputs_html(nb) -> str:
     [
         (
             "ja",
-            ["要点", "時系列", "業務改善命令の内容", "46,311,127,000円", "15日・10営業日", "コインチェック(2018年)"],
+            ["要点", "時系列", "業務改善命令の内容", "46,311,127,000円", "15日・10営業日", "コインチェック（2018年）"],
         ),
         (
             "en",
@@ -68,7 +68,8 @@ def test_incident_notebook_runs_top_to_bottom(tmp_path, monkeypatch, lang, words
     for w in words:
         assert w in html
     drawn = registry.charts_of(prepare_incident(lang=lang))
-    assert html.count("data:image/png;base64,") == len(drawn) == 6
+    # Time after the theft, the first day, the timeline, the chain, compensation, price window, later.
+    assert html.count("data:image/svg+xml;base64,") == len(drawn) == 7
 
 
 def test_any_incident_is_a_report(tmp_path, monkeypatch):
@@ -86,7 +87,7 @@ def test_comparison_notebook_runs(tmp_path, monkeypatch):
         assert w in html  # 26 days: Zaif's theft 14 Sep, remedy method announced 10 Oct 2018
     drawn = registry.charts_of(prepare_comparison(lang="en"))
     # Days from the theft; the first day of Coincheck and of DMM Bitcoin.
-    assert html.count("data:image/png;base64,") == len(drawn) == 3
+    assert html.count("data:image/svg+xml;base64,") == len(drawn) == 3
 
 
 def test_explore_notebook_runs(tmp_path, monkeypatch):

@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 import nbformat
@@ -25,13 +26,13 @@ import yaml
 
 from analysis.context import Context, prepare_comparison, prepare_incident
 from analysis.errors import DataValidationError
+from analysis.findings import as_of
 from analysis.l10n import LANGUAGES
 from analysis.params import ParameterError, check_names
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 CHROMIUM_CANDIDATES = ("/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser")
-FIXED_PDF_DATE = b"20180213000000"
 NOTEBOOKS = ROOT / "notebooks"
 # Each notebook's parameters are checked by the same function its first cell calls.
 PREPARE = {"incident": prepare_incident, "comparison": prepare_comparison}
@@ -168,20 +169,36 @@ def chromium_command(profile: Path | str, *args: str) -> list[str]:
     ]
 
 
-def to_pdf(html_file: Path, pdf_file: Path) -> None:
+def to_pdf(html_file: Path, pdf_file: Path, created: date) -> None:
+    """Print the page to an A4 PDF with bookmarks from its headings, dated the day its data is as of."""
     with tempfile.TemporaryDirectory(prefix="chromium-") as profile:
         cmd = chromium_command(
-            profile, "--no-pdf-header-footer", f"--print-to-pdf={pdf_file}", html_file.resolve().as_uri()
+            profile,
+            "--no-pdf-header-footer",
+            "--generate-pdf-document-outline",
+            f"--print-to-pdf={pdf_file}",
+            html_file.resolve().as_uri(),
         )
         run = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     if run.returncode != 0 or not pdf_file.exists() or pdf_file.stat().st_size == 0:
         raise BuildError(f"Chromium could not print {html_file}:\n{run.stderr[-2000:]}")
-    pdf_file.write_bytes(fix_pdf_dates(pdf_file.read_bytes()))
+    pdf_file.write_bytes(fix_pdf_ids(fix_pdf_dates(pdf_file.read_bytes(), created)))
 
 
-def fix_pdf_dates(pdf: bytes) -> bytes:
-    """Same-length replacement of the print time, so the PDF's byte offsets stay valid."""
-    return re.sub(rb"(/(?:CreationDate|ModDate) \(D:)\d{14}", lambda m: m.group(1) + FIXED_PDF_DATE, pdf)
+def fix_pdf_dates(pdf: bytes, created: date) -> bytes:
+    """Same-length replacement of the print time by the data's date, so the same data gives the same
+    bytes and the PDF's byte offsets stay valid."""
+    stamp = created.strftime("%Y%m%d000000").encode()
+    return re.sub(rb"(/(?:CreationDate|ModDate) \(D:)\d{14}", lambda m: m.group(1) + stamp, pdf)
+
+
+def fix_pdf_ids(pdf: bytes) -> bytes:
+    """The tagged PDF names its structure elements after Chromium's DOM node numbers, which shift from
+    one run to the next; number them by rank instead (same order, so the ID tree stays sorted, and
+    same length, so the byte offsets stay valid)."""
+    found = sorted({int(n) for n in re.findall(rb"\(node(\d+)\)", pdf)})
+    rank = {n: i for i, n in enumerate(found)}
+    return re.sub(rb"\(node(\d+)\)", lambda m: b"(node%0*d)" % (len(m.group(1)), rank[int(m.group(1))]), pdf)
 
 
 def publish(files: dict[Path, Path]) -> None:
@@ -214,7 +231,7 @@ def build(name: str, notebook: Path, params: dict, build_dir: Path, out_dir: Pat
     html_file.write_text(to_html(executed, ctx.lang, title), encoding="utf-8")
     say(name, "printing PDF with Chromium")
     pdf_file = work / f"{name}.pdf"
-    to_pdf(html_file, pdf_file)
+    to_pdf(html_file, pdf_file, as_of(ctx))
     say(name, f"publishing to {out_dir}/")
     publish({html_file: out_dir / html_file.name, pdf_file: out_dir / pdf_file.name})
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 import matplotlib.dates as mdates
@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, Locator
 
 from analysis import l10n, style, vocab
 from analysis.calendar import closed_days
@@ -29,6 +29,18 @@ MARKERS = {
 
 def _local(d: date, at: time = time(0)) -> pd.Timestamp:
     return pd.Timestamp(datetime.combine(d, at)).tz_localize(TZ)
+
+
+class _MiddayEvery(Locator):
+    """Noon of every n-th day from the first: where a day's label goes."""
+
+    def __init__(self, n: int, first: date):
+        self.n, self.first = n, first
+
+    def __call__(self):
+        hi = mdates.num2date(self.axis.get_view_interval()[1], tz=TZ).date()
+        days = range(0, (hi - self.first).days + 1, self.n)
+        return [mdates.date2num(_local(self.first + timedelta(days=d), time(12))) for d in days]
 
 
 def _shade_closed_days(ax, first: date, last: date) -> None:
@@ -58,100 +70,97 @@ def _mark_day(ax, day: date, text: str, colour: str, *, lw: float, ls: str, pad:
 
 
 def _day_axis(ax, first: date, last: date, lang: str) -> None:
-    """Ticks between days, each day's label under its middle: the facts are days, not instants."""
+    """Ticks between days, a day's label under its middle (the facts are days, not instants),
+    horizontal, every few days so that the labels never crowd."""
     ax.set_xlim(_local(first), _local(last + timedelta(days=1)))
     ax.xaxis.set_major_locator(mdates.DayLocator(tz=TZ))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("", tz=TZ))
-    ax.xaxis.set_minor_locator(mdates.HourLocator(byhour=[12], tz=TZ))
+    step = max(1, -(-((last - first).days + 1) // 12))
+    ax.xaxis.set_minor_locator(
+        mdates.HourLocator(byhour=[12], interval=1, tz=TZ) if step == 1 else _MiddayEvery(step, first)
+    )
     ax.xaxis.set_minor_formatter(FuncFormatter(lambda x, _: l10n.day(mdates.num2date(x, tz=TZ).date(), lang, "axis")))
-    ax.tick_params(axis="x", which="minor", length=0, labelsize=6.5, rotation=90)
+    ax.tick_params(axis="x", which="minor", length=0, labelsize=style.MIN_TEXT_PT)
 
 
 @style.styled
 def timeline(
     events: pd.DataFrame,
     lang: str,
+    title: str,
     chain=(),
-    numbers: dict[str, int] | None = None,
     all_events: pd.DataFrame | None = None,
     milestone_names: dict[str, str] | None = None,
 ) -> Figure:
-    """Every event on a time axis, one lane per actor; same-day events are stacked, not overprinted.
+    """The events one row each, in time order: who acted at the left, the fact written beside its
+    mark on a day axis, so that the chart reads without a lookup table. A date-only fact spans its
+    day; a timed one sits at its hour; the chain's milestones are named and marked across the rows."""
+    rows = events.assign(day_=events["date"].dt.to_timestamp(), at_=events["timestamp"])
+    rows = rows.sort_values(["day_", "at_"], kind="stable", na_position="first").reset_index(drop=True)
+    first, last = rows["day_"].min().date(), rows["day_"].max().date()
+    span_days = (last - first).days + 2
+    found = milestones(events if all_events is None else all_events, events["incident_id"].iloc[0])
+    chain_ids = {found[m].event_id: m for m in chain if m in found}
+    names = milestone_names or {}
 
-    `numbers` are the events' numbers in the report's sources table (default: their order here);
-    the milestones marked come from `all_events` (default: `events`).
-    """
-    numbers = numbers or {eid: i for i, eid in enumerate(events["event_id"], start=1)}
-    actors = [a for a in vocab.ACTORS if a in set(events["actor"])]
-    first, last = events["date"].min().to_timestamp().date(), events["date"].max().to_timestamp().date()
-    fig, ax = style.new_figure(4.6)
-    _shade_closed_days(ax, first, last)
+    labels, heights = [], []
+    for row in rows.itertuples():
+        text = getattr(row, f"title_{lang}")
+        if isinstance(row.milestone, str) and row.event_id in chain_ids:
+            text = l10n.t("milestone_tag", lang, name=names.get(row.milestone, row.milestone), text=text)
+        if pd.notna(row.at_):
+            text = f"{l10n.about(f'{row.at_:%H:%M}', lang, bool(row.approximate))} {text}"
+        labels.append(text)
+    # A label runs to the right of its mark in the first half of the axis, to the left after it;
+    # it wraps to the room it has there.
+    room = []
+    for row in rows.itertuples():
+        x = (row.day_.date() - first).days + 0.5
+        share = (span_days - x) / span_days if x < span_days / 2 else x / span_days
+        room.append(max(share * 0.85 - 0.02, 0.25))  # the plot is about 85% of the page's width
+    labels = [style.wrapped(t, lang, "label", share) for t, share in zip(labels, room)]
+    heights = [1 + 0.75 * t.count("\n") for t in labels]
+    ys = [sum(heights[:i]) + heights[i] / 2 for i in range(len(heights))]
 
-    slots = defaultdict(int)
-    per_lane_day = events.groupby(["actor", "date"], observed=True).size()
-    for row in events.itertuples():
-        lane = actors.index(row.actor)
-        day = row.date.to_timestamp().date()
-        n_same = per_lane_day[(row.actor, row.date)]
-        k = slots[(row.actor, day)]
-        slots[(row.actor, day)] += 1
-        y = lane + (k - (n_same - 1) / 2) * 0.26
+    plot_in = 0.15 * sum(heights) + 0.1
+    # The key gets an axes of its own under the plot, so the layout keeps it clear of the source line.
+    fig, (ax, key) = style.new_figure(1.9 + plot_in, nrows=2, height_ratios=[plot_in, 0.3])
+    key.axis("off")
+    _shade_closed_days(ax, first, last + timedelta(days=1))
+    for name in chain:
+        if name in found and found[name].day is not None:
+            ax.axvline(_local(found[name].day, time(12)), color=style.MILESTONE_COLOUR, lw=0.6, ls=(0, (4, 3)),
+                       zorder=1)  # fmt: skip
+    for y, text, row in zip(ys, labels, rows.itertuples()):
         colour = style.ACTOR_COLOURS[row.actor]
-        if pd.isna(row.timestamp):
-            # A date-only fact spans its day: a bar over the day, the marker at its middle.
-            ax.plot(
-                [_local(day), _local(day + timedelta(days=1))],
-                [y, y],
-                color=colour,
-                lw=1.2,
-                alpha=0.35,
-                solid_capstyle="butt",
-                zorder=2,
-            )
+        day = row.day_.date()
+        if pd.isna(row.at_):
+            ax.plot([_local(day), _local(day + timedelta(days=1))], [y, y], color=colour, lw=2.2, alpha=0.45,
+                    solid_capstyle="butt", zorder=2)  # fmt: skip
             x = _local(day, time(12))
         else:
-            x = row.timestamp
+            x = row.at_
         marker, hollow, size, _ = MARKERS[row.source_kind]
-        ax.plot(
-            [x],
-            [y],
-            marker=marker,
-            ms=size,
-            mfc="white" if hollow else colour,
-            mec=colour,
-            mew=1.2,
-            ls="none",
-            zorder=3,
-        )
-        ax.annotate(
-            str(numbers[row.event_id]),
-            (x, y),
-            xytext=(4.5, 0),
-            textcoords="offset points",
-            va="center",
-            ha="left",
-            fontsize=6,
-            color="#222222",
-            zorder=4,
-        )
-
-    found = milestones(events if all_events is None else all_events, events["incident_id"].iloc[0])
-    by_day = defaultdict(list)
-    for name in chain:
-        if name in found:
-            by_day[found[name].day].append((milestone_names or {}).get(name, name))
-    for day, names in by_day.items():
-        _mark_day(ax, day, "\n".join(names), style.MILESTONE_COLOUR, lw=0.8, ls="--", pad=3, fontsize=6.5)
-
-    ax.set_yticks(range(len(actors)), [l10n.label("actor", a, lang) for a in actors])
-    ax.set_ylim(len(actors) - 0.5, -0.5)
+        ax.plot([x], [y], marker=marker, ms=size * 0.85, mfc="white" if hollow else colour, mec=colour, mew=1.1,
+                ls="none", zorder=3)  # fmt: skip
+        right = (day - first).days + 0.5 < span_days / 2
+        if pd.isna(row.at_):  # the label starts where the day's bar ends
+            x = _local(day + timedelta(days=1)) if right else _local(day)
+        ax.annotate(text, (x, y), xytext=(4 if right else -4, 0), textcoords="offset points", va="center",
+                    ha="left" if right else "right", fontsize=style.MIN_TEXT_PT, color="#222222", zorder=4,
+                    linespacing=1.05)  # fmt: skip
+    ax.set_yticks(ys, [l10n.label("actor", a, lang) for a in rows["actor"]], fontsize=style.MIN_TEXT_PT)
+    for tick, actor in zip(ax.get_yticklabels(), rows["actor"]):
+        tick.set_color(style.ACTOR_COLOURS[actor])
+    ax.tick_params(axis="y", length=0)
+    ax.set_ylim(sum(heights) + 0.3, -0.3)
+    ax.spines["left"].set_visible(False)
     _day_axis(ax, first, last + timedelta(days=1), lang)
-    ax.set_xlabel(l10n.t("date_axis", lang))
-    ax.set_ylabel(l10n.t("actor", lang))
-    title = l10n.t("timeline_chart_title", lang, start=l10n.day(first, lang), end=l10n.day(last, lang))
-    ax.set_title(title, loc="left", pad=34)
-    kinds = [k for k in MARKERS if k in set(events["source_kind"])]
-    ax.legend(
+    ax.tick_params(axis="x", which="both", top=True, labeltop=True)
+    ax.set_xlabel(l10n.t("date_axis", lang), fontsize=style.MIN_TEXT_PT)
+    style.chart_title(fig, title, lang)
+    kinds = [k for k in MARKERS if k in set(rows["source_kind"])]
+    key.legend(
         handles=[
             *(
                 Line2D(
@@ -159,21 +168,21 @@ def timeline(
                     [],
                     marker=MARKERS[k][0],
                     ls="none",
-                    ms=MARKERS[k][2],
+                    ms=MARKERS[k][2] * 0.85,
                     mfc="white" if MARKERS[k][1] else "#555555",
                     mec="#555555",
-                    label=l10n.t(MARKERS[k][3], lang)[2:],
+                    label=l10n.t(MARKERS[k][3], lang),
                 )
                 for k in kinds
-            ),
-            Line2D([], [], color="#555555", alpha=0.35, lw=1.2, label=l10n.t("whole_day", lang)),
+            ),  # fmt: skip
+            Line2D([], [], color="#555555", alpha=0.45, lw=2.2, label=l10n.t("whole_day", lang)),
             Patch(color=style.CLOSED_DAY_COLOUR, label=l10n.t("holiday_shade", lang)),
         ],
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.17),
+        loc="center",
         ncols=3,
+        fontsize=style.MIN_TEXT_PT,
     )
-    style.add_source_line(fig, _source_line(events, lang))
+    style.add_source_line(fig, _source_line(events, lang), lang)
     return fig
 
 
@@ -205,7 +214,7 @@ def milestone_chain(
         ax.plot([x0, x1], [i, i], color=colour, lw=6, solid_capstyle="butt", alpha=0.85, zorder=2)
         ax.plot([x0, x1], [i, i], marker="|", ms=12, mew=1.5, color=colour, ls="none", zorder=3)
         text = l10n.days_and_business(int(r["calendar_days"]), int(r["business_days"]), lang)
-        ax.annotate(text, (x1, i), xytext=(7, 0), textcoords="offset points", va="center", fontsize=7)
+        ax.annotate(text, (x1, i), xytext=(7, 0), textcoords="offset points", va="center", fontsize=style.MIN_TEXT_PT)
     labels = [l10n.t("total", lang) + ": " if r["step"] == "total" else "" for _, r in rows.iterrows()]
     ax.set_yticks(
         range(len(rows)),
@@ -224,41 +233,87 @@ def milestone_chain(
             lw=1,
             ls=":",
             pad=2,
-            fontsize=7,
+            fontsize=style.MIN_TEXT_PT,
         )
     _day_axis(ax, first, last + timedelta(days=2), lang)
     ax.set_xlabel(l10n.t("date_axis", lang))
     ax.set_title(l10n.t("chain_chart_title", lang), loc="left", pad=14)
     chain_events = events[events["event_id"].isin([found[m].event_id for m in set(rows["from"]) | set(rows["to"])])]
-    style.add_source_line(fig, _source_line(chain_events, lang))
+    style.add_source_line(fig, _source_line(chain_events, lang), lang)
     return fig
 
 
 @style.styled
 def compensation(figures: CompensationFigures, lang: str) -> Figure:
-    """Price paid against the price implied by the reported loss, and the totals they make."""
-    fig, (left, right) = style.new_figure(2.9, ncols=2)
-    approx = l10n.t("approx", lang)
-    prices = [float(figures.price_per_unit_jpy), float(figures.implied_price_jpy)]
-    names = [l10n.t("paid_label", lang), l10n.t("implied_label", lang, approx=approx)]
-    bars = left.bar(names, prices, color=[style.PAID_COLOUR, style.REPORTED_COLOUR], width=0.6)
-    labels = [l10n.number(figures.price_per_unit_jpy, lang, 3), l10n.number(figures.implied_price_jpy, lang, 3)]
-    left.bar_label(bars, labels=labels, padding=2, fontsize=7)
-    left.set_ylabel(l10n.t("price_axis", lang))
-    left.set_ylim(0, max(prices) * 1.2)
-    left.set_title(l10n.t("comp_chart_title", lang), loc="left", fontsize=8.5)
-
+    """What was paid laid over what was reported lost, per unit and in total: the same units were
+    paid for, so the whole gap is the price."""
+    fig, axes = style.new_figure(2.5, nrows=2)
     scale = l10n.catalogue(lang)["locale"]["big_money_scale"]
     places = l10n.catalogue(lang)["locale"]["big_money_places"]
-    totals = [float(figures.total_paid_jpy) / scale, float(figures.reported_loss_jpy) / scale]
-    names = [l10n.t("paid_total", lang), l10n.t("loss_total", lang, approx=approx)]
-    bars = right.bar(names, totals, color=[style.PAID_COLOUR, style.REPORTED_COLOUR], width=0.6)
-    right.bar_label(bars, labels=[l10n.number(v, lang, places) for v in totals], padding=2, fontsize=7)
-    right.set_ylabel(l10n.t("amount_axis", lang))
-    right.set_ylim(0, max(totals) * 1.2)
-    ratio = l10n.number(float(figures.paid_to_reported_ratio) * 100, lang, 1) + "%"
-    right.set_title(l10n.t("ratio_title", lang, ratio=ratio, approx=approx), loc="left", fontsize=8.5)
-    style.add_source_line(fig, l10n.t("source_line", lang, source=l10n.t("seed_name", lang)))
+    panels = (
+        (
+            l10n.t("comp_per_unit", lang, asset=figures.asset),
+            float(figures.price_per_unit_jpy),
+            float(figures.implied_price_jpy),
+            l10n.number(figures.price_per_unit_jpy, lang, 3),
+            l10n.number(figures.implied_price_jpy, lang, 1),
+            "implied_value",
+            l10n.t("price_axis", lang, asset=figures.asset),
+        ),
+        (
+            l10n.t("comp_in_total", lang),
+            float(figures.total_paid_jpy) / scale,
+            float(figures.reported_loss_jpy) / scale,
+            l10n.number(float(figures.total_paid_jpy) / scale, lang, places),
+            l10n.number(float(figures.reported_loss_jpy) / scale, lang, places),
+            "reported_value",
+            l10n.t("amount_axis", lang),
+        ),
+    )
+    for ax, (title, paid, reported, paid_text, reported_text, reported_key, unit) in zip(axes, panels):
+        ax.barh([0], [reported], height=0.62, color=style.REPORTED_COLOUR)
+        ax.barh([0], [paid], height=0.62, color=style.PAID_COLOUR)
+        ax.annotate(
+            l10n.t("paid_value", lang, value=paid_text),
+            (paid, 0),
+            xytext=(-5, 0),
+            textcoords="offset points",
+            ha="right",
+            va="center",
+            fontsize=8,
+            color="white",
+        )
+        ax.annotate(
+            l10n.t(reported_key, lang, value=l10n.about(reported_text, lang, figures.reported_loss_approximate)),
+            (reported, 0),
+            xytext=(5, 0),
+            textcoords="offset points",
+            ha="left",
+            va="center",
+            fontsize=8,
+            color="#333333",
+        )
+        ax.set_xlim(0, reported * 1.6)
+        ax.set_ylim(-0.6, 0.6)
+        ax.set_yticks([])
+        ax.spines["left"].set_visible(False)
+        ax.set_xlabel(unit, fontsize=style.MIN_TEXT_PT, loc="left")
+        ax.set_title(title, loc="left", fontsize=8.5)
+    approximate = figures.reported_loss_approximate
+    ratio = l10n.about(l10n.number(float(figures.paid_to_reported_ratio) * 100, lang, 1) + "%", lang, approximate)
+    style.chart_title(
+        fig,
+        l10n.t(
+            "comp_chart_title",
+            lang,
+            ratio=ratio,
+            price=l10n.number(figures.price_per_unit_jpy, lang, 3),
+            implied=l10n.about(l10n.number(figures.implied_price_jpy, lang, 1), lang, approximate),
+            asset=figures.asset,
+        ),
+        lang,
+    )
+    style.add_source_line(fig, l10n.t("source_line", lang, source=l10n.t("seed_name", lang)), lang)
     return fig
 
 
@@ -287,7 +342,7 @@ def price_window(figures: CompensationFigures, events: pd.DataFrame, lang: str) 
             xycoords=("data", "axes fraction"),
             ha="center",
             va="top",
-            fontsize=7,
+            fontsize=style.MIN_TEXT_PT,
             bbox=dict(fc="white", ec="none", pad=1),
         )
     policy = events[events["milestone"] == "remedy_decided"]
@@ -309,7 +364,7 @@ def price_window(figures: CompensationFigures, events: pd.DataFrame, lang: str) 
             xycoords=("data", "axes fraction"),
             ha="center",
             va="center",
-            fontsize=6.5,
+            fontsize=style.MIN_TEXT_PT,
             color="white",
         )
     ax.set_yticks([])
@@ -323,18 +378,8 @@ def price_window(figures: CompensationFigures, events: pd.DataFrame, lang: str) 
     )
     ax.set_xlabel(l10n.t("time_axis", lang))
     ax.set_title(l10n.t("window_chart_title", lang), loc="left")
-    style.add_source_line(fig, l10n.t("source_line", lang, source=l10n.t("seed_name", lang)))
+    style.add_source_line(fig, l10n.t("source_line", lang, source=l10n.t("seed_name", lang)), lang)
     return fig
-
-
-MILESTONE_STYLE = {
-    "detection": ("o", "#1f5fa8"),
-    "suspension": ("s", "#b2372c"),
-    "disclosure": ("^", "#d26a00"),
-    "regulator_action": ("D", "#6a3d9a"),
-    "remedy_decided": ("P", "#2e7d4f"),
-    "remedy_delivered": ("X", "#8c6d1f"),
-}
 
 
 @style.styled
@@ -351,7 +396,7 @@ def first_day(events: pd.DataFrame, incident: str, name: str, lang: str, milesto
         ax.plot([row.timestamp], [y], marker="o", ms=5, mfc=colour if used else "white", mec=colour, mew=1.2, ls="none")
         label = getattr(row, f"title_{lang}")
         if isinstance(row.milestone, str) and used:
-            label = f"【{milestone_names.get(row.milestone, row.milestone)}】 {label}"
+            label = l10n.t("milestone_tag", lang, name=milestone_names.get(row.milestone, row.milestone), text=label)
         # Late in the day the label goes to the left of its marker, so it stays on the page.
         late = row.timestamp.hour >= 12
         note = ax.annotate(
@@ -361,7 +406,7 @@ def first_day(events: pd.DataFrame, incident: str, name: str, lang: str, milesto
             textcoords="offset points",
             va="center",
             ha="right" if late else "left",
-            fontsize=6.5,
+            fontsize=style.MIN_TEXT_PT,
             color="#222222" if used else "#777777",
         )
         note.set_in_layout(False)  # the labels run over the plot; the layout should not shrink it for them
@@ -382,7 +427,7 @@ def first_day(events: pd.DataFrame, incident: str, name: str, lang: str, milesto
         loc="outside upper right",
         ncols=2,
     )
-    style.add_source_line(fig, l10n.t("source_line_research", lang))
+    style.add_source_line(fig, l10n.t("source_line_research", lang), lang)
     return fig
 
 
@@ -409,79 +454,6 @@ def _days(row) -> float | None:
 
 
 @style.styled
-def since_theft(table: pd.DataFrame, names: dict[str, str], lang: str, milestone_names: dict[str, str]) -> Figure:
-    """Per incident, the days from the theft to each compared milestone; what is missing is named."""
-    incidents = list(dict.fromkeys(table["incident_id"]))
-    kinds = list(dict.fromkeys(table["milestone"]))
-    fig, ax = style.new_figure(1.5 + 0.75 * len(incidents))
-    largest = max([d for d in (_days(r) for _, r in table.iterrows()) if d is not None] + [2])
-    largest = max([largest, *[float(x) for x in table["days_max"].dropna()]])
-    _symlog_days(ax, largest)
-    for i, incident in enumerate(incidents):
-        rows = table[table["incident_id"] == incident].reset_index(drop=True)
-        missing: dict[str, list[str]] = {}
-        for _, row in rows.iterrows():
-            y = i + (kinds.index(row["milestone"]) - (len(kinds) - 1) / 2) * 0.1
-            marker, colour = MILESTONE_STYLE.get(row["milestone"], ("o", "#555555"))
-            days = _days(row)
-            if days is not None:
-                ax.plot([days], [y], marker=marker, color=colour, ms=5, ls="none")
-            elif row["state"] == "range":
-                ax.plot([row["days_min"], row["days_max"]], [y, y], color=colour, lw=3, alpha=0.6)
-            else:
-                missing.setdefault(row["state"], []).append(milestone_names[row["milestone"]])
-        state = set(rows["state"])
-        if state == {"no_theft_date"} or ("no_theft_date" in state and not (state & {"known", "range"})):
-            text = l10n.t("no_theft_date", lang)
-        elif missing:
-            # Searched and not found is not the same as never recorded: the reader is told which.
-            text = "; ".join(
-                f"{l10n.label('state', state, lang)}: {l10n.join(names, lang)}"
-                for state, names in missing.items()
-                if state != "no_theft_date"
-            )
-        else:
-            text = ""
-        if text:
-            # Inside the plot, under the incident's markers: a gap is named where its value would be.
-            ax.annotate(
-                text,
-                (0.99, i + 0.38),
-                xycoords=("axes fraction", "data"),
-                ha="right",
-                va="center",
-                fontsize=6.5,
-                color="#b2372c",
-            )
-    ax.set_yticks(range(len(incidents)), [names.get(i, i) for i in incidents])
-    ax.set_ylim(len(incidents) - 0.45, -0.45)
-    for i in range(1, len(incidents)):
-        ax.axhline(i - 0.5, color="#dddddd", lw=0.6)
-    ax.grid(axis="x", color="#e6e6e6", lw=0.6)
-    ax.set_xlabel(l10n.t("days_log_axis", lang))
-    ax.set_title(l10n.t("since_chart_title", lang), loc="left")
-    ax.legend(
-        handles=[
-            Line2D(
-                [],
-                [],
-                marker=MILESTONE_STYLE[k][0],
-                color=MILESTONE_STYLE[k][1],
-                ls="none",
-                label=milestone_names[k],
-            )
-            for k in kinds
-            if k in MILESTONE_STYLE
-        ],
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.1 - 0.25 / len(incidents)),
-        ncols=3,
-    )
-    style.add_source_line(fig, l10n.t("source_line_research", lang))
-    return fig
-
-
-@style.styled
 def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names: dict[str, str]) -> Figure:
     """One incident's milestones as days after the theft, one row each; periods as ranges, gaps named."""
     fig, ax = style.new_figure(0.9 + 0.25 * len(table))
@@ -489,19 +461,18 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
     values += [float(x) for x in table["days_min"].dropna()]
     _symlog_days(ax, max(values + [2]), min(values + [0]) if not values else min(values))
     for y, (_, row) in enumerate(table.iterrows()):
-        name = milestone_names[row["milestone"]]
+        step = milestone_names[row["milestone"]]
         if row["state"] == "known":
             x = float(row["days"])
             ax.plot([x], [y], marker="o", color=style.PAID_COLOUR, ms=4.5, ls="none")
-            text = f"{row['date']} ({l10n.days(int(row['days']), lang)})"
+            text = f"{l10n.day(date.fromisoformat(row['date']), lang)} ({l10n.days(int(row['days']), lang)})"
         elif row["state"] == "range":
             ax.plot([row["days_min"], row["days_max"]], [y, y], color=style.PAID_COLOUR, lw=3, alpha=0.6)
             x = float(row["days_max"])
-            text = (
-                f"{row['period']} ({l10n.days(int(row['days_min']), lang)} – {l10n.days(int(row['days_max']), lang)})"
-            )
+            span = f"{l10n.days(int(row['days_min']), lang)} – {l10n.days(int(row['days_max']), lang)}"
+            text = f"{l10n.period(row['period'], lang)} ({span})"
         else:
-            x = 0
+            x = ax.get_xlim()[0]
             text = l10n.label("state", row["state"], lang)
         ax.annotate(
             text,
@@ -509,18 +480,18 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
             xytext=(6, 0),
             textcoords="offset points",
             va="center",
-            fontsize=6.5,
-            color="#222222" if row["state"] in ("known", "range") else "#b2372c",
+            fontsize=style.MIN_TEXT_PT,
+            color="#222222" if row["state"] in ("known", "range") else style.MISSING,
         )
         ax.annotate(
-            name,
+            step,
             (0, y),
             xycoords=("axes fraction", "data"),
             xytext=(-4, 0),
             textcoords="offset points",
             va="center",
             ha="right",
-            fontsize=7,
+            fontsize=style.MIN_TEXT_PT,
             annotation_clip=False,
         )
     ax.set_yticks([])
@@ -528,22 +499,137 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
     ax.grid(axis="x", color="#e6e6e6", lw=0.6)
     ax.set_xlabel(l10n.t("days_log_axis", lang))
     ax.set_title(l10n.t("later_chart_title", lang, name=name), loc="left")
-    style.add_source_line(fig, l10n.t("source_line_research", lang))
+    style.add_source_line(fig, l10n.t("source_line_research", lang), lang)
     return fig
+
+
+def _lollipop(ax, y: float, x: float, colour: str, timed: bool, *, ms: float = 5, arrow: bool = False) -> None:
+    """A stem from the theft to a step and its dot: filled when both times are known, hollow when
+    the days are counted by calendar date."""
+    ax.plot([0, x], [y, y], color=colour, lw=1, alpha=0.35, solid_capstyle="butt")
+    ax.plot([x], [y], marker=">" if arrow else "o", ms=ms, mfc=colour if timed or arrow else "white", mec=colour,
+            mew=1.2, ls="none", clip_on=False, zorder=3)  # fmt: skip
+
+
+def _missing(ax, y: float, text: str) -> None:
+    ax.annotate(text, (0, y), xytext=(4, 0), textcoords="offset points", va="center", fontsize=style.MIN_TEXT_PT,
+                color=style.MISSING)  # fmt: skip
+
+
+def _days_axis(ax, lang: str, right: float) -> None:
+    ax.set_xlim(0, right)
+    ax.tick_params(axis="x", labelsize=style.MIN_TEXT_PT)
+    ax.grid(axis="x", color="#e6e6e6", lw=0.6)
+
+
+@style.styled
+def response(rows: list, title: str, lang: str) -> Figure:
+    """One incident's steps as time after the theft, on a linear day scale, each labelled with its
+    duration; a step the sources do not date is named as missing in grey rather than left out."""
+    fig, ax = style.new_figure(1.1 + 0.3 * len(rows))
+    known = [r.days for r in rows if r.days is not None]
+    for y, row in enumerate(rows):
+        if row.days is None:
+            _missing(ax, y, l10n.t("not_available", lang))
+            continue
+        _lollipop(ax, y, row.days, style.HIGHLIGHT, row.timed)
+        ax.annotate(row.text, (row.days, y), xytext=(5, 0), textcoords="offset points", va="center",
+                    fontsize=style.MIN_TEXT_PT)  # fmt: skip
+    ax.set_yticks(range(len(rows)), [r.label for r in rows], fontsize=style.MIN_TEXT_PT)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    _days_axis(ax, lang, max(known + [1]) * 1.25)
+    ax.set_xlabel(l10n.t("days_after_theft_axis", lang), fontsize=style.MIN_TEXT_PT)
+    style.chart_title(fig, title, lang)
+    style.add_source_line(fig, l10n.t("response_source", lang), lang)
+    return fig
+
+
+def _order(rows: pd.DataFrame) -> pd.DataFrame:
+    """Sorted by where each dot is drawn, quickest first (ties by name); what is not known last."""
+    rows = rows.assign(_x=[_days(r) for _, r in rows.iterrows()])
+    rows = rows.sort_values(["_x", "incident_id"], kind="stable", na_position="last")
+    return rows.drop(columns="_x").reset_index(drop=True)
+
+
+@style.styled
+def compared(table: pd.DataFrame, names: dict[str, str], lang: str, milestone_names: dict[str, str],
+             focus: str, cap: float, title: str) -> Figure:  # fmt: skip
+    """One panel per compared milestone: the incidents sorted by the time from their theft on a linear
+    day scale up to `cap` days (beyond it, the value is written at the edge), the focus incident in
+    the highlight colour, the others in one colour, what is not known in grey."""
+    kinds = list(dict.fromkeys(table["milestone"]))
+    ncols = 2
+    nrows = (len(kinds) + ncols - 1) // ncols
+    per_panel = table["incident_id"].nunique()
+    # Compact rows, so that the front page holds the findings and this chart together.
+    fig, axes = style.new_figure(1.0 + nrows * (0.4 + 0.135 * per_panel), nrows=nrows, ncols=ncols)
+    axes = list(axes.flat)
+    for ax, milestone in zip(axes, kinds):
+        rows = _order(table[table["milestone"] == milestone])
+        for y, (_, r) in enumerate(rows.iterrows()):
+            colour = style.HIGHLIGHT if r["incident_id"] == focus else style.CONTEXT
+            value = _days(r)
+            if value is None:
+                key = "never" if r["state"] == "never" else None
+                _missing(ax, y, l10n.label("state", key, lang) if key else l10n.t("not_available", lang))
+                continue
+            x = min(value, cap)
+            _lollipop(ax, y, x, colour, pd.notna(r["hours"]), ms=4.5, arrow=value > cap)
+            inside = x > cap * 0.6
+            ax.annotate(_elapsed_text(r, lang), (x, y), xytext=(-5 if inside else 4, 0), textcoords="offset points",
+                        va="center", ha="right" if inside else "left", fontsize=style.MIN_TEXT_PT,
+                        color=colour)  # fmt: skip
+        ax.set_yticks(range(len(rows)), [names.get(i, i) for i in rows["incident_id"]], fontsize=style.MIN_TEXT_PT)
+        ax.set_ylim(len(rows) - 0.5, -0.6)
+        _days_axis(ax, lang, cap)
+        ax.set_title(milestone_names[milestone], loc="left", fontsize=9)
+    for ax in axes[len(kinds) :]:
+        ax.set_visible(False)
+    for ax in axes[len(kinds) - ncols : len(kinds)]:
+        ax.set_xlabel(l10n.t("days_after_theft_axis", lang), fontsize=style.MIN_TEXT_PT)
+    style.chart_title(fig, title, lang)
+    style.add_source_line(fig, l10n.t("compared_source", lang, cap=l10n.days(int(cap), lang)), lang)
+    return fig
+
+
+def _elapsed_text(row, lang: str) -> str:
+    """Hours and minutes within the first two days when both times are known; days otherwise."""
+    if pd.notna(row["hours"]) and float(row["hours"]) < 48:
+        return l10n.hours_minutes(float(row["hours"]), lang)
+    if int(row["days"]) == 0:
+        return l10n.t("under_a_day", lang)
+    return l10n.days(int(row["days"]), lang)
 
 
 # -- what each report draws: the registry's adapters from a report context to a chart -----------
 
 
 def title_of(fig: Figure) -> str:
-    """A chart's title, for its alt text."""
+    """A chart's title, for its alt text: the figure's own title, else its first panel's."""
+    if fig._suptitle is not None and fig._suptitle.get_text():
+        return fig._suptitle.get_text()
     return next((ax.get_title(loc="left") for ax in fig.axes if ax.get_title(loc="left")), "")
 
 
 def timeline_of(ctx) -> Figure | None:
     if not ctx.has_timeline:
         return None
-    return timeline(ctx.timeline_events, ctx.lang, ctx.chain, ctx.numbers, ctx.events, ctx.milestone_names)
+    events = ctx.timeline_events
+    total = None if ctx.durations is None else ctx.durations[ctx.durations["step"] == "total"]
+    if total is not None and not total.empty:
+        r = total.iloc[0]
+        title = l10n.t(
+            "timeline_chart_title",
+            ctx.lang,
+            name=ctx.name,
+            last=ctx.milestone_names[r["to"]],
+            days=l10n.days_and_business(int(r["calendar_days"]), int(r["business_days"]), ctx.lang),
+        )
+    else:
+        first, last = ctx.window
+        title = l10n.t("timeline_plain_title", ctx.lang, name=ctx.name, start=l10n.day(first, ctx.lang),
+                       end=l10n.day(last, ctx.lang))  # fmt: skip
+    return timeline(events, ctx.lang, title, ctx.chain, ctx.events, ctx.milestone_names)
 
 
 def first_day_of(ctx, incident: str) -> Figure | None:
@@ -574,5 +660,47 @@ def later_milestones_of(ctx) -> Figure | None:
     return later_milestones(table, ctx.name, ctx.lang, ctx.milestone_names) if not table.empty else None
 
 
-def since_theft_of(ctx) -> Figure:
-    return since_theft(ctx.table, ctx.names, ctx.lang, ctx.milestone_names)
+# The comparison's panels show the first two months on a linear scale; later values are written out.
+COMPARED_CAP_DAYS = 60
+FOCUS = "coincheck-2018"
+
+
+def compared_of(ctx) -> Figure:
+    """The compared milestones of every theft, titled with what the comparison finds."""
+    from analysis.findings import comparison
+
+    title = comparison(ctx, FOCUS).headline + "\n" + l10n.t("compared_chart_title", ctx.lang, name=ctx.names[FOCUS])
+    return compared(ctx.table, ctx.names, ctx.lang, ctx.milestone_names, FOCUS, COMPARED_CAP_DAYS, title)
+
+
+@dataclass(frozen=True)
+class Step:
+    label: str
+    days: float | None
+    text: str
+    timed: bool = False
+
+
+def response_of(ctx) -> Figure | None:
+    """The incident's compared milestones as time after its theft, titled with what the data finds."""
+    from analysis.findings import incident
+
+    theft = ctx.found.get("leak")
+    if theft is None or theft.day is None:
+        return None
+    table = ctx.table_for(ctx.incident_id)
+    steps = []
+    for _, r in table.iterrows():
+        label = ctx.milestone_names[r["milestone"]]
+        if r["state"] == "known":
+            steps.append(Step(label, _days(r), _elapsed_text(r, ctx.lang), pd.notna(r["hours"])))
+        else:
+            steps.append(Step(label, None, ""))
+    dated = [s for s in steps if s.days is not None and s.text != l10n.t("under_a_day", ctx.lang)]
+    if len(dated) >= 2:
+        first, last = dated[0], max(dated, key=lambda s: s.days)
+        title = l10n.t("response_chart_title", ctx.lang, name=ctx.name, first=first.label.lower(),
+                       first_value=first.text, last=last.label.lower(), last_value=last.text)  # fmt: skip
+    else:
+        title = incident(ctx).headline
+    return response(steps, title, ctx.lang)

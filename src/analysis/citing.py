@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pandas as pd
 from markupsafe import Markup, escape
 
@@ -9,10 +11,17 @@ from analysis import l10n
 
 
 def link(urls) -> Markup:
-    """One link per address; a cell may hold several separated by ' ; '."""
+    """One link per address, named by its site; a cell may hold several separated by ' ; '."""
     if urls is None or (not isinstance(urls, str) and pd.isna(urls)) or not urls:
         return Markup("")
-    return Markup("<br/>").join(Markup('<a href="{0}">{0}</a>').format(u) for u in str(urls).split(" ; "))
+    return Markup("<br/>").join(
+        Markup('<a href="{0}" title="{0}">{1}</a>').format(u, domain(u)) for u in str(urls).split(" ; ")
+    )
+
+
+def domain(url: str) -> str:
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
 
 
 def printed_figure(figure, lang: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from analysis import citing, l10n
@@ -14,9 +16,7 @@ def when(row, lang: str) -> str:
     if not pd.isna(row.date):
         return l10n.day(row.date.to_timestamp().date(), lang, "short")
     if row.period is not None:
-        if row.period.freqstr.startswith("Q"):
-            return l10n.t("quarter", lang, year=row.period.year, q=row.period.quarter)
-        return l10n.month(row.period.year, row.period.month, lang)
+        return l10n.period(row.period, lang)
     return "—"
 
 
@@ -31,15 +31,46 @@ def title_of(row, lang: str) -> str:
     return getattr(row, f"title_{lang}")
 
 
-def note_of(row, lang: str):
-    return getattr(row, f"note_{lang}")
+def note_of(row, ctx: Context):
+    """A row's note in the reader's language, another row named by its number in the report."""
+    note = getattr(row, f"note_{ctx.lang}")
+    if not isinstance(note, str):
+        return note
+    return _EVENT_ID.sub(lambda m: _numbered(m.group(0), ctx), note)
 
 
-def front(ctx: Context, title: str, subtitle: str, contents: list[tuple[str, str]]) -> Front:
+_EVENT_ID = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b")
+
+
+def _numbered(event_id: str, ctx: Context) -> str:
+    number = ctx.numbers.get(event_id)
+    return f"{l10n.t('no', ctx.lang)} {number}" if number else event_id
+
+
+def cite(row, ctx: Context) -> str:
+    """A fact's source as a reader cites it: the pages' publishers, or the timeline document's item."""
+    pages = getattr(row, "pages", ())
+    if pages:
+        return l10n.join(dict.fromkeys(p.publisher for p in pages), ctx.lang)
+    if isinstance(row.seed_item, str) and row.seed_item:
+        item = l10n.t("lead_item", ctx.lang) if row.seed_item == "lead" else row.seed_item
+        return l10n.t("seed_item_ref", ctx.lang, source=l10n.t("seed_short", ctx.lang), item=item)
+    return ""
+
+
+def front(ctx: Context, title: str, subtitle: str, contents: list[tuple[str, str]], found, chart) -> Front:
+    from analysis.findings import as_of, edition
+
     return Front(
         title=title,
+        headline=found.headline,
         subtitle=subtitle,
-        meta=l10n.t("generated", ctx.lang),
+        paragraphs=found.paragraphs,
+        numbers=found.numbers,
+        chart=chart,
+        meta=l10n.t("as_of", ctx.lang, day=l10n.day(as_of(ctx), ctx.lang), edition=edition(ctx))
+        + l10n.t("sentence_joiner", ctx.lang)
+        + l10n.t("generated", ctx.lang),
         contents_title=l10n.t("toc", ctx.lang),
         contents=contents,
     )
@@ -54,9 +85,16 @@ def _frame(headers: list[str], rows: list[list]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=headers)
 
 
-def events_table(ctx: Context) -> Table:
-    lang, rows, shown = ctx.lang, [], []
-    for r in ctx.events.itertuples():
+def _table(headers: list[str], rows: list[list], css: str, widths: tuple[int, ...]) -> Table:
+    """A table without the columns no row fills (a column of blanks tells the reader nothing)."""
+    frame = _frame(headers, rows)
+    keep = [i for i, col in enumerate(frame.columns) if (frame[col].astype(str).str.strip() != "").any()]
+    return Table(frame.iloc[:, keep], css, tuple(widths[i] for i in keep) if widths else ())
+
+
+def events_table(ctx: Context, events: pd.DataFrame) -> Table:
+    lang, rows = ctx.lang, []
+    for r in events.itertuples():
         status = l10n.label("status", r.status, lang)
         if r.status == "conflict":
             which = "used_value" if r.preferred else "alternative"
@@ -75,14 +113,8 @@ def events_table(ctx: Context) -> Table:
                 "" if pd.isna(r.seed_item) else r.seed_item,
             ]
         )
-        shown.append(r)
     headers = [l10n.t(k, lang) for k in ("no", "date", "time", "actor", "kind", "title", "link", "seed_item")]
-    if ctx.kind == "comparison":
-        rows = [[ctx.names[r.incident_id], *row] for r, row in zip(shown, rows)]
-        return Table(
-            _frame([l10n.t("incident", lang), *headers], rows), "events incident", (10, 4, 11, 7, 10, 5, 27, 20, 6)
-        )
-    return Table(_frame(headers, rows), "events", (4, 11, 7, 12, 6, 33, 21, 6))
+    return _table(headers, rows, "events", (5, 13, 7, 12, 6, 33, 18, 6))
 
 
 def notes_table(ctx: Context) -> Table:
@@ -91,11 +123,11 @@ def notes_table(ctx: Context) -> Table:
         [
             ctx.numbers[r.event_id],
             title_of(r, lang),
-            note_of(r, lang),
+            note_of(r, ctx),
             "" if pd.isna(r.source_url_as_printed) else r.source_url_as_printed,
         ]
         for r in ctx.events.itertuples()
-        if not pd.isna(note_of(r, lang)) and r.status == "reported"
+        if not pd.isna(note_of(r, ctx)) and r.status == "reported"
     ]
     headers = [l10n.t(k, lang) for k in ("no", "title", "note", "as_printed")]
     return Table(_frame(headers, rows), "notes", (6, 30, 44, 20))
@@ -119,7 +151,7 @@ def disputed_table(ctx: Context) -> Table:
                 f"{ctx.names[used.incident_id]}: {fact}",
                 citing.Markup("<br/>").join(values),
                 f"{when(used, lang)} {clock(used, lang)}".strip(),
-                note_of(used, lang),
+                note_of(used, ctx),
             ]
         )
     headers = [l10n.t(k, lang) for k in ("fact_col", "values_col", "used_col", "why_col")]
@@ -134,7 +166,7 @@ def missing_table(ctx: Context) -> Table:
             ctx.milestone_names.get(r.milestone, "") if isinstance(r.milestone, str) else "",
             title_of(r, lang),
             l10n.label("status", r.status, lang),
-            note_of(r, lang),
+            note_of(r, ctx),
         ]
         for r in ctx.events.itertuples()
         if r.status in ("gap", "never")
@@ -143,12 +175,11 @@ def missing_table(ctx: Context) -> Table:
     return Table(_frame(headers, rows), "notes", (14, 16, 24, 10, 36))
 
 
-def evidence_table(ctx: Context) -> Table:
+def evidence_table(ctx: Context, events: pd.DataFrame) -> Table:
     """Every page read for a researched fact, with each figure exactly as the page prints it."""
-    lang, rows, incidents = ctx.lang, [], []
-    for r in ctx.events.itertuples():
+    lang, rows = ctx.lang, []
+    for r in events.itertuples():
         for page in r.pages:
-            incidents.append(ctx.names[r.incident_id])
             rows.append(
                 [
                     ctx.numbers[r.event_id],
@@ -160,29 +191,29 @@ def evidence_table(ctx: Context) -> Table:
                 ]
             )
     headers = [l10n.t(k, lang) for k in ("no", "title", "printed_col", "publisher_col", "checked_col", "link")]
-    if ctx.kind == "comparison":
-        rows = [[name, *row] for name, row in zip(incidents, rows)]
-        return Table(
-            _frame([l10n.t("incident", lang), *headers], rows), "evidence incident", (10, 5, 17, 22, 15, 11, 20)
-        )
-    return Table(_frame(headers, rows), "evidence", (5, 21, 24, 18, 11, 21))
+    return _table(headers, rows, "evidence", (5, 22, 24, 18, 12, 19))
+
+
+def _by_incident(ctx: Context, table) -> list:
+    """One table per incident under its name (the comparison), or the one table (an incident's report)."""
+    if ctx.kind == "incident":
+        return [table(ctx, ctx.events)]
+    blocks = []
+    for incident, events in ctx.events.groupby("incident_id", sort=False):
+        built = table(ctx, events)
+        if len(built.frame):
+            blocks += [Heading(ctx.names[incident], level=4), built]
+    return blocks
 
 
 def sources_table(ctx: Context) -> Table:
     lang = ctx.lang
     rows = [
-        [
-            r.source_id,
-            l10n.label("source_type", r.kind, lang),
-            r.title,
-            r.published,
-            r.location,
-            getattr(r, f"note_{lang}"),
-        ]
+        [getattr(r, f"title_{lang}"), l10n.label("source_type", r.kind, lang), r.published, getattr(r, f"note_{lang}")]
         for r in ctx.data.sources.itertuples()
     ]
-    headers = [l10n.t(k, lang) for k in ("source_id_col", "kind", "title", "date", "location_col", "note")]
-    return Table(_frame(headers, rows), "plain", (10, 8, 22, 10, 18, 32))
+    headers = [l10n.t(k, lang) for k in ("title", "kind", "date", "note")]
+    return Table(_frame(headers, rows), "plain", (30, 10, 12, 48))
 
 
 def disputed(ctx: Context, section: Section) -> Section:
@@ -198,13 +229,60 @@ def disputed(ctx: Context, section: Section) -> Section:
 
 def sources(ctx: Context, section: Section) -> Section:
     lang = ctx.lang
-    section.add(Heading(l10n.t("events_table", lang)), events_table(ctx))
+    section.add(Heading(l10n.t("events_table", lang)), *_by_incident(ctx, events_table))
     if ctx.kind == "incident":
         section.add(Heading(l10n.t("quality_notes", lang)), notes_table(ctx))
-    return section.add(
-        Heading(l10n.t("evidence", lang)),
-        Text(l10n.t("evidence_intro", lang)),
-        evidence_table(ctx),
-        Heading(l10n.t("source_documents", lang)),
-        sources_table(ctx),
-    )
+    section.add(Heading(l10n.t("evidence", lang)), Text(l10n.t("evidence_intro", lang)))
+    section.add(*_by_incident(ctx, evidence_table))
+    return section.add(Heading(l10n.t("source_documents", lang)), sources_table(ctx))
+
+
+def method(ctx: Context, section: Section) -> Section:
+    lang = ctx.lang
+    section.add(*(Text(l10n.t(k, lang)) for k in ("method_term", "method_time", "method_days", "method_about")))
+    section.add(Text(l10n.t("method_evidence", lang)), Text(l10n.t("method_conflicts", lang)))
+    if ctx.kind == "incident":
+        vocabulary = ctx.data.milestones.set_index("milestone")
+        shown = [m for m in ctx.data.milestones["milestone"] if m in ctx.found or m in ctx.data.compared]
+        rows = [[ctx.milestone_names[m], vocabulary.loc[m, f"definition_{lang}"]] for m in shown]
+        headers = [l10n.t("milestone_col", lang), l10n.t("definition_col", lang)]
+        section.add(Text(l10n.t("method_definitions", lang)), Table(_frame(headers, rows), "plain", (25, 75)))
+    return section
+
+
+def glossary(ctx: Context, section: Section) -> Section:
+    """Each catalogue entry is 'term: meaning'."""
+    rows = [re.split(r"[:：]\s*", entry, maxsplit=1) for entry in l10n.catalogue(ctx.lang)["glossary"].values()]
+    headers = [l10n.t("term_col", ctx.lang), l10n.t("meaning_col", ctx.lang)]
+    return section.add(Table(_frame(headers, rows), "plain", (25, 75)))
+
+
+def limitations(ctx: Context, section: Section) -> Section:
+    return section.add(Text(l10n.t("limitations_text", ctx.lang)))
+
+
+def provenance(ctx: Context, section: Section) -> Section:
+    """Every file and line behind the report, for a reviewer: kept out of the body."""
+    lang = ctx.lang
+    section.add(Text(l10n.t("provenance_intro", lang), "note"))
+    if ctx.kind == "incident":
+        from analysis.incident import key_fact_rows
+
+        rows = [[fact, value, refs] for fact, value, _, refs in key_fact_rows(ctx)]
+        headers = [l10n.t(k, lang) for k in ("fact", "value", "rows_col")]
+        section.add(Heading(l10n.t("numbers_rows", lang)), Table(_frame(headers, rows), "plain", (30, 35, 35)))
+    rows = [
+        [
+            ctx.numbers[r.event_id],
+            r.event_id,
+            f"events.csv:{line}",
+            r.source_id,
+            "" if pd.isna(r.seed_item) else r.seed_item,
+        ]
+        for line, r in zip(ctx.events.index, ctx.events.itertuples())
+    ]
+    headers = [l10n.t(k, lang) for k in ("no", "event_id_col", "line_col", "source_id_col", "seed_item")]
+    section.add(Heading(l10n.t("events_rows", lang)), Table(_frame(headers, rows), "provenance", (8, 40, 20, 16, 16)))
+    rows = [[r.source_id, getattr(r, f"title_{lang}"), r.location] for r in ctx.data.sources.itertuples()]
+    headers = [l10n.t(k, lang) for k in ("source_id_col", "title", "location_col")]
+    return section.add(Heading(l10n.t("sources_files", lang)), Table(_frame(headers, rows), "provenance", (15, 45, 40)))

@@ -31,7 +31,7 @@ def incidents(ctx: Context, section: Section) -> Section:
             ctx.names[i],
             inc[i].exchange,
             getattr(inc[i], f"stolen_{lang}"),
-            citing.sources_cell(inc[i], lang) if inc[i].source_url else inc[i].source_id,
+            citing.sources_cell(inc[i], lang) if inc[i].source_url else l10n.t("seed_short", lang),
         ]
         for i in ctx.incidents
     ]
@@ -100,7 +100,7 @@ def remedies(ctx: Context, section: Section) -> Section:
             continue
         r = rem[i]
         if r.source_id == "seed":
-            source = f"{r.source_id} ({l10n.t('seed_item', lang)} {r.seed_item})"
+            source = l10n.t("seed_item_ref", lang, source=l10n.t("seed_short", lang), item=r.seed_item)
         else:
             # The remedy's own figures, then the pages of the event that announced it.
             source = citing.page_links(tuple(dict.fromkeys((*r.pages, *announced.get(r.event_id, ())))), lang)

@@ -123,6 +123,9 @@ class Context:
         """Days from each theft to each compared milestone, with the state of every value."""
         return since_theft(self.data.events, self.incidents, self.data.compared, self.data.measures)
 
+    def table_for(self, incident: str) -> pd.DataFrame:
+        return self.table[self.table["incident_id"] == incident]
+
 
 def prepare_incident(**params) -> Context:
     """Check the parameters against the data, load it and return the report's context."""

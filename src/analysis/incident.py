@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import citing, l10n, vocab
-from analysis.common import not_known, when
+from analysis.common import cite, not_known, when
 from analysis.context import Context
 from analysis.durations import since_theft
 from analysis.model import Section, Table, Text
@@ -20,14 +20,17 @@ def _num(x, lang: str, places: int = 0) -> str:
     return l10n.number(x, lang, places)
 
 
-def _fact_ref(ctx: Context, fact: str) -> str:
+def _seed_item(ctx: Context, fact: str) -> tuple[str, str]:
+    """A compensation fact's source as a reader cites it, and its file and line for the appendix."""
     f = ctx.compensation.facts[fact]
-    return f"compensation.csv:{f.line} (seed {f.seed_item})"
+    item = l10n.t("lead_item", ctx.lang) if f.seed_item == "lead" else f.seed_item
+    cited = l10n.t("seed_item_ref", ctx.lang, source=l10n.t("seed_short", ctx.lang), item=item)
+    return cited, f"compensation.csv:{f.line}"
 
 
-def _event_ref(ctx: Context, event_id: str) -> str:
-    line = ctx.data.events.index[ctx.data.events["event_id"] == event_id][0]
-    return f"events.csv:{int(line)}"
+def _event(ctx: Context, event_id: str):
+    rows = ctx.data.events[ctx.data.events["event_id"] == event_id]
+    return next(rows.itertuples()), f"events.csv:{int(rows.index[0])}"
 
 
 def title(ctx: Context) -> str:
@@ -41,49 +44,54 @@ def subtitle(ctx: Context) -> str:
     return l10n.t("subtitle", ctx.lang, start=l10n.day(ctx.window[0], ctx.lang), end=l10n.day(last, ctx.lang))
 
 
-def key_facts(ctx: Context, section: Section) -> Section:
+def key_fact_rows(ctx: Context) -> list[tuple[str, str, str, str]]:
+    """(fact, value, its source as a reader cites it, the data rows it rests on) for every key fact."""
     lang = ctx.lang
-    inc = ctx.data.incidents.set_index("incident_id").loc[ctx.incident_id]
-    rows = [[l10n.t("stolen", lang), inc[f"stolen_{lang}"], f"incidents.csv ({inc['source_id']})"]]
+    inc = ctx.data.incidents.set_index("incident_id")
+    line = int(ctx.data.incidents.index[ctx.data.incidents["incident_id"] == ctx.incident_id][0])
+    pages = inc.loc[ctx.incident_id, "pages"]
+    stolen_by = l10n.join(dict.fromkeys(p.publisher for p in pages), lang) if pages else l10n.t("seed_short", lang)
+    rows = [(l10n.t("stolen", lang), inc.loc[ctx.incident_id, f"stolen_{lang}"], stolen_by, f"incidents.csv:{line}")]
     f = ctx.compensation
     if f is not None:
         unit_price = lambda v: l10n.t("per_unit", lang, value=v, unit=f.asset)  # noqa: E731
+        computed = lambda formula: l10n.t("computed", lang, formula=formula)  # noqa: E731
+        money = lambda v: l10n.t("money", lang, value=_num(v, lang))  # noqa: E731
+        big = lambda v: l10n.t("big_money", lang, value=_big(v, lang))  # noqa: E731
+        refs = {fact: _seed_item(ctx, fact) for fact in f.facts}
         rows += [
-            [
-                l10n.t("reported_loss", lang),
-                l10n.about(l10n.t("big_money", lang, value=_big(f.reported_loss_jpy, lang)), lang),
-                _fact_ref(ctx, "reported_loss_jpy"),
-            ],
-            [
+            (l10n.t("reported_loss", lang), l10n.about(big(f.reported_loss_jpy), lang), *refs["reported_loss_jpy"]),
+            (
                 l10n.t("holders", lang),
                 l10n.about(l10n.t("persons", lang, n=_num(f.holders, lang)), lang),
-                _fact_ref(ctx, "holders"),
-            ],
-            [l10n.t("price_paid", lang), unit_price(f.price_per_unit_jpy), _fact_ref(ctx, "price_per_unit")],
-            [
+                *refs["holders"],
+            ),
+            (l10n.t("price_paid", lang), unit_price(_num(f.price_per_unit_jpy, lang, 3)), *refs["price_per_unit"]),
+            (
                 l10n.t("total_paid", lang),
-                l10n.t("money", lang, value=_num(f.total_paid_jpy, lang))
-                + " ("
-                + l10n.t("big_money", lang, value=_big(f.total_paid_jpy, lang))
-                + ")",
-                "units_stolen × price_per_unit",
-            ],
-            [
+                f"{money(f.total_paid_jpy)} ({big(f.total_paid_jpy)})",
+                computed(f"{l10n.t('stolen', lang)} × {l10n.t('price_paid', lang)}"),
+                f"{refs['units_stolen'][1]} × {refs['price_per_unit'][1]}",
+            ),
+            (
                 l10n.t("implied_price", lang),
                 l10n.about(unit_price(_num(f.implied_price_jpy, lang, 3)), lang),
-                "reported_loss_jpy ÷ units_stolen",
-            ],
-            [
+                computed(f"{l10n.t('reported_loss', lang)} ÷ {l10n.t('stolen', lang)}"),
+                f"{refs['reported_loss_jpy'][1]} ÷ {refs['units_stolen'][1]}",
+            ),
+            (
                 l10n.t("ratio", lang),
                 l10n.about(_num(f.paid_to_reported_ratio * 100, lang, 1) + "%", lang),
-                "total_paid ÷ reported_loss_jpy",
-            ],
-            [
+                computed(l10n.t("ratio", lang)),
+                f"{refs['units_stolen'][1]}, {refs['price_per_unit'][1]}, {refs['reported_loss_jpy'][1]}",
+            ),
+            (
                 l10n.t("per_holder", lang),
-                l10n.about(l10n.t("money", lang, value=_num(f.average_per_holder_jpy, lang)), lang),
-                "total_paid ÷ holders",
-            ],
-            [
+                l10n.about(money(f.average_per_holder_jpy), lang),
+                computed(f"{l10n.t('total_paid', lang)} ÷ {l10n.t('holders', lang)}"),
+                f"{refs['units_stolen'][1]}, {refs['price_per_unit'][1]}, {refs['holders'][1]}",
+            ),
+            (
                 l10n.t("window", lang),
                 l10n.t(
                     "window_value",
@@ -92,27 +100,38 @@ def key_facts(ctx: Context, section: Section) -> Section:
                     end=f"{l10n.day(f.window_end.date(), lang)} {f.window_end:%H:%M}",
                     hours=l10n.hours_minutes(float(f.window_hours), lang),
                 ),
-                _fact_ref(ctx, "price_window_start") + ", " + _fact_ref(ctx, "price_window_end"),
-            ],
+                refs["price_window_start"][0],
+                f"{refs['price_window_start'][1]}, {refs['price_window_end'][1]}",
+            ),
         ]
     if ctx.durations is not None:
         names = ctx.milestone_names
         for _, r in ctx.durations.iterrows():
             prefix = l10n.t("total", lang) + ": " if r["step"] == "total" else ""
-            refs = ", ".join(_event_ref(ctx, ctx.found[m].event_id) for m in (r["from"], r["to"]))
             step = l10n.days_and_business(int(r["calendar_days"]), int(r["business_days"]), lang)
-            rows.append([f"{prefix}{names[r['from']]} → {names[r['to']]}", step, refs])
-    compared = since_theft(ctx.data.events, [ctx.incident_id], ctx.data.compared, ctx.data.measures)
-    for _, r in compared.iterrows():
-        if r["state"] == "known":
+            ends = [_event(ctx, ctx.found[m].event_id) for m in (r["from"], r["to"])]
+            cited = l10n.join(dict.fromkeys(cite(row, ctx) for row, _ in ends), lang)
             rows.append(
-                [
-                    l10n.t("from_theft_to", lang, milestone=ctx.milestone_names[r["milestone"]]),
-                    since_text(r, lang),
-                    _event_ref(ctx, r["event_id"]),
-                ]
+                (f"{prefix}{names[r['from']]} → {names[r['to']]}", step, cited, ", ".join(ref for _, ref in ends))
             )
-    frame = pd.DataFrame(rows, columns=[l10n.t(k, lang) for k in ("fact", "value", "basis")])
+    compared = since_theft(ctx.data.events, [ctx.incident_id], ctx.data.compared, ctx.data.measures)
+    for _, r in compared[compared["state"] == "known"].iterrows():
+        row, ref = _event(ctx, r["event_id"])
+        rows.append(
+            (
+                l10n.t("from_theft_to", lang, milestone=ctx.milestone_names[r["milestone"]]),
+                since_text(r, lang),
+                cite(row, ctx),
+                ref,
+            )
+        )
+    return rows
+
+
+def key_facts(ctx: Context, section: Section) -> Section:
+    lang = ctx.lang
+    rows = [(fact, value, cited) for fact, value, cited, _ in key_fact_rows(ctx)]
+    frame = pd.DataFrame(rows, columns=[l10n.t(k, lang) for k in ("fact", "value", "source_col")])
     return section.add(Table(frame, "facts"), Text(l10n.t("approx_note", lang), "note"))
 
 
@@ -211,7 +230,9 @@ def remedy(ctx: Context, section: Section) -> Section:
             currency=facts["payout_currency"].value,
             funding=l10n.label("funding_source", facts["funding_source"].value, lang),
         )
-        return section.add(Text(f"{l10n.t('method', lang)}: {method}"))
+        return section.add(
+            Text(f"{l10n.t('price_method_label', lang)}{l10n.t('label_colon', lang)}{method}"), why_paid(ctx)
+        )
     rem = ctx.data.remedies[ctx.data.remedies["incident_id"] == ctx.incident_id]
     if rem.empty:
         return not_known(section, lang, "not_known_remedy")
@@ -226,6 +247,29 @@ def remedy(ctx: Context, section: Section) -> Section:
     ]
     frame = pd.DataFrame(rows, columns=[l10n.t("fact", lang), l10n.t("value", lang)])
     return section.add(Table(frame, "facts"))
+
+
+def why_paid(ctx: Context) -> Text:
+    """Why customers received less than the reported loss, from the figures: every unit stolen was
+    paid for, so the whole gap is between the price paid and the price the loss implies."""
+    f, lang = ctx.compensation, ctx.lang
+    at = lambda ts: f"{l10n.day(ts.date(), lang)} {ts:%H:%M}"  # noqa: E731
+    return Text(
+        l10n.t(
+            "why_paid",
+            lang,
+            ratio=l10n.about(_num(f.paid_to_reported_ratio * 100, lang, 1) + "%", lang, f.reported_loss_approximate),
+            units=_num(f.units_stolen, lang),
+            asset=f.asset,
+            price=_num(f.price_per_unit_jpy, lang, 3),
+            total=l10n.t("big_money", lang, value=_big(f.total_paid_jpy, lang)),
+            market=f.facts["reference_market"].value,
+            start=at(f.window_start),
+            end=at(f.window_end),
+            loss=l10n.about(l10n.t("big_money", lang, value=_big(f.reported_loss_jpy, lang)), lang),
+            implied=l10n.about(_num(f.implied_price_jpy, lang, 1), lang),
+        )
+    )
 
 
 def order_items(ctx: Context, section: Section) -> Section:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
+import pandas as pd
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -64,6 +65,14 @@ def day(d: date, lang: str, style: str = "date") -> str:
 
 def month(year: int, month_: int, lang: str) -> str:
     return format_date(date(year, month_, 1), _locale(lang)["month"], locale=_babel(lang))
+
+
+def period(p, lang: str) -> str:
+    """A month or a quarter (a pandas Period, or its text such as '2019Q2')."""
+    p = pd.Period(p) if isinstance(p, str) else p
+    if p.freqstr.startswith("Q"):
+        return t("quarter", lang, year=p.year, q=p.quarter)
+    return month(p.year, p.month, lang)
 
 
 def number(x, lang: str, places: int = 0) -> str:

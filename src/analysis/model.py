@@ -33,6 +33,7 @@ class Heading:
     kind: ClassVar[str] = "heading"
 
     text: str
+    level: int = 3
 
 
 @dataclass
@@ -90,10 +91,14 @@ class Section:
 
 @dataclass
 class Front:
-    """The report's opening: title, subtitle, what the data is, contents."""
+    """The report's opening: its name, the headline finding, the findings, key numbers, a chart."""
 
     title: str
+    headline: str
     subtitle: str
+    paragraphs: list[str]
+    numbers: list  # findings.KeyNumber: value, label
+    chart: Chart | None
     meta: str
     contents_title: str
     contents: list[tuple[str, str]]  # (anchor, heading)
@@ -104,4 +109,4 @@ class Front:
         return render_front(self)
 
     def __repr__(self) -> str:
-        return f"<Front {self.title!r}>"
+        return f"<Front {self.headline!r}>"

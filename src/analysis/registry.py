@@ -4,7 +4,7 @@ Notebooks, the review artifacts (`make figures`) and the tests read this list. A
 chart function in `analysis.charts` and one `ChartSpec` line below: the chart then appears in its
 section, in review/figures and in the image tests. A chart's `draw` returns None when the data
 cannot support it for the report at hand (the section then says what is not known), or a dict
-of named figures when it draws one per incident.
+of named figures when it draws one per incident. The section "front" is the report's opening.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from matplotlib.figure import Figure
 
-from analysis import charts, common, comparison, incident, l10n
+from analysis import charts, common, comparison, findings, incident, l10n
 from analysis.context import Context
 from analysis.model import Chart, Front, Section
 
@@ -35,6 +35,7 @@ class SectionSpec:
 class ReportSpec:
     title: Callable[[Context], str]
     subtitle: Callable[[Context], str]
+    findings: Callable[[Context], findings.Findings]
     sections: tuple[SectionSpec, ...]
 
 
@@ -44,13 +45,13 @@ class ChartSpec:
     report: str
     section: str
     draw: Callable[[Context], Drawn]
-    first: bool = False  # drawn before the section's tables rather than after them
 
 
 REPORTS = {
     "incident": ReportSpec(
         incident.title,
         incident.subtitle,
+        findings.incident,
         (
             SectionSpec("key_facts", incident.key_facts),
             SectionSpec("first_day", incident.first_day),
@@ -60,12 +61,17 @@ REPORTS = {
             SectionSpec("order_items", incident.order_items),
             SectionSpec("later", incident.later, incident.later_title),
             SectionSpec("disputed", common.disputed),
+            SectionSpec("method", common.method),
+            SectionSpec("glossary", common.glossary),
+            SectionSpec("limitations", common.limitations),
             SectionSpec("sources", common.sources),
+            SectionSpec("provenance", common.provenance),
         ),
     ),
     "comparison": ReportSpec(
         comparison.title,
         comparison.subtitle,
+        findings.comparison,
         (
             SectionSpec("incidents", comparison.incidents),
             SectionSpec("definitions", comparison.definitions),
@@ -73,19 +79,24 @@ REPORTS = {
             SectionSpec("remedies", comparison.remedies),
             SectionSpec("first_day", comparison.first_day),
             SectionSpec("disputed", common.disputed),
+            SectionSpec("method", common.method),
+            SectionSpec("glossary", common.glossary),
+            SectionSpec("limitations", common.limitations),
             SectionSpec("sources", common.sources),
+            SectionSpec("provenance", common.provenance),
         ),
     ),
 }
 
 CHARTS = (
+    ChartSpec("response", "incident", "front", charts.response_of),
     ChartSpec("first_day", "incident", "first_day", lambda c: charts.first_day_of(c, c.incident_id)),
     ChartSpec("timeline", "incident", "timeline", charts.timeline_of),
     ChartSpec("milestone_chain", "incident", "chain", charts.milestone_chain_of),
     ChartSpec("compensation", "incident", "compensation", charts.compensation_of),
     ChartSpec("price_window", "incident", "compensation", charts.price_window_of),
     ChartSpec("later_milestones", "incident", "later", charts.later_milestones_of),
-    ChartSpec("since_theft", "comparison", "since_theft", charts.since_theft_of, first=True),
+    ChartSpec("compared", "comparison", "front", charts.compared_of),
     ChartSpec(
         "first_day",
         "comparison",
@@ -118,17 +129,16 @@ def section(ctx: Context, key: str) -> Section:
     specs = REPORTS[ctx.kind].sections
     number, spec = next((n, s) for n, s in enumerate(specs, start=1) if s.key == key)
     built = spec.build(ctx, Section(key, spec.title_for(ctx), number))
-    drawn = list(_drawn(ctx, key))
-    before = [Chart(fig, charts.title_of(fig)) for chart, _, fig in drawn if chart.first]
-    after = [Chart(fig, charts.title_of(fig)) for chart, _, fig in drawn if not chart.first]
-    built.blocks = [*before, *built.blocks, *after]
-    return built
+    return built.add(*(Chart(fig, charts.title_of(fig)) for _, _, fig in _drawn(ctx, key)))
 
 
 def front(ctx: Context) -> Front:
+    """The report's opening: the headline finding, the findings, key numbers and the main chart."""
     spec = REPORTS[ctx.kind]
     contents = [(s.key, s.title_for(ctx)) for s in spec.sections]
-    return common.front(ctx, spec.title(ctx), spec.subtitle(ctx), contents)
+    main = next(iter(charts_of(ctx, "front").values()), None)
+    chart = Chart(main, charts.title_of(main)) if main is not None else None
+    return common.front(ctx, spec.title(ctx), spec.subtitle(ctx), contents, spec.findings(ctx), chart)
 
 
 def report(ctx: Context) -> list:

@@ -15,8 +15,9 @@ from analysis import style
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "sections"
 
 
-def _png_uri(figure) -> str:
-    return "data:image/png;base64," + base64.b64encode(style.png_bytes(figure)).decode("ascii")
+def _svg_uri(figure) -> str:
+    """The chart as vector graphics: sharp at a phone's width and in the printed PDF."""
+    return "data:image/svg+xml;base64," + base64.b64encode(style.svg_text(figure).encode()).decode("ascii")
 
 
 def _cell(value):
@@ -38,7 +39,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    env.filters["png_uri"] = _png_uri
+    env.filters["svg_uri"] = _svg_uri
     env.filters["cell"] = _cell
     return env
 

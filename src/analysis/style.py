@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import inspect
 import io
+import unicodedata
 
 import matplotlib
 import matplotlib_fontja  # noqa: F401  (registers the bundled IPAexGothic font with matplotlib)
 from matplotlib.figure import Figure
+
+from analysis import l10n
 
 FONT = "IPAexGothic"
 WIDTH_IN = 7.2  # the text width of an A4 page with 15 mm margins
@@ -29,6 +33,21 @@ ACTOR_COLOURS = {
     "regulator": "#b2372c",
 }
 MILESTONE_COLOUR = "#444444"
+# Okabe-Ito: eight colours that stay apart under the common colour-vision deficiencies.
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+}
+HIGHLIGHT = OKABE_ITO["vermillion"]  # the incident a chart is about
+CONTEXT = OKABE_ITO["blue"]  # the others
+MISSING = "#8c8c8c"  # n/a: neutral, never an alarm colour
+MIN_TEXT_PT = 7.5  # the smallest text of a chart at printed size
 CLOSED_DAY_COLOUR = "#ececec"
 PAID_COLOUR = "#1f5fa8"
 REPORTED_COLOUR = "#9aa5b1"
@@ -41,42 +60,124 @@ RC = {
     "axes.labelsize": 8,
     "axes.spines.top": False,
     "axes.spines.right": False,
-    "legend.fontsize": 7,
+    "legend.fontsize": 7.5,
     "legend.frameon": False,
-    "xtick.labelsize": 7,
-    "ytick.labelsize": 7,
+    "xtick.labelsize": 7.5,
+    "ytick.labelsize": 7.5,
     "svg.hashsalt": "coincheck-2018",
     "path.simplify": False,
 }
 
 
 def new_figure(height_in: float, **subplots) -> tuple[Figure, object]:
-    """A figure of the report's width, not attached to pyplot (no global state, no leaks)."""
-    with matplotlib.rc_context(RC):
+    """A figure of the report's width, not attached to pyplot (no global state, no leaks).
+
+    Called inside a `styled` chart it keeps that chart's language fonts, and remembers them: tick
+    labels are made when the figure is saved, which must happen with the same fonts."""
+    families = matplotlib.rcParams["font.family"]
+    params = {**RC, "font.family": families if FONT in families else [FONT]}
+    with matplotlib.rc_context(params):
         fig = Figure(figsize=(WIDTH_IN, height_in), dpi=DPI, layout="constrained")
         axes = fig.subplots(**subplots)
+    fig.report_rc = params
     return fig, axes
 
 
+# English charts in a Latin face, Japanese glyphs (a name, a quoted title) falling back to the
+# bundled Japanese font; Japanese charts in the Japanese font.
+FAMILIES = {"en": ["DejaVu Sans", FONT]}
+
+
+def rc(lang: str | None = None) -> dict:
+    return {**RC, "font.family": FAMILIES.get(lang, [FONT])}
+
+
 def styled(draw):
-    """Run a chart function with the report's rcParams in force while it draws."""
+    """Run a chart function with the report's rcParams (and its language's fonts) while it draws."""
+    signature = inspect.signature(draw)
 
     def wrapper(*args, **kwargs):
-        with matplotlib.rc_context(RC):
+        lang = signature.bind_partial(*args, **kwargs).arguments.get("lang")
+        with matplotlib.rc_context(rc(lang)):
             return draw(*args, **kwargs)
 
     wrapper.__name__, wrapper.__doc__, wrapper.__wrapped__ = draw.__name__, draw.__doc__, draw
     return wrapper
 
 
-def add_source_line(fig: Figure, text: str) -> None:
+# How much text fits on one line of a chart's title or source line across the page's width, in
+# half-width columns (a Japanese character takes two).
+LINE_COLUMNS = {"title": 88, "source": 122, "label": 118}
+
+
+def wrapped(text: str, lang: str, kind: str = "title", share: float = 1.0) -> str:
+    """A chart's text broken into lines that fit the page (or `share` of its width) where the language
+    breaks a line: after a space, or after Japanese punctuation (a run with none is broken at the
+    width); a closing mark never opens a line."""
+    width = max(12, int(LINE_COLUMNS[kind] * share))
+    locale = l10n.catalogue(lang)["locale"]
+    marks, never_first = locale["line_breaks_after"], locale["never_line_start"]
+    lines = []
+    for paragraph in text.split("\n"):
+        while _columns(paragraph) > width:
+            fits = next(i for i in range(len(paragraph) + 1) if _columns(paragraph[:i]) > width) - 1
+            cut = max(paragraph.rfind(m, 0, fits) for m in marks)
+            cut = cut + 1 if cut > fits // 3 else fits
+            while paragraph[cut : cut + 1] and paragraph[cut] in never_first:  # kinsoku
+                cut += 1
+            lines.append(paragraph[:cut].rstrip())
+            paragraph = paragraph[cut:].lstrip()
+        lines.append(paragraph)
+    return "\n".join(lines)
+
+
+def _columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def add_source_line(fig: Figure, text: str, lang: str) -> None:
     fig.get_layout_engine().set(h_pad=0.06)
-    fig.supxlabel(text, x=0.01, ha="left", fontsize=6.5, color="#555555", fontweight="normal")
+    fig.supxlabel(
+        wrapped(text, lang, "source"), x=0.01, ha="left", fontsize=MIN_TEXT_PT, color="#555555", fontweight="normal"
+    )
+
+
+def chart_title(fig: Figure, text: str, lang: str) -> None:
+    """The finding a chart shows, as its title above every panel, wrapped to the page's width."""
+    fig.suptitle(wrapped(text, lang), x=0.01, ha="left", fontsize=10, linespacing=1.3)
+
+
+def axis_unit(ax, text: str) -> None:
+    """A y axis's quantity and unit written horizontally above it (never sideways: Japanese set
+    vertically rotated is hard to read)."""
+    ax.annotate(
+        text,
+        (0, 1),
+        xycoords="axes fraction",
+        xytext=(0, 8),
+        textcoords="offset points",
+        ha="left",
+        va="bottom",
+        fontsize=MIN_TEXT_PT,
+        color="#333333",
+    )
 
 
 def png_bytes(fig: Figure) -> bytes:
     """PNG with no software or date stamp, so the same figure gives the same bytes."""
+    return _saved(fig, "png", metadata={"Software": None})
+
+
+def svg_text(fig: Figure) -> str:
+    """SVG for the HTML: sharp at any width and in print; ids from a fixed hash salt and no date, so the
+    same figure gives the same bytes."""
+    return _saved(fig, "svg", metadata={"Date": None, "Creator": None}).decode()
+
+
+def _saved(fig: Figure, fmt: str, **kwargs) -> bytes:
     buf = io.BytesIO()
-    with matplotlib.rc_context(RC):
-        fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
+    # svg.fonttype stays "path": glyphs drawn as outlines look the same whatever fonts the reader has.
+    params = getattr(fig, "report_rc", RC)
+    with matplotlib.rc_context(params):
+        fig.savefig(buf, format=fmt, dpi=DPI, **kwargs)
     return buf.getvalue()

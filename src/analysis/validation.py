@@ -273,7 +273,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         {
             "source_id": _column(unique=True, **_SLUG),
             "kind": _column(allowed=vocab.SOURCE_TYPES),
-            "title": _column(),
+            "title_ja": _column(),
+            "title_en": _column(),
             "published": _column(required=False, **_DATE),
             "location": _column(),
             "note_en": _column(required=False),

@@ -76,6 +76,7 @@ def floor() -> None:
     from analysis import registry
     from analysis.build import to_pdf, variant_params
     from analysis.context import prepare_comparison, prepare_incident
+    from analysis.findings import as_of
 
     names = subprocess.run(["make", "--no-print-directory", "variants"], cwd=ROOT, capture_output=True, text=True)
     prepare = {"incident": prepare_incident, "comparison": prepare_comparison}
@@ -86,7 +87,7 @@ def floor() -> None:
             body = "".join(part._repr_html_() for part in registry.report(ctx))
             page = Path(tmp) / f"{name}.html"
             page.write_text(f"<!DOCTYPE html><html lang='{ctx.lang}'><body>{body}</body></html>", encoding="utf-8")
-            to_pdf(page, Path(tmp) / f"{name}.pdf")
+            to_pdf(page, Path(tmp) / f"{name}.pdf", as_of(ctx))
 
 
 def main(argv=None) -> int:

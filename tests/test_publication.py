@@ -1,0 +1,131 @@
+"""What readers see: findings computed from the data, no pipeline terms in the body, Japanese text in
+the Japanese reports."""
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from analysis import l10n, registry
+from analysis.context import prepare_comparison, prepare_incident
+from analysis.findings import edition
+from analysis.loading import load_dataset
+
+from conftest import line_of, set_cell
+
+DATA = load_dataset()
+VARIANTS = [(i, lang) for i in DATA.incidents["incident_id"] for lang in l10n.LANGUAGES] + [
+    ("comparison", lang) for lang in l10n.LANGUAGES
+]
+
+
+def prepare(incident: str, lang: str, **params):
+    if incident == "comparison":
+        return prepare_comparison(lang=lang, **params)
+    return prepare_incident(incident_id=incident, lang=lang, **params)
+
+
+class Visible(HTMLParser):
+    """The text a reader sees, the text of links (publishers, addresses) apart."""
+
+    def __init__(self):
+        super().__init__()
+        self.skip, self.text, self.links = 0, [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.skip += tag == "a"
+
+    def handle_endtag(self, tag):
+        self.skip -= tag == "a"
+
+    def handle_data(self, data):
+        (self.links if self.skip else self.text).append(data)
+
+
+def body(ctx) -> str:
+    """The report's HTML without the provenance appendix, which is for reviewers."""
+    parts = registry.report(ctx)
+    return "".join(p._repr_html_() for p in parts if getattr(p, "key", "") != "provenance")
+
+
+def test_findings_follow_the_data(data_copy):
+    front = registry.front(prepare_incident(lang="en"))
+    assert front.headline == (
+        "Coincheck 2018: the theft went unnoticed for 11 h 23 min; customers were paid about 79.8% of the reported loss"
+    )
+    text = " ".join(front.paragraphs)
+    # Theft 00:02, detection 11:25 (11 h 23 min), first halt 11:58 (33 min later), press conference
+    # about 23:30 (23 h 28 min); order 29 Jan (3 days); report on the deadline, 13 Feb; 88.549 of
+    # 110.899 JPY per XEM paid (79.8 %); yen credited 12 Mar (45 days).
+    for phrase in [
+        "went unnoticed for 11 h 23 min",
+        "halted its first service 33 min after noticing it.",
+        "disclosed the theft 23 h 28 min after it began.",
+        "its business improvement order 3 days after the theft",
+        "on the deadline day itself, 13 February 2018",
+        "Customers received 88.549 JPY per XEM",
+        "about 79.8% of the reported loss, which works out at about 110.9 JPY per XEM",
+        "delivered 45 days after the theft",
+    ]:
+        assert phrase in text, phrase
+    assert [n.value for n in front.numbers] == ["11 h 23 min", "23 h 28 min", "3 days", "about 79.8%", "45 days"]
+
+    # One date moved in a copy of the data moves the sentence and the key number with it.
+    events = data_copy / "events.csv"
+    set_cell(events, line_of(events, "event_id", "fsa-business-improvement-order"), "date", "2018-01-30")
+    moved = registry.front(prepare_incident(lang="en", data_dir=str(data_copy)))
+    assert "its business improvement order 4 days after the theft" in " ".join(moved.paragraphs)
+    assert "4 days" in [n.value for n in moved.numbers]
+
+
+def test_findings_in_japanese():
+    front = registry.front(prepare_incident(lang="ja"))
+    assert (
+        front.headline == "コインチェック（2018年）：流出は11時間23分にわたり気づかれず、顧客への補償は被害額の約79.8%"
+    )
+    assert "流出は11時間23分にわたって気づかれなかった。" in "".join(front.paragraphs)
+
+
+@pytest.mark.parametrize("incident, lang", VARIANTS)
+def test_no_pipeline_terms_in_the_body(incident, lang):
+    ctx = prepare(incident, lang)
+    page = Visible()
+    page.feed(body(ctx))
+    text = " ".join(page.text)
+    assert ".csv" not in text and "data/" not in text
+    ids = [e for e in ctx.events["event_id"] if "-" in e]
+    assert [e for e in ids if re.search(rf"(?<![\w-]){re.escape(e)}(?![\w-])", text)] == []
+    if lang == "en":
+        assert not re.search(r"\bseed\b", text, re.I)
+
+
+# Codes and abbreviations a Japanese report writes in Latin letters.
+CODES = {
+    "NEM", "XEM", "BTC", "BCH", "ETH", "ETC", "LTC", "XRP", "MONA", "XMR", "REP", "ZEC", "DASH", "LSK", "FCT",
+    "stETH", "cmETH", "mETH", "BFX", "SAFU", "UTC", "JST", "CEO", "FBI", "CFTC", "SBI", "VC", "URL", "FAQ",
+    "SH", "n/a", "Twitter", "X", "NEM.io", "Bitget", "Galaxy", "FalconX", "Wintermute",
+}  # fmt: skip
+
+
+def proper_names() -> set[str]:
+    """Words of names the data holds: publishers, exchanges, incident names, figures as printed,
+    page addresses, zones, the seed's titles as printed."""
+    words = set()
+    texts = [*DATA.citations["publisher"], *DATA.citations["printed"], *DATA.citations["url"]]
+    texts += [*DATA.citations["printed_tz"], *DATA.incidents["exchange"], *DATA.incidents["name_ja"]]
+    texts += [*DATA.events.loc[DATA.events["source_id"] == "seed", "title_ja"], *DATA.events["source_url"].dropna()]
+    texts += [*DATA.events["source_url_as_printed"].dropna()]
+    for t in texts:
+        words |= set(re.findall(r"[A-Za-z][A-Za-z0-9.'\-]*", str(t)))
+    return words
+
+
+@pytest.mark.parametrize("incident", [*DATA.incidents["incident_id"], "comparison"])
+def test_japanese_reports_have_no_english_fragments(incident):
+    ctx = prepare(incident, "ja")
+    page = Visible()
+    page.feed(body(ctx))
+    text = " ".join(page.text).replace(edition(ctx), "")  # the edition is a version and a digest
+    allowed = CODES | proper_names()
+    fragments = {w for w in re.findall(r"[A-Za-z][A-Za-z0-9.'\-]*", text) if w not in allowed}
+    assert {w for w in fragments if not re.fullmatch(r"SH\d+|UTC[+-]\d+", w)} == set()

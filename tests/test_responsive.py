@@ -1,0 +1,94 @@
+"""Every report as a reader opens it, in headless Chromium at a phone's width (390 px) and a desktop's
+(1280 px): the page never scrolls sideways, and no chart's smallest text is drawn below
+MIN_CHART_TEXT_PX (a phone scrolls a wide chart inside its own frame instead of shrinking it)."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import subprocess
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from analysis import build, l10n, style
+from analysis.loading import load_dataset
+from analysis.registry import REPORTS
+
+VARIANTS = [f"{i}-{lang}" for i in load_dataset().incidents["incident_id"] for lang in l10n.LANGUAGES] + [
+    f"comparison-{lang}" for lang in l10n.LANGUAGES
+]
+WIDTHS = (390, 1280)
+MIN_CHART_TEXT_PX = 9.0
+CSS_PX_PER_PT = 96 / 72
+
+# A page that holds the report in a frame of the width under test (a headless window cannot be made
+# narrower than 500 px; a frame can) and measures it once it has loaded, leaving the result in the
+# DOM, which Chromium then prints (--dump-dom). Reading the frame needs file pages to be one origin.
+HARNESS = """<!DOCTYPE html><html><body style="margin:0">
+<iframe id="page" src="{src}" width="{width}" height="900" style="border:0"></iframe>
+<script>
+document.getElementById("page").addEventListener("load", (event) => {{
+  const win = event.target.contentWindow, doc = event.target.contentDocument;
+  const figures = [...doc.querySelectorAll("figure img")].map((img) => ({{
+    alt: img.alt, rendered: img.getBoundingClientRect().width, natural: img.naturalWidth,
+  }}));
+  const out = document.createElement("pre");
+  out.id = "measured";
+  out.textContent = JSON.stringify({{inner: win.innerWidth, page: doc.documentElement.scrollWidth, figures}});
+  document.body.appendChild(out);
+}});
+</script></body></html>"""
+
+
+def render(name: str, out: str) -> str:
+    """The variant's HTML as the build writes it (executed notebook, nbconvert, the report's CSS)."""
+    kind, params = build.variant_params(name)
+    notebook = build.NOTEBOOKS / f"{kind}.ipynb"
+    ctx = build.check_params(notebook, params)
+    executed = Path(out) / f"{name}.ipynb"
+    build.execute(notebook, params, executed)
+    page = Path(out) / f"{name}.html"
+    page.write_text(build.to_html(executed, ctx.lang, REPORTS[ctx.kind].title(ctx)), encoding="utf-8")
+    return str(page)
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("pages")
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        done = pool.map(render, VARIANTS, [str(out)] * len(VARIANTS))
+        return {name: Path(p) for name, p in zip(VARIANTS, done)}
+
+
+def measure(page: Path, width: int, tmp_path: Path) -> dict:
+    harness = page.with_name(f"{page.stem}-at-{width}.html")
+    harness.write_text(HARNESS.format(src=page.name, width=width), encoding="utf-8")
+    cmd = build.chromium_command(
+        tmp_path / "profile",
+        "--allow-file-access-from-files",
+        "--window-size=1400,1000",
+        "--hide-scrollbars",
+        "--virtual-time-budget=10000",
+        "--dump-dom",
+        harness.as_uri(),
+    )
+    dom = subprocess.run(cmd, capture_output=True, text=True, timeout=120).stdout
+    found = re.search(r'<pre id="measured">(.*?)</pre>', dom, re.S)
+    assert found, f"{page.name} at {width} px: the page did not finish loading"
+    return json.loads(html.unescape(found.group(1)))
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", VARIANTS)
+def test_page_fits_and_chart_text_stays_readable(pages, name, width, tmp_path):
+    m = measure(pages[name], width, tmp_path)
+    assert m["inner"] == width
+    assert m["page"] <= m["inner"], f"{name} at {width} px scrolls sideways ({m['page']} px wide)"
+    assert m["figures"], name
+    for fig in m["figures"]:
+        assert fig["natural"] > 0, (name, fig["alt"])  # the chart's image loaded
+        smallest = style.MIN_TEXT_PT * CSS_PX_PER_PT * fig["rendered"] / fig["natural"]
+        assert smallest >= MIN_CHART_TEXT_PX, (name, width, fig["alt"], round(smallest, 1))
