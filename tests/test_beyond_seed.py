@@ -100,11 +100,11 @@ def test_yen_wait(data):
         ("mtgox-2014", "suspension", "known", 880),  # 11 Sep 2011 -> 7 Feb 2014: 366 + 365 + 149
         ("mtgox-2014", "regulator_action", "gap", None),
         ("mtgox-2014", "remedy_delivered", "gap", None),
-        ("bitfinex-2016", "suspension", "known", 1),  # 2 Aug (UTC date) -> 3 Aug 03:00 JST
-        ("bitfinex-2016", "remedy_delivered", "known", 245),  # 2 Aug 2016 -> 4 Apr 2017
-        ("binance-2019", "disclosure", "known", 1),  # 7 May (UTC) -> 8 May 08:40 JST
+        ("bitfinex-2016", "suspension", "range", None),  # 2 Aug (UTC date) -> 3 Aug 03:00 JST
+        ("bitfinex-2016", "remedy_delivered", "range", None),  # 2 Aug 2016 (UTC) -> 4 Apr 2017
+        ("binance-2019", "disclosure", "range", None),  # 7 May (UTC) -> 8 May 08:40 JST
         ("bybit-2025", "suspension", "never", None),  # withdrawals stayed open
-        ("bybit-2025", "remedy_delivered", "known", 3),  # 21 -> 24 Feb 2025
+        ("bybit-2025", "remedy_delivered", "range", None),  # 21 Feb 23:13 JST -> 24 Feb (UTC)
     ],
 )
 def test_days_from_theft(compared, incident, milestone, state, days):
@@ -117,6 +117,23 @@ def test_a_month_gives_a_range(compared):
     # Mt. Gox detection, February 2014, from the theft on 11 Sep 2011: 874 days to 1 Feb, 901 to 28 Feb.
     row = compared[("mtgox-2014", "detection")]
     assert (row.days_min, row.days_max) == (874, 901)
+
+
+@pytest.mark.parametrize(
+    "incident, milestone, days",
+    [
+        # A UTC day runs from 09:00 to 09:00 the next day in Japan: 2 Aug (UTC) is 2 or 3 Aug in Japan.
+        ("bitfinex-2016", "suspension", (0, 1)),  # -> 3 Aug 03:00 JST
+        ("bitfinex-2016", "remedy_delivered", (244, 245)),  # -> 4 Apr 2017: 29 + 30 + 31 + 30 + 31 + 31 + 28 + 31 + 4
+        ("binance-2019", "detection", (0, 1)),  # 7 May (UTC) -> 8 May 02:15 JST (17:15 UTC on 7 May)
+        ("binance-2019", "disclosure", (0, 1)),  # -> 8 May 08:40 JST
+        ("bybit-2025", "remedy_delivered", (3, 4)),  # 21 Feb 23:13 JST -> 24 Feb (UTC): 24 or 25 Feb in Japan
+    ],
+)
+def test_a_date_in_another_zone_gives_a_range(compared, incident, milestone, days):
+    row = compared[(incident, milestone)]
+    assert row.state == "range"
+    assert (int(row.days_min), int(row.days_max)) == days
 
 
 def test_hours_when_both_times_are_known(compared):

@@ -155,7 +155,8 @@ def test_about_must_match_the_page(data_copy):
 @pytest.mark.parametrize(
     "column, value, message",
     [
-        ("printed_tz", "Japan/Tokyo", "is not a time zone"),
+        ("printed_tz", "Japan/Tokyo", "is not one of the zones the reports can name"),
+        ("printed_tz", "Europe/Paris", "add the zone to analysis/vocab.py ZONES"),
         ("record_id", "no-such-event", "names no row of events.csv"),
         ("record_id", "fsa-business-improvement-order", "a fact from the seed"),
         ("where", "footnote", "is not an allowed value"),

@@ -42,6 +42,8 @@ def test_real_data_is_clean():
         ("seed_item", "61a", "item number"),
         ("event_id", "Leak Event", "not a valid id"),
         ("title_ja", "", "a value is required"),
+        ("date_zone", "Asia/Tokyo", "use one of: UTC, America/New_York"),
+        ("date_zone", "utc", "use one of: UTC, America/New_York"),
     ],
 )
 def test_bad_event_cell(data_copy, column, value, words):
@@ -51,6 +53,15 @@ def test_bad_event_cell(data_copy, column, value, words):
     p = only(problems_of(data_copy), line=line, column=column)
     assert p.value == value and words in p.message
     assert p.file.endswith("events.csv")
+
+
+def test_a_zone_belongs_only_to_a_date_without_a_time(data_copy):
+    # cc-detection has a time (stored in Japan time): another zone for its date would be contradictory.
+    path = data_copy / "events.csv"
+    line = line_of(path, "event_id", "cc-detection")
+    set_cell(path, line, "date_zone", "UTC")
+    p = only(problems_of(data_copy), line=line, column="date_zone")
+    assert "only to a date without a time" in p.message
 
 
 def test_message_reads_as_plain_words(data_copy):

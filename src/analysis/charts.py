@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter, Locator
+from matplotlib.ticker import FuncFormatter, Locator, MaxNLocator
 
 from analysis import l10n, style, vocab
 from analysis.calendar import closed_days
@@ -116,11 +116,8 @@ def timeline(
     room = []
     for row in rows.itertuples():
         x = (row.day_.date() - first).days + 0.5
-        share = (span_days - x) / span_days if x < span_days / 2 else x / span_days
-        room.append(max(share * 0.85 - 0.02, 0.25))  # the plot is about 85% of the page's width
-    labels = [style.wrapped(t, lang, "label", share) for t, share in zip(labels, room)]
-    heights = [1 + 0.75 * t.count("\n") for t in labels]
-    ys = [sum(heights[:i]) + heights[i] / 2 for i in range(len(heights))]
+        room.append((span_days - x) / span_days if x < span_days / 2 else x / span_days)
+    labels, ys, heights = _wrapped_rows(labels, room, lang)
 
     plot_in = 0.15 * sum(heights) + 0.1
     # The key gets an axes of its own under the plot, so the layout keeps it clear of the source line.
@@ -134,10 +131,10 @@ def timeline(
     for y, text, row in zip(ys, labels, rows.itertuples()):
         colour = style.ACTOR_COLOURS[row.actor]
         day = row.day_.date()
-        if pd.isna(row.at_):
-            ax.plot([_local(day), _local(day + timedelta(days=1))], [y, y], color=colour, lw=2.2, alpha=0.45,
-                    solid_capstyle="butt", zorder=2)  # fmt: skip
-            x = _local(day, time(12))
+        if pd.isna(row.at_):  # the stretch of Japan time its day covers (another zone's day straddles two)
+            ax.plot([row.day_start, row.day_end], [y, y], color=colour, lw=2.2, alpha=0.45, solid_capstyle="butt",
+                    zorder=2)  # fmt: skip
+            x = row.day_start + (row.day_end - row.day_start) / 2
         else:
             x = row.at_
         marker, hollow, size, _ = MARKERS[row.source_kind]
@@ -145,7 +142,7 @@ def timeline(
                 ls="none", zorder=3)  # fmt: skip
         right = (day - first).days + 0.5 < span_days / 2
         if pd.isna(row.at_):  # the label starts where the day's bar ends
-            x = _local(day + timedelta(days=1)) if right else _local(day)
+            x = row.day_end if right else row.day_start
         ax.annotate(text, (x, y), xytext=(4 if right else -4, 0), textcoords="offset points", va="center",
                     ha="left" if right else "right", fontsize=style.MIN_TEXT_PT, color="#222222", zorder=4,
                     linespacing=1.05)  # fmt: skip
@@ -195,9 +192,10 @@ def _source_line(events: pd.DataFrame, lang: str) -> str:
 
 @style.styled
 def milestone_chain(
-    events: pd.DataFrame, durations: pd.DataFrame, lang: str, milestone_names: dict[str, str]
+    events: pd.DataFrame, durations: pd.DataFrame, lang: str, milestone_names: dict[str, str], name: str = ""
 ) -> Figure:
-    """Each step of the chain as a bar from its start day to its end day, with the deadline."""
+    """Each step of the chain as a bar from its start day to its end day, named above the bar (the
+    plot keeps the page's width), with the deadline; titled with the longest step."""
     incident = durations["incident_id"].iloc[0]
     found = milestones(events, incident)
     rows = durations.reset_index(drop=True)
@@ -205,39 +203,39 @@ def milestone_chain(
     last = max(date.fromisoformat(d) for d in rows["to_date"])
     if "report_deadline" in found:
         last = max(last, found["report_deadline"].day)
-    fig, ax = style.new_figure(0.9 + 0.42 * len(rows))
-    _shade_closed_days(ax, first, last)
+    fig, ax = style.new_figure(1.4 + 0.5 * len(rows))
+    _shade_closed_days(ax, first, last + timedelta(days=2))
     for i, r in rows.iterrows():
         start, end = date.fromisoformat(r["from_date"]), date.fromisoformat(r["to_date"])
         x0, x1 = _local(start, time(12)), _local(end, time(12))
         colour = style.PAID_COLOUR if r["step"] == "step" else style.MILESTONE_COLOUR
         ax.plot([x0, x1], [i, i], color=colour, lw=6, solid_capstyle="butt", alpha=0.85, zorder=2)
         ax.plot([x0, x1], [i, i], marker="|", ms=12, mew=1.5, color=colour, ls="none", zorder=3)
-        text = l10n.days_and_business(int(r["calendar_days"]), int(r["business_days"]), lang)
-        ax.annotate(text, (x1, i), xytext=(7, 0), textcoords="offset points", va="center", fontsize=style.MIN_TEXT_PT)
-    labels = [l10n.t("total", lang) + ": " if r["step"] == "total" else "" for _, r in rows.iterrows()]
-    ax.set_yticks(
-        range(len(rows)),
-        [
-            f"{prefix}{milestone_names[r['from']]} → {milestone_names[r['to']]}"
-            for prefix, (_, r) in zip(labels, rows.iterrows())
-        ],
-    )
-    ax.set_ylim(len(rows) - 0.4, -0.6)
+        step = f"{milestone_names[r['from']]} → {milestone_names[r['to']]}"
+        if r["step"] == "total":
+            step = l10n.labelled(l10n.t("total", lang), step, lang)
+        days = l10n.days_and_business(int(r["calendar_days"]), int(r["business_days"]), lang)
+        ax.annotate(l10n.labelled(step, days, lang), (_local(first), i), xytext=(0, 7), textcoords="offset points",
+                    va="bottom", ha="left", fontsize=style.MIN_TEXT_PT, color="#222222")  # fmt: skip
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.set_ylim(len(rows) - 0.5, -0.9)
     if "report_deadline" in found:
-        _mark_day(
-            ax,
-            found["report_deadline"].day,
-            l10n.t("deadline", lang),
-            style.ACTOR_COLOURS["fsa"],
-            lw=1,
-            ls=":",
-            pad=2,
-            fontsize=style.MIN_TEXT_PT,
-        )
+        _mark_day(ax, found["report_deadline"].day, l10n.t("deadline", lang), style.ACTOR_COLOURS["fsa"], lw=1,
+                  ls=":", pad=2, fontsize=style.MIN_TEXT_PT)  # fmt: skip
     _day_axis(ax, first, last + timedelta(days=2), lang)
-    ax.set_xlabel(l10n.t("date_axis", lang))
-    ax.set_title(l10n.t("chain_chart_title", lang), loc="left", pad=14)
+    ax.set_xlabel(l10n.t("date_axis", lang), fontsize=style.MIN_TEXT_PT)
+    steps = rows[rows["step"] == "step"]
+    longest = steps.loc[steps["calendar_days"].astype(int).idxmax()]
+    title = l10n.t(
+        "chain_chart_finding",
+        lang,
+        name=name,
+        start=milestone_names[longest["from"]].lower(),
+        end=milestone_names[longest["to"]].lower(),
+        days=l10n.days_and_business(int(longest["calendar_days"]), int(longest["business_days"]), lang),
+    )
+    style.chart_title(fig, title, lang)
     chain_events = events[events["event_id"].isin([found[m].event_id for m in set(rows["from"]) | set(rows["to"])])]
     style.add_source_line(fig, _source_line(chain_events, lang), lang)
     return fig
@@ -247,16 +245,15 @@ def milestone_chain(
 def compensation(figures: CompensationFigures, lang: str) -> Figure:
     """What was paid laid over what was reported lost, per unit and in total: the same units were
     paid for, so the whole gap is the price."""
-    fig, axes = style.new_figure(2.5, nrows=2)
+    fig, axes = style.new_figure(3.1, nrows=2)
     scale = l10n.catalogue(lang)["locale"]["big_money_scale"]
-    places = l10n.catalogue(lang)["locale"]["big_money_places"]
     panels = (
         (
             l10n.t("comp_per_unit", lang, asset=figures.asset),
             float(figures.price_per_unit_jpy),
             float(figures.implied_price_jpy),
-            l10n.number(figures.price_per_unit_jpy, lang, 3),
-            l10n.number(figures.implied_price_jpy, lang, 1),
+            l10n.t("money", lang, value=l10n.number(figures.price_per_unit_jpy, lang, 3)),
+            l10n.t("money", lang, value=l10n.number(figures.implied_price_jpy, lang, 1)),
             "implied_value",
             l10n.t("price_axis", lang, asset=figures.asset),
         ),
@@ -264,15 +261,15 @@ def compensation(figures: CompensationFigures, lang: str) -> Figure:
             l10n.t("comp_in_total", lang),
             float(figures.total_paid_jpy) / scale,
             float(figures.reported_loss_jpy) / scale,
-            l10n.number(float(figures.total_paid_jpy) / scale, lang, places),
-            l10n.number(float(figures.reported_loss_jpy) / scale, lang, places),
+            l10n.big_money(figures.total_paid_jpy, lang),
+            l10n.big_money(figures.reported_loss_jpy, lang),
             "reported_value",
             l10n.t("amount_axis", lang),
         ),
     )
     for ax, (title, paid, reported, paid_text, reported_text, reported_key, unit) in zip(axes, panels):
-        ax.barh([0], [reported], height=0.62, color=style.REPORTED_COLOUR)
-        ax.barh([0], [paid], height=0.62, color=style.PAID_COLOUR)
+        ax.barh([0], [reported], height=0.8, color=style.REPORTED_COLOUR)
+        ax.barh([0], [paid], height=0.8, color=style.PAID_COLOUR)
         ax.annotate(
             l10n.t("paid_value", lang, value=paid_text),
             (paid, 0),
@@ -294,7 +291,7 @@ def compensation(figures: CompensationFigures, lang: str) -> Figure:
             color="#333333",
         )
         ax.set_xlim(0, reported * 1.6)
-        ax.set_ylim(-0.6, 0.6)
+        ax.set_ylim(-0.5, 0.5)
         ax.set_yticks([])
         ax.spines["left"].set_visible(False)
         ax.set_xlabel(unit, fontsize=style.MIN_TEXT_PT, loc="left")
@@ -382,133 +379,174 @@ def price_window(figures: CompensationFigures, events: pd.DataFrame, lang: str) 
     return fig
 
 
+def _wrapped_rows(labels: list[str], room: list[float], lang: str) -> tuple[list[str], list[float], list[float]]:
+    """Labels wrapped to the share of the page beside their marks, each row as tall as its lines;
+    returns the labels, the rows' middles and their total height (in rows)."""
+    # The plot is about 85% of the page's width.
+    labels = [style.wrapped(t, lang, "label", max(share * 0.85 - 0.02, 0.25)) for t, share in zip(labels, room)]
+    heights = [1 + 0.75 * t.count("\n") for t in labels]
+    middles = [sum(heights[:i]) + h / 2 for i, h in enumerate(heights)]
+    return labels, middles, heights
+
+
+def _first_day_title(rows: pd.DataFrame, theft, name: str, lang: str, milestone_names: dict[str, str]) -> str:
+    """The day's finding: how long after the theft began each compared step of that day came."""
+    steps = []
+    for r in rows[rows["effective"] & rows["milestone"].isin(vocab.FIRST_DAY_HEADLINE)].itertuples():
+        hours = (r.timestamp - theft.timestamp).total_seconds() / 3600
+        step = milestone_names[r.milestone].lower()
+        if abs(hours) < 1 / 60:
+            steps.append(l10n.t("step_at_once", lang, step=step))
+            continue
+        text = l10n.elapsed(0, hours, lang, approximate=bool(r.approximate) or theft.approximate)
+        steps.append(l10n.t("after_step", lang, step=step, value=text))
+    day = l10n.day(theft.day, lang)
+    if not steps:
+        return l10n.t("first_day_chart_title", lang, name=name, day=day)
+    return l10n.t("first_day_finding", lang, name=name, day=day, steps=l10n.t("step_joiner", lang).join(steps))
+
+
 @style.styled
 def first_day(events: pd.DataFrame, incident: str, name: str, lang: str, milestone_names: dict[str, str]) -> Figure:
-    """Every timed fact of the theft's day on a clock, one row each; disputed values shown hollow."""
+    """Every timed fact of the theft's day on a clock, one row each, named at the left by the step
+    it marks (or by who acted); a value another source gives instead is drawn hollow, in grey."""
     theft = milestones(events, incident)["leak"]
     day = theft.day
     rows = events[(events["incident_id"] == incident) & events["timestamp"].notna()]
     rows = rows[[ts.date() == day for ts in rows["timestamp"]]]
-    fig, ax = style.new_figure(max(2.4, 0.9 + 0.22 * len(rows)))
-    for y, row in enumerate(rows.itertuples()):
-        colour = style.ACTOR_COLOURS[row.actor]
-        used = bool(row.effective)
-        ax.plot([row.timestamp], [y], marker="o", ms=5, mfc=colour if used else "white", mec=colour, mew=1.2, ls="none")
-        label = getattr(row, f"title_{lang}")
-        if isinstance(row.milestone, str) and used:
-            label = l10n.t("milestone_tag", lang, name=milestone_names.get(row.milestone, row.milestone), text=label)
-        # Late in the day the label goes to the left of its marker, so it stays on the page.
+    start, end = _local(day) - pd.Timedelta(minutes=30), _local(day + timedelta(days=1))
+    span = (end - start).total_seconds()
+    # Before noon a label runs to the right of its mark, after noon to the left: each has that room.
+    room = []
+    for r in rows.itertuples():
+        share = (r.timestamp - start).total_seconds() / span
+        room.append(1 - share if r.timestamp.hour < 12 else share)
+    texts = [
+        f"{l10n.about(f'{r.timestamp:%H:%M}', lang, bool(r.approximate))}  {getattr(r, f'title_{lang}')}"
+        for r in rows.itertuples()
+    ]
+    texts, ys, heights = _wrapped_rows(texts, room, lang)
+    plot_in = 0.17 * sum(heights) + 0.1
+    alternatives = not rows["effective"].all()
+    fig, axes = style.new_figure(1.5 + plot_in + (0.3 if alternatives else 0), nrows=2 if alternatives else 1,
+                                 **({"height_ratios": [plot_in, 0.25]} if alternatives else {}))  # fmt: skip
+    ax = axes[0] if alternatives else axes
+    gutter = []
+    for y, text, row in zip(ys, texts, rows.itertuples()):
+        colour = style.ACTOR_COLOURS[row.actor] if row.effective else style.MISSING
+        ax.plot([row.timestamp], [y], marker="o", ms=5, mfc=colour if row.effective else "white", mec=colour,
+                mew=1.2, ls="none")  # fmt: skip
         late = row.timestamp.hour >= 12
-        note = ax.annotate(
-            f"{l10n.about(f'{row.timestamp:%H:%M}', lang, bool(row.approximate))}  {label}",
-            (row.timestamp, y),
-            xytext=(-6 if late else 6, 0),
-            textcoords="offset points",
-            va="center",
-            ha="right" if late else "left",
-            fontsize=style.MIN_TEXT_PT,
-            color="#222222" if used else "#777777",
-        )
+        note = ax.annotate(text, (row.timestamp, y), xytext=(-6 if late else 6, 0), textcoords="offset points",
+                           va="center", ha="right" if late else "left", fontsize=style.MIN_TEXT_PT, linespacing=1.05,
+                           color="#222222" if row.effective else style.MISSING)  # fmt: skip
         note.set_in_layout(False)  # the labels run over the plot; the layout should not shrink it for them
-    ax.set_ylim(len(rows) - 0.5, -0.8)
-    ax.set_yticks([])
+        step = isinstance(row.milestone, str) and row.effective and row.milestone in milestone_names
+        gutter.append((milestone_names[row.milestone] if step else l10n.label("actor", row.actor, lang), colour))
+    ax.set_yticks(ys, [g for g, _ in gutter], fontsize=style.MIN_TEXT_PT)
+    for tick, (_, colour) in zip(ax.get_yticklabels(), gutter):
+        tick.set_color(colour)
+    ax.tick_params(axis="y", length=0)
+    ax.set_ylim(sum(heights) + 0.3, -0.3)
     ax.spines["left"].set_visible(False)
-    ax.set_xlim(_local(day) - pd.Timedelta(minutes=30), _local(day + timedelta(days=1)))
-    ax.xaxis.set_major_locator(mdates.HourLocator(byhour=range(0, 24, 2), tz=TZ))
+    ax.set_xlim(start, end)
+    ax.xaxis.set_major_locator(mdates.HourLocator(byhour=range(0, 24, 3), tz=TZ))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%H:%M", tz=TZ))
     ax.grid(axis="x", color="#e6e6e6", lw=0.6)
-    ax.set_xlabel(l10n.t("clock_axis", lang, day=l10n.day(day, lang)))
-    ax.set_title(l10n.t("first_day_chart_title", lang, name=name, day=l10n.day(day, lang)), loc="left")
-    fig.legend(
-        handles=[
-            Line2D([], [], marker="o", ls="none", mfc="#555555", mec="#555555", label=l10n.t("used_value", lang)),
-            Line2D([], [], marker="o", ls="none", mfc="white", mec="#555555", label=l10n.t("alternative", lang)),
-        ],
-        loc="outside upper right",
-        ncols=2,
-    )
+    ax.set_axisbelow(True)
+    ax.set_xlabel(l10n.t("clock_axis", lang, day=l10n.day(day, lang)), fontsize=style.MIN_TEXT_PT)
+    style.chart_title(fig, _first_day_title(rows, theft, name, lang, milestone_names), lang)
+    if alternatives:
+        axes[1].axis("off")
+        axes[1].legend(
+            handles=[
+                Line2D([], [], marker="o", ls="none", mfc="#555555", mec="#555555", label=l10n.t("used_value", lang)),
+                Line2D(
+                    [], [], marker="o", ls="none", mfc="white", mec=style.MISSING, label=l10n.t("alternative", lang)
+                ),
+            ],
+            loc="center",
+            ncols=2,
+            fontsize=style.MIN_TEXT_PT,
+        )
     style.add_source_line(fig, l10n.t("source_line_research", lang), lang)
     return fig
 
 
-def _symlog_days(ax, largest: float, smallest: float = 0) -> None:
-    """Days on a log scale; with a same-day value (0) the part below one day is linear."""
-    top = max(largest * 1.6, 3)
-    if smallest >= 1:
-        ax.set_xscale("log")
-        low = smallest / 1.6
-    else:
-        ax.set_xscale("symlog", linthresh=1, linscale=0.6)
-        low = -0.3
-    ticks = [t for t in (0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000) if low <= t <= top]
-    ax.set_xticks(ticks, [str(t) for t in ticks])
-    ax.minorticks_off()
-    ax.set_xlim(low, top)
-
-
 def _days(row) -> float | None:
-    """Days after the theft; fractional when the hours are known."""
+    """Where a value sits, in days after the theft: fractional when the hours are known, the middle
+    of a range of days; None when it is not known."""
+    if row["state"] == "range":
+        return (float(row["days_min"]) + float(row["days_max"])) / 2
     if row["state"] != "known":
         return None
     return float(row["hours"]) / 24 if pd.notna(row["hours"]) else float(row["days"])
 
 
+def _extent(row) -> tuple[float, float] | None:
+    """The fewest and most days a range can be; None for a single value."""
+    return (float(row["days_min"]), float(row["days_max"])) if row["state"] == "range" else None
+
+
 @style.styled
 def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names: dict[str, str]) -> Figure:
-    """One incident's milestones as days after the theft, one row each; periods as ranges, gaps named."""
-    fig, ax = style.new_figure(0.9 + 0.25 * len(table))
-    values = [float(x) for x in table["days"].dropna()] + [float(x) for x in table["days_max"].dropna()]
-    values += [float(x) for x in table["days_min"].dropna()]
-    _symlog_days(ax, max(values + [2]), min(values + [0]) if not values else min(values))
+    """One incident's later milestones on a linear scale of days after the theft, one row each, with
+    the date and the days written beside each; a range as a bar, a gap named in grey; titled with
+    the last dated one."""
+    fig, ax = style.new_figure(1.2 + 0.27 * len(table))
+    ends = [e[1] if (e := _extent(r)) else _days(r) for _, r in table.iterrows() if _days(r) is not None]
+    right = max(ends + [2]) * 1.05
     for y, (_, row) in enumerate(table.iterrows()):
-        step = milestone_names[row["milestone"]]
+        value = _days(row)
+        if value is None:
+            _missing(ax, y, l10n.label("state", row["state"], lang))
+            continue
+        extent = _extent(row)
+        _lollipop(ax, y, value, style.CONTEXT, pd.notna(row["hours"]), extent=extent)
+        text = _elapsed_text(row, lang)
         if row["state"] == "known":
-            x = float(row["days"])
-            ax.plot([x], [y], marker="o", color=style.PAID_COLOUR, ms=4.5, ls="none")
-            text = f"{l10n.day(date.fromisoformat(row['date']), lang)} ({l10n.days(int(row['days']), lang)})"
-        elif row["state"] == "range":
-            ax.plot([row["days_min"], row["days_max"]], [y, y], color=style.PAID_COLOUR, lw=3, alpha=0.6)
-            x = float(row["days_max"])
-            span = f"{l10n.days(int(row['days_min']), lang)} – {l10n.days(int(row['days_max']), lang)}"
-            text = f"{l10n.period(row['period'], lang)} ({span})"
-        else:
-            x = ax.get_xlim()[0]
-            text = l10n.label("state", row["state"], lang)
-        ax.annotate(
-            text,
-            (x, y),
-            xytext=(6, 0),
-            textcoords="offset points",
-            va="center",
-            fontsize=style.MIN_TEXT_PT,
-            color="#222222" if row["state"] in ("known", "range") else style.MISSING,
-        )
-        ax.annotate(
-            step,
-            (0, y),
-            xycoords=("axes fraction", "data"),
-            xytext=(-4, 0),
-            textcoords="offset points",
-            va="center",
-            ha="right",
-            fontsize=style.MIN_TEXT_PT,
-            annotation_clip=False,
-        )
-    ax.set_yticks([])
-    ax.set_ylim(len(table) - 0.5, -0.7)
-    ax.grid(axis="x", color="#e6e6e6", lw=0.6)
-    ax.set_xlabel(l10n.t("days_log_axis", lang))
-    ax.set_title(l10n.t("later_chart_title", lang, name=name), loc="left")
-    style.add_source_line(fig, l10n.t("source_line_research", lang), lang)
+            text = l10n.paren(l10n.day(date.fromisoformat(row["date"]), lang), text, lang)
+        elif row["period"]:
+            text = l10n.paren(l10n.period(row["period"], lang), text, lang)
+        end = extent[1] if extent else value
+        left = end > right * 0.55
+        _value_label(ax, extent[0] if extent and left else end, y, text, "#222222", left=left)
+    ax.set_yticks(range(len(table)), [milestone_names[m] for m in table["milestone"]], fontsize=style.MIN_TEXT_PT)
+    ax.tick_params(axis="y", length=0)
+    ax.set_ylim(len(table) - 0.5, -0.6)
+    _days_axis(ax, lang, right)
+    ax.set_xlabel(l10n.t("days_after_theft_axis", lang), fontsize=style.MIN_TEXT_PT)
+    dated = table[table["state"].isin(["known", "range"])]
+    if dated.empty:
+        title = l10n.t("later_chart_title", lang, name=name)
+    else:
+        positions = [_days(r) for _, r in dated.iterrows()]
+        last = dated.iloc[positions.index(max(positions))]
+        title = l10n.t("later_finding", lang, name=name, step=milestone_names[last["milestone"]].lower(),
+                       value=_elapsed_text(last, lang))  # fmt: skip
+    style.chart_title(fig, title, lang)
+    style.add_source_line(fig, l10n.t("response_source", lang), lang)
     return fig
 
 
-def _lollipop(ax, y: float, x: float, colour: str, timed: bool, *, ms: float = 5, arrow: bool = False) -> None:
-    """A stem from the theft to a step and its dot: filled when both times are known, hollow when
-    the days are counted by calendar date."""
-    ax.plot([0, x], [y, y], color=colour, lw=1, alpha=0.35, solid_capstyle="butt")
+def _lollipop(ax, y: float, x: float, colour: str, timed: bool, *, ms: float = 5, arrow: bool = False,
+              extent: tuple[float, float] | None = None) -> None:  # fmt: skip
+    """A stem from the theft to a step and its mark: a filled dot when both times are known, a
+    hollow one when the days are counted by calendar date, a bar over a range of days."""
+    ax.plot([0, extent[0] if extent else x], [y, y], color=colour, lw=1, alpha=0.35, solid_capstyle="butt")
+    if extent is not None:
+        ax.plot(extent, [y, y], color=colour, lw=4.5, alpha=0.7, solid_capstyle="butt", clip_on=False, zorder=3)
+        return
     ax.plot([x], [y], marker=">" if arrow else "o", ms=ms, mfc=colour if timed or arrow else "white", mec=colour,
             mew=1.2, ls="none", clip_on=False, zorder=3)  # fmt: skip
+
+
+def _value_label(ax, x: float, y: float, text: str, colour: str, *, left: bool) -> None:
+    """A value written beside its mark; written to the left it sits on white, over the stem."""
+    label = ax.annotate(text, (x, y), xytext=(-6 if left else 5, 0), textcoords="offset points", va="center",
+                        ha="right" if left else "left", fontsize=style.MIN_TEXT_PT, color=colour, zorder=4,
+                        bbox=dict(fc="white", ec="none", pad=0.6) if left else None)  # fmt: skip
+    label.set_in_layout(False)  # it stays inside the plot; the layout should not shrink the plot for it
 
 
 def _missing(ax, y: float, text: str) -> None:
@@ -517,9 +555,12 @@ def _missing(ax, y: float, text: str) -> None:
 
 
 def _days_axis(ax, lang: str, right: float) -> None:
-    ax.set_xlim(0, right)
+    """Whole days from the theft (no 0.2-day ticks), gridlines behind everything."""
+    ax.set_xlim(0, max(right, 2))
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
     ax.tick_params(axis="x", labelsize=style.MIN_TEXT_PT)
-    ax.grid(axis="x", color="#e6e6e6", lw=0.6)
+    ax.grid(axis="x", color="#e6e6e6", lw=0.6, zorder=0)
+    ax.set_axisbelow(True)
 
 
 @style.styled
@@ -527,14 +568,13 @@ def response(rows: list, title: str, lang: str) -> Figure:
     """One incident's steps as time after the theft, on a linear day scale, each labelled with its
     duration; a step the sources do not date is named as missing in grey rather than left out."""
     fig, ax = style.new_figure(1.1 + 0.3 * len(rows))
-    known = [r.days for r in rows if r.days is not None]
+    known = [r.extent[1] if r.extent else r.days for r in rows if r.days is not None]
     for y, row in enumerate(rows):
         if row.days is None:
             _missing(ax, y, l10n.t("not_available", lang))
             continue
-        _lollipop(ax, y, row.days, style.HIGHLIGHT, row.timed)
-        ax.annotate(row.text, (row.days, y), xytext=(5, 0), textcoords="offset points", va="center",
-                    fontsize=style.MIN_TEXT_PT)  # fmt: skip
+        _lollipop(ax, y, row.days, style.HIGHLIGHT, row.timed, extent=row.extent)
+        _value_label(ax, row.extent[1] if row.extent else row.days, y, row.text, "#222222", left=False)
     ax.set_yticks(range(len(rows)), [r.label for r in rows], fontsize=style.MIN_TEXT_PT)
     ax.set_ylim(len(rows) - 0.5, -0.5)
     _days_axis(ax, lang, max(known + [1]) * 1.25)
@@ -562,7 +602,7 @@ def compared(table: pd.DataFrame, names: dict[str, str], lang: str, milestone_na
     nrows = (len(kinds) + ncols - 1) // ncols
     per_panel = table["incident_id"].nunique()
     # Compact rows, so that the front page holds the findings and this chart together.
-    fig, axes = style.new_figure(1.0 + nrows * (0.4 + 0.135 * per_panel), nrows=nrows, ncols=ncols)
+    fig, axes = style.new_figure(1.6 + nrows * (0.35 + 0.135 * per_panel), nrows=nrows, ncols=ncols)
     axes = list(axes.flat)
     for ax, milestone in zip(axes, kinds):
         rows = _order(table[table["milestone"] == milestone])
@@ -573,12 +613,13 @@ def compared(table: pd.DataFrame, names: dict[str, str], lang: str, milestone_na
                 key = "never" if r["state"] == "never" else None
                 _missing(ax, y, l10n.label("state", key, lang) if key else l10n.t("not_available", lang))
                 continue
-            x = min(value, cap)
-            _lollipop(ax, y, x, colour, pd.notna(r["hours"]), ms=4.5, arrow=value > cap)
-            inside = x > cap * 0.6
-            ax.annotate(_elapsed_text(r, lang), (x, y), xytext=(-5 if inside else 4, 0), textcoords="offset points",
-                        va="center", ha="right" if inside else "left", fontsize=style.MIN_TEXT_PT,
-                        color=colour)  # fmt: skip
+            x, extent = min(value, cap), _extent(r)
+            if extent is not None:  # beyond the scale a range is an arrow at its edge, like a single value
+                extent = (extent[0], min(extent[1], cap)) if extent[0] < cap else None
+            _lollipop(ax, y, x, colour, pd.notna(r["hours"]), ms=4.5, arrow=value > cap, extent=extent)
+            end = extent[1] if extent else x
+            left = end > cap * 0.6
+            _value_label(ax, extent[0] if extent and left else end, y, _elapsed_text(r, lang), colour, left=left)
         ax.set_yticks(range(len(rows)), [names.get(i, i) for i in rows["incident_id"]], fontsize=style.MIN_TEXT_PT)
         ax.set_ylim(len(rows) - 0.5, -0.6)
         _days_axis(ax, lang, cap)
@@ -593,12 +634,8 @@ def compared(table: pd.DataFrame, names: dict[str, str], lang: str, milestone_na
 
 
 def _elapsed_text(row, lang: str) -> str:
-    """Hours and minutes within the first two days when both times are known; days otherwise."""
-    if pd.notna(row["hours"]) and float(row["hours"]) < 48:
-        return l10n.hours_minutes(float(row["hours"]), lang)
-    if int(row["days"]) == 0:
-        return l10n.t("under_a_day", lang)
-    return l10n.days(int(row["days"]), lang)
+    return l10n.elapsed(row["days"], row["hours"], lang, lo=row["days_min"], hi=row["days_max"],
+                        approximate=bool(row["approximate"]))  # fmt: skip
 
 
 # -- what each report draws: the registry's adapters from a report context to a chart -----------
@@ -642,7 +679,7 @@ def first_day_of(ctx, incident: str) -> Figure | None:
 def milestone_chain_of(ctx) -> Figure | None:
     if ctx.durations is None:
         return None
-    return milestone_chain(ctx.data.events, ctx.durations, ctx.lang, ctx.milestone_names)
+    return milestone_chain(ctx.data.events, ctx.durations, ctx.lang, ctx.milestone_names, ctx.name)
 
 
 def compensation_of(ctx) -> Figure | None:
@@ -679,6 +716,7 @@ class Step:
     days: float | None
     text: str
     timed: bool = False
+    extent: tuple[float, float] | None = None
 
 
 def response_of(ctx) -> Figure | None:
@@ -692,8 +730,8 @@ def response_of(ctx) -> Figure | None:
     steps = []
     for _, r in table.iterrows():
         label = ctx.milestone_names[r["milestone"]]
-        if r["state"] == "known":
-            steps.append(Step(label, _days(r), _elapsed_text(r, ctx.lang), pd.notna(r["hours"])))
+        if r["state"] in ("known", "range"):
+            steps.append(Step(label, _days(r), _elapsed_text(r, ctx.lang), pd.notna(r["hours"]), _extent(r)))
         else:
             steps.append(Step(label, None, ""))
     dated = [s for s in steps if s.days is not None and s.text != l10n.t("under_a_day", ctx.lang)]

@@ -27,7 +27,7 @@ def domain(url: str) -> str:
 def printed_figure(figure, lang: str) -> str:
     """A figure as its page prints it, where it stands and, outside Japan time, its zone."""
     where = l10n.label("where", figure.where, lang)
-    zone = l10n.t("zone_note", lang, zone=figure.zone) if figure.zone else ""
+    zone = l10n.t("zone_note", lang, zone=l10n.label("zone", figure.zone, lang)) if figure.zone else ""
     return l10n.t("printed_figure", lang, figure=l10n.quoted(figure.printed, lang), where=where, zone=zone)
 
 

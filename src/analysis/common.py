@@ -6,15 +6,19 @@ import re
 
 import pandas as pd
 
-from analysis import citing, l10n
+from analysis import citing, l10n, vocab
 from analysis.context import Context
 from analysis.model import Front, Heading, Section, Table, Text
 
 
 def when(row, lang: str) -> str:
-    """A fact's day as the reader's language writes it, a month or quarter if that is all, or a dash."""
+    """A fact's day as the reader's language writes it (with its zone when it is not Japan's date), a
+    month or quarter if that is all, or a dash."""
     if not pd.isna(row.date):
-        return l10n.day(row.date.to_timestamp().date(), lang, "short")
+        day = l10n.day(row.date.to_timestamp().date(), lang, "short")
+        if pd.isna(row.date_zone):
+            return day
+        return l10n.t("zoned_day", lang, day=day, zone=l10n.label("zone", row.date_zone, lang))
     if row.period is not None:
         return l10n.period(row.period, lang)
     return "—"
@@ -44,7 +48,7 @@ _EVENT_ID = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b")
 
 def _numbered(event_id: str, ctx: Context) -> str:
     number = ctx.numbers.get(event_id)
-    return f"{l10n.t('no', ctx.lang)} {number}" if number else event_id
+    return l10n.t("no_n", ctx.lang, n=number) if number else event_id
 
 
 def cite(row, ctx: Context) -> str:
@@ -53,9 +57,17 @@ def cite(row, ctx: Context) -> str:
     if pages:
         return l10n.join(dict.fromkeys(p.publisher for p in pages), ctx.lang)
     if isinstance(row.seed_item, str) and row.seed_item:
-        item = l10n.t("lead_item", ctx.lang) if row.seed_item == "lead" else row.seed_item
-        return l10n.t("seed_item_ref", ctx.lang, source=l10n.t("seed_short", ctx.lang), item=item)
+        return seed_ref(row.seed_item, ctx.lang)
     return ""
+
+
+def seed_ref(item: str, lang: str) -> str:
+    """An item of the timeline document as a reader cites it: 'the timeline document (16 Feb 2018),
+    item 14'; its opening paragraph is its preamble."""
+    source = l10n.t("seed_short", lang)
+    if item == "lead":
+        return l10n.t("seed_lead_ref", lang, source=source)
+    return l10n.t("seed_item_ref", lang, source=source, item=item)
 
 
 def front(ctx: Context, title: str, subtitle: str, contents: list[tuple[str, str]], found, chart) -> Front:
@@ -85,7 +97,7 @@ def _frame(headers: list[str], rows: list[list]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=headers)
 
 
-def _table(headers: list[str], rows: list[list], css: str, widths: tuple[int, ...]) -> Table:
+def table_of(headers: list[str], rows: list[list], css: str, widths: tuple[int, ...] = ()) -> Table:
     """A table without the columns no row fills (a column of blanks tells the reader nothing)."""
     frame = _frame(headers, rows)
     keep = [i for i, col in enumerate(frame.columns) if (frame[col].astype(str).str.strip() != "").any()]
@@ -95,12 +107,6 @@ def _table(headers: list[str], rows: list[list], css: str, widths: tuple[int, ..
 def events_table(ctx: Context, events: pd.DataFrame) -> Table:
     lang, rows = ctx.lang, []
     for r in events.itertuples():
-        status = l10n.label("status", r.status, lang)
-        if r.status == "conflict":
-            which = "used_value" if r.preferred else "alternative"
-            status = f"{status} ({l10n.t(which, lang)})"
-        title = title_of(r, lang) + (f" [{status}]" if status else "")
-        title += f" [{l10n.label('flag', r.flag, lang)}]" if isinstance(r.flag, str) else ""
         rows.append(
             [
                 ctx.numbers[r.event_id],
@@ -108,13 +114,25 @@ def events_table(ctx: Context, events: pd.DataFrame) -> Table:
                 clock(r, lang),
                 l10n.label("actor", r.actor, lang),
                 l10n.label("source_kind", r.source_kind, lang),
-                title,
+                title_of(r, lang),
+                standing(r, lang),
                 citing.sources_cell(r, lang),
                 "" if pd.isna(r.seed_item) else r.seed_item,
             ]
         )
-    headers = [l10n.t(k, lang) for k in ("no", "date", "time", "actor", "kind", "title", "link", "seed_item")]
-    return _table(headers, rows, "events", (5, 13, 7, 12, 6, 33, 18, 6))
+    headers = [l10n.t(k, lang) for k in ("no", "date", "time", "actor", "kind", "title", "status_col", "link", "item")]
+    return table_of(headers, rows, "events", (4, 11, 6, 12, 6, 30, 9, 17, 5))
+
+
+def standing(row, lang: str) -> str:
+    """How far a fact can be relied on, in words: disputed (and whether its value is the one used),
+    not found, and a weak copy of a page."""
+    parts = [l10n.label("status", row.status, lang)]
+    if row.status == "conflict":
+        parts.append(l10n.t("used_value" if row.preferred else "alternative", lang))
+    if isinstance(row.flag, str):
+        parts.append(l10n.label("flag", row.flag, lang))
+    return l10n.join((p for p in parts if p), lang)
 
 
 def notes_table(ctx: Context) -> Table:
@@ -130,7 +148,7 @@ def notes_table(ctx: Context) -> Table:
         if not pd.isna(note_of(r, ctx)) and r.status == "reported"
     ]
     headers = [l10n.t(k, lang) for k in ("no", "title", "note", "as_printed")]
-    return Table(_frame(headers, rows), "notes", (6, 30, 44, 20))
+    return table_of(headers, rows, "notes", (6, 30, 44, 20))
 
 
 def disputed_table(ctx: Context) -> Table:
@@ -148,7 +166,7 @@ def disputed_table(ctx: Context) -> Table:
         fact = ctx.milestone_names.get(used.milestone) if isinstance(used.milestone, str) else title_of(used, lang)
         rows.append(
             [
-                f"{ctx.names[used.incident_id]}: {fact}",
+                l10n.labelled(ctx.names[used.incident_id], fact, lang),
                 citing.Markup("<br/>").join(values),
                 f"{when(used, lang)} {clock(used, lang)}".strip(),
                 note_of(used, ctx),
@@ -191,7 +209,7 @@ def evidence_table(ctx: Context, events: pd.DataFrame) -> Table:
                 ]
             )
     headers = [l10n.t(k, lang) for k in ("no", "title", "printed_col", "publisher_col", "checked_col", "link")]
-    return _table(headers, rows, "evidence", (5, 22, 24, 18, 12, 19))
+    return table_of(headers, rows, "evidence", (5, 22, 24, 18, 12, 19))
 
 
 def _by_incident(ctx: Context, table) -> list:
@@ -208,9 +226,13 @@ def _by_incident(ctx: Context, table) -> list:
 
 def sources_table(ctx: Context) -> Table:
     lang = ctx.lang
+    used = set(ctx.events["source_id"]) | set(
+        ctx.data.incidents.loc[ctx.data.incidents["incident_id"].isin(ctx.incidents), "source_id"]
+    )
     rows = [
         [getattr(r, f"title_{lang}"), l10n.label("source_type", r.kind, lang), r.published, getattr(r, f"note_{lang}")]
         for r in ctx.data.sources.itertuples()
+        if r.source_id in used  # only the documents this report's facts rest on
     ]
     headers = [l10n.t(k, lang) for k in ("title", "kind", "date", "note")]
     return Table(_frame(headers, rows), "plain", (30, 10, 12, 48))
@@ -227,9 +249,15 @@ def disputed(ctx: Context, section: Section) -> Section:
     )
 
 
+def kinds_key(lang: str) -> str:
+    """What each mark of the Kind column stands for."""
+    marks = (f"{l10n.label('source_kind', k, lang)} {l10n.t(f'kind_{k}', lang)}" for k in vocab.SOURCE_KINDS)
+    return l10n.t("kinds_key", lang, marks=l10n.t("method_joiner", lang).join(marks))
+
+
 def sources(ctx: Context, section: Section) -> Section:
     lang = ctx.lang
-    section.add(Heading(l10n.t("events_table", lang)), *_by_incident(ctx, events_table))
+    section.add(Heading(l10n.t("events_table", lang)), Text(kinds_key(lang), "note"), *_by_incident(ctx, events_table))
     if ctx.kind == "incident":
         section.add(Heading(l10n.t("quality_notes", lang)), notes_table(ctx))
     section.add(Heading(l10n.t("evidence", lang)), Text(l10n.t("evidence_intro", lang)))

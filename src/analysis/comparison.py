@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import citing, l10n
-from analysis.common import not_known
+from analysis.common import clock, not_known, when
 from analysis.context import Context
 from analysis.durations import milestones
 from analysis.incident import since_text
@@ -29,7 +29,7 @@ def incidents(ctx: Context, section: Section) -> Section:
     rows = [
         [
             ctx.names[i],
-            inc[i].exchange,
+            getattr(inc[i], f"exchange_{lang}"),
             getattr(inc[i], f"stolen_{lang}"),
             citing.sources_cell(inc[i], lang) if inc[i].source_url else l10n.t("seed_short", lang),
         ]
@@ -56,11 +56,11 @@ def definitions(ctx: Context, section: Section) -> Section:
 
 def _cell(row, lang: str, numbers: dict[str, int]) -> str:
     """A comparison cell; 'No. n' is the row of the sources table it rests on."""
-    ref = f" [{l10n.t('no', lang)} {numbers[row['event_id']]}]" if isinstance(row["event_id"], str) else ""
+    ref = l10n.t("ref_no", lang, n=numbers[row["event_id"]]) if isinstance(row["event_id"], str) else ""
     if row["state"] == "known":
-        return f"{since_text(row, lang)}, {l10n.day(pd.Timestamp(row['date']).date(), lang)}{ref}"
+        return l10n.paren(since_text(row, lang), l10n.day(pd.Timestamp(row["date"]).date(), lang), lang) + ref
     if row["state"] == "range":
-        return f"{l10n.days(int(row['days_min']), lang)} – {l10n.days(int(row['days_max']), lang)}{ref}"
+        return f"{since_text(row, lang)}{ref}"
     return l10n.label("state", row["state"], lang) + ref
 
 
@@ -69,12 +69,11 @@ def _theft(ctx: Context, incident: str) -> str:
     theft = milestones(ctx.data.events, incident).get("leak")
     if theft is None:
         return l10n.label("state", "not_recorded", ctx.lang)
-    ref = f" [{l10n.t('no', ctx.lang)} {ctx.numbers[theft.event_id]}]"
-    if theft.day is None:
-        text = l10n.month(theft.period.year, theft.period.month, ctx.lang) if theft.period is not None else None
-        return (text or l10n.label("state", theft.status, ctx.lang)) + ref
-    at = f" {theft.timestamp:%H:%M}" if theft.timestamp is not None else ""
-    return l10n.day(theft.day, ctx.lang) + at + ref
+    ref = l10n.t("ref_no", ctx.lang, n=ctx.numbers[theft.event_id])
+    if not theft.known:
+        return l10n.label("state", theft.status, ctx.lang) + ref
+    row = next(ctx.events[ctx.events["event_id"] == theft.event_id].itertuples())
+    return " ".join(filter(None, (when(row, ctx.lang), clock(row, ctx.lang)))) + ref
 
 
 def since_theft(ctx: Context, section: Section) -> Section:

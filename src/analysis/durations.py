@@ -7,6 +7,7 @@ gives a range of days, never a single number; a gap gives nothing.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -38,17 +39,24 @@ class Milestone:
     timestamp: pd.Timestamp | None
     status: str = "reported"
     period: pd.Period | None = None
+    # A date given in another zone: the first and last Japan dates its day overlaps (day is None).
+    span: tuple[date, date] | None = None
+    approximate: bool = False  # the page gives its time (or date) as approximate
 
     @property
     def known(self) -> bool:
-        return self.day is not None or self.period is not None
+        return self.day is not None or self.period is not None or self.span is not None
 
     @property
     def earliest(self) -> date | None:
+        if self.span is not None:
+            return self.span[0]
         return self.day or (self.period.start_time.date() if self.period is not None else None)
 
     @property
     def latest(self) -> date | None:
+        if self.span is not None:
+            return self.span[1]
         return self.day or (self.period.end_time.date() if self.period is not None else None)
 
 
@@ -60,6 +68,10 @@ class Duration:
     business_days: int | None
     hours: float | None
     days_range: tuple[int, int] | None = None
+
+    @property
+    def approximate(self) -> bool:
+        return self.start.approximate or self.end.approximate
 
     def as_row(self) -> dict:
         return {
@@ -80,7 +92,13 @@ def milestones(events: pd.DataFrame, incident: str) -> dict[str, Milestone]:
     for row in rows.itertuples():
         day = None if pd.isna(row.date) else row.date.to_timestamp().date()
         stamp = None if pd.isna(row.timestamp) else row.timestamp
-        found[row.milestone] = Milestone(row.milestone, row.event_id, day, stamp, row.status, row.period)
+        span = None
+        if not pd.isna(row.date_zone):
+            # Never choose one of the two Japan dates: the durations from it become ranges.
+            day, span = None, (row.day_start.date(), (row.day_end - pd.Timedelta(microseconds=1)).date())
+        found[row.milestone] = Milestone(
+            row.milestone, row.event_id, day, stamp, row.status, row.period, span, bool(row.approximate)
+        )
     return found
 
 
@@ -130,10 +148,10 @@ def earliest_of(found: dict[str, Milestone], name: str, parts: Sequence[str]) ->
     dated = [found[m] for m in parts if m in found and found[m].day is not None]
     if dated:
         first = min(dated, key=lambda m: (m.day, m.timestamp is None, m.timestamp or pd.Timestamp(0, tz="UTC")))
-        return Milestone(name, first.event_id, first.day, first.timestamp, first.status, None)
+        return dataclasses.replace(first, name=name)
     recorded = [found[m] for m in parts if m in found]
     if recorded:
-        return Milestone(name, recorded[0].event_id, None, None, recorded[0].status, None)
+        return Milestone(name, recorded[0].event_id, None, None, recorded[0].status)
     return None
 
 
@@ -166,6 +184,7 @@ def since_theft(
                 "hours": None,
                 "days_min": None,
                 "days_max": None,
+                "approximate": False,
             }
             if m is None:
                 row["state"] = "not_recorded"
@@ -175,6 +194,7 @@ def since_theft(
                 row["state"] = "no_theft_date"
             else:
                 d = between(theft, m)
+                row["approximate"] = d.approximate
                 if d.days_range is not None:
                     row.update(state="range", days_min=d.days_range[0], days_max=d.days_range[1])
                 else:

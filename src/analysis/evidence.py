@@ -106,8 +106,11 @@ def _agrees(w: printed.When, at: datetime, with_time: bool) -> bool:
     return start is not None and end is not None and start <= at <= end
 
 
-def disagreement(w: printed.When, zone: ZoneInfo, day: date | None, at: time | None, period: str | None) -> str | None:
-    """Why the figure does not read as the row's value; None when it does."""
+def disagreement(
+    w: printed.When, zone: ZoneInfo, day: date | None, at: time | None, period: str | None, day_zone: ZoneInfo = JST
+) -> str | None:
+    """Why the figure does not read as the row's value; None when it does. A date-only row's day is
+    in `day_zone` (Japan unless the row's date_zone says otherwise)."""
     if day is not None:
         if at is not None:
             instant = datetime.combine(day, at, JST).astimezone(zone)
@@ -117,9 +120,11 @@ def disagreement(w: printed.When, zone: ZoneInfo, day: date | None, at: time | N
                 f"states a time of day ({show(w, zone)}), which the row does not give; put it (in Japan time) "
                 "in the row's time column"
             )
-        # A day in Japan is one or two days in the page's zone: the figure must name one of them.
-        first = datetime.combine(day, time(0), JST).astimezone(zone)
-        last = (datetime.combine(day + timedelta(days=1), time(0), JST) - timedelta(microseconds=1)).astimezone(zone)
+        # A day in the row's zone is one or two days in the page's zone: the figure must name one of them.
+        first = datetime.combine(day, time(0), day_zone).astimezone(zone)
+        last = (datetime.combine(day + timedelta(days=1), time(0), day_zone) - timedelta(microseconds=1)).astimezone(
+            zone
+        )
         local_days = {first.replace(hour=0, minute=0), last.replace(hour=0, minute=0, second=0, microsecond=0)}
         if any(_agrees(w, d.replace(second=0, microsecond=0), False) for d in local_days):
             return None
@@ -206,15 +211,15 @@ def check_citations(frames: dict[str, pd.DataFrame]) -> list[Problem]:
             )
             continue
         zone = _zone(c["printed_tz"])
-        if zone is None:
+        if zone is None or (c["printed_tz"] and c["printed_tz"] not in vocab.ZONES):
             problems.append(
                 Problem(
                     NAME,
                     line,
                     "printed_tz",
                     c["printed_tz"],
-                    "is not a time zone; use an IANA name such as UTC or America/New_York, or leave it empty "
-                    "for Japan time",
+                    f"is not one of the zones the reports can name ({', '.join(vocab.ZONES)}); leave it empty for "
+                    "Japan time, or add the zone to analysis/vocab.py ZONES and a name for it to each catalogue",
                 )
             )
             continue
@@ -313,7 +318,7 @@ def _check_one(c, line: int, read: _Read, zone: ZoneInfo, file: str, row_line: i
         when = _row_when(row)
         if when is None:
             return []
-        why = disagreement(read.when, zone, *when)
+        why = disagreement(read.when, zone, *when, _zone(row.get("date_zone") or "") or JST)
         if why:
             return [Problem(NAME, line, "printed", c["printed"], f"{why} as events.csv line {row_line} gives it")]
         return []

@@ -16,7 +16,7 @@ import pandas as pd
 
 from analysis import l10n
 from analysis.context import Context
-from analysis.durations import Milestone, between, earliest_of
+from analysis.durations import Duration, Milestone, between, earliest_of
 
 
 @dataclass(frozen=True)
@@ -32,17 +32,28 @@ class Findings:
     numbers: list[KeyNumber]
 
 
-def elapsed(a: Milestone | None, b: Milestone | None, lang: str) -> str | None:
-    """The time from a to b as readers say it: hours and minutes within two days when both times
-    are known, else calendar days; None when either is not dated."""
+def _gap(a: Milestone | None, b: Milestone | None) -> Duration | None:
+    """The time from a to b; None unless both are dated to the day (a range says too little for a
+    sentence)."""
     if a is None or b is None or a.day is None or b.day is None:
         return None
-    d = between(a, b)
-    if d.hours is not None and d.hours < 48:
-        return l10n.hours_minutes(d.hours, lang)
-    if d.calendar_days == 0:
-        return l10n.t("under_a_day", lang)
-    return l10n.days(d.calendar_days, lang)
+    return between(a, b)
+
+
+def elapsed(a: Milestone | None, b: Milestone | None, lang: str) -> str | None:
+    """The time from a to b as readers say it (l10n.elapsed); None when either is not dated."""
+    d = _gap(a, b)
+    if d is None:
+        return None
+    return l10n.elapsed(d.calendar_days, d.hours, lang, approximate=d.approximate)
+
+
+def _at_once(d: Duration | None) -> bool:
+    return d is not None and d.hours is not None and abs(d.hours) < 1 / 60
+
+
+def _same_day(d: Duration | None) -> bool:
+    return d is not None and d.hours is None and d.calendar_days == 0
 
 
 def _sentence(key: str, lang: str, **fields) -> str | None:
@@ -50,15 +61,50 @@ def _sentence(key: str, lang: str, **fields) -> str | None:
 
 
 def when(a: Milestone | None, b: Milestone | None, lang: str, since: str) -> str | None:
-    """When b came, said from a: "33 min after noticing it", or "on the day it was noticed" when only
-    the dates are known and they are the same (`since` names the pair of phrases in the catalogue)."""
-    text = elapsed(a, b, lang)
-    if text is None:
+    """When b came, said from a: "33 min after noticing it"; "on the day it noticed it" when only the
+    dates are known and are the same; "as soon as it noticed it" within the minute (`since` names
+    the phrases in the catalogue)."""
+    d = _gap(a, b)
+    if d is None:
         return None
-    d = between(a, b)
-    if d.hours is None and d.calendar_days == 0:
+    if _same_day(d):
         return l10n.t(f"{since}_same_day", lang)
-    return l10n.t(since, lang, value=text)
+    if _at_once(d):
+        return l10n.t(f"{since}_at_once", lang)
+    return l10n.t(since, lang, value=elapsed(a, b, lang))
+
+
+def _theft_day(ctx: Context, theft: Milestone | None) -> str | None:
+    """The theft's day as the tables write it in full, with its zone when it is another zone's date."""
+    if theft is None or not theft.known or (theft.day is None and theft.span is None):
+        return None
+    row = next(ctx.events[ctx.events["event_id"] == theft.event_id].itertuples())
+    day = l10n.day(row.date.to_timestamp().date(), ctx.lang)
+    if pd.isna(row.date_zone):
+        return day
+    return l10n.t("zoned_day", ctx.lang, day=day, zone=l10n.label("zone", row.date_zone, ctx.lang))
+
+
+def _other_count(ctx: Context, theft: Milestone | None, detection: Milestone | None) -> str | None:
+    """The time until detection counted from another source's time of the theft, when the sources
+    disagree on it: "(8 h 28 min counted from 02:57, the time another source gives)"."""
+    if theft is None or detection is None or detection.timestamp is None:
+        return None
+    ev = ctx.data.events
+    group = ev.loc[ev["event_id"] == theft.event_id, "conflict_group"].iloc[0]
+    if pd.isna(group):
+        return None
+    others = ev[(ev["conflict_group"] == group) & ~ev["preferred"] & ev["timestamp"].notna()]
+    if others.empty:
+        return None
+    other = others.sort_values("timestamp").iloc[-1]  # the latest: the shortest count
+    hours = (detection.timestamp - other["timestamp"]).total_seconds() / 3600
+    return l10n.t(
+        "other_count",
+        ctx.lang,
+        value=l10n.elapsed(0, hours, ctx.lang, approximate=bool(other["approximate"]) or detection.approximate),
+        at=l10n.about(f"{other['timestamp']:%H:%M}", ctx.lang, bool(other["approximate"])),
+    )
 
 
 def incident(ctx: Context) -> Findings:
@@ -66,7 +112,12 @@ def incident(ctx: Context) -> Findings:
     theft, detection = m.get("leak"), m.get("detection")
     regulator = earliest_of(m, "regulator_action", ctx.data.measures.get("regulator_action", ()))
     inc = ctx.data.incidents.set_index("incident_id").loc[ctx.incident_id]
-    unnoticed = elapsed(theft, detection, lang)
+    to_detection = _gap(theft, detection)
+    # Unnoticed for a while: a finding to lead with only when it is at least an hour.
+    long_enough = to_detection is not None and (
+        to_detection.hours >= 1 if to_detection.hours is not None else to_detection.calendar_days >= 1
+    )
+    unnoticed = elapsed(theft, detection, lang) if long_enough else None
     f = ctx.compensation
     paid = None
     if f is not None:
@@ -75,25 +126,26 @@ def incident(ctx: Context) -> Findings:
     if "report" in m and "report_deadline" in m and m["report"].day and m["report_deadline"].day:
         slack = (m["report_deadline"].day - m["report"].day).days
 
+    if _same_day(to_detection):
+        noticed = l10n.t("find_noticed_same_day", lang)
+    elif _at_once(to_detection):
+        noticed = l10n.t("find_noticed_at_once", lang)
+    else:
+        other = _other_count(ctx, theft, detection)
+        noticed = _sentence("find_unnoticed", lang, duration=unnoticed, other=other or "")
     sentences = [
         _sentence(
             "find_stolen",
             lang,
-            day=l10n.day(theft.day, lang) if theft and theft.day else None,
+            day=_theft_day(ctx, theft),
             stolen=inc[f"stolen_{lang}"],
-            exchange=inc["exchange"],
+            exchange=inc[f"exchange_{lang}"],
         ),
-        _sentence("find_unnoticed", lang, duration=unnoticed)
-        if unnoticed != l10n.t("under_a_day", lang)
-        else l10n.t("find_noticed_same_day", lang),
+        noticed,
         _sentence("find_halted", lang, halted=when(detection, m.get("suspension"), lang, "after_noticing")),
         _sentence("find_disclosed", lang, disclosed=when(theft, m.get("disclosure"), lang, "after_start")),
-        _sentence(
-            "find_regulator",
-            lang,
-            first=when(theft, regulator, lang, "after_theft"),
-            order=when(theft, m.get("order"), lang, "after_theft"),
-        ),
+        _sentence("find_first_step", lang, first=when(theft, regulator, lang, "after_theft")),
+        _sentence("find_order", lang, order=when(theft, m.get("order"), lang, "after_theft")),
         _sentence("find_report", lang, deadline=l10n.day(m["report_deadline"].day, lang)) if slack == 0 else None,
         _sentence(
             "find_paid",
@@ -108,28 +160,28 @@ def incident(ctx: Context) -> Findings:
     joiner = l10n.t("sentence_joiner", lang)
     paragraphs = [joiner.join(s for s in sentences[:4] if s), joiner.join(s for s in sentences[4:] if s)]
 
-    numbers = [
-        KeyNumber(unnoticed, l10n.t("num_unnoticed", lang)) if unnoticed else None,
-        KeyNumber(elapsed(theft, m.get("disclosure"), lang), l10n.t("num_disclosed", lang))
-        if elapsed(theft, m.get("disclosure"), lang)
-        else None,
-        KeyNumber(elapsed(theft, m.get("order"), lang), l10n.t("num_order", lang))
-        if elapsed(theft, m.get("order"), lang)
-        else None,
-        KeyNumber(paid, l10n.t("num_paid", lang)) if paid else None,
-        KeyNumber(elapsed(theft, m.get("remedy_delivered"), lang), l10n.t("num_delivered", lang))
-        if elapsed(theft, m.get("remedy_delivered"), lang)
-        else None,
+    counts = [
+        ("num_unnoticed", unnoticed),
+        ("num_disclosed", elapsed(theft, m.get("disclosure"), lang)),
+        ("num_order", elapsed(theft, m.get("order"), lang)),
+        ("num_paid", paid),
+        ("num_delivered", elapsed(theft, m.get("remedy_delivered"), lang)),
     ]
-    if unnoticed == l10n.t("under_a_day", lang):
-        unnoticed = None  # noticed the same day, no times: not a finding to lead with
+    numbers = [KeyNumber(value, l10n.t(key, lang)) for key, value in counts if value]
+
+    disclosed = when(theft, m.get("disclosure"), lang, "after_start")
+    delivered = when(theft, m.get("remedy_delivered"), lang, "after_theft")
     if unnoticed and paid:
         headline = l10n.t("headline_unnoticed_paid", lang, name=ctx.name, unnoticed=unnoticed, ratio=paid)
     elif unnoticed:
         headline = l10n.t("headline_unnoticed", lang, name=ctx.name, unnoticed=unnoticed)
+    elif disclosed and delivered:
+        headline = l10n.t("headline_disclosed_delivered", lang, name=ctx.name, disclosed=disclosed, delivered=delivered)
+    elif disclosed:
+        headline = l10n.t("headline_disclosed", lang, name=ctx.name, disclosed=disclosed)
     else:
         headline = l10n.t("headline_plain", lang, name=ctx.name)
-    return Findings(headline, [p for p in paragraphs if p], [n for n in numbers if n])
+    return Findings(headline, [p for p in paragraphs if p], numbers)
 
 
 def _ranked(table: pd.DataFrame, milestone: str) -> pd.DataFrame:
@@ -139,6 +191,11 @@ def _ranked(table: pd.DataFrame, milestone: str) -> pd.DataFrame:
     return rows.sort_values(["order", "incident_id"], kind="stable")
 
 
+def _dated(table: pd.DataFrame, milestone: str) -> pd.DataFrame:
+    """The incidents whose sources date the milestone, exactly or to a range of days."""
+    return table[(table["milestone"] == milestone) & table["state"].isin(["known", "range"])]
+
+
 def comparison(ctx: Context, focus: str = "coincheck-2018") -> Findings:
     lang, table = ctx.lang, ctx.table
     names = ctx.milestone_names
@@ -146,7 +203,7 @@ def comparison(ctx: Context, focus: str = "coincheck-2018") -> Findings:
     for milestone in ctx.data.compared:
         ranked = _ranked(table, milestone)
         ids = list(ranked["incident_id"])
-        if focus in ids:
+        if focus in ids and len(ids) >= 3:  # a rank among fewer says nothing
             ranks.append(
                 l10n.t("find_rank", lang, milestone=names[milestone].lower(), rank=ids.index(focus) + 1, of=len(ids))
             )
@@ -161,7 +218,11 @@ def comparison(ctx: Context, focus: str = "coincheck-2018") -> Findings:
         )
         for method, ids in by_method.items()
     )
-    delivered = _ranked(table, "remedy_delivered")
+    delivered = _dated(table, "remedy_delivered")
+    disclosed = _dated(table, "disclosure")
+    # By the next calendar day at the latest: a range counts only when its last possible day does.
+    latest = disclosed["days_max"].fillna(disclosed["days"])
+    next_day = int((latest <= 1).sum())
     paragraphs = [
         l10n.t(
             "find_compared", lang, n=len(ctx.incidents), name=ctx.names.get(focus, focus), ranks=l10n.join(ranks, lang)
@@ -173,8 +234,9 @@ def comparison(ctx: Context, focus: str = "coincheck-2018") -> Findings:
     if not detected.empty:
         same_day = int((detected["days"] == 0).sum())
         numbers.append(KeyNumber(f"{same_day} / {len(detected)}", l10n.t("num_fastest_detection", lang)))
+    numbers.insert(1, KeyNumber(f"{next_day} / {len(ctx.incidents)}", l10n.t("num_disclosed_next_day", lang)))
     numbers.append(KeyNumber(f"{len(delivered)} / {len(ctx.incidents)}", l10n.t("num_delivered_known", lang)))
-    headline = l10n.t("headline_comparison", lang, n=len(ctx.incidents), delivered=len(delivered))
+    headline = l10n.t("headline_comparison", lang, n=len(ctx.incidents), disclosed=next_day, delivered=len(delivered))
     return Findings(headline, paragraphs, numbers)
 
 

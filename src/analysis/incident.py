@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import citing, l10n, vocab
-from analysis.common import cite, not_known, when
+from analysis.common import cite, not_known, seed_ref, table_of, when
 from analysis.context import Context
 from analysis.durations import since_theft
 from analysis.model import Section, Table, Text
@@ -23,9 +23,7 @@ def _num(x, lang: str, places: int = 0) -> str:
 def _seed_item(ctx: Context, fact: str) -> tuple[str, str]:
     """A compensation fact's source as a reader cites it, and its file and line for the appendix."""
     f = ctx.compensation.facts[fact]
-    item = l10n.t("lead_item", ctx.lang) if f.seed_item == "lead" else f.seed_item
-    cited = l10n.t("seed_item_ref", ctx.lang, source=l10n.t("seed_short", ctx.lang), item=item)
-    return cited, f"compensation.csv:{f.line}"
+    return seed_ref(f.seed_item, ctx.lang), f"compensation.csv:{f.line}"
 
 
 def _event(ctx: Context, event_id: str):
@@ -57,19 +55,19 @@ def key_fact_rows(ctx: Context) -> list[tuple[str, str, str, str]]:
         unit_price = lambda v: l10n.t("per_unit", lang, value=v, unit=f.asset)  # noqa: E731
         computed = lambda formula: l10n.t("computed", lang, formula=formula)  # noqa: E731
         money = lambda v: l10n.t("money", lang, value=_num(v, lang))  # noqa: E731
-        big = lambda v: l10n.t("big_money", lang, value=_big(v, lang))  # noqa: E731
+        big = lambda v: l10n.big_money(v, lang)  # noqa: E731
         refs = {fact: _seed_item(ctx, fact) for fact in f.facts}
         rows += [
             (l10n.t("reported_loss", lang), l10n.about(big(f.reported_loss_jpy), lang), *refs["reported_loss_jpy"]),
             (
                 l10n.t("holders", lang),
-                l10n.about(l10n.t("persons", lang, n=_num(f.holders, lang)), lang),
+                l10n.about(l10n.t("persons", lang, n=l10n.count(int(f.holders), lang)), lang),
                 *refs["holders"],
             ),
             (l10n.t("price_paid", lang), unit_price(_num(f.price_per_unit_jpy, lang, 3)), *refs["price_per_unit"]),
             (
                 l10n.t("total_paid", lang),
-                f"{money(f.total_paid_jpy)} ({big(f.total_paid_jpy)})",
+                l10n.paren(money(f.total_paid_jpy), big(f.total_paid_jpy), lang),
                 computed(f"{l10n.t('stolen', lang)} × {l10n.t('price_paid', lang)}"),
                 f"{refs['units_stolen'][1]} × {refs['price_per_unit'][1]}",
             ),
@@ -107,7 +105,7 @@ def key_fact_rows(ctx: Context) -> list[tuple[str, str, str, str]]:
     if ctx.durations is not None:
         names = ctx.milestone_names
         for _, r in ctx.durations.iterrows():
-            prefix = l10n.t("total", lang) + ": " if r["step"] == "total" else ""
+            prefix = l10n.labelled(l10n.t("total", lang), "", lang) if r["step"] == "total" else ""
             step = l10n.days_and_business(int(r["calendar_days"]), int(r["business_days"]), lang)
             ends = [_event(ctx, ctx.found[m].event_id) for m in (r["from"], r["to"])]
             cited = l10n.join(dict.fromkeys(cite(row, ctx) for row, _ in ends), lang)
@@ -115,7 +113,7 @@ def key_fact_rows(ctx: Context) -> list[tuple[str, str, str, str]]:
                 (f"{prefix}{names[r['from']]} → {names[r['to']]}", step, cited, ", ".join(ref for _, ref in ends))
             )
     compared = since_theft(ctx.data.events, [ctx.incident_id], ctx.data.compared, ctx.data.measures)
-    for _, r in compared[compared["state"] == "known"].iterrows():
+    for _, r in compared[compared["state"].isin(["known", "range"])].iterrows():
         row, ref = _event(ctx, r["event_id"])
         rows.append(
             (
@@ -135,18 +133,11 @@ def key_facts(ctx: Context, section: Section) -> Section:
     return section.add(Table(frame, "facts"), Text(l10n.t("approx_note", lang), "note"))
 
 
-def _big(value, lang: str) -> str:
-    scale = l10n.catalogue(lang)["locale"]["big_money_scale"]
-    places = l10n.catalogue(lang)["locale"]["big_money_places"]
-    return l10n.number(value / scale, lang, places)
-
-
 def since_text(r, lang: str) -> str:
-    """Days from the theft, with hours and minutes when both times are known."""
-    text = l10n.days(int(r["days"]), lang)
-    if pd.notna(r["hours"]):
-        text = l10n.t("days_with_hours", lang, days=text, hm=l10n.hours_minutes(float(r["hours"]), lang))
-    return text
+    """Time from the theft as readers say it (a row of durations.since_theft)."""
+    return l10n.elapsed(
+        r["days"], r["hours"], lang, lo=r["days_min"], hi=r["days_max"], approximate=bool(r["approximate"])
+    )
 
 
 def first_day(ctx: Context, section: Section) -> Section:
@@ -166,9 +157,15 @@ def first_day(ctx: Context, section: Section) -> Section:
     ]
     frame = pd.DataFrame(rows, columns=[l10n.t(k, lang) for k in ("milestone_col", "time", "hours_after")])
     return section.add(
-        Text(f"{ctx.milestone_names['leak']}: {l10n.day(theft.day, lang)} {theft.timestamp:%H:%M} JST"),
+        Text(
+            l10n.labelled(
+                ctx.milestone_names["leak"],
+                l10n.t("japan_time_at", lang, at=f"{l10n.day(theft.day, lang)} {theft.timestamp:%H:%M}"),
+                lang,
+            )
+        ),
         Table(frame, "numbers"),
-        Text(l10n.t("secondary_note", lang), "note"),
+        secondary_note(ctx),
     )
 
 
@@ -184,7 +181,7 @@ def chain(ctx: Context, section: Section) -> Section:
         return not_known(section, lang, "not_known_chain")
     rows = []
     for _, r in ctx.durations.iterrows():
-        prefix = l10n.t("total", lang) + ": " if r["step"] == "total" else ""
+        prefix = l10n.labelled(l10n.t("total", lang), "", lang) if r["step"] == "total" else ""
         rows.append(
             [
                 prefix + ctx.milestone_names[r["from"]],
@@ -193,13 +190,13 @@ def chain(ctx: Context, section: Section) -> Section:
                 l10n.day(pd.Timestamp(r["to_date"]).date(), lang),
                 l10n.days(int(r["calendar_days"]), lang),
                 l10n.plural("business_days", int(r["business_days"]), lang),
-                "—" if pd.isna(r["hours"]) else l10n.hours_minutes(float(r["hours"]), lang),
+                "" if pd.isna(r["hours"]) else l10n.hours_minutes(float(r["hours"]), lang),
             ]
         )
     headers = [
         l10n.t(k, lang) for k in ("from", "to", "from_date", "to_date", "calendar_days", "business_days", "hours")
     ]
-    section.add(Table(pd.DataFrame(rows, columns=headers), "numbers"))
+    section.add(table_of(headers, rows, "numbers"))
     if "report_deadline" in ctx.found and "report" in ctx.found:
         deadline, report = ctx.found["report_deadline"].day, ctx.found["report"].day
         section.add(
@@ -227,7 +224,7 @@ def remedy(ctx: Context, section: Section) -> Section:
             "method_text",
             lang,
             market=facts["reference_market"].value,
-            currency=facts["payout_currency"].value,
+            currency=l10n.label("currency", facts["payout_currency"].value, lang),
             funding=l10n.label("funding_source", facts["funding_source"].value, lang),
         )
         return section.add(
@@ -259,14 +256,14 @@ def why_paid(ctx: Context) -> Text:
             "why_paid",
             lang,
             ratio=l10n.about(_num(f.paid_to_reported_ratio * 100, lang, 1) + "%", lang, f.reported_loss_approximate),
-            units=_num(f.units_stolen, lang),
+            units=l10n.count(int(f.units_stolen), lang),
             asset=f.asset,
             price=_num(f.price_per_unit_jpy, lang, 3),
-            total=l10n.t("big_money", lang, value=_big(f.total_paid_jpy, lang)),
+            total=l10n.big_money(f.total_paid_jpy, lang),
             market=f.facts["reference_market"].value,
             start=at(f.window_start),
             end=at(f.window_end),
-            loss=l10n.about(l10n.t("big_money", lang, value=_big(f.reported_loss_jpy, lang)), lang),
+            loss=l10n.about(l10n.big_money(f.reported_loss_jpy, lang), lang),
             implied=l10n.about(_num(f.implied_price_jpy, lang, 1), lang),
         )
     )
@@ -287,6 +284,12 @@ def order_items(ctx: Context, section: Section) -> Section:
     ]
     headers = [l10n.t(k, lang) for k in ("item", "text", "deadline")]
     return section.add(Table(pd.DataFrame(rows, columns=headers), "order"))
+
+
+def secondary_note(ctx: Context) -> Text:
+    """Where facts not from the timeline document come from (for an incident it does not cover, all do)."""
+    has_seed = (ctx.events["source_id"] == "seed").any()
+    return Text(l10n.t("secondary_note" if has_seed else "research_note", ctx.lang), "note")
 
 
 def later_table(ctx: Context) -> pd.DataFrame:
@@ -314,10 +317,8 @@ def later(ctx: Context, section: Section) -> Section:
         return not_known(section, lang, "not_known_later")
     rows = []
     for _, r in table.iterrows():
-        if r["state"] == "known":
-            value = l10n.days(int(r["days"]), lang)
-        elif r["state"] == "range":
-            value = f"{l10n.days(int(r['days_min']), lang)} – {l10n.days(int(r['days_max']), lang)}"
+        if r["state"] in ("known", "range"):
+            value = since_text(r, lang)
         else:
             value = l10n.label("state", r["state"], lang)
         row = next(ctx.events[ctx.events["event_id"] == r["event_id"]].itertuples())
@@ -325,5 +326,5 @@ def later(ctx: Context, section: Section) -> Section:
     headers = [l10n.t(k, lang) for k in ("milestone_col", "date", "days_col", "source_col")]
     return section.add(
         Table(pd.DataFrame(rows, columns=headers), "plain", (28, 16, 18, 38)),
-        Text(l10n.t("secondary_note", lang), "note"),
+        secondary_note(ctx),
     )

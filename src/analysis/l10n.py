@@ -108,6 +108,60 @@ def hours_minutes(hours: float, lang: str) -> str:
     return sign + t("duration_hm", lang, h=number(h, lang), m=m)
 
 
+def elapsed(calendar_days, hours, lang: str, *, lo=None, hi=None, approximate: bool = False) -> str:
+    """Time between two facts as readers say it: hours and minutes within two days when both times
+    are known (11 h 23 min; "about" when a page gives either time as approximate), days and hours
+    beyond (5 days 9 h), calendar days when only the dates are (3 days; "same day" for none), a
+    range of days when a date is not pinned down (0-1 days)."""
+    if not _missing(lo) and not _missing(hi):
+        return t("days_range", lang, lo=number(int(lo), lang), hi=number(int(hi), lang))
+    if _missing(hours):
+        return days(int(calendar_days), lang) if int(calendar_days) else t("under_a_day", lang)
+    whole, h = divmod(round(float(hours)), 24)
+    if float(hours) < 48:
+        text = hours_minutes(float(hours), lang)
+    else:
+        text = t("days_hours", lang, days=days(whole, lang), h=h) if h else days(whole, lang)
+    return about(text, lang, approximate)
+
+
+def _missing(value) -> bool:
+    return value is None or bool(pd.isna(value))
+
+
+def count(n: int, lang: str) -> str:
+    """A round count as the language writes it: 523,000,000 / 5億2,300万, 260,000 / 26万 (a count
+    that is not round stays in digits)."""
+    units = catalogue(lang)["locale"].get("count_units", [])
+    parts, rest = [], n
+    for size, name in units:
+        if rest >= size:
+            parts.append(number(rest // size, lang) + name)
+            rest %= size
+    if not parts or rest:
+        return number(n, lang)
+    return "".join(parts)
+
+
+def big_money(value, lang: str) -> str:
+    """An amount of yen in the language's large unit (JPY 46.31 bn, 463.1億円); a whole number of it
+    without decimals, so that "about JPY 58 bn" claims no precision the source does not have."""
+    scale = catalogue(lang)["locale"]["big_money_scale"]
+    amount = value / scale
+    places = 0 if amount == int(amount) else catalogue(lang)["locale"]["big_money_places"]
+    return t("big_money", lang, value=number(amount, lang, places))
+
+
+def labelled(label: str, value: str, lang: str) -> str:
+    """'Theft: 26 January 2018' / '流出：2018年1月26日'."""
+    return f"{label}{t('label_colon', lang)}{value}"
+
+
+def paren(text: str, note: str, lang: str) -> str:
+    """'45 days (12 March 2018)' / '45日（2018年3月12日）'."""
+    return t("paren", lang, text=text, note=note)
+
+
 def quoted(text: str, lang: str) -> str:
     return t("quoted", lang, text=text)
 

@@ -207,6 +207,15 @@ def _typed_events(raw: pd.DataFrame) -> pd.DataFrame:
     stamps = pd.to_datetime(raw["date"].where(has_time) + " " + raw["time"].where(has_time), format="%Y-%m-%d %H:%M")
     df["timestamp"] = stamps.dt.tz_localize(vocab.TIMEZONE).astype(f"datetime64[us, {vocab.TIMEZONE}]")
     df["period"] = [_period(text) for text in raw["period"]]
+    # The stretch of Japan time a date-only fact's day covers: its own day, or, for a date the pages
+    # give in another zone, that zone's day, which overlaps two Japan dates.
+    spans = [
+        _day_span(d, z) if d and not t else (pd.NaT, pd.NaT)
+        for d, t, z in zip(raw["date"], raw["time"], raw["date_zone"])
+    ]
+    df["day_start"] = pd.Series([a for a, _ in spans], index=df.index, dtype=f"datetime64[us, {vocab.TIMEZONE}]")
+    df["day_end"] = pd.Series([b for _, b in spans], index=df.index, dtype=f"datetime64[us, {vocab.TIMEZONE}]")
+    df["date_zone"] = raw["date_zone"].replace("", pd.NA)
     df["precision"] = [
         "minute" if t else "day" if d else ("quarter" if "Q" in p else "month") if p else "none"
         for d, t, p in zip(raw["date"], has_time, raw["period"])
@@ -226,6 +235,15 @@ def _typed_events(raw: pd.DataFrame) -> pd.DataFrame:
     df["_undated"] = df["date"].isna()
     df = df.sort_values(["incident_id", "_undated", "date", "timestamp"], na_position="first", kind="stable")
     return df.drop(columns="_undated")
+
+
+def _day_span(day: str, zone: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    start = pd.Timestamp(day)
+    zone = zone or vocab.TIMEZONE
+    return (
+        start.tz_localize(zone).tz_convert(vocab.TIMEZONE),
+        (start + pd.Timedelta(days=1)).tz_localize(zone).tz_convert(vocab.TIMEZONE),
+    )
 
 
 def _period(text: str):

@@ -107,7 +107,7 @@ def styled(draw):
 
 # How much text fits on one line of a chart's title or source line across the page's width, in
 # half-width columns (a Japanese character takes two).
-LINE_COLUMNS = {"title": 88, "source": 122, "label": 118}
+LINE_COLUMNS = {"title": 88, "source": 122, "label": 110}
 
 
 def wrapped(text: str, lang: str, kind: str = "title", share: float = 1.0) -> str:
@@ -170,8 +170,9 @@ def png_bytes(fig: Figure) -> bytes:
 
 def svg_text(fig: Figure) -> str:
     """SVG for the HTML: sharp at any width and in print; ids from a fixed hash salt and no date, so the
-    same figure gives the same bytes."""
-    return _saved(fig, "svg", metadata={"Date": None, "Creator": None}).decode()
+    same figure gives the same bytes. Its background is the page's (a phone shows a scroll shadow
+    through it)."""
+    return _saved(fig, "svg", metadata={"Date": None, "Creator": None}, transparent=True).decode()
 
 
 def _saved(fig: Figure, fmt: str, **kwargs) -> bytes:

@@ -142,6 +142,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
                 test=is_time,
                 expect="is not a time of day; write it as HH:MM in Japan time (e.g. 12:09), or leave it empty",
             ),
+            "date_zone": _column(required=False, allowed=vocab.DATE_ZONES),
             "actor": _column(allowed=vocab.ACTORS),
             "source_kind": _column(allowed=vocab.SOURCE_KINDS),
             "milestone": _column(required=False, **_SLUG),
@@ -206,7 +207,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "incident_id": _column(unique=True, **_SLUG),
             "name_en": _column(),
             "name_ja": _column(),
-            "exchange": _column(),
+            "exchange_en": _column(),
+            "exchange_ja": _column(),
             "stolen_en": _column(),
             "stolen_ja": _column(),
             "source_id": _column(**_SLUG),
@@ -562,6 +564,17 @@ def _check_uncertainty(events: pd.DataFrame) -> list[Problem]:
                 )
             if row["time"] and not row["date"]:
                 problems.append(Problem(name, line, "time", row["time"], "needs a date"))
+        if row["date_zone"] and (row["time"] or not row["date"]):
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    "date_zone",
+                    row["date_zone"],
+                    "belongs only to a date without a time (a time is stored in Japan time, its page's zone in "
+                    "citations.csv); empty it",
+                )
+            )
         if row["source_id"] == "seed" and not row["seed_item"]:
             problems.append(Problem(name, line, "seed_item", "", "is empty; a fact from the seed names its item"))
         in_conflict = status == "conflict"
@@ -647,28 +660,18 @@ def _check_compensation(comp: pd.DataFrame) -> list[Problem]:
         want = vocab.COMPENSATION_FACTS[fact].format(asset=asset)
         if unit != want:
             problems.append(Problem(name, line, "unit", unit, f"is the wrong unit for '{fact}'; use {want}"))
-        if want == "datetime":
-            if not is_aware_datetime(value):
-                problems.append(
-                    Problem(
-                        name,
-                        line,
-                        "value",
-                        value,
-                        f"is not a date and time with its UTC offset for '{fact}'; write it as YYYY-MM-DDTHH:MM+09:00",
-                    )
-                )
-        elif want != "text" and not is_number(value):
-            problems.append(
-                Problem(
-                    name,
-                    line,
-                    "value",
-                    value,
-                    f"is not a number of {want} for '{fact}'; write a plain non-negative "
-                    "number with a dot for decimals and no thousands separators",
-                )
+        why = None
+        if want == "datetime" and not is_aware_datetime(value):
+            why = f"is not a date and time with its UTC offset for '{fact}'; write it as YYYY-MM-DDTHH:MM+09:00"
+        elif fact in vocab.CHOSEN_FACTS and value not in vocab.CHOSEN_FACTS[fact]:
+            why = f"is not an allowed value for '{fact}'; use one of: {', '.join(vocab.CHOSEN_FACTS[fact])}"
+        elif want not in ("text", "datetime") and not is_number(value):
+            why = (
+                f"is not a number of {want} for '{fact}'; write a plain non-negative "
+                "number with a dot for decimals and no thousands separators"
             )
+        if why:
+            problems.append(Problem(name, line, "value", value, why))
     for (incident, asset), group in comp.groupby(["incident_id", "asset"], sort=True):
         lines = {}
         for line, fact in group["fact"].items():

@@ -41,6 +41,8 @@ FIRST_DAY = (
     "disclosure",
 )
 # Named by the code: the first-day chart, the deadline of the chain chart, the price window.
+# The steps of the theft's day a first-day chart's title counts the time to.
+FIRST_DAY_HEADLINE = ("detection", "disclosure")
 CODE_MILESTONES = (*FIRST_DAY, "report", "report_deadline", "remedy_decided")
 MILESTONE_KINDS = ("event", "measure")
 
@@ -68,6 +70,12 @@ COMPENSATION_FACTS = {
     "funding_source": "text",
     "reported_loss_jpy": "JPY",
 }
+# Compensation facts whose value is a word of a vocabulary (each has a name in every catalogue).
+CHOSEN_FACTS = {"payout_currency": ("JPY",), "funding_source": ("own_funds",)}
 NUMERIC_UNITS = ("XEM", "persons", "JPY/XEM", "JPY")
 
 TIMEZONE = "Asia/Tokyo"
+# Zones besides Japan's that pages print figures in (citations.csv printed_tz); each has a name in
+# every catalogue. A date-only fact may be dated in the first two (events.csv date_zone).
+ZONES = ("UTC", "America/New_York", "Asia/Hong_Kong", "Asia/Singapore")
+DATE_ZONES = ZONES[:2]
