@@ -1,10 +1,13 @@
 """What readers see: findings computed from the data, no pipeline terms in the body, Japanese text in
 the Japanese reports."""
 
+import html
 import re
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from analysis import l10n, registry
 from analysis.context import prepare_comparison, prepare_incident
@@ -51,7 +54,8 @@ def body(ctx) -> str:
 def test_findings_follow_the_data(data_copy):
     front = registry.front(prepare_incident(lang="en"))
     assert front.headline == (
-        "Coincheck 2018: the theft went unnoticed for about 11 h 23 min; customers were paid about 79.8% of the reported loss"
+        "Coincheck 2018: the theft went unnoticed for about 11 h 23 min; every XEM stolen was paid for, at 88.549 JPY, "
+        "about 80% of the value the reported loss implies"
     )
     text = " ".join(front.paragraphs)
     # Theft about 00:02, detection about 11:25 (11 h 23 min; from the press conference's about 03:00,
@@ -60,7 +64,7 @@ def test_findings_follow_the_data(data_copy):
     # yen credited 12 Mar (45 days). "About" wherever a time the count rests on is approximate.
     for phrase in [
         "went unnoticed for about 11 h 23 min (about 8 h 25 min counted from about 03:00, the time of the theft another source gives)",
-        "halted its first service about 33 min after noticing it.",
+        "first halted a service about 33 min after noticing it.",
         "disclosed the theft about 23 h 28 min after it began.",
         "Its business improvement order followed 3 days after the theft.",
         "on the deadline day itself, 13 February 2018",
@@ -89,7 +93,7 @@ def test_findings_in_japanese():
     front = registry.front(prepare_incident(lang="ja"))
     assert (
         front.headline
-        == "コインチェック（2018年）：流出は約11時間23分にわたり気づかれず、顧客への補償は被害額の約79.8%"
+        == "コインチェック（2018年）：流出は約11時間23分にわたり気づかれず、流出したXEMは全量が被害額の示す価値の約80%（1XEMあたり88.549円）で補償"
     )
     assert (
         "流出は約11時間23分にわたって気づかれなかった（別の資料が示す流出時刻約03:00から数えると約8時間25分）。"
@@ -147,11 +151,21 @@ def test_japanese_reports_have_no_english_fragments(incident):
     [
         # Detection in the same minute as the theft is not "unnoticed for 0 min".
         ("dmm-bitcoin-2024", "DMM Bitcoin 2024: the exchange disclosed the theft about 8 h 34 min after it began"),
-        # Theft dated 7 May in UTC: its Japan date is 7 or 8 May, so no count of days is a finding.
-        ("binance-2019", "Binance 2019: what the sources record of the theft and the response"),
+        # Theft dated 7 May in UTC: its Japan date is 7 or 8 May, so the count is a range, never one number.
+        ("binance-2019", "Binance 2019: the exchange disclosed the theft 0–1 days after it began"),
         # Noticed the same day with no times: not a finding to lead with either.
         ("liquid-2021", "Liquid 2021: the exchange disclosed the theft on the day it began"),
     ],
 )
 def test_headline_never_overstates(incident, headline):
     assert registry.front(prepare_incident(incident_id=incident, lang="en")).headline == headline
+
+
+@given(st.text())
+def test_numbers_kept_whole_never_change_the_text(text):
+    """Keeping a number with its unit adds tags only: stripped of them, the text reads as given."""
+    from analysis.render import _unbroken_numbers
+
+    shown = str(_unbroken_numbers(text))
+    assert html.unescape(re.sub(r'</?span(?: class="nobr")?>', "", shown)) == text
+    assert "<" not in re.sub(r'</?span(?: class="nobr")?>', "", shown)

@@ -44,11 +44,18 @@ class _MiddayEvery(Locator):
 
 
 def _shade_closed_days(ax, first: date, last: date) -> None:
+    """Weekends and holidays in grey, each run of closed days as one band."""
+    closed = set(closed_days(first, last))
     d = first
     while d <= last:
-        if d.weekday() >= 5 or d in set(closed_days(first, last)):
-            ax.axvspan(_local(d), _local(d + timedelta(days=1)), color=style.CLOSED_DAY_COLOUR, lw=0, zorder=0)
-        d += timedelta(days=1)
+        if d.weekday() >= 5 or d in closed:
+            end = d + timedelta(days=1)
+            while end <= last and (end.weekday() >= 5 or end in closed):
+                end += timedelta(days=1)
+            ax.axvspan(_local(d), _local(end), color=style.CLOSED_DAY_COLOUR, lw=0, zorder=0)
+            d = end
+        else:
+            d += timedelta(days=1)
 
 
 def _mark_day(ax, day: date, text: str, colour: str, *, lw: float, ls: str, pad: float, fontsize: float) -> None:
@@ -106,8 +113,9 @@ def timeline(
     labels, heights = [], []
     for row in rows.itertuples():
         text = getattr(row, f"title_{lang}")
-        if isinstance(row.milestone, str) and row.event_id in chain_ids:
-            text = l10n.t("milestone_tag", lang, name=names.get(row.milestone, row.milestone), text=text)
+        step = names.get(row.milestone, row.milestone)
+        if isinstance(row.milestone, str) and row.event_id in chain_ids and not text.lower().startswith(step.lower()):
+            text = l10n.t("milestone_tag", lang, name=step, text=text)
         if pd.notna(row.at_):
             text = f"{l10n.about(f'{row.at_:%H:%M}', lang, bool(row.approximate))} {text}"
         labels.append(text)
@@ -374,7 +382,7 @@ def price_window(figures: CompensationFigures, events: pd.DataFrame, lang: str) 
         )
     )
     ax.set_xlabel(l10n.t("time_axis", lang))
-    ax.set_title(l10n.t("window_chart_title", lang), loc="left")
+    style.chart_title(fig, l10n.t("window_chart_title", lang, hours=hours), lang)
     style.add_source_line(fig, l10n.t("source_line", lang, source=l10n.t("seed_name", lang)), lang)
     return fig
 
@@ -516,7 +524,7 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
     ax.set_ylim(len(table) - 0.5, -0.6)
     _days_axis(ax, lang, right)
     ax.set_xlabel(l10n.t("days_after_theft_axis", lang), fontsize=style.MIN_TEXT_PT)
-    dated = table[table["state"].isin(["known", "range"])]
+    dated = table[table["state"].isin(["known", "range"]) & ~table["milestone"].isin(vocab.DEADLINES)]
     if dated.empty:
         title = l10n.t("later_chart_title", lang, name=name)
     else:
@@ -571,7 +579,7 @@ def response(rows: list, title: str, lang: str) -> Figure:
     known = [r.extent[1] if r.extent else r.days for r in rows if r.days is not None]
     for y, row in enumerate(rows):
         if row.days is None:
-            _missing(ax, y, l10n.t("not_available", lang))
+            _missing(ax, y, l10n.label("state", row.state, lang))
             continue
         _lollipop(ax, y, row.days, style.HIGHLIGHT, row.timed, extent=row.extent)
         _value_label(ax, row.extent[1] if row.extent else row.days, y, row.text, "#222222", left=False)
@@ -602,7 +610,7 @@ def compared(table: pd.DataFrame, names: dict[str, str], lang: str, milestone_na
     nrows = (len(kinds) + ncols - 1) // ncols
     per_panel = table["incident_id"].nunique()
     # Compact rows, so that the front page holds the findings and this chart together.
-    fig, axes = style.new_figure(1.6 + nrows * (0.35 + 0.135 * per_panel), nrows=nrows, ncols=ncols)
+    fig, axes = style.new_figure(1.5 + nrows * (0.35 + 0.11 * per_panel), nrows=nrows, ncols=ncols)
     axes = list(axes.flat)
     for ax, milestone in zip(axes, kinds):
         rows = _order(table[table["milestone"] == milestone])
@@ -610,8 +618,7 @@ def compared(table: pd.DataFrame, names: dict[str, str], lang: str, milestone_na
             colour = style.HIGHLIGHT if r["incident_id"] == focus else style.CONTEXT
             value = _days(r)
             if value is None:
-                key = "never" if r["state"] == "never" else None
-                _missing(ax, y, l10n.label("state", key, lang) if key else l10n.t("not_available", lang))
+                _missing(ax, y, l10n.label("state", r["state"], lang))
                 continue
             x, extent = min(value, cap), _extent(r)
             if extent is not None:  # beyond the scale a range is an arrow at its edge, like a single value
@@ -673,6 +680,10 @@ def first_day_of(ctx, incident: str) -> Figure | None:
     theft = milestones(ctx.data.events, incident).get("leak")
     if theft is None or theft.timestamp is None:
         return None
+    ev = ctx.data.events
+    timed = ev[(ev["incident_id"] == incident) & ev["timestamp"].notna()]
+    if sum(ts.date() == theft.day for ts in timed["timestamp"]) < 2:
+        return None  # a clock with one mark on it says nothing the text does not
     return first_day(ctx.data.events, incident, ctx.names[incident], ctx.lang, ctx.milestone_names)
 
 
@@ -694,7 +705,9 @@ def later_milestones_of(ctx) -> Figure | None:
     from analysis.incident import later_table
 
     table = later_table(ctx)
-    return later_milestones(table, ctx.name, ctx.lang, ctx.milestone_names) if not table.empty else None
+    if not table["state"].isin(["known", "range"]).any():
+        return None  # only gaps: the section's table says so; a chart of nothing would not
+    return later_milestones(table, ctx.name, ctx.lang, ctx.milestone_names)
 
 
 # The comparison's panels show the first two months on a linear scale; later values are written out.
@@ -717,6 +730,7 @@ class Step:
     text: str
     timed: bool = False
     extent: tuple[float, float] | None = None
+    state: str = "known"
 
 
 def response_of(ctx) -> Figure | None:
@@ -724,7 +738,7 @@ def response_of(ctx) -> Figure | None:
     from analysis.findings import incident
 
     theft = ctx.found.get("leak")
-    if theft is None or theft.day is None:
+    if theft is None or not theft.known or theft.period is not None:
         return None
     table = ctx.table_for(ctx.incident_id)
     steps = []
@@ -733,7 +747,7 @@ def response_of(ctx) -> Figure | None:
         if r["state"] in ("known", "range"):
             steps.append(Step(label, _days(r), _elapsed_text(r, ctx.lang), pd.notna(r["hours"]), _extent(r)))
         else:
-            steps.append(Step(label, None, ""))
+            steps.append(Step(label, None, "", state=r["state"]))
     dated = [s for s in steps if s.days is not None and s.text != l10n.t("under_a_day", ctx.lang)]
     if len(dated) >= 2:
         first, last = dated[0], max(dated, key=lambda s: s.days)

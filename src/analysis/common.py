@@ -88,9 +88,9 @@ def front(ctx: Context, title: str, subtitle: str, contents: list[tuple[str, str
     )
 
 
-def not_known(section: Section, lang: str, reason_key: str = "not_known") -> Section:
+def not_known(section: Section, lang: str, reason_key: str = "not_known", **fields) -> Section:
     """The form a section takes when the data cannot support it for this incident."""
-    return section.add(Text(l10n.t(reason_key, lang), "note"))
+    return section.add(Text(l10n.t(reason_key, lang, **fields), "note"))
 
 
 def _frame(headers: list[str], rows: list[list]) -> pd.DataFrame:
@@ -157,8 +157,9 @@ def disputed_table(ctx: Context) -> Table:
     conflicts = ctx.events[ctx.events["status"] == "conflict"]
     for _, group in conflicts.groupby("conflict_group", sort=False):
         values = [
-            citing.Markup("{0} {1}: {2} {3}").format(
-                when(r, lang), clock(r, lang), title_of(r, lang), citing.sources_cell(r, lang)
+            citing.Markup("{0} {1}").format(
+                l10n.labelled(" ".join(filter(None, (when(r, lang), clock(r, lang)))), title_of(r, lang), lang),
+                citing.sources_cell(r, lang),
             )
             for r in group.itertuples()
         ]
@@ -268,7 +269,9 @@ def sources(ctx: Context, section: Section) -> Section:
 def method(ctx: Context, section: Section) -> Section:
     lang = ctx.lang
     section.add(*(Text(l10n.t(k, lang)) for k in ("method_term", "method_time", "method_days", "method_about")))
-    section.add(Text(l10n.t("method_evidence", lang)), Text(l10n.t("method_conflicts", lang)))
+    has_seed = (ctx.events["source_id"] == "seed").any()
+    section.add(Text(l10n.t("method_evidence" if has_seed else "method_evidence_research", lang)))
+    section.add(Text(l10n.t("method_conflicts", lang)))
     if ctx.kind == "incident":
         vocabulary = ctx.data.milestones.set_index("milestone")
         shown = [m for m in ctx.data.milestones["milestone"] if m in ctx.found or m in ctx.data.compared]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import citing, l10n
-from analysis.common import clock, not_known, when
+from analysis.common import clock, not_known, note_of, seed_ref, when
 from analysis.context import Context
 from analysis.durations import milestones
 from analysis.incident import since_text
@@ -95,11 +95,16 @@ def remedies(ctx: Context, section: Section) -> Section:
     rows = []
     for i in ctx.incidents:
         if i not in rem:
-            rows.append([ctx.names[i], l10n.label("state", "not_recorded", lang), "", "", ""])
+            decided = milestones(ctx.data.events, i).get("remedy_decided")
+            if decided is not None and decided.status == "never":  # nothing to make whole, and why
+                row = next(ctx.events[ctx.events["event_id"] == decided.event_id].itertuples())
+                rows.append([ctx.names[i], l10n.t("no_remedy_needed", lang), note_of(row, ctx), "", ""])
+            else:
+                rows.append([ctx.names[i], l10n.label("state", "not_recorded", lang), "", "", ""])
             continue
         r = rem[i]
         if r.source_id == "seed":
-            source = l10n.t("seed_item_ref", lang, source=l10n.t("seed_short", lang), item=r.seed_item)
+            source = seed_ref(r.seed_item, lang)
         else:
             # The remedy's own figures, then the pages of the event that announced it.
             source = citing.page_links(tuple(dict.fromkeys((*r.pages, *announced.get(r.event_id, ())))), lang)

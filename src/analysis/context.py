@@ -99,7 +99,10 @@ class Context:
         ev = self.events[self.events["effective"] & self.events["date"].notna()]
         days = ev["date"].dt.to_timestamp().dt.date
         inside = (days >= self.theft_day) & (days <= limit)
-        shown = ev["source_kind"].isin(["company", "other", "derived"]) | ev["milestone"].notna()
+        # Secondary facts of the theft's own day are its hour-by-hour detail (the first day's chart);
+        # on later days they are the record (all of it for a theft the timeline document does not cover).
+        later = days > self.theft_day
+        shown = ev["source_kind"].isin(["company", "other", "derived"]) | ev["milestone"].notna() | later
         return ev[inside & shown]
 
     @cached_property

@@ -33,9 +33,9 @@ class Findings:
 
 
 def _gap(a: Milestone | None, b: Milestone | None) -> Duration | None:
-    """The time from a to b; None unless both are dated to the day (a range says too little for a
-    sentence)."""
-    if a is None or b is None or a.day is None or b.day is None:
+    """The time from a to b (a range of days when a date is another zone's); None when either is not
+    dated at all, or only to a month or quarter (too loose for a finding)."""
+    if a is None or b is None or a.period is not None or b.period is not None or not (a.known and b.known):
         return None
     return between(a, b)
 
@@ -45,7 +45,8 @@ def elapsed(a: Milestone | None, b: Milestone | None, lang: str) -> str | None:
     d = _gap(a, b)
     if d is None:
         return None
-    return l10n.elapsed(d.calendar_days, d.hours, lang, approximate=d.approximate)
+    lo, hi = d.days_range or (None, None)
+    return l10n.elapsed(d.calendar_days, d.hours, lang, lo=lo, hi=hi, approximate=d.approximate)
 
 
 def _at_once(d: Duration | None) -> bool:
@@ -114,8 +115,10 @@ def incident(ctx: Context) -> Findings:
     inc = ctx.data.incidents.set_index("incident_id").loc[ctx.incident_id]
     to_detection = _gap(theft, detection)
     # Unnoticed for a while: a finding to lead with only when it is at least an hour.
-    long_enough = to_detection is not None and (
-        to_detection.hours >= 1 if to_detection.hours is not None else to_detection.calendar_days >= 1
+    long_enough = (
+        to_detection is not None
+        and to_detection.days_range is None
+        and (to_detection.hours >= 1 if to_detection.hours is not None else to_detection.calendar_days >= 1)
     )
     unnoticed = elapsed(theft, detection, lang) if long_enough else None
     f = ctx.compensation
@@ -171,8 +174,11 @@ def incident(ctx: Context) -> Findings:
 
     disclosed = when(theft, m.get("disclosure"), lang, "after_start")
     delivered = when(theft, m.get("remedy_delivered"), lang, "after_theft")
-    if unnoticed and paid:
-        headline = l10n.t("headline_unnoticed_paid", lang, name=ctx.name, unnoticed=unnoticed, ratio=paid)
+    if unnoticed and f is not None:
+        # The reported loss is a round figure (two significant digits): so is the share in a headline.
+        share = l10n.about(l10n.number(round(f.paid_to_reported_ratio * 100), lang) + "%", lang)
+        headline = l10n.t("headline_unnoticed_paid", lang, name=ctx.name, unnoticed=unnoticed, ratio=share,
+                          asset=f.asset, price=l10n.number(f.price_per_unit_jpy, lang, 3))  # fmt: skip
     elif unnoticed:
         headline = l10n.t("headline_unnoticed", lang, name=ctx.name, unnoticed=unnoticed)
     elif disclosed and delivered:
@@ -184,11 +190,10 @@ def incident(ctx: Context) -> Findings:
     return Findings(headline, [p for p in paragraphs if p], numbers)
 
 
-def _ranked(table: pd.DataFrame, milestone: str) -> pd.DataFrame:
-    """The incidents with a known value for the milestone, quickest first (hours break ties of days)."""
-    rows = table[(table["milestone"] == milestone) & (table["state"] == "known")].copy()
-    rows["order"] = [float(h) / 24 if pd.notna(h) else float(d) for d, h in zip(rows["days"], rows["hours"])]
-    return rows.sort_values(["order", "incident_id"], kind="stable")
+def _value(row, lang: str) -> str:
+    """A since_theft row's time as readers say it."""
+    return l10n.elapsed(row["days"], row["hours"], lang, lo=row["days_min"], hi=row["days_max"],
+                        approximate=bool(row["approximate"]))  # fmt: skip
 
 
 def _dated(table: pd.DataFrame, milestone: str) -> pd.DataFrame:
@@ -199,14 +204,12 @@ def _dated(table: pd.DataFrame, milestone: str) -> pd.DataFrame:
 def comparison(ctx: Context, focus: str = "coincheck-2018") -> Findings:
     lang, table = ctx.lang, ctx.table
     names = ctx.milestone_names
-    ranks = []
-    for milestone in ctx.data.compared:
-        ranked = _ranked(table, milestone)
-        ids = list(ranked["incident_id"])
-        if focus in ids and len(ids) >= 3:  # a rank among fewer says nothing
-            ranks.append(
-                l10n.t("find_rank", lang, milestone=names[milestone].lower(), rank=ids.index(focus) + 1, of=len(ids))
-            )
+    # The focus incident's own times, as the chart shows them: ranks would claim an order that
+    # same-day dates and ranges of days cannot support.
+    own = table[(table["incident_id"] == focus) & table["state"].isin(["known", "range"])]
+    steps = [
+        l10n.t("step_value", lang, step=names[r["milestone"]].lower(), value=_value(r, lang)) for _, r in own.iterrows()
+    ]
     methods = ctx.data.remedies[ctx.data.remedies["incident_id"].isin(ctx.incidents)]
     by_method = methods.groupby("method", sort=False)["incident_id"].agg(list)
     remedy = l10n.t("method_joiner", lang).join(
@@ -225,15 +228,21 @@ def comparison(ctx: Context, focus: str = "coincheck-2018") -> Findings:
     next_day = int((latest <= 1).sum())
     paragraphs = [
         l10n.t(
-            "find_compared", lang, n=len(ctx.incidents), name=ctx.names.get(focus, focus), ranks=l10n.join(ranks, lang)
+            "find_compared",
+            lang,
+            n=len(ctx.incidents),
+            name=ctx.names.get(focus, focus),
+            steps=l10n.t("steps_joiner", lang).join(steps),
         ),
         l10n.t("find_remedies", lang, methods=remedy, delivered=len(delivered), n=len(ctx.incidents)),
     ]
-    detected = _ranked(table, "detection")
+    detected = table[(table["milestone"] == "detection") & (table["state"] == "known")]
     numbers = [KeyNumber(str(len(ctx.incidents)), l10n.t("num_thefts", lang))]
     if not detected.empty:
         same_day = int((detected["days"] == 0).sum())
-        numbers.append(KeyNumber(f"{same_day} / {len(detected)}", l10n.t("num_fastest_detection", lang)))
+        numbers.append(
+            KeyNumber(f"{same_day} / {len(detected)}", l10n.t("num_fastest_detection", lang, n=len(detected)))
+        )
     numbers.insert(1, KeyNumber(f"{next_day} / {len(ctx.incidents)}", l10n.t("num_disclosed_next_day", lang)))
     numbers.append(KeyNumber(f"{len(delivered)} / {len(ctx.incidents)}", l10n.t("num_delivered_known", lang)))
     headline = l10n.t("headline_comparison", lang, n=len(ctx.incidents), disclosed=next_day, delivered=len(delivered))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import citing, l10n, vocab
-from analysis.common import cite, not_known, seed_ref, table_of, when
+from analysis.common import cite, not_known, note_of, seed_ref, table_of, when
 from analysis.context import Context
 from analysis.durations import since_theft
 from analysis.model import Section, Table, Text
@@ -38,8 +38,13 @@ def title(ctx: Context) -> str:
 def subtitle(ctx: Context) -> str:
     if ctx.window is None:
         return l10n.t("subtitle_unknown", ctx.lang)
-    last = max((m.latest for m in ctx.found.values() if m.latest is not None), default=ctx.window[1])
-    return l10n.t("subtitle", ctx.lang, start=l10n.day(ctx.window[0], ctx.lang), end=l10n.day(last, ctx.lang))
+    # The last step on record (a deadline is not one), written as precisely as it is known.
+    steps = [m for m in ctx.found.values() if m.latest is not None and m.name not in vocab.DEADLINES]
+    end = l10n.day(ctx.window[1], ctx.lang)
+    if steps:
+        last = max(steps, key=lambda m: m.latest)
+        end = l10n.period(last.period, ctx.lang) if last.period is not None else l10n.day(last.latest, ctx.lang)
+    return l10n.t("subtitle", ctx.lang, start=l10n.day(ctx.window[0], ctx.lang), end=end)
 
 
 def key_fact_rows(ctx: Context) -> list[tuple[str, str, str, str]]:
@@ -146,22 +151,24 @@ def first_day(ctx: Context, section: Section) -> Section:
     if theft is None or theft.timestamp is None:
         return not_known(section, lang, "not_known_first_day")
     table = since_theft(ctx.data.events, [ctx.incident_id], vocab.FIRST_DAY[1:])
+    # Within the theft's first day: a step days later belongs to the later milestones.
     rows = [
         [
             ctx.milestone_names[r["milestone"]],
-            f"{ctx.found[r['milestone']].timestamp:%H:%M}",
-            l10n.hours_minutes(float(r["hours"]), lang),
+            l10n.about(f"{ctx.found[r['milestone']].timestamp:%H:%M}", lang, ctx.found[r["milestone"]].approximate),
+            since_text(r, lang),
         ]
         for _, r in table.iterrows()
-        if r["state"] == "known" and pd.notna(r["hours"])
+        if r["state"] == "known" and pd.notna(r["hours"]) and float(r["hours"]) < 24
     ]
+    if not rows:
+        return not_known(section, lang, "not_known_first_day_steps")
     frame = pd.DataFrame(rows, columns=[l10n.t(k, lang) for k in ("milestone_col", "time", "hours_after")])
+    at = l10n.about(f"{theft.timestamp:%H:%M}", lang, theft.approximate)
     return section.add(
         Text(
             l10n.labelled(
-                ctx.milestone_names["leak"],
-                l10n.t("japan_time_at", lang, at=f"{l10n.day(theft.day, lang)} {theft.timestamp:%H:%M}"),
-                lang,
+                ctx.milestone_names["leak"], l10n.t("japan_time_at", lang, at=f"{l10n.day(theft.day, lang)} {at}"), lang
             )
         ),
         Table(frame, "numbers"),
@@ -231,6 +238,11 @@ def remedy(ctx: Context, section: Section) -> Section:
             Text(f"{l10n.t('price_method_label', lang)}{l10n.t('label_colon', lang)}{method}"), why_paid(ctx)
         )
     rem = ctx.data.remedies[ctx.data.remedies["incident_id"] == ctx.incident_id]
+    decided = ctx.found.get("remedy_decided")
+    if rem.empty and decided is not None and decided.status == "never":
+        # Nothing to make whole: say so with the reason the sources give, as the missing facts do.
+        row = next(ctx.events[ctx.events["event_id"] == decided.event_id].itertuples())
+        return section.add(Text(l10n.labelled(l10n.t("no_remedy_needed", lang), note_of(row, ctx), lang)))
     if rem.empty:
         return not_known(section, lang, "not_known_remedy")
     r = next(rem.itertuples())
@@ -272,11 +284,14 @@ def why_paid(ctx: Context) -> Text:
 def order_items(ctx: Context, section: Section) -> Section:
     lang = ctx.lang
     items = ctx.data.order_items[ctx.data.order_items["incident_id"] == ctx.incident_id]
+    order = ctx.found.get("order")
+    if items.empty and order is not None and order.known and order.day is not None:
+        return not_known(section, lang, "order_items_not_collected", day=l10n.day(order.day, lang))
     if items.empty:
         return not_known(section, lang, "not_known_order_items")
     rows = [
         [
-            f"({r.item_no})",
+            l10n.t("item_no", lang, n=r.item_no),
             getattr(r, f"text_{lang}"),
             "" if pd.isna(r.deadline) else l10n.day(r.deadline.to_timestamp().date(), lang),
         ]
@@ -301,7 +316,10 @@ def later_table(ctx: Context) -> pd.DataFrame:
             continue
         if found.earliest is None or end is None or found.earliest > end:
             names.append(m)
-    return since_theft(ctx.data.events, [ctx.incident_id], names)
+    table = since_theft(ctx.data.events, [ctx.incident_id], names)
+    # In time order (a range by its first possible day); what has no date last.
+    first = table["days"].fillna(table["days_min"]).astype("Float64")
+    return table.assign(_first=first).sort_values("_first", kind="stable", na_position="last").drop(columns="_first")
 
 
 def later_title(ctx: Context) -> str:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import base64
+import re
 from functools import cache
 from pathlib import Path
 
 import pandas as pd
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from analysis import style
 
@@ -18,6 +19,19 @@ TEMPLATES = Path(__file__).resolve().parent / "templates" / "sections"
 def _svg_uri(figure) -> str:
     """The chart as vector graphics: sharp at a phone's width and in the printed PDF."""
     return "data:image/svg+xml;base64," + base64.b64encode(style.svg_text(figure).encode()).decode("ascii")
+
+
+# A number with its "about" and its unit: one unit of reading that a line never splits.
+_NUMBER = re.compile(r"(?:約|about )?\d[\d,.]*(?:\s?(?:%|h \d+ min|min|days?|時間\d+分|時間|分|日|億円|円|万))?")
+
+
+def _unbroken_numbers(text: str) -> Markup:
+    """The text, escaped, with each number and its unit kept on one line."""
+    out, last = [], 0
+    for m in _NUMBER.finditer(text):
+        out += [escape(text[last : m.start()]), Markup('<span class="nobr">{}</span>').format(m.group(0))]
+        last = m.end()
+    return Markup("").join([*out, escape(text[last:])])
 
 
 def _cell(value):
@@ -41,11 +55,37 @@ def environment() -> Environment:
     )
     env.filters["svg_uri"] = _svg_uri
     env.filters["cell"] = _cell
+    env.filters["unbroken_numbers"] = _unbroken_numbers
     return env
 
 
+def lead_ins(blocks: list) -> list[tuple[bool, list]]:
+    """The blocks in runs to be kept on one page: the section's heading with the text that opens it,
+    and each heading with the text after it, each with the chart or short table that follows (a
+    heading never ends a page alone; a long table may start on its own). Returns (kept together,
+    blocks) pairs; the first run always exists (it carries the section's heading)."""
+    runs, i = [], 0
+    while i < len(blocks) or not runs:
+        if not runs or blocks[i].kind == "heading":
+            j = i + (1 if runs else 0)
+            while j < len(blocks) and blocks[j].kind == "text" and j - i < 3:
+                j += 1
+            if j < len(blocks) and blocks[j].kind in ("table", "chart") and _fits_a_page(blocks[j]):
+                j += 1
+            runs.append((True, blocks[i:j]))
+            i = j
+        else:
+            runs.append((False, [blocks[i]]))
+            i += 1
+    return runs
+
+
+def _fits_a_page(block) -> bool:
+    return block.kind != "table" or len(block.frame) <= 12
+
+
 def render_section(section) -> str:
-    return environment().get_template("section.html.j2").render(section=section)
+    return environment().get_template("section.html.j2").render(section=section, runs=lead_ins(section.blocks))
 
 
 def render_front(front) -> str:

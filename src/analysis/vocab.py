@@ -41,6 +41,8 @@ FIRST_DAY = (
     "disclosure",
 )
 # Named by the code: the first-day chart, the deadline of the chain chart, the price window.
+# Milestones that are deadlines set for a step, not steps taken: never "the last step on record".
+DEADLINES = ("report_deadline", "repayment_deadline")
 # The steps of the theft's day a first-day chart's title counts the time to.
 FIRST_DAY_HEADLINE = ("detection", "disclosure")
 CODE_MILESTONES = (*FIRST_DAY, "report", "report_deadline", "remedy_decided")
