@@ -34,13 +34,14 @@ test: check $(LAB)/.installed ## run every test (make check, then the notebooks,
 	@$(PY) -m pytest
 
 .PHONY: check
-check: $(INSTALLED) sysdeps ## fail on stale review artifacts, notebooks saved with outputs, lint
+check: $(INSTALLED) sysdeps ## fail on stale review artifacts, notebooks saved with outputs, lint (code and CI workflow)
 	@echo "==> check: review artifacts, notebooks, lint"
 	@status=0; \
 	$(PY) -m devtools.artifacts check || status=1; \
 	$(PY) -m devtools.notebooks check notebooks/*.ipynb || status=1; \
 	$(VENV)/bin/ruff check --quiet . || status=1; \
 	$(VENV)/bin/ruff format --check --quiet . || { echo "run: $(VENV)/bin/ruff format ." >&2; status=1; }; \
+	$(VENV)/bin/actionlint .github/workflows/*.yml || status=1; \
 	exit $$status
 
 .PHONY: figures
@@ -59,7 +60,20 @@ REPORT_INPUTS := $(wildcard data/*.csv) $(wildcard src/analysis/*.py) $(wildcard
 	$(wildcard src/analysis/templates/*/*)
 
 .PHONY: report
-report: $(REPORTS) ## build every report variant as HTML and PDF under reports/ (make -j2 for both cores)
+report: $(INSTALLED) ## build every report variant as HTML and PDF under reports/ (make -j2 for both cores)
+	@mkdir -p build; run=$$(mktemp -d build/.report-run.XXXXXX); trap 'rm -rf "$$run"' EXIT; status=0; \
+	REPORT_RUN=$$run $(MAKE) --no-print-directory report-files || status=$$?; \
+	echo "==> report: what this run did to reports/"; \
+	$(PY) -m analysis.publishing summary "$$run" --out reports $(VARIANTS) $$([ $$status = 0 ] || echo --failed); \
+	exit $$status
+
+# The files themselves; make report adds the summary of what was published and what was kept.
+.PHONY: report-files
+report-files: $(REPORTS)
+
+# make deletes a target whose recipe is interrupted; a published report must never go that way
+# (analysis.build replaces both files together, or neither).
+.PRECIOUS: $(REPORTS)
 
 .PHONY: thumbnails
 thumbnails: $(REPORTS) ## refresh review/pages/ (page 1 of every report as PNG) and the README's gallery
@@ -80,10 +94,10 @@ $(BYTECODE): $(wildcard src/analysis/*.py) $(INSTALLED)
 
 # A notebook's edit rebuilds only its own variants (make picks the rule with the shorter stem).
 reports/comparison-%.html reports/comparison-%.pdf: notebooks/comparison.ipynb $(REPORT_INPUTS) $(INSTALLED) $(BYTECODE) | sysdeps
-	@$(PY) -m analysis.build comparison-$*
+	@$(PY) -m analysis.build comparison-$* --notebook $< --out reports --build-dir build
 
 reports/%.html reports/%.pdf: notebooks/incident.ipynb $(REPORT_INPUTS) $(INSTALLED) $(BYTECODE) | sysdeps
-	@$(PY) -m analysis.build $*
+	@$(PY) -m analysis.build $* --notebook $< --out reports --build-dir build
 
 .PHONY: numbers
 numbers: $(INSTALLED) ## check the data and print the durations and compensation figures

@@ -1,8 +1,17 @@
 import csv
+import os
 import shutil
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests: "ci" (the default, in make test) is a fixed, repeatable budget; "deep" is for an
+# occasional long search: HYPOTHESIS_PROFILE=deep .venv/bin/python -m pytest tests/test_hostile.py
+settings.register_profile("ci", max_examples=30, deadline=timedelta(seconds=30), derandomize=True, database=None)
+settings.register_profile("deep", max_examples=1000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -15,6 +24,16 @@ def data_copy(tmp_path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("*.md"))
     return target
+
+
+def problems_of(data_dir) -> list:
+    """The problems load_dataset reports for a broken copy of the data (it must refuse it)."""
+    from analysis.errors import DataValidationError
+    from analysis.loading import load_dataset
+
+    with pytest.raises(DataValidationError) as info:
+        load_dataset(data_dir)
+    return info.value.problems
 
 
 def set_cell(path: Path, line: int, column: str, value: str) -> None:

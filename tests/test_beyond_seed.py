@@ -8,11 +8,10 @@ import csv
 import pytest
 
 from analysis.durations import MilestoneNotFound, first_day, milestone_duration, since_theft
-from analysis.errors import DataValidationError
 from analysis.loading import load_dataset
 from analysis.params import ParameterError, check_comparison_values
 
-from conftest import line_of, set_cell
+from conftest import line_of, problems_of, set_cell
 
 ALL = [
     "coincheck-2018",
@@ -172,12 +171,6 @@ def test_comparison_parameters(data):
 
 
 # -- validation of uncertainty: one broken copy per rule ------------------------------------------
-
-
-def problems_of(data_dir):
-    with pytest.raises(DataValidationError) as info:
-        load_dataset(data_dir)
-    return info.value.problems
 
 
 def drop_rows(path, *event_ids):

@@ -6,18 +6,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from analysis.errors import DataValidationError
 from analysis.evidence import JST, disagreement
 from analysis.loading import load_dataset
 from analysis.printed import read_when, resolve
 
-from conftest import line_of, set_cell
-
-
-def problems_of(data_dir):
-    with pytest.raises(DataValidationError) as info:
-        load_dataset(data_dir)
-    return info.value.problems
+from conftest import line_of, problems_of, set_cell
 
 
 def citation_line(path, record_id, printed):

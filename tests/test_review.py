@@ -91,3 +91,16 @@ def test_two_builds_are_byte_identical(tmp_path, lang):
     } <= {str(p) for p in one}
     differ = [str(p) for p in one if one[p] != two[p]]
     assert differ == []
+
+
+def test_the_ci_workflow_is_linted_and_runs_on_a_current_node(tmp_path):
+    """make check runs actionlint on .github/workflows; it catches actions whose runtime GitHub has
+    removed (node20, 23 Sep 2026), which would stop the workflow from running at all."""
+    actionlint = ROOT / ".venv" / "bin" / "actionlint"
+    workflow = ROOT / ".github" / "workflows" / "report.yml"
+    ok = subprocess.run([str(actionlint), str(workflow)], capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stdout
+    old = tmp_path / "old.yml"
+    old.write_text(workflow.read_text().replace("actions/checkout@v6", "actions/checkout@v4"))
+    stale = subprocess.run([str(actionlint), str(old)], capture_output=True, text=True)
+    assert stale.returncode != 0 and 'runtime "node20" is deprecated' in stale.stdout

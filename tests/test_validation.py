@@ -8,13 +8,7 @@ import pytest
 from analysis.errors import DataValidationError, Problem
 from analysis.loading import load_dataset
 
-from conftest import line_of, set_cell
-
-
-def problems_of(data_dir) -> list[Problem]:
-    with pytest.raises(DataValidationError) as info:
-        load_dataset(data_dir)
-    return info.value.problems
+from conftest import line_of, problems_of, set_cell
 
 
 def only(problems, **want) -> Problem:

@@ -12,9 +12,11 @@ error cell included, under the build folder.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -29,9 +31,11 @@ from analysis.errors import DataValidationError
 from analysis.findings import as_of
 from analysis.l10n import LANGUAGES
 from analysis.params import ParameterError, check_names
+from analysis.publishing import PUBLISHED, kept_message, publish, record
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+PRINT_TIMEOUT = 180  # seconds; the longest report prints in about 5
 CHROMIUM_CANDIDATES = ("/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser")
 NOTEBOOKS = ROOT / "notebooks"
 # Each notebook's parameters are checked by the same function its first cell calls.
@@ -170,8 +174,14 @@ def chromium_command(profile: Path | str, *args: str) -> list[str]:
 
 
 def to_pdf(html_file: Path, pdf_file: Path, created: date) -> None:
-    """Print the page to an A4 PDF with bookmarks from its headings, dated the day its data is as of."""
-    with tempfile.TemporaryDirectory(prefix="chromium-") as profile:
+    """Print the page to an A4 PDF with bookmarks from its headings, dated the day its data is as of.
+
+    `pdf_file` must be a path no earlier run used: Chromium can exit 0 without writing anything,
+    and then only a fresh path tells "printed now" from "left by a run before".
+    """
+    if pdf_file.exists():
+        raise BuildError(f"{pdf_file} exists already; the PDF is printed to a fresh path on every run")
+    with tempfile.TemporaryDirectory(prefix="chromium-", ignore_cleanup_errors=True) as profile:
         cmd = chromium_command(
             profile,
             "--no-pdf-header-footer",
@@ -179,10 +189,42 @@ def to_pdf(html_file: Path, pdf_file: Path, created: date) -> None:
             f"--print-to-pdf={pdf_file}",
             html_file.resolve().as_uri(),
         )
-        run = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
-    if run.returncode != 0 or not pdf_file.exists() or pdf_file.stat().st_size == 0:
-        raise BuildError(f"Chromium could not print {html_file}:\n{run.stderr[-2000:]}")
+        returncode, stderr = run_browser(cmd)
+    if returncode != 0:
+        raise BuildError(f"Chromium could not print {html_file} (exit {returncode}):\n{stderr[-2000:]}")
+    pages = pdf_pages(pdf_file)
+    if pages < 1:
+        raise BuildError(
+            f"Chromium exited 0 but wrote no readable PDF for {html_file} ({pdf_file}: "
+            f"{pdf_file.stat().st_size if pdf_file.exists() else 'no file'}{' bytes' if pdf_file.exists() else ''}):"
+            f"\n{stderr[-2000:]}"
+        )
     pdf_file.write_bytes(fix_pdf_ids(fix_pdf_dates(pdf_file.read_bytes(), created)))
+
+
+def run_browser(cmd: list[str]) -> tuple[int, str]:
+    """Run Chromium in a process group of its own, and end the whole group (browser, renderer, GPU
+    helpers) if the build is interrupted or the print takes too long: none is left writing files."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        _, stderr = proc.communicate(timeout=PRINT_TIMEOUT)
+    except BaseException as err:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        if isinstance(err, subprocess.TimeoutExpired):
+            raise BuildError(f"Chromium did not finish printing within {PRINT_TIMEOUT} s") from err
+        raise
+    return proc.returncode, stderr
+
+
+def pdf_pages(pdf_file: Path) -> int:
+    """The number of pages poppler reads in the file; 0 when there is no file or it is not a PDF."""
+    if not pdf_file.is_file() or pdf_file.stat().st_size == 0 or not pdf_file.read_bytes()[:5] == b"%PDF-":
+        return 0
+    run = subprocess.run(["pdfinfo", str(pdf_file)], capture_output=True, text=True)
+    found = re.search(r"^Pages:\s+(\d+)$", run.stdout, re.M)
+    return int(found.group(1)) if run.returncode == 0 and found else 0
 
 
 def fix_pdf_dates(pdf: bytes, created: date) -> bytes:
@@ -201,15 +243,6 @@ def fix_pdf_ids(pdf: bytes) -> bytes:
     return re.sub(rb"\(node(\d+)\)", lambda m: b"(node%0*d)" % (len(m.group(1)), rank[int(m.group(1))]), pdf)
 
 
-def publish(files: dict[Path, Path]) -> None:
-    """Move finished files into place by rename: readers see the old file or the new, never half."""
-    for src, dst in files.items():
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        staged = dst.with_name(f".{dst.name}.new")
-        shutil.copyfile(src, staged)
-        os.replace(staged, dst)
-
-
 def build(name: str, notebook: Path, params: dict, build_dir: Path, out_dir: Path) -> None:
     work = build_dir / name
     say(name, f"checking parameters {params} and data")
@@ -219,6 +252,7 @@ def build(name: str, notebook: Path, params: dict, build_dir: Path, out_dir: Pat
     title = REPORTS[ctx.kind].title(ctx)
     say(name, f"executing {notebook} with papermill")
     executed = work / notebook.name
+    executed.unlink(missing_ok=True)
     try:
         execute(notebook, params, executed)
     except Exception as err:  # papermill has already saved the notebook with its error cell
@@ -226,14 +260,20 @@ def build(name: str, notebook: Path, params: dict, build_dir: Path, out_dir: Pat
             f"the notebook failed: {type(err).__name__}: {str(err).strip()[:1500]}\n"
             f"the executed notebook, with the error cell, is kept at {executed}"
         ) from err
-    say(name, "rendering HTML")
-    html_file = work / f"{name}.html"
-    html_file.write_text(to_html(executed, ctx.lang, title), encoding="utf-8")
-    say(name, "printing PDF with Chromium")
-    pdf_file = work / f"{name}.pdf"
-    to_pdf(html_file, pdf_file, as_of(ctx))
-    say(name, f"publishing to {out_dir}/")
-    publish({html_file: out_dir / html_file.name, pdf_file: out_dir / pdf_file.name})
+    # The HTML and PDF of this run go to a folder of their own, so nothing an earlier run left
+    # can pass for them.
+    run = Path(tempfile.mkdtemp(prefix="run-", dir=work))
+    try:
+        say(name, "rendering HTML")
+        html_file = run / f"{name}.html"
+        html_file.write_text(to_html(executed, ctx.lang, title), encoding="utf-8")
+        say(name, "printing PDF with Chromium")
+        pdf_file = run / f"{name}.pdf"
+        to_pdf(html_file, pdf_file, as_of(ctx))
+        say(name, f"publishing to {out_dir}/")
+        publish({html_file: out_dir / html_file.name, pdf_file: out_dir / pdf_file.name})
+    finally:
+        shutil.rmtree(run, ignore_errors=True)
 
 
 def main(argv=None) -> int:
@@ -244,18 +284,36 @@ def main(argv=None) -> int:
     parser.add_argument("--build-dir", type=Path, default=ROOT / "build")
     parser.add_argument("--out", type=Path, default=ROOT / "reports")
     args = parser.parse_args(argv)
+    name = args.name
+    signal.signal(signal.SIGTERM, _interrupted)
+    signal.signal(signal.SIGHUP, _interrupted)
     try:
         if args.params:
             params = read_params(args.params)
             kind = args.notebook.stem if args.notebook else "incident"
         else:
-            kind, params = variant_params(args.name)
+            kind, params = variant_params(name)
         notebook = args.notebook or NOTEBOOKS / f"{kind}.ipynb"
-        build(args.name, notebook, params, args.build_dir, args.out)
-    except (ParameterError, DataValidationError, BuildError) as err:
-        print(f"build of {args.name} failed; {args.out}/ was left as it was.\n{err}", file=sys.stderr)
+        build(name, notebook, params, args.build_dir, args.out)
+    except (ParameterError, DataValidationError, BuildError, OSError) as err:
+        record(name, "failed")
+        print(f"build of {name} failed; {kept_message(name, args.out)}.\n{err}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        if args.out / f"{name}.pdf" in PUBLISHED:
+            record(name, "published")
+            print(f"\nbuild of {name} interrupted after it published {args.out}/{name}.html and .pdf", file=sys.stderr)
+            return 130
+        record(name, "interrupted")
+        print(f"\nbuild of {name} interrupted; {kept_message(name, args.out)}.", file=sys.stderr)
+        return 130
+    record(name, "published")
     return 0
+
+
+def _interrupted(signum, frame):
+    """SIGTERM and SIGHUP end the build as Ctrl-C does: temporary files are removed on the way out."""
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":

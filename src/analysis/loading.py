@@ -17,7 +17,7 @@ import pandas as pd
 from analysis import vocab
 from analysis.errors import DataValidationError, Problem
 from analysis.evidence import pages
-from analysis.validation import check_relations, check_schema
+from analysis.validation import SCHEMAS, check_relations, check_schema
 
 FILES = (
     "milestones.csv",
@@ -131,6 +131,18 @@ def read_text_table(path: Path, name: str | None = None) -> tuple[pd.DataFrame |
     except csv.Error as err:
         return None, [Problem(name, reader.line_num, None, None, f"the file is not valid CSV: {err}")]
 
+    if len(records) > vocab.MAX_ROWS:
+        return None, [
+            Problem(
+                name,
+                None,
+                None,
+                f"{len(records)} rows",
+                f"has more data rows than the report is built for ({vocab.MAX_ROWS}, analysis.vocab.MAX_ROWS): "
+                "its tables and charts are meant to be read whole, and the build's time and memory are "
+                "measured up to that size; keep the file to the curated facts",
+            )
+        ]
     for col in sorted({c for c in header if header.count(c) > 1}):
         problems.append(Problem(name, 1, col, None, "is in the header row more than once"))
     if not records and not problems:
@@ -151,7 +163,10 @@ def check_dataset(data_dir: Path | None = None) -> dict[str, pd.DataFrame]:
         problems += found
         if frame is not None:
             problems += check_schema(name, frame)
-            frames[name] = frame
+            # Checks across files read the columns they expect; a file whose header is wrong
+            # would only add errors that follow from the header's.
+            if set(frame.columns) == set(SCHEMAS[name].columns):
+                frames[name] = frame
     problems += check_relations(frames)
     if problems:
         raise DataValidationError([_named(p, data_dir) for p in problems])

@@ -25,10 +25,39 @@ class ParameterError(ValueError):
     """A parameter the report does not know, or a value it cannot use."""
 
 
-def check_names(given: dict[str, Any], allowed=tuple(DEFAULTS)) -> None:
-    unknown = sorted(set(given) - set(allowed))
+# What each parameter may hold, checked before any value is looked up: its shape ("text", "list" of
+# texts or None for the default, "folder" as a path or None for data/) and how to say it.
+SHAPES = {
+    "incident_id": ("text", "an incident's id as text, such as coincheck-2018"),
+    "lang": ("text", f"a language code as text: {' or '.join(LANGUAGES)}"),
+    "chain": ("list", "a list of milestones such as [leak, order], or null for the incident's own chain"),
+    "incidents": ("list", "a list of incident ids such as [coincheck-2018, zaif-2018], or null for all"),
+    "data_dir": ("folder", "a folder's path as text, or null for the project's data/"),
+}
+
+
+def check_names(given: Any, allowed=tuple(DEFAULTS)) -> None:
+    """Known names, each holding a value of its shape; raise ParameterError listing every problem."""
+    if not isinstance(given, dict):
+        raise ParameterError(f"parameters must be a mapping of name: value, got {type(given).__name__}")
+    unknown = sorted(set(map(str, given)) - set(allowed))
     if unknown:
         raise ParameterError(f"unknown parameter(s): {', '.join(unknown)}; the report takes: {', '.join(allowed)}")
+    problems = [
+        f"{name} must be {SHAPES[name][1]}, got {value!r:.80}"
+        for name, value in given.items()
+        if name in SHAPES and not _has_shape(value, SHAPES[name][0])
+    ]
+    if problems:
+        raise ParameterError("invalid parameters:\n  - " + "\n  - ".join(problems))
+
+
+def _has_shape(value: Any, shape: str) -> bool:
+    if shape == "text":
+        return isinstance(value, str)
+    if shape == "list":
+        return value is None or (isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value))
+    return value is None or (isinstance(value, (str, Path)) and str(value) != "")
 
 
 def _lang_problems(lang) -> list[str]:

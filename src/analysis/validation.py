@@ -7,7 +7,9 @@ run before the caller raises, so one run lists everything there is to fix.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime, time
+from decimal import Decimal
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -70,6 +72,23 @@ def is_url_list(text: str) -> bool:
     return all(is_url(part) for part in text.split(" ; "))
 
 
+def plausible_window() -> tuple[date, date]:
+    """The dates a fact may carry: from the first Bitcoin block to a year from today. A date
+    outside is a typo (2099 for 2019), and the charts' and tables' work grows with the span."""
+    today = date.today()
+    return vocab.EARLIEST_DATE, today.replace(year=today.year + 1, day=min(today.day, 28))
+
+
+def in_window(day: date) -> bool:
+    first, last = plausible_window()
+    return first <= day <= last
+
+
+def outside_window() -> str:
+    first, last = plausible_window()
+    return f"is outside the plausible dates {first.isoformat()} to {last.isoformat()}; check the year"
+
+
 def is_period(text: str) -> bool:
     """A month (YYYY-MM) or a quarter (YYYY-Qn): what a source gives when it gives no day."""
     return re.fullmatch(r"\d{4}-(0[1-9]|1[0-2]|Q[1-4])", text) is not None
@@ -93,7 +112,10 @@ def _column(
     expect: str = "",
     allowed=None,
     unique: bool = False,
+    when=None,
 ) -> pa.Column:
+    """A text column: required or not, its format (test), its vocabulary (allowed) and, for dates,
+    `when`: the day a well-formed value stands for, which must lie in the plausible window."""
     checks = []
     if required:
         checks.append(pa.Check(lambda s: s.str.len() > 0, error="is empty, but a value is required"))
@@ -108,6 +130,14 @@ def _column(
         )
     if test is not None:
         checks.append(pa.Check(lambda v, test=test: v == "" or test(v), element_wise=True, error=expect))
+    if when is not None:
+        checks.append(
+            pa.Check(
+                lambda v, test=test, when=when: v == "" or not test(v) or in_window(when(v)),
+                element_wise=True,
+                error=outside_window(),
+            )
+        )
     return pa.Column(str, checks=checks, unique=unique, nullable=False)
 
 
@@ -115,7 +145,9 @@ _SLUG = dict(
     test=lambda v: SLUG.fullmatch(v) is not None,
     expect="is not a valid id; use lower-case letters, digits and hyphens (e.g. coincheck-2018)",
 )
-_DATE = dict(test=is_date, expect="is not a real date; write it as YYYY-MM-DD (e.g. 2018-01-26)")
+_DATE = dict(
+    test=is_date, expect="is not a real date; write it as YYYY-MM-DD (e.g. 2018-01-26)", when=date.fromisoformat
+)
 _SEED_ITEM = dict(
     test=is_seed_item, expect="is not a seed item; use the item number (1, 2, ...) or 'lead' for the opening paragraphs"
 )
@@ -163,6 +195,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
                 required=False,
                 test=is_period,
                 expect="is not a month or quarter; write YYYY-MM (e.g. 2024-07) or YYYY-Qn (e.g. 2019-Q2)",
+                when=lambda v: date(int(v[:4]), 1, 1),
             ),
             "checked": _column(required=False, **_CHECKED),
         },
@@ -267,6 +300,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
                 test=lambda v: printed.page_date(v) is not None,
                 expect="is not a page date; write YYYY-MM-DD, or YYYY-MM or YYYY when the page (or its address) "
                 "shows no more",
+                when=lambda v: date(int(v[:4]), 1, 1),
             ),
         },
         strict=True,
@@ -290,11 +324,39 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
 def check_schema(name: str, frame: pd.DataFrame) -> list[Problem]:
     """Column-by-column checks of one file; the frame's index holds the file's line numbers."""
     schema = SCHEMAS[name]
+    problems = _invisible_characters(name, frame)
     try:
         schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as err:
-        return [_problem(name, schema, row) for row in err.failure_cases.itertuples(index=False)]
-    return []
+        problems += [_problem(name, schema, row) for row in err.failure_cases.itertuples(index=False)]
+    return problems
+
+
+def _undrawable(ch: str) -> bool:
+    """Control, format (zero-width, direction overrides), private and unassigned characters: no
+    font draws them, and a chart would print a missing-glyph box. Spaces (U+3000 too) are fine."""
+    return not ch.isprintable() and unicodedata.category(ch) != "Zs"
+
+
+def _invisible_characters(name: str, frame: pd.DataFrame) -> list[Problem]:
+    problems = []
+    suspects = ~frame.map(str.isprintable).to_numpy()
+    for row, col in zip(*suspects.nonzero()):
+        value = frame.iat[row, col]
+        bad = [ch for ch in value if _undrawable(ch)]
+        if bad:
+            shown = "".join(f"\\u{ord(ch):04x}" if _undrawable(ch) else ch for ch in value)
+            what = unicodedata.name(bad[0], "a control character")
+            problems.append(
+                Problem(
+                    name,
+                    int(frame.index[row]),
+                    frame.columns[col],
+                    shown,
+                    f"contains U+{ord(bad[0]):04X} ({what}), which no font draws; remove it",
+                )
+            )
+    return problems
 
 
 def _problem(name: str, schema: pa.DataFrameSchema, case) -> Problem:
@@ -374,7 +436,11 @@ def _has(frame, *columns) -> bool:
 
 
 def _when(row) -> tuple[date, time | None] | None:
-    if not is_date(row["date"]) or (row["time"] and not is_time(row["time"])):
+    if (
+        not is_date(row["date"])
+        or not in_window(date.fromisoformat(row["date"]))
+        or (row["time"] and not is_time(row["time"]))
+    ):
         return None
     return date.fromisoformat(row["date"]), time.fromisoformat(row["time"]) if row["time"] else None
 
@@ -665,11 +731,15 @@ def _check_compensation(comp: pd.DataFrame) -> list[Problem]:
             why = f"is not a date and time with its UTC offset for '{fact}'; write it as YYYY-MM-DDTHH:MM+09:00"
         elif fact in vocab.CHOSEN_FACTS and value not in vocab.CHOSEN_FACTS[fact]:
             why = f"is not an allowed value for '{fact}'; use one of: {', '.join(vocab.CHOSEN_FACTS[fact])}"
+        elif want == "datetime" and not in_window(datetime.fromisoformat(value).date()):
+            why = outside_window()
         elif want not in ("text", "datetime") and not is_number(value):
             why = (
                 f"is not a number of {want} for '{fact}'; write a plain non-negative "
                 "number with a dot for decimals and no thousands separators"
             )
+        elif fact in vocab.NUMERIC_BOUNDS:
+            why = _out_of_bounds(fact, value, want)
         if why:
             problems.append(Problem(name, line, "value", value, why))
     for (incident, asset), group in comp.groupby(["incident_id", "asset"], sort=True):
@@ -707,6 +777,21 @@ def _check_compensation(comp: pd.DataFrame) -> list[Problem]:
                     )
                 )
     return problems
+
+
+def _out_of_bounds(fact: str, value: str, unit: str) -> str | None:
+    """None when a well-formed number lies within its fact's plausible bounds (vocab.NUMERIC_BOUNDS)."""
+    low, high, places = vocab.NUMERIC_BOUNDS[fact]
+    whole, _, fraction = value.partition(".")
+    if len(fraction.rstrip("0")) > places:
+        kept = "a whole number" if places == 0 else f"at most {places} decimal places"
+        return f"has more decimals than '{fact}' can have; write {kept}"
+    number = Decimal(value)
+    if number == 0:
+        return f"is zero; '{fact}' must be more than 0 (the report divides by it), or leave the incident's compensation out"
+    if not Decimal(low) <= number <= Decimal(high):
+        return f"is outside the plausible range of '{fact}' ({low} to {high} {unit}); check the digits"
+    return None
 
 
 def _check_order_items(items: pd.DataFrame, events: pd.DataFrame) -> list[Problem]:

@@ -1,5 +1,7 @@
 """Controlled vocabularies shared by the data files, the checks and the report."""
 
+from datetime import date
+
 ACTORS = (
     "coincheck",
     "fsa",
@@ -75,8 +77,25 @@ COMPENSATION_FACTS = {
 # Compensation facts whose value is a word of a vocabulary (each has a name in every catalogue).
 CHOSEN_FACTS = {"payout_currency": ("JPY",), "funding_source": ("own_funds",)}
 NUMERIC_UNITS = ("XEM", "persons", "JPY/XEM", "JPY")
+# Plausible values of the numeric facts: fact -> (lowest, highest, decimal places). Far wider than
+# any exchange theft, narrow enough that a slipped digit is caught and the exact Decimal arithmetic
+# (products, ratios, rounding) cannot overflow its precision.
+NUMERIC_BOUNDS = {
+    "units_stolen": ("0.00000001", "10000000000000", 8),
+    "holders": ("1", "10000000000", 0),
+    "price_per_unit": ("0.000001", "1000000000", 6),
+    "reported_loss_jpy": ("1", "100000000000000", 0),
+}
 
 TIMEZONE = "Asia/Tokyo"
+# The earliest date a fact may carry: the first Bitcoin block (3 January 2009). The latest is a
+# year from the day of the check (analysis.validation.plausible_window).
+EARLIEST_DATE = date(2009, 1, 3)
+# The most data rows a file may hold. The curated files hold a few hundred. Work and memory grow
+# with the rows (each event is a table row and a labelled point of the timeline): make bench
+# measures one variant built on events.csv at this size (about 20 s and 2.5 GiB at its peak, most
+# of it Chromium laying out the pages), so a larger file is refused before any work.
+MAX_ROWS = 1000
 # Zones besides Japan's that pages print figures in (citations.csv printed_tz); each has a name in
 # every catalogue. A date-only fact may be dated in the first two (events.csv date_zone).
 ZONES = ("UTC", "America/New_York", "Asia/Hong_Kong", "Asia/Singapore")

@@ -1,0 +1,204 @@
+"""Nothing published is lost or mixed: interrupts, a browser that prints nothing, failed variants.
+
+The interrupt tests run make in a copy of the project (the environment in .venv is shared) and
+send SIGINT or SIGTERM to the whole process group, as Ctrl-C in a terminal or a CI timeout does.
+"""
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from analysis import build, publishing
+
+from conftest import ROOT, line_of, set_cell
+
+NOTEBOOK = ROOT / "notebooks" / "incident.ipynb"
+VARIANT = "coincheck-2018-en"
+PROJECT_FILES = ("Makefile", "pyproject.toml", "requirements.txt", "data", "notebooks", "src")
+
+
+def published(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())} if out.exists() else {}
+
+
+def pdf_text(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    """A copy of the project with one variant published, as a user's checkout would have it."""
+    copy = tmp_path_factory.mktemp("project")
+    for name in PROJECT_FILES:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, copy / name, ignore=shutil.ignore_patterns("__pycache__", "*.md"))
+        else:
+            shutil.copy2(src, copy / name)
+    (copy / ".venv").symlink_to(ROOT / ".venv")
+    run = make(copy, f"reports/{VARIANT}.html")
+    assert run.returncode == 0, run.stderr
+    return copy
+
+
+def make(project: Path, *targets: str, **kwargs) -> subprocess.CompletedProcess:
+    env = {**os.environ, "ANALYSIS_DATA_DIR": str(project / "data")}
+    return subprocess.run(
+        ["make", "--no-print-directory", *targets], cwd=project, env=env, capture_output=True, text=True, **kwargs
+    )
+
+
+def interrupt_make(project: Path, target: str, sig: int, phase: str, delay: float) -> tuple[int, str]:
+    """Start make in its own process group; `delay` seconds after the build reports `phase`, send
+    `sig` to the whole group (make, the build, the kernel, Chromium)."""
+    env = {**os.environ, "ANALYSIS_DATA_DIR": str(project / "data"), "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(
+        ["make", "--no-print-directory", target],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    seen = []
+    for line in proc.stdout:
+        seen.append(line)
+        if line.startswith("==>") and phase in line:
+            time.sleep(delay)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, sig)
+            break
+    rest, _ = proc.communicate(timeout=300)
+    return proc.returncode, "".join(seen) + rest
+
+
+@pytest.mark.parametrize(
+    "sig, phase, delay",
+    [
+        (signal.SIGINT, "checking parameters", 0.2),
+        (signal.SIGINT, "executing", 1.0),
+        (signal.SIGTERM, "rendering HTML", 0.0),
+        (signal.SIGINT, "printing PDF", 0.5),
+        (signal.SIGTERM, "publishing", 0.0),
+        (signal.SIGINT, "publishing", 0.0),
+    ],
+)
+def test_an_interrupted_build_keeps_a_whole_published_report(project, sig, phase, delay):
+    """Whenever the interrupt lands, reports/ holds the earlier pair or the new pair, never one of
+    each and never nothing; make's delete-on-interrupt does not reach it."""
+    events = project / "data" / "events.csv"
+    marker = f"Marker{sig.name}{phase.title().replace(' ', '')}{int(delay * 10)}"  # one word: no line break in it
+    set_cell(events, line_of(events, "event_id", "nem-leak"), "title_en", marker)
+    code, out = interrupt_make(project, f"reports/{VARIANT}.html", sig, phase, delay)
+    reports = project / "reports"
+    html, pdf = reports / f"{VARIANT}.html", reports / f"{VARIANT}.pdf"
+    assert "Deleting file" not in out, out
+    assert "Traceback" not in out, out
+    assert html.is_file() and pdf.is_file(), out
+    assert build.pdf_pages(pdf) > 1
+    new_html, new_pdf = marker in html.read_text(encoding="utf-8"), marker in pdf_text(pdf)
+    assert new_html == new_pdf, f"HTML new: {new_html}, PDF new: {new_pdf}\n{out}"
+    assert not [p.name for p in reports.iterdir() if p.name.startswith(".")]
+    if phase != "publishing":
+        assert code != 0 and not new_html, out
+        assert f"build of {VARIANT} interrupted; reports/ keeps the previously published" in out, out
+
+
+def test_a_browser_that_prints_nothing_publishes_nothing(tmp_path, capsys):
+    """Chromium can exit 0 without writing the PDF; an earlier run's PDF must not pass for it."""
+    out, work = tmp_path / "reports", tmp_path / "build"
+    out.mkdir()
+    (out / f"{VARIANT}.html").write_text("earlier html")
+    (out / f"{VARIANT}.pdf").write_bytes(b"%PDF-1.4 earlier pdf")
+    # What the old layout left in the build folder: a PDF at the path a run would print to.
+    (work / VARIANT).mkdir(parents=True)
+    (work / VARIANT / f"{VARIANT}.pdf").write_bytes((ROOT / "reports" / f"{VARIANT}.pdf").read_bytes())
+    before = published(out)
+    os.environ["CHROMIUM"] = "/bin/true"
+    try:
+        code = build.main([VARIANT, "--notebook", str(NOTEBOOK), "--build-dir", str(work), "--out", str(out)])
+    finally:
+        del os.environ["CHROMIUM"]
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "Chromium exited 0 but wrote no readable PDF" in err
+    assert f"keeps the previously published {VARIANT}.html and {VARIANT}.pdf" in err
+    assert published(out) == before
+    assert not list((work / VARIANT).glob("run-*"))  # the run's own folder is cleaned up
+
+
+def test_a_pdf_is_counted_by_its_pages(tmp_path):
+    assert build.pdf_pages(ROOT / "reports" / f"{VARIANT}.pdf") > 1
+    for content in (b"", b"%PDF-1.7\n", b"<html>not a pdf</html>"):
+        (tmp_path / "x.pdf").write_bytes(content)
+        assert build.pdf_pages(tmp_path / "x.pdf") == 0
+    assert build.pdf_pages(tmp_path / "missing.pdf") == 0
+
+
+def test_publish_puts_both_files_in_place_or_neither(tmp_path, monkeypatch):
+    out, new = tmp_path / "reports", tmp_path / "new"
+    out.mkdir()
+    new.mkdir()
+    for name, text in (("a.html", "old html"), ("a.pdf", "old pdf")):
+        (out / name).write_text(text)
+        (new / name).write_text(text.replace("old", "new"))
+    real = os.replace
+    calls = []
+
+    def second_rename_fails(src, dst):
+        calls.append(dst)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return real(src, dst)
+
+    monkeypatch.setattr(publishing.os, "replace", second_rename_fails)
+    with pytest.raises(OSError):
+        publishing.publish({new / "a.html": out / "a.html", new / "a.pdf": out / "a.pdf"})
+    monkeypatch.setattr(publishing.os, "replace", real)
+    assert published(out) == {"a.html": b"old html", "a.pdf": b"old pdf"}
+    publishing.publish({new / "a.html": out / "a.html", new / "a.pdf": out / "a.pdf"})
+    assert published(out) == {"a.html": b"new html", "a.pdf": b"new pdf"}
+
+
+def test_make_report_says_what_it_published_and_what_it_kept(tmp_path):
+    run, out = tmp_path / "run", tmp_path / "reports"
+    run.mkdir()
+    out.mkdir()
+    (run / "a-en").write_text("published")
+    (run / "b-en").write_text("failed")
+    (run / "c-en").write_text("interrupted")
+    for name in ("b-en.html", "b-en.pdf"):
+        (out / name).write_text("x")
+    text = publishing.summary(run, ["a-en", "b-en", "c-en", "d-en"], out, failed=True)
+    assert text.splitlines() == [
+        "published (1): a-en",
+        f"failed: b-en; {out}/ keeps the previously published b-en.html and b-en.pdf",
+        "interrupted: c-en; nothing was published for c-en",
+        "not rebuilt, make stopped first; their published files, if any, are from an earlier run (1): d-en",
+    ]
+    assert publishing.summary(run, ["d-en"], out, failed=False) == "up to date, left as they were (1): d-en"
+
+
+def test_a_failed_variant_in_make_report_is_named_with_what_was_kept(project):
+    """A whole make report run over a copy whose data breaks every build: the summary says that
+    nothing was published and what each variant kept."""
+    comp = project / "data" / "compensation.csv"
+    original = comp.read_text(encoding="utf-8")
+    set_cell(comp, 2, "value", "0")
+    try:
+        run = make(project, "report")
+    finally:
+        comp.write_text(original, encoding="utf-8")
+    assert run.returncode != 0
+    text = run.stdout + run.stderr
+    assert "==> report: what this run did to reports/" in text
+    assert f"failed: {VARIANT}; reports/ keeps the previously published {VARIANT}.html and {VARIANT}.pdf" in text
+    assert "published (" not in text
+    assert "compensation.csv, line 2, column 'value': value '0'" in text
