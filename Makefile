@@ -62,9 +62,11 @@ REPORT_INPUTS := $(wildcard data/*.csv) $(wildcard src/analysis/*.py) $(wildcard
 .PHONY: report
 report: $(INSTALLED) ## build every report variant as HTML and PDF under reports/ (make -j2 for both cores)
 	@mkdir -p build; run=$$(mktemp -d build/.report-run.XXXXXX); trap 'rm -rf "$$run"' EXIT; status=0; \
+	summary() { $(PY) -m analysis.publishing summary "$$run" --out reports $(VARIANTS) "$$@"; }; \
+	trap 'echo "==> report: interrupted; what this run did to reports/"; summary --failed; exit 130' INT TERM HUP; \
 	REPORT_RUN=$$run $(MAKE) --no-print-directory report-files || status=$$?; \
 	echo "==> report: what this run did to reports/"; \
-	$(PY) -m analysis.publishing summary "$$run" --out reports $(VARIANTS) $$([ $$status = 0 ] || echo --failed); \
+	summary $$([ $$status = 0 ] || echo --failed); \
 	exit $$status
 
 # The files themselves; make report adds the summary of what was published and what was kept.

@@ -329,14 +329,50 @@ def test_comparison_parameters_of_the_wrong_shape(params, words):
 
 
 def test_too_many_rows_are_refused_before_any_work(data_copy):
-    """50,000 events: refused at reading, with the limit and why, instead of a build of minutes."""
+    """50,000 events: refused before reading, with the limit and why, instead of a build of minutes."""
     rows = ROWS["events.csv"]
-    template = rows[1]
-    extra = [[template[0], f"bulk-{i}", *template[2:]] for i in range(50_000)]
+    extra = [[rows[1][0], f"bulk-{i}", *rows[1][2:]] for i in range(50_000)]
     write_rows(data_copy / "events.csv", rows + extra)
     [problem] = problems_of(data_copy)
-    assert Path(problem.file).name == "events.csv" and problem.value == f"{len(rows) - 1 + 50_000} rows"
-    assert f"more data rows than the report is built for ({vocab.MAX_ROWS}" in problem.message
+    assert Path(problem.file).name == "events.csv" and problem.value.endswith(" bytes")
+    assert "is larger than the report is built for (2,000,000 bytes" in problem.message
+
+
+def test_one_row_over_the_limit_is_refused(data_copy):
+    rows = ROWS["order_items.csv"]
+    extra = [[*rows[1][:2], str(100 + i), *rows[1][3:]] for i in range(vocab.MAX_ROWS)]
+    write_rows(data_copy / "order_items.csv", rows + extra)
+    [problem] = problems_of(data_copy)
+    assert (Path(problem.file).name, problem.value) == ("order_items.csv", f"more than {vocab.MAX_ROWS} rows")
+    assert f"is larger than the report is built for ({vocab.MAX_ROWS} rows)" in problem.message
+
+
+def test_lines_of_the_wrong_shape_count_towards_the_limit_and_are_listed_briefly(data_copy):
+    rows = ROWS["events.csv"]
+    write_rows(data_copy / "events.csv", rows + [["x", "y"]] * 200)
+    problems = problems_of(data_copy)
+    assert len(problems) == 21
+    assert [p.message for p in problems if p.line is None] == ["and 180 more lines with the wrong number of fields"]
+    write_rows(data_copy / "events.csv", rows + [["x", "y"]] * vocab.MAX_ROWS)
+    [problem] = problems_of(data_copy)
+    assert problem.value == f"more than {vocab.MAX_ROWS} rows"
+
+
+def test_a_folder_in_place_of_a_file(data_copy):
+    (data_copy / "remedies.csv").unlink()
+    (data_copy / "remedies.csv").mkdir()
+    [problem] = problems_of(data_copy)
+    assert Path(problem.file).name == "remedies.csv" and "the file cannot be read" in problem.message
+
+
+def test_no_milestone_to_compare_is_refused(data_copy):
+    rows = [list(r) for r in ROWS["milestones.csv"]]
+    col = rows[0].index("compared")
+    for r in rows[1:]:
+        r[col] = "false"
+    write_rows(data_copy / "milestones.csv", rows)
+    [problem] = problems_of(data_copy)
+    assert (problem.column, problem.value) == ("compared", "false") and "at least one milestone" in problem.message
 
 
 def test_the_data_is_well_inside_the_row_limit():
@@ -408,3 +444,35 @@ def test_a_period_emptied_on_a_row_that_has_no_date_is_refused(data_copy):
     [empty] = [p for p in problems if Path(p.file).name == "events.csv" and p.column == "date"]
     assert empty.line == line and "give the date (or, when the source gives only a month or quarter" in empty.message
     assert any("cites a row that gives no date or period" in p.message for p in problems)
+
+
+@pytest.mark.parametrize(
+    "edits, incident",
+    [
+        # The theft known only by its month (Mt. Gox's 2011 date preferred).
+        ([("mtgox-theft", "preferred", "false"), ("mtgox-theft-2011-10", "preferred", "true")], "mtgox-2014"),
+        # A chain milestone dated in another zone: one of two Japan days, so not in the chain.
+        ([("fsa-business-improvement-order", "date_zone", "America/New_York")], "coincheck-2018"),
+        # The report known only by its month: no deadline sentence.
+        ([("cc-report-submitted", "date", ""), ("cc-report-submitted", "period", "2018-02")], "coincheck-2018"),
+    ],
+)
+def test_found_by_review_these_valid_edits_build(data_copy, edits, incident):
+    events = data_copy / "events.csv"
+    for event_id, column, value in edits:
+        set_cell(events, line_of(events, "event_id", event_id), column, value)
+    for lang in ("ja", "en"):
+        assert "<h1" in render("incident", incident_id=incident, lang=lang, data_dir=str(data_copy))
+        assert "<h1" in render("comparison", lang=lang, data_dir=str(data_copy))
+
+
+def test_a_data_dir_no_file_system_can_hold_is_a_parameter_error():
+    with pytest.raises(ParameterError, match="cannot be a folder"):
+        prepare_incident(data_dir="x" * 300)
+
+
+def test_a_parameter_file_nested_too_deep_is_a_parameter_error(tmp_path):
+    deep = tmp_path / "p.yaml"
+    deep.write_text("chain: " + "[" * 5000 + "]" * 5000 + "\n")
+    with pytest.raises(ParameterError, match="cannot read the parameter file"):
+        build.read_params(deep)

@@ -9,7 +9,9 @@ import os
 import shutil
 import signal
 import subprocess
+import threading
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,16 @@ from conftest import ROOT, line_of, set_cell
 NOTEBOOK = ROOT / "notebooks" / "incident.ipynb"
 VARIANT = "coincheck-2018-en"
 PROJECT_FILES = ("Makefile", "pyproject.toml", "requirements.txt", "data", "notebooks", "src")
+
+
+@pytest.fixture(scope="module")
+def a_pdf(tmp_path_factory) -> Path:
+    """A real PDF of two pages, printed by the build's own Chromium call."""
+    folder = tmp_path_factory.mktemp("pdf")
+    page = folder / "page.html"
+    page.write_text("<!DOCTYPE html><p>one</p><p style='break-before: page'>two</p>", encoding="utf-8")
+    build.to_pdf(page, folder / "page.pdf", date(2018, 2, 13))
+    return folder / "page.pdf"
 
 
 def published(out: Path) -> dict[str, bytes]:
@@ -111,7 +123,7 @@ def test_an_interrupted_build_keeps_a_whole_published_report(project, sig, phase
         assert f"build of {VARIANT} interrupted; reports/ keeps the previously published" in out, out
 
 
-def test_a_browser_that_prints_nothing_publishes_nothing(tmp_path, capsys):
+def test_a_browser_that_prints_nothing_publishes_nothing(tmp_path, capsys, a_pdf):
     """Chromium can exit 0 without writing the PDF; an earlier run's PDF must not pass for it."""
     out, work = tmp_path / "reports", tmp_path / "build"
     out.mkdir()
@@ -119,7 +131,7 @@ def test_a_browser_that_prints_nothing_publishes_nothing(tmp_path, capsys):
     (out / f"{VARIANT}.pdf").write_bytes(b"%PDF-1.4 earlier pdf")
     # What the old layout left in the build folder: a PDF at the path a run would print to.
     (work / VARIANT).mkdir(parents=True)
-    (work / VARIANT / f"{VARIANT}.pdf").write_bytes((ROOT / "reports" / f"{VARIANT}.pdf").read_bytes())
+    (work / VARIANT / f"{VARIANT}.pdf").write_bytes(a_pdf.read_bytes())
     before = published(out)
     os.environ["CHROMIUM"] = "/bin/true"
     try:
@@ -134,8 +146,8 @@ def test_a_browser_that_prints_nothing_publishes_nothing(tmp_path, capsys):
     assert not list((work / VARIANT).glob("run-*"))  # the run's own folder is cleaned up
 
 
-def test_a_pdf_is_counted_by_its_pages(tmp_path):
-    assert build.pdf_pages(ROOT / "reports" / f"{VARIANT}.pdf") > 1
+def test_a_pdf_is_counted_by_its_pages(tmp_path, a_pdf):
+    assert build.pdf_pages(a_pdf) == 2
     for content in (b"", b"%PDF-1.7\n", b"<html>not a pdf</html>"):
         (tmp_path / "x.pdf").write_bytes(content)
         assert build.pdf_pages(tmp_path / "x.pdf") == 0
@@ -202,3 +214,109 @@ def test_a_failed_variant_in_make_report_is_named_with_what_was_kept(project):
     assert f"failed: {VARIANT}; reports/ keeps the previously published {VARIANT}.html and {VARIANT}.pdf" in text
     assert "published (" not in text
     assert "compensation.csv, line 2, column 'value': value '0'" in text
+
+
+def test_two_builds_publishing_at_once_never_leave_a_mixed_pair(tmp_path):
+    """Two processes (here threads) publishing the same variant take turns: every pair is whole."""
+    out = tmp_path / "reports"
+    sources = {}
+    for who in ("A", "B"):
+        for i in range(30):
+            folder = tmp_path / f"{who}{i}"
+            folder.mkdir()
+            (folder / "v.html").write_text(f"{who}{i}")
+            (folder / "v.pdf").write_text(f"{who}{i}")
+            sources.setdefault(who, []).append(folder)
+    seen = []
+
+    def publisher(who):
+        for folder in sources[who]:
+            publishing.publish({folder / "v.html": out / "v.html", folder / "v.pdf": out / "v.pdf"})
+
+    def reader():
+        for _ in range(300):
+            with publishing._locked(out):
+                seen.append(((out / "v.html").read_text(), (out / "v.pdf").read_text()))
+
+    out.mkdir()
+    publishing.publish({sources["A"][0] / "v.html": out / "v.html", sources["A"][0] / "v.pdf": out / "v.pdf"})
+    threads = [threading.Thread(target=publisher, args=(w,)) for w in ("A", "B")] + [threading.Thread(target=reader)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(html == pdf for html, pdf in seen)
+    assert sorted(p.name for p in out.iterdir()) == ["v.html", "v.pdf"]
+
+
+def test_an_interrupt_during_publishing_waits_until_both_files_are_in_place(tmp_path, monkeypatch):
+    """A signal that arrives between the two renames is acted on once both are done."""
+    out, new = tmp_path / "reports", tmp_path / "new"
+    out.mkdir()
+    new.mkdir()
+    for name in ("a.html", "a.pdf"):
+        (out / name).write_text("old")
+        (new / name).write_text("new")
+    real, calls = os.replace, []
+
+    def replace_then_interrupt(src, dst):
+        calls.append(dst)
+        real(src, dst)
+        if len(calls) == 1:
+            signal.raise_signal(signal.SIGINT)  # Ctrl-C between the HTML and the PDF
+
+    monkeypatch.setattr(publishing.os, "replace", replace_then_interrupt)
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            publishing.publish({new / "a.html": out / "a.html", new / "a.pdf": out / "a.pdf"})
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    finally:
+        signal.signal(signal.SIGINT, before)
+    assert published(out) == {"a.html": b"new", "a.pdf": b"new"}
+
+
+def test_a_hangup_under_nohup_does_not_stop_the_build(project):
+    """nohup make report: the build keeps the hangup ignored, as nohup asked."""
+    events = project / "data" / "events.csv"
+    set_cell(events, line_of(events, "event_id", "nem-leak"), "title_en", "MarkerNohup")
+    env = {**os.environ, "ANALYSIS_DATA_DIR": str(project / "data"), "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(
+        ["nohup", "make", "--no-print-directory", f"reports/{VARIANT}.html"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    for line in proc.stdout:
+        if "executing" in line:
+            os.killpg(proc.pid, signal.SIGHUP)
+            break
+    out, _ = proc.communicate(timeout=300)
+    assert proc.returncode == 0, out
+    assert "MarkerNohup" in (project / "reports" / f"{VARIANT}.html").read_text(encoding="utf-8")
+
+
+def test_make_report_interrupted_still_says_what_it_did(project):
+    events = project / "data" / "events.csv"
+    set_cell(events, line_of(events, "event_id", "nem-leak"), "title_en", "MarkerReportRun")
+    code, out = interrupt_make(project, "report", signal.SIGINT, "executing", 0.5)
+    assert code != 0
+    assert "==> report: interrupted; what this run did to reports/" in out, out
+    assert f"interrupted: {VARIANT}; reports/ keeps the previously published {VARIANT}.html and {VARIANT}.pdf" in out
+    assert "not rebuilt, make stopped first" in out
+    assert "Traceback" not in out and "Deleting file" not in out
+
+
+def test_a_relative_data_dir_means_the_same_folder_to_the_notebook(tmp_path, monkeypatch, capsys):
+    """The notebook runs in notebooks/: a data_dir relative to where the build was started is
+    passed to it as an absolute path."""
+    monkeypatch.chdir(ROOT)
+    params = tmp_path / "p.yaml"
+    params.write_text("lang: en\ndata_dir: data\n")
+    out = tmp_path / "reports"
+    code = build.main([VARIANT, "--params", str(params), "--build-dir", str(tmp_path / "build"), "--out", str(out)])
+    assert code == 0, capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == [f"{VARIANT}.html", f"{VARIANT}.pdf"]

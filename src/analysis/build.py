@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import re
 import shutil
@@ -20,6 +21,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
@@ -46,15 +48,29 @@ class BuildError(RuntimeError):
     pass
 
 
-def say(name: str, step: str) -> None:
+# When each stage of this process's build began (make bench reads them through --timings).
+STAGES: list[tuple[str, float]] = []
+
+
+def say(name: str, step: str, stage: str) -> None:
+    STAGES.append((stage, time.time()))
     print(f"==> [{name}] {step}", flush=True)
+
+
+def stage_times() -> dict[str, float]:
+    """Seconds per stage: start-up (process start to the first stage: interpreter and imports),
+    then each stage until the next began, the last until now."""
+    import psutil
+
+    marks = [("startup", psutil.Process().create_time()), *STAGES, ("end", time.time())]
+    return {a: round(t2 - t1, 3) for (a, t1), (_, t2) in zip(marks, marks[1:])}
 
 
 def read_params(path: Path) -> dict:
     try:
         params = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as err:
-        raise ParameterError(f"{path}: cannot read the parameter file: {err}") from err
+    except (OSError, yaml.YAMLError, RecursionError, ValueError) as err:
+        raise ParameterError(f"{path}: cannot read the parameter file: {str(err)[:500]}") from err
     if not isinstance(params, dict):
         raise ParameterError(f"{path}: a parameter file must be a mapping of name: value")
     return params
@@ -245,12 +261,14 @@ def fix_pdf_ids(pdf: bytes) -> bytes:
 
 def build(name: str, notebook: Path, params: dict, build_dir: Path, out_dir: Path) -> None:
     work = build_dir / name
-    say(name, f"checking parameters {params} and data")
+    say(name, f"checking parameters {params} and data", "check")
     ctx = check_params(notebook, params)
+    if params.get("data_dir") is not None:  # the notebook runs in its own folder: the path must not be relative
+        params = {**params, "data_dir": str(Path(params["data_dir"]).resolve())}
     from analysis.registry import REPORTS
 
     title = REPORTS[ctx.kind].title(ctx)
-    say(name, f"executing {notebook} with papermill")
+    say(name, f"executing {notebook} with papermill", "execute")
     executed = work / notebook.name
     executed.unlink(missing_ok=True)
     try:
@@ -264,16 +282,17 @@ def build(name: str, notebook: Path, params: dict, build_dir: Path, out_dir: Pat
     # can pass for them.
     run = Path(tempfile.mkdtemp(prefix="run-", dir=work))
     try:
-        say(name, "rendering HTML")
+        say(name, "rendering HTML", "html")
         html_file = run / f"{name}.html"
         html_file.write_text(to_html(executed, ctx.lang, title), encoding="utf-8")
-        say(name, "printing PDF with Chromium")
+        say(name, "printing PDF with Chromium", "pdf")
         pdf_file = run / f"{name}.pdf"
         to_pdf(html_file, pdf_file, as_of(ctx))
-        say(name, f"publishing to {out_dir}/")
+        say(name, f"publishing to {out_dir}/", "publish")
         publish({html_file: out_dir / html_file.name, pdf_file: out_dir / pdf_file.name})
     finally:
         shutil.rmtree(run, ignore_errors=True)
+    STAGES.append(("cleanup", time.time()))
 
 
 def main(argv=None) -> int:
@@ -283,10 +302,13 @@ def main(argv=None) -> int:
     parser.add_argument("--notebook", type=Path, default=None, help="default: the name's (incident or comparison)")
     parser.add_argument("--build-dir", type=Path, default=ROOT / "build")
     parser.add_argument("--out", type=Path, default=ROOT / "reports")
+    parser.add_argument("--timings", type=Path, default=None, help="write the seconds of each stage here (JSON)")
     args = parser.parse_args(argv)
-    name = args.name
-    signal.signal(signal.SIGTERM, _interrupted)
-    signal.signal(signal.SIGHUP, _interrupted)
+    name, outcome = args.name, "failed"
+    previous = {sig: signal.getsignal(sig) for sig in INTERRUPTS}
+    for sig, handler in previous.items():
+        if handler is not signal.SIG_IGN:  # under nohup, a hangup stays ignored
+            signal.signal(sig, _interrupted)
     try:
         if args.params:
             params = read_params(args.params)
@@ -295,24 +317,36 @@ def main(argv=None) -> int:
             kind, params = variant_params(name)
         notebook = args.notebook or NOTEBOOKS / f"{kind}.ipynb"
         build(name, notebook, params, args.build_dir, args.out)
+        outcome = "published"
     except (ParameterError, DataValidationError, BuildError, OSError) as err:
-        record(name, "failed")
         print(f"build of {name} failed; {kept_message(name, args.out)}.\n{err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         if args.out / f"{name}.pdf" in PUBLISHED:
-            record(name, "published")
+            outcome = "published"
             print(f"\nbuild of {name} interrupted after it published {args.out}/{name}.html and .pdf", file=sys.stderr)
-            return 130
-        record(name, "interrupted")
-        print(f"\nbuild of {name} interrupted; {kept_message(name, args.out)}.", file=sys.stderr)
+        else:
+            outcome = "interrupted"
+            print(f"\nbuild of {name} interrupted; {kept_message(name, args.out)}.", file=sys.stderr)
         return 130
-    record(name, "published")
+    finally:
+        record(name, outcome)  # an unexpected error (a bug, with its traceback) is recorded as failed
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    if args.timings:
+        args.timings.write_text(json.dumps(stage_times()), encoding="utf-8")
     return 0
 
 
+# Ctrl-C, and what a terminal closing or a CI timeout sends.
+INTERRUPTS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
 def _interrupted(signum, frame):
-    """SIGTERM and SIGHUP end the build as Ctrl-C does: temporary files are removed on the way out."""
+    """End the build once, as Ctrl-C does (temporary files removed on the way out): make and the
+    terminal often send a second signal, which must not interrupt that cleanup."""
+    for sig in INTERRUPTS:
+        signal.signal(sig, signal.SIG_IGN)
     raise KeyboardInterrupt
 
 

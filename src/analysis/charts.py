@@ -514,7 +514,7 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
         text = _elapsed_text(row, lang)
         if row["state"] == "known":
             text = l10n.paren(l10n.day(date.fromisoformat(row["date"]), lang), text, lang)
-        elif row["period"]:
+        elif isinstance(row["period"], str) and row["period"]:  # NaN where the row has no period
             text = l10n.paren(l10n.period(row["period"], lang), text, lang)
         end = extent[1] if extent else value
         left = end > right * 0.55

@@ -204,8 +204,8 @@ def chain(ctx: Context, section: Section) -> Section:
         l10n.t(k, lang) for k in ("from", "to", "from_date", "to_date", "calendar_days", "business_days", "hours")
     ]
     section.add(table_of(headers, rows, "numbers"))
-    if "report_deadline" in ctx.found and "report" in ctx.found:
-        deadline, report = ctx.found["report_deadline"].day, ctx.found["report"].day
+    deadline, report = (ctx.found[m].day if m in ctx.found else None for m in ("report_deadline", "report"))
+    if deadline is not None and report is not None:  # a day each, not a month or a zone's two days
         section.add(
             Text(
                 l10n.t(

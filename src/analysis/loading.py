@@ -79,13 +79,34 @@ class Dataset:
         return {m: tuple(parts.loc[parts["part_of"] == m, "milestone"]) for m in dict.fromkeys(parts["part_of"])}
 
 
+# Lines with the wrong number of fields listed one by one; beyond, a count.
+MAX_LISTED = 20
+
+
+def _too_big(name: str, found: str, limit: str) -> Problem:
+    return Problem(
+        name,
+        None,
+        None,
+        found,
+        f"is larger than the report is built for ({limit}): its tables and charts are meant to be read "
+        "whole, and the build's time and memory are measured up to that size (make bench); keep the file "
+        "to the curated facts",
+    )
+
+
 def read_text_table(path: Path, name: str | None = None) -> tuple[pd.DataFrame | None, list[Problem]]:
     """One CSV file as strings, indexed by the line number each record starts on."""
     name = name or path.name
     try:
+        size = path.stat().st_size
+        if size > vocab.MAX_BYTES:
+            return None, [_too_big(name, f"{size} bytes", f"{vocab.MAX_BYTES:,} bytes, analysis.vocab.MAX_BYTES")]
         raw = path.read_bytes()
     except FileNotFoundError:
         return None, [Problem(name, None, None, None, f"the file is missing (looked for {path})")]
+    except OSError as err:
+        return None, [Problem(name, None, None, None, f"the file cannot be read ({path}): {err.strerror or err}")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -107,42 +128,38 @@ def read_text_table(path: Path, name: str | None = None) -> tuple[pd.DataFrame |
 
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     problems: list[Problem] = []
+    misshapen = 0
     try:
         header = next(reader)
         records, lines = [], []
         start = reader.line_num + 1
         for record in reader:
             if record:
+                if len(records) + misshapen == vocab.MAX_ROWS:  # one more: refuse before reading on
+                    return None, [_too_big(name, f"more than {vocab.MAX_ROWS} rows", f"{vocab.MAX_ROWS} rows")]
                 if len(record) != len(header):
-                    problems.append(
-                        Problem(
-                            name,
-                            start,
-                            None,
-                            None,
-                            f"the line has {len(record)} fields but the header has {len(header)}; "
-                            "check for a missing or extra comma, or an unquoted comma in a value",
+                    misshapen += 1
+                    if misshapen <= MAX_LISTED:
+                        problems.append(
+                            Problem(
+                                name,
+                                start,
+                                None,
+                                None,
+                                f"the line has {len(record)} fields but the header has {len(header)}; "
+                                "check for a missing or extra comma, or an unquoted comma in a value",
+                            )
                         )
-                    )
                 else:
                     records.append(record)
                     lines.append(start)
             start = reader.line_num + 1
     except csv.Error as err:
         return None, [Problem(name, reader.line_num, None, None, f"the file is not valid CSV: {err}")]
-
-    if len(records) > vocab.MAX_ROWS:
-        return None, [
-            Problem(
-                name,
-                None,
-                None,
-                f"{len(records)} rows",
-                f"has more data rows than the report is built for ({vocab.MAX_ROWS}, analysis.vocab.MAX_ROWS): "
-                "its tables and charts are meant to be read whole, and the build's time and memory are "
-                "measured up to that size; keep the file to the curated facts",
-            )
-        ]
+    if misshapen > MAX_LISTED:
+        problems.append(
+            Problem(name, None, None, None, f"and {misshapen - MAX_LISTED} more lines with the wrong number of fields")
+        )
     for col in sorted({c for c in header if header.count(c) > 1}):
         problems.append(Problem(name, 1, col, None, "is in the header row more than once"))
     if not records and not problems:

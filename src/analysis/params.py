@@ -66,11 +66,17 @@ def _lang_problems(lang) -> list[str]:
     return []
 
 
-def default_chain(data, incident: str) -> list[str]:
-    """The incident's own chain: the chain milestones it has a date for, in the vocabulary's order."""
+def dated_milestones(data, incident: str) -> set[str]:
+    """The milestones the incident has a Japan day for: a chain measures between days. A date given
+    in another zone stands for one of two Japan days, and a period for many."""
     ev = data.events
-    usable = (ev["incident_id"] == incident) & ev["effective"] & ev["date"].notna()
-    present = set(ev.loc[usable, "milestone"].dropna())
+    usable = (ev["incident_id"] == incident) & ev["effective"] & ev["date"].notna() & ev["date_zone"].isna()
+    return set(ev.loc[usable, "milestone"].dropna())
+
+
+def default_chain(data, incident: str) -> list[str]:
+    """The incident's own chain: the chain milestones it has a day for, in the vocabulary's order."""
+    present = dated_milestones(data, incident)
     return [m for m in data.chain_milestones if m in present]
 
 
@@ -93,9 +99,7 @@ def check_values(params: dict[str, Any], data) -> dict[str, Any]:
     ):
         problems.append(f"chain must be a list of at least two milestones, got {chain!r}")
     else:
-        ev = data.events
-        usable = (ev["incident_id"] == p["incident_id"]) & ev["effective"] & ev["date"].notna()
-        present = set(ev.loc[usable, "milestone"].dropna())
+        present = dated_milestones(data, p["incident_id"])
         allowed = data.event_milestones
         for m in chain:
             if m not in allowed:
@@ -121,8 +125,12 @@ def check_data_dir(data_dir) -> Path | None:
     if data_dir is None:
         return None
     path = Path(data_dir)
-    if not path.is_dir():
-        raise ParameterError(f"data_dir '{data_dir}' is not a folder")
+    try:
+        found = path.is_dir()
+    except (OSError, ValueError) as err:  # a name too long for the file system, a NUL byte
+        raise ParameterError(f"data_dir '{str(data_dir)[:80]}' cannot be a folder: {err}") from err
+    if not found:
+        raise ParameterError(f"data_dir '{str(data_dir)[:80]}' is not a folder")
     return path
 
 

@@ -8,52 +8,89 @@ Kept free of the report's heavy imports: make report calls the summary even when
 from __future__ import annotations
 
 import argparse
+import contextlib
+import fcntl
 import os
 import shutil
 import signal
 import sys
+import tempfile
+import threading
 from pathlib import Path
 
-# While files are moved into place: SIGINT (Ctrl-C), SIGTERM and SIGHUP wait until both are there.
-HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+# While files are moved into place, SIGINT (Ctrl-C), SIGTERM and SIGHUP are held: their handlers
+# run once both files are in place (or rolled back).
+HELD_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 # The files this process has put in place: an interrupt that arrives while they were moved in is
-# raised once they all are, and must not be reported as "nothing published".
+# acted on once they all are, and must not be reported as "nothing published".
 PUBLISHED: set[Path] = set()
 
 
 def publish(files: dict[Path, Path]) -> None:
-    """Move a variant's finished files into place together: readers see the old pair or the new.
+    """Move a variant's finished files into place together.
 
-    Each file is copied next to its destination first; the renames then run with interrupts held
-    back, and if one fails the ones done are rolled back to the previous files.
+    Each file is first copied next to its destination under a name of its own; then, with the
+    folder locked against other builds and interrupts held, each is renamed over the published one.
+    A reader who opens the folder in the microseconds between two renames may see the new HTML
+    beside the old PDF; no run ever leaves it so: if a rename fails, the ones done are rolled back.
     """
-    staged = {}
+    staged: dict[Path, Path] = {}
     try:
         for src, dst in files.items():
             dst.parent.mkdir(parents=True, exist_ok=True)
-            staged[dst] = dst.with_name(f".{dst.name}.new")
+            fd, tmp = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".new", dir=dst.parent)
+            os.close(fd)
+            staged[dst] = Path(tmp)
             shutil.copyfile(src, staged[dst])
-        old = signal.pthread_sigmask(signal.SIG_BLOCK, HELD_SIGNALS)
-        try:
+        with _locked(next(iter(files.values())).parent), _interrupts_held():
             _swap(staged)
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, old)
     finally:
         for tmp in staged.values():
             tmp.unlink(missing_ok=True)
 
 
+@contextlib.contextmanager
+def _locked(folder: Path):
+    """An exclusive lock on the folder: two builds publishing at once take turns."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def _interrupts_held():
+    """Record the held signals instead of acting on them; act on the first once the block is done.
+
+    Python runs a signal's handler between two steps of the program, whenever the signal arrived; a
+    handler that only records it is therefore the one that runs inside the block, even for a signal
+    that arrived just before it."""
+    if threading.current_thread() is not threading.main_thread():  # only the main thread has handlers
+        yield
+        return
+    received: list[int] = []
+    previous = {sig: signal.signal(sig, lambda signum, frame: received.append(signum)) for sig in HELD_SIGNALS}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if received and previous[received[0]] is not signal.SIG_IGN:
+            signal.raise_signal(received[0])
+
+
 def _swap(staged: dict[Path, Path]) -> None:
-    backups = {dst: dst.with_name(f".{dst.name}.old") for dst in staged}
+    backups = {dst: staged[dst].with_suffix(".old") for dst in staged}
     replaced: list[Path] = []
     try:
         for dst, new in staged.items():
-            backups[dst].unlink(missing_ok=True)
             if dst.exists():
                 os.link(dst, backups[dst])
             os.replace(new, dst)
             replaced.append(dst)
-    except OSError:
+    except BaseException:
         for dst in replaced:
             if backups[dst].exists():
                 os.replace(backups[dst], dst)
@@ -67,7 +104,7 @@ def _swap(staged: dict[Path, Path]) -> None:
 
 
 def record(name: str, outcome: str) -> None:
-    """Tell make report's summary (python -m analysis.build --summary) how this variant's run ended."""
+    """Tell make report's summary (python -m analysis.publishing summary) how this variant's run ended."""
     folder = os.environ.get("REPORT_RUN")
     if folder and Path(folder).is_dir():
         (Path(folder) / name).write_text(outcome, encoding="utf-8")

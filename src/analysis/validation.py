@@ -411,7 +411,7 @@ def check_relations(frames: dict[str, pd.DataFrame]) -> list[Problem]:
                             Problem(name, line, "incident_id", value, "names an incident that is not in incidents.csv")
                         )
     vocabulary = frames.get("milestones.csv")
-    if _has(vocabulary, "milestone", "kind", "part_of", "not_before"):
+    if _has(vocabulary, "milestone", "kind", "part_of", "not_before", "compared"):
         problems += _check_milestones(vocabulary)
         known_milestones = vocabulary[vocabulary["kind"] == "event"]
     else:
@@ -470,6 +470,12 @@ def _check_milestones(vocabulary: pd.DataFrame) -> list[Problem]:
                 problems.append(
                     Problem(name, line, "not_before", earlier, "is not another milestone of kind 'event' in this file")
                 )
+    if not (vocabulary["compared"] == "true").any():
+        problems.append(
+            Problem(
+                name, None, "compared", "false", "is false on every row; the comparison needs at least one milestone"
+            )
+        )
     for line, row in vocabulary[vocabulary["kind"] == "measure"].iterrows():
         if not (vocabulary["part_of"] == row["milestone"]).any():
             problems.append(

@@ -96,6 +96,8 @@ EARLIEST_DATE = date(2009, 1, 3)
 # measures one variant built on events.csv at this size (about 20 s and 2.5 GiB at its peak, most
 # of it Chromium laying out the pages), so a larger file is refused before any work.
 MAX_ROWS = 1000
+# The largest file read at all (the curated files are under 60 kB): checked before reading it.
+MAX_BYTES = 2_000_000
 # Zones besides Japan's that pages print figures in (citations.csv printed_tz); each has a name in
 # every catalogue. A date-only fact may be dated in the first two (events.csv date_zone).
 ZONES = ("UTC", "America/New_York", "Asia/Hong_Kong", "Asia/Singapore")

@@ -1,19 +1,29 @@
-"""make bench: how long the report takes to build, against the floor of doing the same work
-without Jupyter, and how much memory the build needs at its peak.
+"""make bench: what the Jupyter path costs, measured like with like.
 
-    python -m devtools.bench [--runs N]
+    python -m devtools.bench [--runs N] [--variants N]
 
-(a) `make -j2 report` from clean (every variant, HTML and PDF);
-(b) `make report` when nothing changed;
-(c) the floor: one Python process that builds the same report pages for every variant, with no
-    notebook, kernel or nbconvert, and prints their PDFs with the same Chromium call;
-(d) the largest data the report accepts: events.csv padded to analysis.vocab.MAX_ROWS rows, one
-    variant built end to end (wall time, CPU time of the whole tree, peak memory).
+Every figure is the median of N runs with its range, in wall seconds and CPU seconds (all
+processes of the run: make, drivers, kernels, Chromium), and all of one bench run:
+(a) `make -j2 report` from clean: the variants, HTML and PDF;
+(b) the floor: the same report pages and PDFs with no notebook, kernel or nbconvert, on the same
+    two processes (a pool of two workers);
+(c) the naive chain a user writes by hand, per variant and one after another: papermill CLI,
+    `jupyter nbconvert --to html --no-input`, Chromium's print;
+(d) `make report` with nothing to do; the peak memory of (a);
+(e) the stages of one variant's build (start-up, checks, notebook, HTML, PDF, publishing), and a
+    bare kernel's start and stop;
+(f) scaling: `make -j2` over the first 5, 10 and all variants: time per variant and cores busy;
+(g) the largest data accepted: events.csv padded to analysis.vocab.MAX_ROWS rows, one variant.
+The targets of issue 12 are printed next to the figures they judge.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import json
+import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -26,14 +36,52 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parents[2]
+PY = sys.executable
+MAKE = ["make", "--no-print-directory"]
 
 
-def timed(cmd: list[str]) -> float:
-    start = time.perf_counter()
+# -- measuring ----------------------------------------------------------------------------------
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def become_subreaper() -> None:
+    """Adopt every orphaned descendant (a kernel its driver did not wait for, a browser helper), so
+    that its CPU time is counted when it is reaped instead of vanishing with init."""
+    import ctypes
+
+    PR_SET_CHILD_SUBREAPER = 36
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+
+
+def reap_orphans(patience: float = 30.0) -> None:
+    """Wait for the adopted orphans to end (a kernel shutting down); one that outlives `patience`
+    seconds is killed, so a lingering helper cannot hang the bench."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            if time.monotonic() > deadline:
+                for child in psutil.Process().children():
+                    child.kill()
+            time.sleep(0.02)
+
+
+def measure(cmd: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds of one command and all its descendants, orphans included."""
+    cpu, start = children_cpu(), time.perf_counter()
     run = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    reap_orphans()
+    wall = time.perf_counter() - start
     if run.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed:\n{run.stderr.decode(errors='replace')[-2000:]}")
-    return time.perf_counter() - start
+        raise SystemExit(f"{' '.join(map(str, cmd))} failed:\n{run.stderr.decode(errors='replace')[-2000:]}")
+    return wall, children_cpu() - cpu
 
 
 def peak_memory(cmd: list[str]) -> int:
@@ -51,9 +99,8 @@ def peak_memory(cmd: list[str]) -> int:
         nonlocal peak
         while not done.is_set():
             try:
-                procs = [parent, *parent.children(recursive=True)]
                 total = 0
-                for p in procs:
+                for p in [parent, *parent.children(recursive=True)]:
                     try:
                         total += p.memory_full_info().pss
                     except psutil.Error:
@@ -68,40 +115,143 @@ def peak_memory(cmd: list[str]) -> int:
     _, err = proc.communicate()
     done.set()
     sampler.join()
+    reap_orphans()
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{err.decode(errors='replace')[-2000:]}")
     return peak
 
 
-def floor() -> None:
-    """The same report pages and PDFs with no notebook, kernel or nbconvert: one page per variant."""
+class Series:
+    """Repeated measurements of one thing: median and range of wall and CPU seconds."""
+
+    def __init__(self, label: str):
+        self.label, self.wall, self.cpu = label, [], []
+
+    def add(self, wall_cpu: tuple[float, float]) -> None:
+        self.wall.append(wall_cpu[0])
+        self.cpu.append(wall_cpu[1])
+
+    @property
+    def w(self) -> float:
+        return statistics.median(self.wall)
+
+    @property
+    def c(self) -> float:
+        return statistics.median(self.cpu)
+
+    def line(self) -> str:
+        def spread(xs):
+            return f"{statistics.median(xs):6.2f} s ({min(xs):.2f}-{max(xs):.2f})"
+
+        return f"{self.label:<44} wall {spread(self.wall)}   CPU {spread(self.cpu)}   n={len(self.wall)}"
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "NOT met"
+
+
+# -- what is measured ---------------------------------------------------------------------------
+
+
+def all_variants() -> list[str]:
+    run = subprocess.run([*MAKE, "variants"], cwd=ROOT, capture_output=True, text=True, check=True)
+    return run.stdout.split()
+
+
+def targets(variants: list[str]) -> list[str]:
+    return [f"reports/{v}.{ext}" for v in variants for ext in ("html", "pdf")]
+
+
+def clean() -> None:
+    for folder in ("build", "reports"):
+        shutil.rmtree(ROOT / folder, ignore_errors=True)
+
+
+def make_clean(variants: list[str], jobs: int = 2) -> tuple[float, float]:
+    clean()
+    return measure([*MAKE, f"-j{jobs}", *targets(variants)])
+
+
+def floor_variant(name: str, out: str) -> None:
+    """One variant's page and PDF, no notebook: the work a build cannot avoid."""
     from analysis import registry
     from analysis.build import to_pdf, variant_params
     from analysis.context import prepare_comparison, prepare_incident
     from analysis.findings import as_of
 
-    names = subprocess.run(["make", "--no-print-directory", "variants"], cwd=ROOT, capture_output=True, text=True)
-    prepare = {"incident": prepare_incident, "comparison": prepare_comparison}
+    kind, params = variant_params(name)
+    ctx = (prepare_comparison if kind == "comparison" else prepare_incident)(**params)
+    body = "".join(part._repr_html_() for part in registry.report(ctx))
+    page = Path(out) / f"{name}.html"
+    page.write_text(f"<!DOCTYPE html><html lang='{ctx.lang}'><body>{body}</body></html>", encoding="utf-8")
+    to_pdf(page, Path(out) / f"{name}.pdf", as_of(ctx))
+
+
+def floor(variants: list[str], jobs: int) -> None:
+    """The floor on `jobs` processes: the package imported once, then forked to the workers."""
+    import multiprocessing
+
+    import analysis.registry  # noqa: F401 - imported before the fork, shared by the workers
+
+    with tempfile.TemporaryDirectory() as out, multiprocessing.get_context("fork").Pool(jobs) as pool:
+        pool.starmap(floor_variant, [(v, out) for v in variants], chunksize=1)
+
+
+def naive_chain(variants: list[str]) -> None:
+    """papermill CLI, nbconvert CLI and Chromium, one variant after another."""
+    from analysis.build import chromium_command, variant_params
+
+    bin_dir = Path(PY).parent
     with tempfile.TemporaryDirectory() as tmp:
-        for name in names.stdout.split():
+        for name in variants:
             kind, params = variant_params(name)
-            ctx = prepare[kind](**params)
-            body = "".join(part._repr_html_() for part in registry.report(ctx))
-            page = Path(tmp) / f"{name}.html"
-            page.write_text(f"<!DOCTYPE html><html lang='{ctx.lang}'><body>{body}</body></html>", encoding="utf-8")
-            to_pdf(page, Path(tmp) / f"{name}.pdf", as_of(ctx))
+            executed = Path(tmp) / f"{name}.ipynb"
+            args = [a for k, v in params.items() for a in ("-p", k, str(v))]
+            steps = [
+                [str(bin_dir / "papermill"), f"notebooks/{kind}.ipynb", str(executed), *args, "-k", "python3"],
+                [str(bin_dir / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(executed)],
+            ]
+            for step in steps:
+                subprocess.run(step, cwd=ROOT, check=True, capture_output=True)
+            profile = Path(tmp) / "profile"
+            html = executed.with_suffix(".html")
+            subprocess.run(
+                chromium_command(profile, "--no-pdf-header-footer", f"--print-to-pdf={html.with_suffix('.pdf')}")
+                + [html.as_uri()],
+                check=True,
+                capture_output=True,
+            )
+            shutil.rmtree(profile, ignore_errors=True)
+
+
+def stages(variant: str) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        timings = Path(tmp) / "t.json"
+        measure(
+            [PY, "-m", "analysis.build", variant, "--build-dir", f"{tmp}/build", "--out", f"{tmp}/out"]
+            + ["--timings", str(timings)]
+        )
+        return json.loads(timings.read_text())
+
+
+def kernel_start_stop() -> float:
+    code = (
+        "import time; from jupyter_client.manager import start_new_kernel; t = time.perf_counter(); "
+        "km, kc = start_new_kernel(kernel_name='python3'); kc.stop_channels(); km.shutdown_kernel(now=True); "
+        "print(time.perf_counter() - t)"
+    )
+    run = subprocess.run([PY, "-c", code], capture_output=True, text=True, check=True)
+    reap_orphans()
+    return float(run.stdout.split()[-1])
 
 
 def padded_data(folder: Path, rows: int) -> Path:
-    """A copy of data/ whose events.csv holds `rows` rows: copies of a dated seed event of Coincheck."""
-    import csv
-
+    """A copy of data/ whose events.csv holds `rows` rows: copies of a seed event of Coincheck."""
     data = folder / "data"
     shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("*.md"))
     with (data / "events.csv").open(encoding="utf-8", newline="") as f:
         table = list(csv.reader(f))
-    header = table[0]
-    col = {name: i for i, name in enumerate(header)}
+    col = {name: i for i, name in enumerate(table[0])}
     model = next(
         r
         for r in table[1:]
@@ -125,65 +275,86 @@ def largest(rows: int | None = None) -> tuple[float, float, int]:
         folder = Path(tmp)
         params = folder / "params.yaml"
         params.write_text(f"data_dir: {padded_data(folder, rows or MAX_ROWS)}\nlang: en\n", encoding="utf-8")
-        cmd = [sys.executable, "-m", "analysis.build", "largest-en", "--params", str(params)]
+        cmd = [PY, "-m", "analysis.build", "largest-en", "--params", str(params)]
         cmd += ["--build-dir", str(folder / "build"), "--out", str(folder / "reports")]
-        cpu0 = _children_cpu()
-        wall = timed(cmd)
-        cpu = _children_cpu() - cpu0
+        wall, cpu = measure(cmd)
         peak = peak_memory(cmd)
     return wall, cpu, peak
 
 
-def _children_cpu() -> float:
-    import os
-
-    t = os.times()
-    return t.children_user + t.children_system
+# -- the run ------------------------------------------------------------------------------------
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m devtools.bench")
-    parser.add_argument("--runs", type=int, default=5)
+    parser = argparse.ArgumentParser(prog="python -m devtools.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="runs of each measurement (default 3)")
+    parser.add_argument("--variants", type=int, default=None, help="only the first N variants (default: all)")
     args = parser.parse_args(argv)
-    make = ["make", "--no-print-directory"]
+    become_subreaper()
+    variants = all_variants()[: args.variants]
+    n = len(variants)
+    print(f"make bench: {n} variants, {args.runs} runs each, {os.cpu_count()} cores; medians (range)", flush=True)
 
-    def from_clean():
-        for folder in ("build", "reports"):
-            shutil.rmtree(ROOT / folder, ignore_errors=True)
-        return [*make, "-j2", "report"]
-
-    # Clean builds and floors alternate, so a slow spell of the machine weighs on both alike.
-    clean, floors = [], []
+    build, base, naive = (
+        Series("(a) make -j2 report, from clean"),
+        Series("(b) floor, 2 processes"),
+        Series("(c) naive chain, serial"),
+    )
+    # Interleaved, so that a slow spell of the machine weighs on all three alike.
     for _ in range(args.runs):
-        clean.append(timed(from_clean()))
-        floors.append(timed([sys.executable, "-m", "devtools.bench", "--floor-only"]))
-    noop = [timed([*make, "report"]) for _ in range(max(5, args.runs))]
-    peak = peak_memory(from_clean())
+        build.add(make_clean(variants))
+        base.add(measure([PY, "-m", "devtools.bench", "--floor-only", "2", *variants]))
+        naive.add(measure([PY, "-m", "devtools.bench", "--naive-only", *variants]))
+    for s in (build, base, naive):
+        print(s.line(), flush=True)
+    noop = Series("(d) make report, nothing to do")
+    for _ in range(max(5, args.runs)):
+        noop.add(measure([*MAKE, "-j2", *targets(variants)]))
+    print(noop.line())
+    clean()
+    peak = peak_memory([*MAKE, "-j2", *targets(variants)])
+    print(f"(d) peak memory of (a), PSS summed over its processes: {peak / 2**20:.0f} MiB")
 
-    a, b, c = statistics.median(clean), statistics.median(noop), statistics.median(floors)
-    print(
-        f"(a) make -j2 report, from clean: median {a:.2f} s over {len(clean)} runs "
-        f"({', '.join(f'{x:.2f}' for x in clean)})"
-    )
-    print(f"(b) make report, nothing changed: median {b:.3f} s over {len(noop)} runs (target < 0.5 s)")
-    print(
-        f"(c) floor, one process, no Jupyter: median {c:.2f} s over {len(floors)} runs "
-        f"({', '.join(f'{x:.2f}' for x in floors)})"
-    )
-    print(f"ratio (a)/(c): {a / c:.2f} (target <= 1.5)")
-    print(f"peak memory of the build (PSS summed over its processes): {peak / 2**20:.0f} MiB (target < 1024 MiB)")
+    print("\ntargets (issue 12):")
+    ratio = build.c / base.c
+    print(f"  CPU of (a) / CPU of (b) = {ratio:.2f}   target <= 1.5: {verdict(ratio <= 1.5)}")
+    speed = naive.w / build.w
+    print(f"  wall of (c) / wall of (a) = {speed:.2f}   target >= 3: {verdict(speed >= 3)}")
+    share = build.c / naive.c
+    print(f"  CPU of (a) / CPU of (c) = {share:.2f}   target <= 0.5: {verdict(share <= 0.5)}")
+    print(f"  no-op {noop.w:.3f} s   target < 0.5 s: {verdict(noop.w < 0.5)}")
+    print(f"  peak memory {peak / 2**20:.0f} MiB   target < 1024 MiB: {verdict(peak < 2**30)}")
+
+    runs = [stages(variants[0]) for _ in range(args.runs)]
+    print(f"\n(e) stages of one variant ({variants[0]}, serial, median of {args.runs}):")
+    for key in runs[0]:
+        print(f"  {key:<10} {statistics.median(r[key] for r in runs):6.2f} s")
+    kernel = statistics.median(kernel_start_stop() for _ in range(args.runs))
+    print(f"  (a bare kernel's start and stop, included in 'execute': {kernel:.2f} s)")
+
+    print("\n(f) scaling, make -j2 from clean:")
+    for k in sorted({min(5, n), min(10, n), n}):
+        wall, cpu = make_clean(variants[:k])
+        print(
+            f"  {k:>3} variants: wall {wall:6.1f} s ({wall / k:.2f} s each), CPU {cpu:6.1f} s, cores busy {cpu / wall:.2f}"
+        )
+
     from analysis.vocab import MAX_ROWS
 
     wall, cpu, big = largest()
     print(
-        f"(d) the largest data accepted ({MAX_ROWS} events), one variant: {wall:.1f} s wall, {cpu:.1f} s CPU, "
+        f"\n(g) the largest data accepted ({MAX_ROWS} events), one variant: {wall:.1f} s wall, {cpu:.1f} s CPU, "
         f"peak memory {big / 2**20:.0f} MiB"
     )
+    clean()
+    measure([*MAKE, "-j2", "report"])  # leave the reports as make report would
     return 0
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] == ["--floor-only"]:
-        floor()
-        sys.exit(0)
-    sys.exit(main())
+    if sys.argv[1:2] == ["--floor-only"]:
+        floor(sys.argv[3:], int(sys.argv[2]))
+    elif sys.argv[1:2] == ["--naive-only"]:
+        naive_chain(sys.argv[2:])
+    else:
+        sys.exit(main())
