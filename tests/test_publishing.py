@@ -66,12 +66,14 @@ def make(project: Path, *targets: str, **kwargs) -> subprocess.CompletedProcess:
     )
 
 
-def interrupt_make(project: Path, target: str, sig: int, phase: str, delay: float) -> tuple[int, str]:
-    """Start make in its own process group; `delay` seconds after the build reports `phase`, send
-    `sig` to the whole group (make, the build, the kernel, Chromium)."""
+def interrupt_make(
+    project: Path, target: str, sig: int, phase: str, delay: float, wrapper: tuple[str, ...] = ()
+) -> tuple[int, str]:
+    """Start make (under `wrapper`, e.g. nohup) in its own process group; `delay` seconds after the
+    build reports `phase`, send `sig` to the whole group (make, the build, the kernel, Chromium)."""
     env = {**os.environ, "ANALYSIS_DATA_DIR": str(project / "data"), "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen(
-        ["make", "--no-print-directory", target],
+        [*wrapper, "make", "--no-print-directory", target],
         cwd=project,
         env=env,
         stdout=subprocess.PIPE,
@@ -280,22 +282,8 @@ def test_a_hangup_under_nohup_does_not_stop_the_build(project):
     """nohup make report: the build keeps the hangup ignored, as nohup asked."""
     events = project / "data" / "events.csv"
     set_cell(events, line_of(events, "event_id", "nem-leak"), "title_en", "MarkerNohup")
-    env = {**os.environ, "ANALYSIS_DATA_DIR": str(project / "data"), "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen(
-        ["nohup", "make", "--no-print-directory", f"reports/{VARIANT}.html"],
-        cwd=project,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
-    for line in proc.stdout:
-        if "executing" in line:
-            os.killpg(proc.pid, signal.SIGHUP)
-            break
-    out, _ = proc.communicate(timeout=300)
-    assert proc.returncode == 0, out
+    code, out = interrupt_make(project, f"reports/{VARIANT}.html", signal.SIGHUP, "executing", 0.0, ("nohup",))
+    assert code == 0, out
     assert "MarkerNohup" in (project / "reports" / f"{VARIANT}.html").read_text(encoding="utf-8")
 
 
