@@ -77,7 +77,7 @@ def test_any_incident_is_a_report(tmp_path, monkeypatch):
     html = run(NOTEBOOK, tmp_path, monkeypatch, incident_id="mtgox-2014", lang="en")
     assert "Mt. Gox 2014: timeline, speed of response, remedy" in html
     assert "No source gives the time of the theft" in html
-    assert "Fewer than two steps of the chain have a date on record" in html
+    assert "Fewer than two steps of the chain have a Japan date on record" in html
     assert "Coincheck" not in html.split("Sources")[0]
 
 

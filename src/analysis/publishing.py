@@ -30,23 +30,27 @@ def publish(files: dict[Path, Path]) -> None:
     """Move a variant's finished files into place together.
 
     Each file is first copied next to its destination under a name of its own; then, with the
-    folder locked against other builds and interrupts held, each is renamed over the published one.
+    folder locked against other builds, each is renamed over the published one. Interrupts wait
+    until all of it is done.
     A reader who opens the folder in the microseconds between two renames may see the new HTML
     beside the old PDF; no run ever leaves it so: if a rename fails, the ones done are rolled back.
     """
     staged: dict[Path, Path] = {}
-    try:
-        for src, dst in files.items():
-            dst.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".new", dir=dst.parent)
-            os.close(fd)
-            staged[dst] = Path(tmp)
-            shutil.copyfile(src, staged[dst])
-        with _locked(next(iter(files.values())).parent), _interrupts_held():
-            _swap(staged)
-    finally:
-        for tmp in staged.values():
-            tmp.unlink(missing_ok=True)
+    # Held from the first staged file to the last one removed: an interrupt in between would leave
+    # a staged copy behind under reports/.
+    with _interrupts_held():
+        try:
+            for src, dst in files.items():
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".new", dir=dst.parent)
+                os.close(fd)
+                staged[dst] = Path(tmp)
+                shutil.copyfile(src, staged[dst])
+            with _locked(next(iter(files.values())).parent):
+                _swap(staged)
+        finally:
+            for tmp in staged.values():
+                tmp.unlink(missing_ok=True)
 
 
 @contextlib.contextmanager
