@@ -93,7 +93,7 @@ TIMEZONE = "Asia/Tokyo"
 EARLIEST_DATE = date(2009, 1, 3)
 # The most data rows a file may hold. The curated files hold a few hundred. Work and memory grow
 # with the rows (each event is a table row and a labelled point of the timeline): make bench
-# measures one variant built on events.csv at this size (about 20 s and 2.5 GiB at its peak, most
+# measures one variant built on events.csv at this size (about 25 s and 2.5 GiB at its peak, most
 # of it Chromium laying out the pages), so a larger file is refused before any work.
 MAX_ROWS = 1000
 # The largest file read at all (the curated files are under 60 kB): checked before reading it.
