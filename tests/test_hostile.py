@@ -34,7 +34,7 @@ def render(kind: str, **params) -> str:
     """What a build executes, without papermill and Chromium: the context, then every section."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
-        ctx = (prepare_comparison if kind == "comparison" else prepare_incident)(**params)
+        ctx = build.PREPARE[kind](**params)
         return "".join(s._repr_html_() for s in registry.report(ctx))
 
 

@@ -208,12 +208,10 @@ def to_pdf(html_file: Path, pdf_file: Path, created: date) -> None:
         returncode, stderr = run_browser(cmd)
     if returncode != 0:
         raise BuildError(f"Chromium could not print {html_file} (exit {returncode}):\n{stderr[-2000:]}")
-    pages = pdf_pages(pdf_file)
-    if pages < 1:
+    if pdf_pages(pdf_file) < 1:
+        found = f"{pdf_file.stat().st_size} bytes" if pdf_file.exists() else "no file"
         raise BuildError(
-            f"Chromium exited 0 but wrote no readable PDF for {html_file} ({pdf_file}: "
-            f"{pdf_file.stat().st_size if pdf_file.exists() else 'no file'}{' bytes' if pdf_file.exists() else ''}):"
-            f"\n{stderr[-2000:]}"
+            f"Chromium exited 0 but wrote no readable PDF for {html_file} ({pdf_file}: {found}):\n{stderr[-2000:]}"
         )
     pdf_file.write_bytes(fix_pdf_ids(fix_pdf_dates(pdf_file.read_bytes(), created)))
 
@@ -236,8 +234,11 @@ def run_browser(cmd: list[str]) -> tuple[int, str]:
 
 def pdf_pages(pdf_file: Path) -> int:
     """The number of pages poppler reads in the file; 0 when there is no file or it is not a PDF."""
-    if not pdf_file.is_file() or pdf_file.stat().st_size == 0 or not pdf_file.read_bytes()[:5] == b"%PDF-":
+    if not pdf_file.is_file():
         return 0
+    with pdf_file.open("rb") as f:
+        if f.read(5) != b"%PDF-":
+            return 0
     run = subprocess.run(["pdfinfo", str(pdf_file)], capture_output=True, text=True)
     found = re.search(r"^Pages:\s+(\d+)$", run.stdout, re.M)
     return int(found.group(1)) if run.returncode == 0 and found else 0

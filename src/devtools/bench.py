@@ -175,12 +175,11 @@ def make_clean(variants: list[str], jobs: int = 2) -> tuple[float, float]:
 def floor_variant(name: str, out: str) -> None:
     """One variant's page and PDF, no notebook: the work a build cannot avoid."""
     from analysis import registry
-    from analysis.build import to_pdf, variant_params
-    from analysis.context import prepare_comparison, prepare_incident
+    from analysis.build import PREPARE, to_pdf, variant_params
     from analysis.findings import as_of
 
     kind, params = variant_params(name)
-    ctx = (prepare_comparison if kind == "comparison" else prepare_incident)(**params)
+    ctx = PREPARE[kind](**params)
     body = "".join(part._repr_html_() for part in registry.report(ctx))
     page = Path(out) / f"{name}.html"
     page.write_text(f"<!DOCTYPE html><html lang='{ctx.lang}'><body>{body}</body></html>", encoding="utf-8")
@@ -295,11 +294,9 @@ def main(argv=None) -> int:
     n = len(variants)
     print(f"make bench: {n} variants, {args.runs} runs each, {os.cpu_count()} cores; medians (range)", flush=True)
 
-    build, base, naive = (
-        Series("(a) make -j2 report, from clean"),
-        Series("(b) floor, 2 processes"),
-        Series("(c) naive chain, serial"),
-    )
+    build = Series("(a) make -j2 report, from clean")
+    base = Series("(b) floor, 2 processes")
+    naive = Series("(c) naive chain, serial")
     # Interleaved, so that a slow spell of the machine weighs on all three alike.
     for _ in range(args.runs):
         build.add(make_clean(variants))
