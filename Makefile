@@ -70,15 +70,20 @@ report: $(INSTALLED) ## build every report variant as HTML and PDF under reports
 	exit $$status
 
 # The files themselves; make report adds the summary of what was published and what was kept.
+# Under make report (REPORT_RUN set) the rules below only queue the variants that are out of date,
+# and one build process then builds them all: papermill, nbconvert, the package and Chromium are
+# started once per run instead of once per variant. Its parallelism is make's -j.
 .PHONY: report-files
 report-files: $(REPORTS)
+	@if [ -n "$${REPORT_RUN:-}" ] && [ -s "$$REPORT_RUN/queue" ]; then \
+	  $(PY) -m analysis.build --queue "$$REPORT_RUN/queue" --out reports --build-dir build; fi
 
 # make deletes a target whose recipe is interrupted; a published report must never go that way
 # (analysis.build replaces both files together, or neither).
 .PRECIOUS: $(REPORTS)
 
 .PHONY: thumbnails
-thumbnails: $(REPORTS) ## refresh review/pages/ (page 1 of every report as PNG) and the README's gallery
+thumbnails: report ## refresh review/pages/ (page 1 of every report as PNG) and the README's gallery
 	@$(PY) -m devtools.thumbnails write $(VARIANTS)
 
 .PHONY: variants
@@ -95,11 +100,14 @@ $(BYTECODE): $(wildcard src/analysis/*.py) $(INSTALLED)
 	@touch $@
 
 # A notebook's edit rebuilds only its own variants (make picks the rule with the shorter stem).
+# Asked for by name (make reports/x.pdf), a variant is built at once.
+build_or_queue = $(if $(REPORT_RUN),printf '%s %s\n' $1 $2 >> $(REPORT_RUN)/queue,$(PY) -m analysis.build $1 --notebook $2 --out reports --build-dir build)
+
 reports/comparison-%.html reports/comparison-%.pdf: notebooks/comparison.ipynb $(REPORT_INPUTS) $(INSTALLED) $(BYTECODE) | sysdeps
-	@$(PY) -m analysis.build comparison-$* --notebook $< --out reports --build-dir build
+	@$(call build_or_queue,comparison-$*,$<)
 
 reports/%.html reports/%.pdf: notebooks/incident.ipynb $(REPORT_INPUTS) $(INSTALLED) $(BYTECODE) | sysdeps
-	@$(PY) -m analysis.build $* --notebook $< --out reports --build-dir build
+	@$(call build_or_queue,$*,$<)
 
 .PHONY: numbers
 numbers: $(INSTALLED) ## check the data and print the durations and compensation figures

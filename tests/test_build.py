@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 import nbformat
 import pytest
 
-from analysis import build, registry
+from analysis import build, printing, registry
 
 from conftest import ROOT, set_cell
 
@@ -222,8 +222,8 @@ def test_pdf_structure_ids_do_not_depend_on_the_run():
     """Chromium names tagged-PDF elements after DOM node numbers that shift between runs."""
     one = b"<</ID (node00000087)>> <</ID (node00000090)>> /Names [(node00000087) 1 0 R (node00000090) 2 0 R]"
     two = b"<</ID (node00000090)>> <</ID (node00000093)>> /Names [(node00000090) 1 0 R (node00000093) 2 0 R]"
-    assert build.fix_pdf_ids(one) == build.fix_pdf_ids(two)
-    fixed = build.fix_pdf_ids(one)
+    assert printing.fix_pdf_ids(one) == printing.fix_pdf_ids(two)
+    fixed = printing.fix_pdf_ids(one)
     assert len(fixed) == len(one) and b"(node00000000)" in fixed and b"(node00000001)" in fixed
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import build, publishing
+from analysis import build, printing, publishing
 
 from conftest import ROOT, line_of, set_cell
 
@@ -31,7 +31,7 @@ def a_pdf(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("pdf")
     page = folder / "page.html"
     page.write_text("<!DOCTYPE html><p>one</p><p style='break-before: page'>two</p>", encoding="utf-8")
-    build.to_pdf(page, folder / "page.pdf", date(2018, 2, 13))
+    printing.to_pdf(page, folder / "page.pdf", date(2018, 2, 13))
     return folder / "page.pdf"
 
 
@@ -93,6 +93,20 @@ def interrupt_make(
     return proc.returncode, "".join(seen) + rest
 
 
+def leftovers(project: Path) -> list[str]:
+    """Processes still running in the project copy (the build, its kernels, the warm kernel
+    process, Chromium): an interrupted build must leave none."""
+    import psutil
+
+    time.sleep(0.5)  # what was killed needs a moment to go
+    found = []
+    for proc in psutil.process_iter(["pid", "cwd", "cmdline", "status"]):
+        cwd = proc.info["cwd"] or ""
+        if cwd.startswith(str(project)) and proc.info["status"] != psutil.STATUS_ZOMBIE:
+            found.append(" ".join(proc.info["cmdline"] or [])[:120])
+    return found
+
+
 @pytest.mark.parametrize(
     "sig, phase, delay",
     [
@@ -116,10 +130,11 @@ def test_an_interrupted_build_keeps_a_whole_published_report(project, sig, phase
     assert "Deleting file" not in out, out
     assert "Traceback" not in out, out
     assert html.is_file() and pdf.is_file(), out
-    assert build.pdf_pages(pdf) > 1
+    assert printing.pdf_pages(pdf) > 1
     new_html, new_pdf = marker in html.read_text(encoding="utf-8"), marker in pdf_text(pdf)
     assert new_html == new_pdf, f"HTML new: {new_html}, PDF new: {new_pdf}\n{out}"
     assert not [p.name for p in reports.iterdir() if p.name.startswith(".")]
+    assert not leftovers(project)
     if phase != "publishing":
         assert code != 0 and not new_html, out
         assert f"build of {VARIANT} interrupted; reports/ keeps the previously published" in out, out
@@ -142,18 +157,18 @@ def test_a_browser_that_prints_nothing_publishes_nothing(tmp_path, capsys, a_pdf
         del os.environ["CHROMIUM"]
     err = capsys.readouterr().err
     assert code == 1
-    assert "Chromium exited 0 but wrote no readable PDF" in err
+    assert "Chromium ended (exit 0) before it answered" in err
     assert f"keeps the previously published {VARIANT}.html and {VARIANT}.pdf" in err
     assert published(out) == before
     assert not list((work / VARIANT).glob("run-*"))  # the run's own folder is cleaned up
 
 
 def test_a_pdf_is_counted_by_its_pages(tmp_path, a_pdf):
-    assert build.pdf_pages(a_pdf) == 2
+    assert printing.pdf_pages(a_pdf) == 2
     for content in (b"", b"%PDF-1.7\n", b"<html>not a pdf</html>"):
         (tmp_path / "x.pdf").write_bytes(content)
-        assert build.pdf_pages(tmp_path / "x.pdf") == 0
-    assert build.pdf_pages(tmp_path / "missing.pdf") == 0
+        assert printing.pdf_pages(tmp_path / "x.pdf") == 0
+    assert printing.pdf_pages(tmp_path / "missing.pdf") == 0
 
 
 def test_publish_puts_both_files_in_place_or_neither(tmp_path, monkeypatch):
@@ -296,6 +311,29 @@ def test_make_report_interrupted_still_says_what_it_did(project):
     assert f"interrupted: {VARIANT}; reports/ keeps the previously published {VARIANT}.html and {VARIANT}.pdf" in out
     assert "not rebuilt, make stopped first" in out
     assert "Traceback" not in out and "Deleting file" not in out
+    assert not leftovers(project)
+
+
+def test_make_report_builds_what_is_out_of_date_and_only_that(project):
+    """One build process for all variants, and make still decides what is out of date: nothing
+    after a full run; after a notebook's edit, that notebook's variants and no others."""
+    run = make(project, "-j2", "report")
+    assert run.returncode == 0, run.stderr
+    assert "up to date" not in run.stdout
+    reports = project / "reports"
+    before = {p.name: p.stat().st_mtime_ns for p in reports.iterdir()}
+    run = make(project, "report")
+    assert run.returncode == 0, run.stderr
+    variants = make(project, "variants").stdout.split()
+    assert run.stdout.splitlines()[-1] == f"up to date, left as they were ({len(variants)}): {', '.join(variants)}"
+    assert "==> [" not in run.stdout
+    (project / "notebooks" / "comparison.ipynb").touch()
+    run = make(project, "report")
+    assert run.returncode == 0, run.stderr
+    assert "published (2): comparison-en, comparison-ja" in run.stdout, run.stdout
+    after = {p.name: p.stat().st_mtime_ns for p in reports.iterdir()}
+    changed = sorted(name for name in after if after[name] != before[name])
+    assert changed == ["comparison-en.html", "comparison-en.pdf", "comparison-ja.html", "comparison-ja.pdf"]
 
 
 def test_a_relative_data_dir_means_the_same_folder_to_the_notebook(tmp_path, monkeypatch, capsys):

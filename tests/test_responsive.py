@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import build, l10n, style
+from analysis import build, l10n, printing, style
 from analysis.loading import load_dataset
 from analysis.registry import REPORTS
 
@@ -66,7 +66,7 @@ def pages(tmp_path_factory) -> dict[str, Path]:
 def measure(page: Path, width: int, tmp_path: Path) -> dict:
     harness = page.with_name(f"{page.stem}-at-{width}.html")
     harness.write_text(HARNESS.format(src=page.name, width=width), encoding="utf-8")
-    cmd = build.chromium_command(
+    cmd = printing.chromium_command(
         tmp_path / "profile",
         "--allow-file-access-from-files",
         "--window-size=1400,1000",

@@ -1,12 +1,16 @@
-"""Building one report variant: parameters -> executed notebook -> HTML -> PDF -> published.
+"""Building report variants: parameters -> executed notebook -> HTML -> PDF -> published.
 
     python -m analysis.build coincheck-2018-ja         # an incident's report: <incident_id>-<lang>
-    python -m analysis.build comparison-en            # the thefts compared: comparison-<lang>
+    python -m analysis.build comparison-en coincheck-2018-en --jobs 2   # several, two at a time
+    python -m analysis.build --queue FILE             # the variants make report found out of date
     python -m analysis.build my-variant --params p.yaml --notebook notebooks/incident.ipynb
 
-Nothing under the output folder is touched until every step has succeeded; then the HTML and
-PDF replace the published ones by rename. A failed run keeps its executed notebook, papermill's
-error cell included, under the build folder.
+One process builds every variant of a run: papermill, nbconvert and the package are imported
+once, kernels come forked from one warm process (analysis.kernels), one headless Chromium prints
+every PDF (analysis.printing). Nothing under the output folder is touched until a variant's steps
+have all succeeded; then its HTML and PDF replace the published ones together. A failed variant
+keeps its executed notebook, papermill's error cell included, under the build folder, and the
+others go on.
 """
 
 from __future__ import annotations
@@ -15,30 +19,34 @@ import argparse
 import contextlib
 import json
 import os
+import queue
 import re
 import shutil
 import signal
-import subprocess
 import sys
 import tempfile
+import threading
 import time
+import traceback
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import nbformat
 import yaml
 
+from analysis import loading
 from analysis.context import Context, prepare_comparison, prepare_incident
 from analysis.errors import DataValidationError
 from analysis.findings import as_of
+from analysis.kernels import KernelStartError, WarmKernels
 from analysis.l10n import LANGUAGES
 from analysis.params import ParameterError, check_names
+from analysis.printing import Browser, PrintError, to_pdf
 from analysis.publishing import PUBLISHED, kept_message, publish, record
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-PRINT_TIMEOUT = 180  # seconds; the longest report prints in about 5
-CHROMIUM_CANDIDATES = ("/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser")
 NOTEBOOKS = ROOT / "notebooks"
 # Each notebook's parameters are checked by the same function its first cell calls.
 PREPARE = {"incident": prepare_incident, "comparison": prepare_comparison}
@@ -48,22 +56,30 @@ class BuildError(RuntimeError):
     pass
 
 
-# When each stage of this process's build began (make bench reads them through --timings).
-STAGES: list[tuple[str, float]] = []
+# When each stage of each variant's build began (make bench reads them through --timings).
+STAGES: dict[str, list[tuple[str, float]]] = {}
 
 
 def say(name: str, step: str, stage: str) -> None:
-    STAGES.append((stage, time.time()))
+    mark(name, stage)
     print(f"==> [{name}] {step}", flush=True)
 
 
-def stage_times() -> dict[str, float]:
-    """Seconds per stage: start-up (process start to the first stage: interpreter and imports),
-    then each stage until the next began, the last until now."""
+def mark(name: str, stage: str) -> None:
+    STAGES.setdefault(name, []).append((stage, time.time()))
+
+
+def stage_times() -> dict[str, dict[str, float]]:
+    """Seconds per stage of each variant built: "waiting" from the process's start to the variant's
+    first stage (for the first: interpreter and imports), then each stage until the next began,
+    the last until the variant's end."""
     import psutil
 
-    marks = [("startup", psutil.Process().create_time()), *STAGES, ("end", time.time())]
-    return {a: round(t2 - t1, 3) for (a, t1), (_, t2) in zip(marks, marks[1:])}
+    start = psutil.Process().create_time()
+    return {
+        name: {a: round(t2 - t1, 3) for (a, t1), (_, t2) in zip([("waiting", start), *marks], marks)}
+        for name, marks in STAGES.items()
+    }
 
 
 def read_params(path: Path) -> dict:
@@ -102,17 +118,25 @@ def check_params(notebook: Path, params: dict) -> Context:
     return PREPARE.get(notebook.stem, prepare_incident)(**params)
 
 
-def execute(notebook: Path, params: dict, out: Path) -> None:
+def execute(notebook: Path, params: dict, out: Path, kernels: WarmKernels | None = None, on_start=None) -> None:
+    """Run the notebook with papermill; with `kernels`, on a kernel forked from the warm process.
+    `on_start()` is called once the kernel is up, before the first cell."""
     import papermill
 
     out.parent.mkdir(parents=True, exist_ok=True)
+    forked = {"kernel_manager_class": kernels.manager_class()} if kernels else {}
+    if on_start:
+        forked["on_notebook_start"] = lambda notebook: on_start()
     papermill.execute_notebook(
         str(notebook),
         str(out),
         parameters=params,
         kernel_name="python3",
+        **forked,
         progress_bar=False,
-        cwd=str(notebook.parent),
+        # The kernel starts in the notebook's folder, as in JupyterLab. Not papermill's cwd=: it
+        # changes the whole process's folder, under the other variants' threads.
+        resources={"metadata": {"path": str(notebook.parent)}},
         shutdown_kernel="immediate",
         request_save_on_cell_execute=False,
     )
@@ -138,13 +162,27 @@ def normalise_notebook(path: Path) -> None:
     nbformat.write(nb, path)
 
 
+# One exporter per language for the whole run (building one loads and compiles its templates);
+# an exporter is not safe to share between threads, hence the lock.
+_EXPORTERS: dict[str, object] = {}
+_EXPORTING = threading.Lock()
+
+
 def to_html(executed: Path, lang: str, title: str) -> str:
+    nb = nbformat.read(executed, as_version=4)
+    nb.metadata["title"] = title
+    with _EXPORTING:
+        if lang not in _EXPORTERS:
+            _EXPORTERS[lang] = _exporter(lang)
+        body, _ = _EXPORTERS[lang].from_notebook_node(nb)
+    return body
+
+
+def _exporter(lang: str):
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
     from traitlets.config import Config
 
-    nb = nbformat.read(executed, as_version=4)
-    nb.metadata["title"] = title
     config = Config()
     config.TagRemovePreprocessor.remove_cell_tags = {"remove_cell", "parameters", "injected-parameters"}
     exporter = HTMLExporter(
@@ -158,185 +196,263 @@ def to_html(executed: Path, lang: str, title: str) -> str:
         language_code=lang,
     )
     exporter.register_preprocessor(TagRemovePreprocessor(config=config), enabled=True)
-    body, _ = exporter.from_notebook_node(nb)
-    return body
+    return exporter
 
 
-def chromium() -> str:
-    explicit = os.environ.get("CHROMIUM")
-    for candidate in ([explicit] if explicit else []) + list(CHROMIUM_CANDIDATES):
-        if candidate and Path(candidate).exists():
-            return candidate
-    raise BuildError(
-        "no Chromium found to print the PDF; install the Debian package 'chromium' "
-        "(make sysdeps does it) or set CHROMIUM to the browser's path"
-    )
+@dataclass(frozen=True)
+class Variant:
+    name: str
+    notebook: Path
+    params: dict
 
 
-def chromium_command(profile: Path | str, *args: str) -> list[str]:
-    """Headless Chromium with a fresh profile and no calls home (this network refuses them)."""
-    return [
-        chromium(),
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        f"--user-data-dir={profile}",
-        *args,
-    ]
+@dataclass(frozen=True)
+class Executed:
+    """A variant whose notebook has run: what its HTML and PDF are made from."""
+
+    name: str
+    notebook: Path  # the executed notebook
+    lang: str
+    title: str
+    as_of: date
 
 
-def to_pdf(html_file: Path, pdf_file: Path, created: date) -> None:
-    """Print the page to an A4 PDF with bookmarks from its headings, dated the day its data is as of.
-
-    `pdf_file` must be a path no earlier run used: Chromium can exit 0 without writing anything,
-    and then only a fresh path tells "printed now" from "left by a run before".
-    """
-    if pdf_file.exists():
-        raise BuildError(f"{pdf_file} exists already; the PDF is printed to a fresh path on every run")
-    with tempfile.TemporaryDirectory(prefix="chromium-", ignore_cleanup_errors=True) as profile:
-        cmd = chromium_command(
-            profile,
-            "--no-pdf-header-footer",
-            "--generate-pdf-document-outline",
-            f"--print-to-pdf={pdf_file}",
-            html_file.resolve().as_uri(),
-        )
-        returncode, stderr = run_browser(cmd)
-    if returncode != 0:
-        raise BuildError(f"Chromium could not print {html_file} (exit {returncode}):\n{stderr[-2000:]}")
-    if pdf_pages(pdf_file) < 1:
-        found = f"{pdf_file.stat().st_size} bytes" if pdf_file.exists() else "no file"
-        raise BuildError(
-            f"Chromium exited 0 but wrote no readable PDF for {html_file} ({pdf_file}: {found}):\n{stderr[-2000:]}"
-        )
-    pdf_file.write_bytes(fix_pdf_ids(fix_pdf_dates(pdf_file.read_bytes(), created)))
-
-
-def run_browser(cmd: list[str]) -> tuple[int, str]:
-    """Run Chromium in a process group of its own, and end the whole group (browser, renderer, GPU
-    helpers) if the build is interrupted or the print takes too long: none is left writing files."""
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    try:
-        _, stderr = proc.communicate(timeout=PRINT_TIMEOUT)
-    except BaseException as err:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
-        if isinstance(err, subprocess.TimeoutExpired):
-            raise BuildError(f"Chromium did not finish printing within {PRINT_TIMEOUT} s") from err
-        raise
-    return proc.returncode, stderr
-
-
-def pdf_pages(pdf_file: Path) -> int:
-    """The number of pages poppler reads in the file; 0 when there is no file or it is not a PDF."""
-    if not pdf_file.is_file():
-        return 0
-    with pdf_file.open("rb") as f:
-        if f.read(5) != b"%PDF-":
-            return 0
-    run = subprocess.run(["pdfinfo", str(pdf_file)], capture_output=True, text=True)
-    found = re.search(r"^Pages:\s+(\d+)$", run.stdout, re.M)
-    return int(found.group(1)) if run.returncode == 0 and found else 0
-
-
-def fix_pdf_dates(pdf: bytes, created: date) -> bytes:
-    """Same-length replacement of the print time by the data's date, so the same data gives the same
-    bytes and the PDF's byte offsets stay valid."""
-    stamp = created.strftime("%Y%m%d000000").encode()
-    return re.sub(rb"(/(?:CreationDate|ModDate) \(D:)\d{14}", lambda m: m.group(1) + stamp, pdf)
-
-
-def fix_pdf_ids(pdf: bytes) -> bytes:
-    """The tagged PDF names its structure elements after Chromium's DOM node numbers, which shift from
-    one run to the next; number them by rank instead (same order, so the ID tree stays sorted, and
-    same length, so the byte offsets stay valid)."""
-    found = sorted({int(n) for n in re.findall(rb"\(node(\d+)\)", pdf)})
-    rank = {n: i for i, n in enumerate(found)}
-    return re.sub(rb"\(node(\d+)\)", lambda m: b"(node%0*d)" % (len(m.group(1)), rank[int(m.group(1))]), pdf)
-
-
-def build(name: str, notebook: Path, params: dict, build_dir: Path, out_dir: Path) -> None:
-    work = build_dir / name
+def run_notebook(v: Variant, build_dir: Path, kernels: WarmKernels | None = None) -> Executed:
+    """Check the variant's parameters and data, then execute its notebook under build_dir/<name>/."""
+    name, notebook, params = v.name, v.notebook, v.params
     say(name, f"checking parameters {params} and data", "check")
     ctx = check_params(notebook, params)
     if params.get("data_dir") is not None:  # the notebook runs in its own folder: the path must not be relative
         params = {**params, "data_dir": str(Path(params["data_dir"]).resolve())}
     from analysis.registry import REPORTS
 
-    title = REPORTS[ctx.kind].title(ctx)
-    say(name, f"executing {notebook} with papermill", "execute")
-    executed = work / notebook.name
+    say(name, f"executing {notebook} with papermill", "kernel")
+    executed = build_dir / name / notebook.name
     executed.unlink(missing_ok=True)
     try:
-        execute(notebook, params, executed)
+        execute(notebook, params, executed, kernels, on_start=lambda: mark(name, "cells"))
+    except KernelStartError as err:
+        raise BuildError(str(err)) from err
     except Exception as err:  # papermill has already saved the notebook with its error cell
         raise BuildError(
             f"the notebook failed: {type(err).__name__}: {str(err).strip()[:1500]}\n"
             f"the executed notebook, with the error cell, is kept at {executed}"
         ) from err
-    # The HTML and PDF of this run go to a folder of their own, so nothing an earlier run left
-    # can pass for them.
-    run = Path(tempfile.mkdtemp(prefix="run-", dir=work))
+    return Executed(name, executed, ctx.lang, REPORTS[ctx.kind].title(ctx), as_of(ctx))
+
+
+def render(e: Executed, browser: Browser) -> Path:
+    """The executed notebook's HTML and PDF, in a fresh folder next to it (returned): nothing an
+    earlier run left can pass for them. Nothing is published."""
+    run = Path(tempfile.mkdtemp(prefix="run-", dir=e.notebook.parent))
     try:
-        say(name, "rendering HTML", "html")
-        html_file = run / f"{name}.html"
-        html_file.write_text(to_html(executed, ctx.lang, title), encoding="utf-8")
-        say(name, "printing PDF with Chromium", "pdf")
-        pdf_file = run / f"{name}.pdf"
-        to_pdf(html_file, pdf_file, as_of(ctx))
+        say(e.name, "rendering HTML", "html")
+        html_file = run / f"{e.name}.html"
+        html_file.write_text(to_html(e.notebook, e.lang, e.title), encoding="utf-8")
+        say(e.name, "printing PDF with Chromium", "pdf")
+        to_pdf(html_file, run / f"{e.name}.pdf", e.as_of, browser)
+    except BaseException:
+        shutil.rmtree(run, ignore_errors=True)
+        raise
+    return run
+
+
+def publish_files(name: str, run: Path, out_dir: Path) -> None:
+    try:
         say(name, f"publishing to {out_dir}/", "publish")
-        publish({html_file: out_dir / html_file.name, pdf_file: out_dir / pdf_file.name})
+        publish({run / f"{name}.{ext}": out_dir / f"{name}.{ext}" for ext in ("html", "pdf")})
     finally:
         shutil.rmtree(run, ignore_errors=True)
-    STAGES.append(("cleanup", time.time()))
+        STAGES.setdefault(name, []).append(("end", time.time()))
+
+
+def build(name: str, notebook: Path, params: dict, build_dir: Path, out_dir: Path) -> None:
+    """One variant, start to published, in this thread."""
+    executed = run_notebook(Variant(name, notebook, params), build_dir)
+    with Browser() as browser:
+        run = render(executed, browser)
+    publish_files(name, run, out_dir)
+
+
+FAILURES = (ParameterError, DataValidationError, BuildError, PrintError, OSError)
+
+
+def build_all(variants: list[Variant], build_dir: Path, out_dir: Path, jobs: int) -> dict[str, str]:
+    """Build the variants and publish each as soon as it is ready; return how each ended (published
+    or failed). One failure does not stop the others.
+
+    `jobs` notebooks run at a time, and as many variants render at a time: a worker whose notebook
+    has run hands it over and starts the next one's kernel while the HTML and PDF are made.
+    Ctrl-C (KeyboardInterrupt) ends the kernels and the browser and is raised again once the
+    workers are done, with `.outcomes` (published, interrupted) on it.
+    """
+    jobs = max(1, jobs)
+    todo: queue.Queue[Variant] = queue.Queue()
+    for v in variants:
+        todo.put(v)
+    to_render: queue.Queue[Executed | None] = queue.Queue()
+    done: queue.Queue[tuple[str, Path | None, BaseException | None]] = queue.Queue()
+    stop, started, outcomes = threading.Event(), set(), {}
+
+    def executing(kernels: WarmKernels) -> None:
+        while not stop.is_set():
+            try:
+                v = todo.get_nowait()
+            except queue.Empty:
+                return
+            started.add(v.name)
+            try:
+                to_render.put(run_notebook(v, build_dir, kernels))
+            except BaseException as err:
+                done.put((v.name, None, err))
+
+    def rendering(browser: Browser) -> None:
+        while (e := to_render.get()) is not None and not stop.is_set():
+            try:
+                done.put((e.name, render(e, browser), None))
+            except BaseException as err:
+                done.put((e.name, None, err))
+
+    with _reusing_data(), Browser() as browser, WarmKernels() as kernels:
+        threads = [threading.Thread(target=executing, args=(kernels,), daemon=True) for _ in range(jobs)]
+        threads += [threading.Thread(target=rendering, args=(browser,), daemon=True) for _ in range(jobs)]
+        for t in threads:
+            t.start()
+        try:
+            for _ in variants:
+                name, run, err = _next(done)
+                if err is None:
+                    publish_files(name, run, out_dir)
+                    outcomes[name] = "published"
+                else:
+                    outcomes[name] = "failed"
+                    _tell_failure(name, out_dir, err)
+        except KeyboardInterrupt as interrupt:
+            stop.set()
+            _end_children()  # the kernels and the browser; the workers then fail fast
+            for name in started - outcomes.keys():
+                published = out_dir / f"{name}.pdf" in PUBLISHED
+                outcomes[name] = "published" if published else "interrupted"
+            interrupt.outcomes = outcomes
+            raise
+        finally:
+            for _ in range(jobs):
+                to_render.put(None)
+            for t in threads:
+                t.join(timeout=30)
+    return outcomes
+
+
+@contextlib.contextmanager
+def _reusing_data():
+    """Every variant of a build reads the same files: read and check them once."""
+    before, loading.REUSE = loading.REUSE, True
+    try:
+        yield
+    finally:
+        loading.REUSE = before
+
+
+def _next(done: queue.Queue):
+    while True:  # a short wait at a time: the main thread must stay able to take Ctrl-C
+        try:
+            return done.get(timeout=0.5)
+        except queue.Empty:
+            continue
+
+
+def _tell_failure(name: str, out_dir: Path, err: BaseException) -> None:
+    head = f"build of {name} failed; {kept_message(name, out_dir)}."
+    if isinstance(err, FAILURES):
+        print(f"{head}\n{err}", file=sys.stderr, flush=True)
+    else:  # a bug in the build itself: its traceback is what a fix needs
+        trace = "".join(traceback.format_exception(err))
+        print(f"{head}\nan unexpected error in the build (a bug):\n{trace}", file=sys.stderr, flush=True)
+
+
+def _end_children() -> None:
+    import psutil
+
+    for child in psutil.Process().children(recursive=True):
+        with contextlib.suppress(psutil.Error):
+            child.kill()
+
+
+def default_jobs() -> int:
+    """The -j of the make run that started this build (make passes it in MAKEFLAGS), else 1."""
+    flags = os.environ.get("MAKEFLAGS", "")
+    found = re.search(r"(?:^|\s)-j(\d*)(?:\s|$)", flags)
+    if not found:
+        return 1
+    return int(found.group(1)) if found.group(1) else (os.cpu_count() or 1)
+
+
+def read_queue(path: Path) -> list[tuple[str, Path]]:
+    """What make report queued: one `<variant> <notebook>` line per out-of-date variant."""
+    pairs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            name, notebook = line.split(maxsplit=1)
+            pairs.append((name, Path(notebook)))
+    return pairs
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.build", description=__doc__.splitlines()[0])
-    parser.add_argument("name", help="the variant: <incident_id>-<lang> (e.g. coincheck-2018-ja) or comparison-<lang>")
+    parser.add_argument(
+        "names", nargs="*", help="variants: <incident_id>-<lang> (e.g. coincheck-2018-ja) or comparison-<lang>"
+    )
+    parser.add_argument("--queue", type=Path, default=None, help="a file of `<variant> <notebook>` lines to build")
     parser.add_argument("--params", type=Path, default=None, help="a YAML file of parameters instead of the name's")
     parser.add_argument("--notebook", type=Path, default=None, help="default: the name's (incident or comparison)")
+    parser.add_argument(
+        "--jobs", "-j", type=int, default=None, help="variants built at once (default: make's -j, or 1)"
+    )
     parser.add_argument("--build-dir", type=Path, default=ROOT / "build")
     parser.add_argument("--out", type=Path, default=ROOT / "reports")
-    parser.add_argument("--timings", type=Path, default=None, help="write the seconds of each stage here (JSON)")
+    parser.add_argument("--timings", type=Path, default=None, help="write each variant's seconds per stage here (JSON)")
     args = parser.parse_args(argv)
-    name, outcome = args.name, "failed"
+    pairs = [(n, args.notebook) for n in args.names] + (read_queue(args.queue) if args.queue else [])
+    if not pairs or (args.params and len(pairs) > 1):
+        parser.error("name one variant with --params, or one or more variants (or --queue)")
+    outcomes: dict[str, str] = {}
     previous = {sig: signal.getsignal(sig) for sig in INTERRUPTS}
     for sig, handler in previous.items():
         if handler is not signal.SIG_IGN:  # under nohup, a hangup stays ignored
             signal.signal(sig, _interrupted)
     try:
-        if args.params:
-            params = read_params(args.params)
-            kind = args.notebook.stem if args.notebook else "incident"
-        else:
-            kind, params = variant_params(name)
-        notebook = args.notebook or NOTEBOOKS / f"{kind}.ipynb"
-        build(name, notebook, params, args.build_dir, args.out)
-        outcome = "published"
-    except (ParameterError, DataValidationError, BuildError, OSError) as err:
-        print(f"build of {name} failed; {kept_message(name, args.out)}.\n{err}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        if args.out / f"{name}.pdf" in PUBLISHED:
-            outcome = "published"
-            print(f"\nbuild of {name} interrupted after it published {args.out}/{name}.html and .pdf", file=sys.stderr)
-        else:
-            outcome = "interrupted"
-            print(f"\nbuild of {name} interrupted; {kept_message(name, args.out)}.", file=sys.stderr)
+        variants = []
+        for name, notebook in pairs:
+            try:
+                variants.append(_variant(name, notebook, args.params))
+            except ParameterError as err:
+                outcomes[name] = "failed"
+                print(f"build of {name} failed; {kept_message(name, args.out)}.\n{err}", file=sys.stderr)
+        jobs = args.jobs or default_jobs()
+        outcomes.update(build_all(variants, args.build_dir, args.out, jobs))
+    except KeyboardInterrupt as interrupt:
+        outcomes.update(getattr(interrupt, "outcomes", {}))
+        for name, outcome in outcomes.items():
+            if outcome == "interrupted":
+                print(f"\nbuild of {name} interrupted; {kept_message(name, args.out)}.", file=sys.stderr)
         return 130
     finally:
-        record(name, outcome)  # an unexpected error (a bug, with its traceback) is recorded as failed
+        for name, outcome in outcomes.items():
+            record(name, outcome)
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     if args.timings:
         args.timings.write_text(json.dumps(stage_times()), encoding="utf-8")
-    return 0
+    return 0 if all(o == "published" for o in outcomes.values()) else 1
+
+
+def _variant(name: str, notebook: Path | None, params_file: Path | None) -> Variant:
+    if params_file:
+        params = read_params(params_file)
+        kind = notebook.stem if notebook else "incident"
+    else:
+        kind, params = variant_params(name)
+    return Variant(name, notebook or NOTEBOOKS / f"{kind}.ipynb", params)
 
 
 # Ctrl-C, and what a terminal closing or a CI timeout sends.

@@ -1,0 +1,112 @@
+"""One build process for a run: kernels forked from a warm process, one browser for every PDF.
+
+What the faster path must keep: the bytes a fresh kernel and a fresh browser give, a failure per
+variant that does not stop the others, a browser that dies replaced, and data read once only
+while its files are unchanged.
+"""
+
+import os
+import signal
+import threading
+import time
+from datetime import date
+
+import nbformat
+import pytest
+
+from analysis import build, loading, printing
+from analysis.kernels import WarmKernels
+
+from conftest import ROOT, set_cell
+
+NOTEBOOK = ROOT / "notebooks" / "incident.ipynb"
+
+
+def test_a_forked_kernel_gives_the_bytes_of_a_fresh_one(tmp_path):
+    params = {"incident_id": "coincheck-2018", "lang": "ja"}
+    fresh, forked = tmp_path / "fresh" / "incident.ipynb", tmp_path / "forked" / "incident.ipynb"
+    build.execute(NOTEBOOK, params, fresh)
+    with WarmKernels() as kernels:
+        build.execute(NOTEBOOK, params, forked, kernels)
+    assert len(nbformat.read(fresh, as_version=4).cells) > 10
+    assert forked.read_bytes() == fresh.read_bytes()
+
+
+def test_one_failing_variant_does_not_stop_the_others(tmp_path, capsys, monkeypatch):
+    """Three variants two at a time: one notebook fails in its kernel, one name is not an incident;
+    the third is published, each failure is told with what was kept, and make's summary learns it."""
+    broken = tmp_path / "broken" / "incident.ipynb"
+    broken.parent.mkdir()
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    nb.cells[-1].source = 'raise RuntimeError("MarkerBroken")'
+    nbformat.write(nb, broken)
+    queue = tmp_path / "queue"
+    queue.write_text(f"bitpoint-2019-ja {broken}\nbitpoint-2019-en {NOTEBOOK}\nnosuch-2020-en {NOTEBOOK}\n")
+    run, out = tmp_path / "run", tmp_path / "reports"
+    run.mkdir()
+    monkeypatch.setenv("REPORT_RUN", str(run))
+    code = build.main(["--queue", str(queue), "--jobs", "2", "--build-dir", str(tmp_path / "build"), "--out", str(out)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert sorted(p.name for p in out.iterdir()) == ["bitpoint-2019-en.html", "bitpoint-2019-en.pdf"]
+    assert "build of bitpoint-2019-ja failed; nothing was published for bitpoint-2019-ja." in err
+    assert "MarkerBroken" in err and "is kept at" in err
+    assert "build of nosuch-2020-en failed" in err and "nosuch-2020" in err
+    outcomes = {p.name: p.read_text() for p in run.iterdir()}
+    assert outcomes == {"bitpoint-2019-ja": "failed", "bitpoint-2019-en": "published", "nosuch-2020-en": "failed"}
+    assert not list((tmp_path / "build").glob("*/run-*"))  # no run folder is left behind
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("page")
+    page = folder / "page.html"
+    page.write_text("<!DOCTYPE html><h1>一</h1><p>one</p><h1 style='break-before: page'>二</h1>", encoding="utf-8")
+    return page
+
+
+def test_prints_at_once_from_threads_give_the_bytes_of_one_print(tmp_path, page):
+    created = date(2018, 2, 13)
+    printing.to_pdf(page, tmp_path / "alone.pdf", created)
+    with printing.Browser() as browser:
+        threads = [
+            threading.Thread(target=printing.to_pdf, args=(page, tmp_path / f"{i}.pdf", created, browser))
+            for i in range(4)
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    alone = (tmp_path / "alone.pdf").read_bytes()
+    assert printing.pdf_pages(tmp_path / "alone.pdf") == 2
+    assert all((tmp_path / f"{i}.pdf").read_bytes() == alone for i in range(4))
+
+
+def test_a_browser_that_dies_fails_its_prints_and_is_started_again(tmp_path, page):
+    with printing.Browser() as browser:
+        printing.to_pdf(page, tmp_path / "one.pdf", date(2018, 2, 13), browser)
+        os.killpg(browser._proc.pid, signal.SIGKILL)
+        for _ in range(100):  # the reader sees the pipe close
+            if browser._proc is None:
+                break
+            time.sleep(0.05)
+        printing.to_pdf(page, tmp_path / "two.pdf", date(2018, 2, 13), browser)
+    assert (tmp_path / "one.pdf").read_bytes() == (tmp_path / "two.pdf").read_bytes()
+
+
+def test_a_missing_page_is_a_print_error(tmp_path):
+    with pytest.raises(printing.PrintError, match="no readable PDF|could not open"):
+        printing.to_pdf(tmp_path / "missing.html", tmp_path / "x.pdf", date(2018, 2, 13))
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_data_is_read_again_once_a_file_changes(data_copy, monkeypatch):
+    monkeypatch.setattr(loading, "REUSE", True)
+    first = loading.load_dataset(data_copy)
+    assert loading.load_dataset(data_copy) is first
+    set_cell(data_copy / "compensation.csv", 2, "note_en", "changed")
+    again = loading.load_dataset(data_copy)
+    assert again is not first
+    assert "changed" in set(again.compensation["note_en"])
+    monkeypatch.setattr(loading, "REUSE", False)
+    assert loading.load_dataset(data_copy) is not again
