@@ -110,3 +110,66 @@ def test_data_is_read_again_once_a_file_changes(data_copy, monkeypatch):
     assert "changed" in set(again.compensation["note_en"])
     monkeypatch.setattr(loading, "REUSE", False)
     assert loading.load_dataset(data_copy) is not again
+
+
+def test_a_publishing_failure_fails_its_variant_only(tmp_path, capsys, monkeypatch):
+    """A disk that refuses one variant's files (here: ENOSPC on its copy) fails that variant; the
+    other is published, dated when the build started (an input edited during the build then
+    leaves it out of date for make)."""
+    real = build.publish
+
+    def full_for_bitpoint(files, mtime=None):
+        if any(dst.name.startswith("bitpoint") for dst in files.values()):
+            raise OSError(28, "No space left on device")
+        return real(files, mtime)
+
+    monkeypatch.setattr(build, "publish", full_for_bitpoint)
+    out = tmp_path / "reports"
+    before = time.time()
+    code = build.main(
+        ["bitpoint-2019-en", "mtgox-2014-en", "--jobs", "2", "--build-dir", str(tmp_path), "--out", str(out)]
+    )
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "build of bitpoint-2019-en failed; nothing was published for bitpoint-2019-en." in err
+    assert "No space left on device" in err
+    assert sorted(p.name for p in out.iterdir()) == ["mtgox-2014-en.html", "mtgox-2014-en.pdf"]
+    assert all(p.stat().st_mtime <= before for p in out.iterdir())  # this test process started earlier
+
+
+@pytest.mark.parametrize("phase", ["executing", "printing PDF"])
+def test_no_process_outlives_a_killed_build(tmp_path, phase):
+    """SIGKILL leaves the build no time to clean up: its kernel, the warm process, the shim and
+    Chromium notice on their own that it is gone, and end."""
+    import subprocess
+    import sys
+
+    import psutil
+
+    cmd = [sys.executable, "-m", "analysis.build", "coincheck-2018-en"]
+    cmd += ["--build-dir", str(tmp_path / "build"), "--out", str(tmp_path / "reports")]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    for line in proc.stdout:
+        if phase in line:
+            break
+    time.sleep(1.0)
+    family = psutil.Process(proc.pid).children(recursive=True)
+    names = " ".join(" ".join(p.cmdline()) for p in family)
+    assert ("kernel_shim" in names) if phase == "executing" else ("remote-debugging-pipe" in names), names
+    proc.kill()
+    proc.communicate()
+
+    def alive():
+        found = []
+        for p in family:
+            try:
+                if p.is_running() and p.status() != psutil.STATUS_ZOMBIE:
+                    found.append(" ".join(p.cmdline())[:100])
+            except psutil.NoSuchProcess:
+                pass
+        return found
+
+    deadline = time.monotonic() + 20
+    while alive() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not alive()

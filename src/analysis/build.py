@@ -257,21 +257,20 @@ def render(e: Executed, browser: Browser) -> Path:
     return run
 
 
-def publish_files(name: str, run: Path, out_dir: Path) -> None:
+def publish_files(name: str, run: Path, out_dir: Path, mtime: float | None = None) -> None:
     try:
         say(name, f"publishing to {out_dir}/", "publish")
-        publish({run / f"{name}.{ext}": out_dir / f"{name}.{ext}" for ext in ("html", "pdf")})
+        publish({run / f"{name}.{ext}": out_dir / f"{name}.{ext}" for ext in ("html", "pdf")}, mtime)
     finally:
         shutil.rmtree(run, ignore_errors=True)
-        STAGES.setdefault(name, []).append(("end", time.time()))
+        mark(name, "end")
 
 
 def build(name: str, notebook: Path, params: dict, build_dir: Path, out_dir: Path) -> None:
-    """One variant, start to published, in this thread."""
-    executed = run_notebook(Variant(name, notebook, params), build_dir)
-    with Browser() as browser:
-        run = render(executed, browser)
-    publish_files(name, run, out_dir)
+    """One variant, start to published, as make report builds it; BuildError if it was not."""
+    outcome = build_all([Variant(name, notebook, params)], build_dir, out_dir, jobs=1)[name]
+    if outcome != "published":
+        raise BuildError(f"build of {name} {outcome}; the reason is printed above")
 
 
 FAILURES = (ParameterError, DataValidationError, BuildError, PrintError, OSError)
@@ -283,24 +282,32 @@ def build_all(variants: list[Variant], build_dir: Path, out_dir: Path, jobs: int
 
     `jobs` notebooks run at a time, and as many variants render at a time: a worker whose notebook
     has run hands it over and starts the next one's kernel while the HTML and PDF are made.
-    Ctrl-C (KeyboardInterrupt) ends the kernels and the browser and is raised again once the
-    workers are done, with `.outcomes` (published, interrupted) on it.
+    Published files carry the time this process started, so that an input edited while it ran
+    leaves them out of date for make. Ctrl-C (KeyboardInterrupt), or a bug, ends the kernels and
+    the browser and is raised again once the workers are done, with `.outcomes` on it (published,
+    and interrupted or failed for the variants under way).
     """
+    import psutil
+
+    started_at = psutil.Process().create_time()
     jobs = max(1, jobs)
     todo: queue.Queue[Variant] = queue.Queue()
     for v in variants:
         todo.put(v)
     to_render: queue.Queue[Executed | None] = queue.Queue()
     done: queue.Queue[tuple[str, Path | None, BaseException | None]] = queue.Queue()
-    stop, started, outcomes = threading.Event(), set(), {}
+    stop, taking, started, outcomes = threading.Event(), threading.Lock(), set(), {}
+
+    def take() -> Variant | None:
+        with taking:  # so that no variant starts unseen once the build is stopping
+            if stop.is_set() or todo.empty():
+                return None
+            v = todo.get_nowait()
+            started.add(v.name)
+            return v
 
     def executing(kernels: WarmKernels) -> None:
-        while not stop.is_set():
-            try:
-                v = todo.get_nowait()
-            except queue.Empty:
-                return
-            started.add(v.name)
+        while (v := take()) is not None:
             try:
                 to_render.put(run_notebook(v, build_dir, kernels))
             except BaseException as err:
@@ -316,30 +323,43 @@ def build_all(variants: list[Variant], build_dir: Path, out_dir: Path, jobs: int
     with _reusing_data(), Browser() as browser, WarmKernels() as kernels:
         threads = [threading.Thread(target=executing, args=(kernels,), daemon=True) for _ in range(jobs)]
         threads += [threading.Thread(target=rendering, args=(browser,), daemon=True) for _ in range(jobs)]
+
+        def wind_down() -> None:
+            for _ in range(jobs):
+                to_render.put(None)
+            for t in threads:
+                t.join(timeout=30)
+
         for t in threads:
             t.start()
         try:
             for _ in variants:
                 name, run, err = _next(done)
                 if err is None:
-                    publish_files(name, run, out_dir)
-                    outcomes[name] = "published"
-                else:
-                    outcomes[name] = "failed"
-                    _tell_failure(name, out_dir, err)
-        except KeyboardInterrupt as interrupt:
-            stop.set()
+                    try:
+                        publish_files(name, run, out_dir, started_at)
+                        outcomes[name] = "published"
+                        continue
+                    except FAILURES as failure:
+                        err = failure
+                outcomes[name] = "failed"
+                _tell_failure(name, out_dir, err)
+        except BaseException as stopped:
+            with taking:
+                stop.set()
             _end_children()  # the kernels and the browser; the workers then fail fast
+            wind_down()
+            while not done.empty():  # made but not published: nothing of it stays
+                _, run, _ = done.get_nowait()
+                if run is not None:
+                    shutil.rmtree(run, ignore_errors=True)
+            cut_short = "interrupted" if isinstance(stopped, KeyboardInterrupt) else "failed"
             for name in started - outcomes.keys():
-                published = out_dir / f"{name}.pdf" in PUBLISHED
-                outcomes[name] = "published" if published else "interrupted"
-            interrupt.outcomes = outcomes
+                outcomes[name] = "published" if out_dir / f"{name}.pdf" in PUBLISHED else cut_short
+            stopped.outcomes = outcomes
             raise
         finally:
-            for _ in range(jobs):
-                to_render.put(None)
-            for t in threads:
-                t.join(timeout=30)
+            wind_down()
     return outcomes
 
 
@@ -412,7 +432,10 @@ def main(argv=None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "reports")
     parser.add_argument("--timings", type=Path, default=None, help="write each variant's seconds per stage here (JSON)")
     args = parser.parse_args(argv)
-    pairs = [(n, args.notebook) for n in args.names] + (read_queue(args.queue) if args.queue else [])
+    pairs = []
+    for name, notebook in [(n, args.notebook) for n in args.names] + (read_queue(args.queue) if args.queue else []):
+        if name not in (p[0] for p in pairs):  # a variant named twice is built once
+            pairs.append((name, notebook))
     if not pairs or (args.params and len(pairs) > 1):
         parser.error("name one variant with --params, or one or more variants (or --queue)")
     outcomes: dict[str, str] = {}
@@ -436,6 +459,9 @@ def main(argv=None) -> int:
             if outcome == "interrupted":
                 print(f"\nbuild of {name} interrupted; {kept_message(name, args.out)}.", file=sys.stderr)
         return 130
+    except Exception as bug:  # its traceback follows; what was published still is, and is recorded
+        outcomes.update(getattr(bug, "outcomes", {}))
+        raise
     finally:
         for name, outcome in outcomes.items():
             record(name, outcome)

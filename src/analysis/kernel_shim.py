@@ -5,7 +5,8 @@
 Standard library only, run without site packages, so it starts in milliseconds. It asks the warm
 process (analysis.kernels) behind SOCKET for a kernel, handing over its folder, environment and
 standard streams, then stands in for that kernel: the signals jupyter_client sends it are passed
-on, and it ends when the kernel does. If the shim is killed, the kernel notices and ends too.
+on, and it ends when the kernel does. If the shim is killed, the kernel notices and ends too; if
+the build dies, the shim ends the kernel.
 """
 
 import json
@@ -28,9 +29,9 @@ def main() -> int:
         return 1
     pid = int(answer)
 
-    def pass_on(signum, frame):
+    def pass_on(signum, frame):  # to the kernel's group, as jupyter_client signals a kernel's
         try:
-            os.kill(pid, signum)
+            os.killpg(pid, signum)
         except ProcessLookupError:
             pass
 
@@ -38,9 +39,12 @@ def main() -> int:
         signal.signal(sig, pass_on)
     try:
         ended = os.pidfd_open(pid)
+        parent = os.pidfd_open(os.getppid())
     except ProcessLookupError:
         return 0
-    select.select([ended], [], [])  # readable once the kernel has ended
+    readable, _, _ = select.select([ended, parent], [], [])  # readable once that process has ended
+    if ended not in readable:  # the build is gone without shutting the kernel down
+        pass_on(signal.SIGKILL, None)
     return 0
 
 

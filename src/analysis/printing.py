@@ -62,6 +62,9 @@ def chromium_command(profile: Path | str, *args: str) -> list[str]:
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
+        # Fewer processes, less memory: the (software) GPU and network services in the browser's own.
+        "--in-process-gpu",
+        "--enable-features=NetworkServiceInProcess",
         f"--user-data-dir={profile}",
         *args,
     ]
@@ -71,13 +74,20 @@ class Browser:
     """One headless Chromium for many PDFs; started at the first print, ended by close().
 
     Thread-safe: each print() has its own tab, and answers are matched to questions by their id.
-    If the browser dies, the prints waiting on it fail and the next print starts a new one.
+    If the browser dies, the prints waiting on it fail and the next print starts a new one; after
+    close(), none does.
     """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()  # guards the process, the pipe's writing end and the waiters
         self._proc: subprocess.Popen | None = None
-        self._profile: tempfile.TemporaryDirectory | None = None
+        self._groups: list[int] = []  # every browser's process group, for close()
+        self._closed = False
+        self._started_fresh = False
+        # One print at a time: a long report's tab holds a quarter of a GiB while it prints, and
+        # two at once take no less wall time (the notebooks are the longer stage).
+        self._printing = threading.Lock()
+        self._profiles: list[tempfile.TemporaryDirectory] = []
         self._ids = itertools.count(1)
         self._waiting: dict[int, _Answer] = {}
         self._events: list[tuple[str, str, _Answer]] = []  # (session, method, who waits for it)
@@ -86,29 +96,37 @@ class Browser:
     # -- the process --------------------------------------------------------------------------
 
     def _start(self) -> None:
-        self._profile = tempfile.TemporaryDirectory(prefix="chromium-", ignore_cleanup_errors=True)
+        chromium()  # no browser: fail before anything is opened
+        # A fresh profile per start: one a killed browser left may still be marked in use.
+        profile = tempfile.TemporaryDirectory(prefix="chromium-", ignore_cleanup_errors=True)
+        self._profiles.append(profile)
+        command = chromium_command(profile.name, "--remote-debugging-pipe", "about:blank")
         to_browser_r, to_browser_w = _high(os.pipe())
         from_browser_r, from_browser_w = _high(os.pipe())
-        # Chromium reads fd 3 and writes fd 4; bash (which, unlike dash, takes fds above 9) puts the pipe's ends there and becomes the
-        # browser (no preexec_fn: builds print from several threads).
+        # Chromium reads fd 3 and writes fd 4; bash (which, unlike dash, takes fds above 9) puts
+        # the pipe's ends there and becomes the browser (no preexec_fn: builds print from threads).
         wire = f'exec "$@" 3<&{to_browser_r} 4>&{from_browser_w} {to_browser_r}<&- {from_browser_w}>&-'
         try:
-            self._proc = subprocess.Popen(
-                ["/bin/bash", "-c", wire, "bash", *chromium_command(self._profile.name, "--remote-debugging-pipe")],
+            proc = subprocess.Popen(
+                ["/bin/bash", "-c", wire, "bash", *command],
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.PIPE,
                 pass_fds=(to_browser_r, from_browser_w),
                 start_new_session=True,  # its own group: close() ends renderers and helpers too
             )
+        except BaseException:
+            for fd in (to_browser_w, from_browser_r):
+                os.close(fd)
+            raise
         finally:
             os.close(to_browser_r)
             os.close(from_browser_w)
-        self._out = os.fdopen(to_browser_w, "wb", buffering=0)
-        self._stderr = []
-        reader = threading.Thread(target=self._read, args=(os.fdopen(from_browser_r, "rb"), self._proc), daemon=True)
-        reader.start()
-        threading.Thread(target=self._drain, args=(self._proc,), daemon=True).start()
+        self._proc, self._out, self._stderr = proc, os.fdopen(to_browser_w, "wb", buffering=0), []
+        self._groups.append(proc.pid)
+        self._started_fresh = True
+        threading.Thread(target=self._read, args=(os.fdopen(from_browser_r, "rb"), proc), daemon=True).start()
+        threading.Thread(target=self._drain, args=(proc,), daemon=True).start()
 
     def _drain(self, proc: subprocess.Popen) -> None:
         for line in proc.stderr:
@@ -116,24 +134,39 @@ class Browser:
             del self._stderr[:-50]
 
     def _read(self, pipe, proc: subprocess.Popen) -> None:
-        buffer = b""
-        while chunk := pipe.read1(1 << 20):
-            buffer += chunk
-            *messages, buffer = buffer.split(b"\0")
-            for raw in messages:
-                self._dispatch(json.loads(raw))
-        why = self._ended(proc)
-        with self._lock:
-            if self._proc is proc:
-                self._proc = None
-            waiters = list(self._waiting.values()) + [w for _, _, w in self._events]
-            self._waiting.clear()
-            self._events.clear()
-        for w in waiters:
-            w.fail(why)
+        """Hand each answer to who waits for it; when the pipe ends (or an answer cannot be read),
+        fail everything still waiting on this browser."""
+        buffer = bytearray()
+        why = ""
+        try:
+            while chunk := pipe.read1(1 << 20):
+                start = len(buffer)
+                buffer += chunk
+                while (end := buffer.find(b"\0", start)) >= 0:
+                    self._dispatch(json.loads(buffer[:end]))
+                    del buffer[: end + 1]
+                    start = 0
+        except Exception as err:  # noqa: BLE001 - told to every waiter below
+            why = f"Chromium's answer could not be read: {type(err).__name__}: {err}"
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+        finally:
+            pipe.close()
+            why = why or self._ended(proc)
+            with self._lock:
+                if self._proc is proc:
+                    self._proc = None
+                waiters = list(self._waiting.values()) + [w for _, _, w in self._events]
+                self._waiting.clear()
+                self._events.clear()
+            for w in waiters:
+                w.fail(why)
 
     def _ended(self, proc: subprocess.Popen) -> str:
-        proc.wait()
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            return "Chromium stopped answering"
         return f"Chromium ended (exit {proc.returncode}) before it answered:\n{''.join(self._stderr)[-2000:]}"
 
     def _dispatch(self, message: dict) -> None:
@@ -153,24 +186,20 @@ class Browser:
         """Ask the browser to quit (it then waits for its own helpers, whose CPU time counts
         towards ours); whatever of its group is left a few seconds later is killed."""
         with self._lock:
+            self._closed = True
             proc = self._proc
         if proc is not None:
             with contextlib.suppress(PrintError):
-                self._send("Browser.close")
-            try:
+                self._send("Browser.close", start=False)
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                pass
-            with self._lock:
-                self._proc = None
+        for group in self._groups:
             with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGKILL)
+                os.killpg(group, signal.SIGKILL)
+        if proc is not None:
             proc.wait()
-            with contextlib.suppress(OSError):
-                self._out.close()
-        if self._profile is not None:
-            self._profile.cleanup()
-            self._profile = None
+        for profile in self._profiles:
+            profile.cleanup()
 
     def __enter__(self) -> Browser:
         return self
@@ -180,12 +209,18 @@ class Browser:
 
     # -- the protocol -------------------------------------------------------------------------
 
-    def _send(self, method: str, params: dict | None = None, session: str = "", wait_for: str = "") -> _Answer:
-        """Send a command; return what waits for its answer (and, with `wait_for`, for that event)."""
+    def _send(
+        self, method: str, params: dict | None = None, session: str = "", wait_for: str = "", start: bool = True
+    ) -> _Answer:
+        """Send a command; return what waits for its answer (and, with `wait_for`, for that event).
+        With start=False a browser that is not running is not started (the command fails)."""
         answer, event = _Answer(method), _Answer(wait_for)
         with self._lock:
             if self._proc is None:
+                if self._closed or not start:
+                    raise PrintError(f"no browser is running to take {method}")
                 self._start()
+            proc = self._proc
             message = {"id": next(self._ids), "method": method, "params": params or {}}
             if session:
                 message["sessionId"] = session
@@ -194,9 +229,12 @@ class Browser:
                 self._events.append((session, wait_for, event))
             try:
                 self._out.write(json.dumps(message).encode() + b"\0")
-            except OSError as err:  # the browser has gone
+                gone = None
+            except OSError as err:  # the browser has gone; its reader fails the waiters
                 self._waiting.pop(message["id"], None)
-                raise PrintError(self._ended(self._proc)) from err
+                gone = err
+        if gone is not None:
+            raise PrintError(self._ended(proc)) from gone
         if wait_for:
             answer.event = event
         return answer
@@ -206,6 +244,20 @@ class Browser:
 
     def print_pdf(self, html_file: Path, timeout: float = PRINT_TIMEOUT) -> bytes:
         """The page's PDF, printed in a tab of its own."""
+        with self._printing:
+            if self._started_fresh:
+                self._started_fresh = False
+                self._close_own_pages()
+            return self._print_pdf(html_file, timeout)
+
+    def _close_own_pages(self) -> None:
+        """Close the pages a browser opens by itself (a blank tab, the address bar's popups): a
+        renderer each, 150 MB together, for nothing here."""
+        for target in self.call("Target.getTargets", timeout=START_TIMEOUT)["targetInfos"]:
+            with contextlib.suppress(PrintError):  # closing one may have closed another
+                self.call("Target.closeTarget", {"targetId": target["targetId"]})
+
+    def _print_pdf(self, html_file: Path, timeout: float) -> bytes:
         target = self.call("Target.createTarget", {"url": "about:blank"}, timeout=START_TIMEOUT)["targetId"]
         try:
             session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
@@ -220,7 +272,7 @@ class Browser:
             return base64.b64decode(self.call("Page.printToPDF", PRINT_OPTIONS, session, timeout)["data"])
         finally:
             with contextlib.suppress(PrintError):
-                self._send("Target.closeTarget", {"targetId": target})
+                self._send("Target.closeTarget", {"targetId": target}, start=False)
 
 
 def _high(fds: tuple[int, int]) -> tuple[int, int]:

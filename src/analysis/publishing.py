@@ -26,8 +26,8 @@ HELD_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 PUBLISHED: set[Path] = set()
 
 
-def publish(files: dict[Path, Path]) -> None:
-    """Move a variant's finished files into place together.
+def publish(files: dict[Path, Path], mtime: float | None = None) -> None:
+    """Move a variant's finished files into place together (dated `mtime`, if given).
 
     Each file is first copied next to its destination under a name of its own; then, with the
     folder locked against other builds, each is renamed over the published one. Interrupts wait
@@ -46,6 +46,8 @@ def publish(files: dict[Path, Path]) -> None:
                 os.close(fd)
                 staged[dst] = Path(tmp)
                 shutil.copyfile(src, staged[dst])
+                if mtime is not None:
+                    os.utime(staged[dst], (mtime, mtime))
             with _locked(next(iter(files.values())).parent):
                 _swap(staged)
         finally:
