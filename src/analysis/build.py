@@ -35,6 +35,7 @@ from pathlib import Path
 import nbformat
 import yaml
 
+import analysis
 from analysis import loading
 from analysis.context import Context, prepare_comparison, prepare_incident
 from analysis.errors import DataValidationError
@@ -70,14 +71,11 @@ def mark(name: str, stage: str) -> None:
 
 
 def stage_times() -> dict[str, dict[str, float]]:
-    """Seconds per stage of each variant built: "waiting" from the process's start to the variant's
-    first stage (for the first: interpreter and imports), then each stage until the next began,
-    the last until the variant's end."""
-    import psutil
-
-    start = psutil.Process().create_time()
+    """Seconds per stage of each variant built: "waiting" from the package's first import to the
+    variant's first stage (for the first variant: the imports), then each stage until the next
+    began, the last until the variant's end."""
     return {
-        name: {a: round(t2 - t1, 3) for (a, t1), (_, t2) in zip([("waiting", start), *marks], marks)}
+        name: {a: round(t2 - t1, 3) for (a, t1), (_, t2) in zip([("waiting", analysis.LOADED_AT), *marks], marks)}
         for name, marks in STAGES.items()
     }
 
@@ -282,14 +280,11 @@ def build_all(variants: list[Variant], build_dir: Path, out_dir: Path, jobs: int
 
     `jobs` notebooks run at a time, and as many variants render at a time: a worker whose notebook
     has run hands it over and starts the next one's kernel while the HTML and PDF are made.
-    Published files carry the time this process started, so that an input edited while it ran
-    leaves them out of date for make. Ctrl-C (KeyboardInterrupt), or a bug, ends the kernels and
+    Published files are dated when this process began reading the package (analysis.LOADED_AT):
+    an input edited while it ran leaves them out of date for make. Ctrl-C (KeyboardInterrupt), or a bug, ends the kernels and
     the browser and is raised again once the workers are done, with `.outcomes` on it (published,
     and interrupted or failed for the variants under way).
     """
-    import psutil
-
-    started_at = psutil.Process().create_time()
     jobs = max(1, jobs)
     todo: queue.Queue[Variant] = queue.Queue()
     for v in variants:
@@ -337,7 +332,7 @@ def build_all(variants: list[Variant], build_dir: Path, out_dir: Path, jobs: int
                 name, run, err = _next(done)
                 if err is None:
                     try:
-                        publish_files(name, run, out_dir, started_at)
+                        publish_files(name, run, out_dir, analysis.LOADED_AT)
                         outcomes[name] = "published"
                         continue
                     except FAILURES as failure:
