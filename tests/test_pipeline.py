@@ -154,7 +154,14 @@ def test_no_process_outlives_a_killed_build(tmp_path, phase):
             break
     time.sleep(1.0)
     family = psutil.Process(proc.pid).children(recursive=True)
-    names = " ".join(" ".join(p.cmdline()) for p in family)
+
+    def command(p) -> str:
+        try:
+            return " ".join(p.cmdline())
+        except psutil.Error:  # a helper that has just ended
+            return ""
+
+    names = " ".join(command(p) for p in family)
     assert ("kernel_shim" in names) if phase == "executing" else ("remote-debugging-pipe" in names), names
     proc.kill()
     proc.communicate()
@@ -164,8 +171,8 @@ def test_no_process_outlives_a_killed_build(tmp_path, phase):
         for p in family:
             try:
                 if p.is_running() and p.status() != psutil.STATUS_ZOMBIE:
-                    found.append(" ".join(p.cmdline())[:100])
-            except psutil.NoSuchProcess:
+                    found.append(command(p)[:100])
+            except psutil.Error:
                 pass
         return found
 

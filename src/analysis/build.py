@@ -315,46 +315,52 @@ def build_all(variants: list[Variant], build_dir: Path, out_dir: Path, jobs: int
             except BaseException as err:
                 done.put((e.name, None, err))
 
-    with _reusing_data(), Browser() as browser, WarmKernels() as kernels:
-        threads = [threading.Thread(target=executing, args=(kernels,), daemon=True) for _ in range(jobs)]
-        threads += [threading.Thread(target=rendering, args=(browser,), daemon=True) for _ in range(jobs)]
+    threads: list[threading.Thread] = []
 
-        def wind_down() -> None:
-            for _ in range(jobs):
-                to_render.put(None)
-            for t in threads:
-                t.join(timeout=30)
-
+    def wind_down() -> None:
+        for _ in range(jobs):
+            to_render.put(None)
+        deadline = time.monotonic() + 30  # one wait for them all
         for t in threads:
-            t.start()
-        try:
-            for _ in variants:
-                name, run, err = _next(done)
-                if err is None:
-                    try:
-                        publish_files(name, run, out_dir, analysis.LOADED_AT)
-                        outcomes[name] = "published"
-                        continue
-                    except FAILURES as failure:
-                        err = failure
-                outcomes[name] = "failed"
-                _tell_failure(name, out_dir, err)
-        except BaseException as stopped:
-            with taking:
-                stop.set()
-            _end_children()  # the kernels and the browser; the workers then fail fast
-            wind_down()
-            while not done.empty():  # made but not published: nothing of it stays
-                _, run, _ = done.get_nowait()
-                if run is not None:
+            t.join(timeout=max(0.0, deadline - time.monotonic()))
+
+    try:
+        with _reusing_data(), Browser() as browser, WarmKernels() as kernels:
+            try:
+                threads += [threading.Thread(target=executing, args=(kernels,), daemon=True) for _ in range(jobs)]
+                threads += [threading.Thread(target=rendering, args=(browser,), daemon=True) for _ in range(jobs)]
+                for t in threads:
+                    t.start()
+                for _ in variants:
+                    name, run, err = _next(done)
+                    if err is None:
+                        try:
+                            publish_files(name, run, out_dir, analysis.LOADED_AT)
+                            outcomes[name] = "published"
+                            continue
+                        except FAILURES as failure:
+                            err = failure
+                    outcomes[name] = "failed"
+                    _tell_failure(name, out_dir, err)
+            except BaseException:
+                with taking:
+                    stop.set()
+                browser.kill()  # and no other is started: the workers then fail fast
+                kernels.kill()
+                wind_down()
+                raise
+            finally:
+                wind_down()
+    except BaseException as stopped:  # Ctrl-C or a bug, wherever it landed: what was done is told
+        for name in started - outcomes.keys():
+            if out_dir / f"{name}.pdf" in PUBLISHED:
+                outcomes[name] = "published"
+            else:
+                outcomes[name] = "interrupted" if isinstance(stopped, KeyboardInterrupt) else "failed"
+                for run in (build_dir / name).glob("run-*"):  # made but not published: nothing of it stays
                     shutil.rmtree(run, ignore_errors=True)
-            cut_short = "interrupted" if isinstance(stopped, KeyboardInterrupt) else "failed"
-            for name in started - outcomes.keys():
-                outcomes[name] = "published" if out_dir / f"{name}.pdf" in PUBLISHED else cut_short
-            stopped.outcomes = outcomes
-            raise
-        finally:
-            wind_down()
+        stopped.outcomes = outcomes
+        raise
     return outcomes
 
 
@@ -383,14 +389,6 @@ def _tell_failure(name: str, out_dir: Path, err: BaseException) -> None:
     else:  # a bug in the build itself: its traceback is what a fix needs
         trace = "".join(traceback.format_exception(err))
         print(f"{head}\nan unexpected error in the build (a bug):\n{trace}", file=sys.stderr, flush=True)
-
-
-def _end_children() -> None:
-    import psutil
-
-    for child in psutil.Process().children(recursive=True):
-        with contextlib.suppress(psutil.Error):
-            child.kill()
 
 
 def default_jobs() -> int:

@@ -31,6 +31,7 @@ from pathlib import Path
 import psutil
 
 SHIM = Path(__file__).with_name("kernel_shim.py")
+HANDLED = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}  # the signals the build handles
 
 
 class KernelStartError(RuntimeError):
@@ -40,11 +41,15 @@ class KernelStartError(RuntimeError):
 # -- the warm process ----------------------------------------------------------------------------
 
 
-def serve(listener: socket.socket, control: int) -> None:
+def serve(listener: socket.socket, control: int, mask: set) -> None:
     """In the forked warm process: fork a kernel for each request on `listener` until `control`
     (a pipe whose writing end only the build holds) ends."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the build, which then ends this process
     _default_signals(signal.SIGTERM, signal.SIGHUP)
+    signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+    # Fresh writers on fds 1 and 2: a thread of the build may have held their locks at the fork.
+    sys.stdout = sys.__stdout__ = open(1, "w", closefd=False)  # noqa: SIM115
+    sys.stderr = sys.__stderr__ = open(2, "w", closefd=False)  # noqa: SIM115
     import ipykernel.kernelapp  # noqa: F401
     import IPython.core.interactiveshell  # noqa: F401
 
@@ -65,6 +70,7 @@ def serve(listener: socket.socket, control: int) -> None:
             break  # the build has ended (or died): its kernels go with it
         if listener in readable:
             conn, _ = listener.accept()
+            conn.settimeout(5)  # a shim that stalls must not hold up the others
             with conn:
                 try:
                     _fork_kernel(conn, listener, control)
@@ -188,18 +194,27 @@ class WarmKernels:
         sys.stdout.flush()
         sys.stderr.flush()
         gc.freeze()  # both sides then copy fewer of the pages they share (see serve)
+        # No signal may run the build's handlers in the child before serve() has replaced them.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, HANDLED)
         self._pid = os.fork()
         if self._pid == 0:
             try:
                 os.close(self._control)
-                serve(listener, control)
+                serve(listener, control, held)
             finally:
                 os._exit(0)
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
         os.close(control)
         listener.close()
         self._status: int | None = None
         self._lock = threading.Lock()
         self._numbers = itertools.count(1)
+
+    def kill(self) -> None:
+        """End the warm process now (an interrupted build); its kernels die with it."""
+        with contextlib.suppress(ProcessLookupError):
+            if not self._ended():
+                os.kill(self._pid, signal.SIGKILL)
 
     def _ended(self) -> bool:
         if self._status is None:

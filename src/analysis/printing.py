@@ -81,7 +81,7 @@ class Browser:
     def __init__(self) -> None:
         self._lock = threading.Lock()  # guards the process, the pipe's writing end and the waiters
         self._proc: subprocess.Popen | None = None
-        self._groups: list[int] = []  # every browser's process group, for close()
+        self._procs: list[subprocess.Popen] = []  # every browser started, for kill()
         self._closed = False
         self._started_fresh = False
         # One print at a time: a long report's tab holds a quarter of a GiB while it prints, and
@@ -123,7 +123,7 @@ class Browser:
             os.close(to_browser_r)
             os.close(from_browser_w)
         self._proc, self._out, self._stderr = proc, os.fdopen(to_browser_w, "wb", buffering=0), []
-        self._groups.append(proc.pid)
+        self._procs.append(proc)
         self._started_fresh = True
         threading.Thread(target=self._read, args=(os.fdopen(from_browser_r, "rb"), proc), daemon=True).start()
         threading.Thread(target=self._drain, args=(proc,), daemon=True).start()
@@ -182,6 +182,16 @@ class Browser:
         if waiter:
             waiter.give(message)
 
+    def kill(self) -> None:
+        """End every browser of this object now (an interrupted build), and start none again."""
+        with self._lock:
+            self._closed = True
+            procs = list(self._procs)
+        for proc in procs:
+            if proc.poll() is None:  # a group whose leader was reaped may be someone else's now
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(proc.pid, signal.SIGKILL)
+
     def close(self) -> None:
         """Ask the browser to quit (it then waits for its own helpers, whose CPU time counts
         towards ours); whatever of its group is left a few seconds later is killed."""
@@ -193,9 +203,7 @@ class Browser:
                 self._send("Browser.close", start=False)
             with contextlib.suppress(subprocess.TimeoutExpired):
                 proc.wait(timeout=5)
-        for group in self._groups:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(group, signal.SIGKILL)
+        self.kill()
         if proc is not None:
             proc.wait()
         for profile in self._profiles:
@@ -245,10 +253,21 @@ class Browser:
     def print_pdf(self, html_file: Path, timeout: float = PRINT_TIMEOUT) -> bytes:
         """The page's PDF, printed in a tab of its own."""
         with self._printing:
+            with self._lock:
+                if self._proc is None and not self._closed:
+                    self._start()
             if self._started_fresh:
                 self._started_fresh = False
                 self._close_own_pages()
-            return self._print_pdf(html_file, timeout)
+            try:
+                return self._print_pdf(html_file, timeout)
+            except _Timeout:
+                with self._lock:  # a browser that hangs would make every later print wait too
+                    proc = self._proc
+                if proc is not None:
+                    with contextlib.suppress(ProcessLookupError):
+                        os.killpg(proc.pid, signal.SIGKILL)
+                raise
 
     def _close_own_pages(self) -> None:
         """Close the pages a browser opens by itself (a blank tab, the address bar's popups): a
@@ -283,6 +302,10 @@ def _high(fds: tuple[int, int]) -> tuple[int, int]:
     return moved
 
 
+class _Timeout(PrintError):
+    pass
+
+
 class _Answer:
     def __init__(self, what: str) -> None:
         self.what = what
@@ -301,7 +324,7 @@ class _Answer:
 
     def result(self, timeout: float) -> dict:
         if not self._done.wait(timeout):
-            raise PrintError(f"Chromium did not answer {self.what} within {timeout:.0f} s")
+            raise _Timeout(f"Chromium did not answer {self.what} within {timeout:.0f} s")
         if self._failure:
             raise PrintError(self._failure)
         if "error" in self._message:
