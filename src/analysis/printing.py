@@ -62,9 +62,6 @@ def chromium_command(profile: Path | str, *args: str) -> list[str]:
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
-        # Fewer processes, less memory: the (software) GPU and network services in the browser's own.
-        "--in-process-gpu",
-        "--enable-features=NetworkServiceInProcess",
         f"--user-data-dir={profile}",
         *args,
     ]
@@ -100,7 +97,9 @@ class Browser:
         # A fresh profile per start: one a killed browser left may still be marked in use.
         profile = tempfile.TemporaryDirectory(prefix="chromium-", ignore_cleanup_errors=True)
         self._profiles.append(profile)
-        command = chromium_command(profile.name, "--remote-debugging-pipe", "about:blank")
+        # Fewer processes, less memory: the (software) GPU and network services in the browser's own.
+        saving = ("--in-process-gpu", "--enable-features=NetworkServiceInProcess")
+        command = chromium_command(profile.name, *saving, "--remote-debugging-pipe", "about:blank")
         to_browser_r, to_browser_w = _high(os.pipe())
         from_browser_r, from_browser_w = _high(os.pipe())
         # Chromium reads fd 3 and writes fd 4; bash (which, unlike dash, takes fds above 9) puts
