@@ -80,7 +80,6 @@ class Browser:
         self._proc: subprocess.Popen | None = None
         self._procs: list[subprocess.Popen] = []  # every browser started, for kill()
         self._closed = False
-        self._started_fresh = False
         # One print at a time: a long report's tab holds a quarter of a GiB while it prints, and
         # two at once take no less wall time (the notebooks are the longer stage).
         self._printing = threading.Lock()
@@ -123,7 +122,6 @@ class Browser:
             os.close(from_browser_w)
         self._proc, self._out, self._stderr = proc, os.fdopen(to_browser_w, "wb", buffering=0), []
         self._procs.append(proc)
-        self._started_fresh = True
         threading.Thread(target=self._read, args=(os.fdopen(from_browser_r, "rb"), proc), daemon=True).start()
         threading.Thread(target=self._drain, args=(proc,), daemon=True).start()
 
@@ -253,10 +251,10 @@ class Browser:
         """The page's PDF, printed in a tab of its own."""
         with self._printing:
             with self._lock:
-                if self._proc is None and not self._closed:
+                fresh = self._proc is None and not self._closed
+                if fresh:
                     self._start()
-            if self._started_fresh:
-                self._started_fresh = False
+            if fresh:
                 self._close_own_pages()
             try:
                 return self._print_pdf(html_file, timeout)
