@@ -94,16 +94,16 @@ def test_yen_wait(data):
         ("dmm-bitcoin-2024", "remedy_delivered", "gap", None),
         ("liquid-2021", "detection", "known", 0),  # 19 Aug 2021, about 08:50
         ("liquid-2021", "regulator_action", "gap", None),
-        ("liquid-2021", "remedy_decided", "never", None),  # customer assets were not affected
+        ("liquid-2021", "remedy_decided", "not_applicable", None),  # customer assets were not affected
         ("mtgox-2014", "detection", "range", None),  # February 2014 only
         ("mtgox-2014", "suspension", "known", 880),  # 11 Sep 2011 -> 7 Feb 2014: 366 + 365 + 149
-        ("mtgox-2014", "regulator_action", "gap", None),
+        ("mtgox-2014", "regulator_action", "not_applicable", None),  # no regulator of exchanges in 2014
         ("mtgox-2014", "remedy_delivered", "gap", None),
         ("bitfinex-2016", "suspension", "range", None),  # 2 Aug (UTC date) -> 3 Aug 03:00 JST
         ("bitfinex-2016", "remedy_delivered", "range", None),  # 2 Aug 2016 (UTC) -> 4 Apr 2017
         ("binance-2019", "disclosure", "range", None),  # 7 May (UTC) -> 8 May 08:40 JST
         ("bybit-2025", "suspension", "never", None),  # withdrawals stayed open
-        ("bybit-2025", "remedy_delivered", "range", None),  # 21 Feb 23:13 JST -> 24 Feb (UTC)
+        ("bybit-2025", "remedy_delivered", "not_applicable", None),  # balances never reduced
     ],
 )
 def test_days_from_theft(compared, incident, milestone, state, days):
@@ -126,7 +126,6 @@ def test_a_month_gives_a_range(compared):
         ("bitfinex-2016", "remedy_delivered", (244, 245)),  # -> 4 Apr 2017: 29 + 30 + 31 + 30 + 31 + 31 + 28 + 31 + 4
         ("binance-2019", "detection", (0, 1)),  # 7 May (UTC) -> 8 May 02:15 JST (17:15 UTC on 7 May)
         ("binance-2019", "disclosure", (0, 1)),  # -> 8 May 08:40 JST
-        ("bybit-2025", "remedy_delivered", (3, 4)),  # 21 Feb 23:13 JST -> 24 Feb (UTC): 24 or 25 Feb in Japan
     ],
 )
 def test_a_date_in_another_zone_gives_a_range(compared, incident, milestone, days):
@@ -260,3 +259,54 @@ def test_unknown_incident(data_copy):
     set_cell(path, line, "incident_id", "bitpoint-2020")
     [p] = [p for p in problems_of(data_copy) if p.column == "incident_id"]
     assert (p.line, p.value) == (line, "bitpoint-2020") and "not in incidents.csv" in p.message
+
+
+# -- remedies: extent, form and "not applicable" -------------------------------------------------
+
+
+def test_remedy_extents_as_the_sources_give_them(data):
+    extent = dict(zip(data.remedies["incident_id"], data.remedies["extent"]))
+    # Mt. Gox's repayments are partial and ongoing; Binance's and Bybit's customers lost nothing.
+    assert extent["mtgox-2014"] == "partial"
+    assert extent["binance-2019"] == extent["bybit-2025"] == "not_needed"
+    assert extent["coincheck-2018"] == extent["bitpoint-2019"] == "full"
+
+
+def test_a_remedy_not_needed_is_not_applicable_not_missing(compared):
+    # Customers who never lost their balances had nothing delivered to them: not a gap.
+    for incident in ("bybit-2025", "binance-2019", "liquid-2021"):
+        assert compared[(incident, "remedy_delivered")].state == "not_applicable"
+    assert compared[("dmm-bitcoin-2024", "remedy_delivered")].state == "gap"
+
+
+@pytest.mark.parametrize(
+    "incident, column, value, message",
+    [
+        ("bybit-2025", "method", "in_kind", "gives customers nothing back; leave it empty"),
+        ("mtgox-2014", "method", "", "gives customers something back; name its form"),
+        ("coincheck-2018", "share", "80", "only a partial remedy has a share"),
+        ("mtgox-2014", "share", "120", "is not a share"),
+        ("mtgox-2014", "extent", "most", "is not an allowed value"),
+    ],
+)
+def test_remedy_extent_rules(data_copy, incident, column, value, message):
+    path = data_copy / "remedies.csv"
+    line = line_of(path, "incident_id", incident)
+    set_cell(path, line, column, value)
+    assert any(
+        str(p.file).endswith("remedies.csv") and p.line == line and p.column == column and message in p.message
+        for p in problems_of(data_copy)
+    )
+
+
+def test_a_remedy_not_needed_cannot_be_delivered(data_copy):
+    # Bybit's customers lost nothing: dating a delivery of their remedy is refused, naming the row.
+    path = data_copy / "remedies.csv"
+    set_cell(path, line_of(path, "incident_id", "dmm-bitcoin-2024"), "extent", "not_needed")
+    set_cell(path, line_of(path, "incident_id", "dmm-bitcoin-2024"), "method", "")
+    events = data_copy / "events.csv"
+    line = line_of(events, "event_id", "dmm-remedy-delivered")
+    assert any(
+        str(p.file).endswith("events.csv") and p.line == line and p.column == "status" and "lost nothing" in p.message
+        for p in problems_of(data_copy)
+    )

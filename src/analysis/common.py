@@ -61,6 +61,14 @@ def cite(row, ctx: Context) -> str:
     return ""
 
 
+def remedy_extent(row, lang: str) -> str:
+    """A remedy's extent as readers say it, with the share repaid when its page prints one."""
+    text = l10n.label("extent", row.extent, lang)
+    if isinstance(row.share, str) and row.share:
+        return l10n.paren(text, l10n.number(float(row.share), lang, len(row.share.partition(".")[2])) + "%", lang)
+    return text
+
+
 def seed_ref(item: str, lang: str) -> str:
     """An item of the timeline document as a reader cites it: 'the timeline document (16 Feb 2018),
     item 14'; its opening paragraph is its preamble."""
@@ -188,7 +196,7 @@ def missing_table(ctx: Context) -> Table:
             note_of(r, ctx),
         ]
         for r in ctx.events.itertuples()
-        if r.status in ("gap", "never")
+        if r.status in vocab.UNDATED
     ]
     headers = [l10n.t(k, lang) for k in ("incident", "milestone_col", "fact_col", "status_col", "why_col")]
     return Table(_frame(headers, rows), "notes", (14, 16, 24, 10, 36))

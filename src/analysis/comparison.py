@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import citing, l10n
-from analysis.common import clock, not_known, note_of, seed_ref, when
+from analysis.common import clock, not_known, note_of, remedy_extent, seed_ref, when
 from analysis.context import Context
 from analysis.durations import milestones
 from analysis.incident import since_text
@@ -96,11 +96,11 @@ def remedies(ctx: Context, section: Section) -> Section:
     for i in ctx.incidents:
         if i not in rem:
             decided = milestones(ctx.data.events, i).get("remedy_decided")
-            if decided is not None and decided.status == "never":  # nothing to make whole, and why
+            if decided is not None and decided.status == "not_applicable":  # nothing to make good, and why
                 row = next(ctx.events[ctx.events["event_id"] == decided.event_id].itertuples())
-                rows.append([ctx.names[i], l10n.t("no_remedy_needed", lang), note_of(row, ctx), "", ""])
+                rows.append([ctx.names[i], l10n.t("no_remedy_needed", lang), "", note_of(row, ctx), "", ""])
             else:
-                rows.append([ctx.names[i], l10n.label("state", "not_recorded", lang), "", "", ""])
+                rows.append([ctx.names[i], l10n.label("state", "not_recorded", lang), "", "", "", ""])
             continue
         r = rem[i]
         if r.source_id == "seed":
@@ -111,14 +111,17 @@ def remedies(ctx: Context, section: Section) -> Section:
         rows.append(
             [
                 ctx.names[i],
-                l10n.label("method", r.method, lang),
+                remedy_extent(r, lang),
+                l10n.label("method", r.method, lang) if r.method else "",
                 getattr(r, f"detail_{lang}"),
                 getattr(r, f"funded_by_{lang}"),
                 source,
             ]
         )
-    headers = [l10n.t(k, lang) for k in ("incident", "method_col", "detail_col", "funded_col", "source_col")]
-    return section.add(Table(pd.DataFrame(rows, columns=headers), "plain", (14, 10, 34, 18, 24)))
+    headers = [
+        l10n.t(k, lang) for k in ("incident", "extent_col", "method_col", "detail_col", "funded_col", "source_col")
+    ]
+    return section.add(Table(pd.DataFrame(rows, columns=headers), "plain", (13, 10, 9, 30, 16, 22)))
 
 
 def first_day_incidents(ctx: Context) -> list[str]:

@@ -109,9 +109,11 @@ def milestone_duration(events: pd.DataFrame, incident: str, start: str, end: str
         if name not in known:
             raise MilestoneNotFound(incident, name, usable)
         if known[name].day is None:
-            reason = {"gap": "has not found the date of", "never": "never reached"}.get(
-                known[name].status, "knows no day for"
-            )
+            reason = {
+                "gap": "has not found the date of",
+                "never": "never reached",
+                "not_applicable": "has no such step in",
+            }.get(known[name].status, "knows no day for")
             raise MilestoneNotFound(incident, name, usable, reason)
     return between(known[start], known[end])
 

@@ -304,7 +304,7 @@ def _check_one(c, line: int, read: _Read, zone: ZoneInfo, file: str, row_line: i
     if read.claim == "when":
         if file != "events.csv":
             return [Problem(NAME, line, "claim", "when", f"{file} rows have no date to state; cite amounts only")]
-        if row.get("status") in ("gap", "never"):
+        if row.get("status") in vocab.UNDATED:
             return [
                 Problem(
                     NAME,

@@ -14,9 +14,9 @@ from importlib.metadata import PackageNotFoundError, version
 
 import pandas as pd
 
-from analysis import l10n
+from analysis import l10n, vocab
 from analysis.context import Context
-from analysis.durations import Duration, Milestone, between, earliest_of
+from analysis.durations import Duration, Milestone, between, earliest_of, milestones
 
 
 @dataclass(frozen=True)
@@ -210,18 +210,11 @@ def comparison(ctx: Context, focus: str = "coincheck-2018") -> Findings:
     steps = [
         l10n.t("step_value", lang, step=names[r["milestone"]].lower(), value=_value(r, lang)) for _, r in own.iterrows()
     ]
-    methods = ctx.data.remedies[ctx.data.remedies["incident_id"].isin(ctx.incidents)]
-    by_method = methods.groupby("method", sort=False)["incident_id"].agg(list)
-    remedy = l10n.t("method_joiner", lang).join(
-        l10n.t(
-            "find_method",
-            lang,
-            method=l10n.label("method", method, lang),
-            incidents=l10n.join((ctx.names[i] for i in ids), lang),
-        )
-        for method, ids in by_method.items()
-    )
+    extents = remedy_extents(ctx)
     delivered = _dated(table, "remedy_delivered")
+    # A remedy is due only where customers lost assets: "not applicable" is not "not found".
+    needing = [i for i in ctx.incidents if extents[i] != "not_needed"]
+    delivered = delivered[delivered["incident_id"].isin(needing)]
     disclosed = _dated(table, "disclosure")
     # By the next calendar day at the latest: a range counts only when its last possible day does.
     latest = disclosed["days_max"].fillna(disclosed["days"])
@@ -234,7 +227,9 @@ def comparison(ctx: Context, focus: str = "coincheck-2018") -> Findings:
             name=ctx.names.get(focus, focus),
             steps=l10n.t("steps_joiner", lang).join(steps),
         ),
-        l10n.t("find_remedies", lang, methods=remedy, delivered=len(delivered), n=len(ctx.incidents)),
+        l10n.t(
+            "find_remedies", lang, extents=_extents_text(ctx, extents), needing=len(needing), delivered=len(delivered)
+        ),
     ]
     detected = table[(table["milestone"] == "detection") & (table["state"] == "known")]
     numbers = [KeyNumber(str(len(ctx.incidents)), l10n.t("num_thefts", lang))]
@@ -244,9 +239,59 @@ def comparison(ctx: Context, focus: str = "coincheck-2018") -> Findings:
             KeyNumber(f"{same_day} / {len(detected)}", l10n.t("num_fastest_detection", lang, n=len(detected)))
         )
     numbers.insert(1, KeyNumber(f"{next_day} / {len(ctx.incidents)}", l10n.t("num_disclosed_next_day", lang)))
-    numbers.append(KeyNumber(f"{len(delivered)} / {len(ctx.incidents)}", l10n.t("num_delivered_known", lang)))
-    headline = l10n.t("headline_comparison", lang, n=len(ctx.incidents), disclosed=next_day, delivered=len(delivered))
+    numbers.append(KeyNumber(f"{len(delivered)} / {len(needing)}", l10n.t("num_delivered_known", lang)))
+    headline = l10n.t(
+        "headline_comparison",
+        lang,
+        n=len(ctx.incidents),
+        disclosed=next_day,
+        needing=len(needing),
+        delivered=len(delivered),
+    )
     return Findings(headline, paragraphs, numbers)
+
+
+def remedy_extents(ctx: Context) -> dict[str, str | None]:
+    """Each compared incident's remedy extent (vocab.REMEDY_EXTENTS): its remedies.csv row, else
+    not_needed when the sources show customers lost nothing (the remedy is not applicable), else
+    None (not found)."""
+    rows = ctx.data.remedies.set_index("incident_id")["extent"]
+    out = {}
+    for i in ctx.incidents:
+        decided = milestones(ctx.data.events, i).get("remedy_decided")
+        if i in rows.index:
+            out[i] = rows[i]
+        elif decided is not None and decided.status == "not_applicable":
+            out[i] = "not_needed"
+        else:
+            out[i] = None
+    return out
+
+
+def _extents_text(ctx: Context, extents: dict[str, str | None]) -> str:
+    """'Customers were paid for every unit lost in 5 thefts (in cash: Coincheck 2018; in kind: ...);
+    in part in 1 (Mt. Gox 2014); ...': each extent once, each incident under its extent and form."""
+    lang = ctx.lang
+    forms = ctx.data.remedies.set_index("incident_id")["method"]
+    parts = []
+    for extent in (*vocab.REMEDY_EXTENTS, None):
+        ids = [i for i in ctx.incidents if extents[i] == extent]
+        if not ids:
+            continue
+        count = l10n.plural("thefts", len(ids), lang)
+        names = l10n.join((ctx.names[i] for i in ids), lang)
+        if extent == "full":
+            by_form = {}
+            for i in ids:
+                by_form.setdefault(forms[i], []).append(ctx.names[i])
+            groups = l10n.t("method_joiner", lang).join(
+                l10n.t("find_method", lang, method=l10n.label("method", f, lang), incidents=l10n.join(n, lang))
+                for f, n in by_form.items()
+            )
+            parts.append(l10n.t("find_extent_full", lang, count=count, groups=groups))
+        else:
+            parts.append(l10n.t(f"find_extent_{extent or 'unknown'}", lang, count=count, incidents=names))
+    return l10n.t("extent_joiner", lang).join(parts)
 
 
 def as_of(ctx: Context) -> date:

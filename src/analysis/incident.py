@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import citing, l10n, vocab
-from analysis.common import cite, not_known, note_of, seed_ref, table_of, when
+from analysis.common import cite, not_known, note_of, remedy_extent, seed_ref, table_of, when
 from analysis.context import Context
 from analysis.durations import since_theft
 from analysis.model import Section, Table, Text
@@ -239,7 +239,7 @@ def remedy(ctx: Context, section: Section) -> Section:
         )
     rem = ctx.data.remedies[ctx.data.remedies["incident_id"] == ctx.incident_id]
     decided = ctx.found.get("remedy_decided")
-    if rem.empty and decided is not None and decided.status == "never":
+    if rem.empty and decided is not None and decided.status == "not_applicable":
         # Nothing to make whole: say so with the reason the sources give, as the missing facts do.
         row = next(ctx.events[ctx.events["event_id"] == decided.event_id].itertuples())
         return section.add(Text(l10n.labelled(l10n.t("no_remedy_needed", lang), note_of(row, ctx), lang)))
@@ -249,7 +249,8 @@ def remedy(ctx: Context, section: Section) -> Section:
     announced = ctx.data.events[ctx.data.events["event_id"] == r.event_id]
     pages = tuple(dict.fromkeys((*r.pages, *(announced["pages"].iloc[0] if not announced.empty else ()))))
     rows = [
-        [l10n.t("method_col", lang), l10n.label("method", r.method, lang)],
+        [l10n.t("extent_col", lang), remedy_extent(r, lang)],
+        *([[l10n.t("method_col", lang), l10n.label("method", r.method, lang)]] if r.method else []),
         [l10n.t("detail_col", lang), getattr(r, f"detail_{lang}")],
         [l10n.t("funded_col", lang), getattr(r, f"funded_by_{lang}")],
         [l10n.t("source_col", lang), citing.page_links(pages, lang) if pages else r.source_id],

@@ -253,7 +253,13 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "remedies.csv": pa.DataFrameSchema(
         {
             "incident_id": _column(unique=True, **_SLUG),
-            "method": _column(allowed=vocab.REMEDY_METHODS),
+            "method": _column(required=False, allowed=vocab.REMEDY_METHODS),
+            "extent": _column(allowed=vocab.REMEDY_EXTENTS),
+            "share": _column(
+                required=False,
+                test=lambda v: re.fullmatch(r"\d{1,2}(\.\d+)?", v) is not None and 0 < float(v) < 100,
+                expect="is not a share; give the percentage repaid as a number above 0 and below 100 (36.067)",
+            ),
             "detail_en": _column(),
             "detail_ja": _column(),
             "funded_by_en": _column(),
@@ -419,7 +425,9 @@ def check_relations(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     if _has(events, "incident_id", "milestone", "date", "time") and known_milestones is not None:
         problems += _check_events(events, known_milestones)
     remedies = frames.get("remedies.csv")
-    if _has(remedies, "event_id", "incident_id") and _has(events, "event_id", "incident_id", "milestone"):
+    if _has(remedies, "event_id", "incident_id", "source_id") and _has(
+        events, "event_id", "incident_id", "milestone", "status"
+    ):
         problems += _check_remedy_events(remedies, events)
     problems += check_citations(frames)
     comp = frames.get("compensation.csv")
@@ -485,10 +493,47 @@ def _check_milestones(vocabulary: pd.DataFrame) -> list[Problem]:
 
 
 def _check_remedy_events(remedies: pd.DataFrame, events: pd.DataFrame) -> list[Problem]:
-    """A researched remedy rests on the event that announced it, and its pages are that event's."""
+    """A researched remedy rests on the event that announced it, and its pages are that event's. A
+    remedy has a form exactly when customers got something back; a share only when partial; where
+    customers lost nothing, its delivery is not applicable (never a dated step)."""
     problems = []
     decided = {(r.incident_id, r.event_id) for r in events.itertuples() if r.milestone == "remedy_decided"}
+    delivered = {
+        r.incident_id: (line, r.status) for line, r in zip(events.index, events.itertuples())
+        if r.milestone == "remedy_delivered"
+    }  # fmt: skip
     for line, row in remedies.iterrows():
+        extent = row.get("extent", "")
+        gives_back = extent in ("full", "partial")
+        if "method" in row and bool(row["method"]) != gives_back and extent in vocab.REMEDY_EXTENTS:
+            why = (
+                f"is empty, but the extent '{extent}' gives customers something back; name its form"
+                if gives_back
+                else f"names a form, but the extent '{extent}' gives customers nothing back; leave it empty"
+            )
+            problems.append(Problem("remedies.csv", line, "method", row["method"], why))
+        if row.get("share") and extent != "partial":
+            problems.append(
+                Problem(
+                    "remedies.csv",
+                    line,
+                    "share",
+                    row["share"],
+                    f"is given for extent '{extent}'; only a partial remedy has a share",
+                )
+            )
+        at = delivered.get(row["incident_id"])
+        if extent == "not_needed" and at is not None and at[1] != "not_applicable":
+            problems.append(
+                Problem(
+                    "events.csv",
+                    at[0],
+                    "status",
+                    at[1],
+                    f"is the remedy's delivery for {row['incident_id']}, whose customers lost nothing "
+                    f"(remedies.csv line {line}, extent not_needed); make it 'not_applicable' and say why in its note",
+                )
+            )
         if row["source_id"] == "seed":
             continue
         if not row["event_id"]:
@@ -595,7 +640,7 @@ def _check_uncertainty(events: pd.DataFrame) -> list[Problem]:
     problems = []
     for line, row in events.iterrows():
         status = row["status"]
-        if status in ("gap", "never"):
+        if status in vocab.UNDATED:
             for col in ("date", "time", "period"):
                 if row[col]:
                     problems.append(

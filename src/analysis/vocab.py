@@ -26,8 +26,12 @@ SOURCE_KINDS = ("company", "other", "derived", "secondary")
 
 # reported: one value, with its source. conflict: sources disagree; every value is a row of one
 # conflict_group and exactly one is preferred (the one the analysis uses). gap: searched for and
-# not found (no date, never guessed). never: known not to have happened (no date).
-STATUSES = ("reported", "conflict", "gap", "never")
+# not found (no date, never guessed). never: known not to have happened (no date). not_applicable:
+# the milestone has no meaning for the incident (customers lost nothing, so there was nothing to
+# make whole; no regulator had jurisdiction); kept apart from gap, which counts as unknown.
+STATUSES = ("reported", "conflict", "gap", "never", "not_applicable")
+# The statuses of a row that carries no date.
+UNDATED = ("gap", "never", "not_applicable")
 FLAGS = ("weak",)
 
 # The milestone vocabulary, with a definition per milestone and what the comparison measures, is
@@ -57,7 +61,12 @@ CLAIMS = ("when", "amount")
 PLACES = ("headline", "lead", "body", "table", "list", "caption", "dateline")
 CITED_TABLES = {"events": "events.csv", "incidents": "incidents.csv", "remedies": "remedies.csv"}
 
-REMEDY_METHODS = ("cash", "in_kind", "mixed", "partial")
+# A remedy's form, and its extent: full (customers got back all they lost, as the asset or at a
+# stated price), partial (part of it; the share in remedies.csv when a page prints it), none, or
+# not_needed (the exchange bore the loss; customers' balances were never reduced). Only a full
+# remedy in kind may be called making customers whole.
+REMEDY_METHODS = ("cash", "in_kind", "mixed", "tokens")
+REMEDY_EXTENTS = ("full", "partial", "none", "not_needed")
 
 SOURCE_TYPES = ("primary", "secondary")
 
