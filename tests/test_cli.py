@@ -24,6 +24,6 @@ def test_other_chain_and_csv(tmp_path):
 
 
 def test_unknown_milestone():
-    out = run("--chain", "leak,arrest")
+    out = run("--chain", "leak,ransom")
     assert out.returncode == 2
-    assert "unknown milestone(s): arrest; allowed: leak," in out.stderr
+    assert "unknown milestone(s): ransom; allowed: leak," in out.stderr

@@ -28,7 +28,7 @@ def test_unknown_parameter_names_what_is_allowed():
             {"incident_id": "ftx-2022"},
             "incident_id 'ftx-2022' is not in the data; use one of: coincheck-2018, zaif-2018",
         ),
-        ({"chain": ["leak", "arrest"]}, "chain: unknown milestone 'arrest'; use any of: leak, detection"),
+        ({"chain": ["leak", "ransom"]}, "chain: unknown milestone 'ransom'; use any of: leak, detection"),
         (
             {"chain": ["leak", "inspection_end"]},
             "chain: milestone 'inspection_end' is not recorded with a date for coincheck-2018",
@@ -47,8 +47,8 @@ def test_invalid_values(data, params, words):
 
 def test_all_problems_at_once(data):
     with pytest.raises(ParameterError) as info:
-        check_values({"lang": "de", "chain": ["leak", "arrest"]}, data)
-    assert "lang 'de'" in str(info.value) and "milestone 'arrest'" in str(info.value)
+        check_values({"lang": "de", "chain": ["leak", "ransom"]}, data)
+    assert "lang 'de'" in str(info.value) and "milestone 'ransom'" in str(info.value)
 
 
 @pytest.mark.parametrize(

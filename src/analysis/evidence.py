@@ -185,6 +185,7 @@ class _Read:
     claim: str
     when: printed.When | None
     amount: printed.Amount | None
+    term: str | None = None
 
 
 def check_citations(frames: dict[str, pd.DataFrame]) -> list[Problem]:
@@ -242,6 +243,8 @@ def check_citations(frames: dict[str, pd.DataFrame]) -> list[Problem]:
                 reads[key].append(_Read(line, "when", printed.resolve(w, published, precision), None))
             elif c["claim"] == "amount":
                 reads[key].append(_Read(line, "amount", None, printed.read_amount(c["printed"])))
+            elif c["claim"] == "term":
+                reads[key].append(_Read(line, "term", None, None, c["printed"]))
             else:
                 continue  # the schema reports an unknown claim
         except printed.Unreadable as err:
@@ -260,7 +263,7 @@ def _records(frames) -> dict[str, dict[str, tuple[int, dict]]]:
     out = {}
     for table, file in vocab.CITED_TABLES.items():
         frame = frames.get(file)
-        key = "event_id" if table == "events" else "incident_id"
+        key = {"events": "event_id", "story": "fact_id"}.get(table, "incident_id")
         if frame is None or key not in frame.columns or "source_id" not in frame.columns:
             continue
         out[table] = {}
@@ -297,10 +300,32 @@ AMOUNT_COLUMNS = {
     "events": ("title_en", "note_en"),
     "incidents": ("stolen_en",),
     "remedies": ("detail_en", "funded_by_en"),
+    "story": ("text_en",),
 }
 
 
+def _term_words(row: dict) -> tuple[str, ...]:
+    """The words a page may print for a story row's term (vocab.TERMS), or none."""
+    return vocab.TERMS.get(row.get("aspect", ""), {}).get(row.get("term", ""), ())
+
+
 def _check_one(c, line: int, read: _Read, zone: ZoneInfo, file: str, row_line: int, row: dict) -> list[Problem]:
+    if read.claim == "term":
+        words = _term_words(row)
+        if not words:
+            return [Problem(NAME, line, "claim", "term", f"backs {file} line {row_line}, which has no term to state")]
+        if not any(w in read.term.lower() for w in words):
+            return [
+                Problem(
+                    NAME,
+                    line,
+                    "printed",
+                    c["printed"],
+                    f"is not a word for the term '{row.get('term')}' of {file} line {row_line}; "
+                    f"its pages print one of: {', '.join(words)}",
+                )
+            ]
+        return []
     if read.claim == "when":
         if file != "events.csv":
             return [Problem(NAME, line, "claim", "when", f"{file} rows have no date to state; cite amounts only")]
@@ -358,6 +383,12 @@ def _check_row(table: str, record_id: str, line: int, row: dict, reads: list[_Re
     if "checked" in row and not row["checked"]:
         problems.append(Problem(file, line, "checked", "", "is empty; a researched row says when it was last checked"))
     problems += _check_amounts(table, file, line, row, reads)
+    if _term_words(row) and not any(r.claim == "term" for r in reads):
+        problems.append(
+            Problem(file, line, "term", row["term"], f"has no figure in {NAME} printing a word for it (claim 'term')")
+        )
+    if table == "story" and not reads:
+        problems.append(Problem(file, line, "text_en", row.get("text_en", ""), f"has no page in {NAME} stating it"))
     if table != "events":
         if not reads and table == "incidents":
             problems.append(

@@ -14,7 +14,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 import pandas as pd
 
-from analysis import l10n, vocab
+from analysis import l10n, story, vocab
 from analysis.context import Context
 from analysis.durations import Duration, Milestone, between, earliest_of, milestones
 
@@ -161,7 +161,13 @@ def incident(ctx: Context) -> Findings:
         _sentence("find_delivered", lang, when=when(theft, m.get("remedy_delivered"), lang, "after_theft")),
     ]
     joiner = l10n.t("sentence_joiner", lang)
-    paragraphs = [joiner.join(s for s in sentences[:4] if s), joiner.join(s for s in sentences[4:] if s)]
+    # What, how much, who was hurt, why and who did it lead; how fast the exchange and the
+    # regulator moved and what customers got come next; what followed closes.
+    paragraphs = [
+        joiner.join(s for s in [sentences[0], *story.lead(ctx)] if s),
+        joiner.join(s for s in sentences[1:4] if s),
+        joiner.join(s for s in [*sentences[4:], *story.aftermath(ctx)] if s),
+    ]
 
     counts = [
         ("num_unnoticed", unnoticed),

@@ -28,6 +28,7 @@ FILES = (
     "incidents.csv",
     "remedies.csv",
     "citations.csv",
+    "story.csv",
 )
 
 
@@ -49,6 +50,7 @@ class Dataset:
     remedies: pd.DataFrame
     milestones: pd.DataFrame
     citations: pd.DataFrame
+    story: pd.DataFrame
     data_dir: Path
 
     def incident_names(self, lang: str) -> dict[str, str]:
@@ -243,6 +245,7 @@ def _load(data_dir: Path) -> Dataset:
         remedies=_with_pages(frames["remedies.csv"], citations, "remedies", "incident_id"),
         milestones=milestones,
         citations=citations,
+        story=_with_pages(frames["story.csv"], citations, "story", "fact_id"),
         data_dir=data_dir,
     )
 
@@ -253,7 +256,8 @@ def _with_pages(raw: pd.DataFrame, citations: pd.DataFrame, table: str, key: str
     found = pages(citations)
     df["pages"] = [found.get((table, k), ()) for k in df[key]]
     from_citations = df["pages"].map(lambda ps: " ; ".join(p.url for p in ps))
-    df["source_url"] = df["source_url"].where(df["source_url"] != "", from_citations)
+    given = df["source_url"] if "source_url" in df.columns else pd.Series("", index=df.index)
+    df["source_url"] = given.where(given != "", from_citations)
     return df
 
 

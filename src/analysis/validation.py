@@ -272,6 +272,20 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         },
         strict=True,
     ),
+    "story.csv": pa.DataFrameSchema(
+        {
+            "incident_id": _column(**_SLUG),
+            "fact_id": _column(unique=True, **_SLUG),
+            "aspect": _column(allowed=vocab.STORY_ASPECTS),
+            "term": _column(required=False, allowed=[t for terms in vocab.TERMS.values() for t in terms]),
+            "text_en": _column(),
+            "text_ja": _column(),
+            "source_id": _column(**_SLUG),
+            "seed_item": _column(required=False, **_SEED_ITEM),
+            "checked": _column(required=False, **_CHECKED),
+        },
+        strict=True,
+    ),
     "milestones.csv": pa.DataFrameSchema(
         {
             "milestone": _column(unique=True, **_SLUG),
@@ -408,7 +422,7 @@ def check_relations(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     incidents = frames.get("incidents.csv")
     if _has(incidents, "incident_id"):
         known = set(incidents["incident_id"])
-        for name in ("events.csv", "compensation.csv", "order_items.csv", "remedies.csv"):
+        for name in ("events.csv", "compensation.csv", "order_items.csv", "remedies.csv", "story.csv"):
             frame = frames.get(name)
             if _has(frame, "incident_id"):
                 for line, value in frame["incident_id"].items():
@@ -424,6 +438,9 @@ def check_relations(frames: dict[str, pd.DataFrame]) -> list[Problem]:
         known_milestones = None
     if _has(events, "incident_id", "milestone", "date", "time") and known_milestones is not None:
         problems += _check_events(events, known_milestones)
+    story = frames.get("story.csv")
+    if _has(story, "incident_id", "aspect", "term", "source_id", "seed_item"):
+        problems += _check_story(story)
     remedies = frames.get("remedies.csv")
     if _has(remedies, "event_id", "incident_id", "source_id") and _has(
         events, "event_id", "incident_id", "milestone", "status"
@@ -489,6 +506,36 @@ def _check_milestones(vocabulary: pd.DataFrame) -> list[Problem]:
             problems.append(
                 Problem(name, line, "milestone", row["milestone"], "is a measure that no milestone is part of")
             )
+    return problems
+
+
+def _check_story(story: pd.DataFrame) -> list[Problem]:
+    """A cause or an attribution is a term of its own aspect; value and victims carry none; the
+    seed's rows say where in the seed; each aspect is told once per incident."""
+    name, problems = "story.csv", []
+    for line, row in story.iterrows():
+        terms = vocab.TERMS.get(row["aspect"])
+        if terms is not None and row["term"] not in terms:
+            problems.append(
+                Problem(
+                    name, line, "term", row["term"], f"is not a term of {row['aspect']}; use one of: {', '.join(terms)}"
+                )
+            )
+        elif terms is None and row["aspect"] in vocab.STORY_ASPECTS and row["term"]:
+            problems.append(
+                Problem(name, line, "term", row["term"], f"is given for {row['aspect']}, which has no terms")
+            )
+        if row["source_id"] == "seed" and not row["seed_item"]:
+            problems.append(
+                Problem(name, line, "seed_item", "", "is empty; a fact from the seed says which item states it")
+            )
+    told = story.duplicated(["incident_id", "aspect"], keep="first")
+    for line in story.index[told]:
+        problems.append(
+            Problem(
+                name, line, "aspect", story.at[line, "aspect"], f"is told twice for {story.at[line, 'incident_id']}"
+            )
+        )
     return problems
 
 

@@ -57,9 +57,49 @@ MILESTONE_KINDS = ("event", "measure")
 # Evidence of a researched fact (data/citations.csv): what a printed figure states, and where on
 # its page it stands.
 # when: the figure states the row's date, time or period; amount: one of the amounts the row gives.
-CLAIMS = ("when", "amount")
+# term: the figure is the word the page uses for the row's term (data/story.csv: a cause, an attribution).
+CLAIMS = ("when", "amount", "term")
 PLACES = ("headline", "lead", "body", "table", "list", "caption", "dateline")
-CITED_TABLES = {"events": "events.csv", "incidents": "incidents.csv", "remedies": "remedies.csv"}
+CITED_TABLES = {
+    "events": "events.csv",
+    "incidents": "incidents.csv",
+    "remedies": "remedies.csv",
+    "story": "story.csv",
+}
+
+# The story of an incident (data/story.csv): what the theft was worth, who was hurt, why it could
+# happen and who did it, each aspect a row with its source. A cause or an attribution is a term
+# of the vocabulary below; a page backs it by printing one of the term's words (matched without
+# regard to case), so the reader can find the word on the page.
+STORY_ASPECTS = ("value", "victims", "cause", "attribution")
+TERMS = {
+    "cause": {
+        "hot_wallet": ("hot wallet", "ホットウォレット", "オンライン"),
+        "no_multisig": ("multisig", "multi-sig", "multisignature", "マルチシグ"),
+        "warm_wallet": ("warm wallet", "ウォームウォレット"),
+        "cold_wallet_transfer": ("cold wallet", "コールドウォレット"),
+        "signing_interface": ("safe{wallet}", "safe wallet", "ui", "user interface"),
+        "api_keys": ("api key", "api keys", "2fa", "phishing"),
+        "private_keys": ("private key", "秘密鍵"),
+        "unauthorised_access": ("不正アクセス", "unauthorized access", "unauthorised access", "hack", "ハッキング"),
+    },
+    "attribution": {
+        "unknown": ("unidentified", "not been identified", "unknown", "特定されていない", "特定には至って", "不明"),
+        "north_korea": ("north korea", "北朝鮮", "lazarus", "ラザルス", "tradertraitor", "トレイダートレイター"),
+        "charged": ("charged", "indicted", "pleaded guilty", "起訴", "有罪"),
+    },
+}
+# The milestones (data/milestones.csv) page 1 tells as what followed the theft, and as what
+# became of those who did it or handled the coins.
+AFTERMATH = (
+    "second_order",
+    "acquisition_announced",
+    "registration",
+    "insolvency_filing",
+    "rule_change",
+    "closure",
+)
+ENFORCEMENT = ("arrest", "prosecution", "verdict")
 
 # A remedy's form, and its extent: full (customers got back all they lost, as the asset or at a
 # stated price), partial (part of it; the share in remedies.csv when a page prints it), none, or
