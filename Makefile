@@ -53,7 +53,8 @@ figures: $(INSTALLED) ## refresh the review artifacts under review/ (charts per 
 LANGS := $(basename $(notdir $(wildcard src/analysis/catalogue/*.toml)))
 INCIDENTS := $(shell awk -F, 'NR > 1 && $$1 != "" {print $$1}' data/incidents.csv)
 VARIANTS := $(foreach i,$(INCIDENTS),$(foreach l,$(LANGS),$(i)-$(l))) $(foreach l,$(LANGS),comparison-$(l))
-REPORTS := $(foreach v,$(VARIANTS),reports/$(v).html reports/$(v).pdf)
+# Each variant's reviewer annex (every fact's data row and page) sits beside it under provenance/.
+REPORTS := $(foreach v,$(VARIANTS),reports/$(v).html reports/$(v).pdf reports/provenance/$(v).html)
 # What the report imports: the package, its catalogue and templates, and the data. The
 # development tools (src/devtools) are not part of it, so editing them rebuilds nothing.
 REPORT_INPUTS := $(wildcard data/*.csv) $(wildcard src/analysis/*.py) $(wildcard src/analysis/catalogue/*) \
@@ -90,7 +91,7 @@ thumbnails: report ## refresh review/pages/ (page 1 of every report as PNG) and 
 variants: ## list the report variants make report builds
 	@printf '%s\n' $(VARIANTS)
 
-# Both files come from one run (a grouped pattern rule). A failed run leaves reports/ as it was.
+# The three files come from one run (a grouped pattern rule). A failed run leaves reports/ as it was.
 # This machine sets PYTHONDONTWRITEBYTECODE: without compiled files every process of the build
 # (driver and kernel, per variant) would compile the package again.
 BYTECODE := build/.bytecode
@@ -103,10 +104,10 @@ $(BYTECODE): $(wildcard src/analysis/*.py) $(INSTALLED)
 # Asked for by name (make reports/x.pdf), a variant is built at once.
 build_or_queue = $(if $(REPORT_RUN),printf '%s %s\n' $1 $2 >> $(REPORT_RUN)/queue,$(PY) -m analysis.build $1 --notebook $2 --out reports --build-dir build)
 
-reports/comparison-%.html reports/comparison-%.pdf: notebooks/comparison.ipynb $(REPORT_INPUTS) $(INSTALLED) $(BYTECODE) | sysdeps
+reports/comparison-%.html reports/comparison-%.pdf reports/provenance/comparison-%.html: notebooks/comparison.ipynb $(REPORT_INPUTS) $(INSTALLED) $(BYTECODE) | sysdeps
 	@$(call build_or_queue,comparison-$*,$<)
 
-reports/%.html reports/%.pdf: notebooks/incident.ipynb $(REPORT_INPUTS) $(INSTALLED) $(BYTECODE) | sysdeps
+reports/%.html reports/%.pdf reports/provenance/%.html: notebooks/incident.ipynb $(REPORT_INPUTS) $(INSTALLED) $(BYTECODE) | sysdeps
 	@$(call build_or_queue,$*,$<)
 
 .PHONY: numbers

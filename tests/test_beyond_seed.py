@@ -84,7 +84,7 @@ def test_yen_wait(data):
         ("zaif-2018", "suspension", "known", 3),  # 14 -> 17 Sep
         ("zaif-2018", "disclosure", "known", 6),  # 14 -> 20 Sep
         ("zaif-2018", "regulator_action", "known", 4),  # report order 18 Sep, before inspection and order
-        ("zaif-2018", "remedy_decided", "known", 26),  # 14 Sep -> 10 Oct: 16 + 10
+        ("zaif-2018", "remedy_decided", "known", 6),  # 14 Sep -> 20 Sep: full cover announced with the disclosure
         ("zaif-2018", "remedy_delivered", "gap", None),
         ("bitpoint-2019", "remedy_decided", "known", 5),  # 11 -> 16 Jul
         ("bitpoint-2019", "remedy_delivered", "gap", None),  # 30 Sep is printed without a year

@@ -48,7 +48,7 @@ def test_one_failing_variant_does_not_stop_the_others(tmp_path, capsys, monkeypa
     code = build.main(["--queue", str(queue), "--jobs", "2", "--build-dir", str(tmp_path / "build"), "--out", str(out)])
     err = capsys.readouterr().err
     assert code == 1
-    assert sorted(p.name for p in out.iterdir()) == ["bitpoint-2019-en.html", "bitpoint-2019-en.pdf"]
+    assert files(out) == ["bitpoint-2019-en.html", "bitpoint-2019-en.pdf", "provenance/bitpoint-2019-en.html"]
     assert "build of bitpoint-2019-ja failed; nothing was published for bitpoint-2019-ja." in err
     assert "MarkerBroken" in err and "is kept at" in err
     assert "build of nosuch-2020-en failed" in err and "nosuch-2020" in err
@@ -133,8 +133,8 @@ def test_a_publishing_failure_fails_its_variant_only(tmp_path, capsys, monkeypat
     assert code == 1
     assert "build of bitpoint-2019-en failed; nothing was published for bitpoint-2019-en." in err
     assert "No space left on device" in err
-    assert sorted(p.name for p in out.iterdir()) == ["mtgox-2014-en.html", "mtgox-2014-en.pdf"]
-    assert all(p.stat().st_mtime <= before for p in out.iterdir())  # this test process started earlier
+    assert files(out) == ["mtgox-2014-en.html", "mtgox-2014-en.pdf", "provenance/mtgox-2014-en.html"]
+    assert all(p.stat().st_mtime <= before for p in out.rglob("*.*"))  # this test process started earlier
 
 
 @pytest.mark.parametrize("phase", ["executing", "printing PDF"])
@@ -180,3 +180,8 @@ def test_no_process_outlives_a_killed_build(tmp_path, phase):
     while alive() and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not alive()
+
+
+def files(out):
+    """The published files under out/, as paths relative to it."""
+    return sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())

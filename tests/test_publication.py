@@ -46,9 +46,8 @@ class Visible(HTMLParser):
 
 
 def body(ctx) -> str:
-    """The report's HTML without the provenance appendix, which is for reviewers."""
-    parts = registry.report(ctx)
-    return "".join(p._repr_html_() for p in parts if getattr(p, "key", "") != "provenance")
+    """The reader's edition as HTML (the provenance is in the reviewer's annex, a file of its own)."""
+    return "".join(p._repr_html_() for p in registry.report(ctx))
 
 
 def test_findings_follow_the_data(data_copy):
@@ -107,11 +106,26 @@ def test_no_pipeline_terms_in_the_body(incident, lang):
     page = Visible()
     page.feed(body(ctx))
     text = " ".join(page.text)
-    assert ".csv" not in text and "data/" not in text
-    ids = [e for e in ctx.events["event_id"] if "-" in e]
+    links = " ".join(page.links)
+    # No file name, row id, source id or repository path, in the text or in a link's words.
+    for seen in (text, links):
+        assert ".csv" not in seen and "data/" not in seen and "shared/" not in seen
+        assert not re.search(r"\b[\w-]+\.(html|ipynb|md|txt)\b", seen)
+    ids = [e for e in ctx.events["event_id"] if "-" in e] + list(ctx.data.story["fact_id"])
     assert [e for e in ids if re.search(rf"(?<![\w-]){re.escape(e)}(?![\w-])", text)] == []
     if lang == "en":
-        assert not re.search(r"\bseed\b", text, re.I)
+        assert not re.search(r"\b(seed|research)\b", text, re.I)
+    # The provenance is one link away.
+    assert f'href="provenance/{ctx.variant}.html"' in body(ctx)
+
+
+@pytest.mark.parametrize("incident, lang", VARIANTS)
+def test_the_annex_holds_the_provenance(incident, lang):
+    ctx = prepare(incident, lang)
+    annex = registry.annex_html(ctx)
+    assert f'href="../{ctx.variant}.html"' in annex
+    line = ctx.events.index[0]
+    assert f"events.csv:{line}" in annex  # the data row behind the first fact
 
 
 # Codes and abbreviations a Japanese report writes in Latin letters.

@@ -36,7 +36,9 @@ def a_pdf(tmp_path_factory) -> Path:
 
 
 def published(out: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir())} if out.exists() else {}
+    return (
+        {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()} if out.exists() else {}
+    )
 
 
 def pdf_text(pdf: Path) -> str:
@@ -133,7 +135,9 @@ def test_an_interrupted_build_keeps_a_whole_published_report(project, sig, phase
     assert printing.pdf_pages(pdf) > 1
     new_html, new_pdf = marker in html.read_text(encoding="utf-8"), marker in pdf_text(pdf)
     assert new_html == new_pdf, f"HTML new: {new_html}, PDF new: {new_pdf}\n{out}"
-    assert not [p.name for p in reports.iterdir() if p.name.startswith(".")]
+    annex = reports / "provenance" / f"{VARIANT}.html"
+    assert (marker in annex.read_text(encoding="utf-8")) == new_html, out  # the annex goes with its report
+    assert not [p.name for p in reports.rglob(".*")]
     assert not leftovers(project)
     if phase != "publishing":
         assert code != 0 and not new_html, out
@@ -320,10 +324,8 @@ def test_make_report_builds_what_is_out_of_date_and_only_that(project):
     run = make(project, "-j2", "report")
     assert run.returncode == 0, run.stderr
     reports, variants = project / "reports", make(project, "variants").stdout.split()
-    assert sorted(p.name for p in reports.iterdir()) == sorted(
-        f"{v}.{ext}" for v in variants for ext in ("html", "pdf")
-    )
-    before = {p.name: p.stat().st_mtime_ns for p in reports.iterdir()}
+    assert sorted(published(reports)) == sorted(f for v in variants for f in build.files_of(v))
+    before = {p: p.stat().st_mtime_ns for p in reports.rglob("*.*")}
     run = make(project, "report")
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines()[-1] == f"up to date, left as they were ({len(variants)}): {', '.join(variants)}"
@@ -332,9 +334,16 @@ def test_make_report_builds_what_is_out_of_date_and_only_that(project):
     run = make(project, "report")
     assert run.returncode == 0, run.stderr
     assert "published (2): comparison-en, comparison-ja" in run.stdout, run.stdout
-    after = {p.name: p.stat().st_mtime_ns for p in reports.iterdir()}
-    changed = sorted(name for name in after if after[name] != before[name])
-    assert changed == ["comparison-en.html", "comparison-en.pdf", "comparison-ja.html", "comparison-ja.pdf"]
+    after = {p: p.stat().st_mtime_ns for p in reports.rglob("*.*")}
+    changed = sorted(str(p.relative_to(reports)) for p in after if after[p] != before[p])
+    assert changed == [
+        "comparison-en.html",
+        "comparison-en.pdf",
+        "comparison-ja.html",
+        "comparison-ja.pdf",
+        "provenance/comparison-en.html",
+        "provenance/comparison-ja.html",
+    ]
 
 
 def test_a_relative_data_dir_means_the_same_folder_to_the_notebook(tmp_path, monkeypatch, capsys):
@@ -346,4 +355,4 @@ def test_a_relative_data_dir_means_the_same_folder_to_the_notebook(tmp_path, mon
     out = tmp_path / "reports"
     code = build.main([VARIANT, "--params", str(params), "--build-dir", str(tmp_path / "build"), "--out", str(out)])
     assert code == 0, capsys.readouterr().err
-    assert sorted(p.name for p in out.iterdir()) == [f"{VARIANT}.html", f"{VARIANT}.pdf"]
+    assert sorted(published(out)) == sorted(build.files_of(VARIANT))

@@ -115,3 +115,75 @@ def test_a_seed_row_names_its_item(data_copy):
     set_cell(path, line, "seed_item", "")
     [p] = _problem(data_copy, "story.csv", line, "seed_item")
     assert "says which item states it" in p.message
+
+
+# -- sections that belong -------------------------------------------------------------------------
+
+
+def test_a_section_with_nothing_to_say_is_left_out():
+    from analysis import registry
+
+    ctx = prepare_incident(incident_id="mtgox-2014", lang="en")
+    kept = [s.key for s in registry.kept(ctx)]
+    # Mt. Gox has no business improvement order and no timeline of its first weeks: no such sections,
+    # and the contents and numbering follow what is kept.
+    assert "order_items" not in kept and "timeline" not in kept
+    assert [key for key, _ in registry.front(ctx).contents] == kept
+    assert registry.section(ctx, "order_items")._repr_html_() == ""
+    assert registry.section(ctx, kept[1]).number == 2
+
+
+@pytest.mark.parametrize("incident, present, absent", [
+    ("coincheck-2018", ["NEM / XEM", "Hot wallet", "Business improvement order"], ["Cold wallet"]),
+    ("bybit-2025", ["Cold wallet", "Multisig"], ["NEM / XEM", "Business improvement order", "Volume-weighted average price"]),
+])  # fmt: skip
+def test_the_glossary_holds_the_terms_the_report_uses(incident, present, absent):
+    from analysis import registry
+
+    terms = list(registry.section(prepare_incident(incident_id=incident, lang="en"), "glossary").tables[0].iloc[:, 0])
+    assert all(t in terms for t in present) and not any(t in terms for t in absent), terms
+
+
+def test_a_minute_claim_needs_exact_times():
+    # DMM Bitcoin's theft and detection are both "about 13:26" (頃): about the same time, no more.
+    for lang, said, never in (
+        ("en", "about the same time, about 13:26", "the minute"),
+        ("ja", "ほぼ同じ時刻", "同じ分"),
+    ):
+        text = " ".join(findings.incident(prepare_incident(incident_id="dmm-bitcoin-2024", lang=lang)).paragraphs)
+        assert said in text and never not in text, text
+
+
+# -- what kind of page a fact rests on ----------------------------------------------------------------
+
+
+def test_every_cited_page_has_a_kind(data_copy):
+    pages = data_copy / "pages.csv"
+    line = 2
+    url = pages.read_text(encoding="utf-8").splitlines()[line - 1].split(",")[0]
+    set_cell(pages, line, "kind", "tabloid")
+    found = problems_of(data_copy)
+    assert any(str(p.file).endswith("pages.csv") and p.line == line and p.column == "kind" for p in found)
+    lines = pages.read_text(encoding="utf-8").splitlines(keepends=True)
+    pages.write_text("".join(x for x in lines if not x.startswith(url + ",")), encoding="utf-8")
+    found = problems_of(data_copy)
+    assert any(str(p.file).endswith("citations.csv") and p.value == url and "no kind" in p.message for p in found)
+
+
+def test_a_page_nobody_cites_is_refused(data_copy):
+    pages = data_copy / "pages.csv"
+    with pages.open("a", encoding="utf-8") as f:
+        f.write("https://example.org/unused,newspaper_wire\n")
+    assert any("no line of citations.csv cites" in p.message for p in problems_of(data_copy))
+
+
+def test_endnotes_name_the_kind_and_the_facts_resting_on_blogs_only():
+    from analysis import registry
+
+    ctx = prepare_incident(incident_id="coincheck-2018", lang="en")
+    notes = registry.section(ctx, "endnotes")
+    kinds = set(notes.tables[0]["Kind"])
+    assert {"newspaper or wire", "trade press", "blog, wiki or aggregator"} <= kinds
+    weak = [b.text for b in notes.blocks if getattr(b, "text", "").startswith("Facts that rest only on blogs")]
+    # The press conference's "about 03:00" rests on a blog's notes of the conference alone.
+    assert weak and f"{ctx.numbers['cc-theft-time-press']}" in weak[0]

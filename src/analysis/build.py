@@ -213,6 +213,7 @@ class Executed:
     lang: str
     title: str
     as_of: date
+    annex: str  # the reviewer's annex, as HTML
 
 
 def run_notebook(v: Variant, build_dir: Path, kernels: WarmKernels | None = None) -> Executed:
@@ -236,7 +237,9 @@ def run_notebook(v: Variant, build_dir: Path, kernels: WarmKernels | None = None
             f"the notebook failed: {type(err).__name__}: {str(err).strip()[:1500]}\n"
             f"the executed notebook, with the error cell, is kept at {executed}"
         ) from err
-    return Executed(name, executed, ctx.lang, REPORTS[ctx.kind].title(ctx), as_of(ctx))
+    from analysis.registry import annex_html
+
+    return Executed(name, executed, ctx.lang, REPORTS[ctx.kind].title(ctx), as_of(ctx), annex_html(ctx))
 
 
 def render(e: Executed, browser: Browser) -> Path:
@@ -247,6 +250,8 @@ def render(e: Executed, browser: Browser) -> Path:
         say(e.name, "rendering HTML", "html")
         html_file = run / f"{e.name}.html"
         html_file.write_text(to_html(e.notebook, e.lang, e.title), encoding="utf-8")
+        (run / ANNEX).mkdir()
+        (run / ANNEX / f"{e.name}.html").write_text(e.annex, encoding="utf-8")
         say(e.name, "printing PDF with Chromium", "pdf")
         to_pdf(html_file, run / f"{e.name}.pdf", e.as_of, browser)
     except BaseException:
@@ -255,10 +260,19 @@ def render(e: Executed, browser: Browser) -> Path:
     return run
 
 
+# The reviewer's annex of each report, in a folder beside the reports (linked from each).
+ANNEX = "provenance"
+
+
+def files_of(name: str) -> tuple[str, ...]:
+    """A variant's published files, relative to reports/: its HTML, its PDF and its annex."""
+    return (f"{name}.html", f"{name}.pdf", f"{ANNEX}/{name}.html")
+
+
 def publish_files(name: str, run: Path, out_dir: Path, mtime: float | None = None) -> None:
     try:
         say(name, f"publishing to {out_dir}/", "publish")
-        publish({run / f"{name}.{ext}": out_dir / f"{name}.{ext}" for ext in ("html", "pdf")}, mtime)
+        publish({run / f: out_dir / f for f in files_of(name)}, mtime)
     finally:
         shutil.rmtree(run, ignore_errors=True)
         mark(name, "end")

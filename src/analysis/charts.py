@@ -403,10 +403,11 @@ def _first_day_title(rows: pd.DataFrame, theft, name: str, lang: str, milestone_
     for r in rows[rows["effective"] & rows["milestone"].isin(vocab.FIRST_DAY_HEADLINE)].itertuples():
         hours = (r.timestamp - theft.timestamp).total_seconds() / 3600
         step = milestone_names[r.milestone].lower()
-        if abs(hours) < 1 / 60:
-            steps.append(l10n.t("step_at_once", lang, step=step))
+        approximate = bool(r.approximate) or theft.approximate
+        if abs(hours) < 1 / 60:  # to the minute only when both times are exact
+            steps.append(l10n.t("step_about_once" if approximate else "step_at_once", lang, step=step))
             continue
-        text = l10n.elapsed(0, hours, lang, approximate=bool(r.approximate) or theft.approximate)
+        text = l10n.elapsed(0, hours, lang, approximate=approximate)
         steps.append(l10n.t("after_step", lang, step=step, value=text))
     day = l10n.day(theft.day, lang)
     if not steps:

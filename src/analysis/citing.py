@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -17,6 +18,28 @@ def link(urls) -> Markup:
     return Markup("<br/>").join(
         Markup('<a href="{0}" title="{0}">{1}</a>').format(u, domain(u)) for u in str(urls).split(" ; ")
     )
+
+
+def link_to(href: str, text: str) -> Markup:
+    """A link to a file beside the report (another report, the annex)."""
+    return Markup('<a href="{}">{}</a>').format(href, text)
+
+
+def kind(page, lang: str) -> str:
+    """The kind of page (a regulator's, the company's, a newspaper's...), as readers name it."""
+    return l10n.label("page_kind", page.kind, lang) if page.kind else ""
+
+
+def page_date(published: str, lang: str) -> str:
+    """A page's date as precise as it is known (a day, a month or a year), or a dash."""
+    if not published:
+        return "—"
+    parts = [int(p) for p in published.split("-")]
+    if len(parts) == 3:
+        return l10n.day(date(*parts), lang)
+    if len(parts) == 2:
+        return l10n.month(*parts, lang)
+    return published
 
 
 def domain(url: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pandas as pd
+from markupsafe import Markup
 
 from analysis import citing, l10n, vocab
 from analysis.context import Context
@@ -97,8 +98,9 @@ def front(ctx: Context, title: str, subtitle: str, contents: list[tuple[str, str
 
 
 def not_known(section: Section, lang: str, reason_key: str = "not_known", **fields) -> Section:
-    """The form a section takes when the data cannot support it for this incident."""
-    return section.add(Text(l10n.t(reason_key, lang, **fields), "note"))
+    """The form a section takes when the data cannot support it for this incident: the report leaves
+    such a section out (registry.kept); the notebook still says why."""
+    return section.add(Text(l10n.t(reason_key, lang, **fields), "note not-known"))
 
 
 def _frame(headers: list[str], rows: list[list]) -> pd.DataFrame:
@@ -282,22 +284,105 @@ def method(ctx: Context, section: Section) -> Section:
     section.add(Text(l10n.t("method_conflicts", lang)))
     if ctx.kind == "incident":
         vocabulary = ctx.data.milestones.set_index("milestone")
-        shown = [m for m in ctx.data.milestones["milestone"] if m in ctx.found or m in ctx.data.compared]
+        # The milestones the report measures between (compared, the chain, the first day); the later
+        # ones are named plainly where they appear.
+        measured = {*ctx.data.compared, *ctx.chain, *vocab.FIRST_DAY}
+        shown = [
+            m for m in ctx.data.milestones["milestone"] if m in measured and (m in ctx.found or m in ctx.data.compared)
+        ]
         rows = [[ctx.milestone_names[m], vocabulary.loc[m, f"definition_{lang}"]] for m in shown]
         headers = [l10n.t("milestone_col", lang), l10n.t("definition_col", lang)]
         section.add(Text(l10n.t("method_definitions", lang)), Table(_frame(headers, rows), "plain", (25, 75)))
     return section
 
 
+def _own_text(ctx: Context) -> str:
+    """Everything the report says of its incidents in the reader's language, lower-cased: the facts'
+    titles and notes, the story, the remedies, what was stolen and the order's items."""
+    lang, ids = ctx.lang, set(ctx.incidents)
+    parts = [*ctx.events[f"title_{lang}"], *ctx.events[f"note_{lang}"].dropna()]
+    for frame, cols in (
+        (ctx.data.story, ("text",)),
+        (ctx.data.remedies, ("detail", "funded_by")),
+        (ctx.data.incidents, ("stolen",)),
+        (ctx.data.order_items, ("text",)),
+    ):
+        rows = frame[frame["incident_id"].isin(ids)]
+        for col in cols:
+            parts += list(rows[f"{col}_{lang}"].dropna())
+    return " ".join(map(str, parts)).lower()
+
+
 def glossary(ctx: Context, section: Section) -> Section:
-    """Each catalogue entry is 'term: meaning'."""
-    rows = [re.split(r"[:：]\s*", entry, maxsplit=1) for entry in l10n.catalogue(ctx.lang)["glossary"].values()]
+    """The catalogue's entries ('term: meaning') for the terms this report uses: an entry is kept
+    when one of its words ([glossary_words]) occurs in what the report says of its incidents."""
+    words, text = l10n.catalogue(ctx.lang)["glossary_words"], _own_text(ctx)
+    entries = [
+        entry
+        for key, entry in l10n.catalogue(ctx.lang)["glossary"].items()
+        if any(w.lower() in text for w in words[key].split("|"))
+    ]
+    if not entries:
+        return not_known(section, ctx.lang, "not_known")
+    rows = [re.split(r"[:：]\s*", entry, maxsplit=1) for entry in entries]
     headers = [l10n.t("term_col", ctx.lang), l10n.t("meaning_col", ctx.lang)]
     return section.add(Table(_frame(headers, rows), "plain", (25, 75)))
 
 
 def limitations(ctx: Context, section: Section) -> Section:
     return section.add(Text(l10n.t("limitations_text", ctx.lang)))
+
+
+def annex_link(ctx: Context, key: str) -> Text:
+    """The sentence that sends a reader to the reviewer's annex of this report."""
+    href = f"provenance/{ctx.variant}.html"
+    return Text(
+        Markup('{} <a href="{}">{}</a>').format(l10n.t(key, ctx.lang), href, l10n.t("annex_label", ctx.lang)), "note"
+    )
+
+
+def _cited_pages(ctx: Context) -> dict[str, tuple]:
+    """Every page the report's rows cite, in the order the report first uses them: the events, then
+    the story, the incident and the remedy rows; each with its figures (once each)."""
+    ids = set(ctx.incidents)
+    frames = [ctx.events]
+    for frame in (ctx.data.story, ctx.data.incidents, ctx.data.remedies):
+        frames.append(frame[frame["incident_id"].isin(ids)])
+    found: dict[str, tuple] = {}
+    for frame in frames:
+        for pages in frame["pages"]:
+            for page in pages:
+                first, figures = found.setdefault(page.url, (page, {}))
+                figures.update(dict.fromkeys(f.printed for f in page.figures))
+    return found
+
+
+def endnotes(ctx: Context, section: Section) -> Section:
+    """The reader's list of sources: each page once, numbered, with its publisher, date, kind, the
+    figures it prints as they stand, and its link; the timeline document first when the report uses
+    it; and the facts that rest only on blogs, wikis or aggregators, named as such."""
+    lang, rows = ctx.lang, []
+    if (ctx.events["source_id"] == "seed").any():
+        seed = ctx.data.sources.set_index("source_id").loc["seed"]
+        rows.append([1, f"{seed[f'title_{lang}']}, {citing.page_date(seed['published'], lang)}", "", "", ""])
+    for page, figures in _cited_pages(ctx).values():
+        joined = l10n.t("figure_separator", lang).join(l10n.quoted(f, lang) for f in figures)
+        source = f"{page.publisher}, {citing.page_date(page.published, lang)}"
+        rows.append([len(rows) + 1, source, citing.kind(page, lang), joined, citing.link(page.url)])
+    headers = [l10n.t(k, lang) for k in ("no", "publisher_col", "page_kind_col", "printed_col", "link")]
+    section.add(
+        Text(l10n.t("endnotes_intro", lang)),
+        annex_link(ctx, "annex_link"),
+        Table(_frame(headers, rows), "endnotes", (5, 27, 13, 35, 20)),
+    )
+    weak = [
+        ctx.numbers[r.event_id]
+        for r in ctx.events.itertuples()
+        if r.pages and all(p.kind == vocab.PAGE_KINDS[-1] for p in r.pages)
+    ]
+    if weak:
+        section.add(Text(l10n.t("weak_facts", lang, numbers=l10n.join(map(str, weak), lang)), "note"))
+    return section
 
 
 def provenance(ctx: Context, section: Section) -> Section:

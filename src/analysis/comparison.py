@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import citing, l10n
-from analysis.common import clock, not_known, note_of, remedy_extent, seed_ref, when
+from analysis.common import annex_link, clock, not_known, note_of, remedy_extent, seed_ref, when
 from analysis.context import Context
 from analysis.durations import milestones
 from analysis.incident import since_text
@@ -141,3 +141,18 @@ def first_day(ctx: Context, section: Section) -> Section:
     if not first_day_incidents(ctx):
         return not_known(section, ctx.lang, "not_known_first_day")
     return section
+
+
+def endnotes(ctx: Context, section: Section) -> Section:
+    """The comparison's sources are each theft's own: a link to its report, which lists them."""
+    lang = ctx.lang
+    rows = [
+        [ctx.names[i], citing.link_to(f"{i}-{lang}.html", l10n.t("report_title", lang, name=ctx.names[i]))]
+        for i in ctx.incidents
+    ]
+    headers = [l10n.t("incident", lang), l10n.t("report_col", lang)]
+    return section.add(
+        Text(l10n.t("comparison_endnotes_intro", lang)),
+        Table(pd.DataFrame(rows, columns=headers), "plain", (40, 60)),
+        annex_link(ctx, "annex_link"),
+    )

@@ -52,6 +52,11 @@ class Context:
     def milestone_names(self) -> dict[str, str]:
         return self.data.milestone_names(self.lang)
 
+    @property
+    def variant(self) -> str:
+        """The report's file name without its extension: coincheck-2018-en, comparison-ja."""
+        return f"{self.incident_id if self.kind == 'incident' else 'comparison'}-{self.lang}"
+
     # -- the report of one incident -----------------------------------------------------------
 
     @property

@@ -40,6 +40,7 @@ class Page:
     publisher: str
     published: str
     figures: tuple[Figure, ...]
+    kind: str = ""  # vocab.PAGE_KINDS, from data/pages.csv
 
 
 def pages(citations: pd.DataFrame) -> dict[tuple[str, str], tuple[Page, ...]]:
@@ -47,10 +48,12 @@ def pages(citations: pd.DataFrame) -> dict[tuple[str, str], tuple[Page, ...]]:
     grouped: dict[tuple[str, str], dict[str, list]] = defaultdict(dict)
     for r in citations.itertuples():
         by_url = grouped[(r.table, r.record_id)]
-        head, figures = by_url.setdefault(r.url, [(r.publisher, r.published), []])
+        head, figures = by_url.setdefault(r.url, [(r.publisher, r.published, getattr(r, "kind", "")), []])
         figures.append(Figure(r.claim, r.printed, r.where, r.printed_tz))
     return {
-        key: tuple(Page(url, pub, published, tuple(figs)) for url, ((pub, published), figs) in by_url.items())
+        key: tuple(
+            Page(url, pub, published, tuple(figs), kind) for url, ((pub, published, kind), figs) in by_url.items()
+        )
         for key, by_url in grouped.items()
     }
 

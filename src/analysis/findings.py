@@ -50,7 +50,13 @@ def elapsed(a: Milestone | None, b: Milestone | None, lang: str) -> str | None:
 
 
 def _at_once(d: Duration | None) -> bool:
-    return d is not None and d.hours is not None and abs(d.hours) < 1 / 60
+    """Within the minute; a claim to the minute needs both times exact (not 頃/about)."""
+    return d is not None and d.hours is not None and abs(d.hours) < 1 / 60 and not d.approximate
+
+
+def _about_once(d: Duration | None) -> bool:
+    """The same time of day, as pages give it approximately: about the same time, no more."""
+    return d is not None and d.hours is not None and abs(d.hours) < 1 / 60 and d.approximate
 
 
 def _same_day(d: Duration | None) -> bool:
@@ -72,6 +78,8 @@ def when(a: Milestone | None, b: Milestone | None, lang: str, since: str) -> str
         return l10n.t(f"{since}_same_day", lang)
     if _at_once(d):
         return l10n.t(f"{since}_at_once", lang)
+    if _about_once(d):
+        return l10n.t(f"{since}_about_once", lang)
     return l10n.t(since, lang, value=elapsed(a, b, lang))
 
 
@@ -133,6 +141,8 @@ def incident(ctx: Context) -> Findings:
         noticed = l10n.t("find_noticed_same_day", lang)
     elif _at_once(to_detection):
         noticed = l10n.t("find_noticed_at_once", lang)
+    elif _about_once(to_detection):
+        noticed = l10n.t("find_noticed_about_once", lang, at=l10n.about(f"{theft.timestamp:%H:%M}", lang))
     else:
         other = _other_count(ctx, theft, detection)
         noticed = _sentence("find_unnoticed", lang, duration=unnoticed, other=other or "")

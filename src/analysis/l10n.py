@@ -119,7 +119,8 @@ def elapsed(calendar_days, hours, lang: str, *, lo=None, hi=None, approximate: b
         return days(int(calendar_days), lang) if int(calendar_days) else t("under_a_day", lang)
     whole, h = divmod(round(float(hours)), 24)
     if round(float(hours) * 60) == 0:
-        return t("same_minute", lang)
+        # A minute-level claim needs exact times: two approximate ones are only about the same.
+        return t("about_same_time" if approximate else "same_minute", lang)
     if float(hours) < 48:
         text = hours_minutes(float(hours), lang)
     else:

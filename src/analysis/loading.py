@@ -29,6 +29,7 @@ FILES = (
     "remedies.csv",
     "citations.csv",
     "story.csv",
+    "pages.csv",
 )
 
 
@@ -232,7 +233,8 @@ def _fingerprint(data_dir: Path) -> tuple | None:
 
 def _load(data_dir: Path) -> Dataset:
     frames = check_dataset(data_dir)
-    citations = frames["citations.csv"].copy()
+    citations = frames["citations.csv"].merge(frames["pages.csv"], on="url", how="left")
+    citations.index = frames["citations.csv"].index
     milestones = frames["milestones.csv"].copy()
     milestones["compared"] = milestones["compared"] == "true"
     milestones["chain"] = milestones["chain"] == "true"

@@ -72,6 +72,11 @@ class Section:
         return self
 
     @property
+    def empty(self) -> bool:
+        """Nothing to say for this incident: only the reason the data cannot support it."""
+        return bool(self.blocks) and all(isinstance(b, Text) and "not-known" in b.css.split() for b in self.blocks)
+
+    @property
     def tables(self) -> list[pd.DataFrame]:
         return [b.frame for b in self.blocks if isinstance(b, Table)]
 
@@ -82,9 +87,13 @@ class Section:
     def _repr_html_(self) -> str:
         from analysis.render import render_section
 
+        if self.empty:  # left out of the report; its gaps are in the disputed-and-missing table
+            return ""
         return render_section(self)
 
     def __repr__(self) -> str:
+        if self.empty:
+            return f"<Section {self.key!r} left out: {' '.join(b.text for b in self.blocks)}>"
         kinds = ", ".join(type(b).__name__ for b in self.blocks)
         return f"<Section {self.number} {self.key!r}: {self.title} [{kinds}]>"
 

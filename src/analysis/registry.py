@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from matplotlib.figure import Figure
 
@@ -37,6 +38,12 @@ class ReportSpec:
     subtitle: Callable[[Context], str]
     findings: Callable[[Context], findings.Findings]
     sections: tuple[SectionSpec, ...]
+    # The reviewer's annex (reports/provenance/<variant>.html): every fact with its data row and
+    # every page with what it prints, one link away from the reader's edition.
+    annex: tuple[SectionSpec, ...] = (
+        SectionSpec("sources", common.sources),
+        SectionSpec("provenance", common.provenance),
+    )
 
 
 @dataclass(frozen=True)
@@ -64,8 +71,7 @@ REPORTS = {
             SectionSpec("method", common.method),
             SectionSpec("glossary", common.glossary),
             SectionSpec("limitations", common.limitations),
-            SectionSpec("sources", common.sources),
-            SectionSpec("provenance", common.provenance),
+            SectionSpec("endnotes", common.endnotes),
         ),
     ),
     "comparison": ReportSpec(
@@ -82,8 +88,7 @@ REPORTS = {
             SectionSpec("method", common.method),
             SectionSpec("glossary", common.glossary),
             SectionSpec("limitations", common.limitations),
-            SectionSpec("sources", common.sources),
-            SectionSpec("provenance", common.provenance),
+            SectionSpec("endnotes", comparison.endnotes),
         ),
     ),
 }
@@ -124,23 +129,53 @@ def charts_of(ctx: Context, section: str | None = None) -> dict[str, Figure]:
     return {name: fig for _, name, fig in _drawn(ctx, section)}
 
 
+_KEPT: WeakKeyDictionary[Context, tuple[SectionSpec, ...]] = WeakKeyDictionary()
+
+
+def kept(ctx: Context) -> tuple[SectionSpec, ...]:
+    """The report's sections that have something to say for its incidents, in order: a section
+    the data cannot support is left out (its gaps are in the disputed-and-missing table)."""
+    if ctx not in _KEPT:
+        specs = REPORTS[ctx.kind].sections
+        _KEPT[ctx] = tuple(s for s in specs if not s.build(ctx, Section(s.key, "")).empty)
+    return _KEPT[ctx]
+
+
 def section(ctx: Context, key: str) -> Section:
-    """A section of the report with its charts, titled and numbered as the report's contents say."""
-    specs = REPORTS[ctx.kind].sections
-    number, spec = next((n, s) for n, s in enumerate(specs, start=1) if s.key == key)
+    """A section of the report (or of its annex) with its charts, titled and numbered as the
+    report's (or the annex's) contents say; a section left out of the report comes back empty."""
+    spec = REPORTS[ctx.kind]
+    in_report = any(s.key == key for s in spec.sections)
+    numbered = kept(ctx) if in_report else spec.annex
+    number = next((n for n, s in enumerate(numbered, start=1) if s.key == key), 0)
+    spec = next(s for s in (spec.sections if in_report else spec.annex) if s.key == key)
     built = spec.build(ctx, Section(key, spec.title_for(ctx), number))
+    if built.empty:
+        return built
     return built.add(*(Chart(fig, charts.title_of(fig)) for _, _, fig in _drawn(ctx, key)))
 
 
 def front(ctx: Context) -> Front:
     """The report's opening: the headline finding, the findings, key numbers and the main chart."""
     spec = REPORTS[ctx.kind]
-    contents = [(s.key, s.title_for(ctx)) for s in spec.sections]
+    contents = [(s.key, s.title_for(ctx)) for s in kept(ctx)]
     main = next(iter(charts_of(ctx, "front").values()), None)
     chart = Chart(main, charts.title_of(main)) if main is not None else None
     return common.front(ctx, spec.title(ctx), spec.subtitle(ctx), contents, spec.findings(ctx), chart)
 
 
+def annex(ctx: Context) -> list[Section]:
+    """The reviewer's annex: its sections in order."""
+    return [section(ctx, s.key) for s in REPORTS[ctx.kind].annex]
+
+
+def annex_html(ctx: Context) -> str:
+    """The annex as a page of its own beside the report, in the report's style."""
+    from analysis import render
+
+    return render.render_annex(ctx, REPORTS[ctx.kind].title(ctx), annex(ctx))
+
+
 def report(ctx: Context) -> list:
     """The whole report: its opening, then every section in order."""
-    return [front(ctx), *(section(ctx, s.key) for s in REPORTS[ctx.kind].sections)]
+    return [front(ctx), *(section(ctx, s.key) for s in kept(ctx))]

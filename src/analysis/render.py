@@ -34,6 +34,17 @@ def _unbroken_numbers(text: str) -> Markup:
     return Markup("").join([*out, escape(text[last:])])
 
 
+def _unbroken_quantities(text: str) -> Markup:
+    """As _unbroken_numbers, but 'about' may stand on a line of its own (narrow key numbers)."""
+    out, last = [], 0
+    for m in _NUMBER.finditer(text):
+        number = m.group(0).removeprefix("about ")
+        start = m.end() - len(number)
+        out += [escape(text[last:start]), Markup('<span class="nobr">{}</span>').format(number)]
+        last = m.end()
+    return Markup("").join([*out, escape(text[last:])])
+
+
 def _cell(value):
     """A table cell as text: empty for a missing value, Markup kept as it is (it is already safe)."""
     if isinstance(value, Markup):
@@ -56,6 +67,7 @@ def environment() -> Environment:
     env.filters["svg_uri"] = _svg_uri
     env.filters["cell"] = _cell
     env.filters["unbroken_numbers"] = _unbroken_numbers
+    env.filters["unbroken_quantities"] = _unbroken_quantities
     return env
 
 
@@ -90,3 +102,23 @@ def render_section(section) -> str:
 
 def render_front(front) -> str:
     return environment().get_template("front.html.j2").render(front=front)
+
+
+def render_annex(ctx, report_title: str, sections) -> str:
+    """A standalone page (the reviewer's annex) with the report's stylesheet and a link back."""
+    from analysis import l10n
+
+    css = (Path(__file__).resolve().parent / "templates" / "report" / "report.css").read_text(encoding="utf-8")
+    return (
+        environment()
+        .get_template("annex.html.j2")
+        .render(
+            lang=ctx.lang,
+            title=l10n.t("annex_title", ctx.lang, title=report_title),
+            back=l10n.t("annex_back", ctx.lang),
+            back_href=f"../{ctx.variant}.html",
+            intro=l10n.t("annex_intro", ctx.lang),
+            css=Markup(css),
+            sections=[Markup(render_section(s)) for s in sections],
+        )
+    )

@@ -286,6 +286,13 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         },
         strict=True,
     ),
+    "pages.csv": pa.DataFrameSchema(
+        {
+            "url": _column(unique=True, **_URL),
+            "kind": _column(allowed=vocab.PAGE_KINDS),
+        },
+        strict=True,
+    ),
     "milestones.csv": pa.DataFrameSchema(
         {
             "milestone": _column(unique=True, **_SLUG),
@@ -438,6 +445,9 @@ def check_relations(frames: dict[str, pd.DataFrame]) -> list[Problem]:
         known_milestones = None
     if _has(events, "incident_id", "milestone", "date", "time") and known_milestones is not None:
         problems += _check_events(events, known_milestones)
+    cites, kinds = frames.get("citations.csv"), frames.get("pages.csv")
+    if _has(cites, "url") and _has(kinds, "url"):
+        problems += _check_page_kinds(cites, kinds)
     story = frames.get("story.csv")
     if _has(story, "incident_id", "aspect", "term", "source_id", "seed_item"):
         problems += _check_story(story)
@@ -506,6 +516,20 @@ def _check_milestones(vocabulary: pd.DataFrame) -> list[Problem]:
             problems.append(
                 Problem(name, line, "milestone", row["milestone"], "is a measure that no milestone is part of")
             )
+    return problems
+
+
+def _check_page_kinds(cites: pd.DataFrame, kinds: pd.DataFrame) -> list[Problem]:
+    """Every page cited has its kind in pages.csv, and pages.csv lists no page nobody cites."""
+    cited, listed = set(cites["url"]), set(kinds["url"])
+    problems = [
+        Problem("citations.csv", line, "url", url, "is a page with no kind; add it to pages.csv with its kind")
+        for line, url in cites["url"][~cites["url"].isin(listed) & (cites["url"] != "")].drop_duplicates().items()
+    ]
+    problems += [
+        Problem("pages.csv", line, "url", url, "is a page no line of citations.csv cites; remove it")
+        for line, url in kinds["url"][~kinds["url"].isin(cited)].items()
+    ]
     return problems
 
 

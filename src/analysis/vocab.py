@@ -60,6 +60,9 @@ MILESTONE_KINDS = ("event", "measure")
 # term: the figure is the word the page uses for the row's term (data/story.csv: a cause, an attribution).
 CLAIMS = ("when", "amount", "term")
 PLACES = ("headline", "lead", "body", "table", "list", "caption", "dateline")
+# What kind of page a cited page is (data/pages.csv), from the most to the least authoritative; a
+# fact that rests only on the last kind is shown as such to the reader.
+PAGE_KINDS = ("regulator_court", "company", "newspaper_wire", "trade_press", "blog_wiki_aggregator")
 CITED_TABLES = {
     "events": "events.csv",
     "incidents": "incidents.csv",

@@ -171,7 +171,7 @@ _BROWSER = None  # one per floor worker, as the build keeps one for all its PDFs
 
 
 def floor_variant(name: str, out: str) -> None:
-    """One variant's page and PDF, no notebook: the work a build cannot avoid."""
+    """One variant's page, PDF and reviewer's annex, no notebook: the work a build cannot avoid."""
     from analysis import registry
     from analysis.build import PREPARE, variant_params
     from analysis.findings import as_of
@@ -182,6 +182,7 @@ def floor_variant(name: str, out: str) -> None:
     body = "".join(part._repr_html_() for part in registry.report(ctx))
     page = Path(out) / f"{name}.html"
     page.write_text(f"<!DOCTYPE html><html lang='{ctx.lang}'><body>{body}</body></html>", encoding="utf-8")
+    (Path(out) / f"{name}-annex.html").write_text(registry.annex_html(ctx), encoding="utf-8")
     to_pdf(page, Path(out) / f"{name}.pdf", as_of(ctx), _BROWSER)
 
 
