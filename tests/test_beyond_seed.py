@@ -91,7 +91,7 @@ def test_yen_wait(data):
         ("dmm-bitcoin-2024", "regulator_action", "known", 0),  # report order the same day
         ("dmm-bitcoin-2024", "disclosure", "known", 0),  # 31 May, shortly after 22:00
         ("dmm-bitcoin-2024", "remedy_decided", "known", 0),  # full guarantee announced 31 May
-        ("dmm-bitcoin-2024", "remedy_delivered", "gap", None),
+        ("dmm-bitcoin-2024", "remedy_delivered", "not_applicable", None),  # balances guaranteed, never reduced
         ("liquid-2021", "detection", "known", 0),  # 19 Aug 2021, about 08:50
         ("liquid-2021", "regulator_action", "gap", None),
         ("liquid-2021", "remedy_decided", "not_applicable", None),  # customer assets were not affected
@@ -274,9 +274,9 @@ def test_remedy_extents_as_the_sources_give_them(data):
 
 def test_a_remedy_not_needed_is_not_applicable_not_missing(compared):
     # Customers who never lost their balances had nothing delivered to them: not a gap.
-    for incident in ("bybit-2025", "binance-2019", "liquid-2021"):
+    for incident in ("bybit-2025", "binance-2019", "liquid-2021", "dmm-bitcoin-2024"):
         assert compared[(incident, "remedy_delivered")].state == "not_applicable"
-    assert compared[("dmm-bitcoin-2024", "remedy_delivered")].state == "gap"
+    assert compared[("zaif-2018", "remedy_delivered")].state == "gap"
 
 
 @pytest.mark.parametrize(
@@ -300,12 +300,13 @@ def test_remedy_extent_rules(data_copy, incident, column, value, message):
 
 
 def test_a_remedy_not_needed_cannot_be_delivered(data_copy):
-    # Bybit's customers lost nothing: dating a delivery of their remedy is refused, naming the row.
+    # Customers who lost nothing had nothing delivered: a delivery row that is not "not applicable"
+    # (here Zaif's, a gap) is refused, naming the row.
     path = data_copy / "remedies.csv"
-    set_cell(path, line_of(path, "incident_id", "dmm-bitcoin-2024"), "extent", "not_needed")
-    set_cell(path, line_of(path, "incident_id", "dmm-bitcoin-2024"), "method", "")
+    set_cell(path, line_of(path, "incident_id", "zaif-2018"), "extent", "not_needed")
+    set_cell(path, line_of(path, "incident_id", "zaif-2018"), "method", "")
     events = data_copy / "events.csv"
-    line = line_of(events, "event_id", "dmm-remedy-delivered")
+    line = line_of(events, "event_id", "zaif-remedy-delivered")
     assert any(
         str(p.file).endswith("events.csv") and p.line == line and p.column == "status" and "lost nothing" in p.message
         for p in problems_of(data_copy)

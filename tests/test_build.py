@@ -240,3 +240,21 @@ def test_readme_shows_page_one_of_every_report(built):
     for v in ("coincheck-2018-ja", "coincheck-2018-en", "comparison-en"):
         fresh = thumbnails.page_one(built / "reports" / f"{v}.pdf")
         assert fresh == (thumbnails.PAGES / f"{v}.png").read_bytes(), f"review/pages/{v}.png is stale: make thumbnails"
+
+
+def test_pdf_links_stay_relative(built):
+    """Chromium makes a relative link absolute (file:// in the folder it printed from, removed after
+    publishing); the published PDF links to the annex beside it, as the HTML does."""
+    pdf = (built / "reports" / "coincheck-2018-en.pdf").read_bytes()
+    links = re.findall(rb"/URI \(([^)]*)\)", pdf)
+    assert b"provenance/coincheck-2018-en.html" in links
+    assert not [u for u in links if u.startswith(b"file:")]
+    assert printing.pdf_pages_of(pdf) > 1  # the same-length rewrite keeps the file readable
+
+
+def test_fix_pdf_links_keeps_every_offset(tmp_path):
+    folder = tmp_path / "run-abc"
+    pdf = b"%PDF-1.4\n1 0 obj <</URI (" + folder.as_uri().encode() + b"/provenance/x.html)>> endobj\nxref 9"
+    fixed = printing.fix_pdf_links(pdf, folder)
+    assert len(fixed) == len(pdf) and fixed.index(b"xref") == pdf.index(b"xref")
+    assert b"/URI (provenance/x.html)" in fixed and b"file:" not in fixed

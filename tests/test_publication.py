@@ -62,7 +62,7 @@ def test_findings_follow_the_data(data_copy):
     # 29 Jan (3 days); report on the deadline, 13 Feb; 88.549 of 110.899 JPY per XEM paid (79.8 %);
     # yen credited 12 Mar (45 days). "About" wherever a time the count rests on is approximate.
     for phrase in [
-        "went unnoticed for about 11 h 23 min (about 8 h 25 min counted from about 03:00, the time of the theft another source gives)",
+        "went unnoticed for about 11 h 23 min (about 8 h 25 min counted from about 03:00, another time given for the theft)",
         "first halted a service about 33 min after noticing it.",
         "disclosed the theft about 23 h 28 min after it began.",
         "Its business improvement order followed 3 days after the theft.",
@@ -95,7 +95,7 @@ def test_findings_in_japanese():
         == "コインチェック（2018年）：流出は約11時間23分にわたり気づかれず、流出したXEMは全量が被害額の示す価値の約80%（1XEMあたり88.549円）で補償"
     )
     assert (
-        "流出は約11時間23分にわたって気づかれなかった（別の資料が示す流出時刻約03:00から数えると約8時間25分）。"
+        "流出は約11時間23分にわたって気づかれなかった（流出時刻として示されるもう一つの時刻約03:00から数えると約8時間25分）。"
         in "".join(front.paragraphs)
     )
 
@@ -132,7 +132,7 @@ def test_the_annex_holds_the_provenance(incident, lang):
 CODES = {
     "NEM", "XEM", "BTC", "BCH", "ETH", "ETC", "LTC", "XRP", "MONA", "XMR", "REP", "ZEC", "DASH", "LSK", "FCT",
     "stETH", "cmETH", "mETH", "BFX", "SAFU", "UTC", "JST", "CEO", "FBI", "CFTC", "SBI", "VC", "URL", "FAQ",
-    "SH", "n/a", "Twitter", "X", "NEM.io", "Bitget", "Galaxy", "FalconX", "Wintermute",
+    "SH", "n/a", "Twitter", "X", "NEM.io", "Bitget", "Galaxy", "FalconX", "Wintermute", "BitGo", "Safe", "MPC",
 }  # fmt: skip
 
 

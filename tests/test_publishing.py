@@ -35,6 +35,14 @@ def a_pdf(tmp_path_factory) -> Path:
     return folder / "page.pdf"
 
 
+def mark(project: Path, marker: str) -> None:
+    """Put `marker` where each of a report's files shows it: page 1 of the reader's edition (the
+    story's cause) and the annex (the first fact's title)."""
+    events, story = project / "data" / "events.csv", project / "data" / "story.csv"
+    set_cell(events, line_of(events, "event_id", "nem-leak"), "title_en", marker)
+    set_cell(story, line_of(story, "fact_id", "cc-cause"), "text_en", marker)
+
+
 def published(out: Path) -> dict[str, bytes]:
     return (
         {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()} if out.exists() else {}
@@ -123,9 +131,8 @@ def leftovers(project: Path) -> list[str]:
 def test_an_interrupted_build_keeps_a_whole_published_report(project, sig, phase, delay):
     """Whenever the interrupt lands, reports/ holds the earlier pair or the new pair, never one of
     each and never nothing; make's delete-on-interrupt does not reach it."""
-    events = project / "data" / "events.csv"
     marker = f"Marker{sig.name}{phase.title().replace(' ', '')}{int(delay * 10)}"  # one word: no line break in it
-    set_cell(events, line_of(events, "event_id", "nem-leak"), "title_en", marker)
+    mark(project, marker)
     code, out = interrupt_make(project, f"reports/{VARIANT}.html", sig, phase, delay)
     reports = project / "reports"
     html, pdf = reports / f"{VARIANT}.html", reports / f"{VARIANT}.pdf"
@@ -299,16 +306,14 @@ def test_an_interrupt_during_publishing_waits_until_both_files_are_in_place(tmp_
 
 def test_a_hangup_under_nohup_does_not_stop_the_build(project):
     """nohup make report: the build keeps the hangup ignored, as nohup asked."""
-    events = project / "data" / "events.csv"
-    set_cell(events, line_of(events, "event_id", "nem-leak"), "title_en", "MarkerNohup")
+    mark(project, "MarkerNohup")
     code, out = interrupt_make(project, f"reports/{VARIANT}.html", signal.SIGHUP, "executing", 0.0, ("nohup",))
     assert code == 0, out
     assert "MarkerNohup" in (project / "reports" / f"{VARIANT}.html").read_text(encoding="utf-8")
 
 
 def test_make_report_interrupted_still_says_what_it_did(project):
-    events = project / "data" / "events.csv"
-    set_cell(events, line_of(events, "event_id", "nem-leak"), "title_en", "MarkerReportRun")
+    mark(project, "MarkerReportRun")
     code, out = interrupt_make(project, "report", signal.SIGINT, "executing", 0.5)
     assert code != 0
     assert "==> report: interrupted; what this run did to reports/" in out, out

@@ -32,16 +32,16 @@ def test_coincheck_page_one_in_full():
     # holders), the Japan Times' $532 million, the press conference's hot wallet, the lawyer's counts.
     ctx = prepare_incident(incident_id="coincheck-2018", lang="en")
     lead = findings.incident(ctx).paragraphs[0]
-    assert "It was worth about 58 bn JPY (US$532 million) at the time." in lead
+    assert "It was valued at about 58 bn JPY (US$532 million) by the company's count." in lead
     assert "Those hurt: about 260,000 people who held NEM at the exchange." in lead
     assert "hot wallet" in lead and "without multisignature" in lead
     assert "the thief has not been identified" in lead
     assert "13 people and the company were indicted and 14 people summarily indicted" in lead
-    assert "Police and courts: first arrests (11 March 2020), verdict (16 July 2024)." in lead
+    assert "Police and courts: first arrests (11 March 2020), final court ruling (16 July 2024)." in lead
     last = findings.incident(ctx).paragraphs[-1]
     assert last.endswith(
-        "What followed: second improvement order (8 March 2018), acquisition announced (6 April 2018), "
-        "registered as an exchange (11 January 2019), stricter rules (31 May 2019)."
+        "What followed: second improvement order (8 March 2018), takeover or transfer announced (6 April 2018), "
+        "registered as an exchange (11 January 2019), stricter law passed (31 May 2019)."
     )
 
 
@@ -187,3 +187,19 @@ def test_endnotes_name_the_kind_and_the_facts_resting_on_blogs_only():
     weak = [b.text for b in notes.blocks if getattr(b, "text", "").startswith("Facts that rest only on blogs")]
     # The press conference's "about 03:00" rests on a blog's notes of the conference alone.
     assert weak and f"{ctx.numbers['cc-theft-time-press']}" in weak[0]
+
+
+@pytest.mark.parametrize("incident", ["binance-2019", "bybit-2025", "liquid-2021"])
+def test_customers_who_lost_nothing_are_said_to(incident):
+    # No victims row: the remedy (not needed) says who was hurt, which is nobody among customers.
+    lead = findings.incident(prepare_incident(incident_id=incident, lang="en")).paragraphs[0]
+    assert "No customer lost assets: the exchange bore the loss." in lead and "Those hurt" not in lead
+
+
+@pytest.mark.parametrize("incident", INCIDENTS)
+def test_every_page_one_says_why_and_who_did_it_where_the_sources_do(incident):
+    # Every incident has its cause on record; who did it where a page names anyone or says nobody is known.
+    rows = set(DATA.story.loc[DATA.story["incident_id"] == incident, "aspect"])
+    assert "cause" in rows
+    if incident not in ("zaif-2018", "bitpoint-2019"):  # no page found that names a thief or says none is known
+        assert "attribution" in rows

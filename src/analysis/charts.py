@@ -721,7 +721,9 @@ def compared_of(ctx) -> Figure:
     from analysis.findings import comparison
 
     title = comparison(ctx, FOCUS).headline + "\n" + l10n.t("compared_chart_title", ctx.lang, name=ctx.names[FOCUS])
-    return compared(ctx.table, ctx.names, ctx.lang, ctx.milestone_names, FOCUS, COMPARED_CAP_DAYS, title)
+    kinds = dict(zip(ctx.data.incidents["incident_id"], ctx.data.incidents["kind"]))
+    names = {i: l10n.t("drain_name", ctx.lang, name=n) if kinds.get(i) == "drain" else n for i, n in ctx.names.items()}
+    return compared(ctx.table, names, ctx.lang, ctx.milestone_names, FOCUS, COMPARED_CAP_DAYS, title)
 
 
 @dataclass(frozen=True)
@@ -732,6 +734,15 @@ class Step:
     timed: bool = False
     extent: tuple[float, float] | None = None
     state: str = "known"
+
+
+def _after(step: str, value: str, lang: str) -> str:
+    """'detection after 11 h 23 min'; a step at the theft's own time is said so, not 'after'."""
+    if value == l10n.t("same_minute", lang):
+        return l10n.t("step_at_once", lang, step=step)
+    if value == l10n.t("about_same_time", lang):
+        return l10n.t("step_about_once", lang, step=step)
+    return l10n.t("after_step", lang, step=step, value=value)
 
 
 def response_of(ctx) -> Figure | None:
@@ -752,8 +763,9 @@ def response_of(ctx) -> Figure | None:
     dated = [s for s in steps if s.days is not None and s.text != l10n.t("under_a_day", ctx.lang)]
     if len(dated) >= 2:
         first, last = dated[0], max(dated, key=lambda s: s.days)
-        title = l10n.t("response_chart_title", ctx.lang, name=ctx.name, first=first.label.lower(),
-                       first_value=first.text, last=last.label.lower(), last_value=last.text)  # fmt: skip
+        shown = dict.fromkeys([first, last])  # one step told once when it is both the first and the last
+        title = l10n.t("response_chart_title", ctx.lang, name=ctx.name,
+                       steps=l10n.t("step_joiner", ctx.lang).join(_after(s.label.lower(), s.text, ctx.lang) for s in shown))  # fmt: skip
     else:
         title = incident(ctx).headline
     return response(steps, title, ctx.lang)

@@ -16,7 +16,7 @@ import pandas as pd
 
 from analysis import l10n, story, vocab
 from analysis.context import Context
-from analysis.durations import Duration, Milestone, between, earliest_of, milestones
+from analysis.durations import Duration, Milestone, between, earliest_of
 
 
 @dataclass(frozen=True)
@@ -121,6 +121,8 @@ def incident(ctx: Context) -> Findings:
     theft, detection = m.get("leak"), m.get("detection")
     regulator = earliest_of(m, "regulator_action", ctx.data.measures.get("regulator_action", ()))
     inc = ctx.data.incidents.set_index("incident_id").loc[ctx.incident_id]
+    drain = inc["kind"] == "drain"  # told as a drain over years, not timed as a one-day hack
+    tell = (lambda key: f"{key}_drain") if drain else (lambda key: key)
     to_detection = _gap(theft, detection)
     # Unnoticed for a while: a finding to lead with only when it is at least an hour.
     long_enough = (
@@ -148,7 +150,7 @@ def incident(ctx: Context) -> Findings:
         noticed = _sentence("find_unnoticed", lang, duration=unnoticed, other=other or "")
     sentences = [
         _sentence(
-            "find_stolen",
+            tell("find_stolen"),
             lang,
             day=_theft_day(ctx, theft),
             stolen=inc[f"stolen_{lang}"],
@@ -156,7 +158,7 @@ def incident(ctx: Context) -> Findings:
         ),
         noticed,
         _sentence("find_halted", lang, halted=when(detection, m.get("suspension"), lang, "after_noticing")),
-        _sentence("find_disclosed", lang, disclosed=when(theft, m.get("disclosure"), lang, "after_start")),
+        _sentence(tell("find_disclosed"), lang, disclosed=when(theft, m.get("disclosure"), lang, "after_start")),
         _sentence("find_first_step", lang, first=when(theft, regulator, lang, "after_theft")),
         _sentence("find_order", lang, order=when(theft, m.get("order"), lang, "after_theft")),
         _sentence("find_report", lang, deadline=l10n.day(m["report_deadline"].day, lang)) if slack == 0 else None,
@@ -181,7 +183,7 @@ def incident(ctx: Context) -> Findings:
 
     counts = [
         ("num_unnoticed", unnoticed),
-        ("num_disclosed", elapsed(theft, m.get("disclosure"), lang)),
+        (tell("num_disclosed"), elapsed(theft, m.get("disclosure"), lang)),
         ("num_order", elapsed(theft, m.get("order"), lang)),
         ("num_paid", paid),
         ("num_delivered", elapsed(theft, m.get("remedy_delivered"), lang)),
@@ -190,7 +192,9 @@ def incident(ctx: Context) -> Findings:
 
     disclosed = when(theft, m.get("disclosure"), lang, "after_start")
     delivered = when(theft, m.get("remedy_delivered"), lang, "after_theft")
-    if unnoticed and f is not None:
+    if drain and disclosed:
+        headline = l10n.t("headline_drain", lang, name=ctx.name, disclosed=disclosed)
+    elif unnoticed and f is not None:
         # The reported loss is a round figure (two significant digits): so is the share in a headline.
         share = l10n.about(l10n.number(round(f.paid_to_reported_ratio * 100), lang) + "%", lang)
         headline = l10n.t("headline_unnoticed_paid", lang, name=ctx.name, unnoticed=unnoticed, ratio=share,
@@ -226,7 +230,7 @@ def comparison(ctx: Context, focus: str = "coincheck-2018") -> Findings:
     steps = [
         l10n.t("step_value", lang, step=names[r["milestone"]].lower(), value=_value(r, lang)) for _, r in own.iterrows()
     ]
-    extents = remedy_extents(ctx)
+    extents = story.remedy_extents(ctx)
     delivered = _dated(table, "remedy_delivered")
     # A remedy is due only where customers lost assets: "not applicable" is not "not found".
     needing = [i for i in ctx.incidents if extents[i] != "not_needed"]
@@ -265,23 +269,6 @@ def comparison(ctx: Context, focus: str = "coincheck-2018") -> Findings:
         delivered=len(delivered),
     )
     return Findings(headline, paragraphs, numbers)
-
-
-def remedy_extents(ctx: Context) -> dict[str, str | None]:
-    """Each compared incident's remedy extent (vocab.REMEDY_EXTENTS): its remedies.csv row, else
-    not_needed when the sources show customers lost nothing (the remedy is not applicable), else
-    None (not found)."""
-    rows = ctx.data.remedies.set_index("incident_id")["extent"]
-    out = {}
-    for i in ctx.incidents:
-        decided = milestones(ctx.data.events, i).get("remedy_decided")
-        if i in rows.index:
-            out[i] = rows[i]
-        elif decided is not None and decided.status == "not_applicable":
-            out[i] = "not_needed"
-        else:
-            out[i] = None
-    return out
 
 
 def _extents_text(ctx: Context, extents: dict[str, str | None]) -> str:

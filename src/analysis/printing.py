@@ -343,7 +343,7 @@ def to_pdf(html_file: Path, pdf_file: Path, created: date, browser: Browser | No
     pages = pdf_pages_of(pdf)
     if pages < 1:
         raise PrintError(f"Chromium printed no readable PDF for {html_file} ({len(pdf)} bytes)")
-    pdf_file.write_bytes(fix_pdf_ids(fix_pdf_dates(pdf, created)))
+    pdf_file.write_bytes(fix_pdf_links(fix_pdf_ids(fix_pdf_dates(pdf, created)), html_file.parent))
 
 
 def pdf_pages_of(pdf: bytes) -> int:
@@ -365,6 +365,21 @@ def fix_pdf_dates(pdf: bytes, created: date) -> bytes:
     bytes and the PDF's byte offsets stay valid."""
     stamp = created.strftime("%Y%m%d000000").encode()
     return re.sub(rb"(/(?:CreationDate|ModDate) \(D:)\d{14}", lambda m: m.group(1) + stamp, pdf)
+
+
+def fix_pdf_links(pdf: bytes, folder: Path) -> bytes:
+    """Chromium writes a page's relative links (to the reviewer's annex, to another report) as
+    absolute file:// addresses in the folder it printed from, which is removed once the files are
+    published; give them back relative, as the HTML has them, so they work beside the published
+    PDF. The string gets shorter and the spaces after it make up the length, so the byte offsets
+    stay valid."""
+    prefix = re.escape(b"(" + folder.resolve().as_uri().encode() + b"/")
+
+    def relative(m: re.Match) -> bytes:
+        link = b"(" + m.group(1) + b")"
+        return link + b" " * (len(m.group(0)) - len(link))
+
+    return re.sub(prefix + rb"([^()\\]*)\)", relative, pdf)
 
 
 def fix_pdf_ids(pdf: bytes) -> bytes:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from analysis import l10n, vocab
 from analysis.context import Context
+from analysis.durations import milestones
 
 
 def _aspect(ctx: Context, aspect: str) -> str | None:
@@ -38,6 +39,23 @@ def _steps(ctx: Context, names: tuple[str, ...]) -> str | None:
     )
 
 
+def remedy_extents(ctx: Context) -> dict[str, str | None]:
+    """Each compared incident's remedy extent (vocab.REMEDY_EXTENTS): its remedies.csv row, else
+    not_needed when the sources show customers lost nothing (the remedy is not applicable), else
+    None (not found)."""
+    rows = ctx.data.remedies.set_index("incident_id")["extent"]
+    out = {}
+    for i in ctx.incidents:
+        decided = milestones(ctx.data.events, i).get("remedy_decided")
+        if i in rows.index:
+            out[i] = rows[i]
+        elif decided is not None and decided.status == "not_applicable":
+            out[i] = "not_needed"
+        else:
+            out[i] = None
+    return out
+
+
 def _told(ctx: Context, fields: dict[str, str | None]) -> list[str]:
     return [l10n.t(key, ctx.lang, text=text) for key, text in fields.items() if isinstance(text, str) and text]
 
@@ -45,11 +63,12 @@ def _told(ctx: Context, fields: dict[str, str | None]) -> list[str]:
 def lead(ctx: Context) -> list[str]:
     """What the theft was worth, who was hurt, why it could happen, who did it and what became of
     them: each sentence only where its row exists."""
-    return _told(
+    told = _told(ctx, {"story_value": _aspect(ctx, "value"), "story_victims": _aspect(ctx, "victims")})
+    if _aspect(ctx, "victims") is None and remedy_extents(ctx)[ctx.incident_id] == "not_needed":
+        told.append(l10n.t("story_no_victims", ctx.lang))  # nobody to name as hurt: the remedy says so
+    return told + _told(
         ctx,
         {
-            "story_value": _aspect(ctx, "value"),
-            "story_victims": _aspect(ctx, "victims"),
             "story_cause": _aspect(ctx, "cause"),
             "story_attribution": _aspect(ctx, "attribution"),
             "story_enforcement": _steps(ctx, vocab.ENFORCEMENT),

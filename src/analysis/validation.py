@@ -242,6 +242,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "name_ja": _column(),
             "exchange_en": _column(),
             "exchange_ja": _column(),
+            "kind": _column(allowed=vocab.INCIDENT_KINDS),
             "stolen_en": _column(),
             "stolen_ja": _column(),
             "source_id": _column(**_SLUG),

@@ -74,6 +74,9 @@ CITED_TABLES = {
 # happen and who did it, each aspect a row with its source. A cause or an attribution is a term
 # of the vocabulary below; a page backs it by printing one of the term's words (matched without
 # regard to case), so the reader can find the word on the page.
+# What kind of event an incident is: a theft (taken in hours or days) or a drain (coins taken over
+# months or years, found late); a drain is told and compared as such, never timed as a one-day hack.
+INCIDENT_KINDS = ("theft", "drain")
 STORY_ASPECTS = ("value", "victims", "cause", "attribution")
 TERMS = {
     "cause": {
@@ -83,13 +86,29 @@ TERMS = {
         "cold_wallet_transfer": ("cold wallet", "コールドウォレット"),
         "signing_interface": ("safe{wallet}", "safe wallet", "ui", "user interface"),
         "api_keys": ("api key", "api keys", "2fa", "phishing"),
-        "private_keys": ("private key", "秘密鍵"),
+        "multisig_wallet": ("multi-signature", "multiple-signature", "multisig", "マルチシグ"),
+        "social_engineering": (
+            "social engineering",
+            "recruiter",
+            "linkedin",
+            "ソーシャルエンジニアリング",
+            "リンクトイン",
+        ),
+        "private_keys": ("private key", "秘密鍵", "recovery key", "リカバリー鍵"),
         "unauthorised_access": ("不正アクセス", "unauthorized access", "unauthorised access", "hack", "ハッキング"),
     },
     "attribution": {
         "unknown": ("unidentified", "not been identified", "unknown", "特定されていない", "特定には至って", "不明"),
-        "north_korea": ("north korea", "北朝鮮", "lazarus", "ラザルス", "tradertraitor", "トレイダートレイター"),
-        "charged": ("charged", "indicted", "pleaded guilty", "起訴", "有罪"),
+        "north_korea": (
+            "north korea",
+            "北朝鮮",
+            "lazarus",
+            "ラザルス",
+            "tradertraitor",
+            "トレイダートレイター",
+            "dprk",
+        ),
+        "charged": ("charged", "indicted", "pleaded guilty", "plead guilty", "起訴", "有罪"),
     },
 }
 # The milestones (data/milestones.csv) page 1 tells as what followed the theft, and as what
