@@ -119,6 +119,8 @@ def test_resolve_against_the_page_date():
         ("1MONA=144.548円", "144.548", "JPY/MONA", False),
         ("470億円前後", "47000000000", "JPY", True),
         ("nearly 447,000 ether", "447000", "ETH", True),
+        ("482億円相当", "48200000000", "JPY", False),  # 相当 (worth) says what the figure is
+        ("30億2800万円分", "3028000000", "JPY", False),
     ],
 )
 def test_reads_amounts(text, value, unit, approximate):

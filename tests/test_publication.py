@@ -68,7 +68,7 @@ def test_findings_follow_the_data(data_copy):
         "Its business improvement order followed 3 days after the theft.",
         "on the deadline day itself, 13 February 2018",
         "Customers received 88.549 JPY per XEM",
-        "about 79.8% of the reported loss, which works out at about 110.9 JPY per XEM",
+        "In all they received about 79.8% of the reported loss, a loss that implies about 110.9 JPY per XEM.",
         "delivered 45 days after the theft",
     ]:
         assert phrase in text, phrase

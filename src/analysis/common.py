@@ -364,16 +364,17 @@ def endnotes(ctx: Context, section: Section) -> Section:
     lang, rows = ctx.lang, []
     if (ctx.events["source_id"] == "seed").any():
         seed = ctx.data.sources.set_index("source_id").loc["seed"]
-        rows.append([1, f"{seed[f'title_{lang}']}, {citing.page_date(seed['published'], lang)}", "", "", ""])
+        rows.append([1, f"{seed[f'title_{lang}']}, {citing.page_date(seed['published'], lang)}", "", ""])
     for page, figures in _cited_pages(ctx).values():
         joined = l10n.t("figure_separator", lang).join(l10n.quoted(f, lang) for f in figures)
-        source = f"{page.publisher}, {citing.page_date(page.published, lang)}"
-        rows.append([len(rows) + 1, source, citing.kind(page, lang), joined, citing.link(page.url)])
-    headers = [l10n.t(k, lang) for k in ("no", "publisher_col", "page_kind_col", "printed_col", "link")]
+        source = l10n.t("endnote_source", lang, publisher=page.publisher,
+                        date=citing.page_date(page.published, lang), kind=citing.kind(page, lang))  # fmt: skip
+        rows.append([len(rows) + 1, source, joined, citing.link(page.url)])
+    headers = [l10n.t(k, lang) for k in ("no", "endnote_source_col", "printed_col", "link")]
     section.add(
         Text(l10n.t("endnotes_intro", lang)),
         annex_link(ctx, "annex_link"),
-        Table(_frame(headers, rows), "endnotes", (5, 27, 13, 35, 20)),
+        Table(_frame(headers, rows), "endnotes", (5, 36, 39, 20)),
     )
     weak = [
         ctx.numbers[r.event_id]

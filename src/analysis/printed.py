@@ -441,7 +441,8 @@ _AMOUNT_RE = re.compile(
     rf"(?P<pre>US\$|\$|¥|JPY\s|USD\s)?\s*"
     rf"(?P<num>{_JA_GROUPS}|{_NUM})"
     rf"(?:\s*(?P<scale>trillion|billion|million|thousand|bn|m|k)\b)?"
-    rf"(?:\s*の?\s*(?P<unit>{_UNIT_NAME})(?![A-Za-z]))?"
+    # 相当 (worth) and 分 (the amount of) after a unit say what the figure is, not how much: 「482億円相当」.
+    rf"(?:\s*の?\s*(?P<unit>{_UNIT_NAME})(?![A-Za-z])(?:相当|分)?)?"
     rf"(?:\s*(?:per\s+|/)(?P<per>{_UNIT_NAME})(?![A-Za-z]))?",
     re.IGNORECASE,
 )

@@ -66,14 +66,10 @@ def lead(ctx: Context) -> list[str]:
     told = _told(ctx, {"story_value": _aspect(ctx, "value"), "story_victims": _aspect(ctx, "victims")})
     if _aspect(ctx, "victims") is None and remedy_extents(ctx)[ctx.incident_id] == "not_needed":
         told.append(l10n.t("story_no_victims", ctx.lang))  # nobody to name as hurt: the remedy says so
-    return told + _told(
-        ctx,
-        {
-            "story_cause": _aspect(ctx, "cause"),
-            "story_attribution": _aspect(ctx, "attribution"),
-            "story_enforcement": _steps(ctx, vocab.ENFORCEMENT),
-        },
-    )
+    told += _told(ctx, {"story_cause": _aspect(ctx, "cause"), "story_attribution": _aspect(ctx, "attribution")})
+    if _aspect(ctx, "attribution") is None:
+        told.append(l10n.t("story_no_attribution", ctx.lang))  # a gap stays a gap, and is said
+    return told + _told(ctx, {"story_enforcement": _steps(ctx, vocab.ENFORCEMENT)})
 
 
 def aftermath(ctx: Context) -> list[str]:
