@@ -34,7 +34,10 @@ def test_coincheck_page_one_in_full():
     # holders), the Japan Times' $532 million, the press conference's hot wallet, the lawyer's counts.
     ctx = prepare_incident(incident_id="coincheck-2018", lang="en")
     lead = findings.incident(ctx).paragraphs[0]
-    assert "It was valued at about 58 bn JPY (US$532 million) by the company's count." in lead
+    assert (
+        "It was valued at about 58 bn JPY by the company's count (US$532 million in The Japan Times' conversion)."
+        in lead
+    )
     assert "Those hurt: about 260,000 people who held NEM at the exchange." in lead
     assert "hot wallet" in lead and "without multisignature" in lead
     assert "the thief has not been identified" in lead

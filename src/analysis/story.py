@@ -19,6 +19,14 @@ def _aspect(ctx: Context, aspect: str) -> str | None:
     return None if rows.empty else rows[f"text_{ctx.lang}"].iloc[0]
 
 
+def _day(row, lang: str) -> str:
+    """An event's day, with its zone when the pages date it in another zone (a US or UTC date)."""
+    day = l10n.day(row.date.to_timestamp().date(), lang)
+    if isinstance(row.date_zone, str) and row.date_zone:
+        return l10n.t("zoned_day", lang, day=day, zone=l10n.label("zone", row.date_zone, lang))
+    return day
+
+
 def _steps(ctx: Context, names: tuple[str, ...]) -> str | None:
     """'first arrests (11 March 2020), verdict (16 July 2024)': the incident's dated events with
     these milestones, in date order; None when it has none."""
@@ -30,7 +38,7 @@ def _steps(ctx: Context, names: tuple[str, ...]) -> str | None:
         (
             l10n.paren(
                 l10n.t("story_step", ctx.lang, step=ctx.milestone_names[r.milestone].lower()),
-                l10n.day(r.date.to_timestamp().date(), ctx.lang),
+                _day(r, ctx.lang),
                 ctx.lang,
             )
             for r in dated.itertuples()
