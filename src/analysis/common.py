@@ -299,7 +299,7 @@ def method(ctx: Context, section: Section) -> Section:
 def _own_text(ctx: Context) -> str:
     """Everything the report says of its incidents in the reader's language, lower-cased: the facts'
     titles and notes, the story, the remedies, what was stolen and the order's items."""
-    lang, ids = ctx.lang, set(ctx.incidents)
+    lang = ctx.lang
     parts = [*ctx.events[f"title_{lang}"], *ctx.events[f"note_{lang}"].dropna()]
     for frame, cols in (
         (ctx.data.story, ("text",)),
@@ -307,7 +307,7 @@ def _own_text(ctx: Context) -> str:
         (ctx.data.incidents, ("stolen",)),
         (ctx.data.order_items, ("text",)),
     ):
-        rows = frame[frame["incident_id"].isin(ids)]
+        rows = _own_rows(ctx, frame)
         for col in cols:
             parts += list(rows[f"{col}_{lang}"].dropna())
     return " ".join(map(str, parts)).lower()
@@ -333,26 +333,27 @@ def limitations(ctx: Context, section: Section) -> Section:
     return section.add(Text(l10n.t("limitations_text", ctx.lang)))
 
 
-def annex_link(ctx: Context, key: str) -> Text:
+def annex_link(ctx: Context) -> Text:
     """The sentence that sends a reader to the reviewer's annex of this report."""
     href = f"provenance/{ctx.variant}.html"
-    return Text(
-        Markup('{} <a href="{}">{}</a>').format(l10n.t(key, ctx.lang), href, l10n.t("annex_label", ctx.lang)), "note"
-    )
+    text, label = l10n.t("annex_link", ctx.lang), l10n.t("annex_label", ctx.lang)
+    return Text(Markup('{} <a href="{}">{}</a>').format(text, href, label), "note")
+
+
+def _own_rows(ctx: Context, frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a file keyed by incident (story, incidents, remedies, order items) for this report."""
+    return frame[frame["incident_id"].isin(ctx.incidents)]
 
 
 def _cited_pages(ctx: Context) -> dict[str, tuple]:
     """Every page the report's rows cite, in the order the report first uses them: the events, then
     the story, the incident and the remedy rows; each with its figures (once each)."""
-    ids = set(ctx.incidents)
-    frames = [ctx.events]
-    for frame in (ctx.data.story, ctx.data.incidents, ctx.data.remedies):
-        frames.append(frame[frame["incident_id"].isin(ids)])
+    frames = [ctx.events, *(_own_rows(ctx, f) for f in (ctx.data.story, ctx.data.incidents, ctx.data.remedies))]
     found: dict[str, tuple] = {}
     for frame in frames:
         for pages in frame["pages"]:
             for page in pages:
-                first, figures = found.setdefault(page.url, (page, {}))
+                _, figures = found.setdefault(page.url, (page, {}))
                 figures.update(dict.fromkeys(f.printed for f in page.figures))
     return found
 
@@ -373,7 +374,7 @@ def endnotes(ctx: Context, section: Section) -> Section:
     headers = [l10n.t(k, lang) for k in ("no", "endnote_source_col", "printed_col", "link")]
     section.add(
         Text(l10n.t("endnotes_intro", lang)),
-        annex_link(ctx, "annex_link"),
+        annex_link(ctx),
         Table(_frame(headers, rows), "endnotes", (5, 36, 39, 20)),
     )
     weak = [

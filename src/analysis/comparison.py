@@ -154,5 +154,5 @@ def endnotes(ctx: Context, section: Section) -> Section:
     return section.add(
         Text(l10n.t("comparison_endnotes_intro", lang)),
         Table(pd.DataFrame(rows, columns=headers), "plain", (40, 60)),
-        annex_link(ctx, "annex_link"),
+        annex_link(ctx),
     )

@@ -49,14 +49,18 @@ def elapsed(a: Milestone | None, b: Milestone | None, lang: str) -> str | None:
     return l10n.elapsed(d.calendar_days, d.hours, lang, lo=lo, hi=hi, approximate=d.approximate)
 
 
+def _within_minute(d: Duration | None) -> bool:
+    return d is not None and d.hours is not None and abs(d.hours) < 1 / 60
+
+
 def _at_once(d: Duration | None) -> bool:
     """Within the minute; a claim to the minute needs both times exact (not 頃/about)."""
-    return d is not None and d.hours is not None and abs(d.hours) < 1 / 60 and not d.approximate
+    return _within_minute(d) and not d.approximate
 
 
 def _about_once(d: Duration | None) -> bool:
     """The same time of day, as pages give it approximately: about the same time, no more."""
-    return d is not None and d.hours is not None and abs(d.hours) < 1 / 60 and d.approximate
+    return _within_minute(d) and d.approximate
 
 
 def _same_day(d: Duration | None) -> bool:
@@ -272,8 +276,8 @@ def comparison(ctx: Context, focus: str = "coincheck-2018") -> Findings:
 
 
 def _extents_text(ctx: Context, extents: dict[str, str | None]) -> str:
-    """'Customers were paid for every unit lost in 5 thefts (in cash: Coincheck 2018; in kind: ...);
-    in part in 1 (Mt. Gox 2014); ...': each extent once, each incident under its extent and form."""
+    """'The remedy covered every unit customers lost in 4 thefts (cash in yen: Coincheck 2018; ...);
+    in part in 1 theft (Mt. Gox 2014); ...': each extent once, each incident under its extent and form."""
     lang = ctx.lang
     forms = ctx.data.remedies.set_index("incident_id")["method"]
     parts = []

@@ -25,20 +25,12 @@ def _svg_uri(figure) -> str:
 _NUMBER = re.compile(r"(?:約|about )?\d[\d,.]*(?:\s?(?:%|h \d+ min|min|days?|時間\d+分|時間|分|日|億円|円|万))?")
 
 
-def _unbroken_numbers(text: str) -> Markup:
-    """The text, escaped, with each number and its unit kept on one line."""
+def _unbroken_numbers(text: str, about_apart: bool = False) -> Markup:
+    """The text, escaped, with each number and its unit kept on one line; with `about_apart`,
+    'about' may stand on a line of its own (the narrow key numbers)."""
     out, last = [], 0
     for m in _NUMBER.finditer(text):
-        out += [escape(text[last : m.start()]), Markup('<span class="nobr">{}</span>').format(m.group(0))]
-        last = m.end()
-    return Markup("").join([*out, escape(text[last:])])
-
-
-def _unbroken_quantities(text: str) -> Markup:
-    """As _unbroken_numbers, but 'about' may stand on a line of its own (narrow key numbers)."""
-    out, last = [], 0
-    for m in _NUMBER.finditer(text):
-        number = m.group(0).removeprefix("about ")
+        number = m.group(0).removeprefix("about ") if about_apart else m.group(0)
         start = m.end() - len(number)
         out += [escape(text[last:start]), Markup('<span class="nobr">{}</span>').format(number)]
         last = m.end()
@@ -67,7 +59,7 @@ def environment() -> Environment:
     env.filters["svg_uri"] = _svg_uri
     env.filters["cell"] = _cell
     env.filters["unbroken_numbers"] = _unbroken_numbers
-    env.filters["unbroken_quantities"] = _unbroken_quantities
+    env.filters["unbroken_quantities"] = lambda text: _unbroken_numbers(text, about_apart=True)
     return env
 
 
