@@ -68,8 +68,10 @@ def test_incident_notebook_runs_top_to_bottom(tmp_path, monkeypatch, lang, words
     for w in words:
         assert w in html
     drawn = registry.charts_of(prepare_incident(lang=lang))
-    # Time after the theft, the first day, the timeline, the chain, compensation, price window, later.
-    assert html.count("data:image/svg+xml;base64,") == len(drawn) == 7
+    # Time after the theft, the first day, the timeline, the chain, compensation, price window, later;
+    # all but the first day and the timeline with a phone layout beside them.
+    assert html.count("<figure") == len(drawn) == 7
+    assert html.count('<source media="screen and (max-width: 720px)"') == 5
 
 
 def test_any_incident_is_a_report(tmp_path, monkeypatch):
@@ -95,8 +97,10 @@ def test_comparison_notebook_runs(tmp_path, monkeypatch):
     ]:
         assert w in html  # 6 days: Zaif's theft 14 Sep, full cover announced 20 Sep 2018; links to each report
     drawn = registry.charts_of(prepare_comparison(lang="en"))
-    # Days from the theft; the first day of Coincheck and of DMM Bitcoin.
-    assert html.count("data:image/svg+xml;base64,") == len(drawn) == 3
+    # Time from each theft to each step and the thefts by size (each with a phone layout); the first
+    # day of Coincheck (DMM Bitcoin's disclosure has a date but no time: too few timed facts).
+    assert html.count("<figure") == len(drawn) == 3
+    assert html.count('<source media="screen and (max-width: 720px)"') == 2
 
 
 def test_explore_notebook_runs(tmp_path, monkeypatch):

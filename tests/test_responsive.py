@@ -1,6 +1,7 @@
 """Every report as a reader opens it, in headless Chromium at a phone's width (390 px) and a desktop's
 (1280 px): the page never scrolls sideways, and no chart's smallest text is drawn below
-MIN_CHART_TEXT_PX (a phone scrolls a wide chart inside its own frame instead of shrinking it)."""
+MIN_CHART_TEXT_PX. A chart with a phone layout (registry.ChartSpec.phone; page 1's always) fits the
+phone's width; one without it scrolls sideways inside its own frame instead of shrinking."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ document.getElementById("page").addEventListener("load", (event) => {{
   const win = event.target.contentWindow, doc = event.target.contentDocument;
   const figures = [...doc.querySelectorAll("figure img")].map((img) => ({{
     alt: img.alt, rendered: img.getBoundingClientRect().width, natural: img.naturalWidth,
+    frame: img.closest("figure").getBoundingClientRect().width, wide: img.closest("figure").classList.contains("wide"),
   }}));
   const out = document.createElement("pre");
   out.id = "measured";
@@ -88,7 +90,12 @@ def test_page_fits_and_chart_text_stays_readable(pages, name, width, tmp_path):
     assert m["inner"] == width
     assert m["page"] <= m["inner"], f"{name} at {width} px scrolls sideways ({m['page']} px wide)"
     assert m["figures"], name
+    assert not m["figures"][0]["wide"], f"{name}: page 1's chart has no phone layout"
     for fig in m["figures"]:
         assert fig["natural"] > 0, (name, fig["alt"])  # the chart's image loaded
         smallest = style.MIN_TEXT_PT * CSS_PX_PER_PT * fig["rendered"] / fig["natural"]
         assert smallest >= MIN_CHART_TEXT_PX, (name, width, fig["alt"], round(smallest, 1))
+        if not fig["wide"]:
+            assert fig["rendered"] <= fig["frame"] + 0.5, (
+                f"{name} at {width} px: {fig['alt']!r} is wider than its frame"
+            )

@@ -38,7 +38,8 @@ def test_stale_missing_and_extra_artifacts_are_named(tmp_path):
 
 
 def test_a_data_change_moves_exactly_what_depends_on_it(tmp_path, data_copy, monkeypatch):
-    # The price per XEM feeds the compensation chart (both languages) and compensation.csv only.
+    # The price per XEM feeds the compensation chart (both languages, print and phone layouts) and
+    # compensation.csv only.
     set_cell(data_copy / "compensation.csv", 4, "value", "90.000")
     monkeypatch.setenv("ANALYSIS_DATA_DIR", str(data_copy))
     out = tmp_path / "review"
@@ -48,7 +49,13 @@ def test_a_data_change_moves_exactly_what_depends_on_it(tmp_path, data_copy, mon
         for p in out.rglob("*")
         if p.is_file() and p.read_bytes() != (artifacts.REVIEW / p.relative_to(out)).read_bytes()
     )
-    assert changed == ["figures/en/compensation.png", "figures/ja/compensation.png", "numbers/compensation.csv"]
+    assert changed == [
+        "figures/en/compensation-phone.png",
+        "figures/en/compensation.png",
+        "figures/ja/compensation-phone.png",
+        "figures/ja/compensation.png",
+        "numbers/compensation.csv",
+    ]
 
 
 def test_notebook_with_outputs_is_refused_and_stripped(tmp_path):

@@ -45,15 +45,16 @@ def test_coincheck_page_one_in_full():
     assert "Police and courts: first arrests (11 March 2020), final court ruling (16 July 2024)." in lead
     last = findings.incident(ctx).paragraphs[-1]
     assert last.endswith(
-        "What followed: second improvement order (8 March 2018), takeover or transfer announced (6 April 2018), "
+        "What followed: second improvement order (8 March 2018), takeover or transfer completed (16 April 2018), "
         "registered as an exchange (11 January 2019), stricter law passed (31 May 2019)."
     )
 
 
 def test_enforcement_and_aftermath_come_from_dated_events():
     ctx = prepare_incident(incident_id="bybit-2025", lang="en")
-    # Bybit has no arrest, verdict, order or takeover on record: no such sentence.
-    assert story.aftermath(ctx) == []
+    # Bybit has no arrest, verdict, order or takeover on record: its only aftermath is the reserves
+    # the exchange refilled (24 Feb 2025, a UTC date).
+    assert story.aftermath(ctx) == ["What followed: reserves restored (24 February 2025, UTC date)."]
     assert not any(s.startswith("Police and courts") for s in story.lead(ctx))
 
 

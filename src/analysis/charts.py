@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 import matplotlib.dates as mdates
+import matplotlib.ticker
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -82,7 +84,8 @@ def _day_axis(ax, first: date, last: date, lang: str) -> None:
     ax.set_xlim(_local(first), _local(last + timedelta(days=1)))
     ax.xaxis.set_major_locator(mdates.DayLocator(tz=TZ))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("", tz=TZ))
-    step = max(1, -(-((last - first).days + 1) // 12))
+    most = 5 if style.is_narrow() else 12  # day labels that fit across the chart without crowding
+    step = max(1, -(-((last - first).days + 1) // most))
     ax.xaxis.set_minor_locator(
         mdates.HourLocator(byhour=[12], interval=1, tz=TZ) if step == 1 else _MiddayEvery(step, first)
     )
@@ -103,7 +106,9 @@ def timeline(
     mark on a day axis, so that the chart reads without a lookup table. A date-only fact spans its
     day; a timed one sits at its hour; the chain's milestones are named and marked across the rows."""
     rows = events.assign(day_=events["date"].dt.to_timestamp(), at_=events["timestamp"])
-    rows = rows.sort_values(["day_", "at_"], kind="stable", na_position="first").reset_index(drop=True)
+    # A fact known only by its date goes after the day's timed facts: drawn first it would seem to
+    # come before them (the FSA's demand above the 00:02 theft).
+    rows = rows.sort_values(["day_", "at_"], kind="stable", na_position="last").reset_index(drop=True)
     first, last = rows["day_"].min().date(), rows["day_"].max().date()
     span_days = (last - first).days + 2
     found = milestones(events if all_events is None else all_events, events["incident_id"].iloc[0])
@@ -211,7 +216,8 @@ def milestone_chain(
     last = max(date.fromisoformat(d) for d in rows["to_date"])
     if "report_deadline" in found:
         last = max(last, found["report_deadline"].day)
-    fig, ax = style.new_figure(1.4 + 0.5 * len(rows))
+    narrow = style.is_narrow()  # a phone: each step's name wrapped above its bar, rows further apart
+    fig, ax = style.new_figure(1.4 + (0.72 if narrow else 0.5) * len(rows))
     _shade_closed_days(ax, first, last + timedelta(days=2))
     for i, r in rows.iterrows():
         start, end = date.fromisoformat(r["from_date"]), date.fromisoformat(r["to_date"])
@@ -223,8 +229,10 @@ def milestone_chain(
         if r["step"] == "total":
             step = l10n.labelled(l10n.t("total", lang), step, lang)
         days = l10n.days_and_business(int(r["calendar_days"]), int(r["business_days"]), lang)
-        ax.annotate(l10n.labelled(step, days, lang), (_local(first), i), xytext=(0, 7), textcoords="offset points",
-                    va="bottom", ha="left", fontsize=style.MIN_TEXT_PT, color="#222222")  # fmt: skip
+        text = l10n.labelled(step, days, lang)
+        ax.annotate(style.wrapped(text, lang, "label") if narrow else text, (_local(first), i), xytext=(0, 7),
+                    textcoords="offset points", va="bottom", ha="left", fontsize=style.MIN_TEXT_PT, color="#222222",
+                    linespacing=1.1)  # fmt: skip
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
     ax.set_ylim(len(rows) - 0.5, -0.9)
@@ -253,7 +261,8 @@ def milestone_chain(
 def compensation(figures: CompensationFigures, lang: str) -> Figure:
     """What was paid laid over what was reported lost, per unit and in total: the same units were
     paid for, so the whole gap is the price."""
-    fig, axes = style.new_figure(3.1, nrows=2)
+    narrow = style.is_narrow()  # a phone: what was reported written under the bars, not beside them
+    fig, axes = style.new_figure(3.9 if narrow else 3.1, nrows=2)
     scale = l10n.catalogue(lang)["locale"]["big_money_scale"]
     panels = (
         (
@@ -290,16 +299,16 @@ def compensation(figures: CompensationFigures, lang: str) -> Figure:
         )
         ax.annotate(
             l10n.t(reported_key, lang, value=l10n.about(reported_text, lang, figures.reported_loss_approximate)),
-            (reported, 0),
-            xytext=(5, 0),
+            (0, -0.45) if narrow else (reported, 0),
+            xytext=(0, -2) if narrow else (5, 0),
             textcoords="offset points",
             ha="left",
-            va="center",
+            va="top" if narrow else "center",
             fontsize=8,
             color="#333333",
         )
-        ax.set_xlim(0, reported * 1.6)
-        ax.set_ylim(-0.5, 0.5)
+        ax.set_xlim(0, reported * (1.05 if narrow else 1.6))
+        ax.set_ylim(-1.3 if narrow else -0.5, 0.5)
         ax.set_yticks([])
         ax.spines["left"].set_visible(False)
         ax.set_xlabel(unit, fontsize=style.MIN_TEXT_PT, loc="left")
@@ -327,7 +336,8 @@ def price_window(figures: CompensationFigures, events: pd.DataFrame, lang: str) 
     """The window over which the price was averaged, on a time axis with the days around it."""
     start, end = pd.Timestamp(figures.window_start).tz_convert(TZ), pd.Timestamp(figures.window_end).tz_convert(TZ)
     first, last = start.date(), end.date() + timedelta(days=1)
-    fig, ax = style.new_figure(1.9)
+    narrow = style.is_narrow()  # a phone: the window's ends labelled outward, a tick a day
+    fig, ax = style.new_figure(2.3 if narrow else 1.9)
     _shade_closed_days(ax, first, last)
     ax.axvspan(start, end, ymin=0.3, ymax=0.7, color=style.PAID_COLOUR, alpha=0.25, lw=0)
     hours = l10n.hours_minutes(float(figures.window_hours), lang)
@@ -339,13 +349,15 @@ def price_window(figures: CompensationFigures, events: pd.DataFrame, lang: str) 
         va="center",
         fontsize=8,
     )
-    for stamp, key in ((start, "window_start"), (end, "window_end")):
+    for stamp, key, outward in ((start, "window_start", "right"), (end, "window_end", "left")):
         ax.axvline(stamp, color=style.MILESTONE_COLOUR, lw=1)
         ax.annotate(
             f"{l10n.t(key, lang)}\n{l10n.day(stamp.date(), lang, 'axis')} {stamp:%H:%M}",
             (stamp, 0.95),
             xycoords=("data", "axes fraction"),
-            ha="center",
+            xytext=((-3 if outward == "right" else 3) if narrow else 0, 0),
+            textcoords="offset points",
+            ha=outward if narrow else "center",
             va="top",
             fontsize=style.MIN_TEXT_PT,
             bbox=dict(fc="white", ec="none", pad=1),
@@ -370,15 +382,18 @@ def price_window(figures: CompensationFigures, events: pd.DataFrame, lang: str) 
             ha="center",
             va="center",
             fontsize=style.MIN_TEXT_PT,
-            color="white",
+            color="#222222",
         )
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
     ax.set_xlim(_local(first), _local(last + timedelta(days=1)))
-    ax.xaxis.set_major_locator(mdates.HourLocator(byhour=[0, 12], tz=TZ))
+    ax.xaxis.set_major_locator(mdates.HourLocator(byhour=[0] if narrow else [0, 12], tz=TZ))
     ax.xaxis.set_major_formatter(
         FuncFormatter(
-            lambda x, _: f"{l10n.day(mdates.num2date(x, tz=TZ).date(), lang, 'axis')} {mdates.num2date(x, tz=TZ):%H:%M}"
+            lambda x, _: (
+                f"{l10n.day(mdates.num2date(x, tz=TZ).date(), lang, 'axis')}{chr(10) if narrow else ' '}"
+                f"{mdates.num2date(x, tz=TZ):%H:%M}"
+            )
         )
     )
     ax.set_xlabel(l10n.t("time_axis", lang))
@@ -502,10 +517,13 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
     """One incident's later milestones on a linear scale of days after the theft, one row each, with
     the date and the days written beside each; a range as a bar, a gap named in grey; titled with
     the last dated one."""
-    fig, ax = style.new_figure(1.2 + 0.27 * len(table))
+    narrow = style.is_narrow()  # a phone: each value under its step's name, none beside the marks
+    fig, ax = style.new_figure(1.2 + (0.4 if narrow else 0.27) * len(table))
     ends = [e[1] if (e := _extent(r)) else _days(r) for _, r in table.iterrows() if _days(r) is not None]
     right = max(ends + [2]) * 1.05
+    labels = []
     for y, (_, row) in enumerate(table.iterrows()):
+        labels.append(milestone_names[row["milestone"]])
         value = _days(row)
         if value is None:
             _missing(ax, y, l10n.label("state", row["state"], lang))
@@ -517,10 +535,13 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
             text = l10n.paren(l10n.day(date.fromisoformat(row["date"]), lang), text, lang)
         elif isinstance(row["period"], str) and row["period"]:  # NaN where the row has no period
             text = l10n.paren(l10n.period(row["period"], lang), text, lang)
+        if narrow:
+            labels[-1] += "\n" + text
+            continue
         end = extent[1] if extent else value
         left = end > right * 0.55
         _value_label(ax, extent[0] if extent and left else end, y, text, "#222222", left=left)
-    ax.set_yticks(range(len(table)), [milestone_names[m] for m in table["milestone"]], fontsize=style.MIN_TEXT_PT)
+    ax.set_yticks(range(len(table)), labels, fontsize=style.MIN_TEXT_PT)
     ax.tick_params(axis="y", length=0)
     ax.set_ylim(len(table) - 0.5, -0.6)
     _days_axis(ax, lang, right)
@@ -576,15 +597,18 @@ def _days_axis(ax, lang: str, right: float) -> None:
 def response(rows: list, title: str, lang: str) -> Figure:
     """One incident's steps as time after the theft, on a linear day scale, each labelled with its
     duration; a step the sources do not date is named as missing in grey rather than left out."""
-    fig, ax = style.new_figure(1.1 + 0.3 * len(rows))
+    narrow = style.is_narrow()  # a phone: each value under its step's name, none beside the marks
+    fig, ax = style.new_figure(1.1 + (0.4 if narrow else 0.3) * len(rows))
     known = [r.extent[1] if r.extent else r.days for r in rows if r.days is not None]
     for y, row in enumerate(rows):
         if row.days is None:
             _missing(ax, y, l10n.label("state", row.state, lang))
             continue
         _lollipop(ax, y, row.days, style.HIGHLIGHT, row.timed, extent=row.extent)
-        _value_label(ax, row.extent[1] if row.extent else row.days, y, row.text, "#222222", left=False)
-    ax.set_yticks(range(len(rows)), [r.label for r in rows], fontsize=style.MIN_TEXT_PT)
+        if not narrow:
+            _value_label(ax, row.extent[1] if row.extent else row.days, y, row.text, "#222222", left=False)
+    labels = [f"{r.label}\n{r.text}" if narrow and r.days is not None else r.label for r in rows]
+    ax.set_yticks(range(len(rows)), labels, fontsize=style.MIN_TEXT_PT)
     ax.set_ylim(len(rows) - 0.5, -0.5)
     _days_axis(ax, lang, max(known + [1]) * 1.25)
     ax.set_xlabel(l10n.t("days_after_theft_axis", lang), fontsize=style.MIN_TEXT_PT)
@@ -593,51 +617,134 @@ def response(rows: list, title: str, lang: str) -> Figure:
     return fig
 
 
-def _order(rows: pd.DataFrame) -> pd.DataFrame:
-    """Sorted by where each dot is drawn, quickest first (ties by name); what is not known last."""
-    rows = rows.assign(_x=[_days(r) for _, r in rows.iterrows()])
-    rows = rows.sort_values(["_x", "incident_id"], kind="stable", na_position="last")
-    return rows.drop(columns="_x").reset_index(drop=True)
+# The comparison's time scale: logarithmic, so that 1 h 31 min and 23 h 28 min sit apart and a
+# decade of repayments fits beside them; from ten minutes to twenty years, in days.
+LOG_LEFT, LOG_RIGHT = 10 / 1440, 7300.0
+LOG_TICKS = (
+    (1 / 24, "tick_hour"),
+    (1, "tick_day"),
+    (30.44, "tick_month"),
+    (365.25, "tick_year"),
+    (3652.5, "tick_decade"),
+)
+
+
+def _log_place(row) -> tuple[float, tuple[float, float] | None] | None:
+    """Where a value sits on the log scale, and the span it covers: a timed value at its hours (the
+    same minute at the scale's left edge); a count of calendar days at its days, except the same
+    day, which spans the day; a range of days over its range (from the edge when it starts at 0)."""
+    if row["state"] == "range":
+        lo, hi = max(float(row["days_min"]), LOG_LEFT), max(float(row["days_max"]), 1.0)
+        return hi, (lo, hi)
+    if row["state"] != "known":
+        return None
+    if pd.notna(row["hours"]):
+        return max(float(row["hours"]) / 24, LOG_LEFT), None
+    if int(row["days"]) == 0:
+        return 1.0, (LOG_LEFT, 1.0)
+    return float(row["days"]), None
+
+
+def _log_axis(ax, lang: str) -> None:
+    ax.set_xscale("log")
+    ax.set_xlim(LOG_LEFT, LOG_RIGHT)
+    ax.set_xticks([v for v, _ in LOG_TICKS], [l10n.t(k, lang) for _, k in LOG_TICKS])
+    ax.xaxis.set_minor_locator(matplotlib.ticker.NullLocator())
+    ax.tick_params(axis="x", labelsize=style.MIN_TEXT_PT)
+    ax.grid(axis="x", color="#e6e6e6", lw=0.6, zorder=0)
+    ax.set_axisbelow(True)
+
+
+def _on_right(x: float) -> bool:
+    """Whether a value lies in the right part of the log scale, where its label goes to its left."""
+    span = math.log(LOG_RIGHT) - math.log(LOG_LEFT)
+    return (math.log(x) - math.log(LOG_LEFT)) / span > 0.6
+
+
+def _not_drawn(ax, y: float, state: str, lang: str) -> None:
+    """A step with no value, said in words; 'not applicable' (nothing to do) set apart in italics
+    from 'not found' and 'did not happen'."""
+    ax.annotate(l10n.label("state", state, lang), (LOG_LEFT, y), xytext=(4, 0), textcoords="offset points",
+                va="center", fontsize=style.MIN_TEXT_PT, color=style.MISSING,
+                fontstyle="italic" if state == "not_applicable" else "normal")  # fmt: skip
 
 
 @style.styled
-def compared(table: pd.DataFrame, names: dict[str, str], lang: str, milestone_names: dict[str, str],
-             focus: str, cap: float, title: str) -> Figure:  # fmt: skip
-    """One panel per compared milestone: the incidents sorted by the time from their theft on a linear
-    day scale up to `cap` days (beyond it, the value is written at the edge), the focus incident in
-    the highlight colour, the others in one colour, what is not known in grey."""
+def compared(table: pd.DataFrame, order: list[str], names: dict[str, str], lang: str,
+             milestone_names: dict[str, str], focus: str, title: str) -> Figure:  # fmt: skip
+    """One panel per compared milestone, the thefts in one order in every panel (`order`: largest
+    first), on a log scale of time after the theft; the focus incident in the highlight colour on a
+    tinted band, the others in one colour; a missing value said in grey words, 'not applicable' in
+    italics. On a narrow page the panels are stacked in one column."""
     kinds = list(dict.fromkeys(table["milestone"]))
-    ncols = 2
+    ncols = 1 if style.is_narrow() else 2
     nrows = (len(kinds) + ncols - 1) // ncols
-    per_panel = table["incident_id"].nunique()
-    # Compact rows, so that the front page holds the findings and this chart together.
-    fig, axes = style.new_figure(1.5 + nrows * (0.35 + 0.11 * per_panel), nrows=nrows, ncols=ncols)
+    row_in = 0.17 if style.is_narrow() else 0.105  # a phone's panel is shorter of text: rows get air
+    fig, axes = style.new_figure(1.3 + nrows * (0.3 + row_in * len(order)), nrows=nrows, ncols=ncols, sharey=True,
+                                 squeeze=False)  # fmt: skip
     axes = list(axes.flat)
     for ax, milestone in zip(axes, kinds):
-        rows = _order(table[table["milestone"] == milestone])
-        for y, (_, r) in enumerate(rows.iterrows()):
-            colour = style.HIGHLIGHT if r["incident_id"] == focus else style.CONTEXT
-            value = _days(r)
-            if value is None:
-                _missing(ax, y, l10n.label("state", r["state"], lang))
+        rows = table[table["milestone"] == milestone].set_index("incident_id")
+        for y, incident in enumerate(order):
+            colour = style.HIGHLIGHT if incident == focus else style.CONTEXT
+            if incident == focus:
+                ax.axhspan(y - 0.5, y + 0.5, color=style.HIGHLIGHT, alpha=0.08, lw=0, zorder=0)
+            if incident not in rows.index:
                 continue
-            x, extent = min(value, cap), _extent(r)
-            if extent is not None:  # beyond the scale a range is an arrow at its edge, like a single value
-                extent = (extent[0], min(extent[1], cap)) if extent[0] < cap else None
-            _lollipop(ax, y, x, colour, pd.notna(r["hours"]), ms=4.5, arrow=value > cap, extent=extent)
-            end = extent[1] if extent else x
-            left = end > cap * 0.6
-            _value_label(ax, extent[0] if extent and left else end, y, _elapsed_text(r, lang), colour, left=left)
-        ax.set_yticks(range(len(rows)), [names.get(i, i) for i in rows["incident_id"]], fontsize=style.MIN_TEXT_PT)
-        ax.set_ylim(len(rows) - 0.5, -0.6)
-        _days_axis(ax, lang, cap)
+            r = rows.loc[incident]
+            placed = _log_place(r)
+            if placed is None:
+                _not_drawn(ax, y, r["state"], lang)
+                continue
+            x, extent = placed
+            ax.plot([LOG_LEFT, extent[0] if extent else x], [y, y], color=colour, lw=1, alpha=0.35,
+                    solid_capstyle="butt")  # fmt: skip
+            if extent is not None:  # somewhere in this span: light, so that it does not read as a length
+                ax.plot(extent, [y, y], color=colour, lw=4, alpha=0.3, solid_capstyle="butt", zorder=3)
+            else:
+                timed = pd.notna(r["hours"])
+                ax.plot([x], [y], marker="o", ms=4.5, mfc=colour if timed else "white", mec=colour, mew=1.2,
+                        ls="none", clip_on=False, zorder=3)  # fmt: skip
+            left = _on_right(x)
+            _value_label(ax, extent[0] if extent and left else x, y, _elapsed_text(r, lang), colour, left=left)
+        ax.set_yticks(range(len(order)), [names.get(i, i) for i in order], fontsize=style.MIN_TEXT_PT)
+        ax.tick_params(axis="y", length=0)
+        ax.set_ylim(len(order) - 0.5, -0.6)
+        _log_axis(ax, lang)
         ax.set_title(milestone_names[milestone], loc="left", fontsize=9)
     for ax in axes[len(kinds) :]:
         ax.set_visible(False)
     for ax in axes[len(kinds) - ncols : len(kinds)]:
-        ax.set_xlabel(l10n.t("days_after_theft_axis", lang), fontsize=style.MIN_TEXT_PT)
+        ax.set_xlabel(l10n.t("time_after_theft_axis", lang), fontsize=style.MIN_TEXT_PT)
     style.chart_title(fig, title, lang)
-    style.add_source_line(fig, l10n.t("compared_source", lang, cap=l10n.days(int(cap), lang)), lang)
+    style.add_source_line(fig, l10n.t("compared_source", lang), lang)
+    return fig
+
+
+@style.styled
+def sizes(values: pd.Series, names: dict[str, str], lang: str, focus: str, drains: set[str], title: str) -> Figure:
+    """The thefts ranked by the value stolen at the time, in US dollars as the pages print it, largest
+    first, each bar labelled with its value; the focus incident in the highlight colour; a drain over
+    years hatched and named as such."""
+    ranked = values.sort_values(ascending=False, kind="stable")
+    fig, ax = style.new_figure(1.2 + 0.24 * len(ranked))
+    millions = ranked / 1e6
+    for y, (incident, value) in enumerate(millions.items()):
+        colour = style.HIGHLIGHT if incident == focus else style.CONTEXT
+        ax.barh(y, value, height=0.62, color=colour, alpha=0.35 if incident in drains else 0.85,
+                hatch="////" if incident in drains else None, edgecolor=colour, lw=0.6)  # fmt: skip
+        text = l10n.dollars(int(ranked[incident]), lang)
+        left = value > millions.max() * 0.55
+        _value_label(ax, value, y, text, "#222222", left=left)
+    ax.set_yticks(range(len(ranked)), [names.get(i, i) for i in ranked.index], fontsize=style.MIN_TEXT_PT)
+    ax.tick_params(axis="y", length=0)
+    ax.set_ylim(len(ranked) - 0.5, -0.6)
+    ax.set_xlim(0, millions.max() * 1.02)
+    ax.set_xticks([])  # every bar carries its value; a scale would only repeat them
+    ax.spines["bottom"].set_visible(False)
+    ax.set_xlabel(l10n.t("value_stolen_axis", lang), fontsize=style.MIN_TEXT_PT)
+    style.chart_title(fig, title, lang)
+    style.add_source_line(fig, l10n.t("sizes_source", lang), lang)
     return fig
 
 
@@ -711,19 +818,29 @@ def later_milestones_of(ctx) -> Figure | None:
     return later_milestones(table, ctx.name, ctx.lang, ctx.milestone_names)
 
 
-# The comparison's panels show the first two months on a linear scale; later values are written out.
-COMPARED_CAP_DAYS = 60
-FOCUS = "coincheck-2018"
+def _names(ctx) -> dict[str, str]:
+    """The thefts' names, a drain over years named as such."""
+    kinds = dict(zip(ctx.data.incidents["incident_id"], ctx.data.incidents["kind"]))
+    return {i: l10n.t("drain_name", ctx.lang, name=n) if kinds.get(i) == "drain" else n for i, n in ctx.names.items()}
 
 
 def compared_of(ctx) -> Figure:
     """The compared milestones of every theft, titled with what the comparison finds."""
     from analysis.findings import comparison
 
-    title = comparison(ctx, FOCUS).headline + "\n" + l10n.t("compared_chart_title", ctx.lang, name=ctx.names[FOCUS])
-    kinds = dict(zip(ctx.data.incidents["incident_id"], ctx.data.incidents["kind"]))
-    names = {i: l10n.t("drain_name", ctx.lang, name=n) if kinds.get(i) == "drain" else n for i, n in ctx.names.items()}
-    return compared(ctx.table, names, ctx.lang, ctx.milestone_names, FOCUS, COMPARED_CAP_DAYS, title)
+    title = comparison(ctx, ctx.focus).headline + "\n" + l10n.t("compared_chart_title", ctx.lang,
+                                                                  name=ctx.names[ctx.focus])  # fmt: skip
+    return compared(ctx.table, list(ctx.incidents), _names(ctx), ctx.lang, ctx.milestone_names, ctx.focus, title)
+
+
+def sizes_of(ctx) -> Figure:
+    """The thefts ranked by the value stolen, titled with the largest and the focus incident's rank."""
+    values = ctx.data.incidents.set_index("incident_id")["value_usd"].loc[list(ctx.incidents)]
+    order = list(ctx.incidents)  # largest first (prepare_comparison)
+    drains = set(ctx.data.incidents.loc[ctx.data.incidents["kind"] == "drain", "incident_id"])
+    title = l10n.t("sizes_title", ctx.lang, largest=ctx.names[order[0]], value=l10n.dollars(int(values[order[0]]), ctx.lang),
+                   focus=ctx.names[ctx.focus], rank=order.index(ctx.focus) + 1, n=len(order))  # fmt: skip
+    return sizes(values, _names(ctx), ctx.lang, ctx.focus, drains, title)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ def subtitle(ctx: Context) -> str:
 
 
 def incidents(ctx: Context, section: Section) -> Section:
+    """The thefts compared, largest first by the value stolen at the time in US dollars."""
     lang = ctx.lang
     inc = {r.incident_id: r for r in ctx.data.incidents.itertuples()}
     rows = [
@@ -31,12 +32,16 @@ def incidents(ctx: Context, section: Section) -> Section:
             ctx.names[i],
             getattr(inc[i], f"exchange_{lang}"),
             getattr(inc[i], f"stolen_{lang}"),
+            l10n.dollars(int(inc[i].value_usd), lang),
             citing.sources_cell(inc[i], lang) if inc[i].source_url else l10n.t("seed_short", lang),
         ]
         for i in ctx.incidents
     ]
-    headers = [l10n.t(k, lang) for k in ("incident", "exchange_col", "stolen_col", "source_col")]
-    return section.add(Table(pd.DataFrame(rows, columns=headers), "plain", (20, 18, 30, 32)))
+    headers = [l10n.t(k, lang) for k in ("incident", "exchange_col", "stolen_col", "value_col", "source_col")]
+    return section.add(
+        Text(l10n.t("incidents_intro", lang)),
+        Table(pd.DataFrame(rows, columns=headers), "plain", (16, 15, 29, 14, 26)),
+    )
 
 
 def definitions(ctx: Context, section: Section) -> Section:

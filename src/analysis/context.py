@@ -14,6 +14,7 @@ from functools import cached_property
 import pandas as pd
 
 from analysis import params as checks
+from analysis import vocab
 from analysis.compensation import CompensationFigures, compensation_figures
 from analysis.durations import chain_durations, milestones, since_theft
 from analysis.loading import Dataset, load_dataset
@@ -51,6 +52,12 @@ class Context:
     @cached_property
     def milestone_names(self) -> dict[str, str]:
         return self.data.milestone_names(self.lang)
+
+    @property
+    def focus(self) -> str:
+        """The incident the comparison is written around and highlights: the project's subject
+        (vocab.FOCUS) when it is compared, else the first compared."""
+        return vocab.FOCUS if vocab.FOCUS in self.incidents else self.incidents[0]
 
     @property
     def variant(self) -> str:
@@ -147,4 +154,7 @@ def prepare_comparison(**params) -> Context:
     checks.check_names(params, tuple(checks.COMPARISON_DEFAULTS))
     data = load_dataset(checks.check_data_dir(params.get("data_dir")))
     p = checks.check_comparison_values(params, data)
-    return Context("comparison", data, p["lang"], tuple(p["incidents"]))
+    # Largest first by the value stolen, in every table and chart: one order a reader can follow.
+    values = data.incidents.set_index("incident_id")["value_usd"]
+    ranked = sorted(p["incidents"], key=lambda i: -values[i])
+    return Context("comparison", data, p["lang"], tuple(ranked))

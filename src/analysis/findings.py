@@ -120,6 +120,24 @@ def _other_count(ctx: Context, theft: Milestone | None, detection: Milestone | N
     )
 
 
+def _earlier_account(ctx: Context, used: Milestone | None) -> str:
+    """When another source puts a milestone earlier than the value used (a conflict the data
+    records), the sentence says so: " (another account puts it earlier, about 14 September 2018)"."""
+    if used is None or used.day is None:
+        return ""
+    ev = ctx.data.events
+    row = ev[ev["event_id"] == used.event_id]
+    if row.empty or pd.isna(row["conflict_group"].iloc[0]):
+        return ""
+    others = ev[(ev["conflict_group"] == row["conflict_group"].iloc[0]) & ~ev["preferred"] & ev["date"].notna()]
+    earlier = others[others["date"].dt.to_timestamp().dt.date < used.day]
+    if earlier.empty:
+        return ""
+    first = earlier.sort_values("date").iloc[0]
+    key = "earlier_account_about" if first["approximate"] else "earlier_account"
+    return l10n.t(key, ctx.lang, day=l10n.day(first["date"].to_timestamp().date(), ctx.lang))
+
+
 def incident(ctx: Context) -> Findings:
     lang, m = ctx.lang, ctx.found
     theft, detection = m.get("leak"), m.get("detection")
@@ -161,7 +179,12 @@ def incident(ctx: Context) -> Findings:
             exchange=inc[f"exchange_{lang}"],
         ),
         noticed,
-        _sentence("find_halted", lang, halted=when(detection, m.get("suspension"), lang, "after_noticing")),
+        _sentence(
+            "find_halted",
+            lang,
+            halted=when(detection, m.get("suspension"), lang, "after_noticing"),
+            other=_earlier_account(ctx, m.get("suspension")),
+        ),  # fmt: skip
         _sentence(tell("find_disclosed"), lang, disclosed=when(theft, m.get("disclosure"), lang, "after_start")),
         _sentence("find_first_step", lang, first=when(theft, regulator, lang, "after_theft")),
         _sentence("find_order", lang, order=when(theft, m.get("order"), lang, "after_theft")),
@@ -225,9 +248,10 @@ def _dated(table: pd.DataFrame, milestone: str) -> pd.DataFrame:
     return table[(table["milestone"] == milestone) & table["state"].isin(["known", "range"])]
 
 
-def comparison(ctx: Context, focus: str = "coincheck-2018") -> Findings:
+def comparison(ctx: Context, focus: str | None = None) -> Findings:
     lang, table = ctx.lang, ctx.table
     names = ctx.milestone_names
+    focus = focus or ctx.focus
     # The focus incident's own times, as the chart shows them: ranks would claim an order that
     # same-day dates and ranges of days cannot support.
     own = table[(table["incident_id"] == focus) & table["state"].isin(["known", "range"])]
@@ -243,7 +267,21 @@ def comparison(ctx: Context, focus: str = "coincheck-2018") -> Findings:
     # By the next calendar day at the latest: a range counts only when its last possible day does.
     latest = disclosed["days_max"].fillna(disclosed["days"])
     next_day = int((latest <= 1).sum())
+    values = ctx.data.incidents.set_index("incident_id")["value_usd"]
+    largest, smallest = ctx.incidents[0], ctx.incidents[-1]  # prepare_comparison ranks them
     paragraphs = [
+        l10n.t(
+            "find_sizes",
+            lang,
+            largest=ctx.names[largest],
+            largest_value=l10n.dollars(int(values[largest]), lang),
+            name=ctx.names[focus],
+            rank=ctx.incidents.index(focus) + 1,
+            n=len(ctx.incidents),
+            value=l10n.dollars(int(values[focus]), lang),
+            smallest=ctx.names[smallest],
+            smallest_value=l10n.dollars(int(values[smallest]), lang),
+        ),
         l10n.t(
             "find_compared",
             lang,

@@ -155,6 +155,17 @@ def big_money(value, lang: str) -> str:
     return t("big_money", lang, value=number(amount, lang, places))
 
 
+def dollars(value: int, lang: str) -> str:
+    """US dollars as the language writes large sums: US$1.46 billion, US$532 million / 14億6,000万米ドル,
+    5億3,200万米ドル; as many decimals as the figure has, never more."""
+    for size, name in catalogue(lang)["locale"]["dollar_scales"]:
+        if value >= size:
+            amount = Decimal(value) / Decimal(size)
+            places = max(0, -amount.normalize().as_tuple().exponent)
+            return t("dollars", lang, value=f"{number(amount, lang, places)}{name}")
+    return t("dollars", lang, value=count(value, lang))
+
+
 def labelled(label: str, value: str, lang: str) -> str:
     """'Theft: 26 January 2018' / '流出：2018年1月26日'."""
     return f"{label}{t('label_colon', lang)}{value}"

@@ -243,7 +243,9 @@ def _load(data_dir: Path) -> Dataset:
         compensation=_typed_compensation(frames["compensation.csv"]),
         order_items=_typed_order_items(frames["order_items.csv"]),
         sources=frames["sources.csv"].copy(),
-        incidents=_with_pages(frames["incidents.csv"], citations, "incidents", "incident_id"),
+        incidents=_with_pages(frames["incidents.csv"], citations, "incidents", "incident_id").astype(
+            {"value_usd": "int64"}
+        ),
         remedies=_with_pages(frames["remedies.csv"], citations, "remedies", "incident_id"),
         milestones=milestones,
         citations=citations,
@@ -295,10 +297,11 @@ def _typed_events(raw: pd.DataFrame) -> pd.DataFrame:
     df["effective"] = ~((raw["status"] == "conflict") & ~df["preferred"])
     df["actor"] = pd.Categorical(df["actor"], categories=vocab.ACTORS)
     df["source_kind"] = pd.Categorical(df["source_kind"], categories=vocab.SOURCE_KINDS)
-    # Per incident, by day; within a day facts without a time first, then by time, ties in file
-    # order; facts with no day (a period or a gap) last.
+    # Per incident, by day; within a day by time, then the facts known only by their day (listed
+    # first they would seem to come before the day's timed facts), ties in file order; facts with no
+    # day (a period or a gap) last.
     df["_undated"] = df["date"].isna()
-    df = df.sort_values(["incident_id", "_undated", "date", "timestamp"], na_position="first", kind="stable")
+    df = df.sort_values(["incident_id", "_undated", "date", "timestamp"], na_position="last", kind="stable")
     return df.drop(columns="_undated")
 
 

@@ -49,12 +49,14 @@ class Table:
 
 @dataclass
 class Chart:
-    """A matplotlib Figure; its alt text is the chart's title."""
+    """A matplotlib Figure; its alt text is the chart's title; `narrow`, the same chart laid out for
+    a phone's width (the page shows it on a narrow screen)."""
 
     kind: ClassVar[str] = "chart"
 
     figure: Figure
     alt: str = ""
+    narrow: Figure | None = None
 
 
 Block = Text | Heading | Table | Chart

@@ -15,7 +15,7 @@ from weakref import WeakKeyDictionary
 
 from matplotlib.figure import Figure
 
-from analysis import charts, common, comparison, findings, incident, l10n
+from analysis import charts, common, comparison, findings, incident, l10n, style
 from analysis.context import Context
 from analysis.model import Chart, Front, Section
 
@@ -52,6 +52,9 @@ class ChartSpec:
     report: str
     section: str
     draw: Callable[[Context], Drawn]
+    # Whether the chart has a layout for a phone's width (style.narrow); one without it is shown
+    # at print width on a phone, in a frame that scrolls sideways.
+    phone: bool = False
 
 
 REPORTS = {
@@ -94,14 +97,15 @@ REPORTS = {
 }
 
 CHARTS = (
-    ChartSpec("response", "incident", "front", charts.response_of),
+    ChartSpec("response", "incident", "front", charts.response_of, phone=True),
     ChartSpec("first_day", "incident", "first_day", lambda c: charts.first_day_of(c, c.incident_id)),
     ChartSpec("timeline", "incident", "timeline", charts.timeline_of),
-    ChartSpec("milestone_chain", "incident", "chain", charts.milestone_chain_of),
-    ChartSpec("compensation", "incident", "compensation", charts.compensation_of),
-    ChartSpec("price_window", "incident", "compensation", charts.price_window_of),
-    ChartSpec("later_milestones", "incident", "later", charts.later_milestones_of),
-    ChartSpec("compared", "comparison", "front", charts.compared_of),
+    ChartSpec("milestone_chain", "incident", "chain", charts.milestone_chain_of, phone=True),
+    ChartSpec("compensation", "incident", "compensation", charts.compensation_of, phone=True),
+    ChartSpec("price_window", "incident", "compensation", charts.price_window_of, phone=True),
+    ChartSpec("later_milestones", "incident", "later", charts.later_milestones_of, phone=True),
+    ChartSpec("compared", "comparison", "front", charts.compared_of, phone=True),
+    ChartSpec("sizes", "comparison", "incidents", charts.sizes_of, phone=True),
     ChartSpec(
         "first_day",
         "comparison",
@@ -111,10 +115,11 @@ CHARTS = (
 )
 
 
-def _drawn(ctx: Context, section: str | None = None):
-    """(spec, name, figure) for every chart the report draws, in the registry's order."""
+def _drawn(ctx: Context, section: str | None = None, phone: bool = False):
+    """(spec, name, figure) for every chart the report draws, in the registry's order (with `phone`,
+    only those that have a phone layout)."""
     for spec in CHARTS:
-        if spec.report != ctx.kind or (section is not None and spec.section != section):
+        if spec.report != ctx.kind or (section is not None and spec.section != section) or (phone and not spec.phone):
             continue
         drawn = spec.draw(ctx)
         if isinstance(drawn, dict):
@@ -123,10 +128,10 @@ def _drawn(ctx: Context, section: str | None = None):
             yield spec, spec.key, drawn
 
 
-def charts_of(ctx: Context, section: str | None = None) -> dict[str, Figure]:
+def charts_of(ctx: Context, section: str | None = None, phone: bool = False) -> dict[str, Figure]:
     """The report's charts (of one section, or all), by name: the chart's key, with the incident
-    for a chart drawn once per incident."""
-    return {name: fig for _, name, fig in _drawn(ctx, section)}
+    for a chart drawn once per incident; with `phone`, only those that have a phone layout."""
+    return {name: fig for _, name, fig in _drawn(ctx, section, phone)}
 
 
 _KEPT: WeakKeyDictionary[Context, tuple[SectionSpec, ...]] = WeakKeyDictionary()
@@ -152,15 +157,22 @@ def section(ctx: Context, key: str) -> Section:
     built = spec.build(ctx, Section(key, spec.title_for(ctx), number))
     if built.empty:
         return built
-    return built.add(*(Chart(fig, charts.title_of(fig)) for _, _, fig in _drawn(ctx, key)))
+    return built.add(*_charts(ctx, key))
+
+
+def _charts(ctx: Context, key: str) -> list[Chart]:
+    """A section's charts, each with its phone layout."""
+    wide = list(_drawn(ctx, key))
+    with style.narrow():
+        narrow = {name: fig for _, name, fig in _drawn(ctx, key, phone=True)}
+    return [Chart(fig, charts.title_of(fig), narrow.get(name)) for _, name, fig in wide]
 
 
 def front(ctx: Context) -> Front:
     """The report's opening: the headline finding, the findings, key numbers and the main chart."""
     spec = REPORTS[ctx.kind]
     contents = [(s.key, s.title_for(ctx)) for s in kept(ctx)]
-    main = next(iter(charts_of(ctx, "front").values()), None)
-    chart = Chart(main, charts.title_of(main)) if main is not None else None
+    chart = next(iter(_charts(ctx, "front")), None)
     return common.front(ctx, spec.title(ctx), spec.subtitle(ctx), contents, spec.findings(ctx), chart)
 
 

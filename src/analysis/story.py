@@ -20,10 +20,11 @@ def _aspect(ctx: Context, aspect: str) -> str | None:
 
 
 def _day(row, lang: str) -> str:
-    """An event's day, with its zone when the pages date it in another zone (a US or UTC date)."""
+    """An event's day, with its zone when the pages date it in another zone (a US or UTC date),
+    written to stand in brackets ("24 February 2025, UTC date")."""
     day = l10n.day(row.date.to_timestamp().date(), lang)
     if isinstance(row.date_zone, str) and row.date_zone:
-        return l10n.t("zoned_day", lang, day=day, zone=l10n.label("zone", row.date_zone, lang))
+        return l10n.t("zoned_day_bracketed", lang, day=day, zone=l10n.label("zone", row.date_zone, lang))
     return day
 
 
@@ -81,5 +82,8 @@ def lead(ctx: Context) -> list[str]:
 
 
 def aftermath(ctx: Context) -> list[str]:
-    """What followed for the exchange and the market: orders, takeover, registration, closure, rules."""
-    return _told(ctx, {"story_aftermath": _steps(ctx, vocab.AFTERMATH)})
+    """What followed for the exchange and the market: orders, reserves, reopening, takeover,
+    registration, closure, rules. A completed takeover is told without its announcement."""
+    done = ctx.events["milestone"].eq("acquisition_completed") & ctx.events["effective"] & ctx.events["date"].notna()
+    names = tuple(m for m in vocab.AFTERMATH if not (m == "acquisition_announced" and done.any()))
+    return _told(ctx, {"story_aftermath": _steps(ctx, names)})

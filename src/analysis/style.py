@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import inspect
 import io
+import re
 import unicodedata
 
 import matplotlib
@@ -14,6 +17,10 @@ from analysis import l10n
 
 FONT = "IPAexGothic"
 WIDTH_IN = 7.2  # the text width of an A4 page with 15 mm margins
+# A phone's chart: 3.8 in is 365 CSS px, drawn about 1:1 on a 390 px screen, so 7.5 pt text stays
+# 10 px high there instead of shrinking to half.
+NARROW_WIDTH_IN = 3.8
+_WIDTH: contextvars.ContextVar[float] = contextvars.ContextVar("chart_width", default=WIDTH_IN)
 DPI = 200
 
 ACTOR_COLOURS = {
@@ -69,6 +76,20 @@ RC = {
 }
 
 
+@contextlib.contextmanager
+def narrow():
+    """Charts drawn inside are laid out for a phone's width (stacked panels, shorter lines)."""
+    token = _WIDTH.set(NARROW_WIDTH_IN)
+    try:
+        yield
+    finally:
+        _WIDTH.reset(token)
+
+
+def is_narrow() -> bool:
+    return _WIDTH.get() < WIDTH_IN
+
+
 def new_figure(height_in: float, **subplots) -> tuple[Figure, object]:
     """A figure of the report's width, not attached to pyplot (no global state, no leaks).
 
@@ -77,7 +98,7 @@ def new_figure(height_in: float, **subplots) -> tuple[Figure, object]:
     families = matplotlib.rcParams["font.family"]
     params = {**RC, "font.family": families if FONT in families else [FONT]}
     with matplotlib.rc_context(params):
-        fig = Figure(figsize=(WIDTH_IN, height_in), dpi=DPI, layout="constrained")
+        fig = Figure(figsize=(_WIDTH.get(), height_in), dpi=DPI, layout="constrained")
         axes = fig.subplots(**subplots)
     fig.report_rc = params
     return fig, axes
@@ -114,21 +135,63 @@ def wrapped(text: str, lang: str, kind: str = "title", share: float = 1.0) -> st
     """A chart's text broken into lines that fit the page (or `share` of its width) where the language
     breaks a line: after a space, or after Japanese punctuation (a run with none is broken at the
     width); a closing mark never opens a line."""
-    width = max(12, int(LINE_COLUMNS[kind] * share))
+    width = max(12, int(LINE_COLUMNS[kind] * share * _WIDTH.get() / WIDTH_IN))
     locale = l10n.catalogue(lang)["locale"]
     marks, never_first = locale["line_breaks_after"], locale["never_line_start"]
     lines = []
     for paragraph in text.split("\n"):
         while _columns(paragraph) > width:
             fits = next(i for i in range(len(paragraph) + 1) if _columns(paragraph[:i]) > width) - 1
-            cut = max(paragraph.rfind(m, 0, fits) for m in marks)
-            cut = cut + 1 if cut > fits // 3 else fits
+            # the last break the language allows that splits no quantity ("34 h 51 min", "88.549円")
+            cuts = [i + 1 for i in range(fits) if paragraph[i] in marks and not _in_quantity(paragraph, i + 1)]
+            cut = cuts[-1] if cuts and cuts[-1] > fits // 3 else fits
+            while 0 < cut < len(paragraph) and _in_quantity(paragraph, cut):
+                cut -= 1
+            if cut == 0:
+                cut = fits  # one quantity wider than the line: it breaks, as nothing else can
             while paragraph[cut : cut + 1] and paragraph[cut] in never_first:  # kinsoku
                 cut += 1
             lines.append(paragraph[:cut].rstrip())
             paragraph = paragraph[cut:].lstrip()
         lines.append(paragraph)
     return "\n".join(lines)
+
+
+# A quantity is kept on one line: digits with their separators and ranges, Japanese units and
+# counters after them, and in English the unit words beside a number ("about 11 h 23 min").
+_QUANTITY_CHARS = set("0123456789.,:〜~–%時間分日円万億年月件人")
+_UNIT_WORDS = {"h", "min", "day", "days", "JPY", "bn", "m", "million", "billion", "BTC", "XEM", "ETH", "MONA", "BCH"}
+
+
+def _in_quantity(text: str, i: int) -> bool:
+    """Whether a line break before text[i] would split a quantity."""
+    if text[i - 1] == "約" and text[i].isdigit():
+        return True
+    if (
+        text[i - 1] in _QUANTITY_CHARS
+        and text[i] in _QUANTITY_CHARS
+        and (text[i - 1].isdigit() or text[i].isdigit() or _digit_near(text, i))
+    ):
+        return True
+    before, after = text[:i].rstrip().rsplit(" ", 1)[-1], text[i:].lstrip().split(" ", 1)[0]
+    if text[i - 1] != " " and text[i] != " ":
+        return False
+    number = lambda w: re.match(r"(?:US\$|\$|¥)?\d", w) is not None  # noqa: E731
+    # "11 h 23 min", "5 days 9 h": a duration's parts; "about 11 h", "JPY 88.549": a number's lead
+    return (number(before) and after.rstrip(".,;:)") in _UNIT_WORDS) or (
+        before in {"h", "day", "days", "about", "US$", "JPY"} and number(after)
+    )
+
+
+def _digit_near(text: str, i: int) -> bool:
+    """A run of quantity characters around position i that holds a digit."""
+    lo = i
+    while lo > 0 and text[lo - 1] in _QUANTITY_CHARS:
+        lo -= 1
+    hi = i
+    while hi < len(text) and text[hi] in _QUANTITY_CHARS:
+        hi += 1
+    return any(c.isdigit() for c in text[lo:hi])
 
 
 def _columns(text: str) -> int:

@@ -245,6 +245,10 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "kind": _column(allowed=vocab.INCIDENT_KINDS),
             "stolen_en": _column(),
             "stolen_ja": _column(),
+            "value_usd": _column(
+                test=lambda v: re.fullmatch(r"[1-9]\d*", v) is not None,
+                expect="is not a whole number of US dollars; write the digits only (e.g. 532000000)",
+            ),
             "source_id": _column(**_SLUG),
             "source_url": _column(required=False, **_URLS),
             "checked": _column(required=False, **_CHECKED),
@@ -452,6 +456,8 @@ def check_relations(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     story = frames.get("story.csv")
     if _has(story, "incident_id", "aspect", "term", "source_id", "seed_item"):
         problems += _check_story(story)
+    if _has(incidents, "incident_id", "value_usd", "stolen_en") and _has(story, "incident_id", "aspect", "text_en"):
+        problems += _check_values(incidents, story)
     remedies = frames.get("remedies.csv")
     if _has(remedies, "event_id", "incident_id", "source_id") and _has(
         events, "event_id", "incident_id", "milestone", "status"
@@ -464,6 +470,39 @@ def check_relations(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     items = frames.get("order_items.csv")
     if _has(items, "order_event_id", "item_no") and _has(events, "event_id", "milestone"):
         problems += _check_order_items(items, events)
+    return problems
+
+
+def _dollars(text: str) -> list[float]:
+    try:
+        return [a.value for a in printed.amounts_in(text) if a.unit == "USD"]
+    except printed.Unreadable:
+        return []  # the citations check reports an amount it cannot read
+
+
+def _check_values(incidents: pd.DataFrame, story: pd.DataFrame) -> list[Problem]:
+    """An incident's value in US dollars is one the report prints for it (what was stolen, or the
+    story's value row), or the sum of the value row's parts (Liquid: two entities' losses): the
+    comparison ranks the thefts by it, so it must trace back to a printed figure."""
+    values = story[story["aspect"] == "value"].drop_duplicates("incident_id").set_index("incident_id")["text_en"]
+    problems = []
+    for line, row in incidents.iterrows():
+        if not re.fullmatch(r"[1-9]\d*", row["value_usd"]):
+            continue  # the schema reports it
+        parts = _dollars(values.get(row["incident_id"], ""))
+        printed_here = _dollars(row["stolen_en"]) + parts
+        if not any(abs(v - int(row["value_usd"])) < 0.5 for v in [*printed_here, sum(parts)] if v):
+            shown = ", ".join(f"{v:,.0f}" for v in printed_here) or "none"
+            problems.append(
+                Problem(
+                    "incidents.csv",
+                    line,
+                    "value_usd",
+                    row["value_usd"],
+                    "is not a US-dollar amount printed in stolen_en or in the incident's value row of story.csv "
+                    f"(they print: {shown}), nor the sum of the value row's amounts",
+                )
+            )
     return problems
 
 

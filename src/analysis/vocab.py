@@ -113,9 +113,14 @@ TERMS = {
 }
 # The milestones (data/milestones.csv) page 1 tells as what followed the theft, and as what
 # became of those who did it or handled the coins.
+# The incident the project is about: the comparison is written around it and highlights it.
+FOCUS = "coincheck-2018"
 AFTERMATH = (
     "second_order",
+    "reserves_restored",
+    "full_reopening",
     "acquisition_announced",
+    "acquisition_completed",
     "registration",
     "insolvency_filing",
     "rule_change",

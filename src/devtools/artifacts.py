@@ -26,10 +26,17 @@ REFRESH = "make figures"
 
 def all_figures(lang: str) -> dict[str, Figure]:
     """Every chart of the reference reports in one language, as the registry lists them: the
-    Coincheck report's, then the comparison's (a chart drawn per incident is named with it)."""
-    incident = registry.charts_of(prepare_incident(lang=lang))
-    compared = registry.charts_of(prepare_comparison(lang=lang))
-    return {**incident, **{f"comparison-{name}": fig for name, fig in compared.items()}}
+    Coincheck report's, then the comparison's (a chart drawn per incident is named with it), then
+    the phone layouts of those that have one (named "<chart>-phone")."""
+    incident, comparison = prepare_incident(lang=lang), prepare_comparison(lang=lang)
+    figures = {**registry.charts_of(incident), **_prefixed(registry.charts_of(comparison))}
+    with style.narrow():
+        phone = {**registry.charts_of(incident, phone=True), **_prefixed(registry.charts_of(comparison, phone=True))}
+    return {**figures, **{f"{name}-phone": fig for name, fig in phone.items()}}
+
+
+def _prefixed(figures: dict[str, Figure]) -> dict[str, Figure]:
+    return {f"comparison-{name}": fig for name, fig in figures.items()}
 
 
 def write(out: Path = REVIEW) -> list[Path]:
