@@ -108,7 +108,7 @@ def test_same_figure_same_bytes(ctx):
 
 
 QUANTITIES = {
-    "en": ["about 11 h 23 min", "34 h 51 min", "JPY 88.549", "US$1.46 billion", "0–1 days", "3,692 days", "79.8%"],
+    "en": ["about 11 h 23 min", "34 h 51 min", "88.549 JPY", "US$1.46 billion", "0–1 days", "3,692 days", "79.8%"],
     "ja": ["約11時間23分", "34時間51分", "88.549円", "14億6,000万米ドル", "0〜1日", "3,692日", "79.8%"],
 }
 WORDS = {

@@ -5,6 +5,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from analysis import l10n, vocab
@@ -85,7 +86,7 @@ def test_dates(lang, long, axis, month):
     "lang, expect",
     [
         ("ja", ["1日", "15日", "11時間23分", "33分", "46,311,127,000", "463.1億円", "約580.0億円"]),
-        ("en", ["1 day", "15 days", "11 h 23 min", "33 min", "46,311,127,000", "JPY 46.31 bn", "about JPY 58.00 bn"]),
+        ("en", ["1 day", "15 days", "11 h 23 min", "33 min", "46,311,127,000", "46.31 bn JPY", "about 58.00 bn JPY"]),
     ],
 )
 def test_numbers_durations_and_plurals(lang, expect):
@@ -101,3 +102,27 @@ def test_numbers_durations_and_plurals(lang, expect):
         l10n.about(l10n.t("big_money", lang, value=l10n.number(58000000000 / scale, lang, places)), lang),
     ]
     assert got == expect
+
+
+# One way to write yen per language: English after the number (88.549 JPY, 46.31 bn JPY, 754 m JPY),
+# dollars before it as newspapers print them (US$532 million); Japanese 88.549円, 463.1億円.
+_YEN_FIRST = re.compile(r"JPY\s?(?:\{|\d)")
+_OUR_ENGLISH = {
+    "events.csv": ("title_en", "note_en"),
+    "incidents.csv": ("stolen_en",),
+    "story.csv": ("text_en",),
+    "remedies.csv": ("detail_en", "funded_by_en"),
+    "compensation.csv": ("note_en",),
+    "order_items.csv": ("text_en",),
+}
+
+
+def test_yen_is_written_one_way_in_english():
+    texts = [v for v in l10n.catalogue("en")["text"].values() if isinstance(v, str)]
+    assert [t for t in texts if _YEN_FIRST.search(t)] == []
+    data = load_dataset().data_dir
+    for name, columns in _OUR_ENGLISH.items():
+        frame = pd.read_csv(data / name, dtype=str, keep_default_na=False)
+        for col in columns:
+            bad = frame[frame[col].str.contains(_YEN_FIRST)]
+            assert bad.empty, f"{name} {col}: {list(bad[col])}"

@@ -56,7 +56,7 @@ def outputs_html(nb) -> str:
                 "Key facts",
                 "Timeline",
                 "The business improvement order",
-                "JPY 46,311,127,000",
+                "46,311,127,000 JPY",
                 "15 days, 10 business days",
                 "Coincheck 2018: timeline",
             ],

@@ -65,7 +65,7 @@ def test_findings_follow_the_data(data_copy):
         "went unnoticed for about 11 h 23 min (about 8 h 25 min counted from about 03:00, another time given for the theft)",
         "first halted a service about 33 min after noticing it.",
         "disclosed the theft about 23 h 28 min after it began.",
-        "Its business improvement order followed 3 days after the theft.",
+        "A business improvement order followed 3 days after the theft.",
         "on the deadline day itself, 13 February 2018",
         "Customers received 88.549 JPY per XEM",
         "In all they received about 79.8% of the reported loss, a loss that implies about 110.9 JPY per XEM.",
@@ -84,7 +84,7 @@ def test_findings_follow_the_data(data_copy):
     events = data_copy / "events.csv"
     set_cell(events, line_of(events, "event_id", "fsa-business-improvement-order"), "date", "2018-01-30")
     moved = registry.front(prepare_incident(lang="en", data_dir=str(data_copy)))
-    assert "Its business improvement order followed 4 days after the theft." in " ".join(moved.paragraphs)
+    assert "A business improvement order followed 4 days after the theft." in " ".join(moved.paragraphs)
     assert "4 days" in [n.value for n in moved.numbers]
 
 

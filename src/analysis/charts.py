@@ -593,30 +593,6 @@ def _days_axis(ax, lang: str, right: float) -> None:
     ax.set_axisbelow(True)
 
 
-@style.styled
-def response(rows: list, title: str, lang: str) -> Figure:
-    """One incident's steps as time after the theft, on a linear day scale, each labelled with its
-    duration; a step the sources do not date is named as missing in grey rather than left out."""
-    narrow = style.is_narrow()  # a phone: each value under its step's name, none beside the marks
-    fig, ax = style.new_figure(1.1 + (0.4 if narrow else 0.3) * len(rows))
-    known = [r.extent[1] if r.extent else r.days for r in rows if r.days is not None]
-    for y, row in enumerate(rows):
-        if row.days is None:
-            _missing(ax, y, l10n.label("state", row.state, lang))
-            continue
-        _lollipop(ax, y, row.days, style.HIGHLIGHT, row.timed, extent=row.extent)
-        if not narrow:
-            _value_label(ax, row.extent[1] if row.extent else row.days, y, row.text, "#222222", left=False)
-    labels = [f"{r.label}\n{r.text}" if narrow and r.days is not None else r.label for r in rows]
-    ax.set_yticks(range(len(rows)), labels, fontsize=style.MIN_TEXT_PT)
-    ax.set_ylim(len(rows) - 0.5, -0.5)
-    _days_axis(ax, lang, max(known + [1]) * 1.25)
-    ax.set_xlabel(l10n.t("days_after_theft_axis", lang), fontsize=style.MIN_TEXT_PT)
-    style.chart_title(fig, title, lang)
-    style.add_source_line(fig, l10n.t("response_source", lang), lang)
-    return fig
-
-
 # The comparison's time scale: logarithmic, so that 1 h 31 min and 23 h 28 min sit apart and a
 # decade of repayments fits beside them; from ten minutes to twenty years, in days.
 LOG_LEFT, LOG_RIGHT = 10 / 1440, 7300.0
@@ -645,10 +621,11 @@ def _log_place(row) -> tuple[float, tuple[float, float] | None] | None:
     return float(row["days"]), None
 
 
-def _log_axis(ax, lang: str) -> None:
+def _log_axis(ax, lang: str, right: float = LOG_RIGHT) -> None:
     ax.set_xscale("log")
-    ax.set_xlim(LOG_LEFT, LOG_RIGHT)
-    ax.set_xticks([v for v, _ in LOG_TICKS], [l10n.t(k, lang) for _, k in LOG_TICKS])
+    ax.set_xlim(LOG_LEFT, right)
+    ticks = [(v, k) for v, k in LOG_TICKS if v <= right]
+    ax.set_xticks([v for v, _ in ticks], [l10n.t(k, lang) for _, k in ticks])
     ax.xaxis.set_minor_locator(matplotlib.ticker.NullLocator())
     ax.tick_params(axis="x", labelsize=style.MIN_TEXT_PT)
     ax.grid(axis="x", color="#e6e6e6", lw=0.6, zorder=0)
@@ -667,6 +644,49 @@ def _not_drawn(ax, y: float, state: str, lang: str) -> None:
     ax.annotate(l10n.label("state", state, lang), (LOG_LEFT, y), xytext=(4, 0), textcoords="offset points",
                 va="center", fontsize=style.MIN_TEXT_PT, color=style.MISSING,
                 fontstyle="italic" if state == "not_applicable" else "normal")  # fmt: skip
+
+
+@style.styled
+def response(rows: list, title: str, lang: str) -> Figure:
+    """One incident's steps as time after the theft on the log scale the comparison uses (hours
+    apart from days, months from years), each labelled with its duration; a step the sources do
+    not date is named in grey rather than left out. The key names only the marks drawn."""
+    narrow = style.is_narrow()  # a phone: each value under its step's name, none beside the marks
+    fig, ax = style.new_figure(1.1 + (0.4 if narrow else 0.3) * len(rows))
+    for y, row in enumerate(rows):
+        if row.days is None:
+            _not_drawn(ax, y, row.state, lang)
+            continue
+        ax.plot([LOG_LEFT, row.extent[0] if row.extent else row.days], [y, y], color=style.HIGHLIGHT, lw=1,
+                alpha=0.35, solid_capstyle="butt")  # fmt: skip
+        if row.extent is not None:
+            ax.plot(row.extent, [y, y], color=style.HIGHLIGHT, lw=4, alpha=0.3, solid_capstyle="butt", zorder=3)
+        else:
+            ax.plot([row.days], [y], marker="o", ms=5, mfc=style.HIGHLIGHT if row.timed else "white",
+                    mec=style.HIGHLIGHT, mew=1.2, ls="none", clip_on=False, zorder=3)  # fmt: skip
+        if not narrow:
+            _value_label(ax, row.days, y, row.text, "#222222", left=False)
+    labels = [f"{r.label}\n{r.text}" if narrow and r.days is not None else r.label for r in rows]
+    ax.set_yticks(range(len(rows)), labels, fontsize=style.MIN_TEXT_PT)
+    ax.tick_params(axis="y", length=0)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    known = [r.days for r in rows if r.days is not None]
+    _log_axis(ax, lang, right=min(LOG_RIGHT, max(known + [1]) * (4 if narrow else 12)))
+    ax.set_xlabel(l10n.t("time_after_theft_axis", lang), fontsize=style.MIN_TEXT_PT)
+    style.chart_title(fig, title, lang)
+    drawn = [r for r in rows if r.days is not None]
+    keys = [
+        key
+        for key, shown in (
+            ("key_filled", any(r.timed and r.extent is None for r in drawn)),
+            ("key_hollow", any(not r.timed and r.extent is None for r in drawn)),
+            ("key_span", any(r.extent is not None for r in drawn)),
+        )
+        if shown
+    ]
+    key_text = l10n.t("key_joiner", lang).join(l10n.t(k, lang) for k in keys)
+    style.add_source_line(fig, l10n.t("response_source", lang, keys=key_text), lang)
+    return fig
 
 
 @style.styled
@@ -874,7 +894,8 @@ def response_of(ctx) -> Figure | None:
     for _, r in table.iterrows():
         label = ctx.milestone_names[r["milestone"]]
         if r["state"] in ("known", "range"):
-            steps.append(Step(label, _days(r), _elapsed_text(r, ctx.lang), pd.notna(r["hours"]), _extent(r)))
+            x, extent = _log_place(r)
+            steps.append(Step(label, x, _elapsed_text(r, ctx.lang), pd.notna(r["hours"]), extent))
         else:
             steps.append(Step(label, None, "", state=r["state"]))
     dated = [s for s in steps if s.days is not None and s.text != l10n.t("under_a_day", ctx.lang)]

@@ -134,7 +134,10 @@ def _earlier_account(ctx: Context, used: Milestone | None) -> str:
     if earlier.empty:
         return ""
     first = earlier.sort_values("date").iloc[0]
-    key = "earlier_account_about" if first["approximate"] else "earlier_account"
+    if first["actor"] == ctx.data.events.loc[row.index[0], "actor"] == "exchange" and first["approximate"]:
+        key = "earlier_account_own"  # the exchange's own later account, not another source's
+    else:
+        key = "earlier_account_about" if first["approximate"] else "earlier_account"
     return l10n.t(key, ctx.lang, day=l10n.day(first["date"].to_timestamp().date(), ctx.lang))
 
 
@@ -198,6 +201,12 @@ def incident(ctx: Context) -> Findings:
             asset=None if f is None else f.asset,
         ),
         _sentence("find_delivered", lang, when=when(theft, m.get("remedy_delivered"), lang, "after_theft")),
+        # Without a dated delivery, page 1 still says when the remedy was decided, and that the
+        # delivery is not dated (a gap said, not hidden).
+        None
+        if when(theft, m.get("remedy_delivered"), lang, "after_theft")
+        or story.remedy_extents(ctx)[ctx.incident_id] == "not_needed"  # nothing was due: no gap to say
+        else _sentence("find_decided_only", lang, when=when(theft, m.get("remedy_decided"), lang, "after_theft")),
     ]
     joiner = l10n.t("sentence_joiner", lang)
     # What, how much, who was hurt, why and who did it lead; how fast the exchange and the

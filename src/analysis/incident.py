@@ -43,7 +43,14 @@ def subtitle(ctx: Context) -> str:
     end = l10n.day(ctx.window[1], ctx.lang)
     if steps:
         last = max(steps, key=lambda m: m.latest)
-        end = l10n.period(last.period, ctx.lang) if last.period is not None else l10n.day(last.latest, ctx.lang)
+        row = ctx.events[ctx.events["event_id"] == last.event_id].iloc[0]
+        if last.period is not None:
+            end = l10n.period(last.period, ctx.lang)
+        elif isinstance(row["date_zone"], str) and row["date_zone"]:  # the page's own date, in its zone
+            day = l10n.day(row["date"].to_timestamp().date(), ctx.lang)
+            end = l10n.t("zoned_day", ctx.lang, day=day, zone=l10n.label("zone", row["date_zone"], ctx.lang))
+        else:
+            end = l10n.day(last.latest, ctx.lang)
     return l10n.t("subtitle", ctx.lang, start=l10n.day(ctx.window[0], ctx.lang), end=end)
 
 

@@ -147,8 +147,8 @@ def count(n: int, lang: str) -> str:
 
 
 def big_money(value, lang: str) -> str:
-    """An amount of yen in the language's large unit (JPY 46.31 bn, 463.1億円); a whole number of it
-    without decimals, so that "about JPY 58 bn" claims no precision the source does not have."""
+    """An amount of yen in the language's large unit (46.31 bn JPY, 463.1億円); a whole number of it
+    without decimals, so that "about 58 bn JPY" claims no precision the source does not have."""
     scale = catalogue(lang)["locale"]["big_money_scale"]
     amount = value / scale
     places = 0 if amount == int(amount) else catalogue(lang)["locale"]["big_money_places"]
@@ -185,7 +185,7 @@ def join(items, lang: str) -> str:
 
 
 def about(text: str, lang: str, approximate: bool = True) -> str:
-    """A value marked approximate the way the language writes it: 約580億円 / about JPY 58 bn."""
+    """A value marked approximate the way the language writes it: 約580億円 / about 58 bn JPY."""
     return t("approximately", lang, value=text) if approximate else text
 
 

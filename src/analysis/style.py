@@ -177,9 +177,9 @@ def _in_quantity(text: str, i: int) -> bool:
     if text[i - 1] != " " and text[i] != " ":
         return False
     number = lambda w: re.match(r"(?:US\$|\$|¥)?\d", w) is not None  # noqa: E731
-    # "11 h 23 min", "5 days 9 h": a duration's parts; "about 11 h", "JPY 88.549": a number's lead
+    # "11 h 23 min", "5 days 9 h": a duration's parts; "about 11 h", "US$ 5": a number's lead
     return (number(before) and after.rstrip(".,;:)") in _UNIT_WORDS) or (
-        before in {"h", "day", "days", "about", "US$", "JPY"} and number(after)
+        before in {"h", "day", "days", "about", "US$"} and number(after)
     )
 
 

@@ -126,7 +126,7 @@ AFTERMATH = (
     "rule_change",
     "closure",
 )
-ENFORCEMENT = ("arrest", "prosecution", "verdict")
+ENFORCEMENT = ("arrest", "prosecution", "sentence", "verdict")
 
 # A remedy's form, and its extent: full (customers got back all they lost, as the asset or at a
 # stated price), partial (part of it; the share in remedies.csv when a page prints it), none, or
