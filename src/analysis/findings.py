@@ -290,6 +290,7 @@ def comparison(ctx: Context, focus: str | None = None) -> Findings:
             value=l10n.dollars(int(values[focus]), lang),
             smallest=ctx.names[smallest],
             smallest_value=l10n.dollars(int(values[smallest]), lang),
+            drains=_drain_note(ctx),
         ),
         l10n.t(
             "find_compared",
@@ -320,6 +321,13 @@ def comparison(ctx: Context, focus: str | None = None) -> Findings:
         delivered=len(delivered),
     )
     return Findings(headline, paragraphs, numbers)
+
+
+def _drain_note(ctx: Context) -> str:
+    """A drain over years is valued when its loss came to light, not at a theft's time: said so."""
+    kinds = ctx.data.incidents.set_index("incident_id")["kind"]
+    drains = [ctx.names[i] for i in ctx.incidents if kinds[i] == "drain"]
+    return l10n.t("sizes_drain_note", ctx.lang, names=l10n.join(drains, ctx.lang)) if drains else ""
 
 
 def _extents_text(ctx: Context, extents: dict[str, str | None]) -> str:
