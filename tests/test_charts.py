@@ -1,13 +1,16 @@
 """Every chart of every report renders in both languages with no missing glyph (a Glyph warning is an
 error here), with a title, axis labels and a source line; every actor has its colour."""
 
+import itertools
 import warnings
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 
 from analysis import charts, l10n, registry, style, vocab
 from analysis.context import prepare_comparison, prepare_incident
@@ -147,3 +150,57 @@ def _split_across(lines: list[str], q: str) -> bool:
         for a, b in zip(flat, flat[1:])
         for k in range(1, len(target))
     )
+
+
+VARIANTS = [f"{i}-{lang}" for i in load_dataset().incidents["incident_id"] for lang in l10n.LANGUAGES] + [
+    f"comparison-{lang}" for lang in l10n.LANGUAGES
+]
+
+
+def _text_boxes(fig: Figure) -> list[tuple[str, object]]:
+    """Every visible, non-empty text of a drawn chart with its box on the canvas."""
+    FigureCanvasAgg(fig)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    return [
+        (t.get_text(), t.get_window_extent(renderer))
+        for t in fig.findobj(Text)
+        if t.get_visible() and t.get_text().strip()
+    ]
+
+
+def _collisions(fig: Figure) -> list[tuple[str, str]]:
+    boxes = _text_boxes(fig)
+    out = []
+    for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2):
+        inter = Bbox.intersection(box_a, box_b)
+        # matplotlib's boxes hold the font's whole ascent and descent: rows a line apart may touch
+        # by a few percent of a line without their glyphs meeting; a fifth of a line is a collision
+        if inter is not None and inter.width > 1 and inter.height > 0.2 * min(box_a.height, box_b.height):
+            out.append((a, b))
+    return out
+
+
+@pytest.mark.parametrize("phone", [False, True], ids=["print", "phone"])
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_chart_labels_never_collide(variant, phone):
+    """No two texts of any chart (labels, values, ticks, titles, keys) overlap, in the print layout
+    or the phone layout (matplotlib's own boxes for the drawn text)."""
+    incident, lang = variant.rsplit("-", 1)
+    ctx = (
+        prepare_comparison(lang=lang) if incident == "comparison" else prepare_incident(incident_id=incident, lang=lang)
+    )
+    if phone:
+        with style.narrow():
+            drawn = registry.charts_of(ctx, phone=True)
+    else:
+        drawn = registry.charts_of(ctx)
+    assert {name: c for name, fig in drawn.items() if (c := _collisions(fig))} == {}
+
+
+def test_collisions_are_found():
+    fig = Figure()
+    ax = fig.subplots()
+    ax.text(0.5, 0.5, "first label")
+    ax.text(0.52, 0.5, "second label")
+    assert _collisions(fig) == [("first label", "second label")]

@@ -518,7 +518,7 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
     the date and the days written beside each; a range as a bar, a gap named in grey; titled with
     the last dated one."""
     narrow = style.is_narrow()  # a phone: each value under its step's name, none beside the marks
-    fig, ax = style.new_figure(1.2 + (0.4 if narrow else 0.27) * len(table))
+    fig, ax = style.new_figure(1.2 + (0.48 if narrow else 0.27) * len(table))
     ends = [e[1] if (e := _extent(r)) else _days(r) for _, r in table.iterrows() if _days(r) is not None]
     right = max(ends + [2]) * 1.05
     labels = []
@@ -699,8 +699,8 @@ def compared(table: pd.DataFrame, order: list[str], names: dict[str, str], lang:
     kinds = list(dict.fromkeys(table["milestone"]))
     ncols = 1 if style.is_narrow() else 2
     nrows = (len(kinds) + ncols - 1) // ncols
-    row_in = 0.17 if style.is_narrow() else 0.105  # a phone's panel is shorter of text: rows get air
-    fig, axes = style.new_figure(1.3 + nrows * (0.3 + row_in * len(order)), nrows=nrows, ncols=ncols, sharey=True,
+    row_in = 0.17 if style.is_narrow() else 0.125  # a phone's panel is shorter of text: rows get air
+    fig, axes = style.new_figure(1.1 + nrows * (0.22 + row_in * len(order)), nrows=nrows, ncols=ncols, sharey=True,
                                  squeeze=False)  # fmt: skip
     axes = list(axes.flat)
     for ax, milestone in zip(axes, kinds):
@@ -845,11 +845,9 @@ def _names(ctx) -> dict[str, str]:
 
 
 def compared_of(ctx) -> Figure:
-    """The compared milestones of every theft, titled with what the comparison finds."""
-    from analysis.findings import comparison
-
-    title = comparison(ctx, ctx.focus).headline + "\n" + l10n.t("compared_chart_title", ctx.lang,
-                                                                  name=ctx.names[ctx.focus])  # fmt: skip
+    """The compared milestones of every theft, titled with what it shows (page 1's headline, right
+    above it, states the finding; one title line leaves the rows room on page 1)."""
+    title = l10n.t("compared_chart_title", ctx.lang, name=ctx.names[ctx.focus])
     return compared(ctx.table, list(ctx.incidents), _names(ctx), ctx.lang, ctx.milestone_names, ctx.focus, title)
 
 
