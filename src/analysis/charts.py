@@ -559,7 +559,7 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
     return fig
 
 
-def _lollipop(ax, y: float, x: float, colour: str, timed: bool, *, ms: float = 5, arrow: bool = False,
+def _lollipop(ax, y: float, x: float, colour: str, timed: bool, *, ms: float = 5,
               extent: tuple[float, float] | None = None) -> None:  # fmt: skip
     """A stem from the theft to a step and its mark: a filled dot when both times are known, a
     hollow one when the days are counted by calendar date, a bar over a range of days."""
@@ -567,8 +567,8 @@ def _lollipop(ax, y: float, x: float, colour: str, timed: bool, *, ms: float = 5
     if extent is not None:
         ax.plot(extent, [y, y], color=colour, lw=4.5, alpha=0.7, solid_capstyle="butt", clip_on=False, zorder=3)
         return
-    ax.plot([x], [y], marker=">" if arrow else "o", ms=ms, mfc=colour if timed or arrow else "white", mec=colour,
-            mew=1.2, ls="none", clip_on=False, zorder=3)  # fmt: skip
+    ax.plot([x], [y], marker="o", ms=ms, mfc=colour if timed else "white", mec=colour, mew=1.2, ls="none",
+            clip_on=False, zorder=3)  # fmt: skip
 
 
 def _value_label(ax, x: float, y: float, text: str, colour: str, *, left: bool) -> None:
@@ -638,6 +638,19 @@ def _on_right(x: float) -> bool:
     return (math.log(x) - math.log(LOG_LEFT)) / span > 0.6
 
 
+def _log_mark(ax, y: float, x: float, extent: tuple[float, float] | None, colour: str, timed: bool, *,
+              ms: float) -> None:  # fmt: skip
+    """A step on the log scale: a stem from the scale's edge, then a light span over a range
+    (somewhere in it: light, so that it does not read as a length), else a dot, filled when both
+    times are known."""
+    ax.plot([LOG_LEFT, extent[0] if extent else x], [y, y], color=colour, lw=1, alpha=0.35, solid_capstyle="butt")
+    if extent is not None:
+        ax.plot(extent, [y, y], color=colour, lw=4, alpha=0.3, solid_capstyle="butt", zorder=3)
+        return
+    ax.plot([x], [y], marker="o", ms=ms, mfc=colour if timed else "white", mec=colour, mew=1.2, ls="none",
+            clip_on=False, zorder=3)  # fmt: skip
+
+
 def _not_drawn(ax, y: float, state: str, lang: str) -> None:
     """A step with no value, said in words; 'not applicable' (nothing to do) set apart in italics
     from 'not found' and 'did not happen'."""
@@ -657,13 +670,7 @@ def response(rows: list, title: str, lang: str) -> Figure:
         if row.days is None:
             _not_drawn(ax, y, row.state, lang)
             continue
-        ax.plot([LOG_LEFT, row.extent[0] if row.extent else row.days], [y, y], color=style.HIGHLIGHT, lw=1,
-                alpha=0.35, solid_capstyle="butt")  # fmt: skip
-        if row.extent is not None:
-            ax.plot(row.extent, [y, y], color=style.HIGHLIGHT, lw=4, alpha=0.3, solid_capstyle="butt", zorder=3)
-        else:
-            ax.plot([row.days], [y], marker="o", ms=5, mfc=style.HIGHLIGHT if row.timed else "white",
-                    mec=style.HIGHLIGHT, mew=1.2, ls="none", clip_on=False, zorder=3)  # fmt: skip
+        _log_mark(ax, y, row.days, row.extent, style.HIGHLIGHT, row.timed, ms=5)
         if not narrow:
             _value_label(ax, row.days, y, row.text, "#222222", left=False)
     labels = [f"{r.label}\n{r.text}" if narrow and r.days is not None else r.label for r in rows]
@@ -717,14 +724,7 @@ def compared(table: pd.DataFrame, order: list[str], names: dict[str, str], lang:
                 _not_drawn(ax, y, r["state"], lang)
                 continue
             x, extent = placed
-            ax.plot([LOG_LEFT, extent[0] if extent else x], [y, y], color=colour, lw=1, alpha=0.35,
-                    solid_capstyle="butt")  # fmt: skip
-            if extent is not None:  # somewhere in this span: light, so that it does not read as a length
-                ax.plot(extent, [y, y], color=colour, lw=4, alpha=0.3, solid_capstyle="butt", zorder=3)
-            else:
-                timed = pd.notna(r["hours"])
-                ax.plot([x], [y], marker="o", ms=4.5, mfc=colour if timed else "white", mec=colour, mew=1.2,
-                        ls="none", clip_on=False, zorder=3)  # fmt: skip
+            _log_mark(ax, y, x, extent, colour, pd.notna(r["hours"]), ms=4.5)
             left = _on_right(x)
             _value_label(ax, extent[0] if extent and left else x, y, _elapsed_text(r, lang), colour, left=left)
         ax.set_yticks(range(len(order)), [names.get(i, i) for i in order], fontsize=style.MIN_TEXT_PT)
