@@ -77,15 +77,18 @@ def test_chart_titles_come_from_the_data():
 
 
 def test_same_day_events_do_not_overprint(ctx):
+    """Every fact has its own mark (a dot at its time, a bar across its day), none on another's."""
     fig = registry.charts_of(ctx, "timeline")["timeline"]
     ax = fig.axes[0]
-    points = [
+    marks = [
         (tuple(line.get_xdata()), tuple(line.get_ydata()))
         for line in ax.get_lines()
-        if line.get_marker() not in (None, "None", "") and len(line.get_xdata()) == 1
+        if len(line.get_ydata()) in (1, 2)
+        and len(set(line.get_ydata())) == 1  # not the chain's day lines
+        and line.get_linestyle() in ("None", "-")
     ]
-    assert len(points) == len(ctx.timeline_events)
-    assert len(set(points)) == len(points)
+    assert len(marks) == len(ctx.timeline_events)
+    assert len(set(marks)) == len(marks)
 
 
 def test_chain_chart_numbers_match_the_durations(ctx):
@@ -116,7 +119,7 @@ QUANTITIES = {
 }
 WORDS = {
     "en": ["the", "theft", "went", "unnoticed", "for", "compensation", "exchange"],
-    "ja": ["流出", "補償", "取引所", "の", "は、", "まで"],
+    "ja": ["流出", "補償", "取引所", "の", "は、", "まで", "コインチェック（2018年）"],
 }
 
 
@@ -139,6 +142,16 @@ def test_a_title_never_breaks_inside_a_quantity(lang, picks, narrow):
     for q in {t for t in tokens if t in QUANTITIES[lang]}:
         # a quantity wider than a line may break; none of these is
         assert all(q in line or squeeze(q) not in squeeze(line) and not _split_across(lines, q) for line in lines)
+    never_last = l10n.catalogue(lang)["locale"]["never_line_end"]
+    assert not [line for line in lines[:-1] if line and line[-1] in never_last]  # 「（」 never ends a line
+
+
+@pytest.mark.parametrize("lang, name", [("ja", "コインチェック（2018年）"), ("en", "Mt. Gox (drain)")])
+def test_an_opening_bracket_never_ends_a_line(lang, name):
+    never_last = l10n.catalogue(lang)["locale"]["never_line_end"]
+    for lead in range(1, 100):  # the bracket at every place a line can end
+        lines = style.wrapped(("流" if lang == "ja" else "a") * lead + name, lang).split("\n")
+        assert not [line for line in lines[:-1] if line[-1] in never_last], lines
 
 
 def _split_across(lines: list[str], q: str) -> bool:
@@ -204,3 +217,28 @@ def test_collisions_are_found():
     ax.text(0.5, 0.5, "first label")
     ax.text(0.52, 0.5, "second label")
     assert _collisions(fig) == [("first label", "second label")]
+
+
+@pytest.mark.parametrize("lang", l10n.LANGUAGES)
+@pytest.mark.parametrize(
+    "incidents, drains, summed",
+    [
+        (None, ["mtgox-2014"], ["liquid-2021"]),  # the default nine
+        (["coincheck-2018", "zaif-2018", "bybit-2025"], [], []),
+        (["liquid-2021", "coincheck-2018"], [], ["liquid-2021"]),
+        (["mtgox-2014", "coincheck-2018"], ["mtgox-2014"], []),
+    ],
+)
+def test_comparison_source_lines_name_only_the_thefts_drawn(lang, incidents, drains, summed):
+    """A source line's note on a drain or a summed value names the compared thefts it is true of,
+    from incidents.csv and the value rows; none when no compared theft is one."""
+    ctx = prepare_comparison(lang=lang, **({"incidents": incidents} if incidents else {}))
+    assert ctx.drains == drains and ctx.summed == summed
+    drawn = registry.charts_of(ctx)
+    sizes_line, compared_line = ("".join(drawn[n]._supxlabel.get_text().split()) for n in ("sizes", "compared"))
+    for incident in INCIDENTS:
+        name = "".join(ctx.data.incident_names(lang)[incident].split())  # wrapped lines: compare without spaces
+        compared_says = name in compared_line
+        sizes_says = name in sizes_line
+        assert compared_says == (incident in drains), (incident, compared_line)
+        assert sizes_says == (incident in drains or incident in summed), (incident, sizes_line)

@@ -35,6 +35,11 @@ def run(notebook, tmp_path, monkeypatch, **parameters) -> str:
 
 
 def outputs_html(nb) -> str:
+    """The HTML the notebook shows, without the spans that keep each quantity on one line."""
+    return re.sub(r'<span class="nobr">(.*?)</span>', r"\1", _outputs(nb))
+
+
+def _outputs(nb) -> str:
     return "\n".join(
         out.get("data", {}).get("text/html", "")
         for cell in nb.cells
@@ -68,10 +73,9 @@ def test_incident_notebook_runs_top_to_bottom(tmp_path, monkeypatch, lang, words
     for w in words:
         assert w in html
     drawn = registry.charts_of(prepare_incident(lang=lang))
-    # Time after the theft, the first day, the timeline, the chain, compensation, price window, later;
-    # all but the first day and the timeline with a phone layout beside them.
-    assert html.count("<figure") == len(drawn) == 7
-    assert html.count('<source media="screen and (max-width: 720px)"') == 5
+    # Every chart the registry draws for the report, each with its phone layout beside it.
+    assert html.count("<figure") == len(drawn) > 0
+    assert html.count('<source media="screen and (max-width: 720px)"') == len(drawn)
 
 
 def test_any_incident_is_a_report(tmp_path, monkeypatch):
@@ -97,10 +101,10 @@ def test_comparison_notebook_runs(tmp_path, monkeypatch):
     ]:
         assert w in html  # 6 days: Zaif's theft 14 Sep, full cover announced 20 Sep 2018; links to each report
     drawn = registry.charts_of(prepare_comparison(lang="en"))
-    # Time from each theft to each step and the thefts by size (each with a phone layout); the first
-    # day of Coincheck (DMM Bitcoin's disclosure has a date but no time: too few timed facts).
+    # Time from each theft to each step, the thefts by size and Coincheck's first day (DMM Bitcoin's
+    # disclosure has a date but no time: too few timed facts), each with its phone layout.
     assert html.count("<figure") == len(drawn) == 3
-    assert html.count('<source media="screen and (max-width: 720px)"') == 2
+    assert html.count('<source media="screen and (max-width: 720px)"') == len(drawn)
 
 
 def test_explore_notebook_runs(tmp_path, monkeypatch):

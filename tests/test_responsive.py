@@ -1,7 +1,7 @@
 """Every report as a reader opens it, in headless Chromium at a phone's width (390 px) and a desktop's
 (1280 px): the page never scrolls sideways, and no chart's smallest text is drawn below
-MIN_CHART_TEXT_PX. A chart with a phone layout (registry.ChartSpec.phone; page 1's always) fits the
-phone's width; one without it scrolls sideways inside its own frame instead of shrinking."""
+MIN_CHART_TEXT_PX. Every chart has a phone layout (registry.ChartSpec.phone) and fits the phone's
+width: none scrolls sideways, not even inside its own frame."""
 
 from __future__ import annotations
 
@@ -22,6 +22,9 @@ VARIANTS = [f"{i}-{lang}" for i in load_dataset().incidents["incident_id"] for l
     f"comparison-{lang}" for lang in l10n.LANGUAGES
 ]
 WIDTHS = (390, 1280)
+# The text width of the printed page: A4 less its margins (180 mm), in CSS pixels; the screen layout
+# above 600 px is the print layout.
+PRINT_PX = 680
 MIN_CHART_TEXT_PX = 9.0
 CSS_PX_PER_PT = 96 / 72
 
@@ -37,9 +40,15 @@ document.getElementById("page").addEventListener("load", (event) => {{
     alt: img.alt, rendered: img.getBoundingClientRect().width, natural: img.naturalWidth,
     frame: img.closest("figure").getBoundingClientRect().width, wide: img.closest("figure").classList.contains("wide"),
   }}));
+  const tables = [...doc.querySelectorAll("table")].map((t) => ({{
+    over: Math.round(t.getBoundingClientRect().width - t.parentElement.clientWidth),
+    cells: [...t.querySelectorAll("td, th")].filter((c) => c.scrollWidth > c.clientWidth + 1)
+      .map((c) => c.textContent.slice(0, 30)),
+    head: (t.querySelector("th") || t).textContent.slice(0, 40),
+  }}));
   const out = document.createElement("pre");
   out.id = "measured";
-  out.textContent = JSON.stringify({{inner: win.innerWidth, page: doc.documentElement.scrollWidth, figures}});
+  out.textContent = JSON.stringify({{inner: win.innerWidth, page: doc.documentElement.scrollWidth, figures, tables}});
   document.body.appendChild(out);
 }});
 </script></body></html>"""
@@ -90,12 +99,21 @@ def test_page_fits_and_chart_text_stays_readable(pages, name, width, tmp_path):
     assert m["inner"] == width
     assert m["page"] <= m["inner"], f"{name} at {width} px scrolls sideways ({m['page']} px wide)"
     assert m["figures"], name
-    assert not m["figures"][0]["wide"], f"{name}: page 1's chart has no phone layout"
+    assert not [f["alt"] for f in m["figures"] if f["wide"]], f"{name}: charts without a phone layout"
     for fig in m["figures"]:
         assert fig["natural"] > 0, (name, fig["alt"])  # the chart's image loaded
         smallest = style.MIN_TEXT_PT * CSS_PX_PER_PT * fig["rendered"] / fig["natural"]
         assert smallest >= MIN_CHART_TEXT_PX, (name, width, fig["alt"], round(smallest, 1))
-        if not fig["wide"]:
-            assert fig["rendered"] <= fig["frame"] + 0.5, (
-                f"{name} at {width} px: {fig['alt']!r} is wider than its frame"
-            )
+        assert fig["rendered"] <= fig["frame"] + 0.5, f"{name} at {width} px: {fig['alt']!r} is wider than its frame"
+
+
+@pytest.mark.parametrize("name", VARIANTS)
+def test_no_table_is_wider_than_the_printed_page(pages, name, tmp_path):
+    """At the printed page's text width no table overflows its box: in the PDF what overflows is
+    cut off at the page's edge (a quantity kept on one line must not push a column off the page),
+    and no cell's text runs out of its cell (a fixed-width column is as wide as it is told)."""
+    m = measure(pages[name], PRINT_PX, tmp_path)
+    over = [(t["head"], t["over"]) for t in m["tables"] if t["over"] > 0]
+    assert not over, f"{name}: tables wider than the printed page: {over}"
+    spilled = [c for t in m["tables"] for c in t["cells"]]
+    assert not spilled, f"{name}: cells whose text runs out of them: {spilled[:5]}"

@@ -20,13 +20,10 @@ from analysis.compensation import CompensationFigures
 from analysis.durations import milestones
 
 TZ = vocab.TIMEZONE
-# How a fact is drawn by the kind of its source: marker, hollow or filled, size, legend text.
-MARKERS = {
-    "company": ("o", False, 5.5, "company_ann"),
-    "other": ("o", True, 5.5, "other_ann"),
-    "derived": ("D", False, 4.5, "derived_fact"),
-    "secondary": ("s", False, 4.5, "secondary_fact"),
-}
+# The timeline draws two kinds of mark only: a dot at a fact's stated time, a bar across the day of
+# a fact known by its date. Who acted is the row's colour and name; the kind of source (the seed's
+# ● and ○, a date inside an announcement, a news report) is in the sources table, one link away.
+TIMED_MS = 4.7
 
 
 def _local(d: date, at: time = time(0)) -> pd.Timestamp:
@@ -124,72 +121,73 @@ def timeline(
         if pd.notna(row.at_):
             text = f"{l10n.about(f'{row.at_:%H:%M}', lang, bool(row.approximate))} {text}"
         labels.append(text)
-    # A label runs to the right of its mark in the first half of the axis, to the left after it;
-    # it wraps to the room it has there.
-    room = []
-    for row in rows.itertuples():
-        x = (row.day_.date() - first).days + 0.5
-        room.append((span_days - x) / span_days if x < span_days / 2 else x / span_days)
-    labels, ys, heights = _wrapped_rows(labels, room, lang)
+    narrow = style.is_narrow()
+    if narrow:  # a phone: who acted leads the text under the mark, as the left column is gone
+        labels = [l10n.labelled(l10n.label("actor", a, lang), t, lang) for a, t in zip(rows["actor"], labels)]
+        labels, ys, heights = _under_rows(labels, lang, 0.15)
+    else:
+        # A label runs to the right of its mark in the first half of the axis, to the left after
+        # it; it wraps to the room it has there.
+        room = []
+        for row in rows.itertuples():
+            x = (row.day_.date() - first).days + 0.5
+            room.append((span_days - x) / span_days if x < span_days / 2 else x / span_days)
+        labels, ys, heights = _wrapped_rows(labels, room, lang)
 
     plot_in = 0.15 * sum(heights) + 0.1
     # The key gets an axes of its own under the plot, so the layout keeps it clear of the source line.
-    fig, (ax, key) = style.new_figure(1.9 + plot_in, nrows=2, height_ratios=[plot_in, 0.3])
+    key_in = 0.5 if narrow else 0.3  # a phone's key: one entry a line
+    fig, (ax, key) = style.new_figure(1.6 + key_in + plot_in, nrows=2, height_ratios=[plot_in, key_in])
     key.axis("off")
     _shade_closed_days(ax, first, last + timedelta(days=1))
-    for name in chain:
-        if name in found and found[name].day is not None:
-            ax.axvline(_local(found[name].day, time(12)), color=style.MILESTONE_COLOUR, lw=0.6, ls=(0, (4, 3)),
-                       zorder=1)  # fmt: skip
+    steps = [n for n in chain if n in found and found[n].day is not None] if not narrow else []
+    for name in steps:  # not on a phone: the lines would cross the text, which names the step
+        ax.axvline(_local(found[name].day, time(12)), color=style.MILESTONE_COLOUR, lw=0.6, ls=(0, (4, 3)), zorder=1)
     for y, text, row in zip(ys, labels, rows.itertuples()):
         colour = style.ACTOR_COLOURS[row.actor]
         day = row.day_.date()
         if pd.isna(row.at_):  # the stretch of Japan time its day covers (another zone's day straddles two)
-            ax.plot([row.day_start, row.day_end], [y, y], color=colour, lw=2.2, alpha=0.45, solid_capstyle="butt",
+            ax.plot([row.day_start, row.day_end], [y, y], color=colour, lw=3.2, alpha=0.6, solid_capstyle="butt",
                     zorder=2)  # fmt: skip
-            x = row.day_start + (row.day_end - row.day_start) / 2
         else:
+            # not clipped: the theft at 00:02 sits on the axis's left edge
+            ax.plot([row.at_], [y], marker="o", ms=TIMED_MS, color=colour, ls="none", zorder=3, clip_on=False)
             x = row.at_
-        marker, hollow, size, _ = MARKERS[row.source_kind]
-        ax.plot([x], [y], marker=marker, ms=size * 0.85, mfc="white" if hollow else colour, mec=colour, mew=1.1,
-                ls="none", zorder=3)  # fmt: skip
+        if narrow:
+            _under_label(ax, y, text)
+            continue
         right = (day - first).days + 0.5 < span_days / 2
         if pd.isna(row.at_):  # the label starts where the day's bar ends
             x = row.day_end if right else row.day_start
         ax.annotate(text, (x, y), xytext=(4 if right else -4, 0), textcoords="offset points", va="center",
                     ha="left" if right else "right", fontsize=style.MIN_TEXT_PT, color="#222222", zorder=4,
                     linespacing=1.05)  # fmt: skip
-    ax.set_yticks(ys, [l10n.label("actor", a, lang) for a in rows["actor"]], fontsize=style.MIN_TEXT_PT)
-    for tick, actor in zip(ax.get_yticklabels(), rows["actor"]):
-        tick.set_color(style.ACTOR_COLOURS[actor])
-    ax.tick_params(axis="y", length=0)
+    if narrow:
+        ax.set_yticks([])
+    else:
+        ax.set_yticks(ys, [l10n.label("actor", a, lang) for a in rows["actor"]], fontsize=style.MIN_TEXT_PT)
+        for tick, actor in zip(ax.get_yticklabels(), rows["actor"]):
+            tick.set_color(style.ACTOR_COLOURS[actor])
+    ax.tick_params(axis="y", length=0, pad=6)  # clear of a dot on the axis's left edge (00:02)
     ax.set_ylim(sum(heights) + 0.3, -0.3)
     ax.spines["left"].set_visible(False)
     _day_axis(ax, first, last + timedelta(days=1), lang)
     ax.tick_params(axis="x", which="both", top=True, labeltop=True)
     ax.set_xlabel(l10n.t("date_axis", lang), fontsize=style.MIN_TEXT_PT)
     style.chart_title(fig, title, lang)
-    kinds = [k for k in MARKERS if k in set(rows["source_kind"])]
     key.legend(
         handles=[
-            *(
-                Line2D(
-                    [],
-                    [],
-                    marker=MARKERS[k][0],
-                    ls="none",
-                    ms=MARKERS[k][2] * 0.85,
-                    mfc="white" if MARKERS[k][1] else "#555555",
-                    mec="#555555",
-                    label=l10n.t(MARKERS[k][3], lang),
-                )
-                for k in kinds
-            ),  # fmt: skip
-            Line2D([], [], color="#555555", alpha=0.45, lw=2.2, label=l10n.t("whole_day", lang)),
+            Line2D([], [], marker="o", ls="none", ms=TIMED_MS, color="#555555", label=l10n.t("timed_fact", lang)),
+            Line2D([], [], color="#555555", alpha=0.6, lw=3.2, label=l10n.t("whole_day", lang)),
             Patch(color=style.CLOSED_DAY_COLOUR, label=l10n.t("holiday_shade", lang)),
+            *(
+                [Line2D([], [], color=style.MILESTONE_COLOUR, lw=0.6, ls=(0, (4, 3)), label=l10n.t("chain_line", lang))]
+                if steps
+                else []
+            ),  # fmt: skip
         ],
-        loc="center",
-        ncols=3,
+        loc="center left" if narrow else "center",
+        ncols=1 if narrow else 4,
         fontsize=style.MIN_TEXT_PT,
     )
     style.add_source_line(fig, _source_line(events, lang), lang)
@@ -412,6 +410,25 @@ def _wrapped_rows(labels: list[str], room: list[float], lang: str) -> tuple[list
     return labels, middles, heights
 
 
+def _under_rows(labels: list[str], lang: str, row_in: float) -> tuple[list[str], list[float], list[float]]:
+    """On a phone: each fact's text on the lines under its mark, across the page's width (beside
+    the mark it would have a few words a line); returns the labels, the marks' rows and each row's
+    height (in rows of `row_in` inches)."""
+    labels = [style.wrapped(t, lang, "label", 0.9) for t in labels]
+    line = style.MIN_TEXT_PT * 1.25 * 1.05 / 72 / row_in  # a text line, in rows
+    heights = [1.25 + line * (t.count("\n") + 1) for t in labels]
+    marks = [sum(heights[:i]) + 0.55 for i in range(len(labels))]
+    return labels, marks, heights
+
+
+def _under_label(ax, y: float, text: str, colour: str = "#222222"):
+    """A phone's fact text under its mark, from the plot's left edge."""
+    note = ax.annotate(text, (0, y + 0.38), xycoords=("axes fraction", "data"), va="top", ha="left",
+                       fontsize=style.MIN_TEXT_PT, color=colour, linespacing=1.05, zorder=4)  # fmt: skip
+    note.set_in_layout(False)
+    return note
+
+
 def _first_day_title(rows: pd.DataFrame, theft, name: str, lang: str, milestone_names: dict[str, str]) -> str:
     """The day's finding: how long after the theft began each compared step of that day came."""
     steps = []
@@ -449,32 +466,45 @@ def first_day(events: pd.DataFrame, incident: str, name: str, lang: str, milesto
         f"{l10n.about(f'{r.timestamp:%H:%M}', lang, bool(r.approximate))}  {getattr(r, f'title_{lang}')}"
         for r in rows.itertuples()
     ]
-    texts, ys, heights = _wrapped_rows(texts, room, lang)
+    # Each row is named by the step it marks, or by who acted.
+    gutter = []
+    for row in rows.itertuples():
+        colour = style.ACTOR_COLOURS[row.actor] if row.effective else style.MISSING
+        step = isinstance(row.milestone, str) and row.effective and row.milestone in milestone_names
+        gutter.append((milestone_names[row.milestone] if step else l10n.label("actor", row.actor, lang), colour))
+    narrow = style.is_narrow()
+    if narrow:  # a phone: the row's name leads the text under the mark, as the left column is gone
+        texts, ys, heights = _under_rows([l10n.labelled(g, t, lang) for (g, _), t in zip(gutter, texts)], lang, 0.17)
+    else:
+        texts, ys, heights = _wrapped_rows(texts, room, lang)
     plot_in = 0.17 * sum(heights) + 0.1
     alternatives = not rows["effective"].all()
     fig, axes = style.new_figure(1.5 + plot_in + (0.3 if alternatives else 0), nrows=2 if alternatives else 1,
                                  **({"height_ratios": [plot_in, 0.25]} if alternatives else {}))  # fmt: skip
     ax = axes[0] if alternatives else axes
-    gutter = []
-    for y, text, row in zip(ys, texts, rows.itertuples()):
-        colour = style.ACTOR_COLOURS[row.actor] if row.effective else style.MISSING
+    for y, text, row, (_, colour) in zip(ys, texts, rows.itertuples(), gutter):
         ax.plot([row.timestamp], [y], marker="o", ms=5, mfc=colour if row.effective else "white", mec=colour,
                 mew=1.2, ls="none")  # fmt: skip
+        ink = "#222222" if row.effective else style.MISSING
+        if narrow:
+            _under_label(ax, y, text, ink)
+            continue
         late = row.timestamp.hour >= 12
         note = ax.annotate(text, (row.timestamp, y), xytext=(-6 if late else 6, 0), textcoords="offset points",
                            va="center", ha="right" if late else "left", fontsize=style.MIN_TEXT_PT, linespacing=1.05,
-                           color="#222222" if row.effective else style.MISSING)  # fmt: skip
+                           color=ink)  # fmt: skip
         note.set_in_layout(False)  # the labels run over the plot; the layout should not shrink it for them
-        step = isinstance(row.milestone, str) and row.effective and row.milestone in milestone_names
-        gutter.append((milestone_names[row.milestone] if step else l10n.label("actor", row.actor, lang), colour))
-    ax.set_yticks(ys, [g for g, _ in gutter], fontsize=style.MIN_TEXT_PT)
-    for tick, (_, colour) in zip(ax.get_yticklabels(), gutter):
-        tick.set_color(colour)
+    if narrow:
+        ax.set_yticks([])
+    else:
+        ax.set_yticks(ys, [g for g, _ in gutter], fontsize=style.MIN_TEXT_PT)
+        for tick, (_, colour) in zip(ax.get_yticklabels(), gutter):
+            tick.set_color(colour)
     ax.tick_params(axis="y", length=0)
     ax.set_ylim(sum(heights) + 0.3, -0.3)
     ax.spines["left"].set_visible(False)
     ax.set_xlim(start, end)
-    ax.xaxis.set_major_locator(mdates.HourLocator(byhour=range(0, 24, 3), tz=TZ))
+    ax.xaxis.set_major_locator(mdates.HourLocator(byhour=range(0, 24, 6 if style.is_narrow() else 3), tz=TZ))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%H:%M", tz=TZ))
     ax.grid(axis="x", color="#e6e6e6", lw=0.6)
     ax.set_axisbelow(True)
@@ -698,7 +728,7 @@ def response(rows: list, title: str, lang: str) -> Figure:
 
 @style.styled
 def compared(table: pd.DataFrame, order: list[str], names: dict[str, str], lang: str,
-             milestone_names: dict[str, str], focus: str, title: str) -> Figure:  # fmt: skip
+             milestone_names: dict[str, str], focus: str, title: str, source: str) -> Figure:  # fmt: skip
     """One panel per compared milestone, the thefts in one order in every panel (`order`: largest
     first), on a log scale of time after the theft; the focus incident in the highlight colour on a
     tinted band, the others in one colour; a missing value said in grey words, 'not applicable' in
@@ -737,12 +767,13 @@ def compared(table: pd.DataFrame, order: list[str], names: dict[str, str], lang:
     for ax in axes[len(kinds) - ncols : len(kinds)]:
         ax.set_xlabel(l10n.t("time_after_theft_axis", lang), fontsize=style.MIN_TEXT_PT)
     style.chart_title(fig, title, lang)
-    style.add_source_line(fig, l10n.t("compared_source", lang), lang)
+    style.add_source_line(fig, source, lang)
     return fig
 
 
 @style.styled
-def sizes(values: pd.Series, names: dict[str, str], lang: str, focus: str, drains: set[str], title: str) -> Figure:
+def sizes(values: pd.Series, names: dict[str, str], lang: str, focus: str, drains: set[str], title: str,
+          source: str) -> Figure:  # fmt: skip
     """The thefts ranked by the value stolen at the time, in US dollars as the pages print it, largest
     first, each bar labelled with its value; the focus incident in the highlight colour; a drain over
     years hatched and named as such."""
@@ -764,7 +795,7 @@ def sizes(values: pd.Series, names: dict[str, str], lang: str, focus: str, drain
     ax.spines["bottom"].set_visible(False)
     ax.set_xlabel(l10n.t("value_stolen_axis", lang), fontsize=style.MIN_TEXT_PT)
     style.chart_title(fig, title, lang)
-    style.add_source_line(fig, l10n.t("sizes_source", lang), lang)
+    style.add_source_line(fig, source, lang)
     return fig
 
 
@@ -848,17 +879,36 @@ def compared_of(ctx) -> Figure:
     """The compared milestones of every theft, titled with what it shows (page 1's headline, right
     above it, states the finding; one title line leaves the rows room on page 1)."""
     title = l10n.t("compared_chart_title", ctx.lang, name=ctx.names[ctx.focus])
-    return compared(ctx.table, list(ctx.incidents), _names(ctx), ctx.lang, ctx.milestone_names, ctx.focus, title)
+    source = compared_source([ctx.names[i] for i in ctx.drains], ctx.lang)
+    return compared(ctx.table, list(ctx.incidents), _names(ctx), ctx.lang, ctx.milestone_names, ctx.focus, title,
+                    source)  # fmt: skip
+
+
+def compared_source(drains: list[str], lang: str) -> str:
+    """The comparison chart's source line: how to read it, and which of its thefts (named) were drains
+    over years, counted from the drain's start."""
+    notes = l10n.t("compared_drain_note", lang, names=l10n.join(drains, lang)) if drains else ""
+    return l10n.t("compared_source", lang, notes=notes)
 
 
 def sizes_of(ctx) -> Figure:
-    """The thefts ranked by the value stolen, titled with the largest and the focus incident's rank."""
+    """The thefts ranked by the value stolen, titled with the largest and the focus incident's rank;
+    the source line says which values are sums and which are drains, of the thefts drawn."""
     values = ctx.data.incidents.set_index("incident_id")["value_usd"].loc[list(ctx.incidents)]
     order = list(ctx.incidents)  # largest first (prepare_comparison)
-    drains = set(ctx.data.incidents.loc[ctx.data.incidents["kind"] == "drain", "incident_id"])
+    drains = ctx.drains
+    summed = ctx.summed
+    notes = (l10n.t("sizes_sum_note", ctx.lang, names=_joined(ctx, summed)) if summed else "") + (
+        l10n.t("sizes_drain_hatch_note", ctx.lang, names=_joined(ctx, drains)) if drains else ""
+    )
     title = l10n.t("sizes_title", ctx.lang, largest=ctx.names[order[0]], value=l10n.dollars(int(values[order[0]]), ctx.lang),
                    focus=ctx.names[ctx.focus], rank=order.index(ctx.focus) + 1, n=len(order))  # fmt: skip
-    return sizes(values, _names(ctx), ctx.lang, ctx.focus, drains, title)
+    return sizes(values, _names(ctx), ctx.lang, ctx.focus, set(drains), title,
+                 l10n.t("sizes_source", ctx.lang, notes=notes))  # fmt: skip
+
+
+def _joined(ctx, ids: list[str]) -> str:
+    return l10n.join([ctx.names[i] for i in ids], ctx.lang)
 
 
 @dataclass(frozen=True)

@@ -131,7 +131,8 @@ def events_table(ctx: Context, events: pd.DataFrame) -> Table:
             ]
         )
     headers = [l10n.t(k, lang) for k in ("no", "date", "time", "actor", "kind", "title", "status_col", "link", "item")]
-    return table_of(headers, rows, "events", (4, 11, 6, 12, 6, 30, 9, 17, 5))
+    # the date and time columns hold quantities that never break: as wide as "2024/10/31", "00:02"
+    return table_of(headers, rows, "events", (5, 13, 8, 12, 6, 24, 10, 17, 5))
 
 
 def standing(row, lang: str) -> str:

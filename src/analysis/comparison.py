@@ -63,7 +63,7 @@ def _cell(row, lang: str, numbers: dict[str, int]) -> str:
     """A comparison cell; 'No. n' is the row of the sources table it rests on."""
     ref = l10n.t("ref_no", lang, n=numbers[row["event_id"]]) if isinstance(row["event_id"], str) else ""
     if row["state"] == "known":
-        return l10n.paren(since_text(row, lang), l10n.day(pd.Timestamp(row["date"]).date(), lang), lang) + ref
+        return l10n.paren(since_text(row, lang), l10n.day(pd.Timestamp(row["date"]).date(), lang, "short"), lang) + ref
     if row["state"] == "range":
         return f"{since_text(row, lang)}{ref}"
     return l10n.label("state", row["state"], lang) + ref
@@ -90,7 +90,10 @@ def since_theft(ctx: Context, section: Section) -> Section:
             [ctx.names[incident], _theft(ctx, incident), *(_cell(sub.loc[m], lang, ctx.numbers) for m in names)]
         )
     headers = [l10n.t("incident", lang), ctx.milestone_names["leak"], *(ctx.milestone_names[m] for m in names)]
-    return section.add(Table(pd.DataFrame(rows, columns=headers), "plain"), Text(l10n.t("since_note", lang), "note"))
+    # "since": eight columns of quantities that never break, set smaller to fit the printed page
+    return section.add(
+        Table(pd.DataFrame(rows, columns=headers), "plain since"), Text(l10n.t("since_note", lang), "note")
+    )
 
 
 def remedies(ctx: Context, section: Section) -> Section:

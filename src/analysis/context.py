@@ -14,7 +14,7 @@ from functools import cached_property
 import pandas as pd
 
 from analysis import params as checks
-from analysis import vocab
+from analysis import printed, vocab
 from analysis.compensation import CompensationFigures, compensation_figures
 from analysis.durations import chain_durations, milestones, since_theft
 from analysis.loading import Dataset, load_dataset
@@ -58,6 +58,26 @@ class Context:
         """The incident the comparison is written around and highlights: the project's subject
         (vocab.FOCUS) when it is compared, else the first compared."""
         return vocab.FOCUS if vocab.FOCUS in self.incidents else self.incidents[0]
+
+    @cached_property
+    def drains(self) -> list[str]:
+        """The report's thefts that were drains over years (incidents.csv kind), in its order."""
+        kinds = self.data.incidents.set_index("incident_id")["kind"]
+        return [i for i in self.incidents if kinds[i] == "drain"]
+
+    @cached_property
+    def summed(self) -> list[str]:
+        """The report's thefts whose dollar value adds up parts its pages print (Liquid's two
+        entities), not one printed figure."""
+        incidents = self.data.incidents.set_index("incident_id")
+        story = self.data.story
+        rows = story[story["aspect"] == "value"].drop_duplicates("incident_id").set_index("incident_id")["text_en"]
+        return [
+            i
+            for i in self.incidents
+            if printed.dollar_basis(int(incidents.at[i, "value_usd"]), incidents.at[i, "stolen_en"], rows.get(i, ""))
+            == "sum"
+        ]
 
     @property
     def variant(self) -> str:

@@ -325,8 +325,7 @@ def comparison(ctx: Context, focus: str | None = None) -> Findings:
 
 def _drain_note(ctx: Context) -> str:
     """A drain over years is valued when its loss came to light, not at a theft's time: said so."""
-    kinds = ctx.data.incidents.set_index("incident_id")["kind"]
-    drains = [ctx.names[i] for i in ctx.incidents if kinds[i] == "drain"]
+    drains = [ctx.names[i] for i in ctx.drains]
     return l10n.t("sizes_drain_note", ctx.lang, names=l10n.join(drains, ctx.lang)) if drains else ""
 
 

@@ -9,6 +9,7 @@ plurals come from Babel with the patterns each catalogue names.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from datetime import date
 from decimal import Decimal
@@ -211,3 +212,38 @@ def catalogue_problems(catalogues: dict[str, dict]) -> list[str]:
                 if len({frozenset(f) for f in fields.values()}) > 1:
                     problems.append(f"[text] {key}: the languages fill different fields {fields}")
     return problems
+
+
+@cache
+def quantity_pattern() -> re.Pattern:
+    """A quantity as a reader takes it in, to be kept on one line: a number (digits with their
+    separators, a Japanese 億/万 figure, a range, a time of day) with what leads it ("about",
+    "US$", 約) and its unit ("11 h 23 min", "46.31 bn JPY", 「874〜901日」, "401,347 ETH"), or a
+    date ("26 January 2018", 「2018年1月26日」). Every language's words are in it, as a report in one
+    language quotes the other."""
+    leads = {w for lang in LANGUAGES for w in _locale(lang)["unbroken_leads"]}
+    units = {w for lang in LANGUAGES for w in _locale(lang)["unbroken_units"]}
+    months = {
+        name
+        for lang in LANGUAGES
+        for width in ("wide", "abbreviated")
+        for name in _babel(lang).months["format"][width].values()
+        if name.isalpha() and name.isascii()
+    } | {"Sept"}
+    alternatives = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+    num = r"\d(?:[\d,.:]*\d)?(?:[億万]\d(?:[\d,.]*\d)?)*[億万]?"
+    unit = rf"\s?(?:{alternatives(units)})(?![A-Za-z])(?:\s?\d+\s?(?:min|h|分|時間))?"
+    lead = rf"(?:{alternatives(leads)})?"
+    # a coin's ticker after an amount written with separators (401,347 ETH; 5億2,300万XEM), not after
+    # a year ("2018 FSA")
+    coins = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d[\d,.]*[億万][\d,.億万]*)\s?[A-Z]{3,5}\b"
+    quantity = rf"{lead}(?:{coins}|{num}(?:\s?[〜~–-]\s?{num})?(?:{unit})?)"
+    dates = [
+        rf"\d{{1,2}} (?:{alternatives(months)})\b(?: \d{{4}})?",
+        r"(?:\d{4}年)?\d{1,2}月\d{1,2}日",
+        r"\d{4}年\d{1,2}月",
+        r"\d{4}/\d{1,2}/\d{1,2}",
+    ]
+    # never part of a word, an address, a version or a file's line (coincheck-2018-en, events.csv:29,
+    # 0.1.0+f81c684b)
+    return re.compile(rf"(?<![A-Za-z0-9_.:/\-])(?:{'|'.join([*dates, quantity])})(?![A-Za-z0-9_/+]|[.,]\d)")

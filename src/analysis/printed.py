@@ -533,3 +533,22 @@ def _looks_like_date(text: str, m: re.Match) -> bool:
     """「3月12日」 and "12 Mar 2018" are dates, not amounts."""
     after = text[m.end() : m.end() + 4]
     return bool(re.match(r"[月日年時]", after)) or bool(re.match(rf"\s*({_MONTH_NAME})\b", after, re.IGNORECASE))
+
+
+def dollar_basis(value: int, stolen: str, value_row: str) -> str | None:
+    """How an incident's US-dollar value traces to its pages: 'printed' when the theft's own text
+    or its value row prints it, 'sum' when it adds up the value row's parts (Liquid: two entities'
+    losses), None when it does neither (validation refuses it; a chart's note says which are sums)."""
+
+    def dollars(text: str) -> list[float]:
+        try:
+            return [a.value for a in amounts_in(text) if a.unit == "USD"]
+        except Unreadable:
+            return []  # the citations check reports an amount it cannot read
+
+    parts = dollars(value_row)
+    if any(abs(v - value) < 0.5 for v in [*dollars(stolen), *parts]):
+        return "printed"
+    if len(parts) > 1 and abs(sum(parts) - value) < 0.5:
+        return "sum"
+    return None

@@ -98,8 +98,8 @@ REPORTS = {
 
 CHARTS = (
     ChartSpec("response", "incident", "front", charts.response_of, phone=True),
-    ChartSpec("first_day", "incident", "first_day", lambda c: charts.first_day_of(c, c.incident_id)),
-    ChartSpec("timeline", "incident", "timeline", charts.timeline_of),
+    ChartSpec("first_day", "incident", "first_day", lambda c: charts.first_day_of(c, c.incident_id), phone=True),
+    ChartSpec("timeline", "incident", "timeline", charts.timeline_of, phone=True),
     ChartSpec("milestone_chain", "incident", "chain", charts.milestone_chain_of, phone=True),
     ChartSpec("compensation", "incident", "compensation", charts.compensation_of, phone=True),
     ChartSpec("price_window", "incident", "compensation", charts.price_window_of, phone=True),
@@ -111,6 +111,7 @@ CHARTS = (
         "comparison",
         "first_day",
         lambda c: {i: charts.first_day_of(c, i) for i in comparison.first_day_incidents(c)},
+        phone=True,
     ),
 )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import html
 import re
 from functools import cache
 from pathlib import Path
@@ -11,7 +12,7 @@ import pandas as pd
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from analysis import style
+from analysis import l10n, style
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "sections"
 
@@ -21,16 +22,24 @@ def _svg_uri(figure) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(style.svg_text(figure).encode()).decode("ascii")
 
 
-# A number with its "about" and its unit: one unit of reading that a line never splits.
-_NUMBER = re.compile(r"(?:約|about )?\d[\d,.]*(?:\s?(?:%|h \d+ min|min|days?|時間\d+分|時間|分|日|億円|円|万))?")
+# What marks a value approximate in each language ("about ", 約): it may stand apart from the value.
+_ABOUT = tuple(l10n.t("approximately", lang, value="") for lang in l10n.LANGUAGES)
 
 
-def _unbroken_numbers(text: str, about_apart: bool = False) -> Markup:
-    """The text, escaped, with each number and its unit kept on one line; with `about_apart`,
-    'about' may stand on a line of its own (the narrow key numbers)."""
+def _unbroken_numbers(text, about_apart: bool = False) -> Markup:
+    """The text, escaped, with each quantity (a number with its lead and unit, a date: see
+    l10n.quantity_pattern) kept on one line; with `about_apart`, 'about' may stand on a line of its
+    own (the narrow key numbers, a table's cells). Markup (a cell with a link) keeps its tags: only its text changes."""
+    if isinstance(text, Markup):
+        parts = re.split(r"(<[^>]*>)", str(text))
+        return Markup("").join(
+            Markup(p) if p.startswith("<") else _unbroken_numbers(html.unescape(p), about_apart) for p in parts if p
+        )
     out, last = [], 0
-    for m in _NUMBER.finditer(text):
-        number = m.group(0).removeprefix("about ") if about_apart else m.group(0)
+    for m in l10n.quantity_pattern().finditer(text):
+        number = m.group(0)
+        if about_apart:
+            number = next((number[len(w) :] for w in _ABOUT if number.startswith(w)), number)
         start = m.end() - len(number)
         out += [escape(text[last:start]), Markup('<span class="nobr">{}</span>').format(number)]
         last = m.end()

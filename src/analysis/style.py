@@ -134,10 +134,10 @@ LINE_COLUMNS = {"title": 88, "source": 122, "label": 110}
 def wrapped(text: str, lang: str, kind: str = "title", share: float = 1.0) -> str:
     """A chart's text broken into lines that fit the page (or `share` of its width) where the language
     breaks a line: after a space, or after Japanese punctuation (a run with none is broken at the
-    width); a closing mark never opens a line."""
+    width); a closing mark never opens a line, an opening one never ends it."""
     width = max(12, int(LINE_COLUMNS[kind] * share * _WIDTH.get() / WIDTH_IN))
     locale = l10n.catalogue(lang)["locale"]
-    marks, never_first = locale["line_breaks_after"], locale["never_line_start"]
+    marks, never_first, never_last = locale["line_breaks_after"], locale["never_line_start"], locale["never_line_end"]
     lines = []
     for paragraph in text.split("\n"):
         while _columns(paragraph) > width:
@@ -151,6 +151,8 @@ def wrapped(text: str, lang: str, kind: str = "title", share: float = 1.0) -> st
                 cut = fits  # one quantity wider than the line: it breaks, as nothing else can
             while paragraph[cut : cut + 1] and paragraph[cut] in never_first:  # kinsoku
                 cut += 1
+            while cut > 1 and paragraph[cut - 1] in never_last:  # an opening bracket stays with what it opens
+                cut -= 1
             lines.append(paragraph[:cut].rstrip())
             paragraph = paragraph[cut:].lstrip()
         lines.append(paragraph)
@@ -159,7 +161,7 @@ def wrapped(text: str, lang: str, kind: str = "title", share: float = 1.0) -> st
 
 # A quantity is kept on one line: digits with their separators and ranges, Japanese units and
 # counters after them, and in English the unit words beside a number ("about 11 h 23 min").
-_QUANTITY_CHARS = set("0123456789.,:〜~–%時間分日円万億年月件人")
+_QUANTITY_CHARS = set("0123456789.,:〜~–%時間分日円万億年月件人第号条項")
 _UNIT_WORDS = {"h", "min", "day", "days", "JPY", "bn", "m", "million", "billion", "BTC", "XEM", "ETH", "MONA", "BCH"}
 
 
@@ -179,7 +181,7 @@ def _in_quantity(text: str, i: int) -> bool:
     number = lambda w: re.match(r"(?:US\$|\$|¥)?\d", w) is not None  # noqa: E731
     # "11 h 23 min", "5 days 9 h": a duration's parts; "about 11 h", "US$ 5": a number's lead
     return (number(before) and after.rstrip(".,;:)") in _UNIT_WORDS) or (
-        before in {"h", "day", "days", "about", "US$"} and number(after)
+        before in {"h", "day", "days", "about", "US$", "No."} and number(after)
     )
 
 

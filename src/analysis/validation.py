@@ -473,13 +473,6 @@ def check_relations(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     return problems
 
 
-def _dollars(text: str) -> list[float]:
-    try:
-        return [a.value for a in printed.amounts_in(text) if a.unit == "USD"]
-    except printed.Unreadable:
-        return []  # the citations check reports an amount it cannot read
-
-
 def _check_values(incidents: pd.DataFrame, story: pd.DataFrame) -> list[Problem]:
     """An incident's value in US dollars is one the report prints for it (what was stolen, or the
     story's value row), or the sum of the value row's parts (Liquid: two entities' losses): the
@@ -489,10 +482,9 @@ def _check_values(incidents: pd.DataFrame, story: pd.DataFrame) -> list[Problem]
     for line, row in incidents.iterrows():
         if not re.fullmatch(r"[1-9]\d*", row["value_usd"]):
             continue  # the schema reports it
-        parts = _dollars(values.get(row["incident_id"], ""))
-        printed_here = _dollars(row["stolen_en"]) + parts
-        if not any(abs(v - int(row["value_usd"])) < 0.5 for v in [*printed_here, sum(parts)] if v):
-            shown = ", ".join(f"{v:,.0f}" for v in printed_here) or "none"
+        value_row = values.get(row["incident_id"], "")
+        if printed.dollar_basis(int(row["value_usd"]), row["stolen_en"], value_row) is None:
+            shown = ", ".join(f"{a.value:,.0f}" for t in (row["stolen_en"], value_row) for a in _dollars(t)) or "none"
             problems.append(
                 Problem(
                     "incidents.csv",
@@ -504,6 +496,13 @@ def _check_values(incidents: pd.DataFrame, story: pd.DataFrame) -> list[Problem]
                 )
             )
     return problems
+
+
+def _dollars(text: str) -> list:
+    try:
+        return [a for a in printed.amounts_in(text) if a.unit == "USD"]
+    except printed.Unreadable:
+        return []
 
 
 def _has(frame, *columns) -> bool:
