@@ -34,7 +34,7 @@ test: check $(LAB)/.installed ## run every test (make check, then the notebooks,
 	@$(PY) -m pytest
 
 .PHONY: check
-check: $(INSTALLED) sysdeps ## fail on stale review artifacts, notebooks saved with outputs, lint (code and CI workflow)
+check: $(INSTALLED) sysdeps ## fail on stale review artifacts, notebooks saved with outputs, lint (code, layers, CI workflow)
 	@echo "==> check: review artifacts, notebooks, lint"
 	@status=0; \
 	$(PY) -m devtools.artifacts check || status=1; \
@@ -42,6 +42,7 @@ check: $(INSTALLED) sysdeps ## fail on stale review artifacts, notebooks saved w
 	$(VENV)/bin/ruff check --quiet . || status=1; \
 	$(VENV)/bin/ruff format --check --quiet . || { echo "run: $(VENV)/bin/ruff format ." >&2; status=1; }; \
 	$(VENV)/bin/actionlint .github/workflows/*.yml || status=1; \
+	$(VENV)/bin/lint-imports --no-cache >/dev/null || { $(VENV)/bin/lint-imports --no-cache; status=1; }; \
 	exit $$status
 
 .PHONY: figures
@@ -57,13 +58,13 @@ VARIANTS := $(foreach i,$(INCIDENTS),$(foreach l,$(LANGS),$(i)-$(l))) $(foreach 
 REPORTS := $(foreach v,$(VARIANTS),reports/$(v).html reports/$(v).pdf reports/provenance/$(v).html)
 # What the report imports: the package, its catalogue and templates, and the data. The
 # development tools (src/devtools) are not part of it, so editing them rebuilds nothing.
-REPORT_INPUTS := $(wildcard data/*.csv) $(wildcard src/analysis/*.py) $(wildcard src/analysis/catalogue/*) \
+REPORT_INPUTS := $(wildcard data/*.csv) $(wildcard src/analysis/*.py src/analysis/*/*.py) $(wildcard src/analysis/catalogue/*) \
 	$(wildcard src/analysis/templates/*/*)
 
 .PHONY: report
 report: $(INSTALLED) ## build every report variant as HTML and PDF under reports/ (make -j2 for both cores)
 	@mkdir -p build; run=$$(mktemp -d build/.report-run.XXXXXX); trap 'rm -rf "$$run"' EXIT; status=0; \
-	summary() { $(PY) -m analysis.publishing summary "$$run" --out reports $(VARIANTS) "$$@"; }; \
+	summary() { $(PY) -m analysis.build.publishing summary "$$run" --out reports $(VARIANTS) "$$@"; }; \
 	trap 'echo "==> report: interrupted; what this run did to reports/"; summary --failed; exit 130' INT TERM HUP; \
 	REPORT_RUN=$$run $(MAKE) --no-print-directory report-files || status=$$?; \
 	echo "==> report: what this run did to reports/"; \
@@ -95,7 +96,7 @@ variants: ## list the report variants make report builds
 # This machine sets PYTHONDONTWRITEBYTECODE: without compiled files every process of the build
 # (driver and kernel, per variant) would compile the package again.
 BYTECODE := build/.bytecode
-$(BYTECODE): $(wildcard src/analysis/*.py) $(INSTALLED)
+$(BYTECODE): $(wildcard src/analysis/*.py src/analysis/*/*.py) $(INSTALLED)
 	@mkdir -p build
 	@$(PY) -m compileall -q src/analysis
 	@touch $@

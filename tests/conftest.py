@@ -28,8 +28,8 @@ def data_copy(tmp_path) -> Path:
 
 def problems_of(data_dir) -> list:
     """The problems load_dataset reports for a broken copy of the data (it must refuse it)."""
+    from analysis.data.loading import load_dataset
     from analysis.errors import DataValidationError
-    from analysis.loading import load_dataset
 
     with pytest.raises(DataValidationError) as info:
         load_dataset(data_dir)

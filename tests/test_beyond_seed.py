@@ -7,9 +7,9 @@ import csv
 
 import pytest
 
-from analysis.durations import MilestoneNotFound, first_day, milestone_duration, since_theft
-from analysis.loading import load_dataset
-from analysis.params import ParameterError, check_comparison_values
+from analysis.data.loading import load_dataset
+from analysis.data.params import ParameterError, check_comparison_values
+from analysis.measures.durations import MilestoneNotFound, first_day, milestone_duration, since_theft
 
 from conftest import line_of, problems_of, set_cell
 

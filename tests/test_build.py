@@ -9,7 +9,9 @@ from html.parser import HTMLParser
 import nbformat
 import pytest
 
-from analysis import build, printing, registry
+from analysis.build.pipeline import pipeline as build
+from analysis.build.pipeline import printing
+from analysis.report import registry
 
 from conftest import ROOT, set_cell
 
@@ -141,8 +143,8 @@ def test_variant_names_stand_for_their_parameters():
 
 
 def test_data_text_is_escaped(data_copy):
-    from analysis import registry
-    from analysis.context import prepare_incident
+    from analysis.report import registry
+    from analysis.report.context import prepare_incident
 
     set_cell(data_copy / "events.csv", 2, "title_en", "<b>bold</b> & <script>alert(1)</script>")
     html = registry.section(prepare_incident(lang="en", data_dir=str(data_copy)), "sources")._repr_html_()

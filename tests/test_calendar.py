@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from analysis.calendar import business_days_between, closed_days, holiday_name, is_business_day
+from analysis.measures.calendar import business_days_between, closed_days, holiday_name, is_business_day
 
 D = date
 

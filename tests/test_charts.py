@@ -12,9 +12,10 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
-from analysis import charts, l10n, registry, style, vocab
-from analysis.context import prepare_comparison, prepare_incident
-from analysis.loading import load_dataset
+from analysis import l10n, vocab
+from analysis.data.loading import load_dataset
+from analysis.report import charts, registry, style
+from analysis.report.context import prepare_comparison, prepare_incident
 
 INCIDENTS = list(load_dataset().incidents["incident_id"])
 

@@ -2,8 +2,8 @@ from decimal import Decimal
 
 import pytest
 
-from analysis.compensation import compensation_figures
-from analysis.loading import load_dataset
+from analysis.data.loading import load_dataset
+from analysis.measures.compensation import compensation_figures
 
 
 @pytest.fixture(scope="module")

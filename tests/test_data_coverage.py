@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from analysis.loading import load_dataset
+from analysis.data.loading import load_dataset
 
 from conftest import SEED
 

@@ -1,7 +1,7 @@
 import pytest
 
-from analysis.durations import MilestoneNotFound, chain_durations, milestone_duration
-from analysis.loading import load_dataset
+from analysis.data.loading import load_dataset
+from analysis.measures.durations import MilestoneNotFound, chain_durations, milestone_duration
 
 INCIDENT = "coincheck-2018"
 

@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from analysis.evidence import JST, disagreement
-from analysis.loading import load_dataset
-from analysis.printed import read_when, resolve
+from analysis.data.evidence import JST, disagreement
+from analysis.data.loading import load_dataset
+from analysis.data.printed import read_when, resolve
 
 from conftest import line_of, problems_of, set_cell
 

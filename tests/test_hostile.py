@@ -16,12 +16,14 @@ import pytest
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
-from analysis import build, registry, vocab
-from analysis.context import prepare_comparison, prepare_incident
+from analysis import vocab
+from analysis.build.pipeline import pipeline as build
+from analysis.data.loading import FILES, load_dataset
+from analysis.data.params import ParameterError
+from analysis.data.validation import SCHEMAS, plausible_window
 from analysis.errors import DataValidationError
-from analysis.loading import FILES, load_dataset
-from analysis.params import ParameterError
-from analysis.validation import SCHEMAS, plausible_window
+from analysis.report import registry
+from analysis.report.context import prepare_comparison, prepare_incident
 
 from conftest import DATA, ROOT, line_of, problems_of, set_cell
 
@@ -383,7 +385,7 @@ def test_closed_days_are_shaded_with_one_calendar_lookup_per_chart(monkeypatch):
     """A long span costs one pass over its days, not one per day (it used to be quadratic)."""
     import matplotlib.pyplot as plt
 
-    from analysis import charts
+    from analysis.report import charts
 
     calls = []
     real = charts.closed_days
@@ -403,8 +405,8 @@ def test_the_shading_bands_cover_exactly_the_closed_days():
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
 
-    from analysis import charts
-    from analysis.calendar import is_business_day
+    from analysis.measures.calendar import is_business_day
+    from analysis.report import charts
 
     fig, ax = plt.subplots()
     first, last = date(2018, 12, 20), date(2019, 1, 10)

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from matplotlib.testing.compare import compare_images
 
-from analysis import registry, style
-from analysis.context import prepare_incident
+from analysis.report import registry, style
+from analysis.report.context import prepare_incident
 from devtools.artifacts import REVIEW, all_figures
 
 from conftest import ROOT

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis import l10n, vocab
-from analysis.loading import load_dataset
+from analysis.data.loading import load_dataset
 
 SRC = Path(l10n.__file__).parent
 

@@ -15,7 +15,7 @@ import pytest
 from tornado.ioloop import IOLoop
 from tornado.websocket import websocket_connect
 
-from analysis.printing import chromium_command
+from analysis.build.printing import chromium_command
 
 from conftest import ROOT
 

@@ -6,8 +6,8 @@ import nbformat
 import papermill
 import pytest
 
-from analysis import registry
-from analysis.context import prepare_comparison, prepare_incident
+from analysis.report import registry
+from analysis.report.context import prepare_comparison, prepare_incident
 
 from conftest import ROOT
 

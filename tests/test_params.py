@@ -1,8 +1,8 @@
 import pytest
 
-from analysis.context import prepare_incident
-from analysis.loading import load_dataset
-from analysis.params import ParameterError, check_names, check_values
+from analysis.data.loading import load_dataset
+from analysis.data.params import ParameterError, check_names, check_values
+from analysis.report.context import prepare_incident
 
 
 @pytest.fixture(scope="module")

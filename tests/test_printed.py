@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.printed import Amount, Unreadable, When, amounts_in, page_date, read_amount, read_when, resolve
+from analysis.data.printed import Amount, Unreadable, When, amounts_in, page_date, read_amount, read_when, resolve
 
 
 def fields(w: When) -> tuple:

@@ -9,10 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis import l10n, registry
-from analysis.context import prepare_comparison, prepare_incident
-from analysis.findings import edition
-from analysis.loading import load_dataset
+from analysis import l10n
+from analysis.data.loading import load_dataset
+from analysis.report import registry
+from analysis.report.context import prepare_comparison, prepare_incident
+from analysis.report.findings import edition
 
 from conftest import line_of, set_cell
 
@@ -179,7 +180,7 @@ def test_headline_never_overstates(incident, headline):
 @given(st.text())
 def test_numbers_kept_whole_never_change_the_text(text):
     """Keeping a number with its unit adds tags only: stripped of them, the text reads as given."""
-    from analysis.render import _unbroken_numbers
+    from analysis.report.render import _unbroken_numbers
 
     shown = str(_unbroken_numbers(text))
     assert html.unescape(re.sub(r'</?span(?: class="nobr")?>', "", shown)) == text

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis import build, printing, publishing
+from analysis.build.pipeline import pipeline as build
+from analysis.build.pipeline import printing, publishing
 
 from conftest import ROOT, line_of, set_cell
 

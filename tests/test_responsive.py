@@ -14,9 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from analysis import build, l10n, printing, style
-from analysis.loading import load_dataset
-from analysis.registry import REPORTS
+from analysis import l10n
+from analysis.build.pipeline import pipeline as build
+from analysis.build.pipeline import printing
+from analysis.data.loading import load_dataset
+from analysis.report import style
+from analysis.report.registry import REPORTS
 
 VARIANTS = [f"{i}-{lang}" for i in load_dataset().incidents["incident_id"] for lang in l10n.LANGUAGES] + [
     f"comparison-{lang}" for lang in l10n.LANGUAGES

@@ -8,7 +8,7 @@ import sys
 import nbformat
 import pytest
 
-from analysis import build
+from analysis.build.pipeline import pipeline as build
 from devtools import artifacts, notebooks
 
 from conftest import ROOT, set_cell

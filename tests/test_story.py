@@ -3,9 +3,10 @@ own incident; a story row without its source, term or figure is refused with its
 
 import pytest
 
-from analysis import findings, l10n, story
-from analysis.context import prepare_incident
-from analysis.loading import load_dataset
+from analysis import l10n
+from analysis.data.loading import load_dataset
+from analysis.report import findings, story
+from analysis.report.context import prepare_incident
 
 from conftest import line_of, problems_of, set_cell
 
@@ -127,7 +128,7 @@ def test_a_seed_row_names_its_item(data_copy):
 
 
 def test_a_section_with_nothing_to_say_is_left_out():
-    from analysis import registry
+    from analysis.report import registry
 
     ctx = prepare_incident(incident_id="mtgox-2014", lang="en")
     kept = [s.key for s in registry.kept(ctx)]
@@ -144,7 +145,7 @@ def test_a_section_with_nothing_to_say_is_left_out():
     ("bybit-2025", ["Cold wallet", "Multisig"], ["NEM / XEM", "Business improvement order", "Volume-weighted average price"]),
 ])  # fmt: skip
 def test_the_glossary_holds_the_terms_the_report_uses(incident, present, absent):
-    from analysis import registry
+    from analysis.report import registry
 
     terms = list(registry.section(prepare_incident(incident_id=incident, lang="en"), "glossary").tables[0].iloc[:, 0])
     assert all(t in terms for t in present) and not any(t in terms for t in absent), terms
@@ -184,7 +185,7 @@ def test_a_page_nobody_cites_is_refused(data_copy):
 
 
 def test_endnotes_name_the_kind_and_the_facts_resting_on_blogs_only():
-    from analysis import registry
+    from analysis.report import registry
 
     ctx = prepare_incident(incident_id="coincheck-2018", lang="en")
     notes = registry.section(ctx, "endnotes")

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis import build, l10n
-from analysis.loading import load_dataset
+from analysis import l10n
+from analysis.build.pipeline import pipeline as build
+from analysis.data.loading import load_dataset
 
 VARIANTS = [f"{i}-{lang}" for i in load_dataset().incidents["incident_id"] for lang in l10n.LANGUAGES] + [
     f"comparison-{lang}" for lang in l10n.LANGUAGES

@@ -5,8 +5,8 @@ import sys
 
 import pytest
 
+from analysis.data.loading import load_dataset
 from analysis.errors import DataValidationError, Problem
-from analysis.loading import load_dataset
 
 from conftest import line_of, problems_of, set_cell
 

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.compensation import compensation_figures
-from analysis.durations import MilestoneNotFound, chain_durations
+from analysis.data.loading import load_dataset
+from analysis.data.params import default_chain
 from analysis.errors import DataValidationError
-from analysis.loading import load_dataset
-from analysis.params import default_chain
+from analysis.measures.compensation import compensation_figures
+from analysis.measures.durations import MilestoneNotFound, chain_durations
 
 
 def write_numbers(durations: pd.DataFrame, compensation_rows: list[dict], folder: Path) -> list[Path]:

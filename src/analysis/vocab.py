@@ -165,7 +165,7 @@ NUMERIC_BOUNDS = {
 
 TIMEZONE = "Asia/Tokyo"
 # The earliest date a fact may carry: the first Bitcoin block (3 January 2009). The latest is a
-# year from the day of the check (analysis.validation.plausible_window).
+# year from the day of the check (analysis.data.validation.plausible_window).
 EARLIEST_DATE = date(2009, 1, 3)
 # The most data rows a file may hold. The curated files hold a few hundred. Work and memory grow
 # with the rows (each event is a table row and a labelled point of the timeline): make bench

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from matplotlib.figure import Figure
 
-from analysis import registry, style
 from analysis.__main__ import write_numbers
-from analysis.context import prepare_comparison, prepare_incident
 from analysis.l10n import LANGUAGES
+from analysis.report import registry, style
+from analysis.report.context import prepare_comparison, prepare_incident
 
 ROOT = Path(__file__).resolve().parents[2]
 REVIEW = ROOT / "review"

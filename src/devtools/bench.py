@@ -62,7 +62,7 @@ def become_subreaper() -> None:
 def reap_orphans(patience: float = 30.0) -> None:
     """Wait for the adopted orphans to end (a kernel shutting down); one that outlives `patience`
     seconds is killed, so a lingering helper cannot hang the bench."""
-    from analysis.kernels import reap
+    from analysis.build.kernels import reap
 
     reap(patience, kill_late=True)
 
@@ -172,10 +172,10 @@ _BROWSER = None  # one per floor worker, as the build keeps one for all its PDFs
 
 def floor_variant(name: str, out: str) -> None:
     """One variant's page, PDF and reviewer's annex, no notebook: the work a build cannot avoid."""
-    from analysis import registry
-    from analysis.build import PREPARE, variant_params
-    from analysis.findings import as_of
-    from analysis.printing import to_pdf
+    from analysis.build.pipeline import PREPARE, variant_params
+    from analysis.build.printing import to_pdf
+    from analysis.report import registry
+    from analysis.report.findings import as_of
 
     kind, params = variant_params(name)
     ctx = PREPARE[kind](**params)
@@ -190,7 +190,7 @@ def _floor_worker() -> None:
     global _BROWSER
     from multiprocessing.util import Finalize
 
-    from analysis.printing import Browser
+    from analysis.build.printing import Browser
 
     _BROWSER = Browser()
     Finalize(_BROWSER, _BROWSER.close, exitpriority=10)
@@ -201,8 +201,8 @@ def floor(variants: list[str], jobs: int) -> None:
     the workers; one browser per worker."""
     import multiprocessing
 
-    import analysis.registry  # noqa: F401 - imported before the fork, shared by the workers
-    from analysis import loading
+    import analysis.report.registry  # noqa: F401 - imported before the fork, shared by the workers
+    from analysis.data import loading
 
     loading.REUSE = True
     loading.load_dataset()
@@ -215,8 +215,8 @@ def floor(variants: list[str], jobs: int) -> None:
 
 def naive_chain(variants: list[str]) -> None:
     """papermill CLI, nbconvert CLI and Chromium, one variant after another."""
-    from analysis.build import variant_params
-    from analysis.printing import chromium_command
+    from analysis.build.pipeline import variant_params
+    from analysis.build.printing import chromium_command
 
     bin_dir = Path(PY).parent
     with tempfile.TemporaryDirectory() as tmp:

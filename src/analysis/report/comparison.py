@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import citing, l10n
-from analysis.common import annex_link, clock, not_known, note_of, remedy_extent, seed_ref, when
-from analysis.context import Context
-from analysis.durations import milestones
-from analysis.incident import since_text
-from analysis.model import Section, Table, Text
+from analysis import l10n
+from analysis.measures.durations import milestones
+from analysis.report import citing
+from analysis.report.common import annex_link, clock, not_known, note_of, remedy_extent, seed_ref, when
+from analysis.report.context import Context
+from analysis.report.incident import since_text
+from analysis.report.model import Section, Table, Text
 
 # An hour scale says something only with several timed facts on the theft's day.
 FIRST_DAY_MIN_FACTS = 3

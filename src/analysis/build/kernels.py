@@ -53,7 +53,7 @@ def serve(listener: socket.socket, control: int, mask: set) -> None:
     import ipykernel.kernelapp  # noqa: F401
     import IPython.core.interactiveshell  # noqa: F401
 
-    from analysis import loading
+    from analysis.data import loading
 
     loading.REUSE = True
     try:
@@ -182,7 +182,7 @@ class WarmKernels:
     def __init__(self) -> None:
         # What ipykernel sets for a fresh kernel; matplotlib reads it when first imported.
         os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
-        import analysis.registry  # noqa: F401 - pandas, matplotlib, the package: shared with the kernels
+        import analysis.report.registry  # noqa: F401 - pandas, matplotlib, the package: shared with the kernels
 
         self._folder = tempfile.TemporaryDirectory(prefix="kernels-")
         self.socket = str(Path(self._folder.name) / "fork.sock")

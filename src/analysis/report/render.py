@@ -1,4 +1,4 @@
-"""One renderer: report objects (analysis.model) to HTML through Jinja2 templates with autoescape."""
+"""One renderer: report objects (analysis.report.model) to HTML through Jinja2 templates with autoescape."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ import pandas as pd
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from analysis import l10n, style
+from analysis import l10n
+from analysis.report import style
 
-TEMPLATES = Path(__file__).resolve().parent / "templates" / "sections"
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "sections"
 
 
 def _svg_uri(figure) -> str:
@@ -109,7 +110,7 @@ def render_annex(ctx, report_title: str, sections) -> str:
     """A standalone page (the reviewer's annex) with the report's stylesheet and a link back."""
     from analysis import l10n
 
-    css = (Path(__file__).resolve().parent / "templates" / "report" / "report.css").read_text(encoding="utf-8")
+    css = (TEMPLATES.parent / "report" / "report.css").read_text(encoding="utf-8")
     return (
         environment()
         .get_template("annex.html.j2")

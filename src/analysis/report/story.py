@@ -10,8 +10,8 @@ without a row is left out, never filled by a template that fits another incident
 from __future__ import annotations
 
 from analysis import l10n, vocab
-from analysis.context import Context
-from analysis.durations import milestones
+from analysis.measures.durations import milestones
+from analysis.report.context import Context
 
 
 def _aspect(ctx: Context, aspect: str) -> str | None:

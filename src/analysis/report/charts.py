@@ -14,10 +14,11 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, Locator, MaxNLocator
 
-from analysis import l10n, style, vocab
-from analysis.calendar import closed_days
-from analysis.compensation import CompensationFigures
-from analysis.durations import milestones
+from analysis import l10n, vocab
+from analysis.measures.calendar import closed_days
+from analysis.measures.compensation import CompensationFigures
+from analysis.measures.durations import milestones
+from analysis.report import style
 
 TZ = vocab.TIMEZONE
 # The timeline draws two kinds of mark only: a dot at a fact's stated time, a bar across the day of
@@ -861,7 +862,7 @@ def price_window_of(ctx) -> Figure | None:
 
 
 def later_milestones_of(ctx) -> Figure | None:
-    from analysis.incident import later_table
+    from analysis.report.incident import later_table
 
     table = later_table(ctx)
     if not table["state"].isin(["known", "range"]).any():
@@ -932,7 +933,7 @@ def _after(step: str, value: str, lang: str) -> str:
 
 def response_of(ctx) -> Figure | None:
     """The incident's compared milestones as time after its theft, titled with what the data finds."""
-    from analysis.findings import incident
+    from analysis.report.findings import incident
 
     theft = ctx.found.get("leak")
     if theft is None or not theft.known or theft.period is not None:

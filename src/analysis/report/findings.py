@@ -14,9 +14,10 @@ from importlib.metadata import PackageNotFoundError, version
 
 import pandas as pd
 
-from analysis import l10n, story, vocab
-from analysis.context import Context
-from analysis.durations import Duration, Milestone, between, earliest_of
+from analysis import l10n, vocab
+from analysis.measures.durations import Duration, Milestone, between, earliest_of
+from analysis.report import story
+from analysis.report.context import Context
 
 
 @dataclass(frozen=True)

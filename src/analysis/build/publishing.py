@@ -1,6 +1,6 @@
 """Publishing a variant's files under reports/: both or neither, never half, and what a make run did.
 
-    python -m analysis.publishing summary RUN_DIR [--out reports] [--failed] VARIANT...
+    python -m analysis.build.publishing summary RUN_DIR [--out reports] [--failed] VARIANT...
 
 Kept free of the report's heavy imports: make report calls the summary even when nothing changed.
 """
@@ -110,7 +110,7 @@ def _swap(staged: dict[Path, Path]) -> None:
 
 
 def record(name: str, outcome: str) -> None:
-    """Tell make report's summary (python -m analysis.publishing summary) how this variant's run ended."""
+    """Tell make report's summary (python -m analysis.build.publishing summary) how this variant's run ended."""
     folder = os.environ.get("REPORT_RUN")
     if folder and Path(folder).is_dir():
         (Path(folder) / name).write_text(outcome, encoding="utf-8")
@@ -146,7 +146,7 @@ def summary(run_dir: Path, variants: list[str], out_dir: Path, failed: bool) -> 
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analysis.publishing", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m analysis.build.publishing", description=__doc__.splitlines()[0])
     parser.add_argument("command", choices=["summary"])
     parser.add_argument("run_dir", type=Path, help="where the builds of this make run recorded their outcome")
     parser.add_argument("variants", nargs="+")

@@ -17,7 +17,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
 
-from analysis import printed, vocab
+from analysis import vocab
+from analysis.data import printed
 from analysis.errors import Problem
 
 JST = ZoneInfo(vocab.TIMEZONE)

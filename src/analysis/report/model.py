@@ -1,6 +1,6 @@
 """What a report section is: plain data (text, tables as DataFrames, charts as Figures).
 
-Section functions build these objects; `analysis.render` turns them into HTML through Jinja2
+Section functions build these objects; `analysis.report.render` turns them into HTML through Jinja2
 templates with autoescaping. In JupyterLab a section displays itself as that HTML, and its
 tables and figures stay at hand as DataFrames and matplotlib Figures:
 `section.tables[0]`, `section.figures[0]`.
@@ -87,7 +87,7 @@ class Section:
         return [b.figure for b in self.blocks if isinstance(b, Chart)]
 
     def _repr_html_(self) -> str:
-        from analysis.render import render_section
+        from analysis.report.render import render_section
 
         if self.empty:  # left out of the report; its gaps are in the disputed-and-missing table
             return ""
@@ -115,7 +115,7 @@ class Front:
     contents: list[tuple[str, str]]  # (anchor, heading)
 
     def _repr_html_(self) -> str:
-        from analysis.render import render_front
+        from analysis.report.render import render_front
 
         return render_front(self)
 

@@ -15,9 +15,10 @@ from urllib.parse import urlsplit
 import pandas as pd
 import pandera.pandas as pa
 
-from analysis import printed, vocab
+from analysis import vocab
+from analysis.data import printed
+from analysis.data.evidence import check_citations
 from analysis.errors import Problem
-from analysis.evidence import check_citations
 
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 

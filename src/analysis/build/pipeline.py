@@ -6,8 +6,8 @@
     python -m analysis.build my-variant --params p.yaml --notebook notebooks/incident.ipynb
 
 One process builds every variant of a run: papermill, nbconvert and the package are imported
-once, kernels come forked from one warm process (analysis.kernels), one headless Chromium prints
-every PDF (analysis.printing). Nothing under the output folder is touched until a variant's steps
+once, kernels come forked from one warm process (analysis.build.kernels), one headless Chromium prints
+every PDF (analysis.build.printing). Nothing under the output folder is touched until a variant's steps
 have all succeeded; then its HTML and PDF replace the published ones together. A failed variant
 keeps its executed notebook, papermill's error cell included, under the build folder, and the
 others go on.
@@ -36,18 +36,18 @@ import nbformat
 import yaml
 
 import analysis
-from analysis import loading
-from analysis.context import Context, prepare_comparison, prepare_incident
+from analysis.build.kernels import KernelStartError, WarmKernels
+from analysis.build.printing import Browser, PrintError, to_pdf
+from analysis.build.publishing import PUBLISHED, kept_message, publish, record
+from analysis.data import loading
+from analysis.data.params import ParameterError, check_names
 from analysis.errors import DataValidationError
-from analysis.findings import as_of
-from analysis.kernels import KernelStartError, WarmKernels
 from analysis.l10n import LANGUAGES
-from analysis.params import ParameterError, check_names
-from analysis.printing import Browser, PrintError, to_pdf
-from analysis.publishing import PUBLISHED, kept_message, publish, record
+from analysis.report.context import Context, prepare_comparison, prepare_incident
+from analysis.report.findings import as_of
 
-ROOT = Path(__file__).resolve().parents[2]
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+ROOT = Path(__file__).resolve().parents[3]
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 NOTEBOOKS = ROOT / "notebooks"
 # Each notebook's parameters are checked by the same function its first cell calls.
 PREPARE = {"incident": prepare_incident, "comparison": prepare_comparison}
@@ -223,7 +223,7 @@ def run_notebook(v: Variant, build_dir: Path, kernels: WarmKernels | None = None
     ctx = check_params(notebook, params)
     if params.get("data_dir") is not None:  # the notebook runs in its own folder: the path must not be relative
         params = {**params, "data_dir": str(Path(params["data_dir"]).resolve())}
-    from analysis.registry import REPORTS
+    from analysis.report.registry import REPORTS
 
     say(name, f"executing {notebook} with papermill", "kernel")
     executed = build_dir / name / notebook.name
@@ -237,7 +237,7 @@ def run_notebook(v: Variant, build_dir: Path, kernels: WarmKernels | None = None
             f"the notebook failed: {type(err).__name__}: {str(err).strip()[:1500]}\n"
             f"the executed notebook, with the error cell, is kept at {executed}"
         ) from err
-    from analysis.registry import annex_html
+    from analysis.report.registry import annex_html
 
     return Executed(name, executed, ctx.lang, REPORTS[ctx.kind].title(ctx), as_of(ctx), annex_html(ctx))
 

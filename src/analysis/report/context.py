@@ -13,11 +13,12 @@ from functools import cached_property
 
 import pandas as pd
 
-from analysis import params as checks
-from analysis import printed, vocab
-from analysis.compensation import CompensationFigures, compensation_figures
-from analysis.durations import chain_durations, milestones, since_theft
-from analysis.loading import Dataset, load_dataset
+from analysis import vocab
+from analysis.data import params as checks
+from analysis.data import printed
+from analysis.data.loading import Dataset, load_dataset
+from analysis.measures.compensation import CompensationFigures, compensation_figures
+from analysis.measures.durations import chain_durations, milestones, since_theft
 
 # The timeline shows the first weeks; what comes later is a milestone list of its own.
 TIMELINE_MAX_DAYS = 62

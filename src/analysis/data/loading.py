@@ -1,6 +1,6 @@
 """Reading the curated CSV files into typed, timezone-aware DataFrames.
 
-Files are read as text, checked (`analysis.validation`), and only then converted, so a bad cell
+Files are read as text, checked (`analysis.data.validation`), and only then converted, so a bad cell
 is reported with the exact text the file holds instead of a conversion error.
 """
 
@@ -15,9 +15,9 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import vocab
+from analysis.data.evidence import pages
+from analysis.data.validation import SCHEMAS, check_relations, check_schema
 from analysis.errors import DataValidationError, Problem
-from analysis.evidence import pages
-from analysis.validation import SCHEMAS, check_relations, check_schema
 
 FILES = (
     "milestones.csv",
@@ -38,7 +38,7 @@ def default_data_dir() -> Path:
     env = os.environ.get("ANALYSIS_DATA_DIR")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[2] / "data"
+    return Path(__file__).resolve().parents[3] / "data"
 
 
 @dataclass(frozen=True, eq=False)

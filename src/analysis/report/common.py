@@ -7,9 +7,10 @@ import re
 import pandas as pd
 from markupsafe import Markup
 
-from analysis import citing, l10n, vocab
-from analysis.context import Context
-from analysis.model import Front, Heading, Section, Table, Text
+from analysis import l10n, vocab
+from analysis.report import citing
+from analysis.report.context import Context
+from analysis.report.model import Front, Heading, Section, Table, Text
 
 
 def when(row, lang: str) -> str:
@@ -80,7 +81,7 @@ def seed_ref(item: str, lang: str) -> str:
 
 
 def front(ctx: Context, title: str, subtitle: str, contents: list[tuple[str, str]], found, chart) -> Front:
-    from analysis.findings import as_of, edition
+    from analysis.report.findings import as_of, edition
 
     return Front(
         title=title,
@@ -386,30 +387,3 @@ def endnotes(ctx: Context, section: Section) -> Section:
     if weak:
         section.add(Text(l10n.t("weak_facts", lang, numbers=l10n.join(map(str, weak), lang)), "note"))
     return section
-
-
-def provenance(ctx: Context, section: Section) -> Section:
-    """Every file and line behind the report, for a reviewer: kept out of the body."""
-    lang = ctx.lang
-    section.add(Text(l10n.t("provenance_intro", lang), "note"))
-    if ctx.kind == "incident":
-        from analysis.incident import key_fact_rows
-
-        rows = [[fact, value, refs] for fact, value, _, refs in key_fact_rows(ctx)]
-        headers = [l10n.t(k, lang) for k in ("fact", "value", "rows_col")]
-        section.add(Heading(l10n.t("numbers_rows", lang)), Table(_frame(headers, rows), "plain", (30, 35, 35)))
-    rows = [
-        [
-            ctx.numbers[r.event_id],
-            r.event_id,
-            f"events.csv:{line}",
-            r.source_id,
-            "" if pd.isna(r.seed_item) else r.seed_item,
-        ]
-        for line, r in zip(ctx.events.index, ctx.events.itertuples())
-    ]
-    headers = [l10n.t(k, lang) for k in ("no", "event_id_col", "line_col", "source_id_col", "seed_item")]
-    section.add(Heading(l10n.t("events_rows", lang)), Table(_frame(headers, rows), "provenance", (8, 40, 20, 16, 16)))
-    rows = [[r.source_id, getattr(r, f"title_{lang}"), r.location] for r in ctx.data.sources.itertuples()]
-    headers = [l10n.t(k, lang) for k in ("source_id_col", "title", "location_col")]
-    return section.add(Heading(l10n.t("sources_files", lang)), Table(_frame(headers, rows), "provenance", (15, 45, 40)))

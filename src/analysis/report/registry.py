@@ -1,7 +1,7 @@
 """The one list of what each report shows: its sections in order, and every chart with its section.
 
 Notebooks, the review artifacts (`make figures`) and the tests read this list. Adding a chart is a
-chart function in `analysis.charts` and one `ChartSpec` line below: the chart then appears in its
+chart function in `analysis.report.charts` and one `ChartSpec` line below: the chart then appears in its
 section, in review/figures and in the image tests. A chart's `draw` returns None when the data
 cannot support it for the report at hand (the section then says what is not known), or a dict
 of named figures when it draws one per incident. The section "front" is the report's opening.
@@ -15,9 +15,10 @@ from weakref import WeakKeyDictionary
 
 from matplotlib.figure import Figure
 
-from analysis import charts, common, comparison, findings, incident, l10n, style
-from analysis.context import Context
-from analysis.model import Chart, Front, Section
+from analysis import l10n
+from analysis.report import annex, charts, common, comparison, findings, incident, style
+from analysis.report.context import Context
+from analysis.report.model import Chart, Front, Section
 
 Drawn = Figure | dict[str, Figure] | None
 
@@ -42,7 +43,7 @@ class ReportSpec:
     # every page with what it prints, one link away from the reader's edition.
     annex: tuple[SectionSpec, ...] = (
         SectionSpec("sources", common.sources),
-        SectionSpec("provenance", common.provenance),
+        SectionSpec("provenance", annex.provenance),
     )
 
 
@@ -184,7 +185,7 @@ def annex(ctx: Context) -> list[Section]:
 
 def annex_html(ctx: Context) -> str:
     """The annex as a page of its own beside the report, in the report's style."""
-    from analysis import render
+    from analysis.report import render
 
     return render.render_annex(ctx, REPORTS[ctx.kind].title(ctx), annex(ctx))
 

@@ -3,7 +3,7 @@
     python -I -S kernel_shim.py SOCKET -f CONNECTION_FILE
 
 Standard library only, run without site packages, so it starts in milliseconds. It asks the warm
-process (analysis.kernels) behind SOCKET for a kernel, handing over its folder, environment and
+process (analysis.build.kernels) behind SOCKET for a kernel, handing over its folder, environment and
 standard streams, then stands in for that kernel: the signals jupyter_client sends it are passed
 on, and it ends when the kernel does. If the shim is killed, the kernel notices and ends too; if
 the build dies, the shim ends the kernel.

@@ -1,7 +1,7 @@
 """Time between the milestones of an incident, and from the theft to each milestone across incidents.
 
 Calendar days compare dates (Japan time); hours are given only when both facts carry a time of
-day; business days follow `analysis.calendar`. A milestone known only to the month or quarter
+day; business days follow `analysis.measures.calendar`. A milestone known only to the month or quarter
 gives a range of days, never a single number; a gap gives nothing.
 """
 
@@ -15,7 +15,7 @@ from datetime import date
 import pandas as pd
 
 from analysis import vocab
-from analysis.calendar import business_days_between
+from analysis.measures.calendar import business_days_between
 
 
 class MilestoneNotFound(KeyError):

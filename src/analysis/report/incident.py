@@ -1,7 +1,7 @@
 """The sections of an incident's report, for any incident the data holds.
 
 Each function takes the report's context and the section (titled and numbered by
-`analysis.registry`) and fills it; what the data cannot support for this incident is said in the
+`analysis.report.registry`) and fills it; what the data cannot support for this incident is said in the
 section's "not known" form. The registry adds each section's charts.
 """
 
@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import citing, l10n, vocab
-from analysis.common import cite, not_known, note_of, remedy_extent, seed_ref, table_of, when
-from analysis.context import Context
-from analysis.durations import since_theft
-from analysis.model import Section, Table, Text
+from analysis import l10n, vocab
+from analysis.measures.durations import since_theft
+from analysis.report import citing
+from analysis.report.common import cite, not_known, note_of, remedy_extent, seed_ref, table_of, when
+from analysis.report.context import Context
+from analysis.report.model import Section, Table, Text
 
 
 def _num(x, lang: str, places: int = 0) -> str:

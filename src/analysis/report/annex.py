@@ -1,0 +1,43 @@
+"""The reviewer's annex (reports/provenance/<variant>.html): every number and fact of the report
+with the data file and line it comes from, and where each source is kept."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis import l10n
+from analysis.report.context import Context
+from analysis.report.incident import key_fact_rows
+from analysis.report.model import Heading, Section, Table, Text
+
+
+def provenance(ctx: Context, section: Section) -> Section:
+    """Every file and line behind the report, for a reviewer: kept out of the body."""
+    lang = ctx.lang
+    section.add(Text(l10n.t("provenance_intro", lang), "note"))
+    if ctx.kind == "incident":
+        rows = [[fact, value, refs] for fact, value, _, refs in key_fact_rows(ctx)]
+        headers = [l10n.t(k, lang) for k in ("fact", "value", "rows_col")]
+        section.add(
+            Heading(l10n.t("numbers_rows", lang)), Table(pd.DataFrame(rows, columns=headers), "plain", (30, 35, 35))
+        )
+    rows = [
+        [
+            ctx.numbers[r.event_id],
+            r.event_id,
+            f"events.csv:{line}",
+            r.source_id,
+            "" if pd.isna(r.seed_item) else r.seed_item,
+        ]
+        for line, r in zip(ctx.events.index, ctx.events.itertuples())
+    ]
+    headers = [l10n.t(k, lang) for k in ("no", "event_id_col", "line_col", "source_id_col", "seed_item")]
+    section.add(
+        Heading(l10n.t("events_rows", lang)),
+        Table(pd.DataFrame(rows, columns=headers), "provenance", (8, 40, 20, 16, 16)),
+    )
+    rows = [[r.source_id, getattr(r, f"title_{lang}"), r.location] for r in ctx.data.sources.itertuples()]
+    headers = [l10n.t(k, lang) for k in ("source_id_col", "title", "location_col")]
+    return section.add(
+        Heading(l10n.t("sources_files", lang)), Table(pd.DataFrame(rows, columns=headers), "provenance", (15, 45, 40))
+    )
