@@ -29,9 +29,13 @@ $(INSTALLED): requirements.txt pyproject.toml
 	@touch $@
 
 .PHONY: test
-test: check $(LAB)/.installed ## run every test (make check, then the notebooks, JupyterLab, images, the PDF build)
+test: check $(LAB)/.installed ## run every test (make check, then the notebooks, JupyterLab, images, the PDF build), on both cores
 	@echo "==> test"
-	@$(PY) -m pytest
+	@$(PY) -m pytest -n 2 --dist loadfile
+
+.PHONY: test-fast
+test-fast: $(INSTALLED) ## the unit tests only (data, measures, words, story; no build, notebook or chart), on both cores
+	@$(PY) -m pytest -n 2 -q -m "not slow"
 
 .PHONY: check
 check: $(INSTALLED) sysdeps ## fail on stale review artifacts, notebooks saved with outputs, lint (code, layers, CI workflow)
@@ -56,16 +60,23 @@ INCIDENTS := $(shell awk -F, 'NR > 1 && $$1 != "" {print $$1}' data/incidents.cs
 VARIANTS := $(foreach i,$(INCIDENTS),$(foreach l,$(LANGS),$(i)-$(l))) $(foreach l,$(LANGS),comparison-$(l))
 # Each variant's reviewer annex (every fact's data row and page) sits beside it under provenance/.
 REPORTS := $(foreach v,$(VARIANTS),reports/$(v).html reports/$(v).pdf reports/provenance/$(v).html)
-# What the report imports: the package, its catalogue and templates, and the data. The
+# What the report imports: the package, its catalogue and templates, and its data. The
 # development tools (src/devtools) are not part of it, so editing them rebuilds nothing.
-REPORT_INPUTS := $(wildcard data/*.csv) $(wildcard src/analysis/*.py src/analysis/*/*.py) $(wildcard src/analysis/catalogue/*) \
+CODE_INPUTS := $(wildcard src/analysis/*.py src/analysis/*/*.py) $(wildcard src/analysis/catalogue/*) \
 	$(wildcard src/analysis/templates/*/*)
+# A variant's data is its stamp, build/inputs/<variant>.digest: the digest of its own incident's
+# rows and the shared files (analysis.data.inputs), rewritten by make report only when it changes,
+# so an edited Zaif row rebuilds Zaif's variants and the comparison's alone. Without a stamp yet
+# (a variant asked for by name before any make report), every data file counts.
+STAMPS := build/inputs
+data_of = $(or $(wildcard $(STAMPS)/$1.digest),$(wildcard data/*.csv))
 
 .PHONY: report
 report: $(INSTALLED) ## build every report variant as HTML and PDF under reports/ (make -j2 for both cores)
 	@mkdir -p build; run=$$(mktemp -d build/.report-run.XXXXXX); trap 'rm -rf "$$run"' EXIT; status=0; \
 	summary() { $(PY) -m analysis.build.publishing summary "$$run" --out reports $(VARIANTS) "$$@"; }; \
 	trap 'echo "==> report: interrupted; what this run did to reports/"; summary --failed; exit 130' INT TERM HUP; \
+	$(PY) -m analysis.build.stamps --out $(STAMPS) $(VARIANTS) || exit $$?; \
 	REPORT_RUN=$$run $(MAKE) --no-print-directory report-files || status=$$?; \
 	echo "==> report: what this run did to reports/"; \
 	summary $$([ $$status = 0 ] || echo --failed); \
@@ -105,10 +116,11 @@ $(BYTECODE): $(wildcard src/analysis/*.py src/analysis/*/*.py) $(INSTALLED)
 # Asked for by name (make reports/x.pdf), a variant is built at once.
 build_or_queue = $(if $(REPORT_RUN),printf '%s %s\n' $1 $2 >> $(REPORT_RUN)/queue,$(PY) -m analysis.build $1 --notebook $2 --out reports --build-dir build)
 
-reports/comparison-%.html reports/comparison-%.pdf reports/provenance/comparison-%.html: notebooks/comparison.ipynb $(REPORT_INPUTS) $(INSTALLED) $(BYTECODE) | sysdeps
+.SECONDEXPANSION:
+reports/comparison-%.html reports/comparison-%.pdf reports/provenance/comparison-%.html: notebooks/comparison.ipynb $(CODE_INPUTS) $$(call data_of,comparison-$$*) $(INSTALLED) $(BYTECODE) | sysdeps
 	@$(call build_or_queue,comparison-$*,$<)
 
-reports/%.html reports/%.pdf reports/provenance/%.html: notebooks/incident.ipynb $(REPORT_INPUTS) $(INSTALLED) $(BYTECODE) | sysdeps
+reports/%.html reports/%.pdf reports/provenance/%.html: notebooks/incident.ipynb $(CODE_INPUTS) $$(call data_of,$$*) $(INSTALLED) $(BYTECODE) | sysdeps
 	@$(call build_or_queue,$*,$<)
 
 .PHONY: numbers

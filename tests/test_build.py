@@ -9,11 +9,14 @@ from html.parser import HTMLParser
 import nbformat
 import pytest
 
-from analysis.build.pipeline import pipeline as build
-from analysis.build.pipeline import printing
+from analysis.build import pipeline as build
+from analysis.build import printing
 from analysis.report import registry
 
 from conftest import ROOT, set_cell
+
+# Builds reports, runs notebooks or draws every chart: left out of make test-fast.
+pytestmark = pytest.mark.slow
 
 NOTEBOOK = ROOT / "notebooks" / "incident.ipynb"
 COMPARISON = ROOT / "notebooks" / "comparison.ipynb"

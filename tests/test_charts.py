@@ -17,6 +17,9 @@ from analysis.data.loading import load_dataset
 from analysis.report import charts, registry, style
 from analysis.report.context import prepare_comparison, prepare_incident
 
+# Builds reports, runs notebooks or draws every chart: left out of make test-fast.
+pytestmark = pytest.mark.slow
+
 INCIDENTS = list(load_dataset().incidents["incident_id"])
 
 
@@ -243,3 +246,17 @@ def test_comparison_source_lines_name_only_the_thefts_drawn(lang, incidents, dra
         sizes_says = name in sizes_line
         assert compared_says == (incident in drains), (incident, compared_line)
         assert sizes_says == (incident in drains or incident in summed), (incident, sizes_line)
+
+
+@pytest.mark.parametrize("lang", l10n.LANGUAGES)
+def test_a_chart_credits_the_sources_of_its_own_rows(lang):
+    """The seed's title only when every row drawn rests on the seed; a researched row turns the
+    credit to the list of sources."""
+    seed = l10n.t("source_line", lang, source=l10n.t("seed_name", lang))
+    assert charts._credit({"seed"}, lang) == seed
+    assert charts._credit({"seed", "research"}, lang) == charts._credit({"research"}, lang) != seed
+    ctx = prepare_incident(lang=lang)
+    drawn = registry.charts_of(ctx, "compensation")
+    assert {fact.source_id for fact in ctx.compensation.facts.values()} == {"seed"}
+    for name in ("compensation", "price_window"):
+        assert "".join(drawn[name]._supxlabel.get_text().split()) == "".join(seed.split())  # wrapped: no spaces

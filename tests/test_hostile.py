@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
 from analysis import vocab
-from analysis.build.pipeline import pipeline as build
+from analysis.build import pipeline as build
 from analysis.data.loading import FILES, load_dataset
 from analysis.data.params import ParameterError
 from analysis.data.validation import SCHEMAS, plausible_window
@@ -26,6 +26,9 @@ from analysis.report import registry
 from analysis.report.context import prepare_comparison, prepare_incident
 
 from conftest import DATA, ROOT, line_of, problems_of, set_cell
+
+# Builds reports, runs notebooks or draws every chart: left out of make test-fast.
+pytestmark = pytest.mark.slow
 
 NOTEBOOK = ROOT / "notebooks" / "incident.ipynb"
 ROWS = {name: list(csv.reader((DATA / name).open(encoding="utf-8", newline=""))) for name in FILES}
@@ -322,6 +325,12 @@ def test_parameters_of_the_wrong_shape_or_order(params, words):
         ({"incidents": [{"a": 1}]}, "incidents must be a list of incident ids"),
         ({"incidents": "coincheck-2018"}, "incidents must be a list of incident ids"),
         ({"data_dir": ["data"]}, "data_dir must be a folder's path as text"),
+        ({"focus": ["zaif-2018"]}, "focus must be one of the compared incidents' ids as text"),
+        ({"focus": "ftx-2022"}, "focus: 'ftx-2022' is not one of the compared incidents"),
+        (
+            {"incidents": ["zaif-2018", "bybit-2025"], "focus": "coincheck-2018"},
+            "focus: 'coincheck-2018' is not one of the compared incidents: zaif-2018, bybit-2025",
+        ),
     ],
 )
 def test_comparison_parameters_of_the_wrong_shape(params, words):

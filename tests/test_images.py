@@ -18,6 +18,9 @@ from devtools.artifacts import REVIEW, all_figures
 
 from conftest import ROOT
 
+# Builds reports, runs notebooks or draws every chart: left out of make test-fast.
+pytestmark = pytest.mark.slow
+
 TOLERANCE = 2.0
 FAILURES = ROOT / "build" / "image-failures"
 

@@ -23,7 +23,10 @@ LAB = ROOT / ".venv-lab" / "bin" / "jupyter"
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 TOKEN = uuid.uuid4().hex
 
-pytestmark = pytest.mark.skipif(not LAB.exists(), reason="JupyterLab is not installed (make test installs it)")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not LAB.exists(), reason="JupyterLab is not installed (make test installs it)"),
+]
 
 
 def free_port() -> int:

@@ -11,6 +11,9 @@ from analysis.report.context import prepare_comparison, prepare_incident
 
 from conftest import ROOT
 
+# Builds reports, runs notebooks or draws every chart: left out of make test-fast.
+pytestmark = pytest.mark.slow
+
 NOTEBOOK = ROOT / "notebooks" / "incident.ipynb"
 COMPARISON = ROOT / "notebooks" / "comparison.ipynb"
 EXPLORE = ROOT / "notebooks" / "explore.ipynb"
@@ -123,7 +126,7 @@ def test_notebook_shows_every_section_of_the_registry_in_order(notebook, kind):
     "notebook, declared",
     [
         (NOTEBOOK, {"incident_id", "lang", "chain", "data_dir"}),
-        (COMPARISON, {"incidents", "lang", "data_dir"}),
+        (COMPARISON, {"incidents", "focus", "lang", "data_dir"}),
         (EXPLORE, {"incident", "start", "end", "compare", "milestones_to_draw", "lang", "data_dir"}),
     ],
 )

@@ -14,12 +14,15 @@ from datetime import date
 import nbformat
 import pytest
 
+from analysis.build import pipeline as build
+from analysis.build import printing
 from analysis.build.kernels import WarmKernels
-from analysis.build.pipeline import pipeline as build
-from analysis.build.pipeline import printing
 from analysis.data import loading
 
 from conftest import ROOT, set_cell
+
+# Builds reports, runs notebooks or draws every chart: left out of make test-fast.
+pytestmark = pytest.mark.slow
 
 NOTEBOOK = ROOT / "notebooks" / "incident.ipynb"
 
@@ -148,7 +151,7 @@ def test_no_process_outlives_a_killed_build(tmp_path, phase):
 
     import psutil
 
-    cmd = [sys.executable, "-m", "analysis.build.pipeline", "coincheck-2018-en"]
+    cmd = [sys.executable, "-m", "analysis.build", "coincheck-2018-en"]
     cmd += ["--build-dir", str(tmp_path / "build"), "--out", str(tmp_path / "reports")]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     for line in proc.stdout:

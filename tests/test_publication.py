@@ -8,14 +8,18 @@ from html.parser import HTMLParser
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from matplotlib.colors import to_rgb
 
 from analysis import l10n
 from analysis.data.loading import load_dataset
-from analysis.report import registry
+from analysis.report import charts, registry, style
 from analysis.report.context import prepare_comparison, prepare_incident
 from analysis.report.findings import edition
 
 from conftest import line_of, set_cell
+
+# Builds reports, runs notebooks or draws every chart: left out of make test-fast.
+pytestmark = pytest.mark.slow
 
 DATA = load_dataset()
 VARIANTS = [(i, lang) for i in DATA.incidents["incident_id"] for lang in l10n.LANGUAGES] + [
@@ -185,3 +189,25 @@ def test_numbers_kept_whole_never_change_the_text(text):
     shown = str(_unbroken_numbers(text))
     assert html.unescape(re.sub(r'</?span(?: class="nobr")?>', "", shown)) == text
     assert "<" not in re.sub(r'</?span(?: class="nobr")?>', "", shown)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_comparison_written_around_another_incident(lang):
+    """The focus is a parameter: Zaif's comparison highlights and names Zaif where Coincheck's names
+    Coincheck (page 1's finding, both charts' titles), and the default stays Coincheck."""
+    assert prepare_comparison(lang=lang).focus == "coincheck-2018"
+    ctx = prepare_comparison(lang=lang, focus="zaif-2018")
+    zaif, coincheck = ctx.names["zaif-2018"], ctx.names["coincheck-2018"]
+    front = registry.front(ctx)
+    compared = next(p for p in front.paragraphs if zaif in p and l10n.t("steps_joiner", lang) in p)
+    assert coincheck not in compared
+    drawn = registry.charts_of(ctx)
+    titles = {name: charts.title_of(fig) for name, fig in drawn.items()}
+    assert zaif in titles["compared"] and coincheck not in titles["compared"]
+    assert zaif in titles["sizes"] and coincheck not in titles["sizes"]  # the largest, then the focus's rank
+    # the focus row alone is drawn on the highlight's band, in every panel
+    for ax in drawn["compared"].axes:
+        bands = [b for b in ax.patches if to_rgb(b.get_facecolor()) == to_rgb(style.HIGHLIGHT)]
+        rows = {round((b.get_bbox().y0 + b.get_bbox().y1) / 2) for b in bands}
+        assert rows <= {list(ctx.incidents).index("zaif-2018")}
+        assert bands or not ax.get_visible()

@@ -16,10 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from analysis.build.pipeline import pipeline as build
-from analysis.build.pipeline import printing, publishing
+from analysis.build import pipeline as build
+from analysis.build import printing, publishing
 
 from conftest import ROOT, line_of, set_cell
+
+# Builds reports, runs notebooks or draws every chart: left out of make test-fast.
+pytestmark = pytest.mark.slow
 
 NOTEBOOK = ROOT / "notebooks" / "incident.ipynb"
 VARIANT = "coincheck-2018-en"
@@ -352,6 +355,13 @@ def test_make_report_builds_what_is_out_of_date_and_only_that(project):
         "provenance/comparison-en.html",
         "provenance/comparison-ja.html",
     ]
+    # an edited Zaif row: Zaif's variants and the comparison's, 4 of the 20
+    events = project / "data" / "events.csv"
+    set_cell(events, line_of(events, "incident_id", "zaif-2018"), "title_en", "A reworded title of a Zaif event")
+    run = make(project, "report")
+    assert run.returncode == 0, run.stderr
+    published_now = run.stdout.split("published (4): ")[1].splitlines()[0].split(", ")
+    assert sorted(published_now) == ["comparison-en", "comparison-ja", "zaif-2018-en", "zaif-2018-ja"], run.stdout
 
 
 def test_a_relative_data_dir_means_the_same_folder_to_the_notebook(tmp_path, monkeypatch, capsys):

@@ -15,11 +15,14 @@ from pathlib import Path
 import pytest
 
 from analysis import l10n
-from analysis.build.pipeline import pipeline as build
-from analysis.build.pipeline import printing
+from analysis.build import pipeline as build
+from analysis.build import printing
 from analysis.data.loading import load_dataset
 from analysis.report import style
 from analysis.report.registry import REPORTS
+
+# Builds reports, runs notebooks or draws every chart: left out of make test-fast.
+pytestmark = pytest.mark.slow
 
 VARIANTS = [f"{i}-{lang}" for i in load_dataset().incidents["incident_id"] for lang in l10n.LANGUAGES] + [
     f"comparison-{lang}" for lang in l10n.LANGUAGES

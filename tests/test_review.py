@@ -8,10 +8,13 @@ import sys
 import nbformat
 import pytest
 
-from analysis.build.pipeline import pipeline as build
+from analysis.build import pipeline as build
 from devtools import artifacts, notebooks
 
 from conftest import ROOT, set_cell
+
+# Builds reports, runs notebooks or draws every chart: left out of make test-fast.
+pytestmark = pytest.mark.slow
 
 NOTEBOOK = ROOT / "notebooks" / "incident.ipynb"
 

@@ -13,8 +13,11 @@ from pathlib import Path
 import pytest
 
 from analysis import l10n
-from analysis.build.pipeline import pipeline as build
+from analysis.build import pipeline as build
 from analysis.data.loading import load_dataset
+
+# Builds reports, runs notebooks or draws every chart: left out of make test-fast.
+pytestmark = pytest.mark.slow
 
 VARIANTS = [f"{i}-{lang}" for i in load_dataset().incidents["incident_id"] for lang in l10n.LANGUAGES] + [
     f"comparison-{lang}" for lang in l10n.LANGUAGES

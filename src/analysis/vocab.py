@@ -137,11 +137,12 @@ REMEDY_EXTENTS = ("full", "partial", "none", "not_needed")
 
 SOURCE_TYPES = ("primary", "secondary")
 
-# Facts of data/compensation.csv: fact -> the unit it must be stated in.
+# Facts of data/compensation.csv: fact -> the unit it must be stated in ({asset}: the row's asset,
+# so a remedy in BTC is stated in BTC and JPY/BTC).
 COMPENSATION_FACTS = {
-    "units_stolen": "XEM",
+    "units_stolen": "{asset}",
     "holders": "persons",
-    "price_per_unit": "JPY/XEM",
+    "price_per_unit": "JPY/{asset}",
     "price_window_start": "datetime",
     "price_window_end": "datetime",
     "price_method": "text",
@@ -152,7 +153,6 @@ COMPENSATION_FACTS = {
 }
 # Compensation facts whose value is a word of a vocabulary (each has a name in every catalogue).
 CHOSEN_FACTS = {"payout_currency": ("JPY",), "funding_source": ("own_funds",)}
-NUMERIC_UNITS = ("XEM", "persons", "JPY/XEM", "JPY")
 # Plausible values of the numeric facts: fact -> (lowest, highest, decimal places). Far wider than
 # any exchange theft, narrow enough that a slipped digit is caught and the exact Decimal arithmetic
 # (products, ratios, rounding) cannot overflow its precision.

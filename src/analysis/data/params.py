@@ -16,6 +16,7 @@ DEFAULTS: dict[str, Any] = {
 
 COMPARISON_DEFAULTS: dict[str, Any] = {
     "incidents": None,  # every incident of incidents.csv, in its order
+    "focus": None,  # the incident the comparison is written around: vocab.FOCUS when compared, else the largest
     "lang": DEFAULT_LANGUAGE,
     "data_dir": None,
 }
@@ -32,6 +33,7 @@ SHAPES = {
     "lang": ("text", f"a language code as text: {' or '.join(LANGUAGES)}"),
     "chain": ("list", "a list of milestones such as [leak, order], or null for the incident's own chain"),
     "incidents": ("list", "a list of incident ids such as [coincheck-2018, zaif-2018], or null for all"),
+    "focus": ("optional text", "one of the compared incidents' ids as text, or null for the default"),
     "data_dir": ("folder", "a folder's path as text, or null for the project's data/"),
 }
 
@@ -55,6 +57,8 @@ def check_names(given: Any, allowed=tuple(DEFAULTS)) -> None:
 def _has_shape(value: Any, shape: str) -> bool:
     if shape == "text":
         return isinstance(value, str)
+    if shape == "optional text":
+        return value is None or isinstance(value, str)
     if shape == "list":
         return value is None or (isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value))
     return value is None or (isinstance(value, (str, Path)) and str(value) != "")
@@ -149,6 +153,10 @@ def check_comparison_values(params: dict[str, Any], data) -> dict[str, Any]:
                 problems.append(f"incidents: '{incident}' is not in the data; use any of: {', '.join(known)}")
         if len(set(chosen)) != len(chosen):
             problems.append(f"incidents names an incident twice: {chosen}")
+        if p["focus"] is not None and p["focus"] not in chosen:
+            problems.append(
+                f"focus: '{p['focus']}' is not one of the compared incidents: {', '.join(map(str, chosen))}"
+            )
     if problems:
         raise ParameterError("invalid comparison parameters:\n  - " + "\n  - ".join(problems))
     return p

@@ -19,6 +19,7 @@ class Fact:
     approximate: bool
     seed_item: str
     line: int
+    source_id: str
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ class CompensationFigures:
         ]
 
 
-def compensation_figures(compensation: pd.DataFrame, incident: str, asset: str = "XEM") -> CompensationFigures:
+def compensation_figures(compensation: pd.DataFrame, incident: str, asset: str) -> CompensationFigures:
     rows = compensation[(compensation["incident_id"] == incident) & (compensation["asset"] == asset)]
     if rows.empty:
         pairs = sorted(set(zip(compensation["incident_id"], compensation["asset"])))
@@ -105,7 +106,7 @@ def compensation_figures(compensation: pd.DataFrame, incident: str, asset: str =
             f"no compensation facts for {incident} {asset}; the data has: " + ", ".join(f"{i} {a}" for i, a in pairs)
         )
     facts = {
-        r.fact: Fact(r.value, r.unit, bool(r.approximate), r.seed_item, int(line))
+        r.fact: Fact(r.value, r.unit, bool(r.approximate), r.seed_item, int(line), r.source_id)
         for line, r in zip(rows.index, rows.itertuples(index=False))
     }
     return CompensationFigures(

@@ -197,7 +197,13 @@ def timeline(
 
 def _source_line(events: pd.DataFrame, lang: str) -> str:
     """The seed's title when every fact drawn comes from it; otherwise the research's line."""
-    if (events["source_id"] == "seed").all():
+    return _credit(set(events["source_id"]), lang)
+
+
+def _credit(sources: set[str], lang: str) -> str:
+    """A chart's source line from the sources of the rows it draws: the seed's title when it rests
+    on the seed alone, the research's line otherwise."""
+    if sources == {"seed"}:
         return l10n.t("source_line", lang, source=l10n.t("seed_name", lang))
     return l10n.t("source_line_research", lang)
 
@@ -326,7 +332,8 @@ def compensation(figures: CompensationFigures, lang: str) -> Figure:
         ),
         lang,
     )
-    style.add_source_line(fig, l10n.t("source_line", lang, source=l10n.t("seed_name", lang)), lang)
+    drawn = ("units_stolen", "price_per_unit", "reported_loss_jpy")
+    style.add_source_line(fig, _credit({figures.facts[f].source_id for f in drawn}, lang), lang)
     return fig
 
 
@@ -397,7 +404,8 @@ def price_window(figures: CompensationFigures, events: pd.DataFrame, lang: str) 
     )
     ax.set_xlabel(l10n.t("time_axis", lang))
     style.chart_title(fig, l10n.t("window_chart_title", lang, hours=hours), lang)
-    style.add_source_line(fig, l10n.t("source_line", lang, source=l10n.t("seed_name", lang)), lang)
+    sources = {figures.facts[f].source_id for f in ("price_window_start", "price_window_end")}
+    style.add_source_line(fig, _credit(sources | set(policy["source_id"]), lang), lang)
     return fig
 
 

@@ -31,6 +31,7 @@ class Context:
     lang: str
     incidents: tuple[str, ...]
     chain: tuple[str, ...] = ()
+    focus_id: str | None = None  # the comparison's focus, when its parameters name one
 
     # -- shared by both reports ---------------------------------------------------------------
 
@@ -56,8 +57,10 @@ class Context:
 
     @property
     def focus(self) -> str:
-        """The incident the comparison is written around and highlights: the project's subject
-        (vocab.FOCUS) when it is compared, else the first compared."""
+        """The incident the comparison is written around and highlights: the `focus` parameter, else
+        the project's subject (vocab.FOCUS) when it is compared, else the first (largest) compared."""
+        if self.focus_id is not None:
+            return self.focus_id
         return vocab.FOCUS if vocab.FOCUS in self.incidents else self.incidents[0]
 
     @cached_property
@@ -178,4 +181,4 @@ def prepare_comparison(**params) -> Context:
     # Largest first by the value stolen, in every table and chart: one order a reader can follow.
     values = data.incidents.set_index("incident_id")["value_usd"]
     ranked = sorted(p["incidents"], key=lambda i: -values[i])
-    return Context("comparison", data, p["lang"], tuple(ranked))
+    return Context("comparison", data, p["lang"], tuple(ranked), focus_id=p["focus"])

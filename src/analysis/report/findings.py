@@ -7,7 +7,6 @@ sentence that depends on it changes with it.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
@@ -15,6 +14,7 @@ from importlib.metadata import PackageNotFoundError, version
 import pandas as pd
 
 from analysis import l10n, vocab
+from analysis.data import inputs
 from analysis.measures.durations import Duration, Milestone, between, earliest_of
 from analysis.report import story
 from analysis.report.context import Context
@@ -357,20 +357,23 @@ def _extents_text(ctx: Context, extents: dict[str, str | None]) -> str:
 
 
 def as_of(ctx: Context) -> date:
-    """The day the data was last checked against its sources: the latest 'checked' of any row."""
+    """The day the report's data was last checked against its sources: the latest 'checked' of the
+    rows it reads (an incident's own; the comparison's, every compared incident's), so that a row of
+    another incident checked later leaves the report as it was (data.inputs)."""
     days = []
     for frame in (ctx.data.events, ctx.data.incidents, ctx.data.remedies):
-        days += [date.fromisoformat(d) for d in frame["checked"] if isinstance(d, str) and d]
+        mine = frame[frame["incident_id"].isin(ctx.incidents)]
+        days += [date.fromisoformat(d) for d in mine["checked"] if isinstance(d, str) and d]
     return max(days) if days else date.fromisoformat(ctx.data.sources["published"].max())
 
 
 def edition(ctx: Context) -> str:
-    """The package's version and a short digest of the data files: a change to either shows."""
+    """The package's version and a short digest of the data the report reads (data.inputs): a change
+    to either shows."""
     try:
         package = version("analysis")
     except PackageNotFoundError:
         package = "dev"
-    digest = hashlib.sha256()
-    for path in sorted(ctx.data.data_dir.glob("*.csv")):
-        digest.update(path.name.encode() + path.read_bytes())
-    return f"{package}+{digest.hexdigest()[:8]}"
+    # the data this report reads: its incident's rows and the shared files (every file, compared)
+    digest = inputs.digest(ctx.data.data_dir, ctx.incidents if ctx.kind == "incident" else None)
+    return f"{package}+{digest[:8]}"
