@@ -3,6 +3,7 @@
 import copy
 import re
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -126,3 +127,17 @@ def test_yen_is_written_one_way_in_english():
         for col in columns:
             bad = frame[frame[col].str.contains(_YEN_FIRST)]
             assert bad.empty, f"{name} {col}: {list(bad[col])}"
+
+
+@pytest.mark.parametrize(
+    "ratio, lang, places, text",
+    [
+        (Decimal("46311127000") / Decimal("58000000000"), "en", 1, "79.8%"),  # Coincheck: paid / reported
+        (Decimal("46311127000") / Decimal("58000000000"), "ja", 0, "80%"),
+        (Decimal("0.5"), "en", 0, "50%"),
+        (Decimal("1"), "ja", 1, "100.0%"),
+        (Decimal("0.12345"), "en", 2, "12.34%"),  # a tie goes to the even digit, as Babel rounds
+    ],
+)
+def test_one_helper_writes_a_percentage(ratio, lang, places, text):
+    assert l10n.percent(ratio, lang, places) == text

@@ -82,6 +82,11 @@ def number(x, lang: str, places: int = 0) -> str:
     return format_decimal(Decimal(str(x)), format=pattern, locale=_babel(lang), decimal_quantization=True)
 
 
+def percent(ratio, lang: str, places: int = 1) -> str:
+    """A ratio as a percentage in the language's digits: 0.79846 -> 79.8%."""
+    return number(ratio * 100, lang, places) + "%"
+
+
 def plural(key: str, n: int, lang: str, **fields) -> str:
     """A counted phrase ('1 day', '3 days', '3日'): the catalogue's key_one / key_other forms."""
     form = _babel(lang).plural_form(abs(n))

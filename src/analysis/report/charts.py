@@ -319,7 +319,7 @@ def compensation(figures: CompensationFigures, lang: str) -> Figure:
         ax.set_xlabel(unit, fontsize=style.MIN_TEXT_PT, loc="left")
         ax.set_title(title, loc="left", fontsize=8.5)
     approximate = figures.reported_loss_approximate
-    ratio = l10n.about(l10n.number(float(figures.paid_to_reported_ratio) * 100, lang, 1) + "%", lang, approximate)
+    ratio = l10n.about(l10n.percent(float(figures.paid_to_reported_ratio), lang), lang, approximate)
     style.chart_title(
         fig,
         l10n.t(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import pandas as pd
 from markupsafe import Markup
@@ -67,7 +68,7 @@ def remedy_extent(row, lang: str) -> str:
     """A remedy's extent as readers say it, with the share repaid when its page prints one."""
     text = l10n.label("extent", row.extent, lang)
     if isinstance(row.share, str) and row.share:
-        return l10n.paren(text, l10n.number(float(row.share), lang, len(row.share.partition(".")[2])) + "%", lang)
+        return l10n.paren(text, l10n.percent(Decimal(row.share) / 100, lang, len(row.share.partition(".")[2])), lang)
     return text
 
 

@@ -160,7 +160,7 @@ def incident(ctx: Context) -> Findings:
     f = ctx.compensation
     paid = None
     if f is not None:
-        paid = l10n.about(l10n.number(f.paid_to_reported_ratio * 100, lang, 1) + "%", lang, f.reported_loss_approximate)
+        paid = l10n.about(l10n.percent(f.paid_to_reported_ratio, lang), lang, f.reported_loss_approximate)
     slack = None
     if "report" in m and "report_deadline" in m and m["report"].day and m["report_deadline"].day:
         slack = (m["report_deadline"].day - m["report"].day).days
@@ -233,7 +233,7 @@ def incident(ctx: Context) -> Findings:
         headline = l10n.t("headline_drain", lang, name=ctx.name, disclosed=disclosed)
     elif unnoticed and f is not None:
         # The reported loss is a round figure (two significant digits): so is the share in a headline.
-        share = l10n.about(l10n.number(round(f.paid_to_reported_ratio * 100), lang) + "%", lang)
+        share = l10n.about(l10n.percent(f.paid_to_reported_ratio, lang, 0), lang)
         headline = l10n.t("headline_unnoticed_paid", lang, name=ctx.name, unnoticed=unnoticed, ratio=share,
                           asset=f.asset, price=l10n.number(f.price_per_unit_jpy, lang, 3))  # fmt: skip
     elif unnoticed:

@@ -92,7 +92,7 @@ def key_fact_rows(ctx: Context) -> list[tuple[str, str, str, str]]:
             ),
             (
                 l10n.t("ratio", lang),
-                l10n.about(_num(f.paid_to_reported_ratio * 100, lang, 1) + "%", lang),
+                l10n.about(l10n.percent(f.paid_to_reported_ratio, lang), lang),
                 computed(l10n.t("ratio", lang)),
                 f"{refs['units_stolen'][1]}, {refs['price_per_unit'][1]}, {refs['reported_loss_jpy'][1]}",
             ),
@@ -276,7 +276,7 @@ def why_paid(ctx: Context) -> Text:
         l10n.t(
             "why_paid",
             lang,
-            ratio=l10n.about(_num(f.paid_to_reported_ratio * 100, lang, 1) + "%", lang, f.reported_loss_approximate),
+            ratio=l10n.about(l10n.percent(f.paid_to_reported_ratio, lang), lang, f.reported_loss_approximate),
             units=l10n.count(int(f.units_stolen), lang),
             asset=f.asset,
             price=_num(f.price_per_unit_jpy, lang, 3),
