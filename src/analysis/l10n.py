@@ -134,6 +134,13 @@ def elapsed(calendar_days, hours, lang: str, *, lo=None, hi=None, approximate: b
     return about(text, lang, approximate)
 
 
+def since(row, lang: str) -> str:
+    """A row of durations.since_theft (days, hours, days_min, days_max, approximate) as readers say
+    the time from the theft: the one phrase the tables, findings and charts share."""
+    return elapsed(row["days"], row["hours"], lang, lo=row["days_min"], hi=row["days_max"],
+                   approximate=bool(row["approximate"]))  # fmt: skip
+
+
 def _missing(value) -> bool:
     return value is None or bool(pd.isna(value))
 

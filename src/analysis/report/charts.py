@@ -569,7 +569,7 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
             continue
         extent = _extent(row)
         _lollipop(ax, y, value, style.CONTEXT, pd.notna(row["hours"]), extent=extent)
-        text = _elapsed_text(row, lang)
+        text = l10n.since(row, lang)
         if row["state"] == "known":
             text = l10n.paren(l10n.day(date.fromisoformat(row["date"]), lang), text, lang)
         elif isinstance(row["period"], str) and row["period"]:  # NaN where the row has no period
@@ -592,7 +592,7 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
         positions = [_days(r) for _, r in dated.iterrows()]
         last = dated.iloc[positions.index(max(positions))]
         title = l10n.t("later_finding", lang, name=name, step=milestone_names[last["milestone"]].lower(),
-                       value=_elapsed_text(last, lang))  # fmt: skip
+                       value=l10n.since(last, lang))  # fmt: skip
     style.chart_title(fig, title, lang)
     style.add_source_line(fig, l10n.t("response_source", lang), lang)
     return fig
@@ -765,7 +765,7 @@ def compared(table: pd.DataFrame, order: list[str], names: dict[str, str], lang:
             x, extent = placed
             _log_mark(ax, y, x, extent, colour, pd.notna(r["hours"]), ms=4.5)
             left = _on_right(x)
-            _value_label(ax, extent[0] if extent and left else x, y, _elapsed_text(r, lang), colour, left=left)
+            _value_label(ax, extent[0] if extent and left else x, y, l10n.since(r, lang), colour, left=left)
         ax.set_yticks(range(len(order)), [names.get(i, i) for i in order], fontsize=style.MIN_TEXT_PT)
         ax.tick_params(axis="y", length=0)
         ax.set_ylim(len(order) - 0.5, -0.6)
@@ -806,11 +806,6 @@ def sizes(values: pd.Series, names: dict[str, str], lang: str, focus: str, drain
     style.chart_title(fig, title, lang)
     style.add_source_line(fig, source, lang)
     return fig
-
-
-def _elapsed_text(row, lang: str) -> str:
-    return l10n.elapsed(row["days"], row["hours"], lang, lo=row["days_min"], hi=row["days_max"],
-                        approximate=bool(row["approximate"]))  # fmt: skip
 
 
 # -- what each report draws: the registry's adapters from a report context to a chart -----------
@@ -952,7 +947,7 @@ def response_of(ctx) -> Figure | None:
         label = ctx.milestone_names[r["milestone"]]
         if r["state"] in ("known", "range"):
             x, extent = _log_place(r)
-            steps.append(Step(label, x, _elapsed_text(r, ctx.lang), pd.notna(r["hours"]), extent))
+            steps.append(Step(label, x, l10n.since(r, ctx.lang), pd.notna(r["hours"]), extent))
         else:
             steps.append(Step(label, None, "", state=r["state"]))
     dated = [s for s in steps if s.days is not None and s.text != l10n.t("under_a_day", ctx.lang)]

@@ -9,7 +9,6 @@ from analysis.measures.durations import milestones
 from analysis.report import citing
 from analysis.report.common import annex_link, clock, not_known, note_of, remedy_extent, seed_ref, when
 from analysis.report.context import Context
-from analysis.report.incident import since_text
 from analysis.report.model import Section, Table, Text
 
 # An hour scale says something only with several timed facts on the theft's day.
@@ -64,9 +63,9 @@ def _cell(row, lang: str, numbers: dict[str, int]) -> str:
     """A comparison cell; 'No. n' is the row of the sources table it rests on."""
     ref = l10n.t("ref_no", lang, n=numbers[row["event_id"]]) if isinstance(row["event_id"], str) else ""
     if row["state"] == "known":
-        return l10n.paren(since_text(row, lang), l10n.day(pd.Timestamp(row["date"]).date(), lang, "short"), lang) + ref
+        return l10n.paren(l10n.since(row, lang), l10n.day(pd.Timestamp(row["date"]).date(), lang, "short"), lang) + ref
     if row["state"] == "range":
-        return f"{since_text(row, lang)}{ref}"
+        return f"{l10n.since(row, lang)}{ref}"
     return l10n.label("state", row["state"], lang) + ref
 
 

@@ -247,12 +247,6 @@ def incident(ctx: Context) -> Findings:
     return Findings(headline, [p for p in paragraphs if p], numbers)
 
 
-def _value(row, lang: str) -> str:
-    """A since_theft row's time as readers say it."""
-    return l10n.elapsed(row["days"], row["hours"], lang, lo=row["days_min"], hi=row["days_max"],
-                        approximate=bool(row["approximate"]))  # fmt: skip
-
-
 def _dated(table: pd.DataFrame, milestone: str) -> pd.DataFrame:
     """The incidents whose sources date the milestone, exactly or to a range of days."""
     return table[(table["milestone"] == milestone) & table["state"].isin(["known", "range"])]
@@ -266,7 +260,8 @@ def comparison(ctx: Context, focus: str | None = None) -> Findings:
     # same-day dates and ranges of days cannot support.
     own = table[(table["incident_id"] == focus) & table["state"].isin(["known", "range"])]
     steps = [
-        l10n.t("step_value", lang, step=names[r["milestone"]].lower(), value=_value(r, lang)) for _, r in own.iterrows()
+        l10n.t("step_value", lang, step=names[r["milestone"]].lower(), value=l10n.since(r, lang))
+        for _, r in own.iterrows()
     ]
     extents = story.remedy_extents(ctx)
     delivered = _dated(table, "remedy_delivered")

@@ -131,7 +131,7 @@ def key_fact_rows(ctx: Context) -> list[tuple[str, str, str, str]]:
         rows.append(
             (
                 l10n.t("from_theft_to", lang, milestone=ctx.milestone_names[r["milestone"]]),
-                since_text(r, lang),
+                l10n.since(r, lang),
                 cite(row, ctx),
                 ref,
             )
@@ -146,13 +146,6 @@ def key_facts(ctx: Context, section: Section) -> Section:
     return section.add(Table(frame, "facts"), Text(l10n.t("approx_note", lang), "note"))
 
 
-def since_text(r, lang: str) -> str:
-    """Time from the theft as readers say it (a row of durations.since_theft)."""
-    return l10n.elapsed(
-        r["days"], r["hours"], lang, lo=r["days_min"], hi=r["days_max"], approximate=bool(r["approximate"])
-    )
-
-
 def first_day(ctx: Context, section: Section) -> Section:
     lang = ctx.lang
     theft = ctx.found.get("leak")
@@ -164,7 +157,7 @@ def first_day(ctx: Context, section: Section) -> Section:
         [
             ctx.milestone_names[r["milestone"]],
             l10n.about(f"{ctx.found[r['milestone']].timestamp:%H:%M}", lang, ctx.found[r["milestone"]].approximate),
-            since_text(r, lang),
+            l10n.since(r, lang),
         ]
         for _, r in table.iterrows()
         if r["state"] == "known" and pd.notna(r["hours"]) and float(r["hours"]) < 24
@@ -345,7 +338,7 @@ def later(ctx: Context, section: Section) -> Section:
     rows = []
     for _, r in table.iterrows():
         if r["state"] in ("known", "range"):
-            value = since_text(r, lang)
+            value = l10n.since(r, lang)
         else:
             value = l10n.label("state", r["state"], lang)
         row = next(ctx.events[ctx.events["event_id"] == r["event_id"]].itertuples())
