@@ -16,6 +16,8 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 SEED = ROOT.parent / "shared" / "seeds" / "000_5cbfb5f9eb25f7f5.txt"
+# Invented data for the tests of logic (tests/fixtures/README.md): a correction to data/ cannot fail them.
+FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
 
 
 @pytest.fixture
@@ -23,6 +25,28 @@ def data_copy(tmp_path) -> Path:
     """A private copy of data/ that a test may break."""
     target = tmp_path / "data"
     shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("*.md"))
+    return target
+
+
+@pytest.fixture(scope="session")
+def fixture_data() -> Path:
+    """The folder of the invented fixture data (tests/fixtures/data); read it, never write it."""
+    return FIXTURE_DATA
+
+
+@pytest.fixture(scope="session")
+def fixture_dataset(fixture_data):
+    """The fixture data loaded (and so checked) once; shared, so a test must not change its frames."""
+    from analysis.data.loading import load_dataset
+
+    return load_dataset(fixture_data)
+
+
+@pytest.fixture
+def fixture_copy(tmp_path, fixture_data) -> Path:
+    """A private copy of the fixture data that a test may break."""
+    target = tmp_path / "fixture"
+    shutil.copytree(fixture_data, target)
     return target
 
 

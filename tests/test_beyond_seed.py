@@ -1,6 +1,10 @@
 """Facts beyond the seed: hour-level first day, later milestones, other thefts, and uncertainty.
 
-Expected values are worked out by hand from ../shared/research/incidents.md.
+Expected values are worked out by hand from ../shared/research/incidents.md. The rules (a gap is no
+date, the comparison's parameters, and the validation of uncertainty and remedies) are tried on the
+invented fixture data instead (tests/fixtures/data; example-2020's theft is a conflict of 10:00,
+preferred, and 10:30, its inspection a researched gap, its all-services date a quarter; its remedy is
+full; sample-2022's customers lost nothing), so a correction to data/ cannot fail them.
 """
 
 import csv
@@ -161,19 +165,20 @@ def test_disputed_fact_uses_the_preferred_value(data):
     assert alternatives["preferred"].sum() == 1
 
 
-def test_gap_is_not_a_date(data):
-    with pytest.raises(MilestoneNotFound, match="has not found the date of 'remedy_delivered'"):
-        milestone_duration(data.events, "mtgox-2014", "suspension", "remedy_delivered")
+def test_gap_is_not_a_date(fixture_dataset):
+    # example-2020's inspection is a gap: searched for, not found.
+    with pytest.raises(MilestoneNotFound, match="has not found the date of 'inspection'"):
+        milestone_duration(fixture_dataset.events, "example-2020", "suspension", "inspection")
 
 
-def test_comparison_parameters(data):
-    with pytest.raises(ParameterError, match="incidents: 'ftx-2022' is not in the data; use any of: coincheck-2018"):
-        check_comparison_values({"incidents": ["coincheck-2018", "ftx-2022"]}, data)
+def test_comparison_parameters(fixture_dataset):
+    with pytest.raises(ParameterError, match="incidents: 'ftx-2022' is not in the data; use any of: example-2020"):
+        check_comparison_values({"incidents": ["example-2020", "ftx-2022"]}, fixture_dataset)
     with pytest.raises(ParameterError, match="at least one incident"):
-        check_comparison_values({"incidents": []}, data)
+        check_comparison_values({"incidents": []}, fixture_dataset)
 
 
-# -- validation of uncertainty: one broken copy per rule ------------------------------------------
+# -- validation of uncertainty: one broken copy of the fixture data per rule ------------------------
 
 
 def drop_rows(path, *event_ids):
@@ -182,87 +187,87 @@ def drop_rows(path, *event_ids):
         csv.writer(f, lineterminator="\n").writerows(rows)
 
 
-def test_conflict_without_its_alternatives(data_copy):
-    path = data_copy / "events.csv"
-    drop_rows(path, "cc-theft-time-press", "cc-theft-time-blog")
-    line = line_of(path, "event_id", "cc-first-outflow")
-    [p] = [p for p in problems_of(data_copy) if p.column == "conflict_group"]
-    assert (p.line, p.value) == (line, "coincheck-2018-theft-time")
+def test_conflict_without_its_alternatives(fixture_copy):
+    path = fixture_copy / "events.csv"
+    drop_rows(path, "ex-leak-alt")
+    line = line_of(path, "event_id", "ex-leak")
+    [p] = [p for p in problems_of(fixture_copy) if p.column == "conflict_group"]
+    assert (p.line, p.value) == (line, "example-2020-leak-time")
     assert "a conflict keeps every value the sources give" in p.message
 
 
 @pytest.mark.parametrize("value", ["true", "false"])
-def test_conflict_needs_exactly_one_preferred(data_copy, value):
-    path = data_copy / "events.csv"
-    set_cell(path, line_of(path, "event_id", "dmm-theft-30-may"), "preferred", value)
-    set_cell(path, line_of(path, "event_id", "dmm-theft"), "preferred", value)
-    [p] = [p for p in problems_of(data_copy) if p.column == "preferred"]
+def test_conflict_needs_exactly_one_preferred(fixture_copy, value):
+    path = fixture_copy / "events.csv"
+    set_cell(path, line_of(path, "event_id", "ex-leak-alt"), "preferred", value)
+    set_cell(path, line_of(path, "event_id", "ex-leak"), "preferred", value)
+    [p] = [p for p in problems_of(fixture_copy) if p.column == "preferred"]
     assert "exactly one value is the one the analysis uses" in p.message
 
 
-def test_gap_filled_without_a_source(data_copy):
-    path = data_copy / "events.csv"
-    line = line_of(path, "event_id", "zaif-withdrawals-resumed")
-    set_cell(path, line, "date", "2018-11-22")
-    found = problems_of(data_copy)
+def test_gap_filled_without_a_source(fixture_copy):
+    path = fixture_copy / "events.csv"
+    line = line_of(path, "event_id", "ex-inspection")
+    set_cell(path, line, "date", "2020-03-02")
+    found = problems_of(fixture_copy)
     assert any(p.line == line and p.column == "date" and "a fact not found stays empty" in p.message for p in found)
     # Marking it reported is not enough: a figure its page prints is required.
     set_cell(path, line, "status", "reported")
-    found = problems_of(data_copy)
+    found = problems_of(fixture_copy)
     [p] = [p for p in found if p.line == line]
     assert p.column == "date" and "has no figure in citations.csv stating it" in p.message
 
 
-def test_gap_needs_a_note(data_copy):
-    path = data_copy / "events.csv"
-    line = line_of(path, "event_id", "mtgox-regulator-action")
+def test_gap_needs_a_note(fixture_copy):
+    path = fixture_copy / "events.csv"
+    line = line_of(path, "event_id", "ex-inspection")
     set_cell(path, line, "note_en", "")
     set_cell(path, line, "note_ja", "")
     assert any(
         p.line == line and p.column == "note_en" and "what was searched for" in p.message
-        for p in problems_of(data_copy)
+        for p in problems_of(fixture_copy)
     )
 
 
-def test_alternatives_must_be_one_fact(data_copy):
-    path = data_copy / "events.csv"
-    set_cell(path, line_of(path, "event_id", "dmm-theft-30-may"), "milestone", "detection")
-    assert any(p.column == "milestone" and "must be values of one fact" in p.message for p in problems_of(data_copy))
+def test_alternatives_must_be_one_fact(fixture_copy):
+    path = fixture_copy / "events.csv"
+    set_cell(path, line_of(path, "event_id", "ex-leak-alt"), "milestone", "detection")
+    assert any(p.column == "milestone" and "must be values of one fact" in p.message for p in problems_of(fixture_copy))
 
 
-def test_conflict_group_only_on_conflicts(data_copy):
-    path = data_copy / "events.csv"
-    line = line_of(path, "event_id", "cc-detection")
-    set_cell(path, line, "conflict_group", "coincheck-2018-theft-time")
+def test_conflict_group_only_on_conflicts(fixture_copy):
+    path = fixture_copy / "events.csv"
+    line = line_of(path, "event_id", "ex-detection")
+    set_cell(path, line, "conflict_group", "example-2020-leak-time")
     assert any(
         p.line == line and p.column == "conflict_group" and "exactly when status is 'conflict'" in p.message
-        for p in problems_of(data_copy)
+        for p in problems_of(fixture_copy)
     )
 
 
 @pytest.mark.parametrize("value", ["2019-Q5", "2019-13", "Q2 2019"])
-def test_bad_period(data_copy, value):
-    path = data_copy / "events.csv"
-    line = line_of(path, "event_id", "cc-full-reopening")
+def test_bad_period(fixture_copy, value):
+    path = fixture_copy / "events.csv"
+    line = line_of(path, "event_id", "ex-full-reopening")
     set_cell(path, line, "period", value)
-    [p] = [p for p in problems_of(data_copy) if p.line == line]
+    [p] = [p for p in problems_of(fixture_copy) if p.line == line]
     assert p.column == "period" and "YYYY-Qn" in p.message
 
 
-def test_date_and_period_together(data_copy):
-    path = data_copy / "events.csv"
-    line = line_of(path, "event_id", "cc-full-reopening")
-    set_cell(path, line, "date", "2019-05-01")
-    [p] = [p for p in problems_of(data_copy) if p.line == line]
+def test_date_and_period_together(fixture_copy):
+    path = fixture_copy / "events.csv"
+    line = line_of(path, "event_id", "ex-full-reopening")  # 2020-Q3
+    set_cell(path, line, "date", "2020-08-01")
+    [p] = [p for p in problems_of(fixture_copy) if p.line == line]
     assert p.column == "period" and "give one of them" in p.message
 
 
-def test_unknown_incident(data_copy):
-    path = data_copy / "events.csv"
-    line = line_of(path, "event_id", "bp-spot-resumed")
-    set_cell(path, line, "incident_id", "bitpoint-2020")
-    [p] = [p for p in problems_of(data_copy) if p.column == "incident_id"]
-    assert (p.line, p.value) == (line, "bitpoint-2020") and "not in incidents.csv" in p.message
+def test_unknown_incident(fixture_copy):
+    path = fixture_copy / "events.csv"
+    line = line_of(path, "event_id", "ex-order-received")
+    set_cell(path, line, "incident_id", "example-2021")
+    [p] = [p for p in problems_of(fixture_copy) if p.column == "incident_id"]
+    assert (p.line, p.value) == (line, "example-2021") and "not in incidents.csv" in p.message
 
 
 # -- remedies: extent, form and "not applicable" -------------------------------------------------
@@ -286,32 +291,32 @@ def test_a_remedy_not_needed_is_not_applicable_not_missing(compared):
 @pytest.mark.parametrize(
     "incident, column, value, message",
     [
-        ("bybit-2025", "method", "in_kind", "gives customers nothing back; leave it empty"),
-        ("mtgox-2014", "method", "", "gives customers something back; name its form"),
-        ("coincheck-2018", "share", "80", "only a partial remedy has a share"),
-        ("mtgox-2014", "share", "120", "is not a share"),
-        ("mtgox-2014", "extent", "most", "is not an allowed value"),
+        ("sample-2022", "method", "in_kind", "gives customers nothing back; leave it empty"),  # not_needed
+        ("example-2020", "method", "", "gives customers something back; name its form"),  # full
+        ("example-2020", "share", "80", "only a partial remedy has a share"),
+        ("example-2020", "share", "120", "is not a share"),
+        ("example-2020", "extent", "most", "is not an allowed value"),
     ],
 )
-def test_remedy_extent_rules(data_copy, incident, column, value, message):
-    path = data_copy / "remedies.csv"
+def test_remedy_extent_rules(fixture_copy, incident, column, value, message):
+    path = fixture_copy / "remedies.csv"
     line = line_of(path, "incident_id", incident)
     set_cell(path, line, column, value)
     assert any(
         str(p.file).endswith("remedies.csv") and p.line == line and p.column == column and message in p.message
-        for p in problems_of(data_copy)
+        for p in problems_of(fixture_copy)
     )
 
 
-def test_a_remedy_not_needed_cannot_be_delivered(data_copy):
+def test_a_remedy_not_needed_cannot_be_delivered(fixture_copy):
     # Customers who lost nothing had nothing delivered: a delivery row that is not "not applicable"
-    # (here Zaif's, a gap) is refused, naming the row.
-    path = data_copy / "remedies.csv"
-    set_cell(path, line_of(path, "incident_id", "zaif-2018"), "extent", "not_needed")
-    set_cell(path, line_of(path, "incident_id", "zaif-2018"), "method", "")
-    events = data_copy / "events.csv"
-    line = line_of(events, "event_id", "zaif-remedy-delivered")
+    # (here example-2020's, reported for April 2020) is refused, naming the row.
+    path = fixture_copy / "remedies.csv"
+    set_cell(path, line_of(path, "incident_id", "example-2020"), "extent", "not_needed")
+    set_cell(path, line_of(path, "incident_id", "example-2020"), "method", "")
+    events = fixture_copy / "events.csv"
+    line = line_of(events, "event_id", "ex-remedy-delivered")
     assert any(
         str(p.file).endswith("events.csv") and p.line == line and p.column == "status" and "lost nothing" in p.message
-        for p in problems_of(data_copy)
+        for p in problems_of(fixture_copy)
     )

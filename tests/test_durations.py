@@ -1,18 +1,171 @@
+"""Durations between milestones: the arithmetic on the invented fixture data (tests/fixtures/data,
+incident example-2020 and sample-2022), and, last, the real Coincheck chain on data/.
+
+The fixture's dates, in Japan time: theft Fri 7 Feb 2020 10:00 (an alternative 10:30 not preferred),
+detection 11:00, suspension 11:30, trading halted 12:00, notice 12:30, all withdrawals 15:00, report
+demanded 7 Feb, disclosure Sat 8 Feb (day only), price window ends Sat 8 Feb 18:30, order Wed 12 Feb,
+report deadline and report Tue 25 Feb, yen withdrawals Fri 28 Feb, remedy delivered April 2020 (month
+only), all services Q3 2020 (quarter only), inspection a gap. Holidays: Tue 11 Feb (National
+Foundation Day), Mon 24 Feb (substitute for the Emperor's Birthday, Sun 23 Feb).
+"""
+
 import pytest
 
 from analysis.data.loading import load_dataset
-from analysis.measures.durations import MilestoneNotFound, chain_durations, milestone_duration
+from analysis.measures.durations import (
+    MilestoneNotFound,
+    chain_durations,
+    first_day,
+    milestone_duration,
+    since_theft,
+)
 
-INCIDENT = "coincheck-2018"
+INCIDENT = "example-2020"
 
 
 @pytest.fixture(scope="module")
-def events():
-    return load_dataset().events
+def events(fixture_dataset):
+    return fixture_dataset.events
 
 
 def test_default_chain(events):
     table = chain_durations(events, INCIDENT, ["leak", "order", "report", "jpy_withdrawal_resumed"])
+    got = [(r["from"], r["to"], r["calendar_days"], r["business_days"]) for _, r in table.iterrows()]
+    assert got == [
+        # leak Fri 7 Feb -> order Wed 12 Feb: 5 days; business days 10, 12 Feb (11 Feb holiday) = 2.
+        ("leak", "order", 5, 2),
+        # order 12 Feb -> report 25 Feb: 13 days; 13, 14, 17-21, 25 Feb = 8 (24 Feb substitute holiday).
+        ("order", "report", 13, 8),
+        # report Tue 25 Feb -> yen withdrawals Fri 28 Feb: 3 days, 26, 27, 28 Feb = 3.
+        ("report", "jpy_withdrawal_resumed", 3, 3),
+        # 7 Feb -> 28 Feb: 21 days; 2 + 8 + 3 = 13 business days.
+        ("leak", "jpy_withdrawal_resumed", 21, 13),
+    ]
+    assert list(table["step"]) == ["step", "step", "step", "total"]
+    # Order, report and yen withdrawals are days only: no hours, though the theft has a time.
+    assert table["hours"].isna().all()
+
+
+def test_hours_when_both_times_are_known(events):
+    # Trading halted 7 Feb 12:00; the price window closed 8 Feb 18:30: 24 h + 6 h 30 min.
+    d = milestone_duration(events, INCIDENT, "trading_halt", "price_window_end")
+    assert d.hours == pytest.approx(30.5)
+    assert d.calendar_days == 1
+    assert d.business_days == 0  # Saturday 8 Feb
+
+
+def test_report_came_on_the_deadline(events):
+    # Deadline and report both 25 Feb; order 12 Feb -> deadline 25 Feb as order -> report above.
+    d = milestone_duration(events, INCIDENT, "report_deadline", "report")
+    assert (d.calendar_days, d.business_days) == (0, 0)
+    d = milestone_duration(events, INCIDENT, "order", "report_deadline")
+    assert (d.calendar_days, d.business_days) == (13, 8)
+
+
+def test_reversed_pair_is_negative(events):
+    # order 12 Feb -> leak 7 Feb: the 5 days and 2 business days of leak -> order, negative.
+    d = milestone_duration(events, INCIDENT, "order", "leak")
+    assert (d.calendar_days, d.business_days) == (-5, -2)
+
+
+def test_unknown_milestone_or_incident(events):
+    # The dated milestones in time order: 10:00, 11:00, 11:30, 12:00, 12:30 on 7 Feb.
+    with pytest.raises(
+        MilestoneNotFound,
+        match="has no milestone 'liquidation'; it has: leak, detection, suspension, trading_halt, public_notice",
+    ):
+        milestone_duration(events, INCIDENT, "leak", "liquidation")
+    with pytest.raises(MilestoneNotFound, match="'ftx-2022' has no milestone 'leak'"):
+        milestone_duration(events, "ftx-2022", "leak", "order")
+
+
+def test_chain_needs_two_milestones(events):
+    with pytest.raises(ValueError, match="at least two"):
+        chain_durations(events, INCIDENT, ["leak"])
+
+
+def test_disputed_fact_uses_the_preferred_value(events):
+    # The theft is a conflict: 10:00 (ex-leak, preferred) against 10:30 (ex-leak-alt). From the
+    # preferred 10:00 to detection 11:00 is 1 h; from the alternative it would be 30 min.
+    d = milestone_duration(events, INCIDENT, "leak", "detection")
+    assert d.start.event_id == "ex-leak" and d.hours == pytest.approx(1)
+    alternatives = events[events["conflict_group"] == "example-2020-leak-time"]
+    assert sorted(alternatives["time"]) == ["10:00", "10:30"]
+    assert alternatives["preferred"].sum() == 1
+
+
+def test_first_day_in_hours(events):
+    # From the theft at 10:00: detection 11:00 = 1 h, suspension 11:30 = 1.5 h, trading halt 12:00 =
+    # 2 h, notice 12:30 = 2.5 h, all withdrawals 15:00 = 5 h. The disclosure (8 Feb) has no time: left out.
+    hours = dict(zip(first_day(events, INCIDENT)["milestone"], first_day(events, INCIDENT)["hours"]))
+    assert hours == {
+        "leak": 0,
+        "detection": 1,
+        "suspension": 1.5,
+        "public_notice": 2.5,
+        "trading_halt": 2,
+        "all_withdrawals_suspended": 5,
+    }
+
+
+def test_not_applicable_is_not_a_date(events):
+    # sample-2022's remedy delivery is not applicable (customers lost nothing); a gap: test_beyond_seed.
+    with pytest.raises(MilestoneNotFound, match="has no such step in 'remedy_delivered'"):
+        milestone_duration(events, "sample-2022", "suspension", "remedy_delivered")
+
+
+def test_a_month_gives_a_range(events):
+    # Remedy delivered in April 2020, from the theft on 7 Feb 2020 (a leap year): 22 days to 29 Feb,
+    # 23 to 1 Mar, 54 to 1 Apr (23 + 31), 83 to 30 Apr (54 + 29).
+    row = since_theft(events, [INCIDENT], ["remedy_delivered"]).iloc[0]
+    assert (row["state"], row["days_min"], row["days_max"]) == ("range", 54, 83)
+
+
+def test_a_quarter_gives_a_range(events):
+    # All services back in Q3 2020: 7 Feb -> 1 Jul = 23 + 31 + 30 + 31 + 30 = 145 days;
+    # -> 30 Sep = 145 + 31 + 31 + 29 = 236 days.
+    row = since_theft(events, [INCIDENT], ["full_reopening"]).iloc[0]
+    assert (row["state"], row["days_min"], row["days_max"]) == ("range", 145, 236)
+
+
+def test_a_date_in_another_zone_gives_a_range(events):
+    # sample-2022's theft is 1 Mar 2022 as a UTC date: 09:00 on 1 Mar to 09:00 on 2 Mar in Japan, so
+    # 1 or 2 Mar. Its suspension, 2 Mar 09:30 JST, is 0 or 1 days after it, never a single number.
+    row = since_theft(events, ["sample-2022"], ["suspension"]).iloc[0]
+    assert (row["state"], row["days_min"], row["days_max"]) == ("range", 0, 1)
+    assert row["days"] is None or str(row["days"]) == "<NA>"
+
+
+def test_since_theft_states(fixture_dataset):
+    table = since_theft(
+        fixture_dataset.events, [INCIDENT, "sample-2022"], fixture_dataset.compared, fixture_dataset.measures
+    )
+    got = {
+        (r.incident_id, r.milestone): (r.state, None if str(r.days) == "<NA>" else int(r.days))
+        for r in table.itertuples()
+    }
+    # The first regulator action is the earliest dated of its parts: the report demanded on the day of
+    # the theft (7 Feb), before the order (12 Feb); the inspection, a gap, is passed over.
+    assert got[(INCIDENT, "regulator_action")] == ("known", 0)
+    assert got[(INCIDENT, "disclosure")] == ("known", 1)  # 7 -> 8 Feb
+    assert got[(INCIDENT, "remedy_decided")] == ("known", 3)  # 7 -> 10 Feb
+    assert got[(INCIDENT, "remedy_delivered")] == ("range", None)  # April 2020
+    assert got[("sample-2022", "detection")] == ("not_recorded", None)  # no row at all
+    assert got[("sample-2022", "remedy_delivered")] == ("not_applicable", None)
+    hours = {(r.incident_id, r.milestone): r.hours for r in table.itertuples()}
+    assert float(hours[(INCIDENT, "suspension")]) == pytest.approx(1.5)  # 10:00 -> 11:30
+    gap = since_theft(fixture_dataset.events, [INCIDENT], ["inspection"]).iloc[0]
+    assert gap["state"] == "gap"
+
+
+# -- the real incident ---------------------------------------------------------------------------
+
+
+def test_coincheck_chain_as_the_seed_dates_it():
+    """The facts of data/: Coincheck's chain and price window as the report prints them (a correction
+    to these dates changes these numbers, and only tests of facts like this one)."""
+    events = load_dataset().events
+    table = chain_durations(events, "coincheck-2018", ["leak", "order", "report", "jpy_withdrawal_resumed"])
     got = [(r["from"], r["to"], r["calendar_days"], r["business_days"]) for _, r in table.iterrows()]
     assert got == [
         # leak Fri 26 Jan -> order Mon 29 Jan: 3 days; business days 29 Jan only.
@@ -24,38 +177,8 @@ def test_default_chain(events):
         # 26 Jan -> 13 Feb: 18 days; 1 + 10 business days.
         ("leak", "jpy_withdrawal_resumed", 18, 11),
     ]
-    assert list(table["step"]) == ["step", "step", "step", "total"]
-    # The seed gives no time of day for these milestones.
-    assert table["hours"].isna().all()
-
-
-def test_hours_when_both_times_are_known(events):
     # Trading halted 26 Jan 12:09; the price window closed 27 Jan 23:00: 24 h + 10 h 51 min.
-    d = milestone_duration(events, INCIDENT, "trading_halt", "price_window_end")
-    assert d.hours == pytest.approx(34.85)
-    assert d.calendar_days == 1
-    assert d.business_days == 0  # Saturday 27 Jan
-
-
-def test_report_came_on_the_deadline(events):
-    d = milestone_duration(events, INCIDENT, "report_deadline", "report")
+    d = milestone_duration(events, "coincheck-2018", "trading_halt", "price_window_end")
+    assert (d.hours, d.calendar_days, d.business_days) == (pytest.approx(34.85), 1, 0)
+    d = milestone_duration(events, "coincheck-2018", "report_deadline", "report")
     assert (d.calendar_days, d.business_days) == (0, 0)
-    d = milestone_duration(events, INCIDENT, "order", "report_deadline")
-    assert (d.calendar_days, d.business_days) == (15, 10)
-
-
-def test_reversed_pair_is_negative(events):
-    d = milestone_duration(events, INCIDENT, "order", "leak")
-    assert (d.calendar_days, d.business_days) == (-3, -1)
-
-
-def test_unknown_milestone_or_incident(events):
-    with pytest.raises(MilestoneNotFound, match="has no milestone 'liquidation'; it has: leak, detection, suspension"):
-        milestone_duration(events, INCIDENT, "leak", "liquidation")
-    with pytest.raises(MilestoneNotFound, match="'ftx-2022' has no milestone 'leak'"):
-        milestone_duration(events, "ftx-2022", "leak", "order")
-
-
-def test_chain_needs_two_milestones(events):
-    with pytest.raises(ValueError, match="at least two"):
-        chain_durations(events, INCIDENT, ["leak"])

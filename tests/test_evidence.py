@@ -1,4 +1,10 @@
-"""Researched facts against the figures their pages print: each broken copy names file, line and column."""
+"""Researched facts against the figures their pages print: each broken copy names file, line and column.
+
+The broken copies are of the invented fixture data (tests/fixtures/data): its researched event
+ex-detection (7 Feb 2020 11:00, approximate) is printed as 「2020年2月7日午前11時頃」 on one page and
+「午前11時」 on another, which also prints its amounts 「400万ETH」 and 「約1億3000万円」; ex-disclosure
+(8 Feb 2020) as 「8日」 on a page of 8 Feb 2020; ex-inspection is a researched gap. The real data/ is
+checked by the first test and the one on Mt. Gox's zones."""
 
 import csv
 from datetime import date, time
@@ -35,53 +41,53 @@ def test_every_researched_row_is_stated_by_its_pages():
     assert all(researched["checked"] != "")
 
 
-def test_removing_the_printed_value_is_caught(data_copy):
-    drop_citations(data_copy / "citations.csv", "cc-detection")
-    line = line_of(data_copy / "events.csv", "event_id", "cc-detection")
-    [p] = problems_of(data_copy)
-    assert (p.file.endswith("events.csv"), p.line, p.column, p.value) == (True, line, "date", "2018-01-26")
+def test_removing_the_printed_value_is_caught(fixture_copy):
+    drop_citations(fixture_copy / "citations.csv", "ex-detection")
+    line = line_of(fixture_copy / "events.csv", "event_id", "ex-detection")
+    [p] = problems_of(fixture_copy)
+    assert (p.file.endswith("events.csv"), p.line, p.column, p.value) == (True, line, "date", "2020-02-07")
     assert "has no figure in citations.csv stating it" in p.message
 
 
-def test_a_date_the_page_does_not_print_is_caught(data_copy):
-    events = data_copy / "events.csv"
-    line = line_of(events, "event_id", "zaif-detection")
-    set_cell(events, line, "date", "2018-09-18")  # the day the hack was confirmed, not the day the anomaly was seen
-    found = problems_of(data_copy)
-    cites = data_copy / "citations.csv"
-    itmedia = citation_line(cites, "zaif-detection", "17日")
+def test_a_date_the_page_does_not_print_is_caught(fixture_copy):
+    events = fixture_copy / "events.csv"
+    line = line_of(events, "event_id", "ex-disclosure")
+    set_cell(events, line, "date", "2020-02-09")  # the page of 8 Feb prints 「8日」: 8 Feb, not 9 Feb
+    found = problems_of(fixture_copy)
+    cites = fixture_copy / "citations.csv"
+    blog = citation_line(cites, "ex-disclosure", "8日")
     assert any(
         p.file.endswith("citations.csv")
-        and p.line == itmedia
+        and p.line == blog
         and p.column == "printed"
-        and p.value == "17日"
-        and f"not 2018-09-18 JST as events.csv line {line} gives it" in p.message
+        and p.value == "8日"
+        and f"not 2020-02-09 JST as events.csv line {line} gives it" in p.message
         for p in found
     )
 
 
-def test_a_printed_value_that_does_not_read_as_the_row_is_caught(data_copy):
-    cites = data_copy / "citations.csv"
-    line = citation_line(cites, "cc-detection", "午前11時25分")
-    set_cell(cites, line, "printed", "午前11時52分")
-    [p] = problems_of(data_copy)
-    assert (p.line, p.column, p.value) == (line, "printed", "午前11時52分")
-    assert "reads as 11:52, not 2018-01-26 11:25 JST" in p.message
+def test_a_printed_value_that_does_not_read_as_the_row_is_caught(fixture_copy):
+    cites = fixture_copy / "citations.csv"
+    line = citation_line(cites, "ex-detection", "午前11時")
+    set_cell(cites, line, "printed", "午前11時30分")
+    [p] = problems_of(fixture_copy)
+    assert (p.line, p.column, p.value) == (line, "printed", "午前11時30分")
+    assert "reads as 11:30, not 2020-02-07 11:00 JST" in p.message
 
 
-def test_an_unreadable_figure_is_caught(data_copy):
-    cites = data_copy / "citations.csv"
-    line = citation_line(cites, "cc-detection", "午前11時25分")
+def test_an_unreadable_figure_is_caught(fixture_copy):
+    cites = fixture_copy / "citations.csv"
+    line = citation_line(cites, "ex-detection", "午前11時")
     set_cell(cites, line, "printed", "お昼前")
-    [p] = problems_of(data_copy)
+    [p] = problems_of(fixture_copy)
     assert (p.line, p.column) == (line, "printed") and "cannot be read as a when" in p.message
 
 
-def test_approximate_follows_the_printed_marker(data_copy):
-    events = data_copy / "events.csv"
-    line = line_of(events, "event_id", "cc-detection")  # printed "around 11:25 a.m." and 「11:25頃」
+def test_approximate_follows_the_printed_marker(fixture_copy):
+    events = fixture_copy / "events.csv"
+    line = line_of(events, "event_id", "ex-detection")  # printed 「2020年2月7日午前11時頃」
     set_cell(events, line, "approximate", "false")
-    [p] = problems_of(data_copy)
+    [p] = problems_of(fixture_copy)
     assert (p.line, p.column) == (line, "approximate") and "頃/約/about" in p.message
 
 
@@ -126,22 +132,22 @@ def test_a_period_row_needs_a_period_figure():
     assert "give the row a date" in disagreement(read_when("2023年12月21日"), JST, None, None, "2023-12")
 
 
-def test_amounts_must_be_printed_and_agree_across_languages(data_copy):
-    events = data_copy / "events.csv"
-    line = line_of(events, "event_id", "dmm-detection")
-    set_cell(events, line, "title_en", "Theft detected (4,502.9 BTC, about 48.5 bn JPY)")
-    found = problems_of(data_copy)
+def test_amounts_must_be_printed_and_agree_across_languages(fixture_copy):
+    events = fixture_copy / "events.csv"
+    line = line_of(events, "event_id", "ex-detection")  # its page prints 約1億3000万円, not 1億5000万円
+    set_cell(events, line, "title_en", "Outflow detected (4,000,000 ETH, about 150 million JPY)")
+    found = problems_of(fixture_copy)
     assert any(
         p.line == line and p.column == "title_en" and "no figure in citations.csv prints" in p.message for p in found
     )
     assert any(p.line == line and p.column == "title_ja" and "gives the amounts" in p.message for p in found)
 
 
-def test_about_must_match_the_page(data_copy):
-    events = data_copy / "events.csv"
-    line = line_of(events, "event_id", "dmm-detection")
-    set_cell(events, line, "title_en", "Theft detected (4,502.9 BTC, 48.2 bn JPY)")
-    found = problems_of(data_copy)
+def test_about_must_match_the_page(fixture_copy):
+    events = fixture_copy / "events.csv"
+    line = line_of(events, "event_id", "ex-detection")  # its page prints 約 (about)
+    set_cell(events, line, "title_en", "Outflow detected (4,000,000 ETH, 130 million JPY)")
+    found = problems_of(fixture_copy)
     assert any(p.line == line and p.column == "title_en" and "needs about" in p.message for p in found)
 
 
@@ -151,41 +157,41 @@ def test_about_must_match_the_page(data_copy):
         ("printed_tz", "Japan/Tokyo", "is not one of the zones the reports can name"),
         ("printed_tz", "Europe/Paris", "add the zone to analysis/vocab.py ZONES"),
         ("record_id", "no-such-event", "names no row of events.csv"),
-        ("record_id", "fsa-business-improvement-order", "a fact from the seed"),
+        ("record_id", "ex-order", "a fact from the seed"),
         ("where", "footnote", "is not an allowed value"),
         ("published", "2018-02-30", "is not a page date"),
         ("url", "www.example.com", "is not a well-formed web address"),
     ],
 )
-def test_bad_citation_cells(data_copy, column, value, message):
-    cites = data_copy / "citations.csv"
-    line = citation_line(cites, "cc-detection", "午前11時25分")
+def test_bad_citation_cells(fixture_copy, column, value, message):
+    cites = fixture_copy / "citations.csv"
+    line = citation_line(cites, "ex-detection", "午前11時")
     set_cell(cites, line, column, value)
-    found = problems_of(data_copy)
+    found = problems_of(fixture_copy)
     assert any(p.line == line and p.column == column and message in p.message for p in found), found
 
 
-def test_a_researched_row_keeps_no_address_of_its_own(data_copy):
-    events = data_copy / "events.csv"
-    line = line_of(events, "event_id", "cc-detection")
+def test_a_researched_row_keeps_no_address_of_its_own(fixture_copy):
+    events = fixture_copy / "events.csv"
+    line = line_of(events, "event_id", "ex-detection")
     set_cell(events, line, "source_url", "https://example.com/page")
-    [p] = problems_of(data_copy)
+    [p] = problems_of(fixture_copy)
     assert (p.line, p.column) == (line, "source_url") and "its pages are the citations.csv lines" in p.message
 
 
-def test_a_researched_row_says_when_it_was_checked(data_copy):
-    events = data_copy / "events.csv"
-    line = line_of(events, "event_id", "zaif-withdrawals-resumed")  # a gap: checked too
+def test_a_researched_row_says_when_it_was_checked(fixture_copy):
+    events = fixture_copy / "events.csv"
+    line = line_of(events, "event_id", "ex-inspection")  # a gap: checked too
     set_cell(events, line, "checked", "")
-    [p] = problems_of(data_copy)
+    [p] = problems_of(fixture_copy)
     assert (p.line, p.column) == (line, "checked")
 
 
-def test_a_gap_cannot_be_cited(data_copy):
-    events = data_copy / "events.csv"
-    line = line_of(events, "event_id", "cc-detection")
+def test_a_gap_cannot_be_cited(fixture_copy):
+    events = fixture_copy / "events.csv"
+    line = line_of(events, "event_id", "ex-detection")
     set_cell(events, line, "status", "gap")
     for column in ("date", "time"):
         set_cell(events, line, column, "")
-    found = problems_of(data_copy)
+    found = problems_of(fixture_copy)
     assert any(p.file.endswith("citations.csv") and "makes it 'reported'" in p.message for p in found)

@@ -1,6 +1,9 @@
 """An edit to one incident's row touches that incident's reports and the comparison's, no other:
 its data digest (data.inputs) changes for those variants alone, the stamps make compares say so,
-and every other report reads exactly as before."""
+and every other report reads exactly as before.
+
+The digests and stamps are tried on the invented fixture data (tests/fixtures/data: example-2020 and
+sample-2022, 2 x 2 incident variants and 2 comparisons); the reports themselves (slow) on data/."""
 
 from __future__ import annotations
 
@@ -13,64 +16,81 @@ from analysis.l10n import LANGUAGES
 from analysis.report import registry
 from analysis.report.context import prepare_comparison, prepare_incident
 
-from conftest import line_of, set_cell
-
-INCIDENTS = list(load_dataset().incidents["incident_id"])
-VARIANTS = [f"{i}-{lang}" for i in INCIDENTS for lang in LANGUAGES] + [f"comparison-{lang}" for lang in LANGUAGES]
-ZAIF_AND_COMPARISON = {f"{v}-{lang}" for v in ("zaif-2018", "comparison") for lang in LANGUAGES}
+from conftest import FIXTURE_DATA, line_of, set_cell
 
 
-def edit_a_zaif_row(data_dir) -> None:
-    """A Zaif event's English title reworded; a Zaif citation's figure untouched."""
+def variants(incidents) -> list[str]:
+    return [f"{i}-{lang}" for i in incidents for lang in LANGUAGES] + [f"comparison-{lang}" for lang in LANGUAGES]
+
+
+def edit_a_row(data_dir, incident: str) -> None:
+    """An event's English title reworded (the incident's first event); no citation's figure touched."""
     events = data_dir / "events.csv"
-    line = line_of(events, "incident_id", "zaif-2018")
-    set_cell(events, line, "title_en", "A reworded title of a Zaif event")
+    line = line_of(events, "incident_id", incident)
+    set_cell(events, line, "title_en", f"A reworded title of an event of {incident}")
 
 
-def test_a_rows_digest_changes_for_its_incident_and_the_comparison_only(data_copy):
-    before = {i: inputs.digest(data_copy, [i]) for i in INCIDENTS} | {None: inputs.digest(data_copy)}
-    edit_a_zaif_row(data_copy)
-    after = {i: inputs.digest(data_copy, [i]) for i in INCIDENTS} | {None: inputs.digest(data_copy)}
-    assert {k for k in before if before[k] != after[k]} == {"zaif-2018", None}
+# The fixture: two incidents, so an edit to one shows whether the other's digest stays.
+INCIDENTS = list(load_dataset(FIXTURE_DATA).incidents["incident_id"])
+VARIANTS = variants(INCIDENTS)
+SAMPLE_AND_COMPARISON = {f"{v}-{lang}" for v in ("sample-2022", "comparison") for lang in LANGUAGES}
+
+
+def test_a_rows_digest_changes_for_its_incident_and_the_comparison_only(fixture_copy):
+    before = {i: inputs.digest(fixture_copy, [i]) for i in INCIDENTS} | {None: inputs.digest(fixture_copy)}
+    edit_a_row(fixture_copy, "sample-2022")
+    after = {i: inputs.digest(fixture_copy, [i]) for i in INCIDENTS} | {None: inputs.digest(fixture_copy)}
+    assert {k for k in before if before[k] != after[k]} == {"sample-2022", None}
 
 
 @pytest.mark.parametrize(
     "file, incident",
-    [("story.csv", "bybit-2025"), ("remedies.csv", "bitfinex-2016"), ("citations.csv", "liquid-2021")],
+    # citations.csv: example-2020's event ex-detection is the first event cited.
+    [("story.csv", "example-2020"), ("remedies.csv", "sample-2022"), ("citations.csv", "example-2020")],
 )
-def test_each_file_kept_per_incident_is_split_by_incident(data_copy, file, incident):
+def test_each_file_kept_per_incident_is_split_by_incident(fixture_copy, file, incident):
     """A row of story, remedies or citations (the last through the record it cites) counts for its
     own incident; a shared file (milestones.csv) counts for every report."""
     import csv
 
-    path = data_copy / file
+    path = fixture_copy / file
     rows = list(csv.reader(path.open(encoding="utf-8", newline="")))
-    before = {i: inputs.digest(data_copy, [i]) for i in INCIDENTS}
+    before = {i: inputs.digest(fixture_copy, [i]) for i in INCIDENTS}
     if file == "citations.csv":
-        events = {r[1]: r[0] for r in csv.reader((data_copy / "events.csv").open(encoding="utf-8"))}
+        events = {r[1]: r[0] for r in csv.reader((fixture_copy / "events.csv").open(encoding="utf-8"))}
         line = next(n for n, r in enumerate(rows, 1) if r[0] == "events" and events.get(r[1]) == incident)
         column = "claim"
     else:
         line = next(n for n, r in enumerate(rows, 1) if r[0] == incident)
         column = rows[0][-1]
     set_cell(path, line, column, rows[line - 1][rows[0].index(column)] + " (edited)")
-    after = {i: inputs.digest(data_copy, [i]) for i in INCIDENTS}
+    after = {i: inputs.digest(fixture_copy, [i]) for i in INCIDENTS}
     assert {i for i in INCIDENTS if before[i] != after[i]} == {incident}
-    set_cell(data_copy / "milestones.csv", 2, "definition_en", "edited")
-    assert all(inputs.digest(data_copy, [i]) != after[i] for i in INCIDENTS)
+    set_cell(fixture_copy / "milestones.csv", 2, "definition_en", "edited")
+    assert all(inputs.digest(fixture_copy, [i]) != after[i] for i in INCIDENTS)
 
 
-def test_stamps_change_for_four_of_the_twenty_variants(data_copy, tmp_path):
+def test_stamps_change_for_four_of_the_six_variants(fixture_copy, tmp_path):
     out = tmp_path / "inputs"
-    assert sorted(stamps.write(VARIANTS, out, data_copy)) == sorted(VARIANTS)
-    assert stamps.write(VARIANTS, out, data_copy) == []  # nothing changed: no stamp rewritten
-    edit_a_zaif_row(data_copy)
-    assert set(stamps.write(VARIANTS, out, data_copy)) == ZAIF_AND_COMPARISON
+    assert sorted(stamps.write(VARIANTS, out, fixture_copy)) == sorted(VARIANTS)
+    assert stamps.write(VARIANTS, out, fixture_copy) == []  # nothing changed: no stamp rewritten
+    edit_a_row(fixture_copy, "sample-2022")
+    assert set(stamps.write(VARIANTS, out, fixture_copy)) == SAMPLE_AND_COMPARISON
+
+
+# The reports of data/ (slow): every variant of the real incidents, and an edit to a Zaif row.
+LIVE_VARIANTS = variants(load_dataset().incidents["incident_id"])
+ZAIF_AND_COMPARISON = {f"{v}-{lang}" for v in ("zaif-2018", "comparison") for lang in LANGUAGES}
+
+
+def edit_a_zaif_row(data_dir) -> None:
+    """A Zaif event's English title reworded; a Zaif citation's figure untouched."""
+    edit_a_row(data_dir, "zaif-2018")
 
 
 def _pages(data_dir) -> dict[str, str]:
     pages = {}
-    for variant in VARIANTS:
+    for variant in LIVE_VARIANTS:
         stem, _, lang = variant.rpartition("-")
         if stem == "comparison":
             ctx = prepare_comparison(lang=lang, data_dir=data_dir)
@@ -87,60 +107,63 @@ def test_every_other_report_reads_as_before(data_copy):
     before = _pages(data_copy)
     edit_a_zaif_row(data_copy)
     after = _pages(data_copy)
-    assert {v for v in VARIANTS if before[v] != after[v]} == ZAIF_AND_COMPARISON
+    assert {v for v in LIVE_VARIANTS if before[v] != after[v]} == ZAIF_AND_COMPARISON
 
 
-def test_a_rows_line_counts_as_the_annex_prints_it(data_copy):
-    """The reviewer's annex prints each fact's line (events.csv:29): moving Coincheck's rows to the
-    end of the file moves its lines, and its digest with them; a blank line before them too."""
-    path = data_copy / "events.csv"
+def test_a_rows_line_counts_as_the_annex_prints_it(fixture_copy):
+    """The reviewer's annex prints each fact's line (events.csv:29): moving example-2020's rows (the
+    first of the file) to its end moves their lines, and its digest with them; a blank line before them too."""
+    path = fixture_copy / "events.csv"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    before = inputs.digest(data_copy, ["coincheck-2018"])
-    ours = [x for x in lines[1:] if x.startswith("coincheck-2018,")]
+    before = inputs.digest(fixture_copy, ["example-2020"])
+    ours = [x for x in lines[1:] if x.startswith("example-2020,")]
     path.write_text(lines[0] + "".join(x for x in lines[1:] if x not in ours) + "".join(ours), encoding="utf-8")
-    moved = inputs.digest(data_copy, ["coincheck-2018"])
+    moved = inputs.digest(fixture_copy, ["example-2020"])
     assert moved != before
     path.write_text("".join(lines[:1]) + "\n" + "".join(lines[1:]), encoding="utf-8")
-    assert inputs.digest(data_copy, ["coincheck-2018"]) not in (before, moved)
+    assert inputs.digest(fixture_copy, ["example-2020"]) not in (before, moved)
 
 
-def test_a_byte_order_mark_or_a_blank_line_never_hides_an_edit(data_copy):
+def test_a_byte_order_mark_or_a_blank_line_never_hides_an_edit(fixture_copy):
     """Read as loading reads them (utf-8-sig, blank lines skipped): a BOM on events.csv still lets a
-    Bybit citation's edit reach Bybit's digest; a blank line in citations.csv is no crash."""
-    events, citations = data_copy / "events.csv", data_copy / "citations.csv"
+    citation's edit reach its incident's digest (example-2020's, whose events are the ones cited); a
+    blank line in citations.csv is no crash."""
+    events, citations = fixture_copy / "events.csv", fixture_copy / "citations.csv"
     events.write_bytes(b"\xef\xbb\xbf" + events.read_bytes())
     citations.write_text(citations.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    before = inputs.digest(data_copy, ["bybit-2025"])
-    bybit = {
-        r.split(",")[1] for r in events.read_text(encoding="utf-8-sig").splitlines() if r.startswith("bybit-2025,")
+    before = inputs.digest(fixture_copy, ["example-2020"])
+    ours = {
+        r.split(",")[1] for r in events.read_text(encoding="utf-8-sig").splitlines() if r.startswith("example-2020,")
     }
     line = next(
         n
         for n, r in enumerate(citations.read_text(encoding="utf-8").splitlines(), 1)
-        if r.startswith("events,") and r.split(",")[1] in bybit
+        if r.startswith("events,") and r.split(",")[1] in ours
     )
     set_cell(citations, line, "publisher", "An edited publisher")
-    assert inputs.digest(data_copy, ["bybit-2025"]) != before
+    assert inputs.digest(fixture_copy, ["example-2020"]) != before
 
 
-def test_the_as_of_date_is_of_the_reports_own_rows(data_copy):
-    """A later 'checked' date on another incident's row leaves a report's 'as of' date as it was."""
+def test_the_as_of_date_is_of_the_reports_own_rows(fixture_copy):
+    """A later 'checked' date on another incident's row leaves a report's 'as of' date as it was:
+    example-2020's checked rows set to 1 Nov, a sample-2022 row to 20 Nov; example-2020's report stays
+    as of 1 Nov, the comparison (both incidents) is as of 20 Nov."""
     import csv
 
     from analysis.report.findings import as_of
 
     for name in ("events.csv", "incidents.csv", "remedies.csv"):
-        path = data_copy / name
+        path = fixture_copy / name
         rows = list(csv.reader(path.open(encoding="utf-8", newline="")))
         col, checked = rows[0].index("incident_id"), rows[0].index("checked")
         for r in rows[1:]:
             if r[checked]:
-                r[checked] = "2026-11-01" if r[col] == "zaif-2018" else "2026-10-01"
+                r[checked] = "2026-11-01" if r[col] == "example-2020" else "2026-10-01"
         with path.open("w", encoding="utf-8", newline="") as f:
             csv.writer(f, lineterminator="\n").writerows(rows)
-    zaif = as_of(prepare_incident(incident_id="zaif-2018", lang="en", data_dir=data_copy))
-    events = data_copy / "events.csv"
-    set_cell(events, line_of(events, "incident_id", "coincheck-2018"), "checked", "2026-11-20")
-    assert as_of(prepare_incident(incident_id="zaif-2018", lang="en", data_dir=data_copy)) == zaif
-    assert zaif.isoformat() == "2026-11-01"
-    assert as_of(prepare_comparison(lang="en", data_dir=data_copy)).isoformat() == "2026-11-20"
+    ours = as_of(prepare_incident(incident_id="example-2020", lang="en", data_dir=fixture_copy))
+    events = fixture_copy / "events.csv"
+    set_cell(events, line_of(events, "incident_id", "sample-2022"), "checked", "2026-11-20")
+    assert as_of(prepare_incident(incident_id="example-2020", lang="en", data_dir=fixture_copy)) == ours
+    assert ours.isoformat() == "2026-11-01"
+    assert as_of(prepare_comparison(lang="en", data_dir=fixture_copy)).isoformat() == "2026-11-20"

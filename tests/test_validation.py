@@ -1,4 +1,7 @@
-"""One broken copy of the data per defect class; each message names file, line, column and value."""
+"""One broken copy of the data per defect class; each message names file, line, column and value.
+
+The rules are tried on a copy of the invented fixture data (tests/fixtures/data), so a correction to
+data/ cannot fail them; data/ itself is checked by test_real_data_is_clean."""
 
 import subprocess
 import sys
@@ -21,6 +24,24 @@ def test_real_data_is_clean():
     load_dataset()
 
 
+def test_fixture_data_is_clean_and_typed(fixture_data):
+    """The fixture loads without a problem, into the types the measures read: a date-only fact is a
+    whole day (period[D]) with no midnight timestamp, a timed fact a Japan time, a period or gap no day."""
+    ev = load_dataset(fixture_data).events.set_index("event_id")
+    assert str(ev["date"].dtype) == "period[D]"
+    assert ev.loc[ev["precision"] == "day", "timestamp"].isna().all()
+    assert ev.loc[ev["precision"] == "none", "date"].isna().all()
+    assert str(ev["timestamp"].dt.tz) == "Asia/Tokyo"
+    # ex-leak: 2020-02-07 10:00 JST; ex-report: 25 Feb, a day; the others a month, a quarter, a gap.
+    assert ev.at["ex-leak", "timestamp"].isoformat() == "2020-02-07T10:00:00+09:00"
+    assert (ev.at["ex-report", "precision"], str(ev.at["ex-report", "date"])) == ("day", "2020-02-25")
+    assert ev.loc[["ex-remedy-delivered", "ex-full-reopening", "ex-inspection"], "precision"].tolist() == [
+        "month",
+        "quarter",
+        "none",
+    ]
+
+
 @pytest.mark.parametrize(
     "column, value, words",
     [
@@ -40,39 +61,39 @@ def test_real_data_is_clean():
         ("date_zone", "utc", "use one of: UTC, America/New_York"),
     ],
 )
-def test_bad_event_cell(data_copy, column, value, words):
-    path = data_copy / "events.csv"
-    line = line_of(path, "event_id", "cc-report-submitted")
+def test_bad_event_cell(fixture_copy, column, value, words):
+    path = fixture_copy / "events.csv"
+    line = line_of(path, "event_id", "ex-report")  # a seed fact, a day without a time
     set_cell(path, line, column, value)
-    p = only(problems_of(data_copy), line=line, column=column)
+    p = only(problems_of(fixture_copy), line=line, column=column)
     assert p.value == value and words in p.message
     assert p.file.endswith("events.csv")
 
 
-def test_a_zone_belongs_only_to_a_date_without_a_time(data_copy):
-    # cc-detection has a time (stored in Japan time): another zone for its date would be contradictory.
-    path = data_copy / "events.csv"
-    line = line_of(path, "event_id", "cc-detection")
+def test_a_zone_belongs_only_to_a_date_without_a_time(fixture_copy):
+    # ex-trading-halt has a time (stored in Japan time): another zone for its date would be contradictory.
+    path = fixture_copy / "events.csv"
+    line = line_of(path, "event_id", "ex-trading-halt")
     set_cell(path, line, "date_zone", "UTC")
-    p = only(problems_of(data_copy), line=line, column="date_zone")
+    p = only(problems_of(fixture_copy), line=line, column="date_zone")
     assert "only to a date without a time" in p.message
 
 
-def test_message_reads_as_plain_words(data_copy):
-    path = data_copy / "events.csv"
+def test_message_reads_as_plain_words(fixture_copy):
+    path = fixture_copy / "events.csv"
     set_cell(path, 4, "date", "2018-13-01")
     with pytest.raises(DataValidationError) as info:
-        load_dataset(data_copy)
+        load_dataset(fixture_copy)
     text = str(info.value)
     assert "events.csv, line 4, column 'date': value '2018-13-01': is not a real date" in text
     assert text.startswith("1 problem in the data:")
 
 
-def test_every_problem_is_reported_at_once(data_copy):
-    set_cell(data_copy / "events.csv", 3, "actor", "nobody")
-    set_cell(data_copy / "events.csv", 5, "time", "9am")
-    set_cell(data_copy / "compensation.csv", 2, "approximate", "yes")
-    found = problems_of(data_copy)
+def test_every_problem_is_reported_at_once(fixture_copy):
+    set_cell(fixture_copy / "events.csv", 3, "actor", "nobody")
+    set_cell(fixture_copy / "events.csv", 5, "time", "9am")
+    set_cell(fixture_copy / "compensation.csv", 2, "approximate", "yes")
+    found = problems_of(fixture_copy)
     assert {(p.file.split("/")[-1], p.line, p.column) for p in found} == {
         ("events.csv", 3, "actor"),
         ("events.csv", 5, "time"),
@@ -80,153 +101,156 @@ def test_every_problem_is_reported_at_once(data_copy):
     }
 
 
-def test_missing_and_unknown_columns(data_copy):
-    path = data_copy / "order_items.csv"
+def test_missing_and_unknown_columns(fixture_copy):
+    path = fixture_copy / "order_items.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
     lines[0] = lines[0].replace("text_en", "text_english")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    found = problems_of(data_copy)
+    found = problems_of(fixture_copy)
     assert "missing from the header row" in only(found, line=1, column="text_en").message
     assert "is not a column of this file" in only(found, line=1, column="text_english").message
 
 
-def test_duplicate_ids(data_copy):
-    path = data_copy / "events.csv"
-    second = line_of(path, "event_id", "fsa-report-request")
-    set_cell(path, second, "event_id", "nem-leak")
-    found = problems_of(data_copy)
-    for line in (line_of(path, "event_id", "nem-leak"), second):
+def test_duplicate_ids(fixture_copy):
+    path = fixture_copy / "events.csv"
+    second = line_of(path, "event_id", "ex-report-request")
+    set_cell(path, second, "event_id", "ex-leak")
+    found = problems_of(fixture_copy)
+    for line in (line_of(path, "event_id", "ex-leak"), second):
         p = only(found, line=line, column="event_id")
-        assert p.value == "nem-leak" and "more than one line" in p.message
+        assert p.value == "ex-leak" and "more than one line" in p.message
 
 
-def test_duplicate_milestone(data_copy):
-    path = data_copy / "events.csv"
-    line = line_of(path, "event_id", "cc-order-received")
+def test_duplicate_milestone(fixture_copy):
+    path = fixture_copy / "events.csv"
+    line = line_of(path, "event_id", "ex-order-received")  # ex-order is the order
     set_cell(path, line, "milestone", "order")
-    p = only(problems_of(data_copy), line=line, column="milestone")
+    p = only(problems_of(fixture_copy), line=line, column="milestone")
     assert p.value == "order" and "given twice" in p.message
 
 
 @pytest.mark.parametrize("value", ["88,549", "abc", "-88.549", "1e6"])
-def test_non_numeric_or_negative_amount(data_copy, value):
-    path = data_copy / "compensation.csv"
+def test_non_numeric_or_negative_amount(fixture_copy, value):
+    path = fixture_copy / "compensation.csv"
     line = line_of(path, "fact", "price_per_unit")
     set_cell(path, line, "value", value)
-    p = only(problems_of(data_copy), line=line, column="value")
+    p = only(problems_of(fixture_copy), line=line, column="value")
     assert p.value == value and "non-negative number" in p.message
 
 
-def test_timestamp_without_offset(data_copy):
-    path = data_copy / "compensation.csv"
+def test_timestamp_without_offset(fixture_copy):
+    path = fixture_copy / "compensation.csv"
     line = line_of(path, "fact", "price_window_end")
-    set_cell(path, line, "value", "2018-01-27T23:00")
-    p = only(problems_of(data_copy), line=line, column="value")
+    set_cell(path, line, "value", "2020-02-08T18:30")
+    p = only(problems_of(fixture_copy), line=line, column="value")
     assert "+09:00" in p.message
 
 
-def test_price_window_ending_before_it_starts(data_copy):
-    path = data_copy / "compensation.csv"
+def test_price_window_ending_before_it_starts(fixture_copy):
+    path = fixture_copy / "compensation.csv"
     line = line_of(path, "fact", "price_window_end")
-    set_cell(path, line, "value", "2018-01-26T11:00+09:00")
-    assert "before it starts" in only(problems_of(data_copy), line=line).message
+    set_cell(path, line, "value", "2020-02-07T11:00+09:00")  # starts 12:00
+    assert "before it starts" in only(problems_of(fixture_copy), line=line).message
 
 
-def test_milestone_chain_out_of_order(data_copy):
-    path = data_copy / "events.csv"
+def test_milestone_chain_out_of_order(fixture_copy):
+    path = fixture_copy / "events.csv"
     line = line_of(path, "milestone", "report")
-    set_cell(path, line, "date", "2018-01-28")
-    found = problems_of(data_copy)
+    set_cell(path, line, "date", "2020-02-10")  # the order is of 12 Feb
+    found = problems_of(fixture_copy)
     p = only(
         found,
         line=line,
         column="date",
         message=next(p.message for p in found if "'report' before 'order'" in p.message),
     )
-    assert p.value == "2018-01-28"
+    assert p.value == "2020-02-10"
 
 
-def test_same_day_times_out_of_order(data_copy):
-    path = data_copy / "events.csv"
+def test_same_day_times_out_of_order(fixture_copy):
+    # The theft at 13:00 would follow the trading halt of 12:00 the same day.
+    path = fixture_copy / "events.csv"
     set_cell(path, line_of(path, "milestone", "leak"), "time", "13:00")
-    found = problems_of(data_copy)
+    found = problems_of(fixture_copy)
     assert any("'trading_halt' before 'leak'" in p.message for p in found)
 
 
-def test_empty_file(data_copy):
-    (data_copy / "order_items.csv").write_bytes(b"")
-    p = only(problems_of(data_copy))
+def test_empty_file(fixture_copy):
+    (fixture_copy / "order_items.csv").write_bytes(b"")
+    p = only(problems_of(fixture_copy))
     assert p.file.endswith("order_items.csv") and "the file is empty" in p.message
 
 
-def test_header_only(data_copy):
-    path = data_copy / "sources.csv"
+def test_header_only(fixture_copy):
+    path = fixture_copy / "sources.csv"
     path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
-    found = problems_of(data_copy)
+    found = problems_of(fixture_copy)
     assert "no data rows" in only(found, line=None, column=None).message
 
 
-def test_not_utf8(data_copy):
-    path = data_copy / "events.csv"
+def test_not_utf8(fixture_copy):
+    path = fixture_copy / "events.csv"
     path.write_bytes(path.read_text(encoding="utf-8").encode("shift_jis"))
-    p = only(problems_of(data_copy))
+    p = only(problems_of(fixture_copy))
     # The first non-ASCII character is on line 2 (the leak's Japanese title).
     assert p.line == 2 and "not UTF-8" in p.message
     assert p.value.startswith("bytes ")
 
 
-def test_row_with_wrong_number_of_fields(data_copy):
-    path = data_copy / "order_items.csv"
+def test_row_with_wrong_number_of_fields(fixture_copy):
+    path = fixture_copy / "order_items.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
     lines[2] += ",extra"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    p = only(problems_of(data_copy), line=3)
+    p = only(problems_of(fixture_copy), line=3)
     assert "9 fields but the header has 8" in p.message
 
 
-def test_unknown_source(data_copy):
-    set_cell(data_copy / "order_items.csv", 2, "source_id", "wikipedia")
-    p = only(problems_of(data_copy), line=2, column="source_id")
+def test_unknown_source(fixture_copy):
+    set_cell(fixture_copy / "order_items.csv", 2, "source_id", "wikipedia")
+    p = only(problems_of(fixture_copy), line=2, column="source_id")
     assert p.value == "wikipedia" and "not in sources.csv" in p.message
 
 
-def test_order_item_pointing_nowhere(data_copy):
-    set_cell(data_copy / "order_items.csv", 2, "order_event_id", "cc-order-received")
-    p = only(problems_of(data_copy), line=2, column="order_event_id")
+def test_order_item_pointing_nowhere(fixture_copy):
+    set_cell(fixture_copy / "order_items.csv", 2, "order_event_id", "ex-order-received")
+    p = only(problems_of(fixture_copy), line=2, column="order_event_id")
     assert "milestone 'order'" in p.message
 
 
-def test_corrected_url_needs_a_note(data_copy):
-    path = data_copy / "events.csv"
-    line = line_of(path, "event_id", "cc-jpy-withdrawal-notice")
+def test_corrected_url_needs_a_note(fixture_copy):
+    path = fixture_copy / "events.csv"
+    line = line_of(path, "event_id", "ex-notice")  # its link as printed is corrected
     set_cell(path, line, "note_en", "")
     set_cell(path, line, "note_ja", "")
-    assert "corrected URL needs a note" in only(problems_of(data_copy), line=line, column="note_en").message
+    assert "corrected URL needs a note" in only(problems_of(fixture_copy), line=line, column="note_en").message
 
 
-def test_missing_compensation_fact(data_copy):
-    path = data_copy / "compensation.csv"
+def test_missing_compensation_fact(fixture_copy):
+    path = fixture_copy / "compensation.csv"
     lines = [row for row in path.read_text(encoding="utf-8").splitlines() if ",holders," not in row]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    p = only(problems_of(data_copy), column="fact", value="holders")
-    assert "is missing for coincheck-2018 XEM" in p.message
+    p = only(problems_of(fixture_copy), column="fact", value="holders")
+    assert "is missing for example-2020 ETH" in p.message
 
 
-def test_missing_file(data_copy):
-    (data_copy / "sources.csv").unlink()
-    assert "the file is missing" in only(problems_of(data_copy)).message
+def test_missing_file(fixture_copy):
+    (fixture_copy / "sources.csv").unlink()
+    assert "the file is missing" in only(problems_of(fixture_copy)).message
 
 
-def test_cli_reports_and_exits_nonzero(data_copy):
-    set_cell(data_copy / "events.csv", 4, "date", "2018-02-30")
-    run = subprocess.run([sys.executable, "-m", "analysis", "--data", str(data_copy)], capture_output=True, text=True)
+def test_cli_reports_and_exits_nonzero(fixture_copy):
+    set_cell(fixture_copy / "events.csv", 4, "date", "2018-02-30")
+    run = subprocess.run(
+        [sys.executable, "-m", "analysis", "--data", str(fixture_copy)], capture_output=True, text=True
+    )
     assert run.returncode == 2
     assert "events.csv, line 4, column 'date': value '2018-02-30'" in run.stderr
 
 
-def test_note_needs_both_languages(data_copy):
-    path = data_copy / "events.csv"
-    line = line_of(path, "event_id", "report-deadline")
+def test_note_needs_both_languages(fixture_copy):
+    path = fixture_copy / "events.csv"
+    line = line_of(path, "event_id", "ex-report-deadline")
     set_cell(path, line, "note_ja", "")
-    p = only(problems_of(data_copy), line=line, column="note_ja")
+    p = only(problems_of(fixture_copy), line=line, column="note_ja")
     assert "every note is given in English and Japanese" in p.message
