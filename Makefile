@@ -159,10 +159,12 @@ bench: $(INSTALLED) sysdeps ## time make report (from clean and no-op) against a
 clean: ## remove everything derived (the environment stays)
 	rm -rf build reports .pytest_cache
 
-# Debian packages the report needs: a browser to print PDFs, a Japanese font with a bold weight and a
-# Latin face for the text around the
-# charts (the charts bring their own font), and poppler to check the PDFs' text.
-DEB_PACKAGES := chromium fonts-morisawa-bizud-gothic fonts-liberation2 poppler-utils
+# Debian packages the report needs: a browser to print PDFs, each language's fonts for the text
+# around the charts (its catalogue's font_packages; the charts bring their own font), and poppler to
+# check the PDFs' text.
+FONT_PACKAGES := $(shell awk -F'"' '/^font_packages/ {for (i = 2; i < NF; i += 2) print $$i}' \
+	src/analysis/catalogue/*.toml | sort -u)
+DEB_PACKAGES := chromium $(FONT_PACKAGES) poppler-utils
 .PHONY: sysdeps
 sysdeps: ## install the Debian packages the PDF needs (chromium, a CJK font, poppler-utils)
 	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \

@@ -253,4 +253,4 @@ def test_note_needs_both_languages(fixture_copy):
     line = line_of(path, "event_id", "ex-report-deadline")
     set_cell(path, line, "note_ja", "")
     p = only(problems_of(fixture_copy), line=line, column="note_ja")
-    assert "every note is given in English and Japanese" in p.message
+    assert "every note is given in every language (note_en, note_ja)" in p.message

@@ -9,6 +9,7 @@ plurals come from Babel with the patterns each catalogue names.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from datetime import date
@@ -21,9 +22,31 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-CATALOGUE = Path(__file__).resolve().parent / "catalogue"
+# The one list of languages: a catalogue file each. ANALYSIS_CATALOGUE_DIR points elsewhere (a
+# translator's draft, or the pseudo-locale a test builds); every language in it needs its columns
+# in data/ too (title_<lang>, ...), as the schemas are made from this list.
+CATALOGUE = Path(os.environ.get("ANALYSIS_CATALOGUE_DIR") or Path(__file__).resolve().parent / "catalogue")
 LANGUAGES = tuple(sorted(p.stem for p in CATALOGUE.glob("*.toml")))
 DEFAULT_LANGUAGE = "ja"
+# The language of the data whose text the checks read: the figures a page prints (the US-dollar
+# value in stolen_<lang>), the note a rule requires; every other language's text must agree.
+REFERENCE_LANGUAGE = "en"
+
+
+def column(base: str, lang: str) -> str:
+    """A data column in one language: column("title", "ja") is title_ja."""
+    return f"{base}_{lang}"
+
+
+def columns(base: str) -> tuple[str, ...]:
+    """The column `base` in every language, in the order of LANGUAGES."""
+    return tuple(column(base, lang) for lang in LANGUAGES)
+
+
+def base_of(name: str) -> str | None:
+    """The column a language's column is a version of (note_en -> note), or None."""
+    stem, _, lang = name.rpartition("_")
+    return stem if stem and lang in LANGUAGES else None
 
 
 @cache
@@ -57,6 +80,28 @@ def _locale(lang: str) -> dict:
 @cache
 def _babel(lang: str) -> Locale:
     return Locale.parse(_locale(lang)["babel"])
+
+
+def chart_fonts(lang: str) -> list[str]:
+    """The font families a chart in the language draws with, first choice first."""
+    return list(_locale(lang)["chart_fonts"])
+
+
+def stylesheet() -> str:
+    """The page's rules that differ by language, from each catalogue: its fonts (the default
+    language's for a page without a language) and, for a language written without spaces, lines
+    that break between phrases, never inside a word."""
+
+    def fonts(lang: str) -> str:
+        return ", ".join([*(f'"{f}"' for f in _locale(lang)["page_fonts"]), "sans-serif"])
+
+    rules = [f":root {{ --report-font: {fonts(DEFAULT_LANGUAGE)}; }}"]
+    rules += [f"html:lang({lang}) {{ --report-font: {fonts(lang)}; }}" for lang in LANGUAGES]
+    for lang in LANGUAGES:
+        if _locale(lang)["phrase_breaks"]:
+            rules.append(f"html:lang({lang}) body {{ word-break: auto-phrase; line-break: strict; }}")
+            rules.append(f"html:lang({lang}) .jp-RenderedHTMLCommon table.data td {{ word-break: auto-phrase; }}")
+    return "\n".join(rules) + "\n"
 
 
 def day(d: date, lang: str, style: str = "date") -> str:

@@ -45,6 +45,7 @@ from analysis.errors import DataValidationError
 from analysis.l10n import LANGUAGES
 from analysis.report.context import Context, prepare_comparison, prepare_incident
 from analysis.report.findings import as_of
+from analysis.report.render import stylesheet
 
 ROOT = Path(__file__).resolve().parents[3]
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -172,18 +173,26 @@ def to_html(executed: Path, lang: str, title: str) -> str:
     with _EXPORTING:
         if lang not in _EXPORTERS:
             _EXPORTERS[lang] = _exporter(lang)
-        body, _ = _EXPORTERS[lang].from_notebook_node(nb)
+        body, _ = _EXPORTERS[lang].from_notebook_node(nb, resources={"report_css": stylesheet()})
     return body
 
 
 def _exporter(lang: str):
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
+    from traitlets import validate
     from traitlets.config import Config
+
+    class Exporter(HTMLExporter):
+        # nbconvert accepts ISO 639-1 codes only and writes any other as "en"; the page's language is
+        # one of the catalogue's (checked with the parameters), whatever its code's length.
+        @validate("language_code")
+        def _valid_language_code(self, proposal):
+            return proposal["value"]
 
     config = Config()
     config.TagRemovePreprocessor.remove_cell_tags = {"remove_cell", "parameters", "injected-parameters"}
-    exporter = HTMLExporter(
+    exporter = Exporter(
         config=config,
         template_name="report",
         extra_template_basedirs=[str(TEMPLATES)],

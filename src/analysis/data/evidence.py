@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
 
-from analysis import vocab
+from analysis import l10n, vocab
 from analysis.data import printed
 from analysis.errors import Problem
 
@@ -300,12 +300,19 @@ def _text_amounts(row: dict, columns: tuple[str, ...]) -> list[printed.Amount]:
     return found
 
 
-AMOUNT_COLUMNS = {
-    "events": ("title_en", "note_en"),
-    "incidents": ("stolen_en",),
-    "remedies": ("detail_en", "funded_by_en"),
-    "story": ("text_en",),
+# The text columns whose amounts a cited page must print, in the language the checks read
+# (l10n.REFERENCE_LANGUAGE); every other language's version of them must give the same amounts.
+_AMOUNT_TEXTS = {
+    "events": ("title", "note"),
+    "incidents": ("stolen",),
+    "remedies": ("detail", "funded_by"),
+    "story": ("text",),
 }
+AMOUNT_COLUMNS = {
+    table: tuple(l10n.column(base, l10n.REFERENCE_LANGUAGE) for base in bases) for table, bases in _AMOUNT_TEXTS.items()
+}
+_TEXT = l10n.column("text", l10n.REFERENCE_LANGUAGE)
+_STOLEN = l10n.column("stolen", l10n.REFERENCE_LANGUAGE)
 
 
 def _term_words(row: dict) -> tuple[str, ...]:
@@ -392,12 +399,10 @@ def _check_row(table: str, record_id: str, line: int, row: dict, reads: list[_Re
             Problem(file, line, "term", row["term"], f"has no figure in {NAME} printing a word for it (claim 'term')")
         )
     if table == "story" and not reads:
-        problems.append(Problem(file, line, "text_en", row.get("text_en", ""), f"has no page in {NAME} stating it"))
+        problems.append(Problem(file, line, _TEXT, row.get(_TEXT, ""), f"has no page in {NAME} stating it"))
     if table != "events":
         if not reads and table == "incidents":
-            problems.append(
-                Problem(file, line, "stolen_en", row.get("stolen_en", ""), f"has no figure in {NAME} stating it")
-            )
+            problems.append(Problem(file, line, _STOLEN, row.get(_STOLEN, ""), f"has no figure in {NAME} stating it"))
         return problems
     if row.get("status") not in ("reported", "conflict"):
         return problems
@@ -443,12 +448,8 @@ def _check_row(table: str, record_id: str, line: int, row: dict, reads: list[_Re
     return problems
 
 
-def _ja(column: str) -> str:
-    return column.removesuffix("_en") + "_ja"
-
-
 def _check_amounts(table: str, file: str, line: int, row: dict, reads: list[_Read]) -> list[Problem]:
-    """Every amount our text gives is printed by a cited page, with the same 'about'; both languages agree."""
+    """Every amount our text gives is printed by a cited page, with the same 'about'; every language agrees."""
     problems = []
     cited = [r.amount for r in reads if r.claim == "amount"]
 
@@ -460,7 +461,7 @@ def _check_amounts(table: str, file: str, line: int, row: dict, reads: list[_Rea
             return None
 
     for col in AMOUNT_COLUMNS[table]:
-        ours, other = amounts(col), amounts(_ja(col))
+        ours = amounts(col)
         for a in ours or []:
             backing = [b for b in cited if (b.value, b.unit) == (a.value, a.unit)]
             if not backing:
@@ -470,14 +471,18 @@ def _check_amounts(table: str, file: str, line: int, row: dict, reads: list[_Rea
             elif any(b.approximate for b in backing) != a.approximate:
                 word, how = ("about", "with") if not a.approximate else ("no 'about'", "without")
                 problems.append(Problem(file, line, col, str(a), f"needs {word}: its page prints it {how} 約/about"))
-        if ours is not None and other is not None:
-            if sorted((a.value, a.unit) for a in ours) != sorted((a.value, a.unit) for a in other):
+        base = l10n.base_of(col)
+        for version in [c for c in l10n.columns(base) if c != col] if ours is not None else []:
+            other = amounts(version)
+            if other is not None and sorted((a.value, a.unit) for a in ours) != sorted(
+                (a.value, a.unit) for a in other
+            ):
                 problems.append(
                     Problem(
                         file,
                         line,
-                        _ja(col),
-                        row.get(_ja(col)),
+                        version,
+                        row.get(version),
                         f"gives the amounts {', '.join(map(str, other)) or 'none'}, but {col} gives "
                         f"{', '.join(map(str, ours)) or 'none'}",
                     )

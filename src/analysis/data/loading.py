@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import vocab
+from analysis import l10n, vocab
 from analysis.data.evidence import pages
 from analysis.data.validation import SCHEMAS, check_relations, check_schema
 from analysis.errors import DataValidationError, Problem
@@ -287,7 +287,7 @@ def _typed_events(raw: pd.DataFrame) -> pd.DataFrame:
         "minute" if t else "day" if d else ("quarter" if "Q" in p else "month") if p else "none"
         for d, t, p in zip(raw["date"], has_time, raw["period"])
     ]
-    for col in ("time", "milestone", "source_url", "source_url_as_printed", "seed_item", "note_en", "note_ja"):
+    for col in ("time", "milestone", "source_url", "source_url_as_printed", "seed_item", *l10n.columns("note")):
         df[col] = df[col].replace("", pd.NA)
     for col in ("conflict_group", "flag"):
         df[col] = df[col].replace("", pd.NA)
@@ -324,7 +324,7 @@ def _period(text: str):
 def _typed_compensation(raw: pd.DataFrame) -> pd.DataFrame:
     df = raw.copy()
     df["approximate"] = df["approximate"] == "true"
-    for col in ("note_en", "note_ja"):
+    for col in l10n.columns("note"):
         df[col] = df[col].replace("", pd.NA)
     return df
 

@@ -16,6 +16,12 @@ import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
+
+from analysis import l10n
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # Words that mark a figure as approximate ("shortly after" and "nearly" included: not exact).
 APPROX_WORDS = (
@@ -535,19 +541,28 @@ def _looks_like_date(text: str, m: re.Match) -> bool:
     return bool(re.match(r"[月日年時]", after)) or bool(re.match(rf"\s*({_MONTH_NAME})\b", after, re.IGNORECASE))
 
 
+def dollars_in(text: str) -> list[float]:
+    """The US-dollar amounts a text prints; none when it prints one this module cannot read (the
+    citations check reports that amount)."""
+    try:
+        return [a.value for a in amounts_in(text) if a.unit == "USD"]
+    except Unreadable:
+        return []
+
+
+def value_rows(story: pd.DataFrame) -> pd.Series:
+    """Each incident's value row of story.csv (its text in the reference language), by incident id: the row a
+    dollar value may add up (see dollar_basis)."""
+    text = l10n.column("text", l10n.REFERENCE_LANGUAGE)
+    return story[story["aspect"] == "value"].drop_duplicates("incident_id").set_index("incident_id")[text]
+
+
 def dollar_basis(value: int, stolen: str, value_row: str) -> str | None:
     """How an incident's US-dollar value traces to its pages: 'printed' when the theft's own text
     or its value row prints it, 'sum' when it adds up the value row's parts (Liquid: two entities'
     losses), None when it does neither (validation refuses it; a chart's note says which are sums)."""
-
-    def dollars(text: str) -> list[float]:
-        try:
-            return [a.value for a in amounts_in(text) if a.unit == "USD"]
-        except Unreadable:
-            return []  # the citations check reports an amount it cannot read
-
-    parts = dollars(value_row)
-    if any(abs(v - value) < 0.5 for v in [*dollars(stolen), *parts]):
+    parts = dollars_in(value_row)
+    if any(abs(v - value) < 0.5 for v in [*dollars_in(stolen), *parts]):
         return "printed"
     if len(parts) > 1 and abs(sum(parts) - value) < 0.5:
         return "sum"

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 import pandera.pandas as pa
 
-from analysis import vocab
+from analysis import l10n, vocab
 from analysis.data import printed
 from analysis.data.evidence import check_citations
 from analysis.errors import Problem
@@ -142,6 +142,19 @@ def _column(
     return pa.Column(str, checks=checks, unique=unique, nullable=False)
 
 
+# The columns whose text the checks read (l10n.REFERENCE_LANGUAGE's): a theft's printed dollar
+# value, the value row of its story, the note a rule requires.
+_STOLEN = l10n.column("stolen", l10n.REFERENCE_LANGUAGE)
+_TEXT = l10n.column("text", l10n.REFERENCE_LANGUAGE)
+_NOTE = l10n.column("note", l10n.REFERENCE_LANGUAGE)
+
+
+def _in_every_language(base: str, **spec) -> dict[str, pa.Column]:
+    """The column `base` once per language of the reports (title_en, title_ja, ...): the languages
+    come from l10n's one list, so a new language's catalogue asks for its columns here."""
+    return {name: _column(**spec) for name in l10n.columns(base)}
+
+
 _SLUG = dict(
     test=lambda v: SLUG.fullmatch(v) is not None,
     expect="is not a valid id; use lower-case letters, digits and hyphens (e.g. coincheck-2018)",
@@ -179,14 +192,12 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "actor": _column(allowed=vocab.ACTORS),
             "source_kind": _column(allowed=vocab.SOURCE_KINDS),
             "milestone": _column(required=False, **_SLUG),
-            "title_ja": _column(),
-            "title_en": _column(),
+            **_in_every_language("title"),
             "source_url": _column(required=False, **_URLS),
             "source_url_as_printed": _column(required=False),
             "seed_item": _column(required=False, **_SEED_ITEM),
             "source_id": _column(**_SLUG),
-            "note_en": _column(required=False),
-            "note_ja": _column(required=False),
+            **_in_every_language("note", required=False),
             "status": _column(allowed=vocab.STATUSES),
             "conflict_group": _column(required=False, **_SLUG),
             "preferred": _column(required=False, **_BOOL),
@@ -215,8 +226,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "approximate": _column(allowed=("true", "false")),
             "seed_item": _column(**_SEED_ITEM),
             "source_id": _column(**_SLUG),
-            "note_en": _column(required=False),
-            "note_ja": _column(required=False),
+            **_in_every_language("note", required=False),
         },
         strict=True,
     ),
@@ -228,8 +238,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
                 test=lambda v: re.fullmatch(r"[1-9]\d*", v) is not None,
                 expect="is not an item number; use a whole number from 1",
             ),
-            "text_ja": _column(),
-            "text_en": _column(),
+            **_in_every_language("text"),
             "deadline": _column(required=False, **_DATE),
             "seed_item": _column(**_SEED_ITEM),
             "source_id": _column(**_SLUG),
@@ -239,13 +248,10 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "incidents.csv": pa.DataFrameSchema(
         {
             "incident_id": _column(unique=True, **_SLUG),
-            "name_en": _column(),
-            "name_ja": _column(),
-            "exchange_en": _column(),
-            "exchange_ja": _column(),
+            **_in_every_language("name"),
+            **_in_every_language("exchange"),
             "kind": _column(allowed=vocab.INCIDENT_KINDS),
-            "stolen_en": _column(),
-            "stolen_ja": _column(),
+            **_in_every_language("stolen"),
             "value_usd": _column(
                 test=lambda v: re.fullmatch(r"[1-9]\d*", v) is not None,
                 expect="is not a whole number of US dollars; write the digits only (e.g. 532000000)",
@@ -266,10 +272,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
                 test=lambda v: re.fullmatch(r"\d{1,2}(\.\d+)?", v) is not None and 0 < float(v) < 100,
                 expect="is not a share; give the percentage repaid as a number above 0 and below 100 (36.067)",
             ),
-            "detail_en": _column(),
-            "detail_ja": _column(),
-            "funded_by_en": _column(),
-            "funded_by_ja": _column(),
+            **_in_every_language("detail"),
+            **_in_every_language("funded_by"),
             "source_id": _column(**_SLUG),
             "source_url": _column(required=False, **_URLS),
             "seed_item": _column(required=False, **_SEED_ITEM),
@@ -284,8 +288,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "fact_id": _column(unique=True, **_SLUG),
             "aspect": _column(allowed=vocab.STORY_ASPECTS),
             "term": _column(required=False, allowed=[t for terms in vocab.TERMS.values() for t in terms]),
-            "text_en": _column(),
-            "text_ja": _column(),
+            **_in_every_language("text"),
             "source_id": _column(**_SLUG),
             "seed_item": _column(required=False, **_SEED_ITEM),
             "checked": _column(required=False, **_CHECKED),
@@ -311,10 +314,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
                 test=lambda v: all(SLUG.fullmatch(x) for x in v.split(" ")),
                 expect="is not a list of milestones separated by single spaces",
             ),
-            "name_ja": _column(),
-            "name_en": _column(),
-            "definition_ja": _column(),
-            "definition_en": _column(),
+            **_in_every_language("name"),
+            **_in_every_language("definition"),
         },
         strict=True,
     ),
@@ -342,12 +343,10 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         {
             "source_id": _column(unique=True, **_SLUG),
             "kind": _column(allowed=vocab.SOURCE_TYPES),
-            "title_ja": _column(),
-            "title_en": _column(),
+            **_in_every_language("title"),
             "published": _column(required=False, **_DATE),
             "location": _column(),
-            "note_en": _column(required=False),
-            "note_ja": _column(required=False),
+            **_in_every_language("note", required=False),
         },
         strict=True,
     ),
@@ -457,7 +456,7 @@ def check_relations(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     story = frames.get("story.csv")
     if _has(story, "incident_id", "aspect", "term", "source_id", "seed_item"):
         problems += _check_story(story)
-    if _has(incidents, "incident_id", "value_usd", "stolen_en") and _has(story, "incident_id", "aspect", "text_en"):
+    if _has(incidents, "incident_id", "value_usd", _STOLEN) and _has(story, "incident_id", "aspect", _TEXT):
         problems += _check_values(incidents, story)
     remedies = frames.get("remedies.csv")
     if _has(remedies, "event_id", "incident_id", "source_id") and _has(
@@ -478,32 +477,25 @@ def _check_values(incidents: pd.DataFrame, story: pd.DataFrame) -> list[Problem]
     """An incident's value in US dollars is one the report prints for it (what was stolen, or the
     story's value row), or the sum of the value row's parts (Liquid: two entities' losses): the
     comparison ranks the thefts by it, so it must trace back to a printed figure."""
-    values = story[story["aspect"] == "value"].drop_duplicates("incident_id").set_index("incident_id")["text_en"]
+    values = printed.value_rows(story)
     problems = []
     for line, row in incidents.iterrows():
         if not re.fullmatch(r"[1-9]\d*", row["value_usd"]):
             continue  # the schema reports it
         value_row = values.get(row["incident_id"], "")
-        if printed.dollar_basis(int(row["value_usd"]), row["stolen_en"], value_row) is None:
-            shown = ", ".join(f"{a.value:,.0f}" for t in (row["stolen_en"], value_row) for a in _dollars(t)) or "none"
+        if printed.dollar_basis(int(row["value_usd"]), row[_STOLEN], value_row) is None:
+            shown = ", ".join(f"{v:,.0f}" for t in (row[_STOLEN], value_row) for v in printed.dollars_in(t)) or "none"
             problems.append(
                 Problem(
                     "incidents.csv",
                     line,
                     "value_usd",
                     row["value_usd"],
-                    "is not a US-dollar amount printed in stolen_en or in the incident's value row of story.csv "
+                    f"is not a US-dollar amount printed in {_STOLEN} or in the incident's value row of story.csv "
                     f"(they print: {shown}), nor the sum of the value row's amounts",
                 )
             )
     return problems
-
-
-def _dollars(text: str) -> list:
-    try:
-        return [a for a in printed.amounts_in(text) if a.unit == "USD"]
-    except printed.Unreadable:
-        return []
 
 
 def _has(frame, *columns) -> bool:
@@ -688,18 +680,19 @@ def _check_events(events: pd.DataFrame, vocabulary: pd.DataFrame) -> list[Proble
     precedence = [
         (earlier, row["milestone"]) for _, row in vocabulary.iterrows() for earlier in row["not_before"].split()
     ]
-    if "source_url_as_printed" in events.columns and "note_en" in events.columns:
+    if "source_url_as_printed" in events.columns and _NOTE in events.columns:
         for line, row in events.iterrows():
-            if row["source_url_as_printed"] and not row["note_en"]:
+            if row["source_url_as_printed"] and not row[_NOTE]:
                 problems.append(
-                    Problem(name, line, "note_en", "", "a corrected URL needs a note saying what was corrected")
+                    Problem(name, line, _NOTE, "", "a corrected URL needs a note saying what was corrected")
                 )
-    if "note_en" in events.columns and "note_ja" in events.columns:
+    notes = l10n.columns("note")
+    if all(c in events.columns for c in notes):
         for line, row in events.iterrows():
-            for have, missing in (("note_en", "note_ja"), ("note_ja", "note_en")):
-                if row[have] and not row[missing]:
-                    message = f"is empty while '{have}' is not; every note is given in English and Japanese"
-                    problems.append(Problem(name, line, missing, "", message))
+            have = next((c for c in notes if row[c]), None)
+            for missing in [c for c in notes if not row[c]] if have else []:
+                message = f"is empty while '{have}' is not; every note is given in every language ({', '.join(notes)})"
+                problems.append(Problem(name, line, missing, "", message))
     if _has(events, "status", "conflict_group", "preferred", "period", "source_id", "source_url", "seed_item"):
         problems += _check_uncertainty(events)
         # Alternatives of a conflict stand beside the value used; they are not milestones of their own.
@@ -764,12 +757,12 @@ def _check_uncertainty(events: pd.DataFrame) -> list[Problem]:
                             "gives it, set status to 'reported' and name the source in source_url",
                         )
                     )
-            if not row["note_en"]:
+            if not row[_NOTE]:
                 problems.append(
                     Problem(
                         name,
                         line,
-                        "note_en",
+                        _NOTE,
                         "",
                         f"is empty; a row with status '{status}' must say what was searched for or why it did not happen",
                     )

@@ -6,21 +6,16 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import l10n
-from analysis.report.context import Context
+from analysis.report.context import Context, IncidentContext
 from analysis.report.incident import key_fact_rows
 from analysis.report.model import Heading, Section, Table, Text
 
 
-def provenance(ctx: Context, section: Section) -> Section:
-    """Every file and line behind the report, for a reviewer: kept out of the body."""
+def provenance(ctx: Context, section: Section, *first) -> Section:
+    """Every file and line behind the report, for a reviewer: kept out of the body. `first` comes
+    before the events' rows (an incident's key numbers with theirs)."""
     lang = ctx.lang
-    section.add(Text(l10n.t("provenance_intro", lang), "note"))
-    if ctx.kind == "incident":
-        rows = [[fact, value, refs] for fact, value, _, refs in key_fact_rows(ctx)]
-        headers = [l10n.t(k, lang) for k in ("fact", "value", "rows_col")]
-        section.add(
-            Heading(l10n.t("numbers_rows", lang)), Table(pd.DataFrame(rows, columns=headers), "plain", (30, 35, 35))
-        )
+    section.add(Text(l10n.t("provenance_intro", lang), "note"), *first)
     rows = [
         [
             ctx.numbers[r.event_id],
@@ -41,3 +36,12 @@ def provenance(ctx: Context, section: Section) -> Section:
     return section.add(
         Heading(l10n.t("sources_files", lang)), Table(pd.DataFrame(rows, columns=headers), "provenance", (15, 45, 40))
     )
+
+
+def incident_provenance(ctx: IncidentContext, section: Section) -> Section:
+    """The annex's rows for one incident's report, its key numbers first, each with its rows."""
+    lang = ctx.lang
+    rows = [[fact, value, refs] for fact, value, _, refs in key_fact_rows(ctx)]
+    headers = [l10n.t(k, lang) for k in ("fact", "value", "rows_col")]
+    numbers = Table(pd.DataFrame(rows, columns=headers), "plain", (30, 35, 35))
+    return provenance(ctx, section, Heading(l10n.t("numbers_rows", lang)), numbers)

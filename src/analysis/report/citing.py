@@ -1,4 +1,5 @@
-"""How the reports cite: a link per page read, named by its publisher, its printed figures as tooltip."""
+"""How the reports cite: a link per page read, named by its publisher, its printed figures as tooltip.
+Links are data (model.Link, model.Lines) that the section template renders."""
 
 from __future__ import annotations
 
@@ -6,23 +7,21 @@ from datetime import date
 from urllib.parse import urlsplit
 
 import pandas as pd
-from markupsafe import Markup, escape
 
 from analysis import l10n
+from analysis.report.cells import Lines, Link
 
 
-def link(urls) -> Markup:
+def link(urls) -> Lines:
     """One link per address, named by its site; a cell may hold several separated by ' ; '."""
     if urls is None or (not isinstance(urls, str) and pd.isna(urls)) or not urls:
-        return Markup("")
-    return Markup("<br/>").join(
-        Markup('<a href="{0}" title="{0}">{1}</a>').format(u, domain(u)) for u in str(urls).split(" ; ")
-    )
+        return Lines(())
+    return Lines(tuple(Link(u, domain(u), u) for u in str(urls).split(" ; ")))
 
 
-def link_to(href: str, text: str) -> Markup:
+def link_to(href: str, text: str) -> Link:
     """A link to a file beside the report (another report, the annex)."""
-    return Markup('<a href="{}">{}</a>').format(href, text)
+    return Link(href, text)
 
 
 def kind(page, lang: str) -> str:
@@ -59,18 +58,16 @@ def page_tooltip(page, lang: str) -> str:
     return l10n.t("page_tooltip", lang, publisher=page.publisher, date=page.published or "—", figures=figures)
 
 
-def page_links(pages, lang: str) -> Markup:
+def page_links(pages, lang: str) -> Lines:
     """One link per page read, named by its publisher; the tooltip shows what the page prints."""
-    return Markup("<br/>").join(
-        Markup('<a href="{0}" title="{1}">{2}</a>').format(p.url, page_tooltip(p, lang), p.publisher) for p in pages
-    )
+    return Lines(tuple(Link(p.url, p.publisher, page_tooltip(p, lang)) for p in pages))
 
 
-def sources_cell(row, lang: str) -> Markup:
+def sources_cell(row, lang: str) -> Lines:
     """The pages of a researched row, or the link the seed gives for one of its items."""
     pages = getattr(row, "pages", ())
     return page_links(pages, lang) if pages else link(row.source_url)
 
 
-def figures_cell(page, lang: str) -> Markup:
-    return Markup("<br/>").join(escape(printed_figure(f, lang)) for f in page.figures)
+def figures_cell(page, lang: str) -> Lines:
+    return Lines(tuple(printed_figure(f, lang) for f in page.figures))

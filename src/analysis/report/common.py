@@ -6,10 +6,10 @@ import re
 from decimal import Decimal
 
 import pandas as pd
-from markupsafe import Markup
 
 from analysis import l10n, vocab
 from analysis.report import citing
+from analysis.report.cells import Lines, Link
 from analysis.report.context import Context
 from analysis.report.model import Front, Heading, Section, Table, Text
 
@@ -170,9 +170,12 @@ def disputed_table(ctx: Context) -> Table:
     conflicts = ctx.events[ctx.events["status"] == "conflict"]
     for _, group in conflicts.groupby("conflict_group", sort=False):
         values = [
-            citing.Markup("{0} {1}").format(
-                l10n.labelled(" ".join(filter(None, (when(r, lang), clock(r, lang)))), title_of(r, lang), lang),
-                citing.sources_cell(r, lang),
+            Lines(
+                (
+                    l10n.labelled(" ".join(filter(None, (when(r, lang), clock(r, lang)))), title_of(r, lang), lang),
+                    citing.sources_cell(r, lang),
+                ),
+                inline=True,
             )
             for r in group.itertuples()
         ]
@@ -181,7 +184,7 @@ def disputed_table(ctx: Context) -> Table:
         rows.append(
             [
                 l10n.labelled(ctx.names[used.incident_id], fact, lang),
-                citing.Markup("<br/>").join(values),
+                Lines(tuple(values)),
                 f"{when(used, lang)} {clock(used, lang)}".strip(),
                 note_of(used, ctx),
             ]
@@ -227,13 +230,14 @@ def evidence_table(ctx: Context, events: pd.DataFrame) -> Table:
 
 
 def _by_incident(ctx: Context, table) -> list:
-    """One table per incident under its name (the comparison), or the one table (an incident's report)."""
-    if ctx.kind == "incident":
-        return [table(ctx, ctx.events)]
+    """The table of the report's events: one under each incident's name that has rows (the
+    comparison), or the one table (an incident's report)."""
     blocks = []
-    for incident, events in ctx.events.groupby("incident_id", sort=False):
+    for incident, events in ctx.by_incident(ctx.events):
         built = table(ctx, events)
-        if len(built.frame):
+        if incident is None:
+            blocks.append(built)
+        elif len(built.frame):
             blocks += [Heading(ctx.names[incident], level=4), built]
     return blocks
 
@@ -269,11 +273,12 @@ def kinds_key(lang: str) -> str:
     return l10n.t("kinds_key", lang, marks=l10n.t("method_joiner", lang).join(marks))
 
 
-def sources(ctx: Context, section: Section) -> Section:
+def sources(ctx: Context, section: Section, *after_events) -> Section:
+    """The annex's record: every event's row, then `after_events` (an incident's notes on the
+    data's quality), the pages behind each researched row and the source documents."""
     lang = ctx.lang
     section.add(Heading(l10n.t("events_table", lang)), Text(kinds_key(lang), "note"), *_by_incident(ctx, events_table))
-    if ctx.kind == "incident":
-        section.add(Heading(l10n.t("quality_notes", lang)), notes_table(ctx))
+    section.add(*after_events)
     section.add(Heading(l10n.t("evidence", lang)), Text(l10n.t("evidence_intro", lang)))
     section.add(*_by_incident(ctx, evidence_table))
     return section.add(Heading(l10n.t("source_documents", lang)), sources_table(ctx))
@@ -284,19 +289,7 @@ def method(ctx: Context, section: Section) -> Section:
     section.add(*(Text(l10n.t(k, lang)) for k in ("method_term", "method_time", "method_days", "method_about")))
     has_seed = (ctx.events["source_id"] == "seed").any()
     section.add(Text(l10n.t("method_evidence" if has_seed else "method_evidence_research", lang)))
-    section.add(Text(l10n.t("method_conflicts", lang)))
-    if ctx.kind == "incident":
-        vocabulary = ctx.data.milestones.set_index("milestone")
-        # The milestones the report measures between (compared, the chain, the first day); the later
-        # ones are named plainly where they appear.
-        measured = {*ctx.data.compared, *ctx.chain, *vocab.FIRST_DAY}
-        shown = [
-            m for m in ctx.data.milestones["milestone"] if m in measured and (m in ctx.found or m in ctx.data.compared)
-        ]
-        rows = [[ctx.milestone_names[m], vocabulary.loc[m, f"definition_{lang}"]] for m in shown]
-        headers = [l10n.t("milestone_col", lang), l10n.t("definition_col", lang)]
-        section.add(Text(l10n.t("method_definitions", lang)), Table(_frame(headers, rows), "plain", (25, 75)))
-    return section
+    return section.add(Text(l10n.t("method_conflicts", lang)))
 
 
 def _own_text(ctx: Context) -> str:
@@ -340,7 +333,7 @@ def annex_link(ctx: Context) -> Text:
     """The sentence that sends a reader to the reviewer's annex of this report."""
     href = f"provenance/{ctx.variant}.html"
     text, label = l10n.t("annex_link", ctx.lang), l10n.t("annex_label", ctx.lang)
-    return Text(Markup('{} <a href="{}">{}</a>').format(text, href, label), "note")
+    return Text(text, "note", Link(href, label))
 
 
 def _own_rows(ctx: Context, frame: pd.DataFrame) -> pd.DataFrame:

@@ -8,7 +8,7 @@ from analysis import l10n
 from analysis.measures.durations import milestones
 from analysis.report import citing
 from analysis.report.common import annex_link, clock, not_known, note_of, remedy_extent, seed_ref, when
-from analysis.report.context import Context
+from analysis.report.context import ComparisonContext as Context
 from analysis.report.model import Section, Table, Text
 
 # An hour scale says something only with several timed facts on the theft's day.

@@ -1,19 +1,21 @@
 """What a report is about: checked parameters, the loaded data, and what is computed from both.
 
-`prepare_incident` serves the report of one incident, `prepare_comparison` the thefts compared;
-both check their parameters before loading anything and compute nothing the data cannot support
+`prepare_incident` serves the report of one incident (an IncidentContext), `prepare_comparison`
+the thefts compared (a ComparisonContext); both check their parameters before loading anything and compute nothing the data cannot support
 (a missing piece becomes None, which a section shows in its "not known" form).
 """
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
+from typing import ClassVar
 
 import pandas as pd
 
-from analysis import vocab
+from analysis import l10n, vocab
 from analysis.data import params as checks
 from analysis.data import printed
 from analysis.data.loading import Dataset, load_dataset
@@ -25,15 +27,14 @@ TIMELINE_MAX_DAYS = 62
 
 
 @dataclass(frozen=True, eq=False)
-class Context:
-    kind: str  # "incident" or "comparison"
+class Context(ABC):
+    """What both kinds of report know: the data, the language and the thefts reported on, and
+    what follows from those alone. IncidentContext and ComparisonContext add the rest."""
+
+    kind: ClassVar[str]  # the report it serves: "incident" or "comparison" (registry.REPORTS)
     data: Dataset
     lang: str
     incidents: tuple[str, ...]
-    chain: tuple[str, ...] = ()
-    focus_id: str | None = None  # the comparison's focus, when its parameters name one
-
-    # -- shared by both reports ---------------------------------------------------------------
 
     @cached_property
     def events(self) -> pd.DataFrame:
@@ -55,14 +56,6 @@ class Context:
     def milestone_names(self) -> dict[str, str]:
         return self.data.milestone_names(self.lang)
 
-    @property
-    def focus(self) -> str:
-        """The incident the comparison is written around and highlights: the `focus` parameter, else
-        the project's subject (vocab.FOCUS) when it is compared, else the first (largest) compared."""
-        if self.focus_id is not None:
-            return self.focus_id
-        return vocab.FOCUS if vocab.FOCUS in self.incidents else self.incidents[0]
-
     @cached_property
     def drains(self) -> list[str]:
         """The report's thefts that were drains over years (incidents.csv kind), in its order."""
@@ -74,21 +67,61 @@ class Context:
         """The report's thefts whose dollar value adds up parts its pages print (Liquid's two
         entities), not one printed figure."""
         incidents = self.data.incidents.set_index("incident_id")
-        story = self.data.story
-        rows = story[story["aspect"] == "value"].drop_duplicates("incident_id").set_index("incident_id")["text_en"]
+        rows = printed.value_rows(self.data.story)
         return [
             i
             for i in self.incidents
-            if printed.dollar_basis(int(incidents.at[i, "value_usd"]), incidents.at[i, "stolen_en"], rows.get(i, ""))
+            if printed.dollar_basis(
+                int(incidents.at[i, "value_usd"]),
+                incidents.at[i, l10n.column("stolen", l10n.REFERENCE_LANGUAGE)],
+                rows.get(i, ""),
+            )
             == "sum"
         ]
 
+    @cached_property
+    def table(self) -> pd.DataFrame:
+        """Days from each theft to each compared milestone, with the state of every value."""
+        return since_theft(self.data.events, self.incidents, self.data.compared, self.data.measures)
+
+    def table_for(self, incident: str) -> pd.DataFrame:
+        return self.table[self.table["incident_id"] == incident]
+
     @property
+    @abstractmethod
     def variant(self) -> str:
         """The report's file name without its extension: coincheck-2018-en, comparison-ja."""
-        return f"{self.incident_id if self.kind == 'incident' else 'comparison'}-{self.lang}"
 
-    # -- the report of one incident -----------------------------------------------------------
+    @property
+    @abstractmethod
+    def own_incidents(self) -> tuple[str, ...] | None:
+        """The incidents whose rows alone the report reads (with the shared files); None when it
+        reads every file whole (data.inputs.digest)."""
+
+    @abstractmethod
+    def by_incident(self, events: pd.DataFrame) -> list[tuple[str | None, pd.DataFrame]]:
+        """Rows of the report's events as its tables show them: under each incident's name, or
+        under none when the report has one incident."""
+
+
+@dataclass(frozen=True, eq=False)
+class IncidentContext(Context):
+    """The report of one incident: its milestones, the chain of durations between them, its
+    compensation and the timeline's window."""
+
+    kind: ClassVar[str] = "incident"
+    chain: tuple[str, ...] = ()
+
+    @property
+    def variant(self) -> str:
+        return f"{self.incident_id}-{self.lang}"
+
+    @property
+    def own_incidents(self) -> tuple[str, ...]:
+        return self.incidents
+
+    def by_incident(self, events: pd.DataFrame) -> list[tuple[str | None, pd.DataFrame]]:
+        return [(None, events)]
 
     @property
     def incident_id(self) -> str:
@@ -155,30 +188,48 @@ class Context:
         """A timeline says something only over several days."""
         return self.window is not None and self.window[1] > self.window[0]
 
-    # -- the comparison -----------------------------------------------------------------------
 
-    @cached_property
-    def table(self) -> pd.DataFrame:
-        """Days from each theft to each compared milestone, with the state of every value."""
-        return since_theft(self.data.events, self.incidents, self.data.compared, self.data.measures)
+@dataclass(frozen=True, eq=False)
+class ComparisonContext(Context):
+    """The thefts compared, largest first: days from each theft to each compared milestone, and
+    the incident the comparison is written around."""
 
-    def table_for(self, incident: str) -> pd.DataFrame:
-        return self.table[self.table["incident_id"] == incident]
+    kind: ClassVar[str] = "comparison"
+    focus_id: str | None = None  # the `focus` parameter, when the parameters name one
+
+    @property
+    def variant(self) -> str:
+        return f"comparison-{self.lang}"
+
+    @property
+    def own_incidents(self) -> None:
+        return None
+
+    def by_incident(self, events: pd.DataFrame) -> list[tuple[str | None, pd.DataFrame]]:
+        return list(events.groupby("incident_id", sort=False))
+
+    @property
+    def focus(self) -> str:
+        """The incident the comparison is written around and highlights: the `focus` parameter, else
+        the project's subject (vocab.FOCUS) when it is compared, else the first (largest) compared."""
+        if self.focus_id is not None:
+            return self.focus_id
+        return vocab.FOCUS if vocab.FOCUS in self.incidents else self.incidents[0]
 
 
-def prepare_incident(**params) -> Context:
+def prepare_incident(**params) -> IncidentContext:
     """Check the parameters against the data, load it and return the report's context."""
     checks.check_names(params)
     data = load_dataset(checks.check_data_dir(params.get("data_dir")))
     p = checks.check_values(params, data)
-    return Context("incident", data, p["lang"], (p["incident_id"],), tuple(p["chain"]))
+    return IncidentContext(data, p["lang"], (p["incident_id"],), tuple(p["chain"]))
 
 
-def prepare_comparison(**params) -> Context:
+def prepare_comparison(**params) -> ComparisonContext:
     checks.check_names(params, tuple(checks.COMPARISON_DEFAULTS))
     data = load_dataset(checks.check_data_dir(params.get("data_dir")))
     p = checks.check_comparison_values(params, data)
     # Largest first by the value stolen, in every table and chart: one order a reader can follow.
     values = data.incidents.set_index("incident_id")["value_usd"]
     ranked = sorted(p["incidents"], key=lambda i: -values[i])
-    return Context("comparison", data, p["lang"], tuple(ranked), focus_id=p["focus"])
+    return ComparisonContext(data, p["lang"], tuple(ranked), focus_id=p["focus"])

@@ -17,7 +17,7 @@ from analysis import l10n, vocab
 from analysis.data import inputs
 from analysis.measures.durations import Duration, Milestone, between, earliest_of
 from analysis.report import story
-from analysis.report.context import Context
+from analysis.report.context import ComparisonContext, Context, IncidentContext
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ def when(a: Milestone | None, b: Milestone | None, lang: str, since: str) -> str
     return l10n.t(since, lang, value=elapsed(a, b, lang))
 
 
-def _theft_day(ctx: Context, theft: Milestone | None) -> str | None:
+def _theft_day(ctx: IncidentContext, theft: Milestone | None) -> str | None:
     """The theft's day as the tables write it in full, with its zone when it is another zone's date."""
     if theft is None or not theft.known or (theft.day is None and theft.span is None):
         return None
@@ -99,7 +99,7 @@ def _theft_day(ctx: Context, theft: Milestone | None) -> str | None:
     return l10n.t("zoned_day", ctx.lang, day=day, zone=l10n.label("zone", row.date_zone, ctx.lang))
 
 
-def _other_count(ctx: Context, theft: Milestone | None, detection: Milestone | None) -> str | None:
+def _other_count(ctx: IncidentContext, theft: Milestone | None, detection: Milestone | None) -> str | None:
     """The time until detection counted from another source's time of the theft, when the sources
     disagree on it: "(8 h 28 min counted from 02:57, the time another source gives)"."""
     if theft is None or detection is None or detection.timestamp is None:
@@ -121,7 +121,7 @@ def _other_count(ctx: Context, theft: Milestone | None, detection: Milestone | N
     )
 
 
-def _earlier_account(ctx: Context, used: Milestone | None) -> str:
+def _earlier_account(ctx: IncidentContext, used: Milestone | None) -> str:
     """When another source puts a milestone earlier than the value used (a conflict the data
     records), the sentence says so: " (another account puts it earlier, about 14 September 2018)"."""
     if used is None or used.day is None:
@@ -142,7 +142,7 @@ def _earlier_account(ctx: Context, used: Milestone | None) -> str:
     return l10n.t(key, ctx.lang, day=l10n.day(first["date"].to_timestamp().date(), ctx.lang))
 
 
-def incident(ctx: Context) -> Findings:
+def incident(ctx: IncidentContext) -> Findings:
     lang, m = ctx.lang, ctx.found
     theft, detection = m.get("leak"), m.get("detection")
     regulator = earliest_of(m, "regulator_action", ctx.data.measures.get("regulator_action", ()))
@@ -252,7 +252,7 @@ def _dated(table: pd.DataFrame, milestone: str) -> pd.DataFrame:
     return table[(table["milestone"] == milestone) & table["state"].isin(["known", "range"])]
 
 
-def comparison(ctx: Context, focus: str | None = None) -> Findings:
+def comparison(ctx: ComparisonContext, focus: str | None = None) -> Findings:
     lang, table = ctx.lang, ctx.table
     names = ctx.milestone_names
     focus = focus or ctx.focus
@@ -319,13 +319,13 @@ def comparison(ctx: Context, focus: str | None = None) -> Findings:
     return Findings(headline, paragraphs, numbers)
 
 
-def _drain_note(ctx: Context) -> str:
+def _drain_note(ctx: ComparisonContext) -> str:
     """A drain over years is valued when its loss came to light, not at a theft's time: said so."""
     drains = [ctx.names[i] for i in ctx.drains]
     return l10n.t("sizes_drain_note", ctx.lang, names=l10n.join(drains, ctx.lang)) if drains else ""
 
 
-def _extents_text(ctx: Context, extents: dict[str, str | None]) -> str:
+def _extents_text(ctx: ComparisonContext, extents: dict[str, str | None]) -> str:
     """'The remedy covered every unit customers lost in 4 thefts (cash in yen: Coincheck 2018; ...);
     in part in 1 theft (Mt. Gox 2014); ...': each extent once, each incident under its extent and form."""
     lang = ctx.lang
@@ -370,5 +370,5 @@ def edition(ctx: Context) -> str:
     except PackageNotFoundError:
         package = "dev"
     # the data this report reads: its incident's rows and the shared files (every file, compared)
-    digest = inputs.digest(ctx.data.data_dir, ctx.incidents if ctx.kind == "incident" else None)
+    digest = inputs.digest(ctx.data.data_dir, ctx.own_incidents)
     return f"{package}+{digest[:8]}"

@@ -11,10 +11,10 @@ import pandas as pd
 
 from analysis import l10n, vocab
 from analysis.measures.durations import since_theft
-from analysis.report import citing
+from analysis.report import citing, common
 from analysis.report.common import cite, not_known, note_of, remedy_extent, seed_ref, table_of, when
-from analysis.report.context import Context
-from analysis.report.model import Section, Table, Text
+from analysis.report.context import IncidentContext as Context
+from analysis.report.model import Heading, Section, Table, Text
 
 
 def _num(x, lang: str, places: int = 0) -> str:
@@ -348,3 +348,25 @@ def later(ctx: Context, section: Section) -> Section:
         Table(pd.DataFrame(rows, columns=headers), "plain", (28, 16, 18, 38)),
         secondary_note(ctx),
     )
+
+
+def method(ctx: Context, section: Section) -> Section:
+    """The shared method, then the definitions of the milestones this report measures between
+    (compared, the chain, the first day); the later ones are named plainly where they appear."""
+    lang = ctx.lang
+    common.method(ctx, section)
+    vocabulary = ctx.data.milestones.set_index("milestone")
+    measured = {*ctx.data.compared, *ctx.chain, *vocab.FIRST_DAY}
+    shown = [
+        m for m in ctx.data.milestones["milestone"] if m in measured and (m in ctx.found or m in ctx.data.compared)
+    ]
+    rows = [[ctx.milestone_names[m], vocabulary.loc[m, l10n.column("definition", lang)]] for m in shown]
+    headers = [l10n.t("milestone_col", lang), l10n.t("definition_col", lang)]
+    return section.add(
+        Text(l10n.t("method_definitions", lang)), Table(pd.DataFrame(rows, columns=headers), "plain", (25, 75))
+    )
+
+
+def sources(ctx: Context, section: Section) -> Section:
+    """The annex's record, with the notes on the data's quality after the events."""
+    return common.sources(ctx, section, Heading(l10n.t("quality_notes", ctx.lang)), common.notes_table(ctx))

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 import pandas as pd
-from markupsafe import Markup
 from matplotlib.figure import Figure
+
+from analysis.report.cells import Link
 
 
 @dataclass
@@ -22,8 +23,9 @@ class Text:
 
     kind: ClassVar[str] = "text"
 
-    text: str | Markup
+    text: str
     css: str = ""
+    link: Link | None = None  # written after the text (the annex's link)
 
 
 @dataclass
@@ -38,7 +40,8 @@ class Heading:
 
 @dataclass
 class Table:
-    """A table: one DataFrame, its columns as the header; a cell may be Markup (a link)."""
+    """A table: one DataFrame, its columns as the header; a cell is text, a number, a Link or
+    Lines (the template renders links; no cell holds HTML)."""
 
     kind: ClassVar[str] = "table"
 

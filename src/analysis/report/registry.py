@@ -41,10 +41,7 @@ class ReportSpec:
     sections: tuple[SectionSpec, ...]
     # The reviewer's annex (reports/provenance/<variant>.html): every fact with its data row and
     # every page with what it prints, one link away from the reader's edition.
-    annex: tuple[SectionSpec, ...] = (
-        SectionSpec("sources", common.sources),
-        SectionSpec("provenance", annex.provenance),
-    )
+    annex: tuple[SectionSpec, ...]
 
 
 @dataclass(frozen=True)
@@ -72,11 +69,12 @@ REPORTS = {
             SectionSpec("order_items", incident.order_items),
             SectionSpec("later", incident.later, incident.later_title),
             SectionSpec("disputed", common.disputed),
-            SectionSpec("method", common.method),
+            SectionSpec("method", incident.method),
             SectionSpec("glossary", common.glossary),
             SectionSpec("limitations", common.limitations),
             SectionSpec("endnotes", common.endnotes),
         ),
+        (SectionSpec("sources", incident.sources), SectionSpec("provenance", annex.incident_provenance)),
     ),
     "comparison": ReportSpec(
         comparison.title,
@@ -94,6 +92,7 @@ REPORTS = {
             SectionSpec("limitations", common.limitations),
             SectionSpec("endnotes", comparison.endnotes),
         ),
+        (SectionSpec("sources", common.sources), SectionSpec("provenance", annex.provenance)),
     ),
 }
 

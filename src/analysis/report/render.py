@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from analysis import l10n
 from analysis.report import style
+from analysis.report.cells import Lines, Link
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "sections"
 
@@ -68,6 +69,8 @@ def environment() -> Environment:
     )
     env.filters["svg_uri"] = _svg_uri
     env.filters["cell"] = _cell
+    env.tests["link"] = lambda value: isinstance(value, Link)
+    env.tests["lines"] = lambda value: isinstance(value, Lines)
     env.filters["unbroken_numbers"] = _unbroken_numbers
     env.filters["unbroken_quantities"] = lambda text: _unbroken_numbers(text, about_apart=True)
     return env
@@ -106,11 +109,18 @@ def render_front(front) -> str:
     return environment().get_template("front.html.j2").render(front=front)
 
 
+def stylesheet() -> str:
+    """The report's stylesheet: report.css, then the rules each language's catalogue sets."""
+    from analysis import l10n
+
+    return (TEMPLATES.parent / "report" / "report.css").read_text(encoding="utf-8") + l10n.stylesheet()
+
+
 def render_annex(ctx, report_title: str, sections) -> str:
     """A standalone page (the reviewer's annex) with the report's stylesheet and a link back."""
     from analysis import l10n
 
-    css = (TEMPLATES.parent / "report" / "report.css").read_text(encoding="utf-8")
+    css = stylesheet()
     return (
         environment()
         .get_template("annex.html.j2")

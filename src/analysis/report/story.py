@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from analysis import l10n, vocab
 from analysis.measures.durations import milestones
-from analysis.report.context import Context
+from analysis.report.context import Context, IncidentContext
 
 
-def _aspect(ctx: Context, aspect: str) -> str | None:
+def _aspect(ctx: IncidentContext, aspect: str) -> str | None:
     rows = ctx.data.story[(ctx.data.story["incident_id"] == ctx.incident_id) & (ctx.data.story["aspect"] == aspect)]
     return None if rows.empty else rows[f"text_{ctx.lang}"].iloc[0]
 
@@ -28,7 +28,7 @@ def _day(row, lang: str) -> str:
     return day
 
 
-def _steps(ctx: Context, names: tuple[str, ...]) -> str | None:
+def _steps(ctx: IncidentContext, names: tuple[str, ...]) -> str | None:
     """'first arrests (11 March 2020), verdict (16 July 2024)': the incident's dated events with
     these milestones, in date order; None when it has none."""
     ev = ctx.events
@@ -65,11 +65,11 @@ def remedy_extents(ctx: Context) -> dict[str, str | None]:
     return out
 
 
-def _told(ctx: Context, fields: dict[str, str | None]) -> list[str]:
+def _told(ctx: IncidentContext, fields: dict[str, str | None]) -> list[str]:
     return [l10n.t(key, ctx.lang, text=text) for key, text in fields.items() if isinstance(text, str) and text]
 
 
-def lead(ctx: Context) -> list[str]:
+def lead(ctx: IncidentContext) -> list[str]:
     """What the theft was worth, who was hurt, why it could happen, who did it and what became of
     them: each sentence only where its row exists."""
     told = _told(ctx, {"story_value": _aspect(ctx, "value"), "story_victims": _aspect(ctx, "victims")})
@@ -81,7 +81,7 @@ def lead(ctx: Context) -> list[str]:
     return told + _told(ctx, {"story_enforcement": _steps(ctx, vocab.ENFORCEMENT)})
 
 
-def aftermath(ctx: Context) -> list[str]:
+def aftermath(ctx: IncidentContext) -> list[str]:
     """What followed for the exchange and the market: orders, reserves, reopening, takeover,
     registration, closure, rules. A completed takeover is told without its announcement."""
     done = ctx.events["milestone"].eq("acquisition_completed") & ctx.events["effective"] & ctx.events["date"].notna()

@@ -104,13 +104,11 @@ def new_figure(height_in: float, **subplots) -> tuple[Figure, object]:
     return fig, axes
 
 
-# English charts in a Latin face, Japanese glyphs (a name, a quoted title) falling back to the
-# bundled Japanese font; Japanese charts in the Japanese font.
-FAMILIES = {"en": ["DejaVu Sans", FONT]}
-
-
 def rc(lang: str | None = None) -> dict:
-    return {**RC, "font.family": FAMILIES.get(lang, [FONT])}
+    """The report's rcParams with the language's chart fonts (its catalogue's chart_fonts: English
+    in a Latin face with Japanese glyphs falling back to the bundled Japanese font); the bundled
+    font for a chart in no language."""
+    return {**RC, "font.family": l10n.chart_fonts(lang) if lang else [FONT]}
 
 
 def styled(draw):
