@@ -47,6 +47,8 @@ check: $(INSTALLED) sysdeps ## fail on stale review artifacts, notebooks saved w
 	$(VENV)/bin/ruff format --check --quiet . || { echo "run: $(VENV)/bin/ruff format ." >&2; status=1; }; \
 	$(VENV)/bin/actionlint .github/workflows/*.yml || status=1; \
 	$(VENV)/bin/lint-imports --no-cache >/dev/null || { $(VENV)/bin/lint-imports --no-cache; status=1; }; \
+	$(PY) -m analysis.data.package check || status=1; \
+	$(VENV)/bin/frictionless validate datapackage.json >/dev/null || { $(VENV)/bin/frictionless validate datapackage.json; status=1; }; \
 	exit $$status
 
 .PHONY: figures
