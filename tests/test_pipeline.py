@@ -10,6 +10,7 @@ import signal
 import threading
 import time
 from datetime import date
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -35,6 +36,54 @@ def test_a_forked_kernel_gives_the_bytes_of_a_fresh_one(tmp_path):
         build.execute(NOTEBOOK, params, forked, kernels)
     assert len(nbformat.read(fresh, as_version=4).cells) > 10
     assert forked.read_bytes() == fresh.read_bytes()
+
+
+PROBE = """
+import json, os, sys, time, warnings
+print(json.dumps({
+    "tz": [time.strftime("%z %Z", time.localtime(t)) for t in (1517000000, 1530000000)],
+    "warnoptions": sys.warnoptions,
+    "user_warning": next((f[0] for f in warnings.filters if f[2] is UserWarning), None),
+    "hashseed": os.environ.get("PYTHONHASHSEED"),
+}))
+"""
+
+
+def test_each_kernel_gets_the_environment_a_fresh_kernel_would(tmp_path, monkeypatch):
+    """Kernels forked from one warm process, each started under another environment (as two
+    variants' kernels could be): TZ is the kernel's own (time.tzset), and a setting Python reads only
+    as it starts (PYTHONWARNINGS) makes the kernel a fresh one; what the kernel sees is what a fresh
+    kernel under that environment sees."""
+    notebook = tmp_path / "probe.ipynb"
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("", metadata={"tags": ["parameters"]}), nbformat.v4.new_code_cell(PROBE)]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, notebook)
+
+    def seen(path: Path) -> dict:
+        import json
+
+        return json.loads(nbformat.read(path, as_version=4).cells[-1].outputs[0]["text"])
+
+    settings = [
+        {"TZ": "America/New_York"},
+        {"TZ": "Asia/Tokyo", "PYTHONWARNINGS": "error::UserWarning"},
+        {"TZ": "UTC", "PYTHONWARNINGS": "ignore::UserWarning", "PYTHONHASHSEED": "7"},
+    ]
+    with WarmKernels() as kernels:  # started under the test's own environment
+        for i, env in enumerate(settings):
+            for key, value in env.items():
+                monkeypatch.setenv(key, value)
+            build.execute(notebook, {}, tmp_path / f"forked-{i}.ipynb", kernels)
+            build.execute(notebook, {}, tmp_path / f"fresh-{i}.ipynb")
+            assert seen(tmp_path / f"forked-{i}.ipynb") == seen(tmp_path / f"fresh-{i}.ipynb"), env
+            for key in env:
+                monkeypatch.delenv(key)
+    new_york = seen(tmp_path / "forked-0.ipynb")
+    assert new_york["tz"] == ["-0500 EST", "-0400 EDT"]
+    assert seen(tmp_path / "forked-1.ipynb")["warnoptions"] == ["error::UserWarning"]
+    assert seen(tmp_path / "forked-1.ipynb")["user_warning"] == "error"
+    assert seen(tmp_path / "forked-2.ipynb")["hashseed"] == "7"
 
 
 def test_one_failing_variant_does_not_stop_the_others(tmp_path, capsys, monkeypatch):
@@ -142,10 +191,11 @@ def test_a_publishing_failure_fails_its_variant_only(tmp_path, capsys, monkeypat
     assert all(p.stat().st_mtime <= before for p in out.rglob("*.*"))  # this test process started earlier
 
 
-@pytest.mark.parametrize("phase", ["executing", "printing PDF"])
-def test_no_process_outlives_a_killed_build(tmp_path, phase):
+@pytest.mark.parametrize(("phase", "portable"), [("executing", False), ("printing PDF", False), ("executing", True)])
+def test_no_process_outlives_a_killed_build(tmp_path, phase, portable):
     """SIGKILL leaves the build no time to clean up: its kernel, the warm process, the shim and
-    Chromium notice on their own that it is gone, and end."""
+    Chromium notice on their own that it is gone, and end; also without the Linux-only calls
+    (pidfds, prctl), which ANALYSIS_PORTABLE_PROCESSES=1 replaces by polling."""
     import subprocess
     import sys
 
@@ -153,7 +203,8 @@ def test_no_process_outlives_a_killed_build(tmp_path, phase):
 
     cmd = [sys.executable, "-m", "analysis.build", "coincheck-2018-en"]
     cmd += ["--build-dir", str(tmp_path / "build"), "--out", str(tmp_path / "reports")]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    env = {**os.environ, "ANALYSIS_PORTABLE_PROCESSES": "1"} if portable else None
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     for line in proc.stdout:
         if phase in line:
             break
@@ -190,3 +241,23 @@ def test_no_process_outlives_a_killed_build(tmp_path, phase):
 def files(out):
     """The published files under out/, as paths relative to it."""
     return sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+
+
+def test_a_build_without_the_linux_only_calls_gives_the_same_report(tmp_path):
+    """The portable fallbacks (polling for a process's end instead of pidfds and prctl) build the
+    same files, and every kernel and shim ends with the build."""
+    import subprocess
+    import sys
+
+    def built(out, portable: bool) -> dict[str, bytes]:
+        env = {**os.environ, "ANALYSIS_PORTABLE_PROCESSES": "1"} if portable else dict(os.environ)
+        cmd = [sys.executable, "-m", "analysis.build", "bitpoint-2019-en", "--build-dir", str(out / "build"),
+               "--out", str(out / "reports")]  # fmt: skip
+        run = subprocess.run(cmd, env=env, capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr[-2000:]
+        return {p.name: p.read_bytes() for p in sorted((out / "reports").rglob("*.*"))}
+
+    probe = "import os, sys; from analysis.build import kernels; sys.exit(0 if kernels.LINUX_CALLS else 3)"
+    forced = subprocess.run([sys.executable, "-c", probe], env={**os.environ, "ANALYSIS_PORTABLE_PROCESSES": "1"})
+    assert forced.returncode == 3  # the switch is seen
+    assert built(tmp_path / "portable", True) == built(tmp_path / "linuxpid", False)  # same-length folders

@@ -73,10 +73,20 @@ def project(tmp_path_factory):
     return copy
 
 
+# The copy shares this checkout's .venv: make must never set it up again from the copy (an
+# editable install pointing at a folder the test then deletes).
+KEEP_ENV = ("-o", ".venv/.installed")
+
+
 def make(project: Path, *targets: str, **kwargs) -> subprocess.CompletedProcess:
     env = {**os.environ, "ANALYSIS_DATA_DIR": str(project / "data")}
     return subprocess.run(
-        ["make", "--no-print-directory", *targets], cwd=project, env=env, capture_output=True, text=True, **kwargs
+        ["make", "--no-print-directory", *KEEP_ENV, *targets],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        **kwargs,
     )
 
 
@@ -87,7 +97,7 @@ def interrupt_make(
     build reports `phase`, send `sig` to the whole group (make, the build, the kernel, Chromium)."""
     env = {**os.environ, "ANALYSIS_DATA_DIR": str(project / "data"), "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen(
-        [*wrapper, "make", "--no-print-directory", target],
+        [*wrapper, "make", "--no-print-directory", *KEEP_ENV, target],
         cwd=project,
         env=env,
         stdout=subprocess.PIPE,

@@ -4,7 +4,8 @@
 
 Standard library only, run without site packages, so it starts in milliseconds. It asks the warm
 process (analysis.build.kernels) behind SOCKET for a kernel, handing over its folder, environment and
-standard streams, then stands in for that kernel: the signals jupyter_client sends it are passed
+standard streams, then stands in for that kernel (or, when the kernel's start-up settings differ
+from the warm process's, becomes a fresh kernel itself): the signals jupyter_client sends it are passed
 on, and it ends when the kernel does. If the shim is killed, the kernel notices and ends too; if
 the build dies, the shim ends the kernel.
 """
@@ -15,6 +16,7 @@ import select
 import signal
 import socket
 import sys
+import time
 
 
 def main() -> int:
@@ -24,6 +26,11 @@ def main() -> int:
         request = {"argv": argv, "cwd": os.getcwd(), "env": dict(os.environ), "shim": os.getpid()}
         socket.send_fds(conn, [json.dumps(request).encode() + b"\n"], [0, 1, 2])
         answer = conn.makefile("rb").readline()
+    if answer.strip() == b"fresh":
+        # The kernel's environment differs from the warm process's in what Python reads only at start
+        # (PYTHONWARNINGS, PYTHONHASHSEED, ...): this process becomes a fresh kernel, the one
+        # jupyter_client would have started.
+        os.execv(sys.executable, [sys.executable, "-m", "ipykernel_launcher", *argv])
     if not answer.strip().isdigit():
         print(f"the warm kernel process did not start a kernel: {answer.decode(errors='replace')}", file=sys.stderr)
         return 1
@@ -37,15 +44,32 @@ def main() -> int:
 
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT):
         signal.signal(sig, pass_on)
-    try:
-        ended = os.pidfd_open(pid)
-        parent = os.pidfd_open(os.getppid())
-    except ProcessLookupError:
-        return 0
-    readable, _, _ = select.select([ended, parent], [], [])  # readable once that process has ended
-    if ended not in readable:  # the build is gone without shutting the kernel down
+    if not kernel_outlived_by_build(pid):  # the build is gone without shutting the kernel down
         pass_on(signal.SIGKILL, None)
     return 0
+
+
+def kernel_outlived_by_build(pid: int) -> bool:
+    """Wait until the kernel or the build (this shim's parent) ends; True when the kernel did.
+
+    Linux says at once (pidfds, readable once their process has ended); elsewhere, or with
+    ANALYSIS_PORTABLE_PROCESSES=1, the shim looks every 0.2 s (as analysis.build.kernels does)."""
+    parent = os.getppid()
+    if sys.platform == "linux" and hasattr(os, "pidfd_open") and not os.environ.get("ANALYSIS_PORTABLE_PROCESSES"):
+        try:
+            ended, build = os.pidfd_open(pid), os.pidfd_open(parent)
+        except ProcessLookupError:
+            return True
+        readable, _, _ = select.select([ended, build], [], [])
+        return ended in readable
+    while True:
+        try:
+            os.kill(pid, 0)  # the warm process reaps its kernels: an ended one is soon gone
+        except ProcessLookupError:
+            return True
+        if os.getppid() != parent:
+            return False
+        time.sleep(0.2)
 
 
 if __name__ == "__main__":

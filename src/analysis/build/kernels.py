@@ -1,11 +1,13 @@
 """Kernels forked from one warm process: the package is imported once per build, not per variant.
 
 A fresh kernel spends about 1.5 CPU seconds before the notebook's first line does any work:
-Python, ipykernel, pandas, matplotlib, the package, the data read and checked. The build has
-done most of that already: the warm process is forked from it (sharing those pages until
-either writes to them), imports ipykernel, and forks a kernel per notebook. A forked kernel
-starts from the same state every time, so the notebooks' outputs are the bytes a fresh kernel
-gives (tests compare).
+Python, ipykernel, pandas, matplotlib, the package, the data read and checked. The warm process
+(`python -m analysis.build.kernels`, started by the build from the interpreter, under the build's
+environment, not forked from the build with its threads and settings) does that once, then forks a
+kernel per notebook. A forked kernel starts from the same state every time, so the notebooks'
+outputs are the bytes a fresh kernel gives, and it sees what a fresh kernel sees: its own
+environment and TZ; a kernel whose environment differs in what Python reads only at start
+(PYTHONWARNINGS, ...) is started fresh (tests compare both).
 
 jupyter_client starts kernel_shim.py in place of `python -m ipykernel_launcher`; the shim hands
 its request to the warm process over a Unix socket and stands in for the kernel it gets.
@@ -22,6 +24,7 @@ import os
 import select
 import signal
 import socket
+import subprocess
 import sys
 import tempfile
 import threading
@@ -31,7 +34,13 @@ from pathlib import Path
 import psutil
 
 SHIM = Path(__file__).with_name("kernel_shim.py")
-HANDLED = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}  # the signals the build handles
+# Linux tells a process at once that another has ended (a pidfd) and kills a child with its parent
+# (prctl PR_SET_PDEATHSIG). Elsewhere, or with ANALYSIS_PORTABLE_PROCESSES=1 (which a test sets),
+# the same is done by looking every POLL seconds; kernel_shim.py decides the same way.
+LINUX_CALLS = (
+    sys.platform == "linux" and hasattr(os, "pidfd_open") and not os.environ.get("ANALYSIS_PORTABLE_PROCESSES")
+)
+POLL = 0.2
 
 
 class KernelStartError(RuntimeError):
@@ -41,18 +50,15 @@ class KernelStartError(RuntimeError):
 # -- the warm process ----------------------------------------------------------------------------
 
 
-def serve(listener: socket.socket, control: int, mask: set) -> None:
-    """In the forked warm process: fork a kernel for each request on `listener` until `control`
-    (a pipe whose writing end only the build holds) ends."""
+def serve(listener: socket.socket, control: int) -> None:
+    """The warm process (`python -m analysis.build.kernels`, started by the build): import what a
+    kernel imports, then fork a kernel for each request on `listener` until `control` (a pipe whose
+    writing end only the build holds) ends."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the build, which then ends this process
-    _default_signals(signal.SIGTERM, signal.SIGHUP)
-    signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-    # Fresh writers on fds 1 and 2: a thread of the build may have held their locks at the fork.
-    sys.stdout = sys.__stdout__ = open(1, "w", closefd=False)  # noqa: SIM115
-    sys.stderr = sys.__stderr__ = open(2, "w", closefd=False)  # noqa: SIM115
     import ipykernel.kernelapp  # noqa: F401
     import IPython.core.interactiveshell  # noqa: F401
 
+    import analysis.report.registry  # noqa: F401 - pandas, matplotlib, the package: what the notebooks import
     from analysis.data import loading
 
     loading.REUSE = True
@@ -116,6 +122,9 @@ def _fork_kernel(conn: socket.socket, listener: socket.socket, control: int) -> 
             data += more
         try:
             request = {**json.loads(data), "warm": os.getpid()}
+            if startup_differences(request["env"]):
+                conn.sendall(b"fresh\n")  # the shim becomes a fresh kernel itself
+                return
             pid = os.fork()
         except (ValueError, OSError) as err:
             conn.sendall(f"{type(err).__name__}: {err}\n".encode())
@@ -134,13 +143,25 @@ def _fork_kernel(conn: socket.socket, listener: socket.socket, control: int) -> 
     conn.sendall(f"{pid}\n".encode())
 
 
+# What Python reads only as it starts (every PYTHON* variable: warnings, hash seed, path, I/O
+# encoding, ...; the locale's variables): a kernel whose environment differs from the warm
+# process's in any of them is started fresh, as a kernel jupyter_client starts would be. TZ is
+# read again by time.tzset() in the forked kernel.
+_STARTUP_PREFIXES = ("PYTHON", "LC_")
+_STARTUP_NAMES = ("LANG", "LANGUAGE")
+_WARM_ENV = dict(os.environ)  # as this module found it: the build's environment, which the warm process keeps
+
+
+def startup_differences(env: dict[str, str]) -> list[str]:
+    """The start-up settings in which `env` differs from the warm process's."""
+    names = {k for k in {*env, *_WARM_ENV} if k.startswith(_STARTUP_PREFIXES) or k in _STARTUP_NAMES}
+    return sorted(k for k in names if env.get(k) != _WARM_ENV.get(k))
+
+
 def _become_kernel(request: dict, fds: list[int]) -> None:
     """In the forked child: take the shim's streams, folder and environment, and run ipykernel."""
     os.setsid()  # like a kernel jupyter_client starts: a session of its own
-    PR_SET_PDEATHSIG = 1  # killed if the warm process dies (it is single-threaded: no thread exit fires it)
-    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != request["warm"]:  # the warm process died before the call above
-        os._exit(1)
+    _end_with_parent(request["warm"])
     _default_signals(signal.SIGCHLD, signal.SIGTERM, signal.SIGHUP)
     signal.signal(signal.SIGINT, signal.default_int_handler)
     for target, fd in zip((0, 1, 2), fds):
@@ -149,6 +170,7 @@ def _become_kernel(request: dict, fds: list[int]) -> None:
     os.chdir(request["cwd"])
     os.environ.clear()
     os.environ.update(request["env"])
+    time.tzset()  # the kernel's TZ, not the warm process's
     threading.Thread(target=_end_with, args=(request["shim"],), daemon=True).start()
     from ipykernel.kernelapp import IPKernelApp
 
@@ -162,51 +184,78 @@ def _become_kernel(request: dict, fds: list[int]) -> None:
     os._exit(0)
 
 
+def _end_with_parent(warm: int) -> None:
+    """The kernel ends when the warm process does (which is single-threaded: no thread's exit fires
+    the Linux signal early)."""
+    if LINUX_CALLS:
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    else:
+        threading.Thread(target=_poll_parent, args=(warm,), daemon=True).start()
+    if os.getppid() != warm:  # the warm process died before the watch began
+        os._exit(1)
+
+
+def _poll_parent(warm: int) -> None:
+    while os.getppid() == warm:
+        time.sleep(POLL)
+    os._exit(1)
+
+
 def _end_with(shim: int) -> None:
     """A kernel whose shim is gone (killed by jupyter_client or the build) has nobody to serve."""
-    try:
-        gone = os.pidfd_open(shim)
-    except ProcessLookupError:
-        os._exit(1)
-    select.select([gone], [], [])
+    wait_for_end(shim)
     os._exit(1)
+
+
+def wait_for_end(pid: int) -> None:
+    """Return once process `pid` has ended (and, if it is not this process's child, been reaped)."""
+    if LINUX_CALLS:
+        try:
+            gone = os.pidfd_open(pid)
+        except ProcessLookupError:
+            return
+        select.select([gone], [], [])
+        return
+    while True:
+        try:
+            if psutil.Process(pid).status() == psutil.STATUS_ZOMBIE:
+                return
+        except psutil.NoSuchProcess:
+            return
+        time.sleep(POLL)
 
 
 # -- the build's side ----------------------------------------------------------------------------
 
 
 class WarmKernels:
-    """The warm process of one build: forked at once, before the build starts any thread (a fork
-    copies only the thread that calls it), and ended by close()."""
+    """The warm process of one build, ended by close(). A process of its own, started from the
+    interpreter (not a fork of the build, whose threads and settings are the build's): it starts
+    as a kernel would, under the build's environment, so a kernel forked from it is the one a fresh
+    start gives (tests/test_pipeline.py compares their notebooks and what they see)."""
 
     def __init__(self) -> None:
-        # What ipykernel sets for a fresh kernel; matplotlib reads it when first imported.
-        os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
-        import analysis.report.registry  # noqa: F401 - pandas, matplotlib, the package: shared with the kernels
-
         self._folder = tempfile.TemporaryDirectory(prefix="kernels-")
         self.socket = str(Path(self._folder.name) / "fork.sock")
-        # Bound before the fork: a shim may connect before the warm process is ready to accept.
+        # Bound here, before the warm process starts: a shim may connect before it is ready to accept.
         listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         listener.bind(self.socket)
         listener.listen(64)
         control, self._control = os.pipe()
-        sys.stdout.flush()
-        sys.stderr.flush()
-        gc.freeze()  # both sides then copy fewer of the pages they share (see serve)
-        # No signal may run the build's handlers in the child before serve() has replaced them.
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, HANDLED)
-        self._pid = os.fork()
-        if self._pid == 0:
-            try:
-                os.close(self._control)
-                serve(listener, control, held)
-            finally:
-                os._exit(0)
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
-        os.close(control)
-        listener.close()
-        self._status: int | None = None
+        # What ipykernel sets for a fresh kernel; matplotlib reads it when first imported.
+        env = {"MPLBACKEND": "module://matplotlib_inline.backend_inline", **os.environ}
+        try:
+            self._proc = subprocess.Popen(
+                [sys.executable, "-m", "analysis.build.kernels", str(listener.fileno()), str(control)],
+                pass_fds=(listener.fileno(), control),
+                stdin=subprocess.DEVNULL,
+                env=env,
+            )
+        finally:
+            os.close(control)
+            listener.close()
+        self._pid = self._proc.pid
         self._lock = threading.Lock()
         self._numbers = itertools.count(1)
 
@@ -217,19 +266,14 @@ class WarmKernels:
                 os.kill(self._pid, signal.SIGKILL)
 
     def _ended(self) -> bool:
-        if self._status is None:
-            with contextlib.suppress(ChildProcessError):
-                pid, status = os.waitpid(self._pid, os.WNOHANG)
-                if pid:
-                    self._status = status
-        return self._status is not None
+        return self._proc.poll() is not None
 
     def manager_class(self) -> type:
         """A kernel manager class for papermill whose kernels come from this process."""
         with self._lock:
             if self._ended():
                 raise KernelStartError(
-                    f"the warm kernel process has ended (exit {os.waitstatus_to_exitcode(self._status)}); "
+                    f"the warm kernel process has ended (exit {self._proc.returncode}); "
                     "its error, if any, is printed above"
                 )
         from jupyter_client.manager import AsyncKernelManager
@@ -254,15 +298,11 @@ class WarmKernels:
         """End the warm process (its kernels with it) and wait for it: its CPU time then counts
         towards this process's children."""
         os.close(self._control)
-        gc.unfreeze()
-        deadline = time.monotonic() + 10
-        while not self._ended() and time.monotonic() < deadline:
-            time.sleep(0.02)
-        if not self._ended():
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(self._pid, signal.SIGKILL)
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(self._pid, 0)
+        try:
+            self._proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._proc.kill()
+            self._proc.wait()
         self._folder.cleanup()
 
     def __enter__(self) -> WarmKernels:
@@ -270,3 +310,16 @@ class WarmKernels:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def main(argv: list[str]) -> int:
+    """The warm process: `python -m analysis.build.kernels LISTENER_FD CONTROL_FD`."""
+    listener_fd, control = (int(a) for a in argv)
+    try:
+        serve(socket.socket(fileno=listener_fd), control)
+    finally:
+        os._exit(0)  # as the fork did: no atexit work of the libraries imported for the kernels
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
