@@ -1,7 +1,8 @@
 """Reading the curated CSV files into typed, timezone-aware DataFrames.
 
 Files are read as text, checked (`analysis.data.validation`), and only then converted, so a bad cell
-is reported with the exact text the file holds instead of a conversion error.
+is reported with the exact text the file holds instead of a conversion error. What each column
+becomes is declared with the column, in the file's module of `analysis.data.schemas`.
 """
 
 from __future__ import annotations
@@ -14,23 +15,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import l10n, vocab
+from analysis import vocab
+from analysis.data import schemas
 from analysis.data.evidence import pages
 from analysis.data.validation import SCHEMAS, check_relations, check_schema
 from analysis.errors import DataValidationError, Problem
 
-FILES = (
-    "milestones.csv",
-    "events.csv",
-    "compensation.csv",
-    "order_items.csv",
-    "sources.csv",
-    "incidents.csv",
-    "remedies.csv",
-    "citations.csv",
-    "story.csv",
-    "pages.csv",
-)
+# The curated files, in the order they are read: one module of analysis.data.schemas declares each.
+FILES = tuple(schemas.FILES)
 
 
 def default_data_dir() -> Path:
@@ -235,21 +227,21 @@ def _load(data_dir: Path) -> Dataset:
     frames = check_dataset(data_dir)
     citations = frames["citations.csv"].merge(frames["pages.csv"], on="url", how="left")
     citations.index = frames["citations.csv"].index
-    milestones = frames["milestones.csv"].copy()
-    milestones["compared"] = milestones["compared"] == "true"
-    milestones["chain"] = milestones["chain"] == "true"
+    # A researched row's pages (with what each prints) and, as source_url, their addresses; then
+    # each file typed as its declaration (analysis.data.schemas) says.
+    for table, name in vocab.CITED_TABLES.items():
+        frames[name] = _with_pages(frames[name], citations, table, schemas.key(name))
+    typed = {name: schemas.typed(name, frame) for name, frame in frames.items()}
     return Dataset(
-        events=_typed_events(_with_pages(frames["events.csv"], citations, "events", "event_id")),
-        compensation=_typed_compensation(frames["compensation.csv"]),
-        order_items=_typed_order_items(frames["order_items.csv"]),
-        sources=frames["sources.csv"].copy(),
-        incidents=_with_pages(frames["incidents.csv"], citations, "incidents", "incident_id").astype(
-            {"value_usd": "int64"}
-        ),
-        remedies=_with_pages(frames["remedies.csv"], citations, "remedies", "incident_id"),
-        milestones=milestones,
+        events=typed["events.csv"],
+        compensation=typed["compensation.csv"],
+        order_items=typed["order_items.csv"],
+        sources=typed["sources.csv"],
+        incidents=typed["incidents.csv"],
+        remedies=typed["remedies.csv"],
+        milestones=typed["milestones.csv"],
         citations=citations,
-        story=_with_pages(frames["story.csv"], citations, "story", "fact_id"),
+        story=typed["story.csv"],
         data_dir=data_dir,
     )
 
@@ -263,74 +255,3 @@ def _with_pages(raw: pd.DataFrame, citations: pd.DataFrame, table: str, key: str
     given = df["source_url"] if "source_url" in df.columns else pd.Series("", index=df.index)
     df["source_url"] = given.where(given != "", from_citations)
     return df
-
-
-def _typed_events(raw: pd.DataFrame) -> pd.DataFrame:
-    df = raw.copy()
-    # A date-only fact stays a whole day (a Period), never a midnight timestamp; a fact known only
-    # to the month or quarter keeps that period, and a gap has neither.
-    df["date"] = pd.PeriodIndex(raw["date"].replace("", None), freq="D")
-    has_time = (raw["time"] != "") & (raw["date"] != "")
-    stamps = pd.to_datetime(raw["date"].where(has_time) + " " + raw["time"].where(has_time), format="%Y-%m-%d %H:%M")
-    df["timestamp"] = stamps.dt.tz_localize(vocab.TIMEZONE).astype(f"datetime64[us, {vocab.TIMEZONE}]")
-    df["period"] = [_period(text) for text in raw["period"]]
-    # The stretch of Japan time a date-only fact's day covers: its own day, or, for a date the pages
-    # give in another zone, that zone's day, which overlaps two Japan dates.
-    spans = [
-        _day_span(d, z) if d and not t else (pd.NaT, pd.NaT)
-        for d, t, z in zip(raw["date"], raw["time"], raw["date_zone"])
-    ]
-    df["day_start"] = pd.Series([a for a, _ in spans], index=df.index, dtype=f"datetime64[us, {vocab.TIMEZONE}]")
-    df["day_end"] = pd.Series([b for _, b in spans], index=df.index, dtype=f"datetime64[us, {vocab.TIMEZONE}]")
-    df["date_zone"] = raw["date_zone"].replace("", pd.NA)
-    df["precision"] = [
-        "minute" if t else "day" if d else ("quarter" if "Q" in p else "month") if p else "none"
-        for d, t, p in zip(raw["date"], has_time, raw["period"])
-    ]
-    for col in ("time", "milestone", "source_url", "source_url_as_printed", "seed_item", *l10n.columns("note")):
-        df[col] = df[col].replace("", pd.NA)
-    for col in ("conflict_group", "flag"):
-        df[col] = df[col].replace("", pd.NA)
-    df["preferred"] = raw["preferred"] == "true"
-    df["approximate"] = raw["approximate"] == "true"
-    # The row the analysis uses for its fact: everything except the alternatives of a conflict.
-    df["effective"] = ~((raw["status"] == "conflict") & ~df["preferred"])
-    df["actor"] = pd.Categorical(df["actor"], categories=vocab.ACTORS)
-    df["source_kind"] = pd.Categorical(df["source_kind"], categories=vocab.SOURCE_KINDS)
-    # Per incident, by day; within a day by time, then the facts known only by their day (listed
-    # first they would seem to come before the day's timed facts), ties in file order; facts with no
-    # day (a period or a gap) last.
-    df["_undated"] = df["date"].isna()
-    df = df.sort_values(["incident_id", "_undated", "date", "timestamp"], na_position="last", kind="stable")
-    return df.drop(columns="_undated")
-
-
-def _day_span(day: str, zone: str) -> tuple[pd.Timestamp, pd.Timestamp]:
-    start = pd.Timestamp(day)
-    zone = zone or vocab.TIMEZONE
-    return (
-        start.tz_localize(zone).tz_convert(vocab.TIMEZONE),
-        (start + pd.Timedelta(days=1)).tz_localize(zone).tz_convert(vocab.TIMEZONE),
-    )
-
-
-def _period(text: str):
-    if not text:
-        return None
-    year, part = text.split("-")
-    return pd.Period(f"{year}{part}", freq="Q") if part.startswith("Q") else pd.Period(text, freq="M")
-
-
-def _typed_compensation(raw: pd.DataFrame) -> pd.DataFrame:
-    df = raw.copy()
-    df["approximate"] = df["approximate"] == "true"
-    for col in l10n.columns("note"):
-        df[col] = df[col].replace("", pd.NA)
-    return df
-
-
-def _typed_order_items(raw: pd.DataFrame) -> pd.DataFrame:
-    df = raw.copy()
-    df["item_no"] = df["item_no"].astype("int64")
-    df["deadline"] = pd.PeriodIndex(df["deadline"].replace("", None), freq="D")
-    return df.sort_values(["order_event_id", "item_no"], kind="stable")

@@ -40,9 +40,9 @@ WRITE = "python -m analysis.data.package write"
 NAME = "crypto-exchange-thefts"
 TITLE = "Thefts from crypto-asset exchanges: the curated data of the reports"
 
-# Keys made of more than one column, which no schema column states as unique but the checks
-# across rows enforce (validation._check_compensation: each fact once per incident and asset;
-# validation._check_order_items: each item number once per order). A file with a unique column
+# Keys made of more than one column, which no schema column states as unique but the rules
+# across rows enforce (schemas/compensation.py: each fact once per incident and asset;
+# schemas/order_items.py: each item number once per order). A file with a unique column
 # has that column as its key; a file with neither has no key.
 COMPOSITE_KEYS: dict[str, tuple[str, ...]] = {
     "compensation.csv": ("incident_id", "asset", "fact"),
@@ -168,7 +168,7 @@ def _accepts(column: pa.Column, value: str) -> bool:
 
 def _vocabulary(check: pa.Check) -> tuple[str, ...] | None:
     """The values a vocabulary check allows: pandera's own `isin`, or a check whose function
-    binds them as its `allowed` argument (validation._column). None for any other check."""
+    binds them as its `allowed` argument (schemas.columns.column). None for any other check."""
     allowed = (check.statistics or {}).get("allowed_values")
     if allowed is None:
         function = getattr(check, "_check_fn", None)  # pandera keeps no public handle on it
