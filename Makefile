@@ -29,7 +29,7 @@ $(INSTALLED): requirements.txt pyproject.toml
 	@touch $@
 
 .PHONY: test
-test: check $(LAB)/.installed ## run every test (make check, then the notebooks, JupyterLab, images, the PDF build), on both cores
+test: check site $(LAB)/.installed ## run every test (make check, then the notebooks, JupyterLab, images, the PDF build, the site), on both cores
 	@echo "==> test"
 	@$(PY) -m pytest -n 2 --dist loadfile
 
@@ -63,9 +63,12 @@ VARIANTS := $(foreach i,$(INCIDENTS),$(foreach l,$(LANGS),$(i)-$(l))) $(foreach 
 # Each variant's reviewer annex (every fact's data row and page) sits beside it under provenance/.
 REPORTS := $(foreach v,$(VARIANTS),reports/$(v).html reports/$(v).pdf reports/provenance/$(v).html)
 # What the report imports: the package, its catalogue and templates, and its data. The
-# development tools (src/devtools) are not part of it, so editing them rebuilds nothing.
-CODE_INPUTS := $(wildcard src/analysis/*.py src/analysis/*/*.py) $(wildcard src/analysis/catalogue/*) \
-	$(wildcard src/analysis/templates/*/*)
+# development tools (src/devtools) and the website (analysis.site, templates/site) are not part of
+# it, so editing them rebuilds no report.
+SITE_CODE := $(wildcard src/analysis/site/*.py src/analysis/templates/site/*)
+PACKAGE_PY := $(filter-out $(SITE_CODE),$(wildcard src/analysis/*.py src/analysis/*/*.py))
+CODE_INPUTS := $(PACKAGE_PY) $(wildcard src/analysis/catalogue/*) \
+	$(filter-out $(SITE_CODE),$(wildcard src/analysis/templates/*/*))
 # A variant's data is its stamp, build/inputs/<variant>.digest: the digest of its own incident's
 # rows and the shared files (analysis.data.inputs), rewritten by make report only when it changes,
 # so an edited Zaif row rebuilds Zaif's variants and the comparison's alone. Without a stamp yet
@@ -109,7 +112,7 @@ variants: ## list the report variants make report builds
 # This machine sets PYTHONDONTWRITEBYTECODE: without compiled files every process of the build
 # (driver and kernel, per variant) would compile the package again.
 BYTECODE := build/.bytecode
-$(BYTECODE): $(wildcard src/analysis/*.py src/analysis/*/*.py) $(INSTALLED)
+$(BYTECODE): $(PACKAGE_PY) $(INSTALLED)
 	@mkdir -p build
 	@$(PY) -m compileall -q src/analysis
 	@touch $@
@@ -124,6 +127,30 @@ reports/comparison-%.html reports/comparison-%.pdf reports/provenance/comparison
 
 reports/%.html reports/%.pdf reports/provenance/%.html: notebooks/incident.ipynb $(CODE_INPUTS) $$(call data_of,$$*) $(INSTALLED) $(BYTECODE) | sysdeps
 	@$(call build_or_queue,$*,$<)
+
+# The website: site/ from the built reports (brought up to date first by make report), their page-1
+# thumbnails (review/pages), the data and datapackage.json, the report code that words the cards and
+# draws the charts, and the site's own code and templates. Nothing changed: nothing runs. Something
+# changed: analysis.site writes only the files whose bytes change, draws again only the charts of
+# the reports whose code or data changed (their cache: build/site) and indexes the search again
+# only when a report page changed.
+SITE := site
+SITE_STAMP := $(SITE)/.built
+SITE_INPUTS := $(REPORTS) $(wildcard review/pages/*.png) $(wildcard data/*.csv data/README.md) datapackage.json \
+	$(CODE_INPUTS) $(SITE_CODE) $(INSTALLED)
+
+.PHONY: site
+site: report ## build the website under site/: a home page per language, every report, charts' numbers, data, search
+	@$(MAKE) --no-print-directory site-files
+
+# The site from the reports as they are (make site brings them up to date first).
+.PHONY: site-files
+site-files: $(SITE_STAMP)
+
+$(SITE_STAMP): $(SITE_INPUTS)
+	@echo "==> site: building $(SITE)/ (open $(SITE)/index.html, or serve it: python3 -m http.server -d $(SITE))"
+	@$(PY) -m analysis.site --out $(SITE) --reports reports --thumbnails review/pages --cache build/site
+	@touch $@
 
 .PHONY: numbers
 numbers: $(INSTALLED) ## check the data and print the durations and compensation figures

@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 
 # The one list of languages: a catalogue file each. ANALYSIS_CATALOGUE_DIR points elsewhere (a
 # translator's draft, or the pseudo-locale a test builds); every language in it needs its columns
@@ -31,6 +31,11 @@ DEFAULT_LANGUAGE = "ja"
 # The language of the data whose text the checks read: the figures a page prints (the US-dollar
 # value in stolen_<lang>), the note a rule requires; every other language's text must agree.
 REFERENCE_LANGUAGE = "en"
+
+
+def others(lang: str) -> tuple[str, ...]:
+    """Every language but `lang`, in the order of LANGUAGES: where the same page is in another language."""
+    return tuple(o for o in LANGUAGES if o != lang)
 
 
 def column(base: str, lang: str) -> str:
@@ -128,8 +133,9 @@ def number(x, lang: str, places: int = 0) -> str:
 
 
 def percent(ratio, lang: str, places: int = 1) -> str:
-    """A ratio as a percentage in the language's digits: 0.79846 -> 79.8%."""
-    return number(ratio * 100, lang, places) + "%"
+    """A ratio as a percentage with the language's grouping and sign (Babel): 0.79846 -> 79.8%."""
+    pattern = "#,##0" + ("." + "0" * places if places else "") + "%"
+    return format_percent(Decimal(str(ratio)), format=pattern, locale=_babel(lang), decimal_quantization=True)
 
 
 def plural(key: str, n: int, lang: str, **fields) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 import matplotlib.dates as mdates
 import matplotlib.ticker
@@ -456,14 +457,20 @@ def _first_day_title(rows: pd.DataFrame, theft, name: str, lang: str, milestone_
     return l10n.t("first_day_finding", lang, name=name, day=day, steps=l10n.t("step_joiner", lang).join(steps))
 
 
+def first_day_rows(events: pd.DataFrame, incident: str) -> pd.DataFrame:
+    """The incident's timed facts of the theft's day, as the first day's chart draws them."""
+    day = milestones(events, incident)["leak"].day
+    rows = events[(events["incident_id"] == incident) & events["timestamp"].notna()]
+    return rows[[ts.date() == day for ts in rows["timestamp"]]]
+
+
 @style.styled
 def first_day(events: pd.DataFrame, incident: str, name: str, lang: str, milestone_names: dict[str, str]) -> Figure:
     """Every timed fact of the theft's day on a clock, one row each, named at the left by the step
     it marks (or by who acted); a value another source gives instead is drawn hollow, in grey."""
     theft = milestones(events, incident)["leak"]
     day = theft.day
-    rows = events[(events["incident_id"] == incident) & events["timestamp"].notna()]
-    rows = rows[[ts.date() == day for ts in rows["timestamp"]]]
+    rows = first_day_rows(events, incident)
     start, end = _local(day) - pd.Timedelta(minutes=30), _local(day + timedelta(days=1))
     span = (end - start).total_seconds()
     # Before noon a label runs to the right of its mark, after noon to the left: each has that room.
@@ -843,9 +850,7 @@ def first_day_of(ctx, incident: str) -> Figure | None:
     theft = milestones(ctx.data.events, incident).get("leak")
     if theft is None or theft.timestamp is None:
         return None
-    ev = ctx.data.events
-    timed = ev[(ev["incident_id"] == incident) & ev["timestamp"].notna()]
-    if sum(ts.date() == theft.day for ts in timed["timestamp"]) < 2:
+    if len(first_day_rows(ctx.data.events, incident)) < 2:
         return None  # a clock with one mark on it says nothing the text does not
     return first_day(ctx.data.events, incident, ctx.names[incident], ctx.lang, ctx.milestone_names)
 
@@ -898,7 +903,7 @@ def compared_source(drains: list[str], lang: str) -> str:
 def sizes_of(ctx) -> Figure:
     """The thefts ranked by the value stolen, titled with the largest and the focus incident's rank;
     the source line says which values are sums and which are drains, of the thefts drawn."""
-    values = ctx.data.incidents.set_index("incident_id")["value_usd"].loc[list(ctx.incidents)]
+    values = _values(ctx)
     order = list(ctx.incidents)  # largest first (prepare_comparison)
     drains = ctx.drains
     summed = ctx.summed
@@ -909,6 +914,11 @@ def sizes_of(ctx) -> Figure:
                    focus=ctx.names[ctx.focus], rank=order.index(ctx.focus) + 1, n=len(order))  # fmt: skip
     return sizes(values, _names(ctx), ctx.lang, ctx.focus, set(drains), title,
                  l10n.t("sizes_source", ctx.lang, notes=notes))  # fmt: skip
+
+
+def _values(ctx) -> pd.Series:
+    """The value stolen of each of the report's thefts, in US dollars, in the report's order."""
+    return ctx.data.incidents.set_index("incident_id")["value_usd"].loc[list(ctx.incidents)]
 
 
 def _joined(ctx, ids: list[str]) -> str:
@@ -959,3 +969,125 @@ def response_of(ctx) -> Figure | None:
     else:
         title = incident(ctx).headline
     return response(steps, title, ctx.lang)
+
+
+# -- the numbers each chart draws, as a table: the same frames the adapters above hand to the chart
+# functions, with the names and values as the chart writes them (the site offers them as CSV). A
+# row that rests on a fact names it: `event_id` (events.csv), `source_id` and `seed_item` (a fact of
+# compensation.csv), or the incident itself (incidents.csv) for a value stolen.
+
+
+def _since_rows(ctx, table: pd.DataFrame) -> pd.DataFrame:
+    """Rows of durations.since_theft (days from the theft to each milestone) as a chart draws them."""
+    shown = [
+        l10n.since(r, ctx.lang) if r["state"] in ("known", "range") else l10n.label("state", r["state"], ctx.lang)
+        for _, r in table.iterrows()
+    ]
+    out = table.assign(
+        incident=table["incident_id"].map(ctx.names),
+        milestone_name=table["milestone"].map(ctx.milestone_names),
+        shown=shown,
+    )
+    return out[["incident_id", "incident", "milestone", "milestone_name", "state", "shown", "days", "hours",
+                "days_min", "days_max", "approximate", "date", "period", "event_id"]].reset_index(drop=True)  # fmt: skip
+
+
+def _event_rows(events: pd.DataFrame, lang: str, *extra: str) -> pd.DataFrame:
+    """Facts of events.csv as a chart draws them: when, who, what (in the report's language)."""
+    out = pd.DataFrame(
+        {
+            "event_id": events["event_id"],
+            "date": events["date"].astype("string"),
+            "time": events["time"],
+            "date_zone": events["date_zone"],
+            "actor": events["actor"].astype("string"),
+            "milestone": events["milestone"],
+            "title": events[l10n.column("title", lang)],
+            "approximate": events["approximate"],
+            **{col: events[col] for col in extra},
+            "source_id": events["source_id"],
+        }
+    )
+    return out.reset_index(drop=True)
+
+
+def response_data(ctx) -> pd.DataFrame:
+    return _since_rows(ctx, ctx.table_for(ctx.incident_id))
+
+
+def first_day_data(ctx, incident: str) -> pd.DataFrame:
+    return _event_rows(first_day_rows(ctx.data.events, incident), ctx.lang, "effective")
+
+
+def timeline_data(ctx) -> pd.DataFrame:
+    return _event_rows(ctx.timeline_events, ctx.lang)
+
+
+def milestone_chain_data(ctx) -> pd.DataFrame | None:
+    if ctx.durations is None:
+        return None
+    d = ctx.durations
+    names = ctx.milestone_names
+    return d.assign(from_name=d["from"].map(names), to_name=d["to"].map(names)).reset_index(drop=True)
+
+
+def _fact_rows(figures: CompensationFigures, rows: list[dict]) -> pd.DataFrame:
+    """Figures of the compensation, each with the fact of compensation.csv it rests on (none for
+    a figure computed from the others)."""
+    facts = [figures.facts.get(r["figure"]) or figures.facts.get(f"{r['figure']}_jpy") for r in rows]
+    return pd.DataFrame(rows).assign(
+        source_id=[f.source_id if f else "" for f in facts], seed_item=[f.seed_item if f else "" for f in facts]
+    )
+
+
+def compensation_data(ctx) -> pd.DataFrame | None:
+    return None if ctx.compensation is None else _fact_rows(ctx.compensation, ctx.compensation.as_rows())
+
+
+def price_window_data(ctx) -> pd.DataFrame | None:
+    f = ctx.compensation
+    if f is None:
+        return None
+    rows = [
+        dict(figure=key, value=f.facts[key].value, unit=f.facts[key].unit, approximate=f.facts[key].approximate)
+        for key in ("price_window_start", "price_window_end")
+    ]
+    rows.append(dict(figure="window_hours", value=str(f.window_hours.quantize(Decimal("0.01"))), unit="h",
+                     approximate=False))  # fmt: skip
+    window = _fact_rows(f, rows)
+    policy = ctx.events[ctx.events["milestone"] == "remedy_decided"]
+    decided = pd.DataFrame(
+        {
+            "figure": "remedy_decided",
+            "value": policy["date"].astype("string"),
+            "unit": "date",
+            "approximate": policy["approximate"],
+            "source_id": policy["source_id"],
+            "event_id": policy["event_id"],
+        }
+    )
+    return pd.concat([window, decided], ignore_index=True)
+
+
+def later_milestones_data(ctx) -> pd.DataFrame:
+    from analysis.report.incident import later_table
+
+    return _since_rows(ctx, later_table(ctx))
+
+
+def compared_data(ctx) -> pd.DataFrame:
+    return _since_rows(ctx, ctx.table)
+
+
+def sizes_data(ctx) -> pd.DataFrame:
+    values = _values(ctx)
+    return pd.DataFrame(
+        {
+            "incident_id": values.index,
+            "incident": [ctx.names[i] for i in values.index],
+            "value_usd": values.to_numpy(),
+            "shown": [l10n.dollars(int(v), ctx.lang) for v in values],
+            "drain": [i in ctx.drains for i in values.index],
+            "summed": [i in ctx.summed for i in values.index],
+        }
+    )

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
+import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis import l10n
@@ -21,6 +22,7 @@ from analysis.report.context import Context
 from analysis.report.model import Chart, Front, Section
 
 Drawn = Figure | dict[str, Figure] | None
+Numbers = pd.DataFrame | dict[str, pd.DataFrame] | None
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,9 @@ class ChartSpec:
     # Whether the chart has a layout for a phone's width (style.narrow); one without it is shown
     # at print width on a phone, in a frame that scrolls sideways.
     phone: bool = False
+    # The numbers the chart draws, as a table (named as `draw` names its figures): the frame the
+    # chart is drawn from, which the site offers as CSV beside the chart.
+    data: Callable[[Context], Numbers] | None = None
 
 
 REPORTS = {
@@ -97,23 +102,52 @@ REPORTS = {
 }
 
 CHARTS = (
-    ChartSpec("response", "incident", "front", charts.response_of, phone=True),
-    ChartSpec("first_day", "incident", "first_day", lambda c: charts.first_day_of(c, c.incident_id), phone=True),
-    ChartSpec("timeline", "incident", "timeline", charts.timeline_of, phone=True),
-    ChartSpec("milestone_chain", "incident", "chain", charts.milestone_chain_of, phone=True),
-    ChartSpec("compensation", "incident", "compensation", charts.compensation_of, phone=True),
-    ChartSpec("price_window", "incident", "compensation", charts.price_window_of, phone=True),
-    ChartSpec("later_milestones", "incident", "later", charts.later_milestones_of, phone=True),
-    ChartSpec("compared", "comparison", "front", charts.compared_of, phone=True),
-    ChartSpec("sizes", "comparison", "incidents", charts.sizes_of, phone=True),
+    ChartSpec("response", "incident", "front", charts.response_of, phone=True, data=charts.response_data),
+    ChartSpec(
+        "first_day",
+        "incident",
+        "first_day",
+        lambda c: charts.first_day_of(c, c.incident_id),
+        phone=True,
+        data=lambda c: charts.first_day_data(c, c.incident_id),
+    ),
+    ChartSpec("timeline", "incident", "timeline", charts.timeline_of, phone=True, data=charts.timeline_data),
+    ChartSpec(
+        "milestone_chain", "incident", "chain", charts.milestone_chain_of, phone=True, data=charts.milestone_chain_data
+    ),
+    ChartSpec(
+        "compensation", "incident", "compensation", charts.compensation_of, phone=True, data=charts.compensation_data
+    ),
+    ChartSpec(
+        "price_window", "incident", "compensation", charts.price_window_of, phone=True, data=charts.price_window_data
+    ),
+    ChartSpec(
+        "later_milestones",
+        "incident",
+        "later",
+        charts.later_milestones_of,
+        phone=True,
+        data=charts.later_milestones_data,
+    ),
+    ChartSpec("compared", "comparison", "front", charts.compared_of, phone=True, data=charts.compared_data),
+    ChartSpec("sizes", "comparison", "incidents", charts.sizes_of, phone=True, data=charts.sizes_data),
     ChartSpec(
         "first_day",
         "comparison",
         "first_day",
         lambda c: {i: charts.first_day_of(c, i) for i in comparison.first_day_incidents(c)},
         phone=True,
+        data=lambda c: {i: charts.first_day_data(c, i) for i in comparison.first_day_incidents(c)},
     ),
 )
+
+
+def _named(spec: ChartSpec, made) -> list[tuple[str, object]]:
+    """A chart's figures (or tables) by name: the chart's key, with the incident for one made per
+    incident; none when the data cannot support it."""
+    if isinstance(made, dict):
+        return [(f"{spec.key}-{name}", item) for name, item in made.items() if item is not None]
+    return [] if made is None else [(spec.key, made)]
 
 
 def _drawn(ctx: Context, section: str | None = None, phone: bool = False):
@@ -122,11 +156,23 @@ def _drawn(ctx: Context, section: str | None = None, phone: bool = False):
     for spec in CHARTS:
         if spec.report != ctx.kind or (section is not None and spec.section != section) or (phone and not spec.phone):
             continue
-        drawn = spec.draw(ctx)
-        if isinstance(drawn, dict):
-            yield from ((spec, f"{spec.key}-{name}", fig) for name, fig in drawn.items())
-        elif drawn is not None:
-            yield spec, spec.key, drawn
+        yield from ((spec, name, fig) for name, fig in _named(spec, spec.draw(ctx)))
+
+
+def drawn(ctx: Context, phone: bool = False) -> list[tuple[ChartSpec, str, Figure]]:
+    """(spec, name, figure) for every chart the report draws, in the registry's order."""
+    return list(_drawn(ctx, phone=phone))
+
+
+def numbers_of(ctx: Context) -> dict[str, pd.DataFrame]:
+    """The numbers of the report's charts, as tables named as charts_of names the charts (a chart
+    that draws nothing for the report may still have its table: pair them by name)."""
+    return {
+        name: frame
+        for spec in CHARTS
+        if spec.report == ctx.kind and spec.data is not None
+        for name, frame in _named(spec, spec.data(ctx))
+    }
 
 
 def charts_of(ctx: Context, section: str | None = None, phone: bool = False) -> dict[str, Figure]:

@@ -1,0 +1,244 @@
+"""The site under site/: the reports as built (reports/), their page-1 thumbnails (review/pages), a
+home page per language with a card per report, each report's charts with their numbers, sources
+and citation, the dataset, the corrections and a full-text search (Pagefind's static index).
+
+A file is written only when its bytes change and a file the site no longer has is removed; a
+report's charts are drawn again only when the code or the data it reads changed (content.cached),
+and the search index is made again only when a page it indexes changed. So a second build of an
+unchanged project writes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+
+from analysis import l10n
+from analysis.data.loading import load_dataset
+from analysis.site import content, pages
+
+INDEX = "pagefind"  # Pagefind's bundle, under the site
+STAMP = ".built"  # make's record of the site's last build (Makefile), which the build leaves alone
+INDEXED = "reports/*.html"  # what the search covers: the reports (not their annexes, nor the site's pages)
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # every entry of the data's zip is dated so: the same files give the same zip
+
+
+class SiteError(RuntimeError):
+    """What the site needs and does not have (a report not built, a thumbnail missing)."""
+
+
+@dataclass
+class Writer:
+    """Writes the site's files, each only when its bytes change; remembers every file it was given,
+    so that what the site no longer has can be removed."""
+
+    out: Path
+    kept: set[str] = field(default_factory=set)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    redrawn: list[str] = field(default_factory=list)  # the reports whose charts were drawn again
+    indexed: bool = False  # whether the search index was made again
+
+    def write(self, path: str, data: bytes | str) -> bool:
+        data = data.encode("utf-8") if isinstance(data, str) else data
+        self.kept.add(path)
+        target = self.out / path
+        if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
+            return False
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(target)
+        self.changed.append(path)
+        return True
+
+    def copy(self, path: str, source: Path) -> bool:
+        return self.write(path, source.read_bytes())
+
+    def prune(self, keep_under: tuple[str, ...]) -> list[str]:
+        """Remove the files the site no longer has (not those under `keep_under`) and empty folders."""
+        removed = []
+        for p in sorted(self.out.rglob("*"), reverse=True):
+            rel = p.relative_to(self.out).as_posix()
+            if rel.split("/")[0] in keep_under:
+                continue
+            if p.is_file() and rel not in self.kept:
+                p.unlink()
+                removed.append(rel)
+            elif p.is_dir() and not any(p.iterdir()):
+                p.rmdir()
+        return removed
+
+
+def deterministic_zip(files: dict[str, bytes]) -> bytes:
+    """The files in a zip whose bytes depend on their names and contents only: sorted entries,
+    one fixed date, fixed permissions."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            z.writestr(info, files[name])
+    return buf.getvalue()
+
+
+def _rows(data: bytes) -> tuple[list[str], list[list[str]]]:
+    rows = [r for r in csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")) if r]
+    return (rows[0], rows[1:]) if rows else ([], [])
+
+
+def dataset(w: Writer, data_dir: Path, package: Path) -> dict:
+    """data/*.csv, the data dictionary and datapackage.json as they are in the project, and a zip of
+    them all; returns what the data page lists."""
+    files = {f"data/{p.name}": p.read_bytes() for p in sorted(data_dir.glob("*.csv"))}
+    dictionary = data_dir / "README.md"
+    if dictionary.is_file():
+        files["data/README.md"] = dictionary.read_bytes()
+    descriptor = json.loads(package.read_text(encoding="utf-8")) if package.is_file() else {}
+    if package.is_file():
+        files["datapackage.json"] = package.read_bytes()
+    for path, data in files.items():
+        w.write(path, data)
+    name = f"{descriptor.get('name', 'data')}.zip"
+    archive = deterministic_zip(files)
+    w.write(f"data/{name}", archive)
+    described = {Path(r["path"]).name: r.get("description", "") for r in descriptor.get("resources", [])}
+    listed = [
+        {
+            "name": Path(path).name,
+            "rows": len(_rows(data)[1]),
+            "description": described.get(Path(path).name, "").split("\n")[0],
+            "description_lang": l10n.REFERENCE_LANGUAGE,  # datapackage.json is written in English
+        }
+        for path, data in files.items()
+        if path.endswith(".csv")
+    ]
+    return {
+        "files": listed,
+        "zip": {"name": name, "size_bytes": len(archive)},
+        "dictionary": "README.md" if dictionary.is_file() else "",
+    }
+
+
+def corrections(data_dir: Path, lang: str) -> tuple[list[str], list[list[str]]]:
+    """The rows of data/corrections.csv when it exists (a column in several languages in the page's
+    language only); no rows when it does not."""
+    path = data_dir / "corrections.csv"
+    if not path.is_file():
+        return [], []
+    header, rows = _rows(path.read_bytes())
+    keep = [i for i, h in enumerate(header) if l10n.base_of(h) is None or h == l10n.column(l10n.base_of(h), lang)]
+    return [header[i] for i in keep], [[r[i] if i < len(r) else "" for i in keep] for r in rows]
+
+
+def index(out: Path, state: Path, force: bool = False) -> bool:
+    """Pagefind's index of the reports (python -m pagefind), made again when a page it indexes
+    changed; returns whether it was."""
+    pages_digest = hashlib.sha256(version("pagefind").encode())
+    for p in sorted(out.glob(INDEXED)):
+        pages_digest.update(p.name.encode() + p.read_bytes())
+    key = pages_digest.hexdigest()
+    bundle = out / INDEX
+    if not force and (bundle / "pagefind.js").is_file() and state.is_file() and state.read_text() == key:
+        return False
+    with tempfile.TemporaryDirectory(dir=out.parent, prefix=".pagefind-") as tmp:
+        run = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(out), "--glob", INDEXED, "--output-path", tmp, "--quiet"],
+            capture_output=True,
+            text=True,
+        )
+        if run.returncode != 0 or not (Path(tmp) / "pagefind.js").is_file():
+            raise SiteError(f"pagefind failed to index the reports:\n{run.stdout}{run.stderr}")
+        if bundle.exists():
+            shutil.rmtree(bundle)
+        shutil.copytree(tmp, bundle)
+    state.parent.mkdir(parents=True, exist_ok=True)
+    state.write_text(key)
+    return True
+
+
+def build(
+    out: Path,
+    reports: Path,
+    thumbnails: Path,
+    data_dir: Path,
+    package: Path,
+    cache: Path,
+    search: bool = True,
+    log=print,
+) -> Writer:
+    started = time.monotonic()
+    data = load_dataset(data_dir)
+    wanted = content.variants(list(data.incidents["incident_id"]))
+    missing = [
+        str(p)
+        for v in wanted
+        for p in (reports / f"{v.name}.html", reports / f"{v.name}.pdf", reports / "provenance" / f"{v.name}.html")
+        if not p.is_file()
+    ]
+    if missing:
+        raise SiteError("the site needs every report built (make report); missing:\n  " + "\n  ".join(missing))
+    code = content.code_digest()
+    summaries, redrawn = [], []
+    for v in wanted:
+        report, folder, made = content.cached(v, data_dir, cache, code)
+        summaries.append((report, folder))
+        if made:
+            redrawn.append(v.name)
+    all_reports = [r for r, _ in summaries]
+
+    out.mkdir(parents=True, exist_ok=True)
+    w = Writer(out)
+    w.write("assets/site.css", pages.stylesheet())
+    w.write("assets/bar.css", pages.asset("bar.css"))
+    w.write("assets/search.js", pages.asset("search.js"))
+    w.write(".nojekyll", "")  # GitHub Pages serves the files as they are
+    for report, folder in summaries:
+        name = report.variant
+        html = (reports / f"{name}.html").read_text(encoding="utf-8")
+        w.write(f"reports/{name}.html", pages.report_page(html, report, f"reports/{name}.html"))
+        w.copy(f"reports/{name}.pdf", reports / f"{name}.pdf")
+        annex = (reports / "provenance" / f"{name}.html").read_text(encoding="utf-8")
+        w.write(f"reports/provenance/{name}.html",
+                pages.report_page(annex, report, f"reports/provenance/{name}.html", annex=True))  # fmt: skip
+        thumb = thumbnails / f"{name}.png"
+        if not thumb.is_file():
+            raise SiteError(f"no page-1 thumbnail {thumb} (make thumbnails)")
+        w.copy(f"thumbnails/{name}.png", thumb)
+        for f in sorted(folder.iterdir()):
+            w.copy(f"{report.lang}/charts/{name}/{f.name}", f)
+        w.write(f"{report.lang}/charts/{name}.html", pages.charts(report, all_reports))
+    listed = dataset(w, data_dir, package)
+    w.write("index.html", pages.root_page(len(data.incidents)))
+    for lang in l10n.LANGUAGES:
+        w.write(f"{lang}/index.html", pages.home(lang, all_reports))
+        size = l10n.t("site_size_kb", lang, n=l10n.number(max(1, round(listed["zip"]["size_bytes"] / 1024)), lang))
+        w.write(f"{lang}/data.html", pages.simple("data", lang, "site_data_title", files=listed["files"],
+                                                  zip={**listed["zip"], "size": size},
+                                                  dictionary=listed["dictionary"]))  # fmt: skip
+        header, rows = corrections(data_dir, lang)
+        w.write(f"{lang}/corrections.html",
+                pages.simple("corrections", lang, "site_corrections_title", header=header, rows=rows))  # fmt: skip
+        w.write(f"{lang}/search.html", pages.simple("search", lang, "site_nav_search"))
+    w.removed = w.prune(keep_under=(INDEX, STAMP))
+    w.redrawn = redrawn
+    w.indexed = index(out, cache / "pagefind.key") if search else False
+    log(
+        f"site: {len(w.kept)} files in {out}/; {len(w.changed)} written, {len(w.removed)} removed; "
+        f"charts drawn again for {len(redrawn)} of {len(wanted)} reports; "
+        f"search index {'made again' if w.indexed else 'unchanged'} ({time.monotonic() - started:.1f} s)"
+    )
+    return w

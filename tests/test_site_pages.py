@@ -1,0 +1,106 @@
+"""The website's parts that need no built report and no browser (tests/test_site.py checks the
+site itself): the data's zip, the corrections page, a report page as the site serves it, the
+pages' escaping and relative links, and a build that writes only what changed."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from analysis import l10n
+from analysis.site import pages
+from analysis.site.build import Writer, corrections, deterministic_zip
+from analysis.site.content import Chart, Report, Source, Variant, variants
+
+REPORT = Report(
+    variant="coincheck-2018-en",
+    kind="incident",
+    lang="en",
+    incident_id="coincheck-2018",
+    title="Coincheck 2018 <b>report</b>",
+    headline="A headline with <script>alert(1)</script>",
+    size="US$532 million",
+    size_label="value stolen at the time",
+    as_of="4 December 2026",
+    edition="0.1.0+abcdef12",
+    charts=[
+        Chart("timeline", "A chart & its title", "timeline", True, [Source("A page", "https://example.org/a")], "Cite")
+    ],
+)
+
+
+def test_the_data_s_zip_depends_on_the_files_only():
+    files = {"data/b.csv": b"x\n1\n", "datapackage.json": b"{}", "data/a.csv": b"y\n2\n"}
+    first, again = deterministic_zip(files), deterministic_zip(dict(reversed(list(files.items()))))
+    assert first == again
+    with zipfile.ZipFile(io.BytesIO(first)) as z:
+        assert z.namelist() == sorted(files)
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert z.read("data/a.csv") == b"y\n2\n"
+
+
+def test_without_a_corrections_file_there_is_none(tmp_path):
+    assert corrections(tmp_path, "en") == ([], [])
+
+
+def test_the_corrections_page_lists_the_file_s_rows_in_the_page_s_language(tmp_path):
+    (tmp_path / "corrections.csv").write_text(
+        "date,file,what_en,what_ja\n2026-12-01,events.csv,a time corrected,時刻を訂正\n", encoding="utf-8"
+    )
+    header, rows = corrections(tmp_path, "ja")
+    assert header == ["date", "file", "what_ja"]
+    assert rows == [["2026-12-01", "events.csv", "時刻を訂正"]]
+    page = pages.simple("corrections", "ja", "site_corrections_title", header=header, rows=rows)
+    assert "時刻を訂正" in page and l10n.t("site_corrections_none", "ja") not in page
+    empty = pages.simple("corrections", "en", "site_corrections_title", header=[], rows=[])
+    assert l10n.t("site_corrections_none", "en") in empty
+
+
+def test_a_page_escapes_what_it_shows():
+    home = pages.home("en", [REPORT])
+    assert "<script>alert(1)</script>" not in home and "&lt;script&gt;" in home
+    assert "<b>report</b>" not in home
+    charts = pages.charts(REPORT, [REPORT])
+    assert "A chart &amp; its title" in charts and 'href="https://example.org/a"' in charts
+
+
+def test_every_link_of_a_page_is_relative():
+    for html in (pages.home("en", [REPORT]), pages.charts(REPORT, [REPORT]), pages.root_page(9),
+                 pages.simple("search", "ja", "site_nav_search")):  # fmt: skip
+        for link in __import__("re").findall(r'(?:href|src)="([^"]+)"', html):
+            assert not link.startswith("/"), link
+    assert pages.root_of("index.html") == "" and pages.root_of("en/charts/x.html") == "../../"
+
+
+def test_a_report_as_the_site_serves_it():
+    built = (
+        '<html lang="en"><head><title>t</title></head><body class="jp-Notebook"><main><p>text</p></main></body></html>'
+    )
+    served = pages.report_page(built, REPORT, "reports/coincheck-2018-en.html")
+    assert "<main data-pagefind-body>" in served
+    assert 'class="site-bar"' in served and 'href="coincheck-2018-ja.html"' in served
+    assert 'href="../en/charts/coincheck-2018-en.html"' in served and 'href="coincheck-2018-en.pdf"' in served
+    assert 'content="Coincheck 2018 &lt;b&gt;report&lt;/b&gt;"' in served  # the search's title, escaped
+    annex = pages.report_page(built, REPORT, "reports/provenance/coincheck-2018-en.html", annex=True)
+    assert "data-pagefind-body" not in annex and 'href="coincheck-2018-ja.html"' in annex
+    assert 'href="../../en/index.html"' in annex
+    with pytest.raises(ValueError, match="not a report page"):
+        pages.report_page("<html><body></body></html>", REPORT, "reports/x.html")
+
+
+def test_the_writer_writes_only_what_changed_and_removes_what_is_gone(tmp_path):
+    w = Writer(tmp_path)
+    assert w.write("a/b.txt", "one") and w.write("c.txt", b"two")
+    (tmp_path / "old.txt").write_text("gone")
+    w = Writer(tmp_path)
+    assert not w.write("a/b.txt", "one") and w.write("c.txt", "three")
+    assert w.changed == ["c.txt"]
+    assert w.prune(keep_under=()) == ["old.txt"] and not (tmp_path / "old.txt").exists()
+
+
+def test_a_report_in_every_language():
+    names = [v.name for v in variants(["zaif-2018"])]
+    assert names == [f"zaif-2018-{lang}" for lang in l10n.LANGUAGES] + [f"comparison-{lang}" for lang in l10n.LANGUAGES]
+    assert Variant("incident", "en", "zaif-2018").other("ja").name == "zaif-2018-ja"
