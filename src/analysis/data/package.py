@@ -29,6 +29,7 @@ import pandera.pandas as pa
 from babel import Locale
 
 from analysis import l10n, vocab
+from analysis.data.relations import RELATIONS, Reference
 from analysis.data.validation import SCHEMAS
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -49,30 +50,20 @@ COMPOSITE_KEYS: dict[str, tuple[str, ...]] = {
     "order_items.csv": ("order_event_id", "item_no"),
 }
 
-# The references between the files that validation.check_relations enforces, as
-# (file, column, referenced file, referenced column). Where the check is stricter than a key can
-# say, the key is the part it can: an events.csv milestone is one of kind 'event'; an order
-# item's event is an order; a remedy's event is its incident's remedy_decided event (a remedy from
-# the seed names none). Not keys: citations.csv record_id (the file it names is in its `table`
-# column), milestones.csv not_before (a list), and that pages.csv lists only cited pages.
+# The references between the files, as (file, column, referenced file, referenced column): those
+# of relations.RELATIONS that name one row of another file by its key, the one place they are
+# declared. Where the rule is stricter than a key can say, the key is the part it can: an events.csv
+# milestone is one of kind 'event'; an order item's event is an order; a remedy's event is its
+# incident's remedy_decided event (a remedy from the seed names none). Not keys: citations.csv
+# record_id (the file it names is in its `table` column), milestones.csv not_before (a list), and
+# that pages.csv lists only cited pages (citations.csv's url is not a key).
 # tests/test_datapackage.py breaks each one and checks that the validation refuses it.
-FOREIGN_KEYS: tuple[tuple[str, str, str, str], ...] = (
-    ("citations.csv", "url", "pages.csv", "url"),
-    ("compensation.csv", "incident_id", "incidents.csv", "incident_id"),
-    ("compensation.csv", "source_id", "sources.csv", "source_id"),
-    ("events.csv", "incident_id", "incidents.csv", "incident_id"),
-    ("events.csv", "milestone", "milestones.csv", "milestone"),
-    ("events.csv", "source_id", "sources.csv", "source_id"),
-    ("incidents.csv", "source_id", "sources.csv", "source_id"),
-    ("milestones.csv", "part_of", "milestones.csv", "milestone"),
-    ("order_items.csv", "incident_id", "incidents.csv", "incident_id"),
-    ("order_items.csv", "order_event_id", "events.csv", "event_id"),
-    ("order_items.csv", "source_id", "sources.csv", "source_id"),
-    ("remedies.csv", "event_id", "events.csv", "event_id"),
-    ("remedies.csv", "incident_id", "incidents.csv", "incident_id"),
-    ("remedies.csv", "source_id", "sources.csv", "source_id"),
-    ("story.csv", "incident_id", "incidents.csv", "incident_id"),
-    ("story.csv", "source_id", "sources.csv", "source_id"),
+FOREIGN_KEYS: tuple[tuple[str, str, str, str], ...] = tuple(
+    sorted(
+        (r.file, r.column, r.target, r.target_column)
+        for r in RELATIONS
+        if isinstance(r, Reference) and not r.words and SCHEMAS[r.target].columns[r.target_column].unique
+    )
 )
 
 # What a date column takes and refuses: a real day written YYYY-MM-DD, and nothing else.
