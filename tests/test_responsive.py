@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import json
+import multiprocessing
 import re
 import subprocess
 from concurrent.futures import ProcessPoolExecutor
@@ -75,7 +76,9 @@ def render(name: str, out: str) -> str:
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("pages")
-    with ProcessPoolExecutor(max_workers=2) as pool:
+    # Spawned, not forked: this worker may hold a zmq context from an earlier test's kernel (papermill
+    # in-process), and a forked copy of it never reaches the new kernels ("Kernel didn't respond").
+    with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn")) as pool:
         done = pool.map(render, VARIANTS, [str(out)] * len(VARIANTS))
         return {name: Path(p) for name, p in zip(VARIANTS, done)}
 

@@ -21,11 +21,17 @@ import time
 
 def main() -> int:
     path, argv = sys.argv[1], sys.argv[2:]
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
-        conn.connect(path)
-        request = {"argv": argv, "cwd": os.getcwd(), "env": dict(os.environ), "shim": os.getpid()}
-        socket.send_fds(conn, [json.dumps(request).encode() + b"\n"], [0, 1, 2])
-        answer = conn.makefile("rb").readline()
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+            conn.connect(path)
+            request = {"argv": argv, "cwd": os.getcwd(), "env": dict(os.environ), "shim": os.getpid()}
+            socket.send_fds(conn, [json.dumps(request).encode() + b"\n"], [0, 1, 2])
+            answer = conn.makefile("rb").readline()
+    except KeyboardInterrupt:  # the build is being interrupted: it tells the user, not this process
+        return 130
+    except OSError as err:  # the warm process has gone (the build ended or was interrupted)
+        print(f"the warm kernel process did not answer: {err}", file=sys.stderr)
+        return 1
     if answer.strip() == b"fresh":
         # The kernel's environment differs from the warm process's in what Python reads only at start
         # (PYTHONWARNINGS, PYTHONHASHSEED, ...): this process becomes a fresh kernel, the one

@@ -245,6 +245,10 @@ class WarmKernels:
         control, self._control = os.pipe()
         # What ipykernel sets for a fresh kernel; matplotlib reads it when first imported.
         env = {"MPLBACKEND": "module://matplotlib_inline.backend_inline", **os.environ}
+        # Ctrl-C is for the build, which then ends this process: ignored from its first instant (an
+        # ignored signal stays ignored across exec), not only once its imports are done.
+        main_thread = threading.current_thread() is threading.main_thread()
+        held = signal.signal(signal.SIGINT, signal.SIG_IGN) if main_thread else None
         try:
             self._proc = subprocess.Popen(
                 [sys.executable, "-m", "analysis.build.kernels", str(listener.fileno()), str(control)],
@@ -253,6 +257,8 @@ class WarmKernels:
                 env=env,
             )
         finally:
+            if main_thread:
+                signal.signal(signal.SIGINT, held)
             os.close(control)
             listener.close()
         self._pid = self._proc.pid
