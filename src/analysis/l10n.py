@@ -43,6 +43,11 @@ def column(base: str, lang: str) -> str:
     return f"{base}_{lang}"
 
 
+def reference_column(base: str) -> str:
+    """A data column in the language the checks read: reference_column("stolen") is stolen_en."""
+    return column(base, REFERENCE_LANGUAGE)
+
+
 def columns(base: str) -> tuple[str, ...]:
     """The column `base` in every language, in the order of LANGUAGES."""
     return tuple(column(base, lang) for lang in LANGUAGES)

@@ -112,9 +112,8 @@ def write_catalogue(catalogue_dir: Path, source_dir: Path) -> Path:
 _SOURCE_COLUMN = re.compile(rf"^(?P<base>\w+)_{SOURCE}$")
 
 
-def write_columns(data_dir: Path) -> list[str]:
+def write_columns(data_dir: Path) -> None:
     """Give every CSV of data_dir a pseudo-language column beside each English one (its copy)."""
-    added = []
     for path in sorted(data_dir.glob("*.csv")):
         with path.open(encoding="utf-8-sig", newline="") as f:
             rows = list(csv.reader(f))
@@ -128,10 +127,8 @@ def write_columns(data_dir: Path) -> list[str]:
             cells = row + [""] * (len(header) - len(row)) if row else row  # a blank line stays blank
             out.append(cells + [cells[i] for i in sources] if cells else cells)
         rows = out
-        added += [f"{path.name}:{name}" for name in names]
         with path.open("w", encoding="utf-8", newline="") as f:
             csv.writer(f, lineterminator="\n").writerows(rows)
-    return added
 
 
 def phrases(catalogue_dir: Path, langs: tuple[str, ...] = ("en", "ja")) -> dict[str, list[str]]:

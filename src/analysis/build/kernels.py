@@ -15,7 +15,6 @@ its request to the warm process over a Unix socket and stands in for the kernel 
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import gc
 import itertools
@@ -261,15 +260,13 @@ class WarmKernels:
                 signal.signal(signal.SIGINT, held)
             os.close(control)
             listener.close()
-        self._pid = self._proc.pid
         self._lock = threading.Lock()
         self._numbers = itertools.count(1)
 
     def kill(self) -> None:
         """End the warm process now (an interrupted build); its kernels die with it."""
-        with contextlib.suppress(ProcessLookupError):
-            if not self._ended():
-                os.kill(self._pid, signal.SIGKILL)
+        if not self._ended():
+            self._proc.kill()
 
     def _ended(self) -> bool:
         return self._proc.poll() is not None

@@ -308,11 +308,9 @@ _AMOUNT_TEXTS = {
     "remedies": ("detail", "funded_by"),
     "story": ("text",),
 }
-AMOUNT_COLUMNS = {
-    table: tuple(l10n.column(base, l10n.REFERENCE_LANGUAGE) for base in bases) for table, bases in _AMOUNT_TEXTS.items()
-}
-_TEXT = l10n.column("text", l10n.REFERENCE_LANGUAGE)
-_STOLEN = l10n.column("stolen", l10n.REFERENCE_LANGUAGE)
+AMOUNT_COLUMNS = {table: tuple(map(l10n.reference_column, bases)) for table, bases in _AMOUNT_TEXTS.items()}
+_TEXT = l10n.reference_column("text")
+_STOLEN = l10n.reference_column("stolen")
 
 
 def _term_words(row: dict) -> tuple[str, ...]:

@@ -553,7 +553,7 @@ def dollars_in(text: str) -> list[float]:
 def value_rows(story: pd.DataFrame) -> pd.Series:
     """Each incident's value row of story.csv (its text in the reference language), by incident id: the row a
     dollar value may add up (see dollar_basis)."""
-    text = l10n.column("text", l10n.REFERENCE_LANGUAGE)
+    text = l10n.reference_column("text")
     return story[story["aspect"] == "value"].drop_duplicates("incident_id").set_index("incident_id")[text]
 
 

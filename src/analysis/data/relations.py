@@ -100,7 +100,7 @@ def _value_is_printed(frames: Frames) -> list[Problem]:
     story's value row), or the sum of the value row's parts (Liquid: two entities' losses): the
     comparison ranks the thefts by it, so it must trace back to a printed figure."""
     incidents, story = frames["incidents.csv"], frames["story.csv"]
-    stolen = l10n.column("stolen", l10n.REFERENCE_LANGUAGE)  # the language the checks read
+    stolen = l10n.reference_column("stolen")  # the language the checks read
     rows = incidents[incidents["value_usd"].map(cells.is_whole).astype(bool)]  # else the schema reports it
     value_rows = rows["incident_id"].map(printed.value_rows(story)).fillna("")
     untraced = np.array(

@@ -73,7 +73,7 @@ class Context(ABC):
             for i in self.incidents
             if printed.dollar_basis(
                 int(incidents.at[i, "value_usd"]),
-                incidents.at[i, l10n.column("stolen", l10n.REFERENCE_LANGUAGE)],
+                incidents.at[i, l10n.reference_column("stolen")],
                 rows.get(i, ""),
             )
             == "sum"

@@ -111,15 +111,11 @@ def render_front(front) -> str:
 
 def stylesheet() -> str:
     """The report's stylesheet: report.css, then the rules each language's catalogue sets."""
-    from analysis import l10n
-
     return (TEMPLATES.parent / "report" / "report.css").read_text(encoding="utf-8") + l10n.stylesheet()
 
 
 def render_annex(ctx, report_title: str, sections) -> str:
     """A standalone page (the reviewer's annex) with the report's stylesheet and a link back."""
-    from analysis import l10n
-
     css = stylesheet()
     return (
         environment()

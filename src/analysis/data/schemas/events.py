@@ -29,7 +29,7 @@ PERIOD = Format(
     when=lambda v: date(int(v[:4]), 1, 1),
 )
 # The note a rule asks for is read in l10n.REFERENCE_LANGUAGE; every language gives it.
-NOTE = l10n.column("note", l10n.REFERENCE_LANGUAGE)
+NOTE = l10n.reference_column("note")
 NOTES = l10n.columns("note")
 
 COLUMNS = {
