@@ -244,20 +244,17 @@ class WarmKernels:
         control, self._control = os.pipe()
         # What ipykernel sets for a fresh kernel; matplotlib reads it when first imported.
         env = {"MPLBACKEND": "module://matplotlib_inline.backend_inline", **os.environ}
-        # Ctrl-C is for the build, which then ends this process: ignored from its first instant (an
-        # ignored signal stays ignored across exec), not only once its imports are done.
-        main_thread = threading.current_thread() is threading.main_thread()
-        held = signal.signal(signal.SIGINT, signal.SIG_IGN) if main_thread else None
+        # A session of its own: Ctrl-C and a terminal's hangup are for the build, which then ends this
+        # process (kill, or the control pipe closing when the build dies); none reaches it mid-import.
         try:
             self._proc = subprocess.Popen(
                 [sys.executable, "-m", "analysis.build.kernels", str(listener.fileno()), str(control)],
                 pass_fds=(listener.fileno(), control),
                 stdin=subprocess.DEVNULL,
                 env=env,
+                start_new_session=True,
             )
         finally:
-            if main_thread:
-                signal.signal(signal.SIGINT, held)
             os.close(control)
             listener.close()
         self._lock = threading.Lock()
