@@ -223,6 +223,15 @@ def test_publish_puts_both_files_in_place_or_neither(tmp_path, monkeypatch):
     assert published(out) == {"a.html": b"new html", "a.pdf": b"new pdf"}
 
 
+def test_published_files_are_readable_as_any_file_the_user_writes(tmp_path):
+    """Not private to the builder (a staging file is made 0600): a web server or a colleague reads them."""
+    (tmp_path / "a.html").write_text("page")
+    (tmp_path / "reports").mkdir()
+    publishing.publish({tmp_path / "a.html": tmp_path / "reports" / "a.html"})
+    mode = (tmp_path / "reports" / "a.html").stat().st_mode & 0o777
+    assert mode == 0o666 & ~publishing._UMASK
+
+
 def test_make_report_says_what_it_published_and_what_it_kept(tmp_path):
     run, out = tmp_path / "run", tmp_path / "reports"
     run.mkdir()

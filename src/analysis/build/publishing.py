@@ -24,6 +24,11 @@ HELD_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 # The files this process has put in place: an interrupt that arrives while they were moved in is
 # acted on once they all are, and must not be reported as "nothing published".
 PUBLISHED: set[Path] = set()
+# Published files are readable as any file the user writes (mkstemp makes them private, 0600, and a
+# web server or a colleague could not read the reports). Read once, at import: os.umask can only be
+# read by setting it, which must not race another thread.
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 
 
 def publish(files: dict[Path, Path], mtime: float | None = None) -> None:
@@ -44,6 +49,7 @@ def publish(files: dict[Path, Path], mtime: float | None = None) -> None:
                 dst.parent.mkdir(parents=True, exist_ok=True)
                 fd, tmp = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".new", dir=dst.parent)
                 os.close(fd)
+                os.chmod(tmp, 0o666 & ~_UMASK)
                 staged[dst] = Path(tmp)
                 shutil.copyfile(src, staged[dst])
                 if mtime is not None:
