@@ -260,3 +260,34 @@ def test_a_chart_credits_the_sources_of_its_own_rows(lang):
     assert {fact.source_id for fact in ctx.compensation.facts.values()} == {"seed"}
     for name in ("compensation", "price_window"):
         assert "".join(drawn[name]._supxlabel.get_text().split()) == "".join(seed.split())  # wrapped: no spaces
+
+
+def test_a_one_step_chain_is_not_called_the_longest_step():
+    # Zaif's chain is one step, theft (14 Sep 2018) to order (25 Sep 2018): 11 days, 5 business days.
+    fig = registry.charts.milestone_chain_of(prepare_incident(incident_id="zaif-2018", lang="en"))
+    assert charts.title_of(fig) == "Zaif 2018: from theft to business improvement order took 11 days, 5 business days"
+    fig = registry.charts.milestone_chain_of(prepare_incident(incident_id="coincheck-2018", lang="en"))
+    assert "the longest step, from business improvement order to report filed" in charts.title_of(fig)
+
+
+def test_chain_numbers_name_the_facts_of_both_ends_of_each_step():
+    ctx = prepare_incident(incident_id="coincheck-2018", lang="en")
+    data = charts.milestone_chain_data(ctx)
+    # events.csv: the first outflow, the order, the report filed, yen withdrawals resumed.
+    assert data[["from_event_id", "to_event_id"]].to_numpy().tolist() == [
+        ["cc-first-outflow", "fsa-business-improvement-order"],
+        ["fsa-business-improvement-order", "cc-report-submitted"],
+        ["cc-report-submitted", "jpy-withdrawal-resumed"],
+        ["cc-first-outflow", "jpy-withdrawal-resumed"],
+    ]
+
+
+@pytest.mark.parametrize("lang", l10n.LANGUAGES)
+def test_a_chart_title_is_given_as_written_not_as_wrapped(lang):
+    # The alt text and the site's headings read the title; the wrapped one's line breaks would read
+    # as spaces, between Japanese words too.
+    ctx = prepare_incident(incident_id="coincheck-2018", lang=lang)
+    wrapped = [fig for _, _, fig in registry.drawn(ctx) if "\n" in fig._suptitle.get_text()]
+    assert wrapped  # the first day's title is two lines in both languages
+    for fig in wrapped:
+        assert "\n" not in charts.title_of(fig) and charts.title_of(fig) == fig.analysis_title

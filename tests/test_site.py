@@ -143,6 +143,17 @@ def test_a_chart_s_csv_is_the_frame_it_is_drawn_from(site):
     assert page.count('class="cite"') == len(drawn) and page.count('class="sources"') == len(drawn)
 
 
+def test_every_chart_on_the_site_names_its_sources(site):
+    """No chart's numbers are offered without the pages they rest on (the chain chart's steps name
+    the facts of both their ends; the sizes chart, the pages that print each dollar value)."""
+    empty = {lang: html.escape(l10n.t("site_chart_sources", lang, n=0), quote=False) for lang in l10n.LANGUAGES}
+    pages = sorted(site.glob("*/charts/*.html"))
+    assert pages
+    assert not [p.name for p in pages if empty[p.parent.parent.name] in p.read_text(encoding="utf-8")]
+    sizes = (site / "en" / "charts" / "comparison-en.html").read_text(encoding="utf-8")
+    assert "japantimes.co.jp/?post_type=news&amp;p=1347607" in sizes  # Coincheck's US$532 million
+
+
 def test_every_page_fits_a_phone_and_a_desktop_opened_from_files(site, browser):
     """Opened from files (file://): no page scrolls sideways, nothing it loads fails, every image
     shows; the search page says that search needs a web server."""

@@ -43,11 +43,13 @@ def test_coincheck_page_one_in_full():
     assert "hot wallet" in lead and "without multisignature" in lead
     assert "the thief has not been identified" in lead
     assert "13 people and the company were indicted and 14 people summarily indicted" in lead
-    assert "Police and courts: first arrests (11 March 2020), final court ruling (16 July 2024)." in lead
+    # A conviction, not the case, made final: of a receiver, as the sentence before says; the thief was not found.
+    assert "Police and courts: first arrests (11 March 2020), a conviction made final (16 July 2024)." in lead
     last = findings.incident(ctx).paragraphs[-1]
     assert last.endswith(
         "What followed: second improvement order (8 March 2018), takeover or transfer completed (16 April 2018), "
-        "registered as an exchange (11 January 2019), stricter law passed (31 May 2019)."
+        "registered as an exchange (11 January 2019), all services resumed (Q2 2019), stricter law passed "
+        "(31 May 2019)."  # cc-full-reopening: its page gives the quarter only
     )
 
 
@@ -204,7 +206,9 @@ def test_endnotes_name_the_kind_and_the_facts_resting_on_blogs_only():
 def test_customers_who_lost_nothing_are_said_to(incident):
     # No victims row: the remedy (not needed) says who was hurt, which is nobody among customers.
     lead = findings.incident(prepare_incident(incident_id=incident, lang="en")).paragraphs[0]
-    assert "No customer lost assets: the exchange bore the loss." in lead and "Those hurt" not in lead
+    # The exchange's word, said as such (Liquid's is its Japanese entity's statement).
+    assert "By the exchange's own account, its customers lost no assets." in lead
+    assert "Those hurt" not in lead
 
 
 @pytest.mark.parametrize("incident", INCIDENTS)
@@ -214,3 +218,58 @@ def test_every_page_one_says_why_and_who_did_it_where_the_sources_do(incident):
     assert "cause" in rows
     if incident not in ("zaif-2018", "bitpoint-2019"):  # no page found that names a thief or says none is known
         assert "attribution" in rows
+
+
+# -- what the editor's read found false or misleading, held ------------------------------------------
+
+
+def test_a_value_is_credited_to_the_page_that_prints_the_dollar_figure():
+    # Hand-checked in citations.csv: Coincheck's US$532 million is The Japan Times' conversion (story
+    # cc-value), not the timeline document's; Liquid's value adds QUOINE's two "約" figures.
+    from analysis.report import citing
+
+    assert [p.publisher for p in citing.value_pages(DATA, "coincheck-2018")] == ["The Japan Times"]
+    assert [f.printed for p in citing.value_pages(DATA, "liquid-2021") for f in p.figures] == [
+        "約9,135万米ドル",
+        "約686万米ドル",
+    ]
+    assert citing.value_text(DATA, "liquid-2021", "en") == "about US$98.21 million"  # 91.35 + 6.86
+    assert citing.value_text(DATA, "mtgox-2014", "en") == "about US$470 million"
+    assert citing.value_text(DATA, "binance-2019", "ja") == "約4,000万米ドル"
+    assert citing.value_text(DATA, "coincheck-2018", "en") == "US$532 million"
+
+
+def test_the_comparison_credits_the_value_beside_what_was_stolen():
+    from analysis.report import comparison
+    from analysis.report.context import prepare_comparison
+
+    ctx = prepare_comparison(lang="en")
+    row = next(r for r in ctx.data.incidents.itertuples() if r.incident_id == "coincheck-2018")
+    cell = comparison._sources(ctx, row)
+    assert str(cell).splitlines() == [l10n.t("seed_short", "en"), "The Japan Times"]
+
+
+def test_a_remedy_in_tokens_is_not_told_as_the_coins_given_back():
+    # Bitfinex: BFX tokens credited 11 Aug 2016 in Japan (10 Aug 16:00 UTC), 8-9 days after the theft.
+    found = findings.incident(prepare_incident(incident_id="bitfinex-2016", lang="en"))
+    assert found.headline.endswith("tokens for the loss, not the coins, were credited 8–9 days after the theft")
+    assert "The remedy was delivered" not in " ".join(found.paragraphs)
+    assert [n.label for n in found.numbers][-1] == l10n.t("num_delivered_tokens", "en")
+
+
+def test_an_undated_delivery_says_what_the_pages_do_say():
+    # Mt. Gox: repayments were under way by 21 December 2023 (events mtgox-cash-repayments); the day
+    # the first creditor was paid is on no page found.
+    page = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="en")).paragraphs)
+    assert "the sources do not date its delivery. Cash repayments were under way by 21 December 2023" in page
+    ja = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="ja")).paragraphs)
+    assert "補償の実施日は資料で分からない。2023年12月21日までに現金による弁済が進み" in ja
+
+
+def test_a_drain_names_the_earlier_theft_another_account_gives():
+    # events mtgox-theft (11 Sep 2011, used) and mtgox-theft-2011-03 (1 Mar 2011, not used).
+    page = findings.incident(prepare_incident(incident_id="mtgox-2014", lang="en")).paragraphs[0]
+    assert page.startswith("From 11 September 2011 (another account puts an earlier theft on 1 March 2011), coins")
+    assert (
+        "the exchange's coins" not in findings.incident(prepare_incident(incident_id="mtgox-2014", lang="en")).headline
+    )

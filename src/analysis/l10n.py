@@ -69,9 +69,9 @@ def catalogue(lang: str) -> dict:
 
 
 def t(key: str, lang: str, **fields) -> str:
-    """A sentence or label of the report, its {fields} filled in."""
-    text = catalogue(lang)["text"][key]
-    return text.format(**fields) if fields else text
+    """A sentence or label of the report, its {fields} filled in: a field not given is an error, never
+    a "{field}" left in the text."""
+    return catalogue(lang)["text"][key].format(**fields)
 
 
 def label(kind: str, value: str, lang: str) -> str:

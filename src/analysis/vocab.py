@@ -123,6 +123,8 @@ AFTERMATH = (
     "acquisition_completed",
     "registration",
     "insolvency_filing",
+    "repayment_started",
+    "repayment_completed",
     "rule_change",
     "closure",
 )

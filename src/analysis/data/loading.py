@@ -44,6 +44,7 @@ class Dataset:
     milestones: pd.DataFrame
     citations: pd.DataFrame
     story: pd.DataFrame
+    corrections: pd.DataFrame
     data_dir: Path
 
     def incident_names(self, lang: str) -> dict[str, str]:
@@ -242,6 +243,7 @@ def _load(data_dir: Path) -> Dataset:
         milestones=typed["milestones.csv"],
         citations=citations,
         story=typed["story.csv"],
+        corrections=typed["corrections.csv"],
         data_dir=data_dir,
     )
 

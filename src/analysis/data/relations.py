@@ -206,6 +206,113 @@ def _nothing_to_deliver(frames: Frames) -> list[Problem]:
     ]
 
 
+# -- the corrections -------------------------------------------------------------------------------
+
+# How a correction names a record of each file: by the file's unique column, or where it has none,
+# by the columns that make a row one (their values joined by '/': coincheck-2018/XEM/holders), or,
+# for a figure of citations.csv, by the record it backs (several figures may share the name).
+RECORD_NAMES: dict[str, tuple[str, ...]] = {
+    "compensation.csv": ("incident_id", "asset", "fact"),
+    "order_items.csv": ("order_event_id", "item_no"),
+    "citations.csv": ("record_id",),
+}
+
+
+def naming_columns(name: str) -> tuple[str, ...]:
+    """The columns whose values name a record of the file in corrections.csv."""
+    return RECORD_NAMES.get(name) or next((c,) for c, spec in SCHEMAS[name].columns.items() if spec.unique)
+
+
+def record_names(name: str, frame: pd.DataFrame) -> pd.Series:
+    """Each row's name as a correction gives it (`RECORD_NAMES`, else the file's unique column)."""
+    parts = frame[list(naming_columns(name))].astype(str)
+    return pd.Series(["/".join(values) for values in parts.itertuples(index=False)], index=frame.index, dtype=str)
+
+
+def _corrections_agree(frames: Frames) -> list[Problem]:
+    """Each row of corrections.csv names a record of its file (a removed record aside: a row whose
+    column is record_id with an empty new value) and a column of that file (or record_id); and the
+    latest correction of a cell gives what the file holds now, so the file cannot drift from the
+    data. Text in a language (title_en, note_ja...) may be reworded later without a correction, so
+    only its record is checked. Rows of a file left out (missing, or a wrong header, reported by
+    itself) are not read, nor rows whose table, date or column the schema refuses."""
+    corrections = frames["corrections.csv"]
+    removed = corrections[(corrections["column"] == "record_id") & (corrections["new_value"] == "")]
+    gone = set(zip(removed["table"], removed["record_id"]))
+    problems = []
+    for table in dict.fromkeys(corrections["table"]):
+        name = f"{table}.csv"
+        if name not in frames or name == "corrections.csv" or name not in SCHEMAS:
+            continue
+        target, columns = frames[name], list(SCHEMAS[name].columns)
+        names = record_names(name, target)
+        rows = corrections[(corrections["table"] == table) & (corrections["record_id"] != "")]
+        known = rows["record_id"].isin(set(names)) | pd.Series(
+            [(table, r) in gone for r in rows["record_id"]], index=rows.index, dtype=bool
+        )
+        for line, record in rows.loc[~known, "record_id"].items():
+            problems.append(
+                Problem(
+                    "corrections.csv",
+                    int(line),
+                    "record_id",
+                    record,
+                    f"is not a record of {name} (nor one a row of this file removes); name it as {name} does now "
+                    f"({_how_named(name)})",
+                )
+            )
+        wrong_column = ~rows["column"].isin([*columns, "record_id"]) & rows["column"].map(cells.is_slug).astype(bool)
+        for line, col in rows.loc[wrong_column, "column"].items():
+            problems.append(
+                Problem(
+                    "corrections.csv",
+                    int(line),
+                    "column",
+                    col,
+                    f"is not a column of {name}; use record_id for a renamed or removed record, or one of: "
+                    + ", ".join(columns),
+                )
+            )
+        problems += _drifted(name, target, names, rows[rows["record_id"].isin(set(names)) & ~wrong_column])
+    return problems
+
+
+def _drifted(name: str, target: pd.DataFrame, names: pd.Series, rows: pd.DataFrame) -> list[Problem]:
+    """The latest correction of each cell of a record the file still has (by date, then line) whose
+    new value is not the cell's."""
+    cells_of = rows[
+        rows["column"].isin(list(target.columns))
+        & (rows["column"] != "record_id")  # a rename or a removal, even where a file has such a column
+        & rows["column"].map(lambda c: l10n.base_of(c) is None).astype(bool)
+        & rows["date"].map(cells.is_date).astype(bool)
+    ]
+    # The index holds the lines; in file order, the last of a date is the latest.
+    latest = cells_of.sort_values("date", kind="stable").drop_duplicates(["record_id", "column"], keep="last")
+    latest = latest.assign(at=latest.index)
+    by_name = target.assign(_name=names)
+    problems = []
+    for row in latest.itertuples(index=False):
+        now = by_name.loc[by_name["_name"] == row.record_id, row.column]
+        if row.new_value in set(now):
+            continue
+        shown = " or ".join(f"'{v}'" for v in dict.fromkeys(now))
+        problems.append(
+            Problem(
+                "corrections.csv",
+                int(row.at),
+                "new_value",
+                row.new_value,
+                f"is not what {name} holds now for {row.record_id} in column {row.column} ({shown}), and this is "
+                "the latest correction of that cell; record the later change as a correction of its own",
+            )
+        )
+    return problems
+
+
+def _how_named(name: str) -> str:
+    return "its " + "/".join(naming_columns(name))
+
+
 # -- the table -----------------------------------------------------------------------------------
 
 NO_SOURCE = "names a source that is not in sources.csv"
@@ -294,6 +401,8 @@ RELATIONS: tuple[Reference | Across, ...] = (
     Across(("remedies.csv", "events.csv"), _nothing_to_deliver),
     # Every figure a page prints agrees with the row it backs (analysis.data.evidence).
     Across(("citations.csv",), check_citations),
+    # Each correction names a record and column of its file, and the latest agrees with the file.
+    Across(("corrections.csv",), _corrections_agree),
 )
 
 

@@ -3,9 +3,12 @@ with the data file and line it comes from, and where each source is kept."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 
 from analysis import l10n
+from analysis.report import citing
 from analysis.report.context import Context, IncidentContext
 from analysis.report.incident import key_fact_rows
 from analysis.report.model import Heading, Section, Table, Text
@@ -31,11 +34,40 @@ def provenance(ctx: Context, section: Section, *first) -> Section:
         Heading(l10n.t("events_rows", lang)),
         Table(pd.DataFrame(rows, columns=headers), "provenance", (8, 40, 20, 16, 16)),
     )
+    section.add(*corrections(ctx))
     rows = [[r.source_id, getattr(r, f"title_{lang}"), r.location] for r in ctx.data.sources.itertuples()]
     headers = [l10n.t(k, lang) for k in ("source_id_col", "title", "location_col")]
     return section.add(
         Heading(l10n.t("sources_files", lang)), Table(pd.DataFrame(rows, columns=headers), "provenance", (15, 45, 40))
     )
+
+
+def corrections(ctx: Context) -> list:
+    """Every correction of what the report shows (data/corrections.csv), newest first: the value
+    before and after, why, and the page behind the new value. Nothing when there is none."""
+    lang, found = ctx.lang, ctx.corrections
+    if found.empty:
+        return []
+    rows = [
+        [
+            l10n.day(date.fromisoformat(r.date), lang),
+            f"{r.table}.csv: {r.record_id}",
+            r.column,
+            r.old_value or "—",
+            r.new_value or "—",
+            getattr(r, l10n.column("why", lang)),
+            citing.link(r.source_url),
+        ]
+        for r in found.itertuples()
+    ]
+    headers = [
+        l10n.t(k, lang) for k in ("date", "record_col", "column_col", "before_col", "after_col", "why_col", "link")
+    ]
+    return [
+        Heading(l10n.t("corrections_rows", lang)),
+        Text(l10n.t("corrections_intro", lang), "note"),
+        Table(pd.DataFrame(rows, columns=headers), "provenance", (11, 17, 9, 17, 17, 19, 10)),
+    ]
 
 
 def incident_provenance(ctx: IncidentContext, section: Section) -> Section:

@@ -19,7 +19,7 @@ from analysis import l10n, vocab
 from analysis.measures.calendar import closed_days
 from analysis.measures.compensation import CompensationFigures
 from analysis.measures.durations import milestones
-from analysis.report import style
+from analysis.report import citing, style
 
 TZ = vocab.TIMEZONE
 # The timeline draws two kinds of mark only: a dot at a fact's stated time, a bar across the day of
@@ -250,7 +250,7 @@ def milestone_chain(
     steps = rows[rows["step"] == "step"]
     longest = steps.loc[steps["calendar_days"].astype(int).idxmax()]
     title = l10n.t(
-        "chain_chart_finding",
+        "chain_chart_finding" if len(steps) > 1 else "chain_chart_one_step",
         lang,
         name=name,
         start=milestone_names[longest["from"]].lower(),
@@ -601,7 +601,8 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
         title = l10n.t("later_finding", lang, name=name, step=milestone_names[last["milestone"]].lower(),
                        value=l10n.since(last, lang))  # fmt: skip
     style.chart_title(fig, title, lang)
-    style.add_source_line(fig, l10n.t("response_source", lang), lang)
+    drawn = [(pd.notna(r["hours"]), _extent(r)) for _, r in table.iterrows() if _days(r) is not None]
+    style.add_source_line(fig, l10n.t("later_source", lang, keys=_marks_key(drawn, lang)), lang)
     return fig
 
 
@@ -678,6 +679,11 @@ def _log_axis(ax, lang: str, right: float = LOG_RIGHT) -> None:
     ax.set_axisbelow(True)
 
 
+def _share_of_log_axis(x: float, right: float) -> float:
+    """Where a value lies along a log scale from LOG_LEFT to `right` (0 to 1)."""
+    return (math.log(x) - math.log(LOG_LEFT)) / (math.log(right) - math.log(LOG_LEFT))
+
+
 def _on_right(x: float) -> bool:
     """Whether a value lies in the right part of the log scale, where its label goes to its left."""
     span = math.log(LOG_RIGHT) - math.log(LOG_LEFT)
@@ -712,34 +718,40 @@ def response(rows: list, title: str, lang: str) -> Figure:
     not date is named in grey rather than left out. The key names only the marks drawn."""
     narrow = style.is_narrow()  # a phone: each value under its step's name, none beside the marks
     fig, ax = style.new_figure(1.1 + (0.4 if narrow else 0.3) * len(rows))
+    known = [r.days for r in rows if r.days is not None]
+    right = min(LOG_RIGHT, max(known + [1]) * (4 if narrow else 12))
     for y, row in enumerate(rows):
         if row.days is None:
             _not_drawn(ax, y, row.state, lang)
             continue
         _log_mark(ax, y, row.days, row.extent, style.HIGHLIGHT, row.timed, ms=5)
-        if not narrow:
-            _value_label(ax, row.days, y, row.text, "#222222", left=False)
+        if not narrow:  # a value near the scale's right end is written to the left of its mark, not cut off
+            _value_label(ax, row.days, y, row.text, "#222222", left=_share_of_log_axis(row.days, right) > 0.8)
     labels = [f"{r.label}\n{r.text}" if narrow and r.days is not None else r.label for r in rows]
     ax.set_yticks(range(len(rows)), labels, fontsize=style.MIN_TEXT_PT)
     ax.tick_params(axis="y", length=0)
     ax.set_ylim(len(rows) - 0.5, -0.5)
-    known = [r.days for r in rows if r.days is not None]
-    _log_axis(ax, lang, right=min(LOG_RIGHT, max(known + [1]) * (4 if narrow else 12)))
+    _log_axis(ax, lang, right=right)
     ax.set_xlabel(l10n.t("time_after_theft_axis", lang), fontsize=style.MIN_TEXT_PT)
     style.chart_title(fig, title, lang)
-    drawn = [r for r in rows if r.days is not None]
+    drawn = [(r.timed, r.extent) for r in rows if r.days is not None]
+    style.add_source_line(fig, l10n.t("response_source", lang, keys=_marks_key(drawn, lang)), lang)
+    return fig
+
+
+def _marks_key(drawn: list[tuple[bool, tuple | None]], lang: str) -> str:
+    """What the marks drawn mean, only those drawn: (both times known, span) of each mark."""
     keys = [
         key
         for key, shown in (
-            ("key_filled", any(r.timed and r.extent is None for r in drawn)),
-            ("key_hollow", any(not r.timed and r.extent is None for r in drawn)),
-            ("key_span", any(r.extent is not None for r in drawn)),
+            ("key_filled", any(timed and extent is None for timed, extent in drawn)),
+            ("key_hollow", any(not timed and extent is None for timed, extent in drawn)),
+            ("key_span", any(extent is not None for _, extent in drawn)),
         )
         if shown
     ]
-    key_text = l10n.t("key_joiner", lang).join(l10n.t(k, lang) for k in keys)
-    style.add_source_line(fig, l10n.t("response_source", lang, keys=key_text), lang)
-    return fig
+    text = l10n.t("key_joiner", lang).join(l10n.t(k, lang) for k in keys)
+    return text[:1].upper() + text[1:]
 
 
 @style.styled
@@ -788,11 +800,11 @@ def compared(table: pd.DataFrame, order: list[str], names: dict[str, str], lang:
 
 
 @style.styled
-def sizes(values: pd.Series, names: dict[str, str], lang: str, focus: str, drains: set[str], title: str,
-          source: str) -> Figure:  # fmt: skip
+def sizes(values: pd.Series, shown: dict[str, str], names: dict[str, str], lang: str, focus: str, drains: set[str],
+          title: str, source: str) -> Figure:  # fmt: skip
     """The thefts ranked by the value stolen at the time, in US dollars as the pages print it, largest
-    first, each bar labelled with its value; the focus incident in the highlight colour; a drain over
-    years hatched and named as such."""
+    first, each bar labelled with its value as `shown` writes it ("about" where the page says so); the
+    focus incident in the highlight colour; a drain over years hatched and named as such."""
     ranked = values.sort_values(ascending=False, kind="stable")
     fig, ax = style.new_figure(1.2 + 0.24 * len(ranked))
     millions = ranked / 1e6
@@ -800,7 +812,7 @@ def sizes(values: pd.Series, names: dict[str, str], lang: str, focus: str, drain
         colour = style.HIGHLIGHT if incident == focus else style.CONTEXT
         ax.barh(y, value, height=0.62, color=colour, alpha=0.35 if incident in drains else 0.85,
                 hatch="////" if incident in drains else None, edgecolor=colour, lw=0.6)  # fmt: skip
-        text = l10n.dollars(int(ranked[incident]), lang)
+        text = shown[incident]
         left = value > millions.max() * 0.55
         _value_label(ax, value, y, text, "#222222", left=left)
     ax.set_yticks(range(len(ranked)), [names.get(i, i) for i in ranked.index], fontsize=style.MIN_TEXT_PT)
@@ -819,7 +831,10 @@ def sizes(values: pd.Series, names: dict[str, str], lang: str, focus: str, drain
 
 
 def title_of(fig: Figure) -> str:
-    """A chart's title, for its alt text: the figure's own title, else its first panel's."""
+    """A chart's title, for its alt text: the figure's own title as written (not wrapped), else its
+    first panel's."""
+    if getattr(fig, "analysis_title", None):
+        return fig.analysis_title
     if fig._suptitle is not None and fig._suptitle.get_text():
         return fig._suptitle.get_text()
     return next((ax.get_title(loc="left") for ax in fig.axes if ax.get_title(loc="left")), "")
@@ -910,9 +925,10 @@ def sizes_of(ctx) -> Figure:
     notes = (l10n.t("sizes_sum_note", ctx.lang, names=_joined(ctx, summed)) if summed else "") + (
         l10n.t("sizes_drain_hatch_note", ctx.lang, names=_joined(ctx, drains)) if drains else ""
     )
-    title = l10n.t("sizes_title", ctx.lang, largest=ctx.names[order[0]], value=l10n.dollars(int(values[order[0]]), ctx.lang),
+    shown = {i: citing.value_text(ctx.data, i, ctx.lang) for i in order}
+    title = l10n.t("sizes_title", ctx.lang, largest=ctx.names[order[0]], value=shown[order[0]],
                    focus=ctx.names[ctx.focus], rank=order.index(ctx.focus) + 1, n=len(order))  # fmt: skip
-    return sizes(values, _names(ctx), ctx.lang, ctx.focus, set(drains), title,
+    return sizes(values, shown, _names(ctx), ctx.lang, ctx.focus, set(drains), title,
                  l10n.t("sizes_source", ctx.lang, notes=notes))  # fmt: skip
 
 
@@ -1028,7 +1044,13 @@ def milestone_chain_data(ctx) -> pd.DataFrame | None:
         return None
     d = ctx.durations
     names = ctx.milestone_names
-    return d.assign(from_name=d["from"].map(names), to_name=d["to"].map(names)).reset_index(drop=True)
+    facts = {m: f.event_id for m, f in milestones(ctx.data.events, ctx.incident_id).items()}
+    return d.assign(
+        from_name=d["from"].map(names),
+        to_name=d["to"].map(names),
+        from_event_id=d["from"].map(facts),
+        to_event_id=d["to"].map(facts),
+    ).reset_index(drop=True)
 
 
 def _fact_rows(figures: CompensationFigures, rows: list[dict]) -> pd.DataFrame:
@@ -1086,7 +1108,7 @@ def sizes_data(ctx) -> pd.DataFrame:
             "incident_id": values.index,
             "incident": [ctx.names[i] for i in values.index],
             "value_usd": values.to_numpy(),
-            "shown": [l10n.dollars(int(v), ctx.lang) for v in values],
+            "shown": [citing.value_text(ctx.data, i, ctx.lang) for i in values.index],
             "drain": [i in ctx.drains for i in values.index],
             "summed": [i in ctx.summed for i in values.index],
         }

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from analysis import l10n
+from analysis.data import printed
 from analysis.report.cells import Lines, Link
 
 
@@ -71,3 +72,52 @@ def sources_cell(row, lang: str) -> Lines:
 
 def figures_cell(page, lang: str) -> Lines:
     return Lines(tuple(printed_figure(f, lang) for f in page.figures))
+
+
+def value_pages(data, incident_id: str) -> tuple:
+    """The pages that print a theft's US-dollar value (incidents.csv value_usd): among the pages of its
+    incidents.csv row and of its value row (story.csv), those with a figure of that amount or, for a
+    value that adds up parts (Liquid's two entities), of one of the parts. The pages of what was stolen
+    often print no dollar figure (Coincheck's value is The Japan Times' conversion)."""
+    return _value_basis(data, incident_id)[0]
+
+
+def value_text(data, incident_id: str, lang: str) -> str:
+    """A theft's US-dollar value as the report writes it: "about" when its page prints it so (or any
+    part of a sum is so printed)."""
+    value = int(data.incidents.set_index("incident_id").at[incident_id, "value_usd"])
+    return l10n.about(l10n.dollars(value, lang), lang, _value_basis(data, incident_id)[1])
+
+
+def _value_basis(data, incident_id: str) -> tuple[tuple, bool]:
+    """The pages that print the value (see value_pages), and whether any of those figures is approximate."""
+    incidents, story = data.incidents, data.story
+    value = int(incidents.set_index("incident_id").at[incident_id, "value_usd"])
+    value_row = story[(story["incident_id"] == incident_id) & (story["aspect"] == "value")]
+    read = [p for pages in (*incidents.loc[incidents["incident_id"] == incident_id, "pages"], *value_row["pages"])
+            for p in pages]  # fmt: skip
+    parts = [v for text in value_row[l10n.reference_column("text")] for v in printed.dollars_in(text)]
+
+    def printing(wanted) -> tuple[tuple, bool]:
+        found, approximate = {}, False
+        for page in read:
+            shown = [
+                a
+                for f in page.figures
+                for a in _dollar_amounts(f.printed)
+                if any(abs(a.value - w) < 0.5 for w in wanted)
+            ]
+            if shown:
+                found.setdefault(page.url, page)
+                approximate = approximate or any(a.approximate for a in shown)
+        return tuple(found.values()), approximate
+
+    exact = printing([value])
+    return exact if exact[0] else printing(parts)
+
+
+def _dollar_amounts(text: str) -> list:
+    try:
+        return [a for a in printed.amounts_in(text) if a.unit == "USD"]
+    except printed.Unreadable:
+        return []

@@ -127,7 +127,7 @@ def events_table(ctx: Context, events: pd.DataFrame) -> Table:
                 l10n.label("actor", r.actor, lang),
                 l10n.label("source_kind", r.source_kind, lang),
                 title_of(r, lang),
-                standing(r, lang),
+                l10n.join((s for s in (standing(r, lang), corrected(ctx, "events", r.event_id)) if s), lang),
                 citing.sources_cell(r, lang),
                 "" if pd.isna(r.seed_item) else r.seed_item,
             ]
@@ -135,6 +135,21 @@ def events_table(ctx: Context, events: pd.DataFrame) -> Table:
     headers = [l10n.t(k, lang) for k in ("no", "date", "time", "actor", "kind", "title", "status_col", "link", "item")]
     # the date and time columns hold quantities that never break: as wide as "2024/10/31", "00:02"
     return table_of(headers, rows, "events", (5, 13, 8, 12, 6, 24, 10, 17, 5))
+
+
+def corrected(ctx: Context, table: str, record_id: str) -> str:
+    """'corrected on 5 December 2026' beside a fact whose published value was corrected (its latest
+    correction in data/corrections.csv; the annex lists them all); empty for one never corrected."""
+    day = ctx.corrected_on(table, record_id)
+    return l10n.t("corrected_on", ctx.lang, day=l10n.day(day, ctx.lang)) if day else ""
+
+
+def with_corrected(cell, ctx: Context, table: str, record_id: str):
+    """A source cell with 'corrected on ...' under it when its record was corrected."""
+    note = corrected(ctx, table, record_id)
+    if not note:
+        return cell
+    return Lines((*(cell.parts if isinstance(cell, Lines) else (cell,)), note))
 
 
 def standing(row, lang: str) -> str:

@@ -7,7 +7,8 @@ import pandas as pd
 from analysis import l10n
 from analysis.measures.durations import milestones
 from analysis.report import citing
-from analysis.report.common import annex_link, clock, not_known, note_of, remedy_extent, seed_ref, when
+from analysis.report.cells import Lines, Link
+from analysis.report.common import annex_link, clock, not_known, note_of, remedy_extent, seed_ref, when, with_corrected
 from analysis.report.context import ComparisonContext as Context
 from analysis.report.model import Section, Table, Text
 
@@ -32,8 +33,8 @@ def incidents(ctx: Context, section: Section) -> Section:
             ctx.names[i],
             getattr(inc[i], f"exchange_{lang}"),
             getattr(inc[i], f"stolen_{lang}"),
-            l10n.dollars(int(inc[i].value_usd), lang),
-            citing.sources_cell(inc[i], lang) if inc[i].source_url else l10n.t("seed_short", lang),
+            citing.value_text(ctx.data, i, lang),
+            _sources(ctx, inc[i]),
         ]
         for i in ctx.incidents
     ]
@@ -42,6 +43,18 @@ def incidents(ctx: Context, section: Section) -> Section:
         Text(l10n.t("incidents_intro", lang)),
         Table(pd.DataFrame(rows, columns=headers), "plain", (16, 15, 29, 14, 26)),
     )
+
+
+def _sources(ctx: Context, row) -> Lines:
+    """What the row rests on: the pages of what was stolen (or the timeline document), then the pages
+    that print its dollar value where they are others (Coincheck's is The Japan Times' conversion)."""
+    lang = ctx.lang
+    stolen = citing.sources_cell(row, lang) if row.source_url else Lines((l10n.t("seed_short", lang),))
+    shown = {part.href for part in stolen.parts if isinstance(part, Link)}
+    value = citing.page_links(
+        tuple(p for p in citing.value_pages(ctx.data, row.incident_id) if p.url not in shown), lang
+    )
+    return with_corrected(Lines(stolen.parts + value.parts), ctx, "incidents", row.incident_id)
 
 
 def definitions(ctx: Context, section: Section) -> Section:

@@ -17,7 +17,7 @@ import pandas as pd
 
 from analysis import l10n, vocab
 from analysis.data import params as checks
-from analysis.data import printed
+from analysis.data import printed, relations
 from analysis.data.loading import Dataset, load_dataset
 from analysis.measures.compensation import CompensationFigures, compensation_figures
 from analysis.measures.durations import chain_durations, milestones, since_theft
@@ -42,6 +42,42 @@ class Context(ABC):
         ev = self.data.events[self.data.events["incident_id"].isin(self.incidents)]
         order = {incident: i for i, incident in enumerate(self.incidents)}
         return ev.sort_values("incident_id", key=lambda s: s.map(order), kind="stable")
+
+    @cached_property
+    def corrections(self) -> pd.DataFrame:
+        """The rows of data/corrections.csv about what this report shows, newest first: its incidents'
+        rows of every file (events, the incidents themselves, story, remedies, compensation, order
+        items), the pages cited for those rows, and the milestones its events carry."""
+        c = self.data.corrections
+        shown = self._records_shown
+        keep = pd.Series([record in shown.get(t, ()) for t, record in zip(c["table"], c["record_id"])], c.index, bool)
+        return c[keep].sort_values("date", ascending=False, kind="stable")
+
+    @cached_property
+    def _records_shown(self) -> dict[str, set[str]]:
+        d, mine = self.data, self.incidents
+        own = {
+            "events": set(self.events["event_id"]),
+            "incidents": set(mine),
+            "story": set(d.story.loc[d.story["incident_id"].isin(mine), "fact_id"]),
+            "remedies": set(d.remedies.loc[d.remedies["incident_id"].isin(mine), "incident_id"]),
+            "compensation": set(
+                relations.record_names("compensation.csv", d.compensation[d.compensation["incident_id"].isin(mine)])
+            ),
+            "order_items": set(
+                relations.record_names(
+                    "order_items.csv", d.order_items[d.order_items["order_event_id"].isin(self.events["event_id"])]
+                )
+            ),
+        }
+        cited = set().union(*(own[t] for t in vocab.CITED_TABLES))  # a figure of citations.csv: by the row it backs
+        return {**own, "citations": cited, "milestones": set(self.events["milestone"].dropna())}
+
+    def corrected_on(self, table: str, record_id: str) -> date | None:
+        """The day the latest correction of a record (or of a page's figure for it) was published."""
+        c = self.corrections
+        rows = c[(c["record_id"] == record_id) & c["table"].isin([table, "citations"])]
+        return None if rows.empty else date.fromisoformat(rows["date"].iloc[0])
 
     @cached_property
     def numbers(self) -> dict[str, int]:

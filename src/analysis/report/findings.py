@@ -16,7 +16,7 @@ import pandas as pd
 from analysis import l10n, vocab
 from analysis.data import inputs
 from analysis.measures.durations import Duration, Milestone, between, earliest_of
-from analysis.report import story
+from analysis.report import citing, story
 from analysis.report.context import ComparisonContext, Context, IncidentContext
 
 
@@ -142,6 +142,30 @@ def _earlier_account(ctx: IncidentContext, used: Milestone | None) -> str:
     return l10n.t(key, ctx.lang, day=l10n.day(first["date"].to_timestamp().date(), ctx.lang))
 
 
+def _earlier_theft(ctx: IncidentContext, theft: Milestone | None) -> str:
+    """A drain is told from the day its sources' preferred account starts it; a theft that another
+    account dates earlier is named beside it, not hidden behind one start day."""
+    if theft is None or theft.day is None:
+        return ""
+    ev = ctx.data.events
+    group = ev.loc[ev["event_id"] == theft.event_id, "conflict_group"]
+    if group.empty or pd.isna(group.iloc[0]):
+        return ""
+    others = ev[(ev["conflict_group"] == group.iloc[0]) & ~ev["preferred"] & ev["date"].notna()]
+    earlier = others[others["date"].dt.to_timestamp().dt.date < theft.day].sort_values("date")
+    if earlier.empty:
+        return ""
+    return l10n.t("earlier_theft", ctx.lang, day=l10n.day(earlier["date"].iloc[0].to_timestamp().date(), ctx.lang))
+
+
+def _gap_note(ctx: IncidentContext, gap: Milestone | None) -> str:
+    """What the pages do say of a milestone they do not date: its row's note, a sentence of its own
+    after the one that says so; nothing when the row has no note."""
+    rows = ctx.data.events[ctx.data.events["event_id"] == (gap.event_id if gap else None)]
+    note = rows[f"note_{ctx.lang}"].iloc[0] if len(rows) else None
+    return l10n.t("gap_why", ctx.lang, note=note.rstrip(".。")) if isinstance(note, str) and note else ""
+
+
 def incident(ctx: IncidentContext) -> Findings:
     lang, m = ctx.lang, ctx.found
     theft, detection = m.get("leak"), m.get("detection")
@@ -149,6 +173,10 @@ def incident(ctx: IncidentContext) -> Findings:
     inc = ctx.data.incidents.set_index("incident_id").loc[ctx.incident_id]
     drain = inc["kind"] == "drain"  # told as a drain over years, not timed as a one-day hack
     tell = (lambda key: f"{key}_drain") if drain else (lambda key: key)
+    # A remedy in tokens (IOUs for the loss) is told as such, never as the coins given back.
+    methods = ctx.data.remedies.set_index("incident_id")["method"]
+    tokens = methods.get(ctx.incident_id) == "tokens"
+    delivery = (lambda key: f"{key}_tokens") if tokens else (lambda key: key)
     to_detection = _gap(theft, detection)
     # Unnoticed for a while: a finding to lead with only when it is at least an hour.
     long_enough = (
@@ -181,6 +209,7 @@ def incident(ctx: IncidentContext) -> Findings:
             day=_theft_day(ctx, theft),
             stolen=inc[f"stolen_{lang}"],
             exchange=inc[f"exchange_{lang}"],
+            **({"earlier": _earlier_theft(ctx, theft)} if drain else {}),
         ),
         noticed,
         _sentence(
@@ -201,13 +230,18 @@ def incident(ctx: IncidentContext) -> Findings:
             implied=None if f is None else l10n.number(f.implied_price_jpy, lang, 1),
             asset=None if f is None else f.asset,
         ),
-        _sentence("find_delivered", lang, when=when(theft, m.get("remedy_delivered"), lang, "after_theft")),
-        # Without a dated delivery, page 1 still says when the remedy was decided, and that the
-        # delivery is not dated (a gap said, not hidden).
+        _sentence(delivery("find_delivered"), lang, when=when(theft, m.get("remedy_delivered"), lang, "after_theft")),
+        # Without a dated delivery, page 1 still says when the remedy was decided, that the delivery
+        # is not dated and what the pages do say of it (the gap row's note): a gap said, not hidden.
         None
         if when(theft, m.get("remedy_delivered"), lang, "after_theft")
         or story.remedy_extents(ctx)[ctx.incident_id] == "not_needed"  # nothing was due: no gap to say
-        else _sentence("find_decided_only", lang, when=when(theft, m.get("remedy_decided"), lang, "after_theft")),
+        else _sentence(
+            "find_decided_only",
+            lang,
+            when=when(theft, m.get("remedy_decided"), lang, "after_theft"),
+            why=_gap_note(ctx, m.get("remedy_delivered")),
+        ),  # fmt: skip
     ]
     joiner = l10n.t("sentence_joiner", lang)
     # What, how much, who was hurt, why and who did it lead; how fast the exchange and the
@@ -223,7 +257,7 @@ def incident(ctx: IncidentContext) -> Findings:
         (tell("num_disclosed"), elapsed(theft, m.get("disclosure"), lang)),
         ("num_order", elapsed(theft, m.get("order"), lang)),
         ("num_paid", paid),
-        ("num_delivered", elapsed(theft, m.get("remedy_delivered"), lang)),
+        (delivery("num_delivered"), elapsed(theft, m.get("remedy_delivered"), lang)),
     ]
     numbers = [KeyNumber(value, l10n.t(key, lang)) for key, value in counts if value]
 
@@ -239,7 +273,8 @@ def incident(ctx: IncidentContext) -> Findings:
     elif unnoticed:
         headline = l10n.t("headline_unnoticed", lang, name=ctx.name, unnoticed=unnoticed)
     elif disclosed and delivered:
-        headline = l10n.t("headline_disclosed_delivered", lang, name=ctx.name, disclosed=disclosed, delivered=delivered)
+        headline = l10n.t(delivery("headline_disclosed_delivered"), lang, name=ctx.name, disclosed=disclosed,
+                          delivered=delivered)  # fmt: skip
     elif disclosed:
         headline = l10n.t("headline_disclosed", lang, name=ctx.name, disclosed=disclosed)
     else:
@@ -260,7 +295,12 @@ def comparison(ctx: ComparisonContext, focus: str | None = None) -> Findings:
     # same-day dates and ranges of days cannot support.
     own = table[(table["incident_id"] == focus) & table["state"].isin(["known", "range"])]
     steps = [
-        l10n.t("step_value", lang, step=names[r["milestone"]].lower(), value=l10n.since(r, lang))
+        l10n.t(
+            "step_value_same_day" if (v := l10n.since(r, lang)) == l10n.t("under_a_day", lang) else "step_value",
+            lang,
+            step=names[r["milestone"]].lower(),
+            value=v,
+        )
         for _, r in own.iterrows()
     ]
     extents = story.remedy_extents(ctx)
@@ -272,20 +312,19 @@ def comparison(ctx: ComparisonContext, focus: str | None = None) -> Findings:
     # By the next calendar day at the latest: a range counts only when its last possible day does.
     latest = disclosed["days_max"].fillna(disclosed["days"])
     next_day = int((latest <= 1).sum())
-    values = ctx.data.incidents.set_index("incident_id")["value_usd"]
     largest, smallest = ctx.incidents[0], ctx.incidents[-1]  # prepare_comparison ranks them
     paragraphs = [
         l10n.t(
             "find_sizes",
             lang,
             largest=ctx.names[largest],
-            largest_value=l10n.dollars(int(values[largest]), lang),
+            largest_value=citing.value_text(ctx.data, largest, lang),
             name=ctx.names[focus],
             rank=ctx.incidents.index(focus) + 1,
             n=len(ctx.incidents),
-            value=l10n.dollars(int(values[focus]), lang),
+            value=citing.value_text(ctx.data, focus, lang),
             smallest=ctx.names[smallest],
-            smallest_value=l10n.dollars(int(values[smallest]), lang),
+            smallest_value=citing.value_text(ctx.data, smallest, lang),
             drains=_drain_note(ctx),
         ),
         l10n.t(

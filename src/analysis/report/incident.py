@@ -7,9 +7,12 @@ section's "not known" form. The registry adds each section's charts.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from analysis import l10n, vocab
+from analysis.data import relations
 from analysis.measures.durations import since_theft
 from analysis.report import citing, common
 from analysis.report.common import cite, not_known, note_of, remedy_extent, seed_ref, table_of, when
@@ -39,20 +42,23 @@ def title(ctx: Context) -> str:
 def subtitle(ctx: Context) -> str:
     if ctx.window is None:
         return l10n.t("subtitle_unknown", ctx.lang)
-    # The last step on record (a deadline is not one), written as precisely as it is known.
-    steps = [m for m in ctx.found.values() if m.latest is not None and m.name not in vocab.DEADLINES]
+    # The last fact on record, milestone or not (Mt. Gox's repayments came after its last milestone;
+    # a deadline is not a fact of what happened), written as precisely as it is known.
+    ev = ctx.events
+    facts = ev[ev["effective"] & ~ev["milestone"].isin(vocab.DEADLINES) & (ev["date"].notna() | ev["period"].notna())]
     end = l10n.day(ctx.window[1], ctx.lang)
-    if steps:
-        last = max(steps, key=lambda m: m.latest)
-        row = ctx.events[ctx.events["event_id"] == last.event_id].iloc[0]
-        if last.period is not None:
-            end = l10n.period(last.period, ctx.lang)
+    if len(facts):
+        latest = facts["date"].dt.end_time.fillna(facts["period"].map(lambda p: p.end_time, na_action="ignore"))
+        row = facts.loc[latest.idxmax()]
+        if pd.isna(row["date"]):
+            end = l10n.period(row["period"], ctx.lang)
         elif isinstance(row["date_zone"], str) and row["date_zone"]:  # the page's own date, in its zone
             day = l10n.day(row["date"].to_timestamp().date(), ctx.lang)
             end = l10n.t("zoned_day", ctx.lang, day=day, zone=l10n.label("zone", row["date_zone"], ctx.lang))
         else:
-            end = l10n.day(last.latest, ctx.lang)
-    return l10n.t("subtitle", ctx.lang, start=l10n.day(ctx.window[0], ctx.lang), end=end)
+            end = l10n.day(row["date"].to_timestamp().date(), ctx.lang)
+    drain = ctx.incident_id in ctx.drains
+    return l10n.t("subtitle_drain" if drain else "subtitle", ctx.lang, start=l10n.day(ctx.window[0], ctx.lang), end=end)
 
 
 def key_fact_rows(ctx: Context) -> list[tuple[str, str, str, str]]:
@@ -139,9 +145,25 @@ def key_fact_rows(ctx: Context) -> list[tuple[str, str, str, str]]:
     return rows
 
 
+def _corrected_rows(ctx: Context, refs: str) -> str:
+    """'corrected on ...' for a key fact when a row it rests on ("events.csv:12, incidents.csv:3")
+    was corrected, the latest such day."""
+    days = []
+    for file, line in re.findall(r"([a-z_]+\.csv):(\d+)", refs):
+        frame = getattr(ctx.data, file.removesuffix(".csv"), None)
+        if frame is not None and int(line) in frame.index:
+            name = relations.record_names(file, frame.loc[[int(line)]]).iloc[0]
+            days.append(ctx.corrected_on(file.removesuffix(".csv"), name))
+    days = [d for d in days if d]
+    return l10n.t("corrected_on", ctx.lang, day=l10n.day(max(days), ctx.lang)) if days else ""
+
+
 def key_facts(ctx: Context, section: Section) -> Section:
     lang = ctx.lang
-    rows = [(fact, value, cited) for fact, value, cited, _ in key_fact_rows(ctx)]
+    rows = [
+        (fact, value, l10n.join((c for c in (cited, _corrected_rows(ctx, refs)) if c), lang))
+        for fact, value, cited, refs in key_fact_rows(ctx)
+    ]
     frame = pd.DataFrame(rows, columns=[l10n.t(k, lang) for k in ("fact", "value", "source_col")])
     return section.add(Table(frame, "facts"), Text(l10n.t("approx_note", lang), "note"))
 
@@ -254,7 +276,12 @@ def remedy(ctx: Context, section: Section) -> Section:
         *([[l10n.t("method_col", lang), l10n.label("method", r.method, lang)]] if r.method else []),
         [l10n.t("detail_col", lang), getattr(r, f"detail_{lang}")],
         [l10n.t("funded_col", lang), getattr(r, f"funded_by_{lang}")],
-        [l10n.t("source_col", lang), citing.page_links(pages, lang) if pages else r.source_id],
+        [
+            l10n.t("source_col", lang),
+            common.with_corrected(
+                citing.page_links(pages, lang) if pages else r.source_id, ctx, "remedies", r.incident_id
+            ),
+        ],
     ]
     frame = pd.DataFrame(rows, columns=[l10n.t("fact", lang), l10n.t("value", lang)])
     return section.add(Table(frame, "facts"))
@@ -342,7 +369,8 @@ def later(ctx: Context, section: Section) -> Section:
         else:
             value = l10n.label("state", r["state"], lang)
         row = next(ctx.events[ctx.events["event_id"] == r["event_id"]].itertuples())
-        rows.append([ctx.milestone_names[r["milestone"]], when(row, lang), value, citing.sources_cell(row, lang)])
+        source = common.with_corrected(citing.sources_cell(row, lang), ctx, "events", row.event_id)
+        rows.append([ctx.milestone_names[r["milestone"]], when(row, lang), value, source])
     headers = [l10n.t(k, lang) for k in ("milestone_col", "date", "days_col", "source_col")]
     return section.add(
         Table(pd.DataFrame(rows, columns=headers), "plain", (28, 16, 18, 38)),

@@ -9,6 +9,8 @@ without a row is left out, never filled by a template that fits another incident
 
 from __future__ import annotations
 
+import pandas as pd
+
 from analysis import l10n, vocab
 from analysis.measures.durations import milestones
 from analysis.report.context import Context, IncidentContext
@@ -21,30 +23,41 @@ def _aspect(ctx: IncidentContext, aspect: str) -> str | None:
 
 def _day(row, lang: str) -> str:
     """An event's day, with its zone when the pages date it in another zone (a US or UTC date),
-    written to stand in brackets ("24 February 2025, UTC date")."""
+    written to stand in brackets ("24 February 2025, UTC date"); its period when it has no day."""
+    if pd.isna(row.date):
+        return l10n.period(row.period, lang)
     day = l10n.day(row.date.to_timestamp().date(), lang)
     if isinstance(row.date_zone, str) and row.date_zone:
         return l10n.t("zoned_day_bracketed", lang, day=day, zone=l10n.label("zone", row.date_zone, lang))
     return day
 
 
-def _steps(ctx: IncidentContext, names: tuple[str, ...]) -> str | None:
-    """'first arrests (11 March 2020), verdict (16 July 2024)': the incident's dated events with
-    these milestones, in date order; None when it has none."""
+def _dated(ctx: IncidentContext, names: tuple[str, ...]):
+    """The incident's events with these milestones dated to a day or to a period (a month, a quarter),
+    in time order (a period by its first day)."""
     ev = ctx.events
-    dated = ev[ev["milestone"].isin(names) & ev["effective"] & ev["date"].notna()].sort_values("date")
+    dated = ev[ev["milestone"].isin(names) & ev["effective"] & (ev["date"].notna() | ev["period"].notna())]
+    first = dated["date"].dt.start_time.fillna(dated["period"].map(_period_start))
+    return dated.assign(_first=first).sort_values("_first", kind="stable").drop(columns="_first")
+
+
+def _period_start(period) -> pd.Timestamp:
+    return pd.Period(period).start_time if isinstance(period, (str, pd.Period)) and str(period) else pd.NaT
+
+
+def _steps(ctx: IncidentContext, names: tuple[str, ...]) -> str | None:
+    """'second improvement order (8 March 2018), all services resumed (Q2 2019)': the incident's dated
+    events with these milestones, named by their milestone, in time order; None when it has none."""
+    dated = _dated(ctx, names)
     if dated.empty:
         return None
-    return l10n.join(
-        (
-            l10n.paren(
-                l10n.t("story_step", ctx.lang, step=ctx.milestone_names[r.milestone].lower()),
-                _day(r, ctx.lang),
-                ctx.lang,
-            )
-            for r in dated.itertuples()
-        ),
-        ctx.lang,
+    return l10n.t("story_steps_joiner", ctx.lang).join(
+        l10n.paren(
+            l10n.t("story_step", ctx.lang, step=ctx.milestone_names[r.milestone].lower()),
+            _day(r, ctx.lang),
+            ctx.lang,
+        )
+        for r in dated.itertuples()
     )
 
 

@@ -206,8 +206,11 @@ def add_source_line(fig: Figure, text: str, lang: str) -> None:
 
 
 def chart_title(fig: Figure, text: str, lang: str) -> None:
-    """The finding a chart shows, as its title above every panel, wrapped to the page's width."""
+    """The finding a chart shows, as its title above every panel, wrapped to the page's width. The
+    title as written is kept on the figure for its alt text and the site's headings and citations:
+    the wrapped one's line breaks would read as spaces, between Japanese words too."""
     fig.suptitle(wrapped(text, lang), x=0.01, ha="left", fontsize=10, linespacing=1.3)
+    fig.analysis_title = text
 
 
 def axis_unit(ax, text: str) -> None:

@@ -2,8 +2,8 @@
 and every chart with the numbers it draws (CSV), the sources of those numbers and how to cite it.
 
 All of it comes from the registry and the report's context, as the report itself does: the card's
-headline is the report's headline (findings), the size is incidents.csv's value_usd written by
-l10n.dollars, a chart's CSV is the frame the chart is drawn from (registry.numbers_of). A report's
+headline is the report's headline (findings), the size is incidents.csv's value_usd as the report
+writes it (citing.value_text: "about" where its page says so), a chart's CSV is the frame the chart is drawn from (registry.numbers_of). A report's
 summary is kept in a cache under a key made of the code and the data it reads, so that a rebuild
 redraws only the reports whose inputs changed.
 """
@@ -96,9 +96,8 @@ def _size(ctx: Context) -> tuple[str, str]:
     lang = ctx.lang
     if ctx.kind == "comparison":
         return l10n.number(len(ctx.incidents), lang), l10n.t("num_thefts", lang)
-    value = int(ctx.data.incidents.set_index("incident_id").at[ctx.incident_id, "value_usd"])
     label = "site_value_drain" if ctx.incident_id in ctx.drains else "site_value"
-    return l10n.dollars(value, lang), l10n.t(label, lang)
+    return citing.value_text(ctx.data, ctx.incident_id, lang), l10n.t(label, lang)
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -140,15 +139,18 @@ def _text(value) -> str:
 
 def _bases(ctx: Context, frame: pd.DataFrame) -> list[dict]:
     """What each row of a chart's numbers rests on: its fact's source, seed item, pages and address.
-    A row names its fact by `event_id` (events.csv), by `source_id` and `seed_item` (a figure of
-    compensation.csv), or is a theft's value (`value_usd`, incidents.csv)."""
+    A row names its fact by `event_id` (events.csv; a step of a chain by `from_event_id` and
+    `to_event_id`), by `source_id` and `seed_item` (a figure of compensation.csv), or is a theft's
+    value (`value_usd`: the pages that print it, citing.value_pages)."""
     rows = []
-    if "event_id" in frame:
+    facts = [c for c in ("event_id", "from_event_id", "to_event_id") if c in frame]  # a step of a chain: two
+    if facts:
         events = ctx.data.events.set_index("event_id")
-        rows += [events.loc[i] for i in dict.fromkeys(frame["event_id"]) if _text(i)]
-    if "value_usd" in frame:
-        incidents = ctx.data.incidents.set_index("incident_id")
-        rows += [incidents.loc[i] for i in frame["incident_id"]]
+        rows += [events.loc[i] for i in dict.fromkeys(frame[facts].stack()) if _text(i)]
+    if "value_usd" in frame:  # the pages that print each value, not those of what was stolen
+        rows += [
+            pd.Series({"source_id": "research", "pages": citing.value_pages(ctx.data, i)}) for i in frame["incident_id"]
+        ]
     if "seed_item" in frame:
         rows += [r for _, r in frame.iterrows() if _text(r["source_id"])]
     return [

@@ -24,6 +24,7 @@ import pandera.pandas as pa
 from analysis.data.schemas import (
     citations,
     compensation,
+    corrections,
     events,
     incidents,
     milestones,
@@ -35,10 +36,23 @@ from analysis.data.schemas import (
 )
 from analysis.data.schemas.rules import DataFile
 
-# In the order the files are read (and their problems listed).
+# In the order the files are read (and their problems listed); the corrections last, as they name
+# the records of all the others.
 FILES: dict[str, DataFile] = {
     m.FILE.name: m.FILE
-    for m in (milestones, events, compensation, order_items, sources, incidents, remedies, citations, story, pages)
+    for m in (
+        milestones,
+        events,
+        compensation,
+        order_items,
+        sources,
+        incidents,
+        remedies,
+        citations,
+        story,
+        pages,
+        corrections,
+    )
 }
 SCHEMAS: dict[str, pa.DataFrameSchema] = {name: file.schema for name, file in FILES.items()}
 
