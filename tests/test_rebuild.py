@@ -161,9 +161,23 @@ def test_the_as_of_date_is_of_the_reports_own_rows(fixture_copy):
                 r[checked] = "2026-11-01" if r[col] == "example-2020" else "2026-10-01"
         with path.open("w", encoding="utf-8", newline="") as f:
             csv.writer(f, lineterminator="\n").writerows(rows)
+    corrections = fixture_copy / "corrections.csv"
+    for line in range(2, len(corrections.read_text(encoding="utf-8").splitlines()) + 1):
+        set_cell(corrections, line, "date", "2026-09-01")  # corrected before any check: not the latest
     ours = as_of(prepare_incident(incident_id="example-2020", lang="en", data_dir=fixture_copy))
     events = fixture_copy / "events.csv"
     set_cell(events, line_of(events, "incident_id", "sample-2022"), "checked", "2026-11-20")
     assert as_of(prepare_incident(incident_id="example-2020", lang="en", data_dir=fixture_copy)) == ours
     assert ours.isoformat() == "2026-11-01"
     assert as_of(prepare_comparison(lang="en", data_dir=fixture_copy)).isoformat() == "2026-11-20"
+    # A correction of one of its facts, published later than any check, dates the report.
+    event = next(csv.DictReader(events.open(encoding="utf-8")))
+    assert event["incident_id"] == "example-2020"
+    with corrections.open("a", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerow(
+            ["2026-11-25", "events", event["event_id"], "note_en", "before", "after", "why", "なぜ", "", "1234567"]
+        )
+    assert (
+        as_of(prepare_incident(incident_id="example-2020", lang="en", data_dir=fixture_copy)).isoformat()
+        == "2026-11-25"
+    )

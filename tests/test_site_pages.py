@@ -42,19 +42,35 @@ def test_the_data_s_zip_depends_on_the_files_only():
 
 
 def test_without_a_corrections_file_there_is_none(tmp_path):
-    assert corrections(tmp_path, "en") == ([], [])
+    assert corrections(tmp_path, "en") == []
 
 
 def test_the_corrections_page_lists_the_file_s_rows_in_the_page_s_language(tmp_path):
     (tmp_path / "corrections.csv").write_text(
-        "date,file,what_en,what_ja\n2026-12-01,events.csv,a time corrected,時刻を訂正\n", encoding="utf-8"
+        "date,table,record_id,column,old_value,new_value,why_en,why_ja,source_url,commit\n"
+        "2026-11-26,events,a-1,time,11:52,11:25,The page printed 11:25.,資料は11時25分,https://example.org/p,abcdef0\n"
+        "2026-12-01,events,b-2,record_id,b-old,b-2,Renamed <b>.,改名,,1234567\n",
+        encoding="utf-8",
     )
-    header, rows = corrections(tmp_path, "ja")
-    assert header == ["date", "file", "what_ja"]
-    assert rows == [["2026-12-01", "events.csv", "時刻を訂正"]]
-    page = pages.simple("corrections", "ja", "site_corrections_title", header=header, rows=rows)
-    assert "時刻を訂正" in page and l10n.t("site_corrections_none", "ja") not in page
-    empty = pages.simple("corrections", "en", "site_corrections_title", header=[], rows=[])
+    entries = corrections(tmp_path, "ja")
+    assert [e["day"] for e in entries] == ["2026年12月1日", "2026年11月26日"]  # newest first
+    # A milestone is named in the page's language.
+    (tmp_path / "milestones.csv").write_text("milestone,name_en,name_ja\nleak,Theft,流出\n", encoding="utf-8")
+    with (tmp_path / "corrections.csv").open("a", encoding="utf-8") as f:
+        f.write("2026-12-02,events,c-3,milestone,,leak,A milestone set.,マイルストーンを設定,,7654321\n")
+    assert (corrections(tmp_path, "ja")[0]["before"], corrections(tmp_path, "ja")[0]["after"]) == ("—", "流出 (leak)")
+    (tmp_path / "milestones.csv").unlink()
+    assert entries[1] | {} == {
+        "day": "2026年11月26日", "record": "events.csv: a-1", "column": "time", "before": "11:52",
+        "after": "11:25", "why": "資料は11時25分", "url": "https://example.org/p", "host": "example.org",
+        "commit": "abcdef0",
+    }  # fmt: skip
+    page = pages.simple("corrections", "ja", "site_corrections_title", entries=entries)
+    assert "資料は11時25分" in page and l10n.t("site_corrections_none", "ja") not in page
+    assert "The page printed" not in page  # the other language's column is left out
+    english = pages.simple("corrections", "en", "site_corrections_title", entries=corrections(tmp_path, "en"))
+    assert "Renamed &lt;b&gt;." in english  # escaped
+    empty = pages.simple("corrections", "en", "site_corrections_title", entries=[])
     assert l10n.t("site_corrections_none", "en") in empty
 
 

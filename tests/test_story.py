@@ -266,10 +266,27 @@ def test_an_undated_delivery_says_what_the_pages_do_say():
     assert "補償の実施日は資料で分からない。2023年12月21日までに現金による弁済が進み" in ja
 
 
-def test_a_drain_names_the_earlier_theft_another_account_gives():
-    # events mtgox-theft (11 Sep 2011, used) and mtgox-theft-2011-03 (1 Mar 2011, not used).
+def test_a_drain_names_the_earlier_theft_its_sources_date():
+    # events mtgox-theft (11 Sep 2011, used) and mtgox-theft-2011-03 (1 Mar 2011: a separate, earlier
+    # theft of about 80,000 BTC on the same investigator's page).
     page = findings.incident(prepare_incident(incident_id="mtgox-2014", lang="en")).paragraphs[0]
-    assert page.startswith("From 11 September 2011 (another account puts an earlier theft on 1 March 2011), coins")
+    assert page.startswith("From 11 September 2011 (the sources also date an earlier theft, on 1 March 2011), coins")
     assert (
         "the exchange's coins" not in findings.incident(prepare_incident(incident_id="mtgox-2014", lang="en")).headline
     )
+
+
+def test_a_report_s_span_ends_at_the_last_fact_that_happened():
+    from analysis.report import incident
+
+    def subtitle(i):
+        return incident.subtitle(prepare_incident(incident_id=i, lang="en"))
+
+    # Mt. Gox: BTC and BCH repayments began 5 July 2024 (US date), after its last milestone (2021);
+    # its repayment deadline (31 October 2026) is a date set, not a step taken.
+    assert subtitle("mtgox-2014") == "From the start of the drain on 11 September 2011 to 5 July 2024 (US Eastern date)"
+    # DMM: the move to SBI VC Trade on 8 March 2025 is flagged scheduled (no page confirms it took
+    # place); the span ends at the transfer agreement of 2 December 2024.
+    assert subtitle("dmm-bitcoin-2024") == "From the theft on 31 May 2024 to 2 December 2024"
+    # Bybit: the FBI's attribution, 26 February 2025 (US date).
+    assert subtitle("bybit-2025") == "From the theft on 21 February 2025 to 26 February 2025 (US Eastern date)"

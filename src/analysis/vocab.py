@@ -32,7 +32,9 @@ SOURCE_KINDS = ("company", "other", "derived", "secondary")
 STATUSES = ("reported", "conflict", "gap", "never", "not_applicable")
 # The statuses of a row that carries no date.
 UNDATED = ("gap", "never", "not_applicable")
-FLAGS = ("weak",)
+# weak: a rewritten or low-quality copy of a story; scheduled: a date set for a step that the pages
+# do not confirm took place (never the end of what happened).
+FLAGS = ("weak", "scheduled")
 
 # The milestone vocabulary, with a definition per milestone and what the comparison measures, is
 # data: data/milestones.csv. The code names only the milestones below; validation checks that the

@@ -968,9 +968,12 @@ def response_of(ctx) -> Figure | None:
     if theft is None or not theft.known or theft.period is not None:
         return None
     table = ctx.table_for(ctx.incident_id)
+    tokens = ctx.data.remedies.set_index("incident_id")["method"].get(ctx.incident_id) == "tokens"
     steps = []
     for _, r in table.iterrows():
         label = ctx.milestone_names[r["milestone"]]
+        if tokens and r["milestone"] == "remedy_delivered":  # IOUs for the loss, not the coins: said so
+            label = l10n.t("step_tokens_credited", ctx.lang)
         if r["state"] in ("known", "range"):
             x, extent = _log_place(r)
             steps.append(Step(label, x, l10n.since(r, ctx.lang), pd.notna(r["hours"]), extent))
@@ -999,13 +1002,18 @@ def _since_rows(ctx, table: pd.DataFrame) -> pd.DataFrame:
         l10n.since(r, ctx.lang) if r["state"] in ("known", "range") else l10n.label("state", r["state"], ctx.lang)
         for _, r in table.iterrows()
     ]
+    thefts = {
+        i: f.event_id for i in dict.fromkeys(table["incident_id"]) if (f := milestones(ctx.data.events, i).get("leak"))
+    }
     out = table.assign(
         incident=table["incident_id"].map(ctx.names),
         milestone_name=table["milestone"].map(ctx.milestone_names),
         shown=shown,
+        from_event_id=table["incident_id"].map(thefts),  # every value is counted from the theft: its fact too
     )
     return out[["incident_id", "incident", "milestone", "milestone_name", "state", "shown", "days", "hours",
-                "days_min", "days_max", "approximate", "date", "period", "event_id"]].reset_index(drop=True)  # fmt: skip
+                "days_min", "days_max", "approximate", "date", "period", "from_event_id", "event_id"]
+               ].reset_index(drop=True)  # fmt: skip
 
 
 def _event_rows(events: pd.DataFrame, lang: str, *extra: str) -> pd.DataFrame:

@@ -391,10 +391,11 @@ def _extents_text(ctx: ComparisonContext, extents: dict[str, str | None]) -> str
 
 
 def as_of(ctx: Context) -> date:
-    """The day the report's data was last checked against its sources: the latest 'checked' of the
-    rows it reads (an incident's own; the comparison's, every compared incident's), so that a row of
-    another incident checked later leaves the report as it was (data.inputs)."""
-    days = []
+    """The day the report's data was last checked against its sources or corrected: the latest
+    'checked' of the rows it reads (an incident's own; the comparison's, every compared incident's)
+    and the latest correction of what it shows (data/corrections.csv), so that a row of another
+    incident checked later leaves the report as it was (data.inputs)."""
+    days = [date.fromisoformat(d) for d in ctx.corrections["date"]]
     for frame in (ctx.data.events, ctx.data.incidents, ctx.data.remedies):
         mine = frame[frame["incident_id"].isin(ctx.incidents)]
         days += [date.fromisoformat(d) for d in mine["checked"] if isinstance(d, str) and d]

@@ -43,9 +43,11 @@ def subtitle(ctx: Context) -> str:
     if ctx.window is None:
         return l10n.t("subtitle_unknown", ctx.lang)
     # The last fact on record, milestone or not (Mt. Gox's repayments came after its last milestone;
-    # a deadline is not a fact of what happened), written as precisely as it is known.
+    # a deadline or a date set for a step not known to have happened is not a fact of what happened),
+    # written as precisely as it is known.
     ev = ctx.events
-    facts = ev[ev["effective"] & ~ev["milestone"].isin(vocab.DEADLINES) & (ev["date"].notna() | ev["period"].notna())]
+    happened = ~ev["milestone"].isin(vocab.DEADLINES) & ev["flag"].ne("scheduled")
+    facts = ev[ev["effective"] & happened & (ev["date"].notna() | ev["period"].notna())]
     end = l10n.day(ctx.window[1], ctx.lang)
     if len(facts):
         latest = facts["date"].dt.end_time.fillna(facts["period"].map(lambda p: p.end_time, na_action="ignore"))

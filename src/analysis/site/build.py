@@ -21,8 +21,10 @@ import tempfile
 import time
 import zipfile
 from dataclasses import dataclass, field
+from datetime import date
 from importlib.metadata import version
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from analysis import l10n
 from analysis.data.loading import load_dataset
@@ -133,15 +135,41 @@ def dataset(w: Writer, data_dir: Path, package: Path) -> dict:
     }
 
 
-def corrections(data_dir: Path, lang: str) -> tuple[list[str], list[list[str]]]:
-    """The rows of data/corrections.csv when it exists (a column in several languages in the page's
-    language only); no rows when it does not."""
+def corrections(data_dir: Path, lang: str) -> list[dict[str, str]]:
+    """The rows of data/corrections.csv, newest first (a day's rows in the file's order), as the page
+    shows them: the day in the page's language, the record, the column, before and after, why (in
+    the page's language), the page behind the new value and the commit. None when there is no file."""
     path = data_dir / "corrections.csv"
     if not path.is_file():
-        return [], []
-    header, rows = _rows(path.read_bytes())
-    keep = [i for i, h in enumerate(header) if l10n.base_of(h) is None or h == l10n.column(l10n.base_of(h), lang)]
-    return [header[i] for i in keep], [[r[i] if i < len(r) else "" for i in keep] for r in rows]
+        return []
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows = sorted(rows, key=lambda r: r["date"], reverse=True)  # stable: a day keeps the file's order
+    milestones = data_dir / "milestones.csv"
+    names = {
+        m["milestone"]: m[l10n.column("name", lang)]
+        for m in (csv.DictReader(io.StringIO(milestones.read_text(encoding="utf-8"))) if milestones.is_file() else ())
+    }
+
+    def shown(value: str, column: str) -> str:
+        """A milestone by its name in the page's language, its code after it; any other value as written."""
+        if not value:
+            return "—"
+        return f"{names[value]} ({value})" if column == "milestone" and value in names else value
+
+    return [
+        {
+            "day": l10n.day(date.fromisoformat(r["date"]), lang),
+            "record": f"{r['table']}.csv: {r['record_id']}",
+            "column": r["column"],
+            "before": shown(r["old_value"], r["column"]),
+            "after": shown(r["new_value"], r["column"]),
+            "why": r[l10n.column("why", lang)],
+            "url": r["source_url"],
+            "host": urlsplit(r["source_url"]).hostname or "" if r["source_url"] else "",
+            "commit": r["commit"],
+        }
+        for r in rows
+    ]
 
 
 def index(out: Path, state: Path, force: bool = False) -> bool:
@@ -229,9 +257,8 @@ def build(
         w.write(f"{lang}/data.html", pages.simple("data", lang, "site_data_title", files=listed["files"],
                                                   zip={**listed["zip"], "size": size},
                                                   dictionary=listed["dictionary"]))  # fmt: skip
-        header, rows = corrections(data_dir, lang)
         w.write(f"{lang}/corrections.html",
-                pages.simple("corrections", lang, "site_corrections_title", header=header, rows=rows))  # fmt: skip
+                pages.simple("corrections", lang, "site_corrections_title", entries=corrections(data_dir, lang)))  # fmt: skip
         w.write(f"{lang}/search.html", pages.simple("search", lang, "site_nav_search"))
     w.removed = w.prune(keep_under=(INDEX, STAMP))
     w.redrawn = redrawn

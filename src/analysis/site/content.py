@@ -186,7 +186,8 @@ def sources_of(ctx: Context, frame: pd.DataFrame) -> list[Source]:
         items = list(dict.fromkeys(items))
         numbered = sorted((i for i in items if i.isdigit()), key=int)
         named = [l10n.t("site_preamble", lang)] if "lead" in items else []
-        out.append(Source(l10n.t("site_seed_items", lang, source=l10n.t("seed_name", lang),
+        key = "site_seed_items" if len([*named, *numbered]) > 1 else "site_seed_item"
+        out.append(Source(l10n.t(key, lang, source=l10n.t("seed_name", lang),
                                  items=l10n.join([*named, *numbered], lang))))  # fmt: skip
     titles = ctx.data.sources.set_index("source_id")[l10n.column("title", lang)]
     for d in dict.fromkeys(documents):
