@@ -63,7 +63,7 @@ def test_the_corrections_page_lists_the_file_s_rows_in_the_page_s_language(tmp_p
     assert entries[1] | {} == {
         "day": "2026年11月26日", "record": "events.csv: a-1", "column": "time", "before": "11:52",
         "after": "11:25", "why": "資料は11時25分", "url": "https://example.org/p", "host": "example.org",
-        "commit": "abcdef0",
+        "commit": "abcdef0", "reworded": False,
     }  # fmt: skip
     page = pages.simple("corrections", "ja", "site_corrections_title", entries=entries)
     assert "資料は11時25分" in page and l10n.t("site_corrections_none", "ja") not in page
@@ -72,6 +72,23 @@ def test_the_corrections_page_lists_the_file_s_rows_in_the_page_s_language(tmp_p
     assert "Renamed &lt;b&gt;." in english  # escaped
     empty = pages.simple("corrections", "en", "site_corrections_title", entries=[])
     assert l10n.t("site_corrections_none", "en") in empty
+
+
+def test_a_text_reworded_since_its_correction_is_said_so(tmp_path):
+    """Language cells may be reworded without a correction: the page says so rather than show the
+    latest correction's text as if it were today's; a cell corrected again later is not marked."""
+    (tmp_path / "events.csv").write_text("event_id,title_en,date\na-1,Now worded so,2018-01-02\n", encoding="utf-8")
+    (tmp_path / "corrections.csv").write_text(
+        "date,table,record_id,column,old_value,new_value,why_en,why_ja,source_url,commit\n"
+        "2026-11-26,events,a-1,title_en,First,Second,w,w,,abcdef0\n"
+        "2026-11-27,events,a-1,title_en,Second,Third,w,w,,abcdef1\n"
+        "2026-11-27,events,a-1,date,2018-01-01,2018-01-02,w,w,,abcdef1\n",
+        encoding="utf-8",
+    )
+    marks = {(e["after"], e["column"]): e["reworded"] for e in corrections(tmp_path, "en")}
+    assert marks == {("Third", "title_en"): True, ("Second", "title_en"): False, ("2018-01-02", "date"): False}
+    page = pages.simple("corrections", "en", "site_corrections_title", entries=corrections(tmp_path, "en"))
+    assert page.count(l10n.t("site_since_reworded", "en")) == 1
 
 
 def test_a_page_escapes_what_it_shows():

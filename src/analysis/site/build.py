@@ -27,6 +27,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from analysis import l10n
+from analysis.data import relations
 from analysis.data.loading import load_dataset
 from analysis.site import content, pages
 
@@ -143,12 +144,16 @@ def corrections(data_dir: Path, lang: str) -> list[dict[str, str]]:
     if not path.is_file():
         return []
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    # The latest correction of each cell (by day, then line): only its value can be compared with now.
+    latest = {(r["table"], r["record_id"], r["column"]): id(r) for r in sorted(rows, key=lambda r: r["date"])}
     rows = sorted(rows, key=lambda r: r["date"], reverse=True)  # stable: a day keeps the file's order
     milestones = data_dir / "milestones.csv"
     names = {
         m["milestone"]: m[l10n.column("name", lang)]
         for m in (csv.DictReader(io.StringIO(milestones.read_text(encoding="utf-8"))) if milestones.is_file() else ())
     }
+
+    current = _cells_now(data_dir, {(r["table"], r["record_id"], r["column"]) for r in rows})
 
     def shown(value: str, column: str) -> str:
         """A milestone by its name in the page's language, its code after it; any other value as written."""
@@ -167,9 +172,30 @@ def corrections(data_dir: Path, lang: str) -> list[dict[str, str]]:
             "url": r["source_url"],
             "host": urlsplit(r["source_url"]).hostname or "" if r["source_url"] else "",
             "commit": r["commit"],
+            # A text reworded since (allowed without a correction): the page says so, not a stale value.
+            "reworded": l10n.base_of(r["column"]) is not None
+            and latest[(r["table"], r["record_id"], r["column"])] == id(r)
+            and current.get((r["table"], r["record_id"], r["column"]), r["new_value"]) != r["new_value"],
         }
         for r in rows
     ]
+
+
+def _cells_now(data_dir: Path, wanted: set[tuple[str, str, str]]) -> dict[tuple[str, str, str], str]:
+    """The current value of each (table, record, column) a correction names, where the record and
+    column still exist (a record named as corrections.csv names it: relations.naming_columns)."""
+    found = {}
+    for table in {t for t, _, _ in wanted}:
+        path = data_dir / f"{table}.csv"
+        if not path.is_file() or path.name not in relations.SCHEMAS:
+            continue
+        naming = relations.naming_columns(path.name)
+        for row in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))):
+            record = "/".join(row.get(c, "") for c in naming)
+            for column, value in row.items():
+                if (table, record, column) in wanted:
+                    found[(table, record, column)] = value
+    return found
 
 
 def index(out: Path, state: Path, force: bool = False) -> bool:
