@@ -968,11 +968,10 @@ def response_of(ctx) -> Figure | None:
     if theft is None or not theft.known or theft.period is not None:
         return None
     table = ctx.table_for(ctx.incident_id)
-    tokens = ctx.data.remedies.set_index("incident_id")["method"].get(ctx.incident_id) == "tokens"
     steps = []
     for _, r in table.iterrows():
         label = ctx.milestone_names[r["milestone"]]
-        if tokens and r["milestone"] == "remedy_delivered":  # IOUs for the loss, not the coins: said so
+        if ctx.remedy_in_tokens and r["milestone"] == "remedy_delivered":  # IOUs for the loss, not the coins: said so
             label = l10n.t("step_tokens_credited", ctx.lang)
         if r["state"] in ("known", "range"):
             x, extent = _log_place(r)

@@ -152,6 +152,12 @@ class IncidentContext(Context):
     def variant(self) -> str:
         return f"{self.incident_id}-{self.lang}"
 
+    @cached_property
+    def remedy_in_tokens(self) -> bool:
+        """Whether the remedy was tokens for the loss (IOUs, remedies.csv method), told as such and
+        never as the coins given back."""
+        return self.data.remedies.set_index("incident_id")["method"].get(self.incident_id) == "tokens"
+
     @property
     def own_incidents(self) -> tuple[str, ...]:
         return self.incidents

@@ -121,21 +121,28 @@ def _other_count(ctx: IncidentContext, theft: Milestone | None, detection: Miles
     )
 
 
-def _earlier_account(ctx: IncidentContext, used: Milestone | None) -> str:
-    """When another source puts a milestone earlier than the value used (a conflict the data
-    records), the sentence says so: " (another account puts it earlier, about 14 September 2018)"."""
+def _first_earlier(ctx: IncidentContext, used: Milestone | None) -> pd.Series | None:
+    """The earliest value of a milestone's conflict (another row of its group, not preferred) that is
+    dated before the value used; None when there is none."""
     if used is None or used.day is None:
-        return ""
+        return None
     ev = ctx.data.events
     row = ev[ev["event_id"] == used.event_id]
     if row.empty or pd.isna(row["conflict_group"].iloc[0]):
-        return ""
+        return None
     others = ev[(ev["conflict_group"] == row["conflict_group"].iloc[0]) & ~ev["preferred"] & ev["date"].notna()]
     earlier = others[others["date"].dt.to_timestamp().dt.date < used.day]
-    if earlier.empty:
+    return None if earlier.empty else earlier.sort_values("date").iloc[0]
+
+
+def _earlier_account(ctx: IncidentContext, used: Milestone | None) -> str:
+    """When another source puts a milestone earlier than the value used (a conflict the data
+    records), the sentence says so: " (another account puts it earlier, about 14 September 2018)"."""
+    first = _first_earlier(ctx, used)
+    if first is None:
         return ""
-    first = earlier.sort_values("date").iloc[0]
-    if first["actor"] == ctx.data.events.loc[row.index[0], "actor"] == "exchange" and first["approximate"]:
+    own_actor = ctx.data.events.loc[ctx.data.events["event_id"] == used.event_id, "actor"].iloc[0]
+    if first["actor"] == own_actor == "exchange" and first["approximate"]:
         key = "earlier_account_own"  # the exchange's own later account, not another source's
     else:
         key = "earlier_account_about" if first["approximate"] else "earlier_account"
@@ -143,19 +150,12 @@ def _earlier_account(ctx: IncidentContext, used: Milestone | None) -> str:
 
 
 def _earlier_theft(ctx: IncidentContext, theft: Milestone | None) -> str:
-    """A drain is told from the day its sources' preferred account starts it; a theft that another
-    account dates earlier is named beside it, not hidden behind one start day."""
-    if theft is None or theft.day is None:
+    """A drain is told from the day its sources' preferred account starts it; a theft its sources
+    date earlier is named beside it, not hidden behind one start day."""
+    first = _first_earlier(ctx, theft)
+    if first is None:
         return ""
-    ev = ctx.data.events
-    group = ev.loc[ev["event_id"] == theft.event_id, "conflict_group"]
-    if group.empty or pd.isna(group.iloc[0]):
-        return ""
-    others = ev[(ev["conflict_group"] == group.iloc[0]) & ~ev["preferred"] & ev["date"].notna()]
-    earlier = others[others["date"].dt.to_timestamp().dt.date < theft.day].sort_values("date")
-    if earlier.empty:
-        return ""
-    return l10n.t("earlier_theft", ctx.lang, day=l10n.day(earlier["date"].iloc[0].to_timestamp().date(), ctx.lang))
+    return l10n.t("earlier_theft", ctx.lang, day=l10n.day(first["date"].to_timestamp().date(), ctx.lang))
 
 
 def _gap_note(ctx: IncidentContext, gap: Milestone | None) -> str:
@@ -174,9 +174,7 @@ def incident(ctx: IncidentContext) -> Findings:
     drain = inc["kind"] == "drain"  # told as a drain over years, not timed as a one-day hack
     tell = (lambda key: f"{key}_drain") if drain else (lambda key: key)
     # A remedy in tokens (IOUs for the loss) is told as such, never as the coins given back.
-    methods = ctx.data.remedies.set_index("incident_id")["method"]
-    tokens = methods.get(ctx.incident_id) == "tokens"
-    delivery = (lambda key: f"{key}_tokens") if tokens else (lambda key: key)
+    delivery = (lambda key: f"{key}_tokens") if ctx.remedy_in_tokens else (lambda key: key)
     to_detection = _gap(theft, detection)
     # Unnoticed for a while: a finding to lead with only when it is at least an hour.
     long_enough = (
