@@ -107,9 +107,11 @@ def test_yen_wait(data):
         ("mtgox-2014", "suspension", "known", 880),  # 11 Sep 2011 -> 7 Feb 2014: 366 + 365 + 149
         ("mtgox-2014", "regulator_action", "not_applicable", None),  # no regulator of exchanges in 2014
         ("mtgox-2014", "remedy_delivered", "gap", None),
-        ("bitfinex-2016", "suspension", "range", None),  # 2 Aug (UTC date) -> 3 Aug 03:00 JST
-        ("bitfinex-2016", "remedy_delivered", "range", None),  # 2 Aug 2016 (UTC) -> 4 Apr 2017
-        ("binance-2019", "disclosure", "range", None),  # 7 May (UTC) -> 8 May 08:40 JST
+        # A theft dated in UTC is counted in UTC dates where the other fact has a time of day:
+        ("bitfinex-2016", "suspension", "known", 0),  # 2 Aug (UTC) -> 3 Aug 03:00 JST = 2 Aug 18:00 UTC
+        ("bitfinex-2016", "remedy_delivered", "known", 8),  # -> 11 Aug 01:00 JST = 10 Aug 16:00 UTC
+        ("binance-2019", "disclosure", "known", 0),  # 7 May (UTC) -> 8 May 08:40 JST = 7 May 23:40 UTC
+        ("bitfinex-2016", "remedy_decided", "range", None),  # 2 Aug (UTC) -> 7 Aug, a Japan date, no time
         ("bybit-2025", "suspension", "never", None),  # withdrawals stayed open
         ("bybit-2025", "remedy_delivered", "not_applicable", None),  # balances never reduced
     ],
@@ -129,18 +131,30 @@ def test_a_month_gives_a_range(compared):
 @pytest.mark.parametrize(
     "incident, milestone, days",
     [
-        # A UTC day runs from 09:00 to 09:00 the next day in Japan: 2 Aug (UTC) is 2 or 3 Aug in Japan.
-        ("bitfinex-2016", "suspension", (0, 1)),  # -> 3 Aug 03:00 JST
-        # Tokens credited 16:00 UTC on 10 Aug = 11 Aug 01:00 JST: 11 - 3 = 8 or 11 - 2 = 9 days.
-        ("bitfinex-2016", "remedy_delivered", (8, 9)),
-        ("binance-2019", "detection", (0, 1)),  # 7 May (UTC) -> 8 May 02:15 JST (17:15 UTC on 7 May)
-        ("binance-2019", "disclosure", (0, 1)),  # -> 8 May 08:40 JST
+        # A UTC day runs from 09:00 to 09:00 the next day in Japan, so a UTC-dated theft is counted in
+        # UTC dates where the other fact has a time of day (a Japan time converts to one UTC date).
+        ("bitfinex-2016", "suspension", 0),  # 2 Aug (UTC) -> 3 Aug 03:00 JST = 2 Aug 18:00 UTC
+        ("bitfinex-2016", "remedy_delivered", 8),  # -> 16:00 UTC on 10 Aug (11 Aug 01:00 JST)
+        ("binance-2019", "detection", 0),  # 7 May (UTC) -> 8 May 02:15 JST = 17:15 UTC on 7 May
+        ("binance-2019", "disclosure", 0),  # -> 8 May 08:40 JST = 23:40 UTC on 7 May
     ],
 )
-def test_a_date_in_another_zone_gives_a_range(compared, incident, milestone, days):
+def test_a_date_in_another_zone_is_counted_in_its_own_dates(compared, incident, milestone, days):
     row = compared[(incident, milestone)]
-    assert row.state == "range"
-    assert (int(row.days_min), int(row.days_max)) == days
+    assert (row.state, int(row.days), row.zone) == ("known", days, "UTC")
+
+
+def test_a_date_in_another_zone_without_a_time_on_the_other_side_gives_a_range(compared):
+    # Bitfinex: theft 2 Aug 2016 (UTC), 2 or 3 Aug in Japan; remedy decided 7 Aug, a Japan date
+    # without a time, so 4 or 5 days, never one number.
+    row = compared[("bitfinex-2016", "remedy_decided")]
+    assert (row.state, int(row.days_min), int(row.days_max)) == ("range", 4, 5)
+
+
+def test_two_dates_of_the_same_zone_are_counted_in_it(data):
+    # Binance: theft 7 May 2019 and full reopening 15 May 2019, both UTC dates: 8 days, dated 15 May.
+    row = since_theft(data.events, ["binance-2019"], ["full_reopening"]).iloc[0]
+    assert (row["state"], int(row["days"]), row["zone"], row["date"]) == ("known", 8, "UTC", "2019-05-15")
 
 
 def test_hours_when_both_times_are_known(compared):

@@ -9,11 +9,18 @@ only), all services Q3 2020 (quarter only), inspection a gap. Holidays: Tue 11 F
 Foundation Day), Mon 24 Feb (substitute for the Emperor's Birthday, Sun 23 Feb).
 """
 
+from datetime import date, datetime
+
+import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.data.loading import load_dataset
 from analysis.measures.durations import (
+    Milestone,
     MilestoneNotFound,
+    between,
     chain_durations,
     first_day,
     milestone_duration,
@@ -128,12 +135,26 @@ def test_a_quarter_gives_a_range(events):
     assert (row["state"], row["days_min"], row["days_max"]) == ("range", 145, 236)
 
 
-def test_a_date_in_another_zone_gives_a_range(events):
-    # sample-2022's theft is 1 Mar 2022 as a UTC date: 09:00 on 1 Mar to 09:00 on 2 Mar in Japan, so
-    # 1 or 2 Mar. Its suspension, 2 Mar 09:30 JST, is 0 or 1 days after it, never a single number.
+def test_a_date_in_another_zone_is_counted_in_its_dates(events):
+    # sample-2022's theft is 1 Mar 2022 as a UTC date (09:00 on 1 Mar to 09:00 on 2 Mar in Japan).
+    # Its suspension, 2 Mar 09:30 JST, is 00:30 UTC on 2 Mar: the next UTC day, one number.
     row = since_theft(events, ["sample-2022"], ["suspension"]).iloc[0]
-    assert (row["state"], row["days_min"], row["days_max"]) == ("range", 0, 1)
-    assert row["days"] is None or str(row["days"]) == "<NA>"
+    assert (row["state"], row["days"], row["zone"], row["date"]) == ("known", 1, "UTC", "2022-03-02")
+    assert pd.isna(row["days_min"]) and pd.isna(row["hours"])
+
+
+def test_a_date_in_another_zone_against_a_japan_date_gives_a_range():
+    # A UTC date (1 Mar: 1 or 2 Mar in Japan) and a Japan date without a time (3 Mar): 1 or 2 days;
+    # neither side can be put in the other's dates, so no single number.
+    theft = Milestone("leak", "t", None, None, span=(date(2022, 3, 1), date(2022, 3, 2)), zone="UTC",
+                      zone_day=date(2022, 3, 1))  # fmt: skip
+    later = Milestone("order", "o", date(2022, 3, 3), None)
+    d = between(theft, later)
+    assert (d.calendar_days, d.days_range, d.zone) == (None, (1, 2), None)
+    # Two dates of different zones (UTC and US Eastern) are not counted in either: a range.
+    arrest = Milestone("arrest", "a", None, None, span=(date(2022, 3, 5), date(2022, 3, 6)),
+                       zone="America/New_York", zone_day=date(2022, 3, 5))  # fmt: skip
+    assert between(theft, arrest).days_range == (3, 5)
 
 
 def test_since_theft_states(fixture_dataset):
@@ -182,3 +203,46 @@ def test_coincheck_chain_as_the_seed_dates_it():
     assert (d.hours, d.calendar_days, d.business_days) == (pytest.approx(34.85), 1, 0)
     d = milestone_duration(events, "coincheck-2018", "report_deadline", "report")
     assert (d.calendar_days, d.business_days) == (0, 0)
+
+
+def test_days_in_another_zone_and_the_next_day_are_said_so():
+    from analysis import l10n
+
+    # One calendar day without the hours is the next day, not "1 day" (read as 24 hours).
+    assert l10n.elapsed(1, None, "en") == "next day" and l10n.elapsed(1, None, "ja") == "翌日"
+    assert l10n.elapsed(2, None, "en") == "2 days"
+    # Days counted in UTC dates say so, in both languages.
+    assert l10n.elapsed(0, None, "en", zone="UTC") == "same day, in UTC dates"
+    assert l10n.elapsed(8, None, "ja", zone="UTC") == "協定世界時の日付で8日"
+    # Hours need no zone: an interval is the same everywhere.
+    assert l10n.elapsed(0, 1.5, "en", zone="UTC") == "1 h 30 min"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    theft=st.dates(min_value=date(2010, 1, 1), max_value=date(2030, 1, 1)),
+    later=st.datetimes(min_value=datetime(2010, 1, 1), max_value=datetime(2031, 1, 1)),
+)
+def test_a_utc_count_lies_within_the_japan_range(theft, later):
+    """A theft dated in UTC against a fact with a Japan time: the count in UTC dates is one of the
+    Japan-day counts the two possible Japan dates give (never outside the range it replaces)."""
+    stamp = pd.Timestamp(later, tz="Asia/Tokyo")
+    start = pd.Timestamp(theft, tz="UTC").tz_convert("Asia/Tokyo")
+    span = (start.date(), (start + pd.Timedelta(days=1) - pd.Timedelta(microseconds=1)).date())
+    a = Milestone("leak", "t", None, None, span=span, zone="UTC", zone_day=theft)
+    b = Milestone("disclosure", "d", stamp.date(), stamp)
+    lo, hi = (b.day - span[1]).days, (b.day - span[0]).days
+    d = between(a, b)
+    assert d.zone == "UTC" and d.days_range is None
+    assert lo <= d.calendar_days <= hi
+    assert d.calendar_days == (stamp.tz_convert("UTC").date() - theft).days
+
+
+def test_a_range_of_hours_is_said_once():
+    from analysis import l10n
+
+    # Coincheck's detection 11:25 counted from 02:57 and 03:00: 8 h 28 min and 8 h 25 min.
+    assert l10n.hours_range(8 + 25 / 60, 8 + 28 / 60, "en", approximate=True) == "about 8 h 25–28 min"
+    assert l10n.hours_range(8 + 25 / 60, 8 + 28 / 60, "ja", approximate=True) == "約8時間25〜28分"
+    assert l10n.hours_range(9 + 10 / 60, 10 + 5 / 60, "en") == "9 h 10 min–10 h 5 min"
+    assert l10n.hours_range(2.5, 2.5, "en") == "2 h 30 min"

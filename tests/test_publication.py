@@ -172,8 +172,11 @@ def test_japanese_reports_have_no_english_fragments(incident):
         # Detection at about the theft's own time is not "unnoticed for 0 min"; the disclosure's time
         # rests on one aggregator page, so the day is what the sources support.
         ("dmm-bitcoin-2024", "DMM Bitcoin 2024: the exchange disclosed the theft on the day it began"),
-        # Theft dated 7 May in UTC: its Japan date is 7 or 8 May, so the count is a range, never one number.
-        ("binance-2019", "Binance 2019: the exchange disclosed the theft 0–1 days after it began"),
+        # Theft dated 7 May in UTC (7 or 8 May in Japan); the disclosure, 8 May 08:40 in Japan, is 23:40
+        # UTC on 7 May: the same day in UTC dates, said so (never a Japan-day count picked for it).
+        ("binance-2019", "Binance 2019: the exchange disclosed the theft on the day it began, in UTC dates"),
+        # Theft 11 Jul, disclosure 12 Jul, neither with a time: the next day, not "1 day" (24 hours).
+        ("bitpoint-2019", "BITPoint 2019: the exchange disclosed the theft the day after it began"),
         # Noticed the same day with no times: not a finding to lead with either.
         ("liquid-2021", "Liquid 2021: the exchange disclosed the theft on the day it began"),
     ],

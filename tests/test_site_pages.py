@@ -1,18 +1,25 @@
 """The website's parts that need no built report and no browser (tests/test_site.py checks the
 site itself): the data's zip, the corrections page, a report page as the site serves it, the
-pages' escaping and relative links, and a build that writes only what changed."""
+pages' escaping and relative links, the data page in each language, and a build that writes only
+what changed."""
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from analysis import l10n
+from analysis.data.loading import default_data_dir
 from analysis.site import pages
-from analysis.site.build import Writer, corrections, deterministic_zip
+from analysis.site.build import SiteError, Writer, corrections, data_page, dataset, deterministic_zip
 from analysis.site.content import Chart, Report, Source, Variant, variants
+
+ROOT = Path(__file__).resolve().parents[1]
 
 REPORT = Report(
     variant="coincheck-2018-en",
@@ -39,6 +46,41 @@ def test_the_data_s_zip_depends_on_the_files_only():
         assert z.namelist() == sorted(files)
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         assert z.read("data/a.csv") == b"y\n2\n"
+
+
+def test_every_data_file_is_described_in_every_language():
+    """Each data/*.csv has its one-line description in every catalogue ([data_file]), and the
+    catalogues describe no file that data/ does not have."""
+    files = sorted(p.name for p in default_data_dir().glob("*.csv"))
+    assert files
+    for lang in l10n.LANGUAGES:
+        described = l10n.catalogue(lang).get("data_file", {})
+        assert sorted(described) == files, lang
+        assert all(isinstance(d, str) and d.strip() and "\n" not in d for d in described.values()), lang
+
+
+def test_the_data_page_describes_each_file_in_the_page_s_language(tmp_path):
+    listed = dataset(Writer(tmp_path), default_data_dir(), ROOT / "datapackage.json")
+    by_lang = {lang: data_page(listed, lang) for lang in l10n.LANGUAGES}
+    ja = by_lang["ja"]
+    assert [f["name"] for f in ja["files"]] == sorted(p.name for p in default_data_dir().glob("*.csv"))
+    for f in ja["files"]:
+        assert f["description"] == l10n.label("data_file", f["name"], "ja")
+        assert any("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in f["description"]), f["name"]
+        assert f["description"] != l10n.label("data_file", f["name"], "en")
+    assert ja["caption"] == l10n.label("data_page", "files_caption", "ja")
+    html = pages.simple("data", "ja", "site_data_title", **ja)
+    for f in ja["files"]:
+        assert f'<td class="about">{f["description"]}</td>' in html  # in the page's language: no lang="en"
+    assert 'lang="en">' not in html.split("<tbody>")[1]
+
+
+def test_a_data_file_without_a_description_is_named():
+    listed = {"files": [{"name": "events.csv", "rows": 1}, {"name": "new-file.csv", "rows": 2}],
+              "zip": {"name": "data.zip", "size_bytes": 2048}, "dictionary": ""}  # fmt: skip
+    for lang in l10n.LANGUAGES:
+        with pytest.raises(SiteError, match=r"\[data_file\].*new-file\.csv"):
+            data_page(listed, lang)
 
 
 def test_without_a_corrections_file_there_is_none(tmp_path):
@@ -97,6 +139,19 @@ def test_a_page_escapes_what_it_shows():
     assert "<b>report</b>" not in home
     charts = pages.charts(REPORT, [REPORT])
     assert "A chart &amp; its title" in charts and 'href="https://example.org/a"' in charts
+
+
+def test_a_card_keeps_each_quantity_on_one_line():
+    """A card's title, headline and size as the reports set them: each quantity (l10n.quantity_pattern)
+    in a span the stylesheet keeps on one line, so a phone never breaks 「8〜9日」 or 「約11時間23分」;
+    the rest breaks where the language does."""
+    report = replace(REPORT, variant="coincheck-2018-ja", lang="ja", title="コインチェック（2018年）",
+                     headline="流出は約11時間23分にわたり気づかれず、流出から8〜9日で<付与>", size="5億3,200万米ドル")  # fmt: skip
+    home = pages.home("ja", [report])
+    for quantity in ("2018年", "約11時間23分", "8〜9日", "5億3,200万米ドル"):
+        assert f'<span class="nobr">{quantity}</span>' in home, quantity
+    assert "&lt;付与&gt;" in home  # still escaped
+    assert re.search(r"(?m)^\.nobr \{ white-space: nowrap; \}$", pages.stylesheet())
 
 
 def test_every_link_of_a_page_is_relative():

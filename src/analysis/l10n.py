@@ -170,15 +170,32 @@ def hours_minutes(hours: float, lang: str) -> str:
     return sign + t("duration_hm", lang, h=number(h, lang), m=m)
 
 
-def elapsed(calendar_days, hours, lang: str, *, lo=None, hi=None, approximate: bool = False) -> str:
+def hours_range(lo: float, hi: float, lang: str, approximate: bool = False) -> str:
+    """The fewest and most hours of a time, as readers say it: "about 8 h 25–28 min" within one
+    hour, "9 h 10 min–10 h 5 min" across hours, one value when they are the same minute."""
+    a, b = round(lo * 60), round(hi * 60)
+    if a == b:
+        return about(hours_minutes(lo, lang), lang, approximate)
+    (ha, ma), (hb, mb) = divmod(a, 60), divmod(b, 60)
+    if ha == hb and ha:
+        text = t("duration_hm_range", lang, h=number(ha, lang), m1=ma, m2=mb)
+    else:
+        text = t("range_joiner", lang).join((hours_minutes(lo, lang), hours_minutes(hi, lang)))
+    return about(text, lang, approximate)
+
+
+def elapsed(calendar_days, hours, lang: str, *, lo=None, hi=None, approximate: bool = False, zone=None) -> str:
     """Time between two facts as readers say it: hours and minutes within two days when both times
     are known (11 h 23 min; "about" when a page gives either time as approximate), days and hours
-    beyond (5 days 9 h), calendar days when only the dates are (3 days; "same day" for none), a
-    range of days when a date is not pinned down (0-1 days)."""
+    beyond (5 days 9 h), calendar days when only the dates are (3 days; "same day" for none, "next
+    day" for one: not 24 hours), a range of days when a date is not pinned down (0-1 days); days
+    counted in another zone's dates say so (same day, in UTC dates)."""
     if not _missing(lo) and not _missing(hi):
         return t("days_range", lang, lo=number(int(lo), lang), hi=number(int(hi), lang))
     if _missing(hours):
-        return days(int(calendar_days), lang) if int(calendar_days) else t("under_a_day", lang)
+        n = int(calendar_days)
+        text = {0: t("under_a_day", lang), 1: t("next_day", lang)}.get(n) or days(n, lang)
+        return in_zone(text, zone, lang)
     whole, h = divmod(round(float(hours)), 24)
     if round(float(hours) * 60) == 0:
         # A minute-level claim needs exact times: two approximate ones are only about the same.
@@ -190,11 +207,18 @@ def elapsed(calendar_days, hours, lang: str, *, lo=None, hi=None, approximate: b
     return about(text, lang, approximate)
 
 
+def in_zone(text: str, zone, lang: str) -> str:
+    """A count of days in another zone's dates, said so: 'same day, in UTC dates'; as it is without one."""
+    if _missing(zone) or not zone:
+        return text
+    return t("in_zone_dates", lang, text=text, zone=label("zone", zone, lang))
+
+
 def since(row, lang: str) -> str:
-    """A row of durations.since_theft (days, hours, days_min, days_max, approximate) as readers say
-    the time from the theft: the one phrase the tables, findings and charts share."""
+    """A row of durations.since_theft (days, hours, days_min, days_max, approximate, zone) as readers
+    say the time from the theft: the one phrase the tables, findings and charts share."""
     return elapsed(row["days"], row["hours"], lang, lo=row["days_min"], hi=row["days_max"],
-                   approximate=bool(row["approximate"]))  # fmt: skip
+                   approximate=bool(row["approximate"]), zone=row.get("zone"))  # fmt: skip
 
 
 def _missing(value) -> bool:

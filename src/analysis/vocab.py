@@ -19,6 +19,8 @@ ACTORS = (
     "trustee",
     "regulator",
 )
+# The affected exchange itself: Coincheck in the seed's incident, `exchange` in the others.
+EXCHANGE_ACTORS = ("coincheck", "exchange")
 
 # company/other: the seed's ● and ○ items; derived: a date stated inside an item, or worked out
 # from what a source says; secondary: read on a news or blog page that reports the fact.
@@ -73,13 +75,14 @@ CITED_TABLES = {
 }
 
 # The story of an incident (data/story.csv): what the theft was worth, who was hurt, why it could
-# happen and who did it, each aspect a row with its source. A cause or an attribution is a term
+# happen, who did it and who took the exchange over, each aspect a row with its source. A cause, an
+# attribution or an acquirer's kind of deal is a term
 # of the vocabulary below; a page backs it by printing one of the term's words (matched without
 # regard to case), so the reader can find the word on the page.
 # What kind of event an incident is: a theft (taken in hours or days) or a drain (coins taken over
 # months or years, found late); a drain is told and compared as such, never timed as a one-day hack.
 INCIDENT_KINDS = ("theft", "drain")
-STORY_ASPECTS = ("value", "victims", "cause", "attribution")
+STORY_ASPECTS = ("value", "victims", "cause", "attribution", "acquirer")
 TERMS = {
     "cause": {
         "hot_wallet": ("hot wallet", "ホットウォレット", "オンライン"),
@@ -111,6 +114,12 @@ TERMS = {
             "dprk",
         ),
         "charged": ("charged", "indicted", "pleaded guilty", "plead guilty", "起訴", "有罪"),
+    },
+    # Who took the exchange over (purchase: its shares were bought) or took over its business or
+    # customers' accounts (transfer); page 1 names it in what followed.
+    "acquirer": {
+        "purchase": ("acquire", "acquisition", "buy", "bought", "買収", "完全子会社", "全株"),
+        "transfer": ("transfer", "事業譲渡", "譲渡", "移管"),
     },
 }
 # The milestones (data/milestones.csv) page 1 tells as what followed the theft, and as what

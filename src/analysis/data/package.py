@@ -30,6 +30,7 @@ from babel import Locale
 
 from analysis import l10n, vocab
 from analysis.data.relations import RELATIONS, Reference
+from analysis.data.schemas import corrections
 from analysis.data.validation import SCHEMAS
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -43,11 +44,13 @@ TITLE = "Thefts from crypto-asset exchanges: the curated data of the reports"
 
 # Keys made of more than one column, which no schema column states as unique but the rules
 # across rows enforce (schemas/compensation.py: each fact once per incident and asset;
-# schemas/order_items.py: each item number once per order). A file with a unique column
-# has that column as its key; a file with neither has no key.
+# schemas/order_items.py: each item number once per order; schemas/corrections.py: one
+# correction per record, column and day). A file with a unique column has that column as its
+# key; a file with neither has no key.
 COMPOSITE_KEYS: dict[str, tuple[str, ...]] = {
     "compensation.csv": ("incident_id", "asset", "fact"),
     "order_items.csv": ("order_event_id", "item_no"),
+    "corrections.csv": tuple(corrections.KEY),
 }
 
 # The references between the files, as (file, column, referenced file, referenced column): those

@@ -42,6 +42,8 @@ class Milestone:
     # A date given in another zone: the first and last Japan dates its day overlaps (day is None).
     span: tuple[date, date] | None = None
     approximate: bool = False  # the page gives its time (or date) as approximate
+    zone: str | None = None  # the zone of a date given in another zone, and that date as printed
+    zone_day: date | None = None
 
     @property
     def known(self) -> bool:
@@ -68,6 +70,9 @@ class Duration:
     business_days: int | None
     hours: float | None
     days_range: tuple[int, int] | None = None
+    # Days counted in another zone's dates (UTC, US Eastern): where one fact is dated in that zone
+    # and the other has a time of day (or the same zone's date), the count there is exact.
+    zone: str | None = None
 
     @property
     def approximate(self) -> bool:
@@ -92,13 +97,16 @@ def milestones(events: pd.DataFrame, incident: str) -> dict[str, Milestone]:
     for row in rows.itertuples():
         day = None if pd.isna(row.date) else row.date.to_timestamp().date()
         stamp = None if pd.isna(row.timestamp) else row.timestamp
-        span = None
+        span, zone, zone_day = None, None, None
         if not pd.isna(row.date_zone):
-            # Never choose one of the two Japan dates: the durations from it become ranges.
-            day, span = None, (row.day_start.date(), (row.day_end - pd.Timedelta(microseconds=1)).date())
+            # Never choose one of the two Japan dates: the durations from it are counted in its own
+            # zone's dates where they can be (between), else they become ranges.
+            span = (row.day_start.date(), (row.day_end - pd.Timedelta(microseconds=1)).date())
+            day, zone, zone_day = None, row.date_zone, day
         found[row.milestone] = Milestone(
-            row.milestone, row.event_id, day, stamp, row.status, row.period, span, bool(row.approximate)
-        )
+            row.milestone, row.event_id, day, stamp, row.status, row.period, span, bool(row.approximate),
+            zone, zone_day,
+        )  # fmt: skip
     return found
 
 
@@ -118,10 +126,33 @@ def milestone_duration(events: pd.DataFrame, incident: str, start: str, end: str
     return between(known[start], known[end])
 
 
+def _zone_day(m: Milestone, zone: str) -> date | None:
+    """The milestone's date in that zone: as printed when it is dated there, from its time of day
+    otherwise; None when it has neither."""
+    if m.zone == zone:
+        return m.zone_day
+    if m.timestamp is not None:
+        return m.timestamp.tz_convert(zone).date()
+    return None
+
+
+def _in_zone(a: Milestone, b: Milestone) -> tuple[str, int] | None:
+    """Days from a to b counted in the dates of the zone one of them is dated in (a UTC theft and a
+    disclosure at 08:40 in Japan: the same UTC day); None when the other has no date in that zone."""
+    zones = {m.zone for m in (a, b) if m.zone is not None}
+    if len(zones) != 1:
+        return None
+    zone = zones.pop()
+    start, end = _zone_day(a, zone), _zone_day(b, zone)
+    return None if start is None or end is None else (zone, (end - start).days)
+
+
 def between(a: Milestone, b: Milestone) -> Duration:
     if a.day is None or b.day is None:
         if not (a.known and b.known):
             raise ValueError(f"no duration between {a.name} and {b.name}: one of them is not known")
+        if (zoned := _in_zone(a, b)) is not None:
+            return Duration(a, b, zoned[1], None, None, zone=zoned[0])
         lo, hi = (b.earliest - a.latest).days, (b.latest - a.earliest).days
         return Duration(a, b, None, None, None, (lo, hi))
     hours = None
@@ -179,7 +210,8 @@ def since_theft(
                 "incident_id": incident,
                 "milestone": name,
                 "event_id": m.event_id if m else None,
-                "date": m.day.isoformat() if m and m.day else None,
+                # the date as its page prints it: in its own zone when it is another zone's (zone)
+                "date": (m.day or m.zone_day).isoformat() if m and (m.day or m.zone_day) else None,
                 "period": str(m.period) if m and m.period is not None else None,
                 "state": None,
                 "days": None,
@@ -187,6 +219,7 @@ def since_theft(
                 "days_min": None,
                 "days_max": None,
                 "approximate": False,
+                "zone": None,
             }
             if m is None:
                 row["state"] = "not_recorded"
@@ -200,7 +233,9 @@ def since_theft(
                 if d.days_range is not None:
                     row.update(state="range", days_min=d.days_range[0], days_max=d.days_range[1])
                 else:
-                    row.update(state="known", days=d.calendar_days, hours=d.hours)
+                    row.update(state="known", days=d.calendar_days, hours=d.hours, zone=d.zone)
+                    if d.zone:  # its date in the zone the days are counted in
+                        row["date"] = _zone_day(m, d.zone).isoformat()
             rows.append(row)
     table = pd.DataFrame(rows)
     for col in ("days", "days_min", "days_max"):

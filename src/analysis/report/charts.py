@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -10,6 +11,7 @@ from decimal import Decimal
 import matplotlib.dates as mdates
 import matplotlib.ticker
 import pandas as pd
+from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
@@ -754,48 +756,213 @@ def _marks_key(drawn: list[tuple[bool, tuple | None]], lang: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+class _Measure:
+    """Text as a figure draws it, with the fonts in force: its width and height in points."""
+
+    def __init__(self, fig: Figure):
+        self.fig = fig
+        self.renderer = RendererAgg(1, 1, fig.dpi)
+
+    def __call__(self, text: str, size: float) -> tuple[float, float]:
+        probe = self.fig.text(0, 0, text, fontsize=size, linespacing=style.LABEL_LINESPACING)
+        box = probe.get_window_extent(self.renderer)
+        probe.remove()
+        return box.width * 72 / self.fig.dpi, box.height * 72 / self.fig.dpi
+
+
+def _fitted(measure: _Measure, text: str, lang: str, size: float, room: float) -> str:
+    """`text` on as few lines as fit `room` points, broken where a line may break: after a mark the
+    language breaks after (a space, 「、」, 「）」), before an opening bracket, or beside a quantity
+    (「協定世界時の日付で」 / 「8日」); inside a run of words (style.wrapped) only when nothing else
+    fits. On one line when it fits; the narrowest it can be when nothing does."""
+    wide = lambda t: measure(t, size)[0]  # noqa: E731
+    if wide(text) <= room:
+        return text
+    locale = l10n.catalogue(lang)["locale"]
+    quantities = [(m.start(), m.end()) for m in l10n.quantity_pattern().finditer(text)]
+    breaks = sorted(
+        i
+        for i in range(1, len(text))
+        if (text[i - 1] in locale["line_breaks_after"] or text[i] in locale["never_line_end"] or text[i].isspace()
+            or any(i in q for q in quantities))
+        and text[i] not in locale["never_line_start"]
+        and text[i - 1] not in locale["never_line_end"]
+        and not any(a < i < b for a, b in quantities)
+    )  # fmt: skip
+    # Two lines where they fit: after punctuation if it can be, else as even as it can be.
+    two = [(text[:i].strip(), text[i:].strip()) for i in breaks]
+    two = [(a, b) for a, b in two if wide(a) <= room and wide(b) <= room]
+    if two:
+        a, b = min(two, key=lambda t: (not unicodedata.category(t[0][-1]).startswith("P"), max(map(wide, t))))
+        return f"{a}\n{b}"
+    lines, at = [], 0
+    while wide(text[at:].strip()) > room:
+        fits = [i for i in breaks if i > at and wide(text[at:i].strip()) <= room]
+        if not fits:
+            break
+        lines.append(text[at : fits[-1]].strip())
+        at = fits[-1]
+    lines.append(text[at:].strip())
+    if all(wide(line) <= room for line in lines):
+        return "\n".join(lines)
+    forced = {style.wrapped(text, lang, "label", share / 100) for share in range(100, 4, -2)}
+    widths = {c: wide(c) for c in forced}
+    fitting = [c for c in forced if widths[c] <= room]
+    if not fitting:
+        return min(widths, key=widths.get, default=text)
+    return min(fitting, key=lambda c: (c.count("\n"), widths[c], c))
+
+
+# How far (points) a value stands from its mark, written to its right or to its left.
+_VALUE_OFFSET = {False: 5.0, True: 6.0}
+_MISSING_OFFSET = 4.0
+# The scale's words in the order they are kept when a narrow panel cannot hold them all.
+_TICKS_KEPT = ("tick_day", "tick_decade", "tick_hour", "tick_year", "tick_month")
+
+
+def _value_side(measure: _Measure, text: str, lang: str, size: float, x: float,
+                extent: tuple[float, float] | None, width: float) -> tuple[str, bool]:  # fmt: skip
+    """A value's text and whether it goes left of its mark, so that it stays inside a panel `width`
+    points wide: on the side the scale leaves room (the right, unless the mark is far right), else
+    on the other, else wrapped on the roomier one. Written to the left it starts from a span's start."""
+    start = extent[0] if extent else x
+    room = {
+        False: (1 - _share_of_log_axis(x, LOG_RIGHT)) * width - _VALUE_OFFSET[False] - style.EDGE_PT,
+        True: _share_of_log_axis(start, LOG_RIGHT) * width - _VALUE_OFFSET[True] - style.EDGE_PT
+        if start > LOG_LEFT
+        else 0.0,
+    }
+    wide = measure(text, size)[0]
+    for left in (_on_right(x), not _on_right(x)):
+        if wide <= room[left]:
+            return text, left
+    left = room[True] > room[False]
+    return _fitted(measure, text, lang, size, room[left]), left
+
+
+def _spaced_ticks(measure: _Measure, lang: str, size: float, width: float) -> list[tuple[float, str]]:
+    """The log scale's ticks, each with its word where the words stand apart across a panel `width`
+    points wide (the day and the decade first, the month last), else none: its gridline stays."""
+    kept: dict[float, tuple[str, float, float]] = {}
+    for key in _TICKS_KEPT:
+        value = next(v for v, k in LOG_TICKS if k == key)
+        text = l10n.t(key, lang)
+        half = measure(text, size)[0] / 2
+        centre = _share_of_log_axis(value, LOG_RIGHT) * width
+        lo, hi = centre - half, centre + half
+        if all(hi + style.EDGE_PT <= left or right + style.EDGE_PT <= lo for _, left, right in kept.values()):
+            kept[value] = (text, lo, hi)
+    return [(v, kept[v][0] if v in kept else "") for v, _ in LOG_TICKS]
+
+
+def _compared_label(ax, x: float, y: float, text: str, colour: str, size: float, *, left: bool) -> None:
+    """A value beside its mark; written to the left it sits on white, over the stem."""
+    label = ax.annotate(text, (x, y), xytext=(-_VALUE_OFFSET[True] if left else _VALUE_OFFSET[False], 0),
+                        textcoords="offset points", va="center", ha="right" if left else "left", fontsize=size,
+                        color=colour, zorder=4, linespacing=style.LABEL_LINESPACING,
+                        bbox=dict(fc="white", ec="none", pad=0.6) if left else None)  # fmt: skip
+    label.set_in_layout(False)  # placed inside the panel (_value_side): the layout should not shrink it
+
+
+def _compared_missing(ax, y: float, text: str, state: str, size: float) -> None:
+    """A step with no value, said in grey words; 'not applicable' (nothing to do) in italics."""
+    label = ax.annotate(text, (LOG_LEFT, y), xytext=(_MISSING_OFFSET, 0), textcoords="offset points", va="center",
+                        fontsize=size, color=style.MISSING, linespacing=style.LABEL_LINESPACING,
+                        fontstyle="italic" if state == "not_applicable" else "normal")  # fmt: skip
+    label.set_in_layout(False)
+
+
 @style.styled
 def compared(table: pd.DataFrame, order: list[str], names: dict[str, str], lang: str,
              milestone_names: dict[str, str], focus: str, title: str, source: str) -> Figure:  # fmt: skip
     """One panel per compared milestone, the thefts in one order in every panel (`order`: largest
     first), on a log scale of time after the theft; the focus incident in the highlight colour on a
     tinted band, the others in one colour; a missing value said in grey words, 'not applicable' in
-    italics. On a narrow page the panels are stacked in one column."""
+    italics. On a narrow page the panels are stacked in one column, in larger text.
+
+    Every label is measured: a value goes beside its mark on the side with room inside its panel,
+    else on two lines; a long name is wrapped; each row is as tall as its tallest text in any panel
+    and a gap (style.ROW_GAP_LINES), so no two rows' words touch; the figure is made as tall as its
+    rows need."""
+    narrow = style.is_narrow()
+    size = style.NARROW_TEXT_PT if narrow else style.MIN_TEXT_PT
+    gap = (style.NARROW_ROW_GAP_LINES if narrow else style.ROW_GAP_LINES) * size
     kinds = list(dict.fromkeys(table["milestone"]))
-    ncols = 1 if style.is_narrow() else 2
+    ncols = 1 if narrow else 2
     nrows = (len(kinds) + ncols - 1) // ncols
-    row_in = 0.17 if style.is_narrow() else 0.125  # a phone's panel is shorter of text: rows get air
-    fig, axes = style.new_figure(1.1 + nrows * (0.22 + row_in * len(order)), nrows=nrows, ncols=ncols, sharey=True,
+    fig, axes = style.new_figure(1.1 + nrows * (0.3 + 0.16 * len(order)), nrows=nrows, ncols=ncols, sharey=True,
                                  squeeze=False)  # fmt: skip
     axes = list(axes.flat)
-    for ax, milestone in zip(axes, kinds):
+    shown, hidden = axes[: len(kinds)], axes[len(kinds) :]
+    measure = _Measure(fig)
+    share = style.NARROW_NAME_SHARE if narrow else style.NAME_SHARE
+    labels = [_fitted(measure, names.get(i, i), lang, size, share * fig.get_figwidth() * 72) for i in order]
+    for n, (ax, milestone) in enumerate(zip(shown, kinds)):
+        ax.set_yticks(range(len(order)), labels, fontsize=size, linespacing=style.LABEL_LINESPACING)
+        ax.tick_params(axis="y", length=0)
+        _log_axis(ax, lang)
+        ax.tick_params(axis="x", labelsize=size)
+        if not narrow and n < len(kinds) - ncols:
+            ax.tick_params(axis="x", labelbottom=False, length=0)  # in print, the scale under the last row only
+        ax.set_title(milestone_names[milestone], loc="left", fontsize=size + style.PANEL_TITLE_STEP_PT,
+                     pad=style.PANEL_TITLE_PAD_PT)  # fmt: skip
+    for ax in hidden:
+        ax.set_visible(False)
+    for ax in shown[-ncols:]:
+        ax.set_xlabel(l10n.t("time_after_theft_axis", lang), fontsize=size)
+    style.chart_title(fig, title, lang)
+    style.add_source_line(fig, source, lang)
+
+    fig.draw_without_rendering()  # the layout, for the panels' width
+    width = shown[0].get_position().width * fig.get_figwidth() * 72
+    ticks = _spaced_ticks(measure, lang, size, width)
+    for ax in shown:
+        ax.set_xticks([v for v, _ in ticks], [t for _, t in ticks])
+
+    # What each panel writes in each row, and how tall each row must be for it.
+    tall = {i: measure(label, size)[1] for i, label in zip(order, labels)}
+    cells = {}
+    for n, milestone in enumerate(kinds):
         rows = table[table["milestone"] == milestone].set_index("incident_id")
-        for y, incident in enumerate(order):
-            colour = style.HIGHLIGHT if incident == focus else style.CONTEXT
-            if incident == focus:
-                ax.axhspan(y - 0.5, y + 0.5, color=style.HIGHLIGHT, alpha=0.08, lw=0, zorder=0)
+        for incident in order:
             if incident not in rows.index:
                 continue
             r = rows.loc[incident]
             placed = _log_place(r)
             if placed is None:
-                _not_drawn(ax, y, r["state"], lang)
+                room = width - _MISSING_OFFSET - style.EDGE_PT
+                text, left = _fitted(measure, l10n.label("state", r["state"], lang), lang, size, room), False
+            else:
+                text, left = _value_side(measure, l10n.since(r, lang), lang, size, *placed, width)
+            cells[(n, incident)] = (r, placed, text, left)
+            tall[incident] = max(tall[incident], measure(text, size)[1])
+    pitch = [tall[i] + gap for i in order]  # points
+    middles = [sum(pitch[:k]) + p / 2 for k, p in enumerate(pitch)]
+    for ax in shown:
+        ax.set_yticks(middles, labels, fontsize=size, linespacing=style.LABEL_LINESPACING)
+        ax.set_ylim(sum(pitch), 0)
+    # Each panel exactly as tall as its rows (its y axis in points): the figure's height follows.
+    for _ in range(3):
+        fig.draw_without_rendering()
+        short = sum(pitch) / 72 - shown[0].get_position().height * fig.get_figheight()
+        if abs(short) < 0.002:
+            break
+        fig.set_size_inches(fig.get_figwidth(), fig.get_figheight() + nrows * short)
+
+    for n, ax in enumerate(shown):
+        for incident, y, p in zip(order, middles, pitch):
+            colour = style.HIGHLIGHT if incident == focus else style.CONTEXT
+            if incident == focus:
+                ax.axhspan(y - p / 2, y + p / 2, color=style.HIGHLIGHT, alpha=0.08, lw=0, zorder=0)
+            if (n, incident) not in cells:
+                continue
+            r, placed, text, left = cells[(n, incident)]
+            if placed is None:
+                _compared_missing(ax, y, text, r["state"], size)
                 continue
             x, extent = placed
             _log_mark(ax, y, x, extent, colour, pd.notna(r["hours"]), ms=4.5)
-            left = _on_right(x)
-            _value_label(ax, extent[0] if extent and left else x, y, l10n.since(r, lang), colour, left=left)
-        ax.set_yticks(range(len(order)), [names.get(i, i) for i in order], fontsize=style.MIN_TEXT_PT)
-        ax.tick_params(axis="y", length=0)
-        ax.set_ylim(len(order) - 0.5, -0.6)
-        _log_axis(ax, lang)
-        ax.set_title(milestone_names[milestone], loc="left", fontsize=9)
-    for ax in axes[len(kinds) :]:
-        ax.set_visible(False)
-    for ax in axes[len(kinds) - ncols : len(kinds)]:
-        ax.set_xlabel(l10n.t("time_after_theft_axis", lang), fontsize=style.MIN_TEXT_PT)
-    style.chart_title(fig, title, lang)
-    style.add_source_line(fig, source, lang)
+            _compared_label(ax, extent[0] if extent and left else x, y, text, colour, size, left=left)
     return fig
 
 
@@ -925,7 +1092,7 @@ def sizes_of(ctx) -> Figure:
     notes = (l10n.t("sizes_sum_note", ctx.lang, names=_joined(ctx, summed)) if summed else "") + (
         l10n.t("sizes_drain_hatch_note", ctx.lang, names=_joined(ctx, drains)) if drains else ""
     )
-    shown = {i: citing.value_text(ctx.data, i, ctx.lang) for i in order}
+    shown = {i: citing.value_text(ctx.data, i, ctx.lang, say_sum=False) for i in order}
     title = l10n.t("sizes_title", ctx.lang, largest=ctx.names[order[0]], value=shown[order[0]],
                    focus=ctx.names[ctx.focus], rank=order.index(ctx.focus) + 1, n=len(order))  # fmt: skip
     return sizes(values, shown, _names(ctx), ctx.lang, ctx.focus, set(drains), title,
@@ -949,10 +1116,16 @@ class Step:
     timed: bool = False
     extent: tuple[float, float] | None = None
     state: str = "known"
+    same_day: bool = False  # dated to the theft's own day, without the hours
+    next_day: bool = False  # dated to the day after the theft, without the hours
+    zone: str | None = None  # the zone whose dates the days are counted in, if not Japan's
 
 
-def _after(step: str, value: str, lang: str) -> str:
-    """'detection after 11 h 23 min'; a step at the theft's own time is said so, not 'after'."""
+def _after(step: str, value: str, lang: str, s: Step | None = None) -> str:
+    """'detection after 11 h 23 min'; a step at the theft's own time is said so, not 'after', and one
+    on the next day as such ('first suspension the next day'), not 'after next day'."""
+    if s is not None and s.next_day:
+        return l10n.in_zone(l10n.t("step_next_day", lang, step=step), s.zone, lang)
     if value == l10n.t("same_minute", lang):
         return l10n.t("step_at_once", lang, step=step)
     if value == l10n.t("about_same_time", lang):
@@ -975,15 +1148,18 @@ def response_of(ctx) -> Figure | None:
             label = l10n.t("step_tokens_credited", ctx.lang)
         if r["state"] in ("known", "range"):
             x, extent = _log_place(r)
-            steps.append(Step(label, x, l10n.since(r, ctx.lang), pd.notna(r["hours"]), extent))
+            day_only = r["state"] == "known" and pd.isna(r["hours"])
+            steps.append(Step(label, x, l10n.since(r, ctx.lang), pd.notna(r["hours"]), extent,
+                              same_day=day_only and r["days"] == 0, next_day=day_only and r["days"] == 1,
+                              zone=r["zone"] if isinstance(r["zone"], str) else None))  # fmt: skip
         else:
             steps.append(Step(label, None, "", state=r["state"]))
-    dated = [s for s in steps if s.days is not None and s.text != l10n.t("under_a_day", ctx.lang)]
+    dated = [s for s in steps if s.days is not None and not s.same_day]
     if len(dated) >= 2:
         first, last = dated[0], max(dated, key=lambda s: s.days)
         shown = dict.fromkeys([first, last])  # one step told once when it is both the first and the last
         title = l10n.t("response_chart_title", ctx.lang, name=ctx.name,
-                       steps=l10n.t("step_joiner", ctx.lang).join(_after(s.label.lower(), s.text, ctx.lang) for s in shown))  # fmt: skip
+                       steps=l10n.t("step_joiner", ctx.lang).join(_after(s.label.lower(), s.text, ctx.lang, s) for s in shown))  # fmt: skip
     else:
         title = incident(ctx).headline
     return response(steps, title, ctx.lang)
@@ -1011,7 +1187,7 @@ def _since_rows(ctx, table: pd.DataFrame) -> pd.DataFrame:
         from_event_id=table["incident_id"].map(thefts),  # every value is counted from the theft: its fact too
     )
     return out[["incident_id", "incident", "milestone", "milestone_name", "state", "shown", "days", "hours",
-                "days_min", "days_max", "approximate", "date", "period", "from_event_id", "event_id"]
+                "days_min", "days_max", "approximate", "date", "zone", "period", "from_event_id", "event_id"]
                ].reset_index(drop=True)  # fmt: skip
 
 

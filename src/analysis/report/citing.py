@@ -82,15 +82,20 @@ def value_pages(data, incident_id: str) -> tuple:
     return _value_basis(data, incident_id)[0]
 
 
-def value_text(data, incident_id: str, lang: str) -> str:
+def value_text(data, incident_id: str, lang: str, say_sum: bool = True) -> str:
     """A theft's US-dollar value as the report writes it: "about" when its page prints it so (or any
-    part of a sum is so printed)."""
+    part of a sum is so printed), and a sum of parts said to be one (a chart's bar label, short,
+    leaves that to its table: say_sum=False)."""
     value = int(data.incidents.set_index("incident_id").at[incident_id, "value_usd"])
-    return l10n.about(l10n.dollars(value, lang), lang, _value_basis(data, incident_id)[1])
+    _, approximate, summed = _value_basis(data, incident_id, summed=True)
+    text = l10n.about(l10n.dollars(value, lang), lang, approximate)
+    # A sum no page prints (Liquid's two entities) is said to be one.
+    return l10n.t("value_sum", lang, value=text) if summed and say_sum else text
 
 
-def _value_basis(data, incident_id: str) -> tuple[tuple, bool]:
-    """The pages that print the value (see value_pages), and whether any of those figures is approximate."""
+def _value_basis(data, incident_id: str, summed: bool = False) -> tuple:
+    """The pages that print the value (see value_pages), whether any of those figures is approximate
+    and, asked for, whether the value is a sum of parts that no page prints whole."""
     incidents, story = data.incidents, data.story
     value = int(incidents.set_index("incident_id").at[incident_id, "value_usd"])
     value_row = story[(story["incident_id"] == incident_id) & (story["aspect"] == "value")]
@@ -113,7 +118,8 @@ def _value_basis(data, incident_id: str) -> tuple[tuple, bool]:
         return tuple(found.values()), approximate
 
     exact = printing([value])
-    return exact if exact[0] else printing(parts)
+    basis = exact if exact[0] else printing(parts)
+    return (*basis, not exact[0]) if summed else basis
 
 
 def _dollar_amounts(text: str) -> list:

@@ -221,6 +221,14 @@ def missing_table(ctx: Context) -> Table:
         for r in ctx.events.itertuples()
         if r.status in vocab.UNDATED
     ]
+    # Who did it, where no page names anyone (page 1 says so): a gap of the story, listed as one.
+    named = set(ctx.data.story.loc[ctx.data.story["aspect"] == "attribution", "incident_id"])
+    rows += [
+        [ctx.names[i], l10n.t("attribution_aspect", lang), l10n.t("attribution_fact", lang),
+         l10n.label("status", "gap", lang), l10n.t("attribution_gap_note", lang)]
+        for i in ctx.incidents
+        if i not in named
+    ]  # fmt: skip
     headers = [l10n.t(k, lang) for k in ("incident", "milestone_col", "fact_col", "status_col", "why_col")]
     return Table(_frame(headers, rows), "notes", (14, 16, 24, 10, 36))
 

@@ -7,6 +7,7 @@ sentence that depends on it changes with it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
@@ -15,7 +16,7 @@ import pandas as pd
 
 from analysis import l10n, vocab
 from analysis.data import inputs
-from analysis.measures.durations import Duration, Milestone, between, earliest_of
+from analysis.measures.durations import Duration, Milestone, between, earliest_of, milestones
 from analysis.report import citing, story
 from analysis.report.context import ComparisonContext, Context, IncidentContext
 
@@ -47,7 +48,7 @@ def elapsed(a: Milestone | None, b: Milestone | None, lang: str) -> str | None:
     if d is None:
         return None
     lo, hi = d.days_range or (None, None)
-    return l10n.elapsed(d.calendar_days, d.hours, lang, lo=lo, hi=hi, approximate=d.approximate)
+    return l10n.elapsed(d.calendar_days, d.hours, lang, lo=lo, hi=hi, approximate=d.approximate, zone=d.zone)
 
 
 def _within_minute(d: Duration | None) -> bool:
@@ -68,23 +69,32 @@ def _same_day(d: Duration | None) -> bool:
     return d is not None and d.hours is None and d.calendar_days == 0
 
 
+def _next_day(d: Duration | None) -> bool:
+    return d is not None and d.hours is None and d.calendar_days == 1
+
+
 def _sentence(key: str, lang: str, **fields) -> str | None:
     return None if any(v is None for v in fields.values()) else l10n.t(key, lang, **fields)
 
 
 def when(a: Milestone | None, b: Milestone | None, lang: str, since: str) -> str | None:
-    """When b came, said from a: "33 min after noticing it"; "on the day it noticed it" when only the
-    dates are known and are the same; "as soon as it noticed it" within the minute (`since` names
-    the phrases in the catalogue)."""
+    """When b came, said from a: "33 min after noticing it"; "on the day it noticed it" or "the day
+    after it noticed it" when only the dates are known; "as soon as it noticed it" within the minute
+    (`since` names the phrases in the catalogue); days counted in another zone's dates say so."""
     d = _gap(a, b)
     if d is None:
         return None
     if _same_day(d):
-        return l10n.t(f"{since}_same_day", lang)
+        return l10n.in_zone(l10n.t(f"{since}_same_day", lang), d.zone, lang)
+    if _next_day(d):
+        return l10n.in_zone(l10n.t(f"{since}_next_day", lang), d.zone, lang)
     if _at_once(d):
         return l10n.t(f"{since}_at_once", lang)
     if _about_once(d):
         return l10n.t(f"{since}_about_once", lang)
+    if d.zone:
+        lone = l10n.elapsed(d.calendar_days, None, lang)
+        return l10n.in_zone(l10n.t(since, lang, value=lone), d.zone, lang)
     return l10n.t(since, lang, value=elapsed(a, b, lang))
 
 
@@ -99,26 +109,50 @@ def _theft_day(ctx: IncidentContext, theft: Milestone | None) -> str | None:
     return l10n.t("zoned_day", ctx.lang, day=day, zone=l10n.label("zone", row.date_zone, ctx.lang))
 
 
-def _other_count(ctx: IncidentContext, theft: Milestone | None, detection: Milestone | None) -> str | None:
-    """The time until detection counted from another source's time of the theft, when the sources
-    disagree on it: "(8 h 28 min counted from 02:57, the time another source gives)"."""
-    if theft is None or detection is None or detection.timestamp is None:
+def _described(row: pd.Series, lang: str) -> str:
+    """An alternative value's row named by its title, as a phrase inside a sentence: its words before
+    any bracket, the first letter lowered where the language has capitals ("time of sending as
+    stated at the press conference")."""
+    title = re.split(r"\s*[(（]", row[l10n.column("title", lang)])[0]
+    return title[:1].lower() + title[1:] if title[1:2].islower() else title
+
+
+def _other_count(ctx, start: Milestone | None, end: Milestone | None, short: bool = False) -> str | None:
+    """The time to `end` counted from each other time the sources give for `start`, when they
+    disagree on it (a conflict of timed rows), earliest first: "(about 8 h 28 min counted from about
+    02:57, the time of the outflow given by Coincheck on the day; ...)"; short, the times alone
+    ("(about 8 h 28 min or about 8 h 25 min from the other times given for it)")."""
+    if start is None or end is None or end.timestamp is None:
         return None
     ev = ctx.data.events
-    group = ev.loc[ev["event_id"] == theft.event_id, "conflict_group"].iloc[0]
+    group = ev.loc[ev["event_id"] == start.event_id, "conflict_group"].iloc[0]
     if pd.isna(group):
         return None
     others = ev[(ev["conflict_group"] == group) & ~ev["preferred"] & ev["timestamp"].notna()]
     if others.empty:
         return None
-    other = others.sort_values("timestamp").iloc[-1]  # the latest: the shortest count
-    hours = (detection.timestamp - other["timestamp"]).total_seconds() / 3600
-    return l10n.t(
-        "other_count",
-        ctx.lang,
-        value=l10n.elapsed(0, hours, ctx.lang, approximate=bool(other["approximate"]) or detection.approximate),
-        at=l10n.about(f"{other['timestamp']:%H:%M}", ctx.lang, bool(other["approximate"])),
-    )
+    if short:
+        hours = [(end.timestamp - o["timestamp"]).total_seconds() / 3600 for _, o in others.iterrows()]
+        approximate = bool(others["approximate"].any()) or end.approximate
+        return l10n.t(
+            "other_count_short", ctx.lang, values=l10n.hours_range(min(hours), max(hours), ctx.lang, approximate)
+        )
+    counts = [
+        l10n.t(
+            "other_count_one",
+            ctx.lang,
+            value=l10n.elapsed(
+                0,
+                (end.timestamp - o["timestamp"]).total_seconds() / 3600,
+                ctx.lang,
+                approximate=bool(o["approximate"]) or end.approximate,
+            ),
+            at=l10n.about(f"{o['timestamp']:%H:%M}", ctx.lang, bool(o["approximate"])),
+            given=_described(o, ctx.lang),
+        )  # fmt: skip
+        for _, o in others.sort_values("timestamp").iterrows()
+    ]
+    return l10n.t("other_count", ctx.lang, counts=l10n.t("other_count_joiner", ctx.lang).join(counts))
 
 
 def _first_earlier(ctx: IncidentContext, used: Milestone | None) -> pd.Series | None:
@@ -142,8 +176,10 @@ def _earlier_account(ctx: IncidentContext, used: Milestone | None) -> str:
     if first is None:
         return ""
     own_actor = ctx.data.events.loc[ctx.data.events["event_id"] == used.event_id, "actor"].iloc[0]
-    if first["actor"] == own_actor == "exchange" and first["approximate"]:
-        key = "earlier_account_own"  # the exchange's own later account, not another source's
+    # The exchange's own other account of its own act (Zaif's release, Coincheck's release text),
+    # not a weak copy's; another source's otherwise.
+    if first["actor"] == own_actor and own_actor in vocab.EXCHANGE_ACTORS and first["flag"] != "weak":
+        key = "earlier_account_own" if first["approximate"] else "earlier_account_own_exact"
     else:
         key = "earlier_account_about" if first["approximate"] else "earlier_account"
     return l10n.t(key, ctx.lang, day=l10n.day(first["date"].to_timestamp().date(), ctx.lang))
@@ -151,11 +187,46 @@ def _earlier_account(ctx: IncidentContext, used: Milestone | None) -> str:
 
 def _earlier_theft(ctx: IncidentContext, theft: Milestone | None) -> str:
     """A drain is told from the day its sources' preferred account starts it; a theft its sources
-    date earlier is named beside it, not hidden behind one start day."""
-    first = _first_earlier(ctx, theft)
-    if first is None:
+    date earlier, and each account that puts the start later (to a day or a month), are named beside
+    it, not hidden behind one start day."""
+    if theft is None or theft.day is None:
         return ""
-    return l10n.t("earlier_theft", ctx.lang, day=l10n.day(first["date"].to_timestamp().date(), ctx.lang))
+    first = _first_earlier(ctx, theft)
+    parts = [] if first is None else [l10n.t("earlier_theft", ctx.lang, day=_when(first, ctx.lang))]
+    ev = ctx.data.events
+    group = ev.loc[ev["event_id"] == theft.event_id, "conflict_group"].iloc[0]
+    if isinstance(group, str):
+        others = ev[(ev["conflict_group"] == group) & ~ev["preferred"]]
+        starts = others["date"].dt.start_time.fillna(others["period"].map(_period_start))
+        later = others.assign(_start=starts).sort_values("_start")
+        parts += [
+            l10n.t("later_theft" if pd.isna(o["date"]) else "later_theft_day", ctx.lang, when=_when(o, ctx.lang))
+            for _, o in later[later["_start"] > pd.Timestamp(theft.day)].iterrows()
+        ]
+    return l10n.t("theft_accounts", ctx.lang, parts=l10n.t("other_count_joiner", ctx.lang).join(parts)) if parts else ""
+
+
+def _when(row: pd.Series, lang: str) -> str:
+    """An event's day, or its month or quarter when it has no day."""
+    return (
+        l10n.period(row["period"], lang) if pd.isna(row["date"]) else l10n.day(row["date"].to_timestamp().date(), lang)
+    )
+
+
+def _period_start(period) -> pd.Timestamp:
+    return pd.Period(period).start_time if isinstance(period, (str, pd.Period)) and str(period) else pd.NaT
+
+
+def _unknown(ctx: IncidentContext, steps) -> list[str]:
+    """The first steps the sources do not date, did not happen or do not apply, said in a sentence
+    each (a gap said, not hidden): "The sources found do not date: detection, first regulator action."."""
+    names = ctx.milestone_names
+    by_status: dict[str, list[str]] = {}
+    for step in steps:
+        if step is not None and not step.known and step.status in vocab.UNDATED:
+            by_status.setdefault(step.status, []).append(names[step.name].lower())
+    keys = {"gap": "find_undated", "never": "find_never", "not_applicable": "find_not_applicable"}
+    return [l10n.t(keys[s], ctx.lang, steps=l10n.join(by_status[s], ctx.lang)) for s in vocab.UNDATED if s in by_status]
 
 
 def _gap_note(ctx: IncidentContext, gap: Milestone | None) -> str:
@@ -191,7 +262,9 @@ def incident(ctx: IncidentContext) -> Findings:
     if "report" in m and "report_deadline" in m and m["report"].day and m["report_deadline"].day:
         slack = (m["report_deadline"].day - m["report"].day).days
 
-    if _same_day(to_detection):
+    if _same_day(to_detection) and to_detection.zone:
+        noticed = l10n.t("find_noticed_same_day_zoned", lang, zone=l10n.label("zone", to_detection.zone, lang))
+    elif _same_day(to_detection):
         noticed = l10n.t("find_noticed_same_day", lang)
     elif _at_once(to_detection):
         noticed = l10n.t("find_noticed_at_once", lang)
@@ -199,7 +272,13 @@ def incident(ctx: IncidentContext) -> Findings:
         noticed = l10n.t("find_noticed_about_once", lang, at=l10n.about(f"{theft.timestamp:%H:%M}", lang))
     else:
         other = _other_count(ctx, theft, detection)
-        noticed = _sentence("find_unnoticed", lang, duration=unnoticed, other=other or "")
+        # Only the exchange can say when it noticed: its own account, said so.
+        own = (
+            detection is not None
+            and ctx.data.events.set_index("event_id").at[detection.event_id, "actor"] in vocab.EXCHANGE_ACTORS
+        )
+        noticed = _sentence("find_unnoticed_own" if own else "find_unnoticed", lang, duration=unnoticed,
+                            other=other or "")  # fmt: skip
     sentences = [
         _sentence(
             tell("find_stolen"),
@@ -214,12 +293,15 @@ def incident(ctx: IncidentContext) -> Findings:
             "find_halted",
             lang,
             halted=when(detection, m.get("suspension"), lang, "after_noticing"),
-            other=_earlier_account(ctx, m.get("suspension")),
+            # another day for the halt, or other times for the detection it is counted from
+            other=_earlier_account(ctx, m.get("suspension"))
+            + (_other_count(ctx, detection, m.get("suspension")) or ""),
         ),  # fmt: skip
         _sentence(tell("find_disclosed"), lang, disclosed=when(theft, m.get("disclosure"), lang, "after_start")),
         _sentence("find_first_step", lang, first=when(theft, regulator, lang, "after_theft")),
         _sentence("find_order", lang, order=when(theft, m.get("order"), lang, "after_theft")),
         _sentence("find_report", lang, deadline=l10n.day(m["report_deadline"].day, lang)) if slack == 0 else None,
+        *_unknown(ctx, (detection, m.get("suspension"), m.get("disclosure"), regulator)),
         _sentence(
             "find_paid",
             lang,
@@ -237,7 +319,7 @@ def incident(ctx: IncidentContext) -> Findings:
         else _sentence(
             "find_decided_only",
             lang,
-            when=when(theft, m.get("remedy_decided"), lang, "after_theft"),
+            when=when(theft, m.get("remedy_decided"), lang, "after_drain" if drain else "after_theft"),
             why=_gap_note(ctx, m.get("remedy_delivered")),
         ),  # fmt: skip
     ]
@@ -292,12 +374,23 @@ def comparison(ctx: ComparisonContext, focus: str | None = None) -> Findings:
     # The focus incident's own times, as the chart shows them: ranks would claim an order that
     # same-day dates and ranges of days cannot support.
     own = table[(table["incident_id"] == focus) & table["state"].isin(["known", "range"])]
+    found = milestones(ctx.data.events, focus)
     steps = [
         l10n.t(
-            "step_value_same_day" if (v := l10n.since(r, lang)) == l10n.t("under_a_day", lang) else "step_value",
+            "step_value_day" if pd.notna(r["days"]) and r["days"] in (0, 1) and pd.isna(r["hours"]) else "step_value",
             lang,
             step=names[r["milestone"]].lower(),
-            value=v,
+            # where a source puts the step earlier, or gives another time for the theft it is
+            # counted from (a conflict), said beside it, as on page 1
+            value=l10n.since(r, lang)
+            + _earlier_account(ctx, found.get(r["milestone"]))
+            + (
+                (
+                    r["milestone"] == "detection"
+                    and _other_count(ctx, found.get("leak"), found.get("detection"), short=True)
+                )
+                or ""
+            ),
         )
         for _, r in own.iterrows()
     ]
@@ -336,7 +429,9 @@ def comparison(ctx: ComparisonContext, focus: str | None = None) -> Findings:
             "find_remedies", lang, extents=_extents_text(ctx, extents), needing=len(needing), delivered=len(delivered)
         ),
     ]
-    detected = table[(table["milestone"] == "detection") & (table["state"] == "known")]
+    # Counted in Japan dates only: a day counted in another zone's dates (a UTC-dated theft) is not
+    # the same measure, so it is left out of this count (its report says it in its own zone).
+    detected = table[(table["milestone"] == "detection") & (table["state"] == "known") & table["zone"].isna()]
     numbers = [KeyNumber(str(len(ctx.incidents)), l10n.t("num_thefts", lang))]
     if not detected.empty:
         same_day = int((detected["days"] == 0).sum())

@@ -1,8 +1,8 @@
 """Page 1's story of an incident: what was stolen and its worth, who was hurt, why it could happen,
-who did it and what became of them, and what followed.
+who did it and what became of them, and what followed (a takeover named by who took it over).
 
 Every sentence comes from a row: the incident's row (what was stolen), its story rows
-(data/story.csv: value, victims, cause, attribution, each with its source) and its dated events
+(data/story.csv: value, victims, cause, attribution, acquirer, each with its source) and its dated events
 whose milestones tell enforcement and aftermath (vocab.ENFORCEMENT, vocab.AFTERMATH). An aspect
 without a row is left out, never filled by a template that fits another incident.
 """
@@ -45,6 +45,17 @@ def _period_start(period) -> pd.Timestamp:
     return pd.Period(period).start_time if isinstance(period, (str, pd.Period)) and str(period) else pd.NaT
 
 
+def _step_name(ctx: IncidentContext, milestone: str) -> str:
+    """A step as page 1 names it: by its milestone; a takeover or transfer by who took the exchange
+    over and how (its story row `acquirer`): "purchase by Monex Group completed"."""
+    story = ctx.data.story
+    acquirer = story[(story["incident_id"] == ctx.incident_id) & (story["aspect"] == "acquirer")]
+    if milestone.startswith("acquisition_") and not acquirer.empty:
+        row = acquirer.iloc[0]
+        return l10n.t(f"{row['term']}_{milestone}", ctx.lang, who=row[f"text_{ctx.lang}"])
+    return ctx.milestone_names[milestone].lower()
+
+
 def _steps(ctx: IncidentContext, names: tuple[str, ...]) -> str | None:
     """'second improvement order (8 March 2018), all services resumed (Q2 2019)': the incident's dated
     events with these milestones, named by their milestone, in time order; None when it has none."""
@@ -52,13 +63,23 @@ def _steps(ctx: IncidentContext, names: tuple[str, ...]) -> str | None:
     if dated.empty:
         return None
     return l10n.t("story_steps_joiner", ctx.lang).join(
-        l10n.paren(
-            l10n.t("story_step", ctx.lang, step=ctx.milestone_names[r.milestone].lower()),
-            _day(r, ctx.lang),
-            ctx.lang,
-        )
+        l10n.paren(l10n.t("story_step", ctx.lang, step=_step_name(ctx, r.milestone)), _day_told(ctx, r), ctx.lang)
         for r in dated.itertuples()
     )
+
+
+def _day_told(ctx: IncidentContext, row) -> str:
+    """A step's day, and each other day its sources give when they disagree on it (a conflict of
+    events.csv), earliest first: "14 February 2023; another account gives 31 March 2023"."""
+    ev = ctx.data.events
+    if not isinstance(row.conflict_group, str):
+        return _day(row, ctx.lang)
+    others = ev[ev["conflict_group"].eq(row.conflict_group) & ~ev["preferred"].fillna(False).astype(bool)
+                & ev["date"].notna()].sort_values("date")  # fmt: skip
+    told = _day(row, ctx.lang)
+    for other in others.itertuples():
+        told = l10n.t("day_and_other", ctx.lang, day=told, other=_day(other, ctx.lang))
+    return told
 
 
 def remedy_extents(ctx: Context) -> dict[str, str | None]:

@@ -55,6 +55,21 @@ HIGHLIGHT = OKABE_ITO["vermillion"]  # the incident a chart is about
 CONTEXT = OKABE_ITO["blue"]  # the others
 MISSING = "#8c8c8c"  # n/a: neutral, never an alarm colour
 MIN_TEXT_PT = 7.5  # the smallest text of a chart at printed size
+# A phone's chart is read at about its printed size on a small screen: the comparison's many rows of
+# names and values a step larger there (nearly 11 px on a 390 px screen), its panels' titles a step above.
+NARROW_TEXT_PT = 8
+PANEL_TITLE_STEP_PT = 1.5
+PANEL_TITLE_PAD_PT = 3  # a panel's title close above its rows
+# The space between two rows of labels, in lines of their text: close in print (page 1 holds the
+# chart), more air on a phone; never touching.
+ROW_GAP_LINES = 0.06
+NARROW_ROW_GAP_LINES = 0.3
+# A label beside a mark keeps this far (points) from its panel's edges, and tick labels this far apart.
+EDGE_PT = 1.5
+LABEL_LINESPACING = 1.0  # a label's lines (a name or a value on two lines), close but apart
+# The widest a row's name may be before it is wrapped, as a share of the chart's width.
+NAME_SHARE = 0.32
+NARROW_NAME_SHARE = 0.4
 CLOSED_DAY_COLOUR = "#ececec"
 PAID_COLOUR = "#1f5fa8"
 REPORTED_COLOUR = "#9aa5b1"

@@ -105,7 +105,7 @@ def _rows(data: bytes) -> tuple[list[str], list[list[str]]]:
 
 def dataset(w: Writer, data_dir: Path, package: Path) -> dict:
     """data/*.csv, the data dictionary and datapackage.json as they are in the project, and a zip of
-    them all; returns what the data page lists."""
+    them all; returns what the data page lists in every language (data_page gives it in one)."""
     files = {f"data/{p.name}": p.read_bytes() for p in sorted(data_dir.glob("*.csv"))}
     dictionary = data_dir / "README.md"
     if dictionary.is_file():
@@ -118,21 +118,30 @@ def dataset(w: Writer, data_dir: Path, package: Path) -> dict:
     name = f"{descriptor.get('name', 'data')}.zip"
     archive = deterministic_zip(files)
     w.write(f"data/{name}", archive)
-    described = {Path(r["path"]).name: r.get("description", "") for r in descriptor.get("resources", [])}
     listed = [
-        {
-            "name": Path(path).name,
-            "rows": len(_rows(data)[1]),
-            "description": described.get(Path(path).name, "").split("\n")[0],
-            "description_lang": l10n.REFERENCE_LANGUAGE,  # datapackage.json is written in English
-        }
-        for path, data in files.items()
-        if path.endswith(".csv")
+        {"name": Path(path).name, "rows": len(_rows(data)[1])} for path, data in files.items() if path.endswith(".csv")
     ]
     return {
         "files": listed,
         "zip": {"name": name, "size_bytes": len(archive)},
         "dictionary": "README.md" if dictionary.is_file() else "",
+    }
+
+
+def data_page(listed: dict, lang: str) -> dict:
+    """What the data page shows in `lang` (`listed` is what dataset returns): each file with its
+    one-line description from the language's catalogue ([data_file], keyed by the file's name), the
+    zip with its size, the dictionary. A file the catalogue does not describe is an error naming it:
+    a page in one language never falls back to another's words."""
+    missing = [f["name"] for f in listed["files"] if not l10n.has_label("data_file", f["name"], lang)]
+    if missing:
+        raise SiteError(f"catalogue/{lang}.toml [data_file] does not describe: {', '.join(missing)}")
+    size = l10n.t("site_size_kb", lang, n=l10n.number(max(1, round(listed["zip"]["size_bytes"] / 1024)), lang))
+    return {
+        "files": [{**f, "description": l10n.label("data_file", f["name"], lang)} for f in listed["files"]],
+        "zip": {**listed["zip"], "size": size},
+        "dictionary": listed["dictionary"],
+        "caption": l10n.label("data_page", "files_caption", lang),
     }
 
 
@@ -279,10 +288,7 @@ def build(
     w.write("index.html", pages.root_page(len(data.incidents)))
     for lang in l10n.LANGUAGES:
         w.write(f"{lang}/index.html", pages.home(lang, all_reports))
-        size = l10n.t("site_size_kb", lang, n=l10n.number(max(1, round(listed["zip"]["size_bytes"] / 1024)), lang))
-        w.write(f"{lang}/data.html", pages.simple("data", lang, "site_data_title", files=listed["files"],
-                                                  zip={**listed["zip"], "size": size},
-                                                  dictionary=listed["dictionary"]))  # fmt: skip
+        w.write(f"{lang}/data.html", pages.simple("data", lang, "site_data_title", **data_page(listed, lang)))
         w.write(f"{lang}/corrections.html",
                 pages.simple("corrections", lang, "site_corrections_title", entries=corrections(data_dir, lang)))  # fmt: skip
         w.write(f"{lang}/search.html", pages.simple("search", lang, "site_nav_search"))

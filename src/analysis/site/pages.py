@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from analysis import l10n
+from analysis.report import render
 from analysis.site.content import Report, Variant
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "site"
@@ -27,13 +28,18 @@ MENU = (
 
 @cache
 def environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # A report's words as the reports set them: each quantity (「約11時間23分」, 「8〜9日」, a date:
+    # l10n.quantity_pattern) in a span kept on one line (site.css .nobr), the rest left to break
+    # where the language breaks (phrases in Japanese). Text only: never in an attribute.
+    env.filters["unbroken"] = render._unbroken_numbers
+    return env
 
 
 def root_of(path: str) -> str:

@@ -1,0 +1,88 @@
+"""The comparison chart (every theft's time to each compared step, charts.compared) as drawn, in
+each language, in print and on a phone: no two of its texts touch (their boxes do not meet at
+all), none runs past the figure's edge or out of its panel, none is smaller than the smallest text
+(and a phone's rows a step larger); a label that must be wrapped breaks where the language breaks
+a line or beside a quantity, never inside a word."""
+
+from __future__ import annotations
+
+import itertools
+
+import matplotlib
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
+
+from analysis import l10n
+from analysis.report import charts, style
+from analysis.report.context import prepare_comparison
+
+INCIDENTS = [None, ["bitfinex-2016", "binance-2019", "mtgox-2014"]]  # all nine (default), and three
+
+
+def drawn(lang: str, phone: bool, incidents=None) -> Figure:
+    ctx = prepare_comparison(lang=lang, **({"incidents": incidents} if incidents else {}))
+    if phone:
+        with style.narrow():
+            fig = charts.compared_of(ctx)
+    else:
+        fig = charts.compared_of(ctx)
+    FigureCanvasAgg(fig)
+    fig.canvas.draw()
+    return fig
+
+
+def boxes(fig: Figure) -> list[tuple[Text, Bbox]]:
+    renderer = fig.canvas.get_renderer()
+    return [(t, t.get_window_extent(renderer)) for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+
+
+@pytest.mark.parametrize("incidents", INCIDENTS, ids=["nine", "three"])
+@pytest.mark.parametrize("phone", [False, True], ids=["print", "phone"])
+@pytest.mark.parametrize("lang", l10n.LANGUAGES)
+def test_no_label_touches_another_or_leaves_the_figure(lang, phone, incidents):
+    fig = drawn(lang, phone, incidents)
+    texts = boxes(fig)
+    touching = [
+        (a.get_text(), b.get_text())
+        for (a, box_a), (b, box_b) in itertools.combinations(texts, 2)
+        if (inter := Bbox.intersection(box_a, box_b)) is not None and inter.width > 0 and inter.height > 0
+    ]
+    assert touching == []
+    edge = fig.bbox
+    outside = [t.get_text() for t, b in texts if b.x0 < edge.x0 or b.x1 > edge.x1 or b.y0 < edge.y0 or b.y1 > edge.y1]
+    assert outside == []
+    small = [(t.get_text(), t.get_fontsize()) for t, _ in texts if t.get_fontsize() < style.MIN_TEXT_PT]
+    assert small == []
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes:
+        if not ax.get_visible():
+            continue
+        panel = ax.get_window_extent(renderer)
+        for t in ax.texts:  # the values and the words for a missing one stay inside their panel
+            b = t.get_window_extent(renderer)
+            assert panel.x0 <= b.x0 and b.x1 <= panel.x1, (ax.get_title(loc="left"), t.get_text())
+        if phone:  # a phone's names and values a step above the smallest text
+            rows = [*ax.texts, *ax.get_yticklabels()]
+            assert {t.get_fontsize() for t in rows if t.get_text()} == {style.NARROW_TEXT_PT}
+
+
+@pytest.mark.parametrize(
+    "text, lang, room, lines",
+    [
+        ("協定世界時の日付で8日", "ja", 80, ["協定世界時の日付で", "8日"]),  # beside the quantity
+        ("ビットフィネックス（2016年）", "ja", 80, ["ビットフィネックス", "（2016年）"]),  # before the bracket
+        ("マウントゴックス（2014年）（長期の流出）", "ja", 110, ["マウントゴックス（2014年）", "（長期の流出）"]),
+        ("8 days, in UTC dates", "en", 60, ["8 days,", "in UTC dates"]),  # after the comma
+        ("same day", "en", 200, ["same day"]),  # it fits: one line
+    ],
+)
+def test_a_long_label_breaks_where_the_language_breaks(text, lang, room, lines):
+    with matplotlib.rc_context(style.rc(lang)), style.narrow():
+        fig, _ = style.new_figure(2)
+        measure = charts._Measure(fig)
+        fitted = charts._fitted(measure, text, lang, style.NARROW_TEXT_PT, room)
+        assert all(measure(line, style.NARROW_TEXT_PT)[0] <= room for line in fitted.split("\n"))
+    assert fitted.split("\n") == lines
