@@ -338,3 +338,13 @@ def test_a_remedy_not_needed_cannot_be_delivered(fixture_copy):
         str(p.file).endswith("events.csv") and p.line == line and p.column == "status" and "lost nothing" in p.message
         for p in problems_of(fixture_copy)
     )
+
+
+def test_a_date_of_another_zone_keeps_its_zone_in_the_table(data):
+    # Bitfinex's arrest is a US date (8 Feb 2022) against a UTC-dated theft: a range, dated as printed,
+    # with its zone; Binance's disclosure counted in UTC dates (0) can be 1 Japan day at most.
+    table = since_theft(data.events, ["bitfinex-2016", "binance-2019"], ["arrest", "disclosure"])
+    arrest = table[(table["incident_id"] == "bitfinex-2016") & (table["milestone"] == "arrest")].iloc[0]
+    assert (arrest["state"], arrest["date"], arrest["date_zone"]) == ("range", "2022-02-08", "America/New_York")
+    told = table[(table["incident_id"] == "binance-2019") & (table["milestone"] == "disclosure")].iloc[0]
+    assert (told["days"], told["zone"], told["date"], told["days_most_japan"]) == (0, "UTC", "2019-05-07", 1)

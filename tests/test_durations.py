@@ -246,3 +246,23 @@ def test_a_range_of_hours_is_said_once():
     assert l10n.hours_range(8 + 25 / 60, 8 + 28 / 60, "ja", approximate=True) == "約8時間25〜28分"
     assert l10n.hours_range(9 + 10 / 60, 10 + 5 / 60, "en") == "9 h 10 min–10 h 5 min"
     assert l10n.hours_range(2.5, 2.5, "en") == "2 h 30 min"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    earlier=st.datetimes(min_value=datetime(2010, 1, 1), max_value=datetime(2030, 1, 1)),
+    later=st.dates(min_value=date(2010, 1, 1), max_value=date(2031, 1, 1)),
+    zone=st.sampled_from(["UTC", "America/New_York"]),
+)
+def test_a_zoned_later_fact_counts_within_the_japan_range(earlier, later, zone):
+    """A timed theft (Japan time) and a later fact dated in another zone (Bybit's reserves, a US court
+    day): the count in that zone's dates is one of the Japan-day counts, and the most Japan days is
+    kept beside it."""
+    stamp = pd.Timestamp(earlier, tz="Asia/Tokyo")
+    first = pd.Timestamp(later, tz=zone).tz_convert("Asia/Tokyo")
+    span = (first.date(), (first + pd.Timedelta(days=1) - pd.Timedelta(microseconds=1)).date())
+    a = Milestone("leak", "t", stamp.date(), stamp)
+    b = Milestone("full_reopening", "r", None, None, span=span, zone=zone, zone_day=later)
+    d = between(a, b)
+    lo, hi = (span[0] - a.day).days, (span[1] - a.day).days
+    assert d.zone == zone and lo <= d.calendar_days <= hi and d.japan_most == hi

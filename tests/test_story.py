@@ -278,10 +278,11 @@ def test_a_drain_names_the_earlier_theft_its_sources_date():
     # events mtgox-theft (11 Sep 2011, used) and mtgox-theft-2011-03 (1 Mar 2011: a separate, earlier
     # theft of about 80,000 BTC on the same investigator's page).
     page = findings.incident(prepare_incident(incident_id="mtgox-2014", lang="en")).paragraphs[0]
-    # The company's 2014 account (February 2014) and a guest post's (October 2011) put the start later.
+    # The company's 2014 account (February 2014) puts the start later; a guest post's (October 2011,
+    # flag weak) is not told on page 1.
     assert page.startswith(
         "From 11 September 2011 (the sources also date an earlier theft, on 1 March 2011; another account puts the "
-        "start in October 2011; another account puts the start in February 2014), coins"
+        "start in February 2014), coins"
     )
     assert (
         "the exchange's coins" not in findings.incident(prepare_incident(incident_id="mtgox-2014", lang="en")).headline
@@ -310,7 +311,8 @@ def test_a_report_s_span_ends_at_the_last_fact_that_happened():
         # story.csv acquirer rows (term, name) with the events' milestones and days.
         ("coincheck-2018", "en", "purchase by Monex Group completed (16 April 2018)"),
         ("zaif-2018", "en", "transfer to Fisco Cryptocurrency Exchange completed (22 November 2018)"),
-        ("dmm-bitcoin-2024", "en", "transfer to SBI VC Trade agreed (2 December 2024)"),
+        ("dmm-bitcoin-2024", "en", "transfer of accounts to SBI VC Trade agreed (2 December 2024)"),
+        ("dmm-bitcoin-2024", "ja", "SBI VCトレードへの口座・資産移管の合意（2024年12月2日）"),
         # CoinDesk dates the deal in UTC: the day says so.
         ("liquid-2021", "en", "purchase by FTX announced (2 February 2022, UTC date)"),
         # The page naming the buyer (14 Feb 2023, used) and the seller's filing (31 Mar 2023, no buyer
@@ -321,7 +323,7 @@ def test_a_report_s_span_ends_at_the_last_fact_that_happened():
             "purchase by SBI Holdings completed (14 February 2023; another account gives 31 March 2023)",
         ),
         ("bitpoint-2019", "ja", "SBIホールディングスによる買収の完了（2023年2月14日。2023年3月31日とする説明もある）"),
-        ("zaif-2018", "ja", "フィスコ仮想通貨取引所への譲渡の完了（2018年11月22日）"),
+        ("zaif-2018", "ja", "フィスコ仮想通貨取引所への事業譲渡の完了（2018年11月22日）"),
     ],
 )
 def test_what_followed_names_who_took_the_exchange_over(incident, lang, told):
@@ -341,7 +343,8 @@ def test_an_acquirer_is_backed_by_a_page_printing_a_word_for_its_kind_of_deal(da
 def test_detection_is_the_exchange_s_time_and_other_times_are_counted_too():
     # Only the exchange can say when it noticed (Zaif: anomaly seen 17 Sep, theft 14 Sep).
     text = " ".join(findings.incident(prepare_incident(incident_id="zaif-2018", lang="en")).paragraphs)
-    assert "The theft went unnoticed for 3 days, to the time the exchange says it noticed it." in text
+    # Zaif's detection has a day, not a time: the day the exchange says it noticed.
+    assert "The theft went unnoticed for 3 days, to the day the exchange says it noticed it." in text
     # Coincheck: 00:02 (the blockchain record) to 11:25 (the exchange's time); counted from each time the
     # company gave for the theft too (02:57 on the day, 03:00 at the press conference): 8 h 28 / 8 h 25 min.
     cc = " ".join(findings.incident(prepare_incident(incident_id="coincheck-2018", lang="en")).paragraphs)
@@ -365,3 +368,26 @@ def test_who_did_it_unknown_to_every_page_is_a_listed_gap(incident, listed):
 
     frame = missing_table(prepare_incident(incident_id=incident, lang="en")).frame
     assert ("Who did it" in set(frame.iloc[:, 1])) is listed
+
+
+def test_a_weak_page_s_time_is_not_counted_on_page_one():
+    # Binance: the halt (02:15) came as the exchange noticed (02:15); a rewritten page's detection time
+    # (10:15, flag weak) is after the halt: no count from it, and never a negative one.
+    for lang in ("en", "ja"):
+        text = " ".join(findings.incident(prepare_incident(incident_id="binance-2019", lang=lang)).paragraphs)
+        assert "10:15" not in text and "-8" not in text, text
+
+
+def test_the_next_day_is_never_a_duration_to_be_unnoticed_for():
+    from datetime import date
+
+    from analysis.measures.durations import Milestone
+
+    # A theft on 11 Jul and its detection on 12 Jul, neither with a time: "the day after it began".
+    theft = Milestone("leak", "t", date(2019, 7, 11), None)
+    seen = Milestone("detection", "d", date(2019, 7, 12), None)
+    assert findings.when(theft, seen, "en", "after_start") == "the day after it began"
+    assert findings.when(theft, seen, "ja", "after_start") == "流出開始の翌日に"
+    assert l10n.t("find_noticed_day", "en", when="the day after it began").startswith(
+        "The theft was noticed the day after it began;"
+    )

@@ -173,6 +173,8 @@ def hours_minutes(hours: float, lang: str) -> str:
 def hours_range(lo: float, hi: float, lang: str, approximate: bool = False) -> str:
     """The fewest and most hours of a time, as readers say it: "about 8 h 25–28 min" within one
     hour, "9 h 10 min–10 h 5 min" across hours, one value when they are the same minute."""
+    if lo < 0 or hi < lo:
+        raise ValueError(f"not a range of time after a fact: {lo} to {hi} hours")
     a, b = round(lo * 60), round(hi * 60)
     if a == b:
         return about(hours_minutes(lo, lang), lang, approximate)

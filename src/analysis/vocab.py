@@ -115,11 +115,12 @@ TERMS = {
         ),
         "charged": ("charged", "indicted", "pleaded guilty", "plead guilty", "起訴", "有罪"),
     },
-    # Who took the exchange over (purchase: its shares were bought) or took over its business or
-    # customers' accounts (transfer); page 1 names it in what followed.
+    # Who took the exchange over (purchase: its shares were bought), its business (transfer) or its
+    # customers' accounts and assets (account_transfer); page 1 names it in what followed.
     "acquirer": {
         "purchase": ("acquire", "acquisition", "buy", "bought", "買収", "完全子会社", "全株"),
-        "transfer": ("transfer", "事業譲渡", "譲渡", "移管"),
+        "transfer": ("transfer", "事業譲渡", "譲渡"),
+        "account_transfer": ("customer accounts", "口座", "移管"),
     },
 }
 # The milestones (data/milestones.csv) page 1 tells as what followed the theft, and as what

@@ -1,8 +1,10 @@
 """Time between the milestones of an incident, and from the theft to each milestone across incidents.
 
-Calendar days compare dates (Japan time); hours are given only when both facts carry a time of
-day; business days follow `analysis.measures.calendar`. A milestone known only to the month or quarter
-gives a range of days, never a single number; a gap gives nothing.
+Calendar days compare dates (Japan time); a date given in another zone (UTC, US Eastern) is counted
+in that zone's dates against a fact with a time of day or a date of the same zone, and says so
+(Duration.zone), else it gives a range of days; hours are given only when both facts carry a time
+of day; business days follow `analysis.measures.calendar`. A milestone known only to the month or
+quarter gives a range of days, never a single number; a gap gives nothing.
 """
 
 from __future__ import annotations
@@ -71,8 +73,10 @@ class Duration:
     hours: float | None
     days_range: tuple[int, int] | None = None
     # Days counted in another zone's dates (UTC, US Eastern): where one fact is dated in that zone
-    # and the other has a time of day (or the same zone's date), the count there is exact.
+    # and the other has a time of day (or the same zone's date), the count there is exact; the most
+    # Japan days it can be is kept beside it, for counts made in Japan dates across incidents.
     zone: str | None = None
+    japan_most: int | None = None
 
     @property
     def approximate(self) -> bool:
@@ -151,9 +155,9 @@ def between(a: Milestone, b: Milestone) -> Duration:
     if a.day is None or b.day is None:
         if not (a.known and b.known):
             raise ValueError(f"no duration between {a.name} and {b.name}: one of them is not known")
-        if (zoned := _in_zone(a, b)) is not None:
-            return Duration(a, b, zoned[1], None, None, zone=zoned[0])
         lo, hi = (b.earliest - a.latest).days, (b.latest - a.earliest).days
+        if (zoned := _in_zone(a, b)) is not None:
+            return Duration(a, b, zoned[1], None, None, zone=zoned[0], japan_most=hi)
         return Duration(a, b, None, None, None, (lo, hi))
     hours = None
     if a.timestamp is not None and b.timestamp is not None:
@@ -210,8 +214,9 @@ def since_theft(
                 "incident_id": incident,
                 "milestone": name,
                 "event_id": m.event_id if m else None,
-                # the date as its page prints it: in its own zone when it is another zone's (zone)
+                # its Japan date, or the date its page gives in another zone (date_zone)
                 "date": (m.day or m.zone_day).isoformat() if m and (m.day or m.zone_day) else None,
+                "date_zone": m.zone if m and m.day is None and m.zone_day else None,
                 "period": str(m.period) if m and m.period is not None else None,
                 "state": None,
                 "days": None,
@@ -219,7 +224,8 @@ def since_theft(
                 "days_min": None,
                 "days_max": None,
                 "approximate": False,
-                "zone": None,
+                "zone": None,  # the zone whose dates the days are counted in, when not Japan's
+                "days_most_japan": None,  # the most Japan days it can be (a range's most, or days)
             }
             if m is None:
                 row["state"] = "not_recorded"
@@ -232,13 +238,15 @@ def since_theft(
                 row["approximate"] = d.approximate
                 if d.days_range is not None:
                     row.update(state="range", days_min=d.days_range[0], days_max=d.days_range[1])
+                    row["days_most_japan"] = d.days_range[1]
                 else:
                     row.update(state="known", days=d.calendar_days, hours=d.hours, zone=d.zone)
-                    if d.zone:  # its date in the zone the days are counted in
-                        row["date"] = _zone_day(m, d.zone).isoformat()
+                    row["days_most_japan"] = d.japan_most if d.zone else d.calendar_days
+                    if d.zone:  # its date in the zone the days are counted in (converted from a time)
+                        row.update(date=_zone_day(m, d.zone).isoformat(), date_zone=d.zone)
             rows.append(row)
     table = pd.DataFrame(rows)
-    for col in ("days", "days_min", "days_max"):
+    for col in ("days", "days_min", "days_max", "days_most_japan"):
         table[col] = table[col].astype("Int64")
     table["hours"] = table["hours"].astype("Float64")
     return table

@@ -17,7 +17,7 @@ import pandas as pd
 from analysis import l10n, vocab
 from analysis.data import inputs
 from analysis.measures.durations import Duration, Milestone, between, earliest_of, milestones
-from analysis.report import citing, story
+from analysis.report import citing, conflicts, story
 from analysis.report.context import ComparisonContext, Context, IncidentContext
 
 
@@ -35,8 +35,9 @@ class Findings:
 
 
 def _gap(a: Milestone | None, b: Milestone | None) -> Duration | None:
-    """The time from a to b (a range of days when a date is another zone's); None when either is not
-    dated at all, or only to a month or quarter (too loose for a finding)."""
+    """The time from a to b (counted in another zone's dates, or a range of days, when a date is that
+    zone's); None when either is not dated at all, or only to a month or quarter (too loose for a
+    finding)."""
     if a is None or b is None or a.period is not None or b.period is not None or not (a.known and b.known):
         return None
     return between(a, b)
@@ -109,64 +110,53 @@ def _theft_day(ctx: IncidentContext, theft: Milestone | None) -> str | None:
     return l10n.t("zoned_day", ctx.lang, day=day, zone=l10n.label("zone", row.date_zone, ctx.lang))
 
 
-def _described(row: pd.Series, lang: str) -> str:
-    """An alternative value's row named by its title, as a phrase inside a sentence: its words before
-    any bracket, the first letter lowered where the language has capitals ("time of sending as
-    stated at the press conference")."""
-    title = re.split(r"\s*[(（]", row[l10n.column("title", lang)])[0]
-    return title[:1].lower() + title[1:] if title[1:2].islower() else title
+def _described(row, lang: str) -> str:
+    """An alternative time's row named by its title, as a phrase inside a sentence: its words before
+    any bracket. Such a title names the time (data/README.md: "Time of sending as stated at the press
+    conference"), so in English its first word is lowered; any other title is kept as it is."""
+    title = re.split(r"\s*[(（]", getattr(row, l10n.column("title", lang)))[0]
+    return "t" + title[1:] if title.startswith("Time ") else title
 
 
 def _other_count(ctx, start: Milestone | None, end: Milestone | None, short: bool = False) -> str | None:
     """The time to `end` counted from each other time the sources give for `start`, when they
-    disagree on it (a conflict of timed rows), earliest first: "(about 8 h 28 min counted from about
-    02:57, the time of the outflow given by Coincheck on the day; ...)"; short, the times alone
-    ("(about 8 h 28 min or about 8 h 25 min from the other times given for it)")."""
+    disagree on it (a conflict of timed rows, weak pages aside), earliest first: "(about 8 h 28 min
+    counted from about 02:57, the time of the outflow given by Coincheck on the day; ...)"; short,
+    the times alone ("(about 8 h 25-28 min from other times given for the theft)"). A time after
+    `end` counts nothing and is left out."""
     if start is None or end is None or end.timestamp is None:
         return None
-    ev = ctx.data.events
-    group = ev.loc[ev["event_id"] == start.event_id, "conflict_group"].iloc[0]
-    if pd.isna(group):
+    rest = conflicts.others(ctx.data.events, start.event_id)
+    rest = rest[rest["timestamp"].notna()]
+    rest = rest.assign(hours=(end.timestamp - rest["timestamp"]).dt.total_seconds() / 3600)
+    rest = rest[rest["hours"] > 0].sort_values("timestamp")
+    if rest.empty:
         return None
-    others = ev[(ev["conflict_group"] == group) & ~ev["preferred"] & ev["timestamp"].notna()]
-    if others.empty:
-        return None
+    approximate = bool(rest["approximate"].any()) or end.approximate
     if short:
-        hours = [(end.timestamp - o["timestamp"]).total_seconds() / 3600 for _, o in others.iterrows()]
-        approximate = bool(others["approximate"].any()) or end.approximate
-        return l10n.t(
-            "other_count_short", ctx.lang, values=l10n.hours_range(min(hours), max(hours), ctx.lang, approximate)
-        )
+        values = l10n.hours_range(rest["hours"].min(), rest["hours"].max(), ctx.lang, approximate)
+        return l10n.t("other_count_short", ctx.lang, values=values)
     counts = [
         l10n.t(
             "other_count_one",
             ctx.lang,
-            value=l10n.elapsed(
-                0,
-                (end.timestamp - o["timestamp"]).total_seconds() / 3600,
-                ctx.lang,
-                approximate=bool(o["approximate"]) or end.approximate,
-            ),
-            at=l10n.about(f"{o['timestamp']:%H:%M}", ctx.lang, bool(o["approximate"])),
+            value=l10n.elapsed(0, o.hours, ctx.lang, approximate=bool(o.approximate) or end.approximate),
+            at=l10n.about(f"{o.timestamp:%H:%M}", ctx.lang, bool(o.approximate)),
             given=_described(o, ctx.lang),
-        )  # fmt: skip
-        for _, o in others.sort_values("timestamp").iterrows()
+        )
+        for o in rest.itertuples()
     ]
     return l10n.t("other_count", ctx.lang, counts=l10n.t("other_count_joiner", ctx.lang).join(counts))
 
 
 def _first_earlier(ctx: IncidentContext, used: Milestone | None) -> pd.Series | None:
-    """The earliest value of a milestone's conflict (another row of its group, not preferred) that is
-    dated before the value used; None when there is none."""
+    """The earliest other value of a milestone's conflict (weak pages aside) dated to a day before the
+    value used; None when there is none."""
     if used is None or used.day is None:
         return None
-    ev = ctx.data.events
-    row = ev[ev["event_id"] == used.event_id]
-    if row.empty or pd.isna(row["conflict_group"].iloc[0]):
-        return None
-    others = ev[(ev["conflict_group"] == row["conflict_group"].iloc[0]) & ~ev["preferred"] & ev["date"].notna()]
-    earlier = others[others["date"].dt.to_timestamp().dt.date < used.day]
-    return None if earlier.empty else earlier.sort_values("date").iloc[0]
+    rest = conflicts.others(ctx.data.events, used.event_id)
+    earlier = rest[rest["date"].notna() & (rest["start"] < pd.Timestamp(used.day))]
+    return None if earlier.empty else earlier.iloc[0]
 
 
 def _earlier_account(ctx: IncidentContext, used: Milestone | None) -> str:
@@ -176,9 +166,8 @@ def _earlier_account(ctx: IncidentContext, used: Milestone | None) -> str:
     if first is None:
         return ""
     own_actor = ctx.data.events.loc[ctx.data.events["event_id"] == used.event_id, "actor"].iloc[0]
-    # The exchange's own other account of its own act (Zaif's release, Coincheck's release text),
-    # not a weak copy's; another source's otherwise.
-    if first["actor"] == own_actor and own_actor in vocab.EXCHANGE_ACTORS and first["flag"] != "weak":
+    # The exchange's own other account of its own act (Zaif's release, Coincheck's release text).
+    if first["actor"] == own_actor and own_actor in vocab.EXCHANGE_ACTORS:
         key = "earlier_account_own" if first["approximate"] else "earlier_account_own_exact"
     else:
         key = "earlier_account_about" if first["approximate"] else "earlier_account"
@@ -193,17 +182,13 @@ def _earlier_theft(ctx: IncidentContext, theft: Milestone | None) -> str:
         return ""
     first = _first_earlier(ctx, theft)
     parts = [] if first is None else [l10n.t("earlier_theft", ctx.lang, day=_when(first, ctx.lang))]
-    ev = ctx.data.events
-    group = ev.loc[ev["event_id"] == theft.event_id, "conflict_group"].iloc[0]
-    if isinstance(group, str):
-        others = ev[(ev["conflict_group"] == group) & ~ev["preferred"]]
-        starts = others["date"].dt.start_time.fillna(others["period"].map(_period_start))
-        later = others.assign(_start=starts).sort_values("_start")
-        parts += [
-            l10n.t("later_theft" if pd.isna(o["date"]) else "later_theft_day", ctx.lang, when=_when(o, ctx.lang))
-            for _, o in later[later["_start"] > pd.Timestamp(theft.day)].iterrows()
-        ]
-    return l10n.t("theft_accounts", ctx.lang, parts=l10n.t("other_count_joiner", ctx.lang).join(parts)) if parts else ""
+    rest = conflicts.others(ctx.data.events, theft.event_id)
+    parts += [
+        l10n.t("later_theft" if pd.isna(o["date"]) else "later_theft_day", ctx.lang, when=_when(o, ctx.lang))
+        for _, o in rest[rest["start"] > pd.Timestamp(theft.day)].iterrows()
+    ]
+    joiner = l10n.t("accounts_joiner", ctx.lang)
+    return l10n.t("theft_accounts", ctx.lang, parts=joiner.join(parts)) if parts else ""
 
 
 def _when(row: pd.Series, lang: str) -> str:
@@ -211,10 +196,6 @@ def _when(row: pd.Series, lang: str) -> str:
     return (
         l10n.period(row["period"], lang) if pd.isna(row["date"]) else l10n.day(row["date"].to_timestamp().date(), lang)
     )
-
-
-def _period_start(period) -> pd.Timestamp:
-    return pd.Period(period).start_time if isinstance(period, (str, pd.Period)) and str(period) else pd.NaT
 
 
 def _unknown(ctx: IncidentContext, steps) -> list[str]:
@@ -251,7 +232,7 @@ def incident(ctx: IncidentContext) -> Findings:
     long_enough = (
         to_detection is not None
         and to_detection.days_range is None
-        and (to_detection.hours >= 1 if to_detection.hours is not None else to_detection.calendar_days >= 1)
+        and (to_detection.hours >= 1 if to_detection.hours is not None else to_detection.calendar_days >= 2)
     )
     unnoticed = elapsed(theft, detection, lang) if long_enough else None
     f = ctx.compensation
@@ -262,23 +243,29 @@ def incident(ctx: IncidentContext) -> Findings:
     if "report" in m and "report_deadline" in m and m["report"].day and m["report_deadline"].day:
         slack = (m["report_deadline"].day - m["report"].day).days
 
-    if _same_day(to_detection) and to_detection.zone:
-        noticed = l10n.t("find_noticed_same_day_zoned", lang, zone=l10n.label("zone", to_detection.zone, lang))
-    elif _same_day(to_detection):
+    if _same_day(to_detection) and not to_detection.zone:
         noticed = l10n.t("find_noticed_same_day", lang)
+    elif _same_day(to_detection) or _next_day(to_detection):
+        # a day without both times: the day said (in its zone's dates), never "for next day"
+        noticed = l10n.t("find_noticed_day", lang, when=when(theft, detection, lang, "after_start"))
     elif _at_once(to_detection):
         noticed = l10n.t("find_noticed_at_once", lang)
     elif _about_once(to_detection):
         noticed = l10n.t("find_noticed_about_once", lang, at=l10n.about(f"{theft.timestamp:%H:%M}", lang))
     else:
         other = _other_count(ctx, theft, detection)
-        # Only the exchange can say when it noticed: its own account, said so.
+        # Only the exchange can say when it noticed: its own account, said so (its day when the
+        # sources give no time).
         own = (
             detection is not None
             and ctx.data.events.set_index("event_id").at[detection.event_id, "actor"] in vocab.EXCHANGE_ACTORS
         )
-        noticed = _sentence("find_unnoticed_own" if own else "find_unnoticed", lang, duration=unnoticed,
-                            other=other or "")  # fmt: skip
+        key = (
+            ("find_unnoticed_own" if detection.timestamp is not None else "find_unnoticed_own_day")
+            if own
+            else "find_unnoticed"
+        )
+        noticed = _sentence(key, lang, duration=unnoticed, other=other or "")
     sentences = [
         _sentence(
             tell("find_stolen"),
@@ -292,7 +279,9 @@ def incident(ctx: IncidentContext) -> Findings:
         _sentence(
             "find_halted",
             lang,
-            halted=when(detection, m.get("suspension"), lang, "after_noticing"),
+            # from the detection; from the theft when the detection is not dated to a day
+            halted=when(detection, m.get("suspension"), lang, "after_noticing")
+            or when(theft, m.get("suspension"), lang, "after_drain" if drain else "after_theft"),
             # another day for the halt, or other times for the detection it is counted from
             other=_earlier_account(ctx, m.get("suspension"))
             + (_other_count(ctx, detection, m.get("suspension")) or ""),
@@ -400,9 +389,9 @@ def comparison(ctx: ComparisonContext, focus: str | None = None) -> Findings:
     needing = [i for i in ctx.incidents if extents[i] != "not_needed"]
     delivered = delivered[delivered["incident_id"].isin(needing)]
     disclosed = _dated(table, "disclosure")
-    # By the next calendar day at the latest: a range counts only when its last possible day does.
-    latest = disclosed["days_max"].fillna(disclosed["days"])
-    next_day = int((latest <= 1).sum())
+    # By the next calendar day (Japan dates) at the latest: a range, or a count in another zone's
+    # dates, counts only when its last possible Japan day does.
+    next_day = int((disclosed["days_most_japan"] <= 1).sum())
     largest, smallest = ctx.incidents[0], ctx.incidents[-1]  # prepare_comparison ranks them
     paragraphs = [
         l10n.t(

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import base64
-import html
-import re
 from functools import cache
 from pathlib import Path
 
 import pandas as pd
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from analysis import l10n
+from analysis import l10n, typeset
 from analysis.report import style
 from analysis.report.cells import Lines, Link
 
@@ -22,30 +20,6 @@ TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "sections"
 def _svg_uri(figure) -> str:
     """The chart as vector graphics: sharp at a phone's width and in the printed PDF."""
     return "data:image/svg+xml;base64," + base64.b64encode(style.svg_text(figure).encode()).decode("ascii")
-
-
-# What marks a value approximate in each language ("about ", 約): it may stand apart from the value.
-_ABOUT = tuple(l10n.t("approximately", lang, value="") for lang in l10n.LANGUAGES)
-
-
-def _unbroken_numbers(text, about_apart: bool = False) -> Markup:
-    """The text, escaped, with each quantity (a number with its lead and unit, a date: see
-    l10n.quantity_pattern) kept on one line; with `about_apart`, 'about' may stand on a line of its
-    own (the narrow key numbers, a table's cells). Markup (a cell with a link) keeps its tags: only its text changes."""
-    if isinstance(text, Markup):
-        parts = re.split(r"(<[^>]*>)", str(text))
-        return Markup("").join(
-            Markup(p) if p.startswith("<") else _unbroken_numbers(html.unescape(p), about_apart) for p in parts if p
-        )
-    out, last = [], 0
-    for m in l10n.quantity_pattern().finditer(text):
-        number = m.group(0)
-        if about_apart:
-            number = next((number[len(w) :] for w in _ABOUT if number.startswith(w)), number)
-        start = m.end() - len(number)
-        out += [escape(text[last:start]), Markup('<span class="nobr">{}</span>').format(number)]
-        last = m.end()
-    return Markup("").join([*out, escape(text[last:])])
 
 
 def _cell(value):
@@ -71,8 +45,8 @@ def environment() -> Environment:
     env.filters["cell"] = _cell
     env.tests["link"] = lambda value: isinstance(value, Link)
     env.tests["lines"] = lambda value: isinstance(value, Lines)
-    env.filters["unbroken_numbers"] = _unbroken_numbers
-    env.filters["unbroken_quantities"] = lambda text: _unbroken_numbers(text, about_apart=True)
+    env.filters["unbroken_numbers"] = typeset.unbroken
+    env.filters["unbroken_quantities"] = lambda text: typeset.unbroken(text, about_apart=True)
     return env
 
 

@@ -13,6 +13,7 @@ import pandas as pd
 
 from analysis import l10n, vocab
 from analysis.measures.durations import milestones
+from analysis.report import conflicts
 from analysis.report.context import Context, IncidentContext
 
 
@@ -37,12 +38,8 @@ def _dated(ctx: IncidentContext, names: tuple[str, ...]):
     in time order (a period by its first day)."""
     ev = ctx.events
     dated = ev[ev["milestone"].isin(names) & ev["effective"] & (ev["date"].notna() | ev["period"].notna())]
-    first = dated["date"].dt.start_time.fillna(dated["period"].map(_period_start))
+    first = dated["date"].dt.start_time.fillna(dated["period"].map(conflicts.period_start))
     return dated.assign(_first=first).sort_values("_first", kind="stable").drop(columns="_first")
-
-
-def _period_start(period) -> pd.Timestamp:
-    return pd.Period(period).start_time if isinstance(period, (str, pd.Period)) and str(period) else pd.NaT
 
 
 def _step_name(ctx: IncidentContext, milestone: str) -> str:
@@ -52,7 +49,7 @@ def _step_name(ctx: IncidentContext, milestone: str) -> str:
     acquirer = story[(story["incident_id"] == ctx.incident_id) & (story["aspect"] == "acquirer")]
     if milestone.startswith("acquisition_") and not acquirer.empty:
         row = acquirer.iloc[0]
-        return l10n.t(f"{row['term']}_{milestone}", ctx.lang, who=row[f"text_{ctx.lang}"])
+        return l10n.t(f"{row['term']}_{milestone}", ctx.lang, who=row[l10n.column("text", ctx.lang)])
     return ctx.milestone_names[milestone].lower()
 
 
@@ -69,16 +66,14 @@ def _steps(ctx: IncidentContext, names: tuple[str, ...]) -> str | None:
 
 
 def _day_told(ctx: IncidentContext, row) -> str:
-    """A step's day, and each other day its sources give when they disagree on it (a conflict of
-    events.csv), earliest first: "14 February 2023; another account gives 31 March 2023"."""
-    ev = ctx.data.events
-    if not isinstance(row.conflict_group, str):
-        return _day(row, ctx.lang)
-    others = ev[ev["conflict_group"].eq(row.conflict_group) & ~ev["preferred"].fillna(False).astype(bool)
-                & ev["date"].notna()].sort_values("date")  # fmt: skip
-    told = _day(row, ctx.lang)
-    for other in others.itertuples():
-        told = l10n.t("day_and_other", ctx.lang, day=told, other=_day(other, ctx.lang))
+    """A step's day, and each other day (or month) its sources give when they disagree on it (a
+    conflict of events.csv, weak pages aside), earliest first: "14 February 2023; another account
+    gives 31 March 2023"."""
+    told, seen = _day(row, ctx.lang), {_day(row, ctx.lang)}
+    for other in conflicts.others(ctx.data.events, row.event_id).itertuples():
+        day = _day(other, ctx.lang)
+        if day not in seen and (not pd.isna(other.date) or not pd.isna(other.period)):
+            told, seen = l10n.t("day_and_other", ctx.lang, day=told, other=day), seen | {day}
     return told
 
 

@@ -12,8 +12,7 @@ from pathlib import Path, PurePosixPath
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from analysis import l10n
-from analysis.report import render
+from analysis import l10n, typeset
 from analysis.site.content import Report, Variant
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "site"
@@ -38,7 +37,7 @@ def environment() -> Environment:
     # A report's words as the reports set them: each quantity (「約11時間23分」, 「8〜9日」, a date:
     # l10n.quantity_pattern) in a span kept on one line (site.css .nobr), the rest left to break
     # where the language breaks (phrases in Japanese). Text only: never in an attribute.
-    env.filters["unbroken"] = render._unbroken_numbers
+    env.filters["unbroken"] = typeset.unbroken
     return env
 
 
