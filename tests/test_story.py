@@ -1,6 +1,8 @@
 """Page 1's story: each sentence rests on a row of story.csv or a dated event, and is true of its
 own incident; a story row without its source, term or figure is refused with its place."""
 
+import re
+
 import pytest
 
 from analysis import l10n
@@ -391,3 +393,28 @@ def test_the_next_day_is_never_a_duration_to_be_unnoticed_for():
     assert l10n.t("find_noticed_day", "en", when="the day after it began").startswith(
         "The theft was noticed the day after it began;"
     )
+
+
+def test_a_publisher_s_gloss_is_in_the_page_s_language():
+    from types import SimpleNamespace
+
+    from analysis.report import citing
+
+    def page(name):
+        return SimpleNamespace(publisher=name)
+
+    remix = page("Remixpoint (securities filing, copied on kenkyoinvesting)")
+    assert citing.publisher(remix, "en") == remix.publisher  # English as citations.csv gives it
+    assert citing.publisher(remix, "ja") == "Remixpoint（有価証券報告書、kenkyoinvestingの写し）"
+    assert citing.publisher(page("loto-hikaku.com (blog)"), "ja") == "loto-hikaku.com（ブログ）"
+    assert citing.publisher(page("Bloomberg (ブルームバーグ), megalodon.jp archive"), "ja") == (
+        "Bloomberg（ブルームバーグ）、megalodon.jpのアーカイブ"
+    )
+    publishers = set(DATA.citations["publisher"])
+    # every gloss the catalogue translates is one a page has (none left over) ...
+    for words in l10n.catalogue("ja")["publisher_words"]:
+        assert any(words in p for p in publishers), words
+    # ... and no English gloss word is left on a Japanese page
+    gloss = re.compile(r"\b(copy|copied|archive|via|blog|story|translation|filing|report|rewrite|mirror|column|post)\b")
+    left = {p: citing.publisher(page(p), "ja") for p in publishers}
+    assert {p: j for p, j in left.items() if gloss.search(j)} == {}

@@ -266,6 +266,14 @@ def labelled(label: str, value: str, lang: str) -> str:
     return f"{label}{t('label_colon', lang)}{value}"
 
 
+def brackets(text: str, lang: str) -> str:
+    """Round brackets as the language writes them: (…) in English, （…） in Japanese, with no space
+    before the opening one."""
+    if not catalogue(lang)["locale"].get("full_width_brackets"):
+        return text
+    return re.sub(r"\s*\(", "（", re.sub(r"\s*（", "（", text)).replace(")", "）")
+
+
 def paren(text: str, note: str, lang: str) -> str:
     """'45 days (12 March 2018)' / '45日（2018年3月12日）'."""
     return t("paren", lang, text=text, note=note)

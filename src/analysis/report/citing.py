@@ -54,14 +54,24 @@ def printed_figure(figure, lang: str) -> str:
     return l10n.t("printed_figure", lang, figure=l10n.quoted(figure.printed, lang), where=where, zone=zone)
 
 
+def publisher(page, lang: str) -> str:
+    """A page's publisher as the language writes it: the names as citations.csv gives them, the
+    English words of a gloss ("copy of a Cointelegraph story", "megalodon.jp archive") in the
+    language's words (catalogue [publisher_words], longest first), and its brackets."""
+    text = page.publisher
+    for words in sorted(l10n.catalogue(lang)["publisher_words"], key=len, reverse=True):
+        text = text.replace(words, l10n.catalogue(lang)["publisher_words"][words])
+    return l10n.brackets(text, lang)
+
+
 def page_tooltip(page, lang: str) -> str:
     figures = l10n.t("figure_separator", lang).join(printed_figure(f, lang) for f in page.figures)
-    return l10n.t("page_tooltip", lang, publisher=page.publisher, date=page.published or "—", figures=figures)
+    return l10n.t("page_tooltip", lang, publisher=publisher(page, lang), date=page.published or "—", figures=figures)
 
 
 def page_links(pages, lang: str) -> Lines:
     """One link per page read, named by its publisher; the tooltip shows what the page prints."""
-    return Lines(tuple(Link(p.url, p.publisher, page_tooltip(p, lang)) for p in pages))
+    return Lines(tuple(Link(p.url, publisher(p, lang), page_tooltip(p, lang)) for p in pages))
 
 
 def sources_cell(row, lang: str) -> Lines:

@@ -58,7 +58,7 @@ def cite(row, ctx: Context) -> str:
     """A fact's source as a reader cites it: the pages' publishers, or the timeline document's item."""
     pages = getattr(row, "pages", ())
     if pages:
-        return l10n.join(dict.fromkeys(p.publisher for p in pages), ctx.lang)
+        return l10n.join(dict.fromkeys(citing.publisher(p, ctx.lang) for p in pages), ctx.lang)
     if isinstance(row.seed_item, str) and row.seed_item:
         return seed_ref(row.seed_item, ctx.lang)
     return ""
@@ -243,7 +243,7 @@ def evidence_table(ctx: Context, events: pd.DataFrame) -> Table:
                     ctx.numbers[r.event_id],
                     title_of(r, lang),
                     citing.figures_cell(page, lang),
-                    f"{page.publisher}, {page.published or '—'}",
+                    f"{citing.publisher(page, lang)}, {page.published or '—'}",
                     r.checked,
                     citing.link(page.url),
                 ]
@@ -387,7 +387,7 @@ def endnotes(ctx: Context, section: Section) -> Section:
         rows.append([1, f"{seed[f'title_{lang}']}, {citing.page_date(seed['published'], lang)}", "", ""])
     for page, figures in _cited_pages(ctx).values():
         joined = l10n.t("figure_separator", lang).join(l10n.quoted(f, lang) for f in figures)
-        source = l10n.t("endnote_source", lang, publisher=page.publisher,
+        source = l10n.t("endnote_source", lang, publisher=citing.publisher(page, lang),
                         date=citing.page_date(page.published, lang), kind=citing.kind(page, lang))  # fmt: skip
         rows.append([len(rows) + 1, source, joined, citing.link(page.url)])
     headers = [l10n.t(k, lang) for k in ("no", "endnote_source_col", "printed_col", "link")]

@@ -69,7 +69,11 @@ def key_fact_rows(ctx: Context) -> list[tuple[str, str, str, str]]:
     inc = ctx.data.incidents.set_index("incident_id")
     line = int(ctx.data.incidents.index[ctx.data.incidents["incident_id"] == ctx.incident_id][0])
     pages = inc.loc[ctx.incident_id, "pages"]
-    stolen_by = l10n.join(dict.fromkeys(p.publisher for p in pages), lang) if pages else l10n.t("seed_short", lang)
+    stolen_by = (
+        l10n.join(dict.fromkeys(citing.publisher(p, lang) for p in pages), lang)
+        if pages
+        else l10n.t("seed_short", lang)
+    )
     rows = [(l10n.t("stolen", lang), inc.loc[ctx.incident_id, f"stolen_{lang}"], stolen_by, f"incidents.csv:{line}")]
     f = ctx.compensation
     if f is not None:

@@ -176,7 +176,7 @@ def sources_of(ctx: Context, frame: pd.DataFrame) -> list[Source]:
         elif not basis["pages"] and not basis["url"]:
             documents.append(basis["source"])
         for page in basis["pages"]:
-            text = l10n.t("endnote_source", lang, publisher=page.publisher, date=citing.page_date(page.published, lang),
+            text = l10n.t("endnote_source", lang, publisher=citing.publisher(page, lang), date=citing.page_date(page.published, lang),
                           kind=citing.kind(page, lang))  # fmt: skip
             pages.setdefault(page.url, Source(text, page.url))
         for url in basis["url"].split(" ; ") if basis["url"] and not basis["pages"] else ():
