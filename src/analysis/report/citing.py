@@ -58,9 +58,9 @@ def publisher(page, lang: str) -> str:
     """A page's publisher as the language writes it: the names as citations.csv gives them, the
     English words of a gloss ("copy of a Cointelegraph story", "megalodon.jp archive") in the
     language's words (catalogue [publisher_words], longest first), and its brackets."""
-    text = page.publisher
-    for words in sorted(l10n.catalogue(lang)["publisher_words"], key=len, reverse=True):
-        text = text.replace(words, l10n.catalogue(lang)["publisher_words"][words])
+    text, glosses = page.publisher, l10n.catalogue(lang)["publisher_words"]
+    for words in sorted(glosses, key=len, reverse=True):
+        text = text.replace(words, glosses[words])
     return l10n.brackets(text, lang)
 
 
@@ -97,15 +97,15 @@ def value_text(data, incident_id: str, lang: str, say_sum: bool = True) -> str:
     part of a sum is so printed), and a sum of parts said to be one (a chart's bar label, short,
     leaves that to its table: say_sum=False)."""
     value = int(data.incidents.set_index("incident_id").at[incident_id, "value_usd"])
-    _, approximate, summed = _value_basis(data, incident_id, summed=True)
+    _, approximate, summed = _value_basis(data, incident_id)
     text = l10n.about(l10n.dollars(value, lang), lang, approximate)
     # A sum no page prints (Liquid's two entities) is said to be one.
     return l10n.t("value_sum", lang, value=text) if summed and say_sum else text
 
 
-def _value_basis(data, incident_id: str, summed: bool = False) -> tuple:
+def _value_basis(data, incident_id: str) -> tuple[tuple, bool, bool]:
     """The pages that print the value (see value_pages), whether any of those figures is approximate
-    and, asked for, whether the value is a sum of parts that no page prints whole."""
+    and whether the value is a sum of parts that no page prints whole."""
     incidents, story = data.incidents, data.story
     value = int(incidents.set_index("incident_id").at[incident_id, "value_usd"])
     value_row = story[(story["incident_id"] == incident_id) & (story["aspect"] == "value")]
@@ -128,8 +128,7 @@ def _value_basis(data, incident_id: str, summed: bool = False) -> tuple:
         return tuple(found.values()), approximate
 
     exact = printing([value])
-    basis = exact if exact[0] else printing(parts)
-    return (*basis, not exact[0]) if summed else basis
+    return (*exact, False) if exact[0] else (*printing(parts), True)
 
 
 def _dollar_amounts(text: str) -> list:

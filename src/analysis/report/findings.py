@@ -364,22 +364,17 @@ def comparison(ctx: ComparisonContext, focus: str | None = None) -> Findings:
     # same-day dates and ranges of days cannot support.
     own = table[(table["incident_id"] == focus) & table["state"].isin(["known", "range"])]
     found = milestones(ctx.data.events, focus)
+    # where a source puts a step earlier, or gives another time for the theft the detection is
+    # counted from (a conflict), it is said beside the step, as on page 1
+    other_thefts = _other_count(ctx, found.get("leak"), found.get("detection"), short=True) or ""
     steps = [
         l10n.t(
             "step_value_day" if pd.notna(r["days"]) and r["days"] in (0, 1) and pd.isna(r["hours"]) else "step_value",
             lang,
             step=names[r["milestone"]].lower(),
-            # where a source puts the step earlier, or gives another time for the theft it is
-            # counted from (a conflict), said beside it, as on page 1
             value=l10n.since(r, lang)
             + _earlier_account(ctx, found.get(r["milestone"]))
-            + (
-                (
-                    r["milestone"] == "detection"
-                    and _other_count(ctx, found.get("leak"), found.get("detection"), short=True)
-                )
-                or ""
-            ),
+            + (other_thefts if r["milestone"] == "detection" else ""),
         )
         for _, r in own.iterrows()
     ]
