@@ -22,6 +22,7 @@ from analysis.measures.durations import (
     MilestoneNotFound,
     between,
     chain_durations,
+    earliest_of,
     first_day,
     milestone_duration,
     since_theft,
@@ -155,6 +156,66 @@ def test_a_date_in_another_zone_against_a_japan_date_gives_a_range():
     arrest = Milestone("arrest", "a", None, None, span=(date(2022, 3, 5), date(2022, 3, 6)),
                        zone="America/New_York", zone_day=date(2022, 3, 5))  # fmt: skip
     assert between(theft, arrest).days_range == (3, 5)
+
+
+def test_an_approximate_time_near_a_zones_midnight_gives_no_day_there():
+    # A UTC theft on 1 Mar and a suspension "about 08:30" on 2 Mar in Japan: 23:30 UTC on 1 Mar, but
+    # "about" may put it after UTC midnight, so its UTC day is unknown and the count is a Japan range.
+    theft = Milestone("leak", "t", None, None, span=(date(2022, 3, 1), date(2022, 3, 2)), zone="UTC",
+                      zone_day=date(2022, 3, 1))  # fmt: skip
+    at = pd.Timestamp("2022-03-02 08:30", tz="Asia/Tokyo")
+    exact = Milestone("suspension", "s", date(2022, 3, 2), at)
+    assert (between(theft, exact).calendar_days, between(theft, exact).zone) == (0, "UTC")
+    about = Milestone("suspension", "s", date(2022, 3, 2), at, approximate=True)
+    assert (between(theft, about).zone, between(theft, about).days_range) == (None, (0, 1))
+    # Hours away from UTC midnight, "about" changes nothing: 06:00 JST is 21:00 UTC.
+    early = Milestone("suspension", "s", date(2022, 3, 2), pd.Timestamp("2022-03-02 06:00", tz="Asia/Tokyo"),
+                      approximate=True)  # fmt: skip
+    assert (between(theft, early).calendar_days, between(theft, early).zone) == (0, "UTC")
+
+
+def test_the_first_of_several_parts_is_the_one_nothing_could_precede():
+    # An inspection on 15 March and an order dated only to March 2019: either could be first, so
+    # the measure is 1 to 15 March (a range), not 15 March; an order in April leaves 15 March first.
+    inspection = Milestone("inspection", "i", date(2019, 3, 15), None)
+    march = Milestone("order", "o", None, None, period=pd.Period("2019-03", "M"))
+    first = earliest_of({"inspection": inspection, "order": march}, "regulator_action", ["inspection", "order"])
+    assert (first.day, first.span, first.name) == (None, (date(2019, 3, 1), date(2019, 3, 15)), "regulator_action")
+    april = Milestone("order", "o", None, None, period=pd.Period("2019-04", "M"))
+    first = earliest_of({"inspection": inspection, "order": april}, "regulator_action", ["inspection", "order"])
+    assert (first.day, first.event_id) == (date(2019, 3, 15), "i")
+    # A UTC date spans two Japan days; a Japan date on the second of them may come before or after.
+    utc = Milestone("report_request", "r", None, None, span=(date(2019, 3, 14), date(2019, 3, 15)), zone="UTC",
+                    zone_day=date(2019, 3, 14))  # fmt: skip
+    first = earliest_of({"inspection": inspection, "report_request": utc}, "m", ["inspection", "report_request"])
+    assert first.span == (date(2019, 3, 14), date(2019, 3, 15))
+    theft = Milestone("leak", "t", date(2019, 3, 10), None)
+    assert between(theft, first).days_range == (4, 5)
+    # Nothing known: the first recorded part, as a gap.
+    gap = Milestone("order", "g", None, None, status="gap")
+    assert earliest_of({"order": gap}, "m", ["inspection", "order"]).status == "gap"
+    assert earliest_of({}, "m", ["order"]) is None
+
+
+_PART = st.one_of(
+    st.dates(date(2019, 1, 1), date(2019, 12, 31)).map(lambda d: Milestone("x", "d", d, None)),
+    st.dates(date(2019, 1, 1), date(2019, 12, 31)).map(
+        lambda d: Milestone("x", "z", None, None, span=(d, d + pd.Timedelta(days=1)), zone="UTC", zone_day=d)
+    ),
+    st.integers(1, 12).map(lambda m: Milestone("x", "p", None, None, period=pd.Period(f"2019-{m:02d}", "M"))),
+)
+
+
+@given(st.lists(_PART, min_size=1, max_size=4))
+def test_the_first_part_never_claims_a_day_it_cannot_know(parts):
+    found = {f"p{i}": p for i, p in enumerate(parts)}
+    first = earliest_of(found, "m", list(found))
+    # It can be no earlier than any part can be, and no later than any part surely is.
+    assert first.earliest == min(p.earliest for p in parts)
+    assert first.latest == min(p.latest for p in parts)
+    # A single day only when one part is surely first.
+    if first.day is not None:
+        assert any(p.day == first.day and all(o.earliest >= p.day for o in parts) for p in parts)
 
 
 def test_since_theft_states(fixture_dataset):

@@ -204,13 +204,24 @@ def test_endnotes_name_the_kind_and_the_facts_resting_on_blogs_only():
     assert weak and f"{ctx.numbers['cc-theft-time-press']}" in weak[0]
 
 
-@pytest.mark.parametrize("incident", ["binance-2019", "bybit-2025", "liquid-2021"])
+@pytest.mark.parametrize("incident", ["binance-2019", "bybit-2025", "dmm-bitcoin-2024"])
 def test_customers_who_lost_nothing_are_said_to(incident):
     # No victims row: the remedy (not needed) says who was hurt, which is nobody among customers.
     lead = findings.incident(prepare_incident(incident_id=incident, lang="en")).paragraphs[0]
-    # The exchange's word, said as such (Liquid's is its Japanese entity's statement).
+    # The exchange's word, said as such.
     assert "By the exchange's own account, its customers lost no assets." in lead
     assert "Those hurt" not in lead
+
+
+def test_liquid_says_whose_customers_lost_nothing_and_whose_it_does_not_know():
+    # QUOINE's final report (2021-09-03): the 約7.54億円 left its own wallet and the customer assets
+    # in its cold wallets were untouched; it says nothing of the Singapore affiliate's customers.
+    lead = findings.incident(prepare_incident(incident_id="liquid-2021", lang="en")).paragraphs[0]
+    assert "By the exchange's own account" not in lead
+    assert "Those hurt: the Japanese entity itself, by the company's final report" in lead
+    assert "no page found says whether customers of the Singapore affiliate lost assets." in lead
+    ja = findings.incident(prepare_incident(incident_id="liquid-2021", lang="ja")).paragraphs[0]
+    assert "被害を受けたのは日本法人自身（会社の最終報告によれば" in ja
 
 
 @pytest.mark.parametrize("incident", INCIDENTS)
@@ -260,11 +271,31 @@ def test_a_remedy_in_tokens_is_not_told_as_the_coins_given_back():
     # Bitfinex: BFX tokens credited 11 Aug 2016 in Japan (10 Aug 16:00 UTC), 8 days after the theft
     # of 2 Aug in UTC dates (the theft is dated in UTC only).
     found = findings.incident(prepare_incident(incident_id="bitfinex-2016", lang="en"))
-    assert found.headline.endswith(
-        "tokens for the loss, not the coins, were credited 8 days after the theft, in UTC dates"
+    # Both counts are in UTC dates: the headline says so once, not after each.
+    assert found.headline == (
+        "Bitfinex 2016: the exchange disclosed the theft on the day it began; tokens for the loss, not the coins, "
+        "were credited 8 days after the theft (both in UTC dates)"
     )
+    ja = findings.incident(prepare_incident(incident_id="bitfinex-2016", lang="ja")).headline
+    assert ja.count("協定世界時") == 1 and ja.endswith("（いずれも協定世界時の日付）")
     assert "The remedy was delivered" not in " ".join(found.paragraphs)
     assert [n.label for n in found.numbers][-1] == l10n.t("num_delivered_tokens", "en")
+
+
+def test_mt_gox_court_steps_are_named_for_what_happened():
+    # Filed for civil rehabilitation on 28 Feb 2014 (Nikkei, HuffPost Japan), bankruptcy opened on
+    # 24 Apr 2014 (mtgox-creditors.com), rehabilitation opened on 22 Jun 2018 (CoinChoice).
+    page = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="en")).paragraphs)
+    assert (
+        "What followed: filing for civil rehabilitation (28 February 2014), bankruptcy proceedings opened "
+        "(24 April 2014), civil rehabilitation proceedings opened (22 June 2018)."
+    ) in page
+    assert "bankruptcy protection" not in page
+    ja = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="ja")).paragraphs)
+    assert (
+        "その後：民事再生法の適用申請（2014年2月28日）、破産手続の開始決定（2014年4月24日）、民事再生手続の開始決定（2018年6月22日）。"
+        in ja
+    )
 
 
 def test_an_undated_delivery_says_what_the_pages_do_say():

@@ -130,14 +130,22 @@ def milestone_duration(events: pd.DataFrame, incident: str, start: str, end: str
     return between(known[start], known[end])
 
 
+# How far an approximate time ("about 23:40", 「23時40分頃」) may lie from the time it states.
+ABOUT = pd.Timedelta(hours=1)
+
+
 def _zone_day(m: Milestone, zone: str) -> date | None:
     """The milestone's date in that zone: as printed when it is dated there, from its time of day
-    otherwise; None when it has neither."""
+    otherwise; None when it has neither, or when its time is approximate and that zone's midnight
+    lies within ABOUT of it (either day could be the one)."""
     if m.zone == zone:
         return m.zone_day
-    if m.timestamp is not None:
-        return m.timestamp.tz_convert(zone).date()
-    return None
+    if m.timestamp is None:
+        return None
+    there = m.timestamp.tz_convert(zone)
+    if m.approximate and (there - ABOUT).date() != (there + ABOUT).date():
+        return None
+    return there.date()
 
 
 def _in_zone(a: Milestone, b: Milestone) -> tuple[str, int] | None:
@@ -180,16 +188,29 @@ def chain_durations(events: pd.DataFrame, incident: str, chain: Sequence[str]) -
 
 
 def earliest_of(found: dict[str, Milestone], name: str, parts: Sequence[str]) -> Milestone | None:
-    """A measure such as the first regulator action: the earliest dated of its parts (a report
-    order, an inspection, an order); without a dated part, the first recorded one (a gap)."""
-    dated = [found[m] for m in parts if m in found and found[m].day is not None]
-    if dated:
-        first = min(dated, key=lambda m: (m.day, m.timestamp is None, m.timestamp or pd.Timestamp(0, tz="UTC")))
+    """A measure such as the first regulator action: the earliest of its parts (a report order, an
+    inspection, an order) that are known to a day, to another zone's date or to a month; without a
+    known part, the first recorded one (a gap).
+
+    A part is the first only when no other could have come before it. Where their possible days
+    overlap (an order dated only to March and an inspection on 15 March; a UTC date against the Japan
+    day it spans), which came first is not known, and neither is its day: the measure is the range
+    from the earliest day any part can be to the earliest day one of them surely is, a range of days
+    and never a single day the pages do not give."""
+    known = [found[m] for m in parts if m in found and found[m].known]
+    if not known:
+        recorded = [found[m] for m in parts if m in found]
+        return Milestone(name, recorded[0].event_id, None, None, recorded[0].status) if recorded else None
+    first = min(known, key=lambda m: (m.earliest, m.day is None, m.timestamp is None, m.timestamp or _EPOCH))
+    others = [m for m in known if m is not first]
+    if all(o.earliest >= first.latest for o in others):
         return dataclasses.replace(first, name=name)
-    recorded = [found[m] for m in parts if m in found]
-    if recorded:
-        return Milestone(name, recorded[0].event_id, None, None, recorded[0].status)
-    return None
+    span = (first.earliest, min(m.latest for m in known))
+    return Milestone(name, first.event_id, None, None, first.status, span=span,
+                     approximate=any(m.approximate for m in known))  # fmt: skip
+
+
+_EPOCH = pd.Timestamp(0, tz="UTC")
 
 
 def since_theft(

@@ -78,25 +78,37 @@ def _sentence(key: str, lang: str, **fields) -> str | None:
     return None if any(v is None for v in fields.values()) else l10n.t(key, lang, **fields)
 
 
-def when(a: Milestone | None, b: Milestone | None, lang: str, since: str) -> str | None:
+def when(a: Milestone | None, b: Milestone | None, lang: str, since: str, zoned: bool = True) -> str | None:
     """When b came, said from a: "33 min after noticing it"; "on the day it noticed it" or "the day
     after it noticed it" when only the dates are known; "as soon as it noticed it" within the minute
-    (`since` names the phrases in the catalogue); days counted in another zone's dates say so."""
+    (`since` names the phrases in the catalogue); days counted in another zone's dates say so, unless
+    `zoned` is False because the sentence says it once for all its counts (`zone_of`)."""
     d = _gap(a, b)
     if d is None:
         return None
+
+    def told(text: str) -> str:
+        return l10n.in_zone(text, d.zone, lang) if zoned else text
+
     if _same_day(d):
-        return l10n.in_zone(l10n.t(f"{since}_same_day", lang), d.zone, lang)
+        return told(l10n.t(f"{since}_same_day", lang))
     if _next_day(d):
-        return l10n.in_zone(l10n.t(f"{since}_next_day", lang), d.zone, lang)
+        return told(l10n.t(f"{since}_next_day", lang))
     if _at_once(d):
         return l10n.t(f"{since}_at_once", lang)
     if _about_once(d):
         return l10n.t(f"{since}_about_once", lang)
     if d.zone:
-        lone = l10n.elapsed(d.calendar_days, None, lang)
-        return l10n.in_zone(l10n.t(since, lang, value=lone), d.zone, lang)
+        return told(l10n.t(since, lang, value=l10n.elapsed(d.calendar_days, None, lang)))
     return l10n.t(since, lang, value=elapsed(a, b, lang))
+
+
+def zone_of(*gaps: tuple[Milestone | None, Milestone | None]) -> str | None:
+    """The other zone every one of these counts is made in, when they share one (a sentence then
+    says it once); None when any is counted in Japan dates or in hours, or they differ."""
+    zones = {d.zone if d is not None and d.zone and not (_at_once(d) or _about_once(d)) else None
+             for d in (_gap(a, b) for a, b in gaps)}  # fmt: skip
+    return next(iter(zones)) if len(zones) == 1 else None
 
 
 def _theft_day(ctx: IncidentContext, theft: Milestone | None) -> str | None:
@@ -342,8 +354,15 @@ def incident(ctx: IncidentContext) -> Findings:
     elif unnoticed:
         headline = l10n.t("headline_unnoticed", lang, name=ctx.name, unnoticed=unnoticed)
     elif disclosed and delivered:
+        # Both counts in one other zone's dates: the headline says the zone once, not after each.
+        shared = zone_of((theft, m.get("disclosure")), (theft, m.get("remedy_delivered")))
+        if shared:
+            disclosed = when(theft, m.get("disclosure"), lang, "after_start", zoned=False)
+            delivered = when(theft, m.get("remedy_delivered"), lang, "after_theft", zoned=False)
         headline = l10n.t(delivery("headline_disclosed_delivered"), lang, name=ctx.name, disclosed=disclosed,
                           delivered=delivered)  # fmt: skip
+        if shared:
+            headline = l10n.t("headline_in_zone", lang, headline=headline, zone=l10n.label("zone", shared, lang))
     elif disclosed:
         headline = l10n.t("headline_disclosed", lang, name=ctx.name, disclosed=disclosed)
     else:
