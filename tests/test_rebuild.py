@@ -140,8 +140,19 @@ def test_a_byte_order_mark_or_a_blank_line_never_hides_an_edit(fixture_copy):
         for n, r in enumerate(citations.read_text(encoding="utf-8").splitlines(), 1)
         if r.startswith("events,") and r.split(",")[1] in ours
     )
-    set_cell(citations, line, "publisher", "An edited publisher")
+    set_cell(citations, line, "printed", "An edited figure")
     assert inputs.digest(fixture_copy, ["example-2020"]) != before
+
+
+def test_a_page_edit_reaches_only_the_reports_that_cite_it(fixture_copy):
+    """pages.csv: a page's publisher belongs to the incidents whose citations read it (example-2020
+    cites the Example Wire page; sample-2022 cites no page), not to every report."""
+    pages = fixture_copy / "pages.csv"
+    before = {i: inputs.digest(fixture_copy, [i]) for i in ("example-2020", "sample-2022")}
+    line = next(n for n, r in enumerate(pages.read_text(encoding="utf-8").splitlines(), 1) if "wire/" in r)
+    set_cell(pages, line, "publisher", "An edited publisher")
+    assert inputs.digest(fixture_copy, ["example-2020"]) != before["example-2020"]
+    assert inputs.digest(fixture_copy, ["sample-2022"]) == before["sample-2022"]
 
 
 def test_the_as_of_date_is_of_the_reports_own_rows(fixture_copy):

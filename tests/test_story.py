@@ -188,7 +188,7 @@ def test_every_cited_page_has_a_kind(fixture_copy):
 def test_a_page_nobody_cites_is_refused(fixture_copy):
     pages = fixture_copy / "pages.csv"
     with pages.open("a", encoding="utf-8") as f:
-        f.write("https://example.org/unused,newspaper_wire\n")
+        f.write("https://example.org/unused,newspaper_wire,Example Unused,2020-02-07\n")
     assert any("no line of citations.csv cites" in p.message for p in problems_of(fixture_copy))
 
 
@@ -336,6 +336,37 @@ def test_a_report_s_span_ends_at_the_last_fact_that_happened():
     assert subtitle("dmm-bitcoin-2024") == "From the theft on 31 May 2024 to 2 December 2024"
     # Bybit: the FBI's attribution, 26 February 2025 (US date).
     assert subtitle("bybit-2025") == "From the theft on 21 February 2025 to 26 February 2025 (US Eastern date)"
+    # Bitfinex: the theft is dated in UTC only (2 Aug 2016), and its start says so as its end does.
+    assert (
+        subtitle("bitfinex-2016") == "From the theft on 2 August 2016 (UTC date) to 14 November 2024 (US Eastern date)"
+    )
+    # BITPoint: the seller's filing dates the sale of its remaining shares to 31 March 2023.
+    assert subtitle("bitpoint-2019") == "From the theft on 11 July 2019 to 31 March 2023"
+
+
+def test_a_time_printed_in_another_zone_gives_its_day_there_and_in_japan():
+    # Bitfinex's tokens were all redeemed at 20:00 UTC on 3 April 2017 (coinspeaker; bitcoinwiki's
+    # 2017-04-03 in UTC): 05:00 on 4 April in Japan. Beside UTC-dated steps, both days are told.
+    en = " ".join(story.aftermath(prepare_incident(incident_id="bitfinex-2016", lang="en")))
+    assert "repaid in full (3 April 2017, UTC date; 4 April 2017 in Japan)" in en
+    ja = " ".join(story.aftermath(prepare_incident(incident_id="bitfinex-2016", lang="ja")))
+    assert "返済の完了（2017年4月3日、協定世界時の日付。日本時間では2017年4月4日）" in ja
+    # A Japan time printed as such keeps its one day: Coincheck's Monex purchase.
+    assert "(16 April 2018)" in " ".join(story.aftermath(prepare_incident(incident_id="coincheck-2018", lang="en")))
+
+
+def test_the_comparison_counts_liquid_among_the_unknown_not_among_those_who_lost_nothing():
+    # Only QUOINE (the Japanese entity) said its customers lost nothing; the Singapore affiliate's
+    # customers are on no page found: Liquid is neither "lost nothing" nor "lost assets".
+    from analysis.report.context import prepare_comparison
+
+    found = findings.comparison(prepare_comparison(lang="en"))
+    text = " ".join(found.paragraphs)
+    assert "in 3 thefts (Bybit 2025, DMM Bitcoin 2024, Binance 2019), by each exchange's own account" in text
+    assert "no source found says what all customers lost or got back in 1 theft (Liquid 2021)" in text
+    assert found.headline.endswith(
+        "the remedy's delivery is dated for only 2 of the 5 known to have cost customers assets"
+    )
 
 
 @pytest.mark.parametrize(
@@ -348,14 +379,14 @@ def test_a_report_s_span_ends_at_the_last_fact_that_happened():
         ("dmm-bitcoin-2024", "ja", "SBI VCトレードへの口座・資産移管の合意（2024年12月2日）"),
         # CoinDesk dates the deal in UTC: the day says so.
         ("liquid-2021", "en", "purchase by FTX announced (2 February 2022, UTC date)"),
-        # The page naming the buyer (14 Feb 2023, used) and the seller's filing (31 Mar 2023, no buyer
-        # named) disagree: both days are told.
+        # The seller's filing (31 Mar 2023, used: it dates the completion) and the trade-press page
+        # naming the buyer (14 Feb 2023) disagree: both days are told.
         (
             "bitpoint-2019",
             "en",
-            "purchase by SBI Holdings completed (14 February 2023; another account gives 31 March 2023)",
+            "purchase by SBI Holdings completed (31 March 2023; another account gives 14 February 2023)",
         ),
-        ("bitpoint-2019", "ja", "SBIホールディングスによる買収の完了（2023年2月14日。2023年3月31日とする説明もある）"),
+        ("bitpoint-2019", "ja", "SBIホールディングスによる買収の完了（2023年3月31日。2023年2月14日とする説明もある）"),
         ("zaif-2018", "ja", "フィスコ仮想通貨取引所への事業譲渡の完了（2018年11月22日）"),
     ],
 )

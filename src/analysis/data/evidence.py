@@ -195,9 +195,12 @@ class _Read:
 def check_citations(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     """Every citation reads and agrees with its row; every researched row is fully stated."""
     cites = frames.get(NAME)
-    needed = ("table", "record_id", "claim", "printed", "printed_tz", "url", "published")
+    needed = ("table", "record_id", "claim", "printed", "printed_tz", "url")
     if cites is None or any(c not in cites.columns for c in needed):
         return []
+    # A bare day ("28日") is read against the date its page was published (pages.csv, once a page).
+    listed = frames.get("pages.csv", pd.DataFrame(columns=["url", "published"])).drop_duplicates("url")
+    cites = cites.assign(published=cites["url"].map(listed.set_index("url")["published"]).fillna(""))
     records = _records(frames)
     problems: list[Problem] = []
     reads: dict[tuple[str, str], list[_Read]] = defaultdict(list)

@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 # Files whose rows each belong to one incident: by their incident_id, or (citations.csv) by the
-# record they cite: an event, a story fact, an incident or its remedy.
+# record they cite: an event, a story fact, an incident or its remedy; a page of pages.csv belongs to
+# every incident whose citations read it.
 BY_INCIDENT = ("compensation.csv", "events.csv", "incidents.csv", "order_items.csv", "remedies.csv", "story.csv")
 CITED_IDS = {"events": ("events.csv", "event_id"), "story": ("story.csv", "fact_id")}
 
@@ -32,15 +33,18 @@ def digest(data_dir: Path, incidents: Iterable[str] | None = None) -> str:
     wanted = set(incidents)
     tables = {p.name: _rows(p) for p in files}
     owner = _owners(tables)
+    cited = _cited(tables.get("citations.csv"), owner, wanted)
     for path in files:
         table = tables[path.name]
         kept = None
         if table is not None and path.name in BY_INCIDENT and "incident_id" in table[0]:
             col = table[0].index("incident_id")
             kept = [(n, r) for n, r in table[1] if r[col] in wanted]
-        elif table is not None and path.name == "citations.csv" and {"table", "record_id"} <= set(table[0]):
-            t, k = table[0].index("table"), table[0].index("record_id")
-            kept = [(n, r) for n, r in table[1] if owner.get((r[t], r[k])) in wanted]
+        elif table is not None and path.name == "citations.csv" and cited is not None:
+            kept = [(n, r) for n, r in table[1] if n in cited[0]]
+        elif table is not None and path.name == "pages.csv" and cited is not None and "url" in table[0]:
+            u = table[0].index("url")
+            kept = [(n, r) for n, r in table[1] if r[u] in cited[1]]
         if kept is None:  # a shared file, or one loading will refuse: all of it counts
             h.update(path.name.encode() + path.read_bytes())
             continue
@@ -66,6 +70,16 @@ def _rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]] | None:
         return header, records
     except (UnicodeDecodeError, csv.Error, StopIteration, OSError):
         return None
+
+
+def _cited(table, owner: dict, wanted: set[str]) -> tuple[set[int], set[str]] | None:
+    """The lines of citations.csv that back the wanted incidents' records, and the pages they read;
+    None when the file is not a clean table with those columns (then every file counts whole)."""
+    if table is None or not {"table", "record_id", "url"} <= set(table[0]):
+        return None
+    t, k, u = (table[0].index(c) for c in ("table", "record_id", "url"))
+    ours = [(n, r) for n, r in table[1] if owner.get((r[t], r[k])) in wanted]
+    return {n for n, _ in ours}, {r[u] for _, r in ours}
 
 
 def _owners(tables: dict) -> dict[tuple[str, str], str]:

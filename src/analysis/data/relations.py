@@ -23,6 +23,7 @@ from analysis import l10n
 from analysis.data import printed
 from analysis.data.evidence import check_citations
 from analysis.data.schemas import SCHEMAS, cells
+from analysis.data.schemas import corrections as corrections_schema
 from analysis.data.schemas.milestones import of_kind
 from analysis.data.schemas.rules import first_line, repeated
 from analysis.errors import Problem
@@ -261,7 +262,8 @@ def _corrections_agree(frames: Frames) -> list[Problem]:
                     f"({_how_named(name)})",
                 )
             )
-        wrong_column = ~rows["column"].isin([*columns, "record_id"]) & rows["column"].map(cells.is_slug).astype(bool)
+        allowed = [*columns, "record_id", *corrections_schema.MOVED.get(name, ())]
+        wrong_column = ~rows["column"].isin(allowed) & rows["column"].map(cells.is_slug).astype(bool)
         for line, col in rows.loc[wrong_column, "column"].items():
             problems.append(
                 Problem(
@@ -400,7 +402,7 @@ RELATIONS: tuple[Reference | Across, ...] = (
     Across(("events.csv", "milestones.csv"), _milestones_in_order),
     Across(("remedies.csv", "events.csv"), _nothing_to_deliver),
     # Every figure a page prints agrees with the row it backs (analysis.data.evidence).
-    Across(("citations.csv",), check_citations),
+    Across(("citations.csv", "pages.csv"), check_citations),
     # Each correction names a record and column of its file, and the latest agrees with the file.
     Across(("corrections.csv",), _corrections_agree),
 )

@@ -212,7 +212,7 @@ def _when(row: pd.Series, lang: str) -> str:
 
 def _unknown(ctx: IncidentContext, steps) -> list[str]:
     """The first steps the sources do not date, did not happen or do not apply, said in a sentence
-    each (a gap said, not hidden): "The sources found do not date: detection, first regulator action."."""
+    each (a gap said, not hidden): "Not found in the sources: detection, first regulator action."."""
     names = ctx.milestone_names
     by_status: dict[str, list[str]] = {}
     for step in steps:
@@ -399,8 +399,9 @@ def comparison(ctx: ComparisonContext, focus: str | None = None) -> Findings:
     ]
     extents = story.remedy_extents(ctx)
     delivered = _dated(table, "remedy_delivered")
-    # A remedy is due only where customers lost assets: "not applicable" is not "not found".
-    needing = [i for i in ctx.incidents if extents[i] != "not_needed"]
+    # A remedy is due only where customers are known to have lost assets: "not applicable" is not
+    # "not found", and where no page says what all customers lost (Liquid's affiliate) it is not counted.
+    needing = [i for i in ctx.incidents if extents[i] not in ("not_needed", None)]
     delivered = delivered[delivered["incident_id"].isin(needing)]
     disclosed = _dated(table, "disclosure")
     # By the next calendar day (Japan dates) at the latest: a range, or a count in another zone's
@@ -428,9 +429,8 @@ def comparison(ctx: ComparisonContext, focus: str | None = None) -> Findings:
             name=ctx.names.get(focus, focus),
             steps=l10n.t("steps_joiner", lang).join(steps),
         ),
-        l10n.t(
-            "find_remedies", lang, extents=_extents_text(ctx, extents), needing=len(needing), delivered=len(delivered)
-        ),
+        # The share of remedies with a dated delivery is the headline's and a key number's, not repeated.
+        l10n.t("find_remedies", lang, extents=_extents_text(ctx, extents)),
     ]
     # Counted in Japan dates only: a day counted in another zone's dates (a UTC-dated theft) is not
     # the same measure, so it is left out of this count (its report says it in its own zone).
@@ -461,7 +461,7 @@ def _drain_note(ctx: ComparisonContext) -> str:
 
 
 def _extents_text(ctx: ComparisonContext, extents: dict[str, str | None]) -> str:
-    """'The remedy covered every unit customers lost in 4 thefts (cash in yen: Coincheck 2018; ...);
+    """'Every unit customers lost was paid for, at a stated price or in kind, in 4 thefts (cash in yen: Coincheck 2018; ...);
     in part in 1 theft (Mt. Gox 2014); ...': each extent once, each incident under its extent and form."""
     lang = ctx.lang
     forms = ctx.data.remedies.set_index("incident_id")["method"]

@@ -52,15 +52,21 @@ def subtitle(ctx: Context) -> str:
     if len(facts):
         latest = facts["date"].dt.end_time.fillna(facts["period"].map(lambda p: p.end_time, na_action="ignore"))
         row = facts.loc[latest.idxmax()]
-        if pd.isna(row["date"]):
-            end = l10n.period(row["period"], ctx.lang)
-        elif isinstance(row["date_zone"], str) and row["date_zone"]:  # the page's own date, in its zone
-            day = l10n.day(row["date"].to_timestamp().date(), ctx.lang)
-            end = l10n.t("zoned_day", ctx.lang, day=day, zone=l10n.label("zone", row["date_zone"], ctx.lang))
-        else:
-            end = l10n.day(row["date"].to_timestamp().date(), ctx.lang)
+        end = l10n.period(row["period"], ctx.lang) if pd.isna(row["date"]) else _zoned_day(row, ctx.lang)
+    start = l10n.day(ctx.window[0], ctx.lang)
+    theft = ev[ev["milestone"].eq("leak") & ev["effective"] & ev["date"].notna()]
+    if len(theft) and theft["date"].iloc[0].to_timestamp().date() == ctx.window[0]:
+        start = _zoned_day(theft.iloc[0], ctx.lang)
     drain = ctx.incident_id in ctx.drains
-    return l10n.t("subtitle_drain" if drain else "subtitle", ctx.lang, start=l10n.day(ctx.window[0], ctx.lang), end=end)
+    return l10n.t("subtitle_drain" if drain else "subtitle", ctx.lang, start=start, end=end)
+
+
+def _zoned_day(row, lang: str) -> str:
+    """An event's day, with its zone when it is the page's own date in another zone (a UTC date)."""
+    day = l10n.day(row["date"].to_timestamp().date(), lang)
+    if isinstance(row["date_zone"], str) and row["date_zone"]:
+        return l10n.t("zoned_day", lang, day=day, zone=l10n.label("zone", row["date_zone"], lang))
+    return day
 
 
 def key_fact_rows(ctx: Context) -> list[tuple[str, str, str, str]]:

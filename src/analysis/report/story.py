@@ -24,13 +24,29 @@ def _aspect(ctx: IncidentContext, aspect: str) -> str | None:
 
 def _day(row, lang: str) -> str:
     """An event's day, with its zone when the pages date it in another zone (a US or UTC date),
-    written to stand in brackets ("24 February 2025, UTC date"); its period when it has no day."""
+    written to stand in brackets ("24 February 2025, UTC date"); its period when it has no day. A
+    time its pages print in another zone whose day there is not the Japan day gives both ("3 April
+    2017, UTC date; 4 April 2017 in Japan"), as the pages' day sits beside other zoned days."""
     if pd.isna(row.date):
         return l10n.period(row.period, lang)
     day = l10n.day(row.date.to_timestamp().date(), lang)
     if isinstance(row.date_zone, str) and row.date_zone:
         return l10n.t("zoned_day_bracketed", lang, day=day, zone=l10n.label("zone", row.date_zone, lang))
+    zone = _printed_zone(row)
+    if (
+        zone
+        and not pd.isna(row.timestamp)
+        and (there := row.timestamp.tz_convert(zone).date()) != row.date.to_timestamp().date()
+    ):
+        return l10n.t("zoned_day_and_japan", lang, day=l10n.day(there, lang), zone=l10n.label("zone", zone, lang),
+                      japan=day)  # fmt: skip
     return day
+
+
+def _printed_zone(row) -> str | None:
+    """The one other zone every time its pages print for the row is given in; None otherwise."""
+    zones = {f.zone for p in (row.pages or ()) for f in p.figures if f.claim == "when"}
+    return next(iter(zones)) if len(zones) == 1 and "" not in zones else None
 
 
 def _dated(ctx: IncidentContext, names: tuple[str, ...]):
