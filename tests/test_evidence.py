@@ -151,41 +151,44 @@ def test_about_must_match_the_page(fixture_copy):
     assert any(p.line == line and p.column == "title_en" and "needs about" in p.message for p in found)
 
 
-@pytest.mark.parametrize(
-    "column, value, message",
-    [
-        ("printed_tz", "Japan/Tokyo", "is not one of the zones the reports can name"),
-        ("printed_tz", "Europe/Paris", "add the zone to analysis/vocab.py ZONES"),
-        ("record_id", "no-such-event", "names no row of events.csv"),
-        ("record_id", "ex-order", "a fact from the seed"),
-        ("where", "footnote", "is not an allowed value"),
-        ("url", "www.example.com", "is not a well-formed web address"),
-    ],
-)
-def test_bad_citation_cells(fixture_copy, column, value, message):
-    cites = fixture_copy / "citations.csv"
-    line = citation_line(cites, "ex-detection", "午前11時")
-    set_cell(cites, line, column, value)
-    found = problems_of(fixture_copy)
-    assert any(p.line == line and p.column == column and message in p.message for p in found), found
+def _the_wire_figure(folder):
+    """The line of citations.csv for the wire's 午前11時 (ex-detection)."""
+    return citation_line(folder / "citations.csv", "ex-detection", "午前11時")
+
+
+def _the_wire_page(folder):
+    """The line of pages.csv for the page that figure is read on."""
+    return line_of(folder / "pages.csv", "url", "https://example.org/wire/20200207-outflow")
 
 
 @pytest.mark.parametrize(
-    "column, value, message",
+    "file, where, column, value, message",
     [
-        ("published", "2018-02-30", "is not a page date"),
-        ("publisher", "", "is empty"),
-        ("kind", "newspaper", "is not an allowed value"),
+        (
+            "citations.csv",
+            _the_wire_figure,
+            "printed_tz",
+            "Japan/Tokyo",
+            "is not one of the zones the reports can name",
+        ),
+        ("citations.csv", _the_wire_figure, "printed_tz", "Europe/Paris", "add the zone to analysis/vocab.py ZONES"),
+        ("citations.csv", _the_wire_figure, "record_id", "no-such-event", "names no row of events.csv"),
+        ("citations.csv", _the_wire_figure, "record_id", "ex-order", "a fact from the seed"),
+        ("citations.csv", _the_wire_figure, "where", "footnote", "is not an allowed value"),
+        ("citations.csv", _the_wire_figure, "url", "www.example.com", "is not a well-formed web address"),
+        # Who published a page and when is said once, on its pages.csv row, and refused there.
+        ("pages.csv", _the_wire_page, "published", "2018-02-30", "is not a page date"),
+        ("pages.csv", _the_wire_page, "publisher", "", "is empty"),
+        ("pages.csv", _the_wire_page, "kind", "newspaper", "is not an allowed value"),
     ],
 )
-def test_bad_page_cells(fixture_copy, column, value, message):
-    # Who published a page and when is said once, on its pages.csv row, and refused there.
-    pages = fixture_copy / "pages.csv"
-    line = line_of(pages, "url", "https://example.org/wire/20200207-outflow")
-    set_cell(pages, line, column, value)
+def test_bad_citation_and_page_cells(fixture_copy, file, where, column, value, message):
+    line = where(fixture_copy)
+    set_cell(fixture_copy / file, line, column, value)
     found = problems_of(fixture_copy)
-    assert any(p.file.endswith("pages.csv") and p.line == line and p.column == column and message in p.message
-               for p in found), found  # fmt: skip
+    assert any(
+        p.file.endswith(file) and p.line == line and p.column == column and message in p.message for p in found
+    ), found
 
 
 def test_a_bare_day_is_read_against_its_pages_date(fixture_copy):
