@@ -15,7 +15,8 @@ from pathlib import Path
 
 # Files whose rows each belong to one incident: by their incident_id, or (citations.csv) by the
 # record they cite: an event, a story fact, an incident or its remedy; a page of pages.csv belongs to
-# every incident whose citations read it.
+# every incident whose citations read it, and a row of corrections.csv to the incident of the record
+# it corrects (a milestone, a source or a record no longer there belongs to every report).
 BY_INCIDENT = ("compensation.csv", "events.csv", "incidents.csv", "order_items.csv", "remedies.csv", "story.csv")
 CITED_IDS = {"events": ("events.csv", "event_id"), "story": ("story.csv", "fact_id")}
 
@@ -45,6 +46,9 @@ def digest(data_dir: Path, incidents: Iterable[str] | None = None) -> str:
         elif table is not None and path.name == "pages.csv" and cited is not None and "url" in table[0]:
             u = table[0].index("url")
             kept = [(n, r) for n, r in table[1] if r[u] in cited[1]]
+        elif table is not None and path.name == "corrections.csv" and {"table", "record_id"} <= set(table[0]):
+            t, k = table[0].index("table"), table[0].index("record_id")
+            kept = [(n, r) for n, r in table[1] if _corrected_for(r[t], r[k], owner, tables, wanted)]
         if kept is None:  # a shared file, or one loading will refuse: all of it counts
             h.update(path.name.encode() + path.read_bytes())
             continue
@@ -80,6 +84,35 @@ def _cited(table, owner: dict, wanted: set[str]) -> tuple[set[int], set[str]] | 
     t, k, u = (table[0].index(c) for c in ("table", "record_id", "url"))
     ours = [(n, r) for n, r in table[1] if owner.get((r[t], r[k])) in wanted]
     return {n for n, _ in ours}, {r[u] for _, r in ours}
+
+
+def _corrected_for(table: str, record: str, owner: dict, tables: dict, wanted: set[str]) -> bool:
+    """Whether a correction of `record` in `table` (named as corrections.csv names it) belongs to a
+    report of the wanted incidents: its record's incident is one of them, or its incident is not
+    known (a milestone, a source, a removed record), so every report keeps it."""
+    first = record.split("/")[0]  # compensation: incident/asset/fact; order_items: event/item
+    if table in ("events", "story", "incidents", "remedies"):
+        found = owner.get((table, record))
+    elif table == "compensation":
+        found = owner.get(("incidents", first))
+    elif table == "order_items":
+        found = owner.get(("events", first))
+    elif table == "citations":  # named by the record it backs
+        found = next((owner[(t, record)] for t in ("events", "story", "incidents") if (t, record) in owner), None)
+    elif table == "pages":
+        return _page_read_for(record, owner, tables.get("citations.csv"), wanted)
+    else:
+        found = None
+    return found is None or found in wanted
+
+
+def _page_read_for(url: str, owner: dict, citations, wanted: set[str]) -> bool:
+    """Whether a page is read for one of the wanted incidents (or by nobody now: every report)."""
+    if citations is None or not {"table", "record_id", "url"} <= set(citations[0]):
+        return True
+    t, k, u = (citations[0].index(c) for c in ("table", "record_id", "url"))
+    readers = {owner.get((r[t], r[k])) for _, r in citations[1] if r[u] == url}
+    return not readers or bool(readers & wanted) or None in readers
 
 
 def _owners(tables: dict) -> dict[tuple[str, str], str]:

@@ -71,7 +71,14 @@ class Context(ABC):
             ),
         }
         cited = set().union(*(own[t] for t in vocab.CITED_TABLES))  # a figure of citations.csv: by the row it backs
-        return {**own, "citations": cited, "milestones": set(self.events["milestone"].dropna())}
+        c = d.citations
+        read = c[[r in own.get(t, ()) for t, r in zip(c["table"], c["record_id"])]]
+        return {
+            **own,
+            "citations": cited,
+            "pages": set(read["url"]),  # a page (its publisher, its date): by its address
+            "milestones": set(self.events["milestone"].dropna()),
+        }
 
     def corrected_on(self, table: str, record_id: str) -> date | None:
         """The day the latest correction of a record (or of a page's figure for it) was published."""
