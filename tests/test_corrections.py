@@ -137,6 +137,19 @@ def test_other_files_rows_checked_by_hand():
     assert events["bybit-remedy-delivered"]["date_zone"] == ""
 
 
+def test_a_column_that_moved_is_named_where_it_was_only_before_the_move(fixture_copy):
+    # publisher moved from citations.csv to pages.csv on 2026-12-05: a correction dated before names
+    # it on citations.csv; one dated since must name the page (pages.csv, by its url).
+    path = fixture_copy / NAME
+    with path.open("a", encoding="utf-8") as f:
+        f.write("2026-12-04,citations,ex-detection,publisher,Old Wire,Example Wire,Renamed.,改めた。,,1a2b3c4\n")
+    load_dataset(fixture_copy)  # accepted
+    with path.open("a", encoding="utf-8") as f:
+        f.write("2026-12-05,citations,ex-detection,publisher,Old Wire,Example Wire,Renamed.,改めた。,,1a2b3c4\n")
+    [p] = [p for p in problems_of(fixture_copy) if p.file.endswith(NAME)]
+    assert (p.column, p.value) == ("column", "publisher") and "since 2026-12-05" in p.message
+
+
 def test_fixture_data_loads_with_its_corrections(fixture_data):
     found = load_dataset(fixture_data).corrections
     assert set(found["column"]) == {"record_id", "date_zone", "time", "title_en"}
@@ -301,8 +314,13 @@ def still_valid(rows: list[dict]) -> bool:
         table = r["table"]
         if r["record_id"] not in NAMES[table] and (table, r["record_id"]) not in gone:
             return False
-        # A column the file has, or had before it moved to another file (MOVED: README, pages.csv).
-        if r["column"] != "record_id" and r["column"] not in (*FILES[table][0], *MOVED.get(f"{table}.csv", ())):
+        # A column the file has, or had before the day it moved to another file (MOVED: pages.csv).
+        moved = MOVED.get(f"{table}.csv", {})
+        if (
+            r["column"] != "record_id"
+            and r["column"] not in FILES[table][0]
+            and not r["date"] < moved.get(r["column"], "")
+        ):
             return False
         if (
             r["record_id"] in NAMES[table]
@@ -427,3 +445,16 @@ def test_a_report_with_no_correction_of_its_facts_has_no_corrections_table(fixtu
     data = type(fixture_dataset)(**{**fixture_dataset.__dict__, "corrections": quiet})
     incident = data.incidents["incident_id"].iloc[0]
     assert annex.corrections(IncidentContext(data, "en", (incident,))) == []
+
+
+def test_a_page_s_correction_marks_the_facts_read_on_it():
+    # QUOINE's final report was renamed in pages.csv on 2026-12-05 (one name for four): liquid-theft,
+    # never corrected itself, is read on that page, so it is "corrected on" that day; the page's row
+    # is among the corrections Liquid's report lists, and not among Coincheck's.
+    from analysis.report.context import prepare_incident
+
+    liquid = prepare_incident(incident_id="liquid-2021", lang="en")
+    assert liquid.corrected_on("events", "liquid-theft") == date(2026, 12, 5)
+    assert "pages" in set(liquid.corrections["table"])
+    coincheck = prepare_incident(incident_id="coincheck-2018", lang="en")
+    assert "22374956442893" not in " ".join(coincheck.corrections["record_id"])

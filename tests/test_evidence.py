@@ -16,6 +16,7 @@ from analysis.data.evidence import JST, disagreement
 from analysis.data.loading import load_dataset
 from analysis.data.printed import read_when, resolve
 
+from conftest import DATA as DATA_DIR
 from conftest import line_of, problems_of, set_cell
 
 
@@ -202,13 +203,31 @@ def test_a_bare_day_is_read_against_its_pages_date(fixture_copy):
     assert any(p.file.endswith("citations.csv") and p.line == line and p.column == "printed" for p in found), found
 
 
-def test_every_figure_read_on_a_page_names_it_the_same_way():
-    # The real data: one publisher and one date per page (pages.csv), so the reports name a page alike
-    # wherever it is cited; QUOINE's final report was named four ways before 5 December 2026.
-    cites = load_dataset().citations
-    assert (cites.groupby("url")[["publisher", "published"]].nunique(dropna=False) <= 1).all().all()
-    quoine = cites[cites["url"].str.contains("22374956442893")]
-    assert set(quoine["publisher"]) == {"QUOINE株式会社 (final report, support.custodiem.com)"}
+def test_a_page_is_named_once_in_the_files_themselves():
+    # As the files hold it (not as loading joins them): citations.csv names no publisher or date,
+    # and pages.csv gives each page one row, so QUOINE's final report (four names before 5 December
+    # 2026) has one.
+    with (DATA_DIR / "citations.csv").open(encoding="utf-8", newline="") as f:
+        assert not {"publisher", "published"} & set(next(csv.reader(f)))
+    with (DATA_DIR / "pages.csv").open(encoding="utf-8", newline="") as f:
+        pages = list(csv.DictReader(f))
+    assert len({p["url"] for p in pages}) == len(pages)
+    assert [p["publisher"] for p in pages if "22374956442893" in p["url"]] == [
+        "QUOINE株式会社 (final report, support.custodiem.com)"
+    ]
+
+
+def test_a_broken_pages_file_leaves_the_figures_checked(fixture_copy):
+    # pages.csv with a wrong header is refused on its own; the figures of citations.csv are still
+    # checked against their rows (a wrong amount on the wire page is still found).
+    pages = fixture_copy / "pages.csv"
+    pages.write_text(pages.read_text(encoding="utf-8").replace("url,kind,publisher,published", "url,kind"),
+                     encoding="utf-8")  # fmt: skip
+    cites = fixture_copy / "citations.csv"
+    line = citation_line(cites, "ex-detection", "約1億3000万円")
+    set_cell(cites, line, "printed", "約9億円")
+    found = problems_of(fixture_copy)
+    assert any(p.file.endswith("citations.csv") and p.line == line and p.column == "printed" for p in found), found
 
 
 def test_a_researched_row_keeps_no_address_of_its_own(fixture_copy):

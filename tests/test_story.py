@@ -445,6 +445,8 @@ def test_a_weak_page_s_time_is_not_counted_on_page_one():
 def test_the_next_day_is_never_a_duration_to_be_unnoticed_for():
     from datetime import date
 
+    import pandas as pd
+
     from analysis.measures.durations import Milestone
 
     # A theft on 11 Jul and its detection on 12 Jul, neither with a time: "the day after it began".
@@ -452,9 +454,14 @@ def test_the_next_day_is_never_a_duration_to_be_unnoticed_for():
     seen = Milestone("detection", "d", date(2019, 7, 12), None)
     assert findings.when(theft, seen, "en", "after_start") == "the day after it began"
     assert findings.when(theft, seen, "ja", "after_start") == "流出開始の翌日に"
-    assert l10n.t("find_noticed_day", "en", when="the day after it began").startswith(
-        "The theft was noticed the day after it began;"
+    missing = findings._missing_time(theft, seen, "en")
+    assert l10n.t("find_noticed_day", "en", when="the day after it began", missing=missing) == (
+        "The theft was noticed the day after it began; no source gives the time it began or the time it was "
+        "noticed, so the hours cannot be counted."
     )
+    # Only the theft's time missing (Binance, BITPoint, Liquid date their detection to the minute).
+    timed = Milestone("detection", "d", date(2019, 7, 12), pd.Timestamp("2019-07-12 08:50", tz="Asia/Tokyo"))
+    assert findings._missing_time(theft, timed, "ja") == "流出が始まった時刻を示す資料がなく"
 
 
 def test_a_publisher_s_gloss_is_in_the_page_s_language():

@@ -119,6 +119,17 @@ def day(d: date, lang: str, style: str = "date") -> str:
     return format_date(d, _locale(lang)[style], locale=_babel(lang))
 
 
+def zoned_day(d: date, zone, lang: str, bracketed: bool = False) -> str:
+    """A day with its zone when a page dates it in another zone (a UTC or US date), as a sentence
+    writes it ("2 August 2016 (UTC date)") or, `bracketed`, inside brackets ("2 August 2016, UTC
+    date"); the plain day when the zone is Japan's (empty or missing)."""
+    if _missing(zone) or not zone:
+        return day(d, lang)
+    return t(
+        "zoned_day_bracketed" if bracketed else "zoned_day", lang, day=day(d, lang), zone=label("zone", zone, lang)
+    )
+
+
 def month(year: int, month_: int, lang: str) -> str:
     return format_date(date(year, month_, 1), _locale(lang)["month"], locale=_babel(lang))
 

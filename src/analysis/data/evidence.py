@@ -1,8 +1,8 @@
 """Evidence for the researched facts: every figure a page prints, checked against the row it backs.
 
 data/citations.csv holds, per researched row, the figures its pages print (「1月26日午前11時25分」,
-"Feb. 25", 「約580億円」) with the page, its publisher and date, and where on the page the figure
-stands. A row's date, time, period and amounts must each be stated by at least one figure, and
+"Feb. 25", 「約580億円」) with the page's address and where on the page the figure stands; who
+published each page and when is in data/pages.csv, once a page. A row's date, time, period and amounts must each be stated by at least one figure, and
 every figure must read as the row's value (in the zone the page uses, against the page's date
 for a figure without a year or month). A citation that does not state its fact is a located error.
 """
@@ -192,15 +192,23 @@ class _Read:
     term: str | None = None
 
 
+def published_dates(cites: pd.DataFrame, listed: pd.DataFrame | None) -> pd.Series:
+    """Each figure's page date from pages.csv (one per page), against which a bare day it prints
+    ("28日") is read; empty where pages.csv is missing, refused (its own problems say why) or does
+    not list the page, so the figures are still checked for all the rest."""
+    if listed is None or not {"url", "published"} <= set(listed.columns):
+        return pd.Series("", index=cites.index, dtype=str)
+    dates = listed.drop_duplicates("url").set_index("url")["published"]
+    return cites["url"].map(dates).fillna("")
+
+
 def check_citations(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     """Every citation reads and agrees with its row; every researched row is fully stated."""
     cites = frames.get(NAME)
     needed = ("table", "record_id", "claim", "printed", "printed_tz", "url")
     if cites is None or any(c not in cites.columns for c in needed):
         return []
-    # A bare day ("28日") is read against the date its page was published (pages.csv, once a page).
-    listed = frames.get("pages.csv", pd.DataFrame(columns=["url", "published"])).drop_duplicates("url")
-    cites = cites.assign(published=cites["url"].map(listed.set_index("url")["published"]).fillna(""))
+    cites = cites.assign(published=published_dates(cites, frames.get("pages.csv")))
     records = _records(frames)
     problems: list[Problem] = []
     reads: dict[tuple[str, str], list[_Read]] = defaultdict(list)

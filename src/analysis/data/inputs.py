@@ -78,7 +78,8 @@ def _rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]] | None:
 
 def _cited(table, owner: dict, wanted: set[str]) -> tuple[set[int], set[str]] | None:
     """The lines of citations.csv that back the wanted incidents' records, and the pages they read;
-    None when the file is not a clean table with those columns (then every file counts whole)."""
+    None when the file is not a clean table with those columns (then citations.csv and pages.csv
+    count whole)."""
     if table is None or not {"table", "record_id", "url"} <= set(table[0]):
         return None
     t, k, u = (table[0].index(c) for c in ("table", "record_id", "url"))

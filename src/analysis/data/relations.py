@@ -262,8 +262,12 @@ def _corrections_agree(frames: Frames) -> list[Problem]:
                     f"({_how_named(name)})",
                 )
             )
-        allowed = [*columns, "record_id", *corrections_schema.MOVED.get(name, ())]
-        wrong_column = ~rows["column"].isin(allowed) & rows["column"].map(cells.is_slug).astype(bool)
+        moved = corrections_schema.MOVED.get(name, {})
+        before_move = pd.Series(
+            [d < moved.get(col, "") for d, col in zip(rows["date"], rows["column"])], rows.index, bool
+        )
+        allowed = rows["column"].isin([*columns, "record_id"]) | before_move
+        wrong_column = ~allowed & rows["column"].map(cells.is_slug).astype(bool)
         for line, col in rows.loc[wrong_column, "column"].items():
             problems.append(
                 Problem(
@@ -271,7 +275,9 @@ def _corrections_agree(frames: Frames) -> list[Problem]:
                     int(line),
                     "column",
                     col,
-                    f"is not a column of {name}; use record_id for a renamed or removed record, or one of: "
+                    f"is not a column of {name}"
+                    + (f" since {moved[col]} (it moved to another file)" if col in moved else "")
+                    + "; use record_id for a renamed or removed record, or one of: "
                     + ", ".join(columns),
                 )
             )
@@ -402,7 +408,7 @@ RELATIONS: tuple[Reference | Across, ...] = (
     Across(("events.csv", "milestones.csv"), _milestones_in_order),
     Across(("remedies.csv", "events.csv"), _nothing_to_deliver),
     # Every figure a page prints agrees with the row it backs (analysis.data.evidence).
-    Across(("citations.csv", "pages.csv"), check_citations),
+    Across(("citations.csv",), check_citations),
     # Each correction names a record and column of its file, and the latest agrees with the file.
     Across(("corrections.csv",), _corrections_agree),
 )

@@ -192,7 +192,9 @@ def earliest_of(found: dict[str, Milestone], name: str, parts: Sequence[str]) ->
     inspection, an order) that are known to a day, to another zone's date or to a month; without a
     known part, the first recorded one (a gap).
 
-    A part is the first only when no other could have come before it. Where their possible days
+    Parts the pages do not date (gaps) are left aside: the measure is of what the pages date, and
+    the report says which parts are not dated. A part is the first only when no other dated part
+    could have come before it. Where their possible days
     overlap (an order dated only to March and an inspection on 15 March; a UTC date against the Japan
     day it spans), which came first is not known, and neither is its day: the measure is the range
     from the earliest day any part can be to the earliest day one of them surely is, a range of days

@@ -81,9 +81,12 @@ class Context(ABC):
         }
 
     def corrected_on(self, table: str, record_id: str) -> date | None:
-        """The day the latest correction of a record (or of a page's figure for it) was published."""
-        c = self.corrections
-        rows = c[(c["record_id"] == record_id) & c["table"].isin([table, "citations"])]
+        """The day the latest correction of a record, of a page's figure for it or of one of its
+        pages (its publisher, its date) was published."""
+        c, cites = self.corrections, self.data.citations
+        urls = set(cites.loc[(cites["table"] == table) & (cites["record_id"] == record_id), "url"])
+        own = (c["record_id"] == record_id) & c["table"].isin([table, "citations"])
+        rows = c[own | ((c["table"] == "pages") & c["record_id"].isin(urls))]
         return None if rows.empty else date.fromisoformat(rows["date"].iloc[0])
 
     @cached_property

@@ -116,10 +116,7 @@ def _theft_day(ctx: IncidentContext, theft: Milestone | None) -> str | None:
     if theft is None or not theft.known or (theft.day is None and theft.span is None):
         return None
     row = next(ctx.events[ctx.events["event_id"] == theft.event_id].itertuples())
-    day = l10n.day(row.date.to_timestamp().date(), ctx.lang)
-    if pd.isna(row.date_zone):
-        return day
-    return l10n.t("zoned_day", ctx.lang, day=day, zone=l10n.label("zone", row.date_zone, ctx.lang))
+    return l10n.zoned_day(row.date.to_timestamp().date(), row.date_zone, ctx.lang)
 
 
 def _described(row, lang: str) -> str:
@@ -210,6 +207,15 @@ def _when(row: pd.Series, lang: str) -> str:
     )
 
 
+def _missing_time(theft: Milestone, detection: Milestone, lang: str) -> str:
+    """Which time of day no source gives, when hours cannot be counted: the theft's, the detection's
+    or both (Binance, BITPoint and Liquid date their detection to the minute; their thefts to a day)."""
+    key = {(True, False): "missing_theft_time", (False, True): "missing_detection_time"}.get(
+        (theft.timestamp is None, detection.timestamp is None), "missing_both_times"
+    )
+    return l10n.t(key, lang)
+
+
 def _unknown(ctx: IncidentContext, steps) -> list[str]:
     """The first steps the sources do not date, did not happen or do not apply, said in a sentence
     each (a gap said, not hidden): "Not found in the sources: detection, first regulator action."."""
@@ -256,10 +262,11 @@ def incident(ctx: IncidentContext) -> Findings:
         slack = (m["report_deadline"].day - m["report"].day).days
 
     if _same_day(to_detection) and not to_detection.zone:
-        noticed = l10n.t("find_noticed_same_day", lang)
+        noticed = l10n.t("find_noticed_same_day", lang, missing=_missing_time(theft, detection, lang))
     elif _same_day(to_detection) or _next_day(to_detection):
         # a day without both times: the day said (in its zone's dates), never "for next day"
-        noticed = l10n.t("find_noticed_day", lang, when=when(theft, detection, lang, "after_start"))
+        noticed = l10n.t("find_noticed_day", lang, when=when(theft, detection, lang, "after_start"),
+                         missing=_missing_time(theft, detection, lang))  # fmt: skip
     elif _at_once(to_detection):
         noticed = l10n.t("find_noticed_at_once", lang)
     elif _about_once(to_detection):
@@ -461,7 +468,7 @@ def _drain_note(ctx: ComparisonContext) -> str:
 
 
 def _extents_text(ctx: ComparisonContext, extents: dict[str, str | None]) -> str:
-    """'Every unit customers lost was paid for, at a stated price or in kind, in 4 thefts (cash in yen: Coincheck 2018; ...);
+    """'A remedy for every unit customers lost, at a stated price or in kind, was decided in 4 thefts (cash in yen: Coincheck 2018; ...);
     in part in 1 theft (Mt. Gox 2014); ...': each extent once, each incident under its extent and form."""
     lang = ctx.lang
     forms = ctx.data.remedies.set_index("incident_id")["method"]

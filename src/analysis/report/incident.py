@@ -63,10 +63,7 @@ def subtitle(ctx: Context) -> str:
 
 def _zoned_day(row, lang: str) -> str:
     """An event's day, with its zone when it is the page's own date in another zone (a UTC date)."""
-    day = l10n.day(row["date"].to_timestamp().date(), lang)
-    if isinstance(row["date_zone"], str) and row["date_zone"]:
-        return l10n.t("zoned_day", lang, day=day, zone=l10n.label("zone", row["date_zone"], lang))
-    return day
+    return l10n.zoned_day(row["date"].to_timestamp().date(), row["date_zone"], lang)
 
 
 def key_fact_rows(ctx: Context) -> list[tuple[str, str, str, str]]:

@@ -22,25 +22,22 @@ def _aspect(ctx: IncidentContext, aspect: str) -> str | None:
     return None if rows.empty else rows[f"text_{ctx.lang}"].iloc[0]
 
 
-def _day(row, lang: str) -> str:
+def _day(row, lang: str, with_japan: bool = True) -> str:
     """An event's day, with its zone when the pages date it in another zone (a US or UTC date),
     written to stand in brackets ("24 February 2025, UTC date"); its period when it has no day. A
-    time its pages print in another zone whose day there is not the Japan day gives both ("3 April
-    2017, UTC date; 4 April 2017 in Japan"), as the pages' day sits beside other zoned days."""
+    time every page prints in one other zone whose day there is not the Japan day gives both ("3
+    April 2017, UTC date; 4 April 2017 in Japan"), unless `with_japan` is False (the Japan day only:
+    another account's day, said after a step's own)."""
     if pd.isna(row.date):
         return l10n.period(row.period, lang)
-    day = l10n.day(row.date.to_timestamp().date(), lang)
+    japan = row.date.to_timestamp().date()
     if isinstance(row.date_zone, str) and row.date_zone:
-        return l10n.t("zoned_day_bracketed", lang, day=day, zone=l10n.label("zone", row.date_zone, lang))
-    zone = _printed_zone(row)
-    if (
-        zone
-        and not pd.isna(row.timestamp)
-        and (there := row.timestamp.tz_convert(zone).date()) != row.date.to_timestamp().date()
-    ):
+        return l10n.zoned_day(japan, row.date_zone, lang, bracketed=True)
+    zone = _printed_zone(row) if with_japan else None
+    if zone and not pd.isna(row.timestamp) and (there := row.timestamp.tz_convert(zone).date()) != japan:
         return l10n.t("zoned_day_and_japan", lang, day=l10n.day(there, lang), zone=l10n.label("zone", zone, lang),
-                      japan=day)  # fmt: skip
-    return day
+                      japan=l10n.day(japan, lang))  # fmt: skip
+    return l10n.day(japan, lang)
 
 
 def _printed_zone(row) -> str | None:
@@ -85,12 +82,21 @@ def _day_told(ctx: IncidentContext, row) -> str:
     """A step's day, and each other day (or month) its sources give when they disagree on it (a
     conflict of events.csv, weak pages aside), earliest first: "14 February 2023; another account
     gives 31 March 2023"."""
-    told, seen = _day(row, ctx.lang), {_day(row, ctx.lang)}
+    # Days are compared as the data holds them (a Japan date and its zone, or a period), not as
+    # written: the step's own day may be told in two zones and still be the other account's day.
+    told, seen = _day(row, ctx.lang), {_when_held(row)}
     for other in conflicts.others(ctx.data.events, row.event_id).itertuples():
-        day = _day(other, ctx.lang)
-        if day not in seen and (not pd.isna(other.date) or not pd.isna(other.period)):
-            told, seen = l10n.t("day_and_other", ctx.lang, day=told, other=day), seen | {day}
+        if _when_held(other) not in seen and (not pd.isna(other.date) or not pd.isna(other.period)):
+            day = _day(other, ctx.lang, with_japan=False)
+            told, seen = l10n.t("day_and_other", ctx.lang, day=told, other=day), seen | {_when_held(other)}
     return told
+
+
+def _when_held(row) -> tuple:
+    """A row's day as the data holds it: its Japan date (or its zone's date) and zone, or its period."""
+    date = None if pd.isna(row.date) else row.date
+    zone = row.date_zone if isinstance(row.date_zone, str) else ""
+    return date, zone, None if pd.isna(row.period) else str(row.period)
 
 
 def remedy_extents(ctx: Context) -> dict[str, str | None]:

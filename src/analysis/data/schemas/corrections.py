@@ -33,9 +33,10 @@ TABLES = tuple(
     m.FILE.name.removesuffix(".csv")
     for m in (milestones, events, compensation, order_items, sources, incidents, remedies, citations, story, pages)
 )
-# Columns a file once had and gave to another file: a correction made before the move names the
-# column where it was then (publisher and published moved to pages.csv, one per page, on 2026-12-05).
-MOVED = {"citations.csv": ("publisher", "published")}
+# Columns a file once had and gave to another file, with the day they moved: a correction made
+# before that day names the column where it was then; one made since names it where it is now
+# (publisher and published moved to pages.csv, one per page, named by its url).
+MOVED = {"citations.csv": {"publisher": "2026-12-05", "published": "2026-12-05"}}
 # The column of a row that records a renamed record (old id -> new id) or a removed one (id -> '').
 RECORD = "record_id"
 KEY = ["table", "record_id", "column", "date"]
