@@ -208,9 +208,11 @@ def test_endnotes_name_the_kind_and_the_facts_resting_on_blogs_only():
 def test_customers_who_lost_nothing_are_said_to(incident):
     # No victims row: the remedy (not needed) says who was hurt, which is nobody among customers.
     lead = findings.incident(prepare_incident(incident_id=incident, lang="en")).paragraphs[0]
-    # The exchange's word, said as such.
-    assert "By the exchange's own account, its customers lost no assets." in lead
+    # The exchange's word, said as such, and who bore the loss (remedies.csv funded_by).
+    assert "By the exchange's own account, its customers lost no assets; the loss was borne by " in lead
     assert "Those hurt" not in lead
+    funded = DATA.remedies.set_index("incident_id").loc[incident, "funded_by_en"]
+    assert f"the loss was borne by {funded}." in lead
 
 
 def test_liquid_says_whose_customers_lost_nothing_and_whose_it_does_not_know():
@@ -487,3 +489,43 @@ def test_a_publisher_s_gloss_is_in_the_page_s_language():
     gloss = re.compile(r"\b(copy|copied|archive|via|blog|story|translation|filing|report|rewrite|mirror|column|post)\b")
     left = {p: citing.publisher(page(p), "ja") for p in publishers}
     assert {p: j for p, j in left.items() if gloss.search(j)} == {}
+
+
+def test_a_loss_with_no_remedy_found_counts_among_the_losses(fixture_copy):
+    # remedies.csv extent not_found: customers lost assets and no page says what they got back. The
+    # comparison counts it among the thefts that cost customers assets, and says what is missing;
+    # an incident with no remedies row at all (Liquid) is counted apart from both (see above).
+    from analysis.report.context import prepare_comparison
+
+    remedies = fixture_copy / "remedies.csv"
+    line = line_of(remedies, "incident_id", "example-2020")
+    set_cell(remedies, line, "extent", "not_found")
+    set_cell(remedies, line, "method", "")
+    found = findings.comparison(prepare_comparison(lang="en", data_dir=str(fixture_copy)))
+    assert "no source found says what customers got back in 1 theft (Example 2020)" in " ".join(found.paragraphs)
+    assert found.headline.endswith("of the 1 known to have cost customers assets")
+    # A form given for it is refused, as for any extent that gives customers nothing back.
+    set_cell(remedies, line, "method", "cash")
+    assert any(p.column == "method" and "gives customers nothing back" in p.message for p in problems_of(fixture_copy))
+
+
+@pytest.mark.parametrize(
+    "incident, lang, said",
+    [
+        # mtgox-regulator-action (not applicable) and bybit-suspension (never): the row's note after its label.
+        (
+            "mtgox-2014",
+            "en",
+            "Not applicable: first regulator action. In 2014 no regulator supervised bitcoin exchanges",
+        ),
+        (
+            "mtgox-2014",
+            "ja",
+            "該当しないもの：規制当局の最初の対応。2014年当時、日本にはビットコイン取引所を監督する当局がなかった",
+        ),
+        ("bybit-2025", "en", "Did not happen: first suspension. Withdrawals stayed open throughout."),
+        ("bybit-2025", "ja", "行われなかったもの：最初のサービス停止。出金は継続された。"),
+    ],
+)
+def test_a_step_that_did_not_happen_or_does_not_apply_says_why(incident, lang, said):
+    assert said in "".join(findings.incident(prepare_incident(incident_id=incident, lang=lang)).paragraphs)

@@ -130,6 +130,14 @@ def zoned_day(d: date, zone, lang: str, bracketed: bool = False) -> str:
     )
 
 
+def after_label(note: str, lang: str) -> str:
+    """A row's note without its leading label ("Not applicable: in 2014 ...", 「該当しない。2014年...」),
+    begun as a sentence; empty when the note is the label alone."""
+    _, sep, rest = note.partition(t("note_label_end", lang))
+    rest = rest.strip() if sep else ""
+    return rest[:1].upper() + rest[1:]
+
+
 def month(year: int, month_: int, lang: str) -> str:
     return format_date(date(year, month_, 1), _locale(lang)["month"], locale=_babel(lang))
 

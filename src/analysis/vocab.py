@@ -149,7 +149,11 @@ ENFORCEMENT = ("arrest", "prosecution", "sentence", "verdict")
 # not_needed (the exchange bore the loss; customers' balances were never reduced). Only a full
 # remedy in kind may be called making customers whole.
 REMEDY_METHODS = ("cash", "in_kind", "mixed", "tokens")
-REMEDY_EXTENTS = ("full", "partial", "none", "not_needed")
+# not_found: customers are known to have lost assets, and no page found says what they got back. An
+# incident without a remedies.csv row (and whose remedy is not 'not applicable') is one where no page
+# found says even what all its customers lost (Liquid's Singapore affiliate): neither is counted as
+# the other.
+REMEDY_EXTENTS = ("full", "partial", "none", "not_needed", "not_found")
 
 SOURCE_TYPES = ("primary", "secondary")
 

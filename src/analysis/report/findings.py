@@ -221,11 +221,31 @@ def _unknown(ctx: IncidentContext, steps) -> list[str]:
     each (a gap said, not hidden): "Not found in the sources: detection, first regulator action."."""
     names = ctx.milestone_names
     by_status: dict[str, list[str]] = {}
+    reasons: dict[str, list[str]] = {}
     for step in steps:
         if step is not None and not step.known and step.status in vocab.UNDATED:
             by_status.setdefault(step.status, []).append(names[step.name].lower())
+            if step.status != "gap":  # why it did not happen or does not apply: its row's note says
+                reasons.setdefault(step.status, []).append(_reason(ctx, step))
     keys = {"gap": "find_undated", "never": "find_never", "not_applicable": "find_not_applicable"}
-    return [l10n.t(keys[s], ctx.lang, steps=l10n.join(by_status[s], ctx.lang)) for s in vocab.UNDATED if s in by_status]
+    joiner = l10n.t("sentence_joiner", ctx.lang)
+    return [
+        joiner.join(
+            [l10n.t(keys[s], ctx.lang, steps=l10n.join(by_status[s], ctx.lang)), *filter(None, reasons.get(s, []))]
+        )
+        for s in vocab.UNDATED
+        if s in by_status
+    ]
+
+
+def _reason(ctx: IncidentContext, step: Milestone) -> str:
+    """Why a step did not happen or does not apply, as its row's note gives it after its label ("Not
+    applicable: in 2014 no regulator supervised ..." / 「該当しない。2014年当時、...」): a sentence."""
+    rows = ctx.data.events[ctx.data.events["event_id"] == step.event_id]
+    note = rows[f"note_{ctx.lang}"].iloc[0] if len(rows) else None
+    if not isinstance(note, str) or not note:
+        return ""
+    return l10n.after_label(note, ctx.lang)
 
 
 def _gap_note(ctx: IncidentContext, gap: Milestone | None) -> str:
@@ -406,8 +426,9 @@ def comparison(ctx: ComparisonContext, focus: str | None = None) -> Findings:
     ]
     extents = story.remedy_extents(ctx)
     delivered = _dated(table, "remedy_delivered")
-    # A remedy is due only where customers are known to have lost assets: "not applicable" is not
-    # "not found", and where no page says what all customers lost (Liquid's affiliate) it is not counted.
+    # A remedy is due only where customers are known to have lost assets (extent not_found counts:
+    # a loss with no remedy found); "not applicable" is not "not found", and where no page says what
+    # all customers lost (Liquid's affiliate: no remedies row) it is not counted either way.
     needing = [i for i in ctx.incidents if extents[i] not in ("not_needed", None)]
     delivered = delivered[delivered["incident_id"].isin(needing)]
     disclosed = _dated(table, "disclosure")

@@ -100,9 +100,10 @@ def _when_held(row) -> tuple:
 
 
 def remedy_extents(ctx: Context) -> dict[str, str | None]:
-    """Each compared incident's remedy extent (vocab.REMEDY_EXTENTS): its remedies.csv row, else
-    not_needed when the sources show customers lost nothing (the remedy is not applicable), else
-    None (not found)."""
+    """Each compared incident's remedy extent (vocab.REMEDY_EXTENTS): its remedies.csv row (not_found
+    where customers lost assets and no page says what they got back), else not_needed when the
+    sources show customers lost nothing (the remedy is not applicable), else None: no page found
+    says even what all its customers lost."""
     rows = ctx.data.remedies.set_index("incident_id")["extent"]
     out = {}
     for i in ctx.incidents:
@@ -125,7 +126,10 @@ def lead(ctx: IncidentContext) -> list[str]:
     them: each sentence only where its row exists."""
     told = _told(ctx, {"story_value": _aspect(ctx, "value"), "story_victims": _aspect(ctx, "victims")})
     if _aspect(ctx, "victims") is None and remedy_extents(ctx)[ctx.incident_id] == "not_needed":
-        told.append(l10n.t("story_no_victims", ctx.lang))  # nobody to name as hurt: the remedy says so
+        # Nobody to name as hurt, the remedy says so; and who bore the loss, where its row says.
+        remedy = ctx.data.remedies[ctx.data.remedies["incident_id"] == ctx.incident_id]
+        funded = remedy[l10n.column("funded_by", ctx.lang)].iloc[0] if len(remedy) else ""
+        told.append(l10n.t("story_no_victims_funded" if funded else "story_no_victims", ctx.lang, funded=funded))
     told += _told(ctx, {"story_cause": _aspect(ctx, "cause"), "story_attribution": _aspect(ctx, "attribution")})
     if _aspect(ctx, "attribution") is None:
         told.append(l10n.t("story_no_attribution", ctx.lang))  # a gap stays a gap, and is said
