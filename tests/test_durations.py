@@ -191,6 +191,13 @@ def test_the_first_of_several_parts_is_the_one_nothing_could_precede():
     assert first.span == (date(2019, 3, 14), date(2019, 3, 15))
     theft = Milestone("leak", "t", date(2019, 3, 10), None)
     assert between(theft, first).days_range == (4, 5)
+    # Two parts on the same UTC date: that date, in UTC, counted in its dates (not a Japan range).
+    same = Milestone("inspection", "i2", None, None, span=utc.span, zone="UTC", zone_day=date(2019, 3, 14))
+    first = earliest_of({"report_request": utc, "inspection": same}, "m", ["report_request", "inspection"])
+    assert (first.zone, first.zone_day) == ("UTC", date(2019, 3, 14))
+    utc_theft = Milestone("leak", "t", None, None, span=(date(2019, 3, 10), date(2019, 3, 11)), zone="UTC",
+                          zone_day=date(2019, 3, 10))  # fmt: skip
+    assert (between(utc_theft, first).calendar_days, between(utc_theft, first).zone) == (4, "UTC")
     # Nothing known: the first recorded part, as a gap.
     gap = Milestone("order", "g", None, None, status="gap")
     assert earliest_of({"order": gap}, "m", ["inspection", "order"]).status == "gap"

@@ -204,8 +204,10 @@ def earliest_of(found: dict[str, Milestone], name: str, parts: Sequence[str]) ->
         recorded = [found[m] for m in parts if m in found]
         return Milestone(name, recorded[0].event_id, None, None, recorded[0].status) if recorded else None
     first = min(known, key=lambda m: (m.earliest, m.day is None, m.timestamp is None, m.timestamp or _EPOCH))
-    others = [m for m in known if m is not first]
-    if all(o.earliest >= first.latest for o in others):
+    rivals = [m for m in known if m is not first and m.earliest < first.latest]
+    # Nothing could precede it, or what could is dated to the very same day in the same zone (two
+    # steps on one UTC date): its day, and its zone, are the measure's.
+    if all(r.zone is not None and (r.zone, r.zone_day) == (first.zone, first.zone_day) for r in rivals):
         return dataclasses.replace(first, name=name)
     span = (first.earliest, min(m.latest for m in known))
     return Milestone(name, first.event_id, None, None, first.status, span=span,
