@@ -102,7 +102,7 @@ def test_yen_wait(data):
         ("dmm-bitcoin-2024", "remedy_delivered", "not_applicable", None),  # balances guaranteed, never reduced
         ("liquid-2021", "detection", "known", 0),  # 19 Aug 2021, about 08:50
         ("liquid-2021", "regulator_action", "gap", None),
-        ("liquid-2021", "remedy_decided", "gap", None),  # the Singapore affiliate's customers: on no page found
+        ("liquid-2021", "remedy_decided", "not_applicable", None),  # Japan: assets untouched; group: no user loss
         ("mtgox-2014", "detection", "range", None),  # February 2014 only
         ("mtgox-2014", "suspension", "known", 880),  # 11 Sep 2011 -> 7 Feb 2014: 366 + 365 + 149
         ("mtgox-2014", "regulator_action", "not_applicable", None),  # no regulator of exchanges in 2014
@@ -301,12 +301,11 @@ def test_remedy_extents_as_the_sources_give_them(data):
 
 def test_a_remedy_not_needed_is_not_applicable_not_missing(compared):
     # Customers who never lost their balances had nothing delivered to them: not a gap.
-    for incident in ("bybit-2025", "binance-2019", "dmm-bitcoin-2024"):
+    # Liquid: its Japanese entity said its customers' assets were untouched, and the group told its
+    # users on 25 Aug 2021 they would suffer no loss (liquid-group-no-loss).
+    for incident in ("bybit-2025", "binance-2019", "liquid-2021", "dmm-bitcoin-2024"):
         assert compared[(incident, "remedy_delivered")].state == "not_applicable"
     assert compared[("zaif-2018", "remedy_delivered")].state == "gap"
-    # Liquid: only its Japanese entity said its customers lost nothing; whether the Singapore
-    # affiliate's customers lost assets or were repaid is on no page found, so it is a gap.
-    assert compared[("liquid-2021", "remedy_delivered")].state == "gap"
 
 
 @pytest.mark.parametrize(

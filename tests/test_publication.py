@@ -58,8 +58,8 @@ def body(ctx) -> str:
 def test_findings_follow_the_data(data_copy):
     front = registry.front(prepare_incident(lang="en"))
     assert front.headline == (
-        "Coincheck 2018: the exchange says it noticed the theft about 11 h 23 min after it began; every XEM stolen was "
-        "paid for, at 88.549 JPY, about 80% of the value the reported loss implies"
+        "Coincheck 2018: the theft went unnoticed for about 11 h 23 min, by the exchange's account of when it noticed "
+        "it; every XEM stolen was paid for, at 88.549 JPY, about 80% of the value the reported loss implies"
     )
     text = " ".join(front.paragraphs)
     # Theft about 00:02, detection about 11:25 (11 h 23 min; from the company's about 02:57 on the day,
@@ -100,7 +100,7 @@ def test_findings_in_japanese():
     front = registry.front(prepare_incident(lang="ja"))
     assert (
         front.headline
-        == "コインチェック（2018年）：取引所によれば流出に気づいたのは流出から約11時間23分後、流出したXEMは全量を1XEMあたり88.549円（被害額から算出した単価の約80%）で補償"
+        == "コインチェック（2018年）：取引所が気づいたとする時点まで流出は約11時間23分にわたり気づかれず、流出したXEMは全量を1XEMあたり88.549円（被害額から算出した単価の約80%）で補償"
     )
     assert (
         "流出は、取引所が気づいたとする時刻まで約11時間23分にわたって気づかれなかった（コインチェックが当日示した流出時刻の"

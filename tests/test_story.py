@@ -215,15 +215,16 @@ def test_customers_who_lost_nothing_are_said_to(incident):
     assert f"the loss was borne by {funded}." in lead
 
 
-def test_liquid_says_whose_customers_lost_nothing_and_whose_it_does_not_know():
+def test_liquid_says_who_bore_the_loss_by_whose_account():
     # QUOINE's final report (2021-09-03): the 約7.54億円 left its own wallet and the customer assets
-    # in its cold wallets were untouched; it says nothing of the Singapore affiliate's customers.
+    # in its cold wallets were untouched; the group (Liquid Global) told users on 25 Aug 2021 they
+    # would suffer no loss (Coinscreed quotes the post): both accounts, each said as such.
     lead = findings.incident(prepare_incident(incident_id="liquid-2021", lang="en")).paragraphs[0]
     assert "By the exchange's own account" not in lead
-    assert "Those hurt: the Japanese entity itself, by the company's final report" in lead
-    assert "no page found says whether customers of the Singapore affiliate lost assets." in lead
+    assert "Those hurt: the two Liquid companies themselves, by their own accounts" in lead
+    assert "the group told its users on 25 August 2021 that they would suffer no loss." in lead
     ja = findings.incident(prepare_incident(incident_id="liquid-2021", lang="ja")).paragraphs[0]
-    assert "被害を受けたのは日本法人自身（会社の最終報告によれば" in ja
+    assert "被害を受けたのはLiquidの2社自身（両社の説明によれば" in ja
 
 
 @pytest.mark.parametrize("incident", INCIDENTS)
@@ -357,15 +358,17 @@ def test_a_time_printed_in_another_zone_gives_its_day_there_and_in_japan():
     assert "(16 April 2018)" in " ".join(story.aftermath(prepare_incident(incident_id="coincheck-2018", lang="en")))
 
 
-def test_the_comparison_counts_liquid_among_the_unknown_not_among_those_who_lost_nothing():
-    # Only QUOINE (the Japanese entity) said its customers lost nothing; the Singapore affiliate's
-    # customers are on no page found: Liquid is neither "lost nothing" nor "lost assets".
+def test_the_comparison_counts_liquid_among_those_who_lost_nothing_by_their_own_account():
+    # Both Liquid companies said their users lost nothing (the Japanese entity's final report; the
+    # group's post of 25 Aug 2021): "by each exchange's own account", with Bybit, DMM and Binance.
     from analysis.report.context import prepare_comparison
 
     found = findings.comparison(prepare_comparison(lang="en"))
     text = " ".join(found.paragraphs)
-    assert "in 3 thefts (Bybit 2025, DMM Bitcoin 2024, Binance 2019), by each exchange's own account" in text
-    assert "no source found says what all customers lost or got back in 1 theft (Liquid 2021)" in text
+    assert (
+        "in 4 thefts (Bybit 2025, DMM Bitcoin 2024, Liquid 2021, Binance 2019), by each exchange's own account" in text
+    )
+    assert "no source found says what" not in text
     assert found.headline.endswith(
         "the remedy's delivery is dated for only 2 of the 5 known to have cost customers assets"
     )
@@ -458,12 +461,12 @@ def test_the_next_day_is_never_a_duration_to_be_unnoticed_for():
     assert findings.when(theft, seen, "ja", "after_start") == "流出開始の翌日に"
     missing = findings._missing_time(theft, seen, "en")
     assert l10n.t("find_noticed_day", "en", when="the day after it began", missing=missing) == (
-        "The theft was noticed the day after it began; no source gives the time it began or the time it was "
-        "noticed, so the hours cannot be counted."
+        "The theft was noticed the day after it began; neither its start nor its detection has a time of day on "
+        "record, so the hours cannot be counted."
     )
     # Only the theft's time missing (Binance, BITPoint, Liquid date their detection to the minute).
     timed = Milestone("detection", "d", date(2019, 7, 12), pd.Timestamp("2019-07-12 08:50", tz="Asia/Tokyo"))
-    assert findings._missing_time(theft, timed, "ja") == "流出が始まった時刻を示す資料がなく"
+    assert findings._missing_time(theft, timed, "ja") == "流出開始の時刻が記録になく"
 
 
 def test_a_publisher_s_gloss_is_in_the_page_s_language():
