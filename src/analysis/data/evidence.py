@@ -194,8 +194,8 @@ class _Read:
 
 def published_dates(cites: pd.DataFrame, listed: pd.DataFrame | None) -> pd.Series:
     """Each figure's page date from pages.csv (one per page), against which a bare day it prints
-    ("28日") is read; empty where pages.csv is missing, refused (its own problems say why) or does
-    not list the page, so the figures are still checked for all the rest."""
+    ("28日") is read; empty where pages.csv does not list the page (a problem of its own) or has no
+    such columns (then the relations do not run this check at all)."""
     if listed is None or not {"url", "published"} <= set(listed.columns):
         return pd.Series("", index=cites.index, dtype=str)
     dates = listed.drop_duplicates("url").set_index("url")["published"]

@@ -408,7 +408,8 @@ RELATIONS: tuple[Reference | Across, ...] = (
     Across(("events.csv", "milestones.csv"), _milestones_in_order),
     Across(("remedies.csv", "events.csv"), _nothing_to_deliver),
     # Every figure a page prints agrees with the row it backs (analysis.data.evidence).
-    Across(("citations.csv",), check_citations),
+    # A bare day is read against its page's date (pages.csv): a broken pages.csv is reported alone.
+    Across(("citations.csv", "pages.csv"), check_citations),
     # Each correction names a record and column of its file, and the latest agrees with the file.
     Across(("corrections.csv",), _corrections_agree),
 )
