@@ -144,31 +144,37 @@ def test_a_byte_order_mark_or_a_blank_line_never_hides_an_edit(fixture_copy):
     assert inputs.digest(fixture_copy, ["example-2020"]) != before
 
 
+def _digests(folder) -> dict[str, str]:
+    """Each fixture incident's data digest, as make decides from it which reports to rebuild."""
+    return {i: inputs.digest(folder, [i]) for i in ("example-2020", "sample-2022")}
+
+
 def test_a_correction_reaches_only_the_reports_of_its_record(fixture_copy):
     """corrections.csv: a row belongs to the incident of the record it corrects (sp-leak: sample-2022),
     so rewording its why leaves example-2020's reports as they were; a correction of a milestone
     (shared by every report) reaches both."""
     corrections = fixture_copy / "corrections.csv"
-    before = {i: inputs.digest(fixture_copy, [i]) for i in ("example-2020", "sample-2022")}
+    before = _digests(fixture_copy)
     line = next(n for n, r in enumerate(corrections.read_text(encoding="utf-8").splitlines(), 1) if ",sp-leak," in r)
     set_cell(corrections, line, "why_en", "Reworded.")
-    assert inputs.digest(fixture_copy, ["sample-2022"]) != before["sample-2022"]
-    assert inputs.digest(fixture_copy, ["example-2020"]) == before["example-2020"]
-    middle = {i: inputs.digest(fixture_copy, [i]) for i in ("example-2020", "sample-2022")}
+    after = _digests(fixture_copy)
+    assert after["sample-2022"] != before["sample-2022"]
+    assert after["example-2020"] == before["example-2020"]
     with corrections.open("a", encoding="utf-8") as f:
         f.write("2026-12-03,milestones,detection,name_en,Detected,Detection,Renamed.,改めた。,,1a2b3c4\n")
-    assert all(inputs.digest(fixture_copy, [i]) != middle[i] for i in middle)
+    assert all(d != after[i] for i, d in _digests(fixture_copy).items())
 
 
 def test_a_page_edit_reaches_only_the_reports_that_cite_it(fixture_copy):
     """pages.csv: a page's publisher belongs to the incidents whose citations read it (example-2020
     cites the Example Wire page; sample-2022 cites no page), not to every report."""
     pages = fixture_copy / "pages.csv"
-    before = {i: inputs.digest(fixture_copy, [i]) for i in ("example-2020", "sample-2022")}
+    before = _digests(fixture_copy)
     line = next(n for n, r in enumerate(pages.read_text(encoding="utf-8").splitlines(), 1) if "wire/" in r)
     set_cell(pages, line, "publisher", "An edited publisher")
-    assert inputs.digest(fixture_copy, ["example-2020"]) != before["example-2020"]
-    assert inputs.digest(fixture_copy, ["sample-2022"]) == before["sample-2022"]
+    after = _digests(fixture_copy)
+    assert after["example-2020"] != before["example-2020"]
+    assert after["sample-2022"] == before["sample-2022"]
 
 
 def test_the_as_of_date_is_of_the_reports_own_rows(fixture_copy):

@@ -2,8 +2,8 @@
 
 data/citations.csv holds, per researched row, the figures its pages print (「1月26日午前11時25分」,
 "Feb. 25", 「約580億円」) with the page's address and where on the page the figure stands; who
-published each page and when is in data/pages.csv, once a page. A row's date, time, period and amounts must each be stated by at least one figure, and
-every figure must read as the row's value (in the zone the page uses, against the page's date
+published each page and when is in data/pages.csv, once a page. A row's date, time, period and
+amounts must each be stated by at least one figure, and every figure must read as the row's value (in the zone the page uses, against the page's date
 for a figure without a year or month). A citation that does not state its fact is a located error.
 """
 

@@ -45,10 +45,11 @@ def digest(data_dir: Path, incidents: Iterable[str] | None = None) -> str:
             kept = [(n, r) for n, r in table[1] if n in cited[0]]
         elif table is not None and path.name == "pages.csv" and cited is not None and "url" in table[0]:
             u = table[0].index("url")
-            kept = [(n, r) for n, r in table[1] if r[u] in cited[1]]
+            kept = [(n, r) for n, r in table[1] if cited[1].get(r[u], set()) & wanted]
         elif table is not None and path.name == "corrections.csv" and {"table", "record_id"} <= set(table[0]):
             t, k = table[0].index("table"), table[0].index("record_id")
-            kept = [(n, r) for n, r in table[1] if _corrected_for(r[t], r[k], owner, tables, wanted)]
+            readers = None if cited is None else cited[1]
+            kept = [(n, r) for n, r in table[1] if _corrected_for(r[t], r[k], owner, readers, wanted)]
         if kept is None:  # a shared file, or one loading will refuse: all of it counts
             h.update(path.name.encode() + path.read_bytes())
             continue
@@ -76,22 +77,28 @@ def _rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]] | None:
         return None
 
 
-def _cited(table, owner: dict, wanted: set[str]) -> tuple[set[int], set[str]] | None:
-    """The lines of citations.csv that back the wanted incidents' records, and the pages they read;
-    None when the file is not a clean table with those columns (then citations.csv and pages.csv
-    count whole)."""
+def _cited(table, owner: dict, wanted: set[str]) -> tuple[set[int], dict[str, set]] | None:
+    """The lines of citations.csv that back the wanted incidents' records, and for every page the
+    incidents whose records it is read for (None for a record of no known incident); None when the
+    file is not a clean table with those columns (then citations.csv and pages.csv count whole)."""
     if table is None or not {"table", "record_id", "url"} <= set(table[0]):
         return None
     t, k, u = (table[0].index(c) for c in ("table", "record_id", "url"))
-    ours = [(n, r) for n, r in table[1] if owner.get((r[t], r[k])) in wanted]
-    return {n for n, _ in ours}, {r[u] for _, r in ours}
+    readers: dict[str, set] = {}
+    for _, r in table[1]:
+        readers.setdefault(r[u], set()).add(owner.get((r[t], r[k])))
+    return {n for n, r in table[1] if owner.get((r[t], r[k])) in wanted}, readers
 
 
-def _corrected_for(table: str, record: str, owner: dict, tables: dict, wanted: set[str]) -> bool:
+def _corrected_for(table: str, record: str, owner: dict, readers: dict | None, wanted: set[str]) -> bool:
     """Whether a correction of `record` in `table` (named as corrections.csv names it) belongs to a
     report of the wanted incidents: its record's incident is one of them, or its incident is not
-    known (a milestone, a source, a removed record), so every report keeps it."""
+    known (a milestone, a source, a removed record, a page nobody reads now), so every report keeps
+    it. A page (named by its url) belongs to the incidents it is read for (`readers`, from _cited)."""
     first = record.split("/")[0]  # compensation: incident/asset/fact; order_items: event/item
+    if table == "pages":
+        found = None if readers is None else readers.get(record, set())
+        return not found or bool(found & wanted) or None in found
     if table in ("events", "story", "incidents", "remedies"):
         found = owner.get((table, record))
     elif table == "compensation":
@@ -100,20 +107,9 @@ def _corrected_for(table: str, record: str, owner: dict, tables: dict, wanted: s
         found = owner.get(("events", first))
     elif table == "citations":  # named by the record it backs
         found = next((owner[(t, record)] for t in ("events", "story", "incidents") if (t, record) in owner), None)
-    elif table == "pages":
-        return _page_read_for(record, owner, tables.get("citations.csv"), wanted)
     else:
         found = None
     return found is None or found in wanted
-
-
-def _page_read_for(url: str, owner: dict, citations, wanted: set[str]) -> bool:
-    """Whether a page is read for one of the wanted incidents (or by nobody now: every report)."""
-    if citations is None or not {"table", "record_id", "url"} <= set(citations[0]):
-        return True
-    t, k, u = (citations[0].index(c) for c in ("table", "record_id", "url"))
-    readers = {owner.get((r[t], r[k])) for _, r in citations[1] if r[u] == url}
-    return not readers or bool(readers & wanted) or None in readers
 
 
 def _owners(tables: dict) -> dict[tuple[str, str], str]:

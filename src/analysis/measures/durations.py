@@ -187,6 +187,9 @@ def chain_durations(events: pd.DataFrame, incident: str, chain: Sequence[str]) -
     return table
 
 
+_EPOCH = pd.Timestamp(0, tz="UTC")  # orders a part without a time of day after those with one
+
+
 def earliest_of(found: dict[str, Milestone], name: str, parts: Sequence[str]) -> Milestone | None:
     """A measure such as the first regulator action: the earliest of its parts (a report order, an
     inspection, an order) that are known to a day, to another zone's date or to a month; without a
@@ -194,11 +197,11 @@ def earliest_of(found: dict[str, Milestone], name: str, parts: Sequence[str]) ->
 
     Parts the pages do not date (gaps) are left aside: the measure is of what the pages date, and
     the report says which parts are not dated. A part is the first only when no other dated part
-    could have come before it. Where their possible days
-    overlap (an order dated only to March and an inspection on 15 March; a UTC date against the Japan
-    day it spans), which came first is not known, and neither is its day: the measure is the range
-    from the earliest day any part can be to the earliest day one of them surely is, a range of days
-    and never a single day the pages do not give."""
+    could have come before it. Where their possible days overlap (an order dated only to March and
+    an inspection on 15 March; a UTC date against the Japan day it spans), which came first is not
+    known, and neither is its day: the measure is the range from the earliest day any part can be
+    to the earliest day one of them surely is, a range of days and never a single day the pages do
+    not give."""
     known = [found[m] for m in parts if m in found and found[m].known]
     if not known:
         recorded = [found[m] for m in parts if m in found]
@@ -212,9 +215,6 @@ def earliest_of(found: dict[str, Milestone], name: str, parts: Sequence[str]) ->
     span = (first.earliest, min(m.latest for m in known))
     return Milestone(name, first.event_id, None, None, first.status, span=span,
                      approximate=any(m.approximate for m in known))  # fmt: skip
-
-
-_EPOCH = pd.Timestamp(0, tz="UTC")
 
 
 def since_theft(

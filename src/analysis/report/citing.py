@@ -55,7 +55,7 @@ def printed_figure(figure, lang: str) -> str:
 
 
 def publisher(page, lang: str) -> str:
-    """A page's publisher as the language writes it: the names as citations.csv gives them, the
+    """A page's publisher as the language writes it: the names as pages.csv gives them, the
     English words of a gloss ("copy of a Cointelegraph story", "megalodon.jp archive") in the
     language's words (catalogue [publisher_words], longest first), and its brackets."""
     text, glosses = page.publisher, l10n.catalogue(lang)["publisher_words"]

@@ -238,22 +238,25 @@ def _unknown(ctx: IncidentContext, steps) -> list[str]:
     ]
 
 
+def _note(ctx: IncidentContext, step: Milestone | None) -> str:
+    """The note of a milestone's row in the report's language; empty when it has none."""
+    rows = ctx.data.events[ctx.data.events["event_id"] == (step.event_id if step else None)]
+    note = rows[l10n.column("note", ctx.lang)].iloc[0] if len(rows) else None
+    return note if isinstance(note, str) else ""
+
+
 def _reason(ctx: IncidentContext, step: Milestone) -> str:
     """Why a step did not happen or does not apply, as its row's note gives it after its label ("Not
     applicable: in 2014 no regulator supervised ..." / 「該当しない。2014年当時、...」): a sentence."""
-    rows = ctx.data.events[ctx.data.events["event_id"] == step.event_id]
-    note = rows[f"note_{ctx.lang}"].iloc[0] if len(rows) else None
-    if not isinstance(note, str) or not note:
-        return ""
-    return l10n.after_label(note, ctx.lang)
+    note = _note(ctx, step)
+    return l10n.after_label(note, ctx.lang) if note else ""
 
 
 def _gap_note(ctx: IncidentContext, gap: Milestone | None) -> str:
     """What the pages do say of a milestone they do not date: its row's note, a sentence of its own
     after the one that says so; nothing when the row has no note."""
-    rows = ctx.data.events[ctx.data.events["event_id"] == (gap.event_id if gap else None)]
-    note = rows[f"note_{ctx.lang}"].iloc[0] if len(rows) else None
-    return l10n.t("gap_why", ctx.lang, note=note.rstrip(".。")) if isinstance(note, str) and note else ""
+    note = _note(ctx, gap)
+    return l10n.t("gap_why", ctx.lang, note=note.rstrip(".。")) if note else ""
 
 
 def incident(ctx: IncidentContext) -> Findings:
