@@ -46,7 +46,8 @@ def test_coincheck_page_one_in_full():
     assert "the thief has not been identified" in lead
     assert "13 people and the company were indicted and 14 people summarily indicted" in lead
     # A conviction, not the case, made final: of a receiver, as the sentence before says; the thief was not found.
-    assert "Police and courts: first arrests (11 March 2020), a conviction made final (16 July 2024)." in lead
+    # "Arrests": the first day of them (Bitfinex had one arrest day; "first" would promise more).
+    assert "Police and courts: arrests (11 March 2020), a conviction made final (16 July 2024)." in lead
     last = findings.incident(ctx).paragraphs[-1]
     assert last.endswith(
         "What followed: second improvement order (8 March 2018), purchase by Monex Group completed (16 April 2018), "
@@ -348,12 +349,15 @@ def test_a_report_s_span_ends_at_the_last_fact_that_happened():
 
 
 def test_a_time_printed_in_another_zone_gives_its_day_there_and_in_japan():
-    # Bitfinex's tokens were all redeemed at 20:00 UTC on 3 April 2017 (coinspeaker; bitcoinwiki's
-    # 2017-04-03 in UTC): 05:00 on 4 April in Japan. Beside UTC-dated steps, both days are told.
+    # Bitfinex's outstanding tokens were all redeemed at 20:00 UTC on 3 April 2017 (coinspeaker;
+    # bitcoinwiki's 2017-04-03 in UTC): 05:00 on 4 April in Japan. Beside UTC-dated steps, both days
+    # are told. Not "repaid in full": tokens exchanged earlier for iFinex shares were no longer
+    # outstanding (CCN: over 20 million of them).
     en = " ".join(story.aftermath(prepare_incident(incident_id="bitfinex-2016", lang="en")))
-    assert "repaid in full (3 April 2017, UTC date; 4 April 2017 in Japan)" in en
+    assert "every outstanding claim redeemed (3 April 2017, UTC date; 4 April 2017 in Japan)" in en
+    assert "repaid in full" not in en
     ja = " ".join(story.aftermath(prepare_incident(incident_id="bitfinex-2016", lang="ja")))
-    assert "返済の完了（2017年4月3日、協定世界時の日付。日本時間では2017年4月4日）" in ja
+    assert "残る債権の全額償還（2017年4月3日、協定世界時の日付。日本時間では2017年4月4日）" in ja
     # A Japan time printed as such keeps its one day: Coincheck's Monex purchase.
     assert "(16 April 2018)" in " ".join(story.aftermath(prepare_incident(incident_id="coincheck-2018", lang="en")))
 
@@ -384,14 +388,21 @@ def test_the_comparison_counts_liquid_among_those_who_lost_nothing_by_their_own_
         ("dmm-bitcoin-2024", "ja", "SBI VCトレードへの口座・資産移管の合意（2024年12月2日）"),
         # CoinDesk dates the deal in UTC: the day says so.
         ("liquid-2021", "en", "purchase by FTX announced (2 February 2022, UTC date)"),
-        # The seller's filing (31 Mar 2023, used: it dates the completion) and the trade-press page
-        # naming the buyer (14 Feb 2023) disagree: both days are told.
+        # The seller's filing (31 Mar 2023, used: it dates the completion, names no buyer) and the
+        # trade-press page naming the buyer (14 Feb 2023) disagree: both days are told, each with whose
+        # account it is, and the buyer beside the page that names it, never joined to the seller's day.
         (
             "bitpoint-2019",
             "en",
-            "purchase by SBI Holdings completed (31 March 2023; another account gives 14 February 2023)",
+            "sale of the exchange completed (31 March 2023, by the parent company's own account; 14 February 2023, "
+            "by a trade-press page, which names SBI Holdings as the buyer)",
         ),
-        ("bitpoint-2019", "ja", "SBIホールディングスによる買収の完了（2023年3月31日。2023年2月14日とする説明もある）"),
+        (
+            "bitpoint-2019",
+            "ja",
+            "取引所の売却の完了（親会社自身の説明では2023年3月31日、業界メディアのページ（買い手をSBIホールディングスとする）"
+            "では2023年2月14日）",
+        ),
         ("zaif-2018", "ja", "フィスコ仮想通貨取引所への事業譲渡の完了（2018年11月22日）"),
     ],
 )
@@ -426,7 +437,8 @@ def test_detection_is_the_exchange_s_time_and_other_times_are_counted_too():
     bp = " ".join(findings.incident(prepare_incident(incident_id="bitpoint-2019", lang="en")).paragraphs)
     assert (
         "The exchange first halted a service about 8 h 18 min after noticing it (about 9 h 19 min counted from "
-        "about 21:11, the time of noticing given at the 16 Jul press conference)." in bp
+        "about 21:11, the time the first send error was detected, by the president's account at the 16 Jul press "
+        "conference)." in bp
     )
 
 
@@ -524,3 +536,58 @@ def test_a_loss_with_no_remedy_found_counts_among_the_losses(fixture_copy):
 )
 def test_a_step_that_did_not_happen_or_does_not_apply_says_why(incident, lang, said):
     assert said in "".join(findings.incident(prepare_incident(incident_id=incident, lang=lang)).paragraphs)
+
+
+def test_an_account_naming_the_buyer_joins_the_buyer_to_its_own_day(data_copy):
+    # Were the acquirer read on the seller's filing too, the step names the buyer on the seller's day,
+    # and the trade-press page is only another account of the day.
+    import csv
+
+    with open(data_copy / "citations.csv", "a", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerow(
+            [
+                "story",
+                "bp-acquirer",
+                "term",
+                "完全子会社化",
+                "",
+                "body",
+                "https://jsd1.kenkyoinvesting.com/company_filing/download/50870",
+            ]
+        )
+    ctx = prepare_incident(incident_id="bitpoint-2019", lang="en", data_dir=str(data_copy))
+    aftermath = " ".join(story.aftermath(ctx))
+    assert (
+        "purchase by SBI Holdings completed (31 March 2023, by the parent company's own account; 14 February 2023, "
+        "by a trade-press page)" in aftermath
+    )
+
+
+def test_a_drain_counts_from_the_earlier_theft_too():
+    # Mt. Gox: disclosed 28 Feb 2014; from the start used (11 Sep 2011) 901 days; from the earlier theft
+    # the sources date (1 Mar 2011), by hand: 366 (to 1 Mar 2012) + 365 (to 1 Mar 2013) + 364 = 1,095 days.
+    text = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="en")).paragraphs)
+    assert (
+        "The exchange disclosed the loss 901 days after it began (1,095 days counted from the earlier theft, "
+        "on 1 March 2011)." in text
+    )
+    ja = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="ja")).paragraphs)
+    assert "取引所は流出開始から901日で損失を公表した（それより前の2011年3月1日の流出からは1,095日）。" in ja
+    # A theft without an earlier account says nothing of one.
+    cc = " ".join(findings.incident(prepare_incident(incident_id="coincheck-2018", lang="en")).paragraphs)
+    assert "counted from the earlier theft" not in cc
+
+
+@pytest.mark.parametrize(
+    "incident, told",
+    [
+        # The Japan Times (Kyodo, 16 Jul 2019): "an additional ¥250 million" at exchanges abroad using
+        # BITPoint's trading system, beside the 3.02 bn JPY taken in Japan.
+        ("bitpoint-2019", "Exchanges abroad that used its trading system lost 250 m JPY more."),
+        # The Nikkei of 28 Feb 2014: the deposit account short by 「最大で28億円程度」.
+        ("mtgox-2014", "The cash customers had deposited was also short by up to about 2.8 bn JPY"),
+    ],
+)
+def test_page_one_tells_the_losses_beside_the_coins(incident, told):
+    lead = findings.incident(prepare_incident(incident_id=incident, lang="en")).paragraphs[0]
+    assert told in lead

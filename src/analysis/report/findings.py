@@ -183,6 +183,19 @@ def _earlier_account(ctx: IncidentContext, used: Milestone | None) -> str:
     return l10n.t(key, ctx.lang, day=l10n.day(first["date"].to_timestamp().date(), ctx.lang))
 
 
+def _from_earlier_theft(ctx: IncidentContext, theft: Milestone | None, end: Milestone | None) -> str:
+    """A drain's count to `end` from the earlier theft its sources also date, beside the count from
+    the start used: " (1,095 days counted from the earlier theft, on 1 March 2011)"; "" without one."""
+    first = _first_earlier(ctx, theft)
+    if first is None or end is None or end.day is None or end.zone:
+        return ""
+    if isinstance(first["date_zone"], str) and first["date_zone"]:  # another zone's date: no Japan count
+        return ""
+    start = first["date"].to_timestamp().date()
+    return l10n.t("count_from_earlier_theft", ctx.lang, value=l10n.elapsed((end.day - start).days, None, ctx.lang),
+                  day=l10n.day(start, ctx.lang))  # fmt: skip
+
+
 def _earlier_theft(ctx: IncidentContext, theft: Milestone | None) -> str:
     """A drain is told from the day its sources' preferred account starts it; a theft its sources
     date earlier, and each account that puts the start later (to a day or a month), are named beside
@@ -328,7 +341,12 @@ def incident(ctx: IncidentContext) -> Findings:
             other=_earlier_account(ctx, m.get("suspension"))
             + (_other_count(ctx, detection, m.get("suspension")) or ""),
         ),  # fmt: skip
-        _sentence(tell("find_disclosed"), lang, disclosed=when(theft, m.get("disclosure"), lang, "after_start")),
+        _sentence(
+            tell("find_disclosed"),
+            lang,
+            disclosed=when(theft, m.get("disclosure"), lang, "after_start"),
+            **({"earlier": _from_earlier_theft(ctx, theft, m.get("disclosure"))} if drain else {}),
+        ),
         _sentence("find_first_step", lang, first=when(theft, regulator, lang, "after_theft")),
         _sentence("find_order", lang, order=when(theft, m.get("order"), lang, "after_theft")),
         _sentence("find_report", lang, deadline=l10n.day(m["report_deadline"].day, lang)) if slack == 0 else None,

@@ -55,15 +55,32 @@ def _dated(ctx: IncidentContext, names: tuple[str, ...]):
     return dated.assign(_first=first).sort_values("_first", kind="stable").drop(columns="_first")
 
 
-def _step_name(ctx: IncidentContext, milestone: str) -> str:
-    """A step as page 1 names it: by its milestone; a takeover or transfer by who took the exchange
-    over and how (its story row `acquirer`): "purchase by Monex Group completed"."""
+def _acquirer(ctx: IncidentContext):
+    """The incident's story row `acquirer` (who took the exchange over, and how), or None."""
     story = ctx.data.story
-    acquirer = story[(story["incident_id"] == ctx.incident_id) & (story["aspect"] == "acquirer")]
-    if milestone.startswith("acquisition_") and not acquirer.empty:
-        row = acquirer.iloc[0]
-        return l10n.t(f"{row['term']}_{milestone}", ctx.lang, who=row[l10n.column("text", ctx.lang)])
-    return ctx.milestone_names[milestone].lower()
+    rows = story[(story["incident_id"] == ctx.incident_id) & (story["aspect"] == "acquirer")]
+    return None if rows.empty else rows.iloc[0]
+
+
+def _names_buyer(ctx: IncidentContext, row) -> bool:
+    """Whether a page of this event is one the acquirer's row is read on: the page that names the buyer."""
+    acquirer = _acquirer(ctx)
+    if acquirer is None:
+        return False
+    c = ctx.data.citations
+    urls = set(c.loc[(c["table"] == "story") & (c["record_id"] == acquirer["fact_id"]), "url"])
+    return any(p.url in urls for p in (row.pages or ()))
+
+
+def _step_name(ctx: IncidentContext, row, buyer: bool = True) -> str:
+    """A step as page 1 names it: by its milestone; a takeover or transfer by who took the exchange
+    over and how (its story row `acquirer`): "purchase by Monex Group completed"; without the buyer
+    where `buyer` is False (the step's own account does not name it)."""
+    acquirer = _acquirer(ctx)
+    if row.milestone.startswith("acquisition_") and acquirer is not None:
+        key = f"{acquirer['term']}_{row.milestone}" + ("" if buyer else "_unnamed")
+        return l10n.t(key, ctx.lang, who=acquirer[l10n.column("text", ctx.lang)])
+    return ctx.milestone_names[row.milestone].lower()
 
 
 def _steps(ctx: IncidentContext, names: tuple[str, ...]) -> str | None:
@@ -72,24 +89,56 @@ def _steps(ctx: IncidentContext, names: tuple[str, ...]) -> str | None:
     dated = _dated(ctx, names)
     if dated.empty:
         return None
-    return l10n.t("story_steps_joiner", ctx.lang).join(
-        l10n.paren(l10n.t("story_step", ctx.lang, step=_step_name(ctx, r.milestone)), _day_told(ctx, r), ctx.lang)
-        for r in dated.itertuples()
-    )
+    told = []
+    for r in dated.itertuples():
+        others = _other_days(ctx, r)
+        # Where the accounts disagree and the step's own does not name the buyer, the buyer is said
+        # beside the account that does, never joined to a day its page does not give.
+        buyer = not others or _names_buyer(ctx, r)
+        step = l10n.t("story_step", ctx.lang, step=_step_name(ctx, r, buyer))
+        told.append(l10n.paren(step, _day_told(ctx, r, others, buyer), ctx.lang))
+    return l10n.t("story_steps_joiner", ctx.lang).join(told)
 
 
-def _day_told(ctx: IncidentContext, row) -> str:
-    """A step's day, and each other day (or month) its sources give when they disagree on it (a
-    conflict of events.csv, weak pages aside), earliest first: "14 February 2023; another account
-    gives 31 March 2023"."""
+def _other_days(ctx: IncidentContext, row) -> list:
+    """The other rows of the step's conflict (events.csv, weak pages aside) that give another day (or
+    month), earliest first, one per day."""
     # Days are compared as the data holds them (a Japan date and its zone, or a period), not as
     # written: the step's own day may be told in two zones and still be the other account's day.
-    told, seen = _day(row, ctx.lang), {_when_held(row)}
+    seen, others = {_when_held(row)}, []
     for other in conflicts.others(ctx.data.events, row.event_id).itertuples():
         if _when_held(other) not in seen and (not pd.isna(other.date) or not pd.isna(other.period)):
-            day = _day(other, ctx.lang, with_japan=False)
-            told, seen = l10n.t("day_and_other", ctx.lang, day=told, other=day), seen | {_when_held(other)}
+            others.append(other)
+            seen.add(_when_held(other))
+    return others
+
+
+def _day_told(ctx: IncidentContext, row, others: list, buyer: bool = True) -> str:
+    """A step's day; where other accounts give other days, each day with whose account it is: "31 March
+    2023, by the parent company's own account; 14 February 2023, by a trade-press page, which names
+    SBI Holdings as the buyer" (the buyer said there where `buyer` is False)."""
+    if not others:
+        return _day(row, ctx.lang)
+    # Each day says whose account it is: a reader weighs a company's filing and a trade-press page apart.
+    told = l10n.t("day_by_account", ctx.lang, day=_day(row, ctx.lang), whose=_account(row, ctx.lang))
+    for other in others:
+        whose = _account(other, ctx.lang)
+        if not buyer and row.milestone.startswith("acquisition_") and _names_buyer(ctx, other):
+            whose = l10n.t(
+                "account_names_buyer", ctx.lang, whose=whose, who=_acquirer(ctx)[l10n.column("text", ctx.lang)]
+            )
+        told = l10n.t("day_and_other", ctx.lang, day=told, other=_day(other, ctx.lang, with_japan=False), whose=whose)
     return told
+
+
+def _account(row, lang: str) -> str:
+    """Whose account a row's day is, by the most direct kind of page that gives it (vocab.PAGE_KINDS,
+    most direct first): "by the parent company's own account", "by a trade-press page"."""
+    kinds = {p.kind for p in (row.pages or ())}
+    kind = next((k for k in vocab.PAGE_KINDS if k in kinds), "")
+    if kind == "company" and l10n.has_label("account", f"company_{row.actor}", lang):
+        kind = f"company_{row.actor}"
+    return l10n.label("account", kind or "unknown", lang)
 
 
 def _when_held(row) -> tuple:
