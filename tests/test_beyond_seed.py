@@ -110,7 +110,9 @@ def test_yen_wait(data):
         # A theft dated in UTC is counted in UTC dates where the other fact has a time of day:
         ("bitfinex-2016", "suspension", "known", 0),  # 2 Aug (UTC) -> 3 Aug 03:00 JST = 2 Aug 18:00 UTC
         ("bitfinex-2016", "remedy_delivered", "known", 8),  # -> 11 Aug 01:00 JST = 10 Aug 16:00 UTC
-        ("binance-2019", "disclosure", "known", 0),  # 7 May (UTC) -> 8 May 08:40 JST = 7 May 23:40 UTC
+        # Binance's statement times its one withdrawal at 17:15 UTC on 7 May (02:15 on 8 May in Japan):
+        ("binance-2019", "detection", "known", 0),  # the alarms went off as it was executed
+        ("binance-2019", "disclosure", "known", 0),  # 8 May 08:40 JST: 6 h 25 min later
         ("bitfinex-2016", "remedy_decided", "range", None),  # 2 Aug (UTC) -> 7 Aug, a Japan date, no time
         ("bybit-2025", "suspension", "never", None),  # withdrawals stayed open
         ("bybit-2025", "remedy_delivered", "not_applicable", None),  # balances never reduced
@@ -135,8 +137,6 @@ def test_a_month_gives_a_range(compared):
         # UTC dates where the other fact has a time of day (a Japan time converts to one UTC date).
         ("bitfinex-2016", "suspension", 0),  # 2 Aug (UTC) -> 3 Aug 03:00 JST = 2 Aug 18:00 UTC
         ("bitfinex-2016", "remedy_delivered", 8),  # -> 16:00 UTC on 10 Aug (11 Aug 01:00 JST)
-        ("binance-2019", "detection", 0),  # 7 May (UTC) -> 8 May 02:15 JST = 17:15 UTC on 7 May
-        ("binance-2019", "disclosure", 0),  # -> 8 May 08:40 JST = 23:40 UTC on 7 May
     ],
 )
 def test_a_date_in_another_zone_is_counted_in_its_own_dates(compared, incident, milestone, days):
@@ -344,9 +344,10 @@ def test_a_remedy_not_needed_cannot_be_delivered(fixture_copy):
 
 def test_a_date_of_another_zone_keeps_its_zone_in_the_table(data):
     # Bitfinex's arrest is a US date (8 Feb 2022) against a UTC-dated theft: a range, dated as printed,
-    # with its zone; Binance's disclosure counted in UTC dates (0) can be 1 Japan day at most.
-    table = since_theft(data.events, ["bitfinex-2016", "binance-2019"], ["arrest", "disclosure"])
-    arrest = table[(table["incident_id"] == "bitfinex-2016") & (table["milestone"] == "arrest")].iloc[0]
+    # with its zone; Bitfinex's halt counted in UTC dates (0: 3 Aug 03:00 JST is 2 Aug 18:00 UTC) can
+    # be 1 Japan day at most.
+    table = since_theft(data.events, ["bitfinex-2016"], ["arrest", "suspension"])
+    arrest = table[table["milestone"] == "arrest"].iloc[0]
     assert (arrest["state"], arrest["date"], arrest["date_zone"]) == ("range", "2022-02-08", "America/New_York")
-    told = table[(table["incident_id"] == "binance-2019") & (table["milestone"] == "disclosure")].iloc[0]
-    assert (told["days"], told["zone"], told["date"], told["days_most_japan"]) == (0, "UTC", "2019-05-07", 1)
+    told = table[table["milestone"] == "suspension"].iloc[0]
+    assert (told["days"], told["zone"], told["date"], told["days_most_japan"]) == (0, "UTC", "2016-08-02", 1)

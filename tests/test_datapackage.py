@@ -148,3 +148,17 @@ def test_descriptor_is_deterministic(generated):
     text = package.render(generated)
     assert text.endswith("}\n") and json.loads(text) == generated
     assert package.render(package.descriptor()) == text
+
+
+def test_each_file_has_one_english_one_liner():
+    # The data dictionary's heading (and so the package's title) and the site's English description of
+    # a file are one text: a reader of either learns the same, and a change to one fails here until the
+    # other says it too.
+    from analysis import l10n
+
+    _, files = package.read_dictionary()
+    for name, described in files.items():
+        site = l10n.label("data_file", name, "en")
+        assert described["title"] == site[:1].lower() + site[1:], (
+            f"data/README.md '## {name}: ...' and catalogue/en.toml [data_file] \"{name}\" differ"
+        )

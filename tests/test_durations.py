@@ -334,3 +334,23 @@ def test_a_zoned_later_fact_counts_within_the_japan_range(earlier, later, zone):
     d = between(a, b)
     lo, hi = (span[0] - a.day).days, (span[1] - a.day).days
     assert d.zone == zone and lo <= d.calendar_days <= hi and d.japan_most == hi
+
+
+def test_an_approximate_time_near_midnight_keeps_the_day_its_page_prints_in_that_zone():
+    # "about 23:40 UTC" on 3 Apr is 08:40 on 4 Apr in Japan. Within an hour of UTC midnight, the UTC
+    # day could be either, unless a page prints the time in UTC: then its day there is the 3rd.
+    from analysis.measures import durations
+
+    stamp = pd.Timestamp("2017-04-04 08:40", tz="Asia/Tokyo")
+    told = Milestone("x", "x-1", date(2017, 4, 4), stamp, approximate=True)
+    printed = Milestone("x", "x-1", date(2017, 4, 4), stamp, approximate=True, printed_zones=frozenset({"UTC"}))
+    assert durations._zone_day(told, "UTC") is None
+    assert durations._zone_day(printed, "UTC") == date(2017, 4, 3)
+    # An exact time needs no page in that zone: its day there is its day.
+    exact = Milestone("x", "x-1", date(2017, 4, 4), stamp)
+    assert durations._zone_day(exact, "UTC") == date(2017, 4, 3)
+    # A page printing another zone does not vouch for this one.
+    other = Milestone(
+        "x", "x-1", date(2017, 4, 4), stamp, approximate=True, printed_zones=frozenset({"America/New_York"})
+    )
+    assert durations._zone_day(other, "UTC") is None

@@ -217,15 +217,17 @@ def test_customers_who_lost_nothing_are_said_to(incident):
 
 
 def test_liquid_says_who_bore_the_loss_by_whose_account():
-    # QUOINE's final report (2021-09-03): the 約7.54億円 left its own wallet and the customer assets
-    # in its cold wallets were untouched; the group (Liquid Global) told users on 25 Aug 2021 they
-    # would suffer no loss (Coinscreed quotes the post): both accounts, each said as such.
+    # QUOINE's final report (2021-09-03): the 約7.54億円 left its own wallet and the cold wallets
+    # holding customers' assets were untouched; the group (Liquid Global) told users on 25 Aug 2021
+    # they would suffer no loss (Coinscreed quotes the post): both accounts, each said as such, and
+    # no one named as hurt beyond what they say (the group's own loss is not said to be its own).
     lead = findings.incident(prepare_incident(incident_id="liquid-2021", lang="en")).paragraphs[0]
     assert "By the exchange's own account" not in lead
-    assert "Those hurt: the two Liquid companies themselves, by their own accounts" in lead
+    assert "Those hurt: no customer, by the companies' accounts: the Japanese entity said" in lead
+    assert "themselves" not in lead
     assert "the group told its users on 25 August 2021 that they would suffer no loss." in lead
     ja = findings.incident(prepare_incident(incident_id="liquid-2021", lang="ja")).paragraphs[0]
-    assert "被害を受けたのはLiquidの2社自身（両社の説明によれば" in ja
+    assert "被害を受けたのは両社の説明によれば顧客ではない（日本法人は" in ja
 
 
 @pytest.mark.parametrize("incident", INCIDENTS)
@@ -354,10 +356,10 @@ def test_a_time_printed_in_another_zone_gives_its_day_there_and_in_japan():
     # are told. Not "repaid in full": tokens exchanged earlier for iFinex shares were no longer
     # outstanding (CCN: over 20 million of them).
     en = " ".join(story.aftermath(prepare_incident(incident_id="bitfinex-2016", lang="en")))
-    assert "every outstanding claim redeemed (3 April 2017, UTC date; 4 April 2017 in Japan)" in en
+    assert "last redemption of tokens for the loss (3 April 2017, UTC date; 4 April 2017 in Japan)" in en
     assert "repaid in full" not in en
     ja = " ".join(story.aftermath(prepare_incident(incident_id="bitfinex-2016", lang="ja")))
-    assert "残る債権の全額償還（2017年4月3日、協定世界時の日付。日本時間では2017年4月4日）" in ja
+    assert "損失分トークンの最終償還（2017年4月3日、協定世界時の日付。日本時間では2017年4月4日）" in ja
     # A Japan time printed as such keeps its one day: Coincheck's Monex purchase.
     assert "(16 April 2018)" in " ".join(story.aftermath(prepare_incident(incident_id="coincheck-2018", lang="en")))
 
@@ -394,13 +396,13 @@ def test_the_comparison_counts_liquid_among_those_who_lost_nothing_by_their_own_
         (
             "bitpoint-2019",
             "en",
-            "sale of the exchange completed (31 March 2023, by the parent company's own account; 14 February 2023, "
+            "sale of the exchange completed (31 March 2023, by the seller's own account; 14 February 2023, "
             "by a trade-press page, which names SBI Holdings as the buyer)",
         ),
         (
             "bitpoint-2019",
             "ja",
-            "取引所の売却の完了（親会社自身の説明では2023年3月31日、業界メディアのページ（買い手をSBIホールディングスとする）"
+            "取引所の売却の完了（売り手自身の説明では2023年3月31日、業界メディアのページ（買い手をSBIホールディングスとする）"
             "では2023年2月14日）",
         ),
         ("zaif-2018", "ja", "フィスコ仮想通貨取引所への事業譲渡の完了（2018年11月22日）"),
@@ -437,8 +439,7 @@ def test_detection_is_the_exchange_s_time_and_other_times_are_counted_too():
     bp = " ".join(findings.incident(prepare_incident(incident_id="bitpoint-2019", lang="en")).paragraphs)
     assert (
         "The exchange first halted a service about 8 h 18 min after noticing it (about 9 h 19 min counted from "
-        "about 21:11, the time the first send error was detected, by the president's account at the 16 Jul press "
-        "conference)." in bp
+        "about 21:11, the time the president gave at the 16 Jul press conference for the XRP send error)." in bp
     )
 
 
@@ -538,6 +539,11 @@ def test_a_step_that_did_not_happen_or_does_not_apply_says_why(incident, lang, s
     assert said in "".join(findings.incident(prepare_incident(incident_id=incident, lang=lang)).paragraphs)
 
 
+def _told(incident: str, lang: str = "en") -> str:
+    """Page 1's findings of an incident, as one text."""
+    return " ".join(findings.incident(prepare_incident(incident_id=incident, lang=lang)).paragraphs)
+
+
 def test_an_account_naming_the_buyer_joins_the_buyer_to_its_own_day(data_copy):
     # Were the acquirer read on the seller's filing too, the step names the buyer on the seller's day,
     # and the trade-press page is only another account of the day.
@@ -558,7 +564,7 @@ def test_an_account_naming_the_buyer_joins_the_buyer_to_its_own_day(data_copy):
     ctx = prepare_incident(incident_id="bitpoint-2019", lang="en", data_dir=str(data_copy))
     aftermath = " ".join(story.aftermath(ctx))
     assert (
-        "purchase by SBI Holdings completed (31 March 2023, by the parent company's own account; 14 February 2023, "
+        "purchase by SBI Holdings completed (31 March 2023, by the seller's own account; 14 February 2023, "
         "by a trade-press page)" in aftermath
     )
 
@@ -566,15 +572,15 @@ def test_an_account_naming_the_buyer_joins_the_buyer_to_its_own_day(data_copy):
 def test_a_drain_counts_from_the_earlier_theft_too():
     # Mt. Gox: disclosed 28 Feb 2014; from the start used (11 Sep 2011) 901 days; from the earlier theft
     # the sources date (1 Mar 2011), by hand: 366 (to 1 Mar 2012) + 365 (to 1 Mar 2013) + 364 = 1,095 days.
-    text = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="en")).paragraphs)
+    text = _told("mtgox-2014")
     assert (
         "The exchange disclosed the loss 901 days after it began (1,095 days counted from the earlier theft, "
         "on 1 March 2011)." in text
     )
-    ja = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="ja")).paragraphs)
+    ja = _told("mtgox-2014", "ja")
     assert "取引所は流出開始から901日で損失を公表した（それより前の2011年3月1日の流出からは1,095日）。" in ja
     # A theft without an earlier account says nothing of one.
-    cc = " ".join(findings.incident(prepare_incident(incident_id="coincheck-2018", lang="en")).paragraphs)
+    cc = _told("coincheck-2018")
     assert "counted from the earlier theft" not in cc
 
 
@@ -584,10 +590,108 @@ def test_a_drain_counts_from_the_earlier_theft_too():
         # The Japan Times (Kyodo, 16 Jul 2019): "an additional ¥250 million" at exchanges abroad using
         # BITPoint's trading system, beside the 3.02 bn JPY taken in Japan.
         ("bitpoint-2019", "Exchanges abroad that used its trading system lost 250 m JPY more."),
-        # The Nikkei of 28 Feb 2014: the deposit account short by 「最大で28億円程度」.
-        ("mtgox-2014", "The cash customers had deposited was also short by up to about 2.8 bn JPY"),
+        # The Nikkei of 28 Feb 2014: the deposit account short by 「最大で28億円程度」, the company said.
+        (
+            "mtgox-2014",
+            "The company also said at its filing that the bank balances holding customers' cash were short by "
+            "up to about 2.8 bn JPY",
+        ),
     ],
 )
 def test_page_one_tells_the_losses_beside_the_coins(incident, told):
     lead = findings.incident(prepare_incident(incident_id=incident, lang="en")).paragraphs[0]
     assert told in lead
+
+
+def test_the_exchange_s_own_earlier_account_is_told_by_where_it_was_read(data_copy):
+    # Zaif's 20 Sep release, as news pages quote it (source_kind quoted), puts the halt at about 14 Sep.
+    text = _told("zaif-2018")
+    assert "(the exchange itself also puts it earlier, about 14 September 2018)" in text
+    # The same row read as a news page's own report: the exchange acted, but the account is not its own.
+    path = data_copy / "events.csv"
+    set_cell(path, line_of(path, "event_id", "zaif-suspension-0914"), "source_kind", "secondary")
+    moved = " ".join(
+        findings.incident(prepare_incident(incident_id="zaif-2018", lang="en", data_dir=str(data_copy))).paragraphs
+    )
+    assert "(another account puts it earlier, about 14 September 2018)" in moved
+    assert "itself" not in moved
+
+
+def test_a_date_stated_inside_a_seed_item_is_the_account_of_the_item_it_sits_under():
+    # Seed line 13 (the price window's end, 27 Jan 23:00) sits under item 6, a ● release of Coincheck's;
+    # line 19 sits under item 18, the FSA's ○ notice.
+    import pandas as pd
+
+    from analysis.report import conflicts
+
+    events = pd.DataFrame(
+        {
+            "event_id": ["a", "b", "c", "d"],
+            "source_kind": ["company", "derived", "other", "derived"],
+            "seed_item": ["6", "13", "18", "19"],
+            "pages": [(), (), (), ()],
+        }
+    )
+    assert conflicts.own_account(events, events.iloc[1])
+    assert not conflicts.own_account(events, events.iloc[3])
+    assert not conflicts.own_account(events, events.iloc[2])
+    assert conflicts.own_account(events, events.iloc[0])
+    # In the data: Coincheck's remedy, decided on 28 Jan by its policy (item 6), which states its own
+    # distribution at 27 Jan 23:00 (line 13): the comparison tells that as the exchange's own earlier day.
+    from analysis.report.context import prepare_comparison
+
+    text = " ".join(findings.comparison(prepare_comparison(lang="en")).paragraphs)
+    assert "remedy decided: 2 days (the exchange itself also puts it earlier, on 27 January 2018)" in text
+
+
+def test_a_theft_timed_in_another_zone_is_told_by_its_day_there_and_in_japan():
+    # Binance's statement: the one withdrawal at 17:15 UTC on 7 May 2019 (Chepicap), 02:15 on 8 May in
+    # Japan; the alarms went off as it was executed (CryptoGlobe), the disclosure 23:40 UTC = 08:40 JST.
+    from analysis.report.incident import subtitle
+
+    ctx = prepare_incident(incident_id="binance-2019", lang="en")
+    assert subtitle(ctx) == "From the theft on 7 May 2019 (UTC date; 8 May 2019 in Japan) to 15 May 2019 (UTC date)"
+    found = findings.incident(ctx)
+    assert found.headline == "Binance 2019: the exchange disclosed the theft 6 h 25 min after it began"
+    text = " ".join(found.paragraphs)
+    assert text.startswith("On 7 May 2019 (UTC date; 8 May 2019 in Japan), the theft from Binance began")
+    assert "The theft was noticed the minute it began." in text
+    assert "no time of day is on record" not in text
+    ja = prepare_incident(incident_id="binance-2019", lang="ja")
+    assert subtitle(ja).startswith("2019年5月7日（協定世界時の日付。日本時間では2019年5月8日）の流出から")
+
+
+def test_the_headline_pins_the_exchange_s_account_to_its_time_of_noticing():
+    # Coincheck noticed at about 11:25 by its own account; the start, 00:02, is the blockchain's.
+    found = findings.incident(prepare_incident(incident_id="coincheck-2018", lang="en"))
+    assert found.headline.startswith(
+        "Coincheck 2018: by the exchange's account, it noticed the theft at about 11:25, about 11 h 23 min after it began;"
+    )
+    # Zaif's account gives a day, not a time: the headline says the day count, by its account.
+    zaif = findings.incident(prepare_incident(incident_id="zaif-2018", lang="en"))
+    assert zaif.headline == (
+        "Zaif 2018: the theft went unnoticed for 3 days, by the exchange's account of when it noticed it"
+    )
+
+
+def test_a_remedy_without_a_dated_delivery_says_what_it_gives():
+    # remedies.csv: BITPoint repaid in kind with coins it procured; the decision 16 Jul 2019, 5 days on.
+    text = _told("bitpoint-2019")
+    assert (
+        "The remedy was decided 5 days after the theft (replacement coins procured; customers repaid in kind once "
+        "crypto withdrawals resumed); the sources do not date its delivery." in text
+    )
+    # A remedy told with its payment (Coincheck's 88.549 JPY per XEM) is not told twice.
+    cc = _told("coincheck-2018")
+    assert "The remedy was decided" not in cc
+
+
+def test_page_one_gives_a_note_s_first_sentence_and_the_annex_the_rest():
+    # Mt. Gox's regulator row: why it does not apply (no regulator in 2014) is page 1's; the court's
+    # orders of 28 Feb 2014 are the annex's. A full stop in a name ("Mt. Gox") ends no sentence.
+    text = _told("mtgox-2014")
+    assert "In 2014 no regulator supervised bitcoin exchanges in Japan (registration began in April 2017)." in text
+    assert "Tokyo District Court's, on the rehabilitation filing" not in text
+    assert findings._first_sentence("Mt. Gox filed. The court ruled.") == "Mt. Gox filed."
+    assert findings._first_sentence("該当しない。次の文。") == "該当しない。"
+    assert findings._first_sentence("One sentence, no second") == "One sentence, no second"

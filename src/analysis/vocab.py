@@ -23,8 +23,9 @@ ACTORS = (
 EXCHANGE_ACTORS = ("coincheck", "exchange")
 
 # company/other: the seed's ● and ○ items; derived: a date stated inside an item, or worked out
-# from what a source says; secondary: read on a news or blog page that reports the fact.
-SOURCE_KINDS = ("company", "other", "derived", "secondary")
+# from what a source says; secondary: read on a news or blog page that reports the fact; quoted:
+# the exchange's own announcement, read on a news or blog page that quotes it.
+SOURCE_KINDS = ("company", "other", "derived", "secondary", "quoted")
 
 # reported: one value, with its source. conflict: sources disagree; every value is a row of one
 # conflict_group and exactly one is preferred (the one the analysis uses). gap: searched for and

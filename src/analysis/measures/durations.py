@@ -46,6 +46,8 @@ class Milestone:
     approximate: bool = False  # the page gives its time (or date) as approximate
     zone: str | None = None  # the zone of a date given in another zone, and that date as printed
     zone_day: date | None = None
+    # The zones its pages print its time in ("20:00:00 UTC on April 3"): its day there is as printed.
+    printed_zones: frozenset[str] = frozenset()
 
     @property
     def known(self) -> bool:
@@ -109,9 +111,17 @@ def milestones(events: pd.DataFrame, incident: str) -> dict[str, Milestone]:
             day, zone, zone_day = None, row.date_zone, day
         found[row.milestone] = Milestone(
             row.milestone, row.event_id, day, stamp, row.status, row.period, span, bool(row.approximate),
-            zone, zone_day,
+            zone, zone_day, _printed_zones(row),
         )  # fmt: skip
     return found
+
+
+def _printed_zones(row) -> frozenset[str]:
+    """The zones other than Japan's that the row's pages print its time in (citations.csv printed_tz)."""
+    pages = getattr(row, "pages", None)
+    if not isinstance(pages, (tuple, list)):
+        return frozenset()
+    return frozenset(f.zone for p in pages for f in p.figures if f.claim == "when" and f.zone)
 
 
 def milestone_duration(events: pd.DataFrame, incident: str, start: str, end: str) -> Duration:
@@ -136,14 +146,14 @@ ABOUT = pd.Timedelta(hours=1)
 
 def _zone_day(m: Milestone, zone: str) -> date | None:
     """The milestone's date in that zone: as printed when it is dated there, from its time of day
-    otherwise; None when it has neither, or when its time is approximate and that zone's midnight
-    lies within ABOUT of it (either day could be the one)."""
+    otherwise; None when it has neither, or when its time is approximate, that zone's midnight lies
+    within ABOUT of it (either day could be the one) and no page prints its time in that zone."""
     if m.zone == zone:
         return m.zone_day
     if m.timestamp is None:
         return None
     there = m.timestamp.tz_convert(zone)
-    if m.approximate and (there - ABOUT).date() != (there + ABOUT).date():
+    if m.approximate and zone not in m.printed_zones and (there - ABOUT).date() != (there + ABOUT).date():
         return None
     return there.date()
 

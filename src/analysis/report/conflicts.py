@@ -27,3 +27,23 @@ def others(events: pd.DataFrame, event_id: str, *, weak: bool = False) -> pd.Dat
 def period_start(period) -> pd.Timestamp:
     """The first moment of a month or quarter (a Period or its text); NaT for none."""
     return pd.Period(period).start_time if isinstance(period, (str, pd.Period)) and str(period) else pd.NaT
+
+
+def own_account(events: pd.DataFrame, row: pd.Series) -> bool:
+    """Whether a row is the exchange's own account: a ● item of the seed (`company`), a date stated
+    inside one (`derived`, under a ● item), the exchange's announcement as a page quotes it (`quoted`),
+    or a row read on a page of the company's own (pages.csv kind `company`). Who acted (the actor)
+    does not tell it: a news page may say the exchange halted without the exchange saying so."""
+    if row["source_kind"] in ("company", "quoted"):
+        return True
+    pages = row.get("pages")
+    if isinstance(pages, (tuple, list)) and any(p.kind == "company" for p in pages):
+        return True
+    if row["source_kind"] == "derived" and str(row["seed_item"]).isdigit():
+        # The seed's numbered lines run on under each ● or ○ heading: a stated date belongs to the
+        # nearest heading before it.
+        items = events[events["source_kind"].isin(["company", "other"]) & events["seed_item"].astype(str).str.isdigit()]
+        above = items[items["seed_item"].astype(int) <= int(row["seed_item"])]
+        if not above.empty:
+            return above.loc[above["seed_item"].astype(int).idxmax(), "source_kind"] == "company"
+    return False

@@ -17,7 +17,7 @@ import pandas as pd
 from analysis import l10n, vocab
 from analysis.data import inputs
 from analysis.measures.durations import Duration, Milestone, between, earliest_of, milestones
-from analysis.report import citing, conflicts, story
+from analysis.report import citing, conflicts, days, story
 from analysis.report.context import ComparisonContext, Context, IncidentContext
 
 
@@ -116,7 +116,7 @@ def _theft_day(ctx: IncidentContext, theft: Milestone | None) -> str | None:
     if theft is None or not theft.known or (theft.day is None and theft.span is None):
         return None
     row = next(ctx.events[ctx.events["event_id"] == theft.event_id].itertuples())
-    return l10n.zoned_day(row.date.to_timestamp().date(), row.date_zone, ctx.lang)
+    return days.told(row, ctx.lang)
 
 
 def _described(row, lang: str) -> str:
@@ -175,12 +175,28 @@ def _earlier_account(ctx: IncidentContext, used: Milestone | None) -> str:
     if first is None:
         return ""
     own_actor = ctx.data.events.loc[ctx.data.events["event_id"] == used.event_id, "actor"].iloc[0]
-    # The exchange's own other account of its own act (Zaif's release, Coincheck's release text).
-    if first["actor"] == own_actor and own_actor in vocab.EXCHANGE_ACTORS:
+    # The exchange's own other account of its own act (Zaif's release, Coincheck's release text): the
+    # act is the exchange's by its actor, the account by where the row was read (conflicts.own_account).
+    if (
+        first["actor"] == own_actor
+        and own_actor in vocab.EXCHANGE_ACTORS
+        and conflicts.own_account(ctx.data.events, first)
+    ):
         key = "earlier_account_own" if first["approximate"] else "earlier_account_own_exact"
     else:
         key = "earlier_account_about" if first["approximate"] else "earlier_account"
     return l10n.t(key, ctx.lang, day=l10n.day(first["date"].to_timestamp().date(), ctx.lang))
+
+
+def _remedy_what(ctx: IncidentContext) -> str:
+    """What the remedy gives customers, from its remedies.csv row, to stand beside its decision where
+    page 1 has no payment to tell: " (replacement coins procured; customers repaid in kind ...)"."""
+    rows = ctx.data.remedies[ctx.data.remedies["incident_id"] == ctx.incident_id]
+    if rows.empty or not isinstance(detail := rows[l10n.column("detail", ctx.lang)].iloc[0], str) or not detail:
+        return ""
+    if detail[:2].istitle():  # a capital that only opens the phrase ("Replacement"), not a name ("MONA")
+        detail = detail[0].lower() + detail[1:]
+    return l10n.t("remedy_what", ctx.lang, detail=detail)
 
 
 def _from_earlier_theft(ctx: IncidentContext, theft: Milestone | None, end: Milestone | None) -> str:
@@ -260,16 +276,29 @@ def _note(ctx: IncidentContext, step: Milestone | None) -> str:
 
 def _reason(ctx: IncidentContext, step: Milestone) -> str:
     """Why a step did not happen or does not apply, as its row's note gives it after its label ("Not
-    applicable: in 2014 no regulator supervised ..." / 「該当しない。2014年当時、...」): a sentence."""
+    applicable: in 2014 no regulator supervised ..." / 「該当しない。2014年当時、...」): its first
+    sentence (the annex gives the whole note)."""
     note = _note(ctx, step)
-    return l10n.after_label(note, ctx.lang) if note else ""
+    return _first_sentence(l10n.after_label(note, ctx.lang)) if note else ""
 
 
 def _gap_note(ctx: IncidentContext, gap: Milestone | None) -> str:
-    """What the pages do say of a milestone they do not date: its row's note, a sentence of its own
-    after the one that says so; nothing when the row has no note."""
-    note = _note(ctx, gap)
+    """What the pages do say of a milestone they do not date: its row's note's first sentence, a
+    sentence of its own after the one that says so; nothing when the row has no note."""
+    note = _first_sentence(_note(ctx, gap))
     return l10n.t("gap_why", ctx.lang, note=note.rstrip(".。")) if note else ""
+
+
+# A full stop inside a name or an abbreviation ends no sentence ("Mt. Gox", "U.S. dollars").
+_NOT_AN_END = re.compile(r"(?:\b(?:Mt|St|No|Co|Ltd|Inc|Jr|Sr|vs|etc|U\.S)\.)$")
+
+
+def _first_sentence(note: str) -> str:
+    """A note's first sentence: page 1 is the reader's edition; the rest of a note is in the annex."""
+    for end in re.finditer(r"。|\.(?=\s+[A-Z(「\d])", note):
+        if end.group() == "。" or not _NOT_AN_END.search(note[: end.end()]):
+            return note[: end.end()]
+    return note
 
 
 def incident(ctx: IncidentContext) -> Findings:
@@ -369,6 +398,7 @@ def incident(ctx: IncidentContext) -> Findings:
             "find_decided_only",
             lang,
             when=when(theft, m.get("remedy_decided"), lang, "after_drain" if drain else "after_theft"),
+            what=_remedy_what(ctx),
             why=_gap_note(ctx, m.get("remedy_delivered")),
         ),  # fmt: skip
     ]
@@ -394,13 +424,19 @@ def incident(ctx: IncidentContext) -> Findings:
     delivered = when(theft, m.get("remedy_delivered"), lang, "after_theft")
     if drain and disclosed:
         headline = l10n.t("headline_drain", lang, name=ctx.name, disclosed=disclosed)
-    elif unnoticed and f is not None:
-        # The reported loss is a round figure (two significant digits): so is the share in a headline.
-        share = l10n.about(l10n.percent(f.paid_to_reported_ratio, lang, 0), lang)
-        headline = l10n.t("headline_unnoticed_paid", lang, name=ctx.name, unnoticed=unnoticed, ratio=share,
-                          asset=f.asset, price=l10n.number(f.price_per_unit_jpy, lang, 3))  # fmt: skip
     elif unnoticed:
-        headline = l10n.t("headline_unnoticed", lang, name=ctx.name, unnoticed=unnoticed)
+        # The exchange's account is of when it noticed (its time, where it gives one), not of the
+        # theft's start: the headline pins the account to that time, not to the count.
+        timed = detection.timestamp is not None
+        at = l10n.about(f"{detection.timestamp:%H:%M}", lang, detection.approximate) if timed else None
+        key = "headline_unnoticed_at" if timed else "headline_unnoticed"
+        if f is not None:
+            # The reported loss is a round figure (two significant digits): so is the share in a headline.
+            share = l10n.about(l10n.percent(f.paid_to_reported_ratio, lang, 0), lang)
+            headline = l10n.t(f"{key}_paid", lang, name=ctx.name, unnoticed=unnoticed, at=at, ratio=share,
+                              asset=f.asset, price=l10n.number(f.price_per_unit_jpy, lang, 3))  # fmt: skip
+        else:
+            headline = l10n.t(key, lang, name=ctx.name, unnoticed=unnoticed, at=at)
     elif disclosed and delivered:
         # Both counts in one other zone's dates: the headline says the zone once, not after each.
         shared = zone_of((theft, m.get("disclosure")), (theft, m.get("remedy_delivered")))

@@ -14,7 +14,7 @@ import pandas as pd
 from analysis import l10n, vocab
 from analysis.data import relations
 from analysis.measures.durations import since_theft
-from analysis.report import citing, common
+from analysis.report import citing, common, days
 from analysis.report.common import cite, not_known, note_of, remedy_extent, seed_ref, table_of, when
 from analysis.report.context import IncidentContext as Context
 from analysis.report.model import Heading, Section, Table, Text
@@ -62,8 +62,9 @@ def subtitle(ctx: Context) -> str:
 
 
 def _zoned_day(row, lang: str) -> str:
-    """An event's day, with its zone when it is the page's own date in another zone (a UTC date)."""
-    return l10n.zoned_day(row["date"].to_timestamp().date(), row["date_zone"], lang)
+    """An event's day, with its zone when it is the page's own date in another zone (a UTC date), and
+    its day there beside the Japan day when its pages print its time in that zone only (days.told)."""
+    return days.told(row, lang)
 
 
 def key_fact_rows(ctx: Context) -> list[tuple[str, str, str, str]]:

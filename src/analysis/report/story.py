@@ -13,7 +13,7 @@ import pandas as pd
 
 from analysis import l10n, vocab
 from analysis.measures.durations import milestones
-from analysis.report import conflicts
+from analysis.report import conflicts, days
 from analysis.report.context import Context, IncidentContext
 
 
@@ -23,27 +23,9 @@ def _aspect(ctx: IncidentContext, aspect: str) -> str | None:
 
 
 def _day(row, lang: str, with_japan: bool = True) -> str:
-    """An event's day, with its zone when the pages date it in another zone (a US or UTC date),
-    written to stand in brackets ("24 February 2025, UTC date"); its period when it has no day. A
-    time every page prints in one other zone whose day there is not the Japan day gives both ("3
-    April 2017, UTC date; 4 April 2017 in Japan"), unless `with_japan` is False (the Japan day only:
-    another account's day, said after a step's own)."""
-    if pd.isna(row.date):
-        return l10n.period(row.period, lang)
-    japan = row.date.to_timestamp().date()
-    if isinstance(row.date_zone, str) and row.date_zone:
-        return l10n.zoned_day(japan, row.date_zone, lang, bracketed=True)
-    zone = _printed_zone(row) if with_japan else None
-    if zone and not pd.isna(row.timestamp) and (there := row.timestamp.tz_convert(zone).date()) != japan:
-        return l10n.t("zoned_day_and_japan", lang, day=l10n.day(there, lang), zone=l10n.label("zone", zone, lang),
-                      japan=l10n.day(japan, lang))  # fmt: skip
-    return l10n.day(japan, lang)
-
-
-def _printed_zone(row) -> str | None:
-    """The one other zone every time its pages print for the row is given in; None otherwise."""
-    zones = {f.zone for p in (row.pages or ()) for f in p.figures if f.claim == "when"}
-    return next(iter(zones)) if len(zones) == 1 and "" not in zones else None
+    """An event's day written to stand in brackets ("24 February 2025, UTC date"; "3 April 2017, UTC
+    date; 4 April 2017 in Japan"): days.told."""
+    return days.told(row, lang, bracketed=True, with_japan=with_japan)
 
 
 def _dated(ctx: IncidentContext, names: tuple[str, ...]):
@@ -136,7 +118,9 @@ def _account(row, lang: str) -> str:
     most direct first): "by the parent company's own account", "by a trade-press page"."""
     kinds = {p.kind for p in (row.pages or ())}
     kind = next((k for k in vocab.PAGE_KINDS if k in kinds), "")
-    if kind == "company" and l10n.has_label("account", f"company_{row.actor}", lang):
+    if kind == "company" and str(row.milestone).startswith("acquisition_") and row.actor == "parent_company":
+        kind = "company_seller"  # a parent's account of selling the exchange: the seller's, whatever it then held
+    elif kind == "company" and l10n.has_label("account", f"company_{row.actor}", lang):
         kind = f"company_{row.actor}"
     return l10n.label("account", kind or "unknown", lang)
 
