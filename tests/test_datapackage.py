@@ -157,6 +157,7 @@ def test_each_file_has_one_english_one_liner():
     from analysis import l10n
 
     _, files = package.read_dictionary()
+    assert set(files) == set(l10n.catalogue("en")["data_file"]), "the dictionary and the site list other files"
     for name, described in files.items():
         site = l10n.label("data_file", name, "en")
         assert described["title"] == site[:1].lower() + site[1:], (

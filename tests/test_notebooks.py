@@ -104,9 +104,10 @@ def test_comparison_notebook_runs(tmp_path, monkeypatch):
     ]:
         assert w in html  # 6 days: Zaif's theft 14 Sep, full cover announced 20 Sep 2018; links to each report
     drawn = registry.charts_of(prepare_comparison(lang="en"))
-    # Time from each theft to each step, the thefts by size and Coincheck's first day (DMM Bitcoin's
-    # disclosure has a date but no time: too few timed facts), each with its phone layout.
-    assert html.count("<figure") == len(drawn) == 3
+    # Time from each theft to each step, the thefts by size, and the first days of Coincheck and Binance
+    # (its statement times the theft, the detection, the halt; its notice the disclosure and remedy; DMM
+    # Bitcoin's disclosure has a date but no time: too few timed facts), each with its phone layout.
+    assert html.count("<figure") == len(drawn) == 4
     assert html.count('<source media="screen and (max-width: 720px)"') == len(drawn)
 
 

@@ -58,8 +58,8 @@ def body(ctx) -> str:
 def test_findings_follow_the_data(data_copy):
     front = registry.front(prepare_incident(lang="en"))
     assert front.headline == (
-        "Coincheck 2018: the theft went unnoticed for about 11 h 23 min, by the exchange's account of when it noticed "
-        "it; every XEM stolen was paid for, at 88.549 JPY, about 80% of the value the reported loss implies"
+        "Coincheck 2018: the exchange says it noticed the theft at about 11:25, about 11 h 23 min after it began; "
+        "every XEM stolen was paid for, at 88.549 JPY, about 80% of the value the reported loss implies"
     )
     text = " ".join(front.paragraphs)
     # Theft about 00:02, detection about 11:25 (11 h 23 min; from the company's about 02:57 on the day,
@@ -68,8 +68,9 @@ def test_findings_follow_the_data(data_copy):
     # 29 Jan (3 days); report on the deadline, 13 Feb; 88.549 of 110.899 JPY per XEM paid (79.8 %);
     # yen credited 12 Mar (45 days). "About" wherever a time the count rests on is approximate.
     for phrase in [
-        "went unnoticed for about 11 h 23 min, to the time the exchange says it noticed it (about 8 h 28 min counted "
-        "from about 02:57, the time of the outflow given by Coincheck on the day; about 8 h 25 min counted from about "
+        "went unnoticed for about 11 h 23 min, from about 00:02 to the time the exchange says it noticed it (about 8 h "
+        "28 min "
+        "from about 02:57, the time of the outflow given by Coincheck on the day; about 8 h 25 min from about "
         "03:00, the time of sending as stated at the press conference).",
         "first halted a service about 33 min after noticing it.",
         "disclosed the theft on the day it began.",
@@ -100,10 +101,11 @@ def test_findings_in_japanese():
     front = registry.front(prepare_incident(lang="ja"))
     assert (
         front.headline
-        == "コインチェック（2018年）：取引所が気づいたとする時点まで流出は約11時間23分にわたり気づかれず、流出したXEMは全量を1XEMあたり88.549円（被害額から算出した単価の約80%）で補償"
+        == "コインチェック（2018年）：取引所によれば流出に気づいたのは約11:25で、流出開始から約11時間23分後。流出したXEMは全量を"
+        "1XEMあたり88.549円（被害額から算出した単価の約80%）で補償"
     )
     assert (
-        "流出は、取引所が気づいたとする時刻まで約11時間23分にわたって気づかれなかった（コインチェックが当日示した流出時刻の"
+        "流出は、約00:02から取引所が気づいたとする時刻まで約11時間23分にわたって気づかれなかった（コインチェックが当日示した流出時刻の"
         "約02:57から数えると約8時間28分、記者会見で説明された送金時刻の約03:00から数えると約8時間25分）。"
         in "".join(front.paragraphs)
     )
@@ -176,9 +178,9 @@ def test_japanese_reports_have_no_english_fragments(incident):
         # Detection at about the theft's own time is not "unnoticed for 0 min"; the disclosure's time
         # rests on one aggregator page, so the day is what the sources support.
         ("dmm-bitcoin-2024", "DMM Bitcoin 2024: the exchange disclosed the theft on the day it began"),
-        # Theft dated 7 May in UTC (7 or 8 May in Japan); the disclosure, 8 May 08:40 in Japan, is 23:40
-        # UTC on 7 May: the same day in UTC dates, said so (never a Japan-day count picked for it).
-        ("binance-2019", "Binance 2019: the exchange disclosed the theft on the day it began, in UTC dates"),
+        # The exchange's statement times its one withdrawal at 17:15 UTC on 7 May (02:15 on 8 May in
+        # Japan); the disclosure, 08:40 on 8 May in Japan: hours, not a day, where both times are known.
+        ("binance-2019", "Binance 2019: the exchange disclosed the theft 6 h 25 min after it began"),
         # Theft 11 Jul, disclosure 12 Jul, neither with a time: the next day, not "1 day" (24 hours).
         ("bitpoint-2019", "BITPoint 2019: the exchange disclosed the theft the day after it began"),
         # Noticed the same day with no times: not a finding to lead with either.

@@ -131,11 +131,15 @@ def zoned_day(d: date, zone, lang: str, bracketed: bool = False) -> str:
 
 
 def after_label(note: str, lang: str) -> str:
-    """A row's note without its leading label ("Not applicable: in 2014 ...", 「該当しない。2014年...」),
-    begun as a sentence; empty when the note is the label alone."""
-    _, sep, rest = note.partition(t("note_label_end", lang))
-    rest = rest.strip() if sep else ""
-    return rest[:1].upper() + rest[1:]
+    """A row's note without its leading label, where it has one of the catalogue's [note_label]
+    ("Not applicable: in 2014 ...", 「該当しない。2014年...」), begun as a sentence; the note as it is
+    without one; empty when the note is the label alone."""
+    for label in catalogue(lang)["note_label"].values():
+        head = label + t("note_label_end", lang)
+        if note.startswith(head) or note == label:
+            rest = note[len(head) :].strip()
+            return rest[:1].upper() + rest[1:]
+    return note
 
 
 def month(year: int, month_: int, lang: str) -> str:

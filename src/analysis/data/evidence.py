@@ -44,6 +44,14 @@ class Page:
     kind: str = ""  # vocab.PAGE_KINDS, from data/pages.csv
 
 
+def when_zones(pages) -> frozenset[str]:
+    """The zones a row's pages print its date or time in (citations.csv printed_tz; "" for Japan's):
+    where one other zone is all there is, the row's day there is as printed."""
+    if not isinstance(pages, (tuple, list)):
+        return frozenset()
+    return frozenset(f.zone for p in pages for f in p.figures if f.claim == "when")
+
+
 def pages(citations: pd.DataFrame) -> dict[tuple[str, str], tuple[Page, ...]]:
     """(table, record id) -> the pages cited for it, each with its figures, in file order."""
     grouped: dict[tuple[str, str], dict[str, list]] = defaultdict(dict)

@@ -17,6 +17,7 @@ from datetime import date
 import pandas as pd
 
 from analysis import vocab
+from analysis.data.evidence import when_zones
 from analysis.measures.calendar import business_days_between
 
 
@@ -117,11 +118,8 @@ def milestones(events: pd.DataFrame, incident: str) -> dict[str, Milestone]:
 
 
 def _printed_zones(row) -> frozenset[str]:
-    """The zones other than Japan's that the row's pages print its time in (citations.csv printed_tz)."""
-    pages = getattr(row, "pages", None)
-    if not isinstance(pages, (tuple, list)):
-        return frozenset()
-    return frozenset(f.zone for p in pages for f in p.figures if f.claim == "when" and f.zone)
+    """The zones other than Japan's that the row's pages print its time in (evidence.when_zones)."""
+    return when_zones(getattr(row, "pages", None)) - {""}
 
 
 def milestone_duration(events: pd.DataFrame, incident: str, start: str, end: str) -> Duration:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis import vocab
+
 
 def others(events: pd.DataFrame, event_id: str, *, weak: bool = False) -> pd.DataFrame:
     """The other rows of the conflict group of `event_id` (none when it has no group), in time order
@@ -29,21 +31,43 @@ def period_start(period) -> pd.Timestamp:
     return pd.Period(period).start_time if isinstance(period, (str, pd.Period)) and str(period) else pd.NaT
 
 
-def own_account(events: pd.DataFrame, row: pd.Series) -> bool:
-    """Whether a row is the exchange's own account: a ● item of the seed (`company`), a date stated
-    inside one (`derived`, under a ● item), the exchange's announcement as a page quotes it (`quoted`),
-    or a row read on a page of the company's own (pages.csv kind `company`). Who acted (the actor)
-    does not tell it: a news page may say the exchange halted without the exchange saying so."""
-    if row["source_kind"] in ("company", "quoted"):
-        return True
-    pages = row.get("pages")
-    if isinstance(pages, (tuple, list)) and any(p.kind == "company" for p in pages):
-        return True
-    if row["source_kind"] == "derived" and str(row["seed_item"]).isdigit():
-        # The seed's numbered lines run on under each ● or ○ heading: a stated date belongs to the
-        # nearest heading before it.
-        items = events[events["source_kind"].isin(["company", "other"]) & events["seed_item"].astype(str).str.isdigit()]
-        above = items[items["seed_item"].astype(int) <= int(row["seed_item"])]
-        if not above.empty:
-            return above.loc[above["seed_item"].astype(int).idxmax(), "source_kind"] == "company"
-    return False
+def _get(row, name: str):
+    return row.get(name) if isinstance(row, pd.Series) else getattr(row, name, None)
+
+
+def account_kind(events: pd.DataFrame, row) -> str:
+    """Whose account a row is. `company`: the exchange's (or its group's) own: a ● item of the seed,
+    a date stated inside one (`derived`, under a ● item), its announcement as a page quotes it
+    (`quoted`), or a row read on a company page; `other`: another actor's announcement (a ○ item, or
+    a date stated inside one); else the most direct kind of page it was read on (vocab.PAGE_KINDS,
+    most direct first), "" when it names none. Who acted (the actor) does not tell it: a news page
+    may say the exchange halted without the exchange saying so."""
+    kind = _get(row, "source_kind")
+    if kind in ("company", "quoted"):
+        return "company"
+    if kind == "other":
+        return "other"
+    if kind == "derived" and (heading := _seed_heading(events, row)) is not None:
+        return heading
+    pages = _get(row, "pages")
+    kinds = {p.kind for p in pages} if isinstance(pages, (tuple, list)) else set()
+    return next((k for k in vocab.PAGE_KINDS if k in kinds), "")
+
+
+def _seed_heading(events: pd.DataFrame, row) -> str | None:
+    """The kind (company or other) of the seed's ● or ○ item a stated date sits under: the seed's
+    numbered lines run on under each heading, so it is the nearest heading before the line."""
+    item = str(_get(row, "seed_item"))
+    if not item.isdigit():
+        return None
+    same = (events["source_id"] == _get(row, "source_id")) & (events["incident_id"] == _get(row, "incident_id"))
+    items = events[
+        same & events["source_kind"].isin(["company", "other"]) & events["seed_item"].astype(str).str.isdigit()
+    ]
+    above = items[items["seed_item"].astype(int) <= int(item)]
+    return None if above.empty else above.loc[above["seed_item"].astype(int).idxmax(), "source_kind"]
+
+
+def own_account(events: pd.DataFrame, row) -> bool:
+    """Whether a row is the exchange's (or its group's) own account (account_kind `company`)."""
+    return account_kind(events, row) == "company"

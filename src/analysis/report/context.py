@@ -223,7 +223,7 @@ class IncidentContext(Context):
         # Secondary facts of the theft's own day are its hour-by-hour detail (the first day's chart);
         # on later days they are the record (all of it for a theft the timeline document does not cover).
         later = days > self.theft_day
-        shown = ev["source_kind"].isin(["company", "other", "derived"]) | ev["milestone"].notna() | later
+        shown = ev["source_kind"].isin(["company", "other", "derived", "quoted"]) | ev["milestone"].notna() | later
         return ev[inside & shown]
 
     @cached_property

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import l10n
+from analysis.data.evidence import when_zones
 
 
 def _get(row, name: str):
@@ -16,11 +17,9 @@ def _get(row, name: str):
 
 
 def printed_zone(row) -> str | None:
-    """The one other zone every time its pages print for the row is given in; None otherwise."""
-    pages = _get(row, "pages")
-    if not isinstance(pages, (tuple, list)):
-        return None
-    zones = {f.zone for p in pages for f in p.figures if f.claim == "when"}
+    """The one other zone every date or time its pages print for the row is given in; None otherwise
+    (a page printing Japan time, or two zones)."""
+    zones = when_zones(_get(row, "pages"))
     return next(iter(zones)) if len(zones) == 1 and "" not in zones else None
 
 

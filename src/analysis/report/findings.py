@@ -168,6 +168,13 @@ def _first_earlier(ctx: IncidentContext, used: Milestone | None) -> pd.Series | 
     return None if earlier.empty else earlier.iloc[0]
 
 
+def _exchange_says(ctx: IncidentContext, step: Milestone) -> bool:
+    """Whether a step is the exchange's own act by its own account (its actor, and where the row was
+    read: conflicts.own_account): only then may page 1 say "by the exchange's account"."""
+    row = ctx.data.events[ctx.data.events["event_id"] == step.event_id].iloc[0]
+    return row["actor"] in vocab.EXCHANGE_ACTORS and conflicts.own_account(ctx.data.events, row)
+
+
 def _earlier_account(ctx: IncidentContext, used: Milestone | None) -> str:
     """When another source puts a milestone earlier than the value used (a conflict the data
     records), the sentence says so: " (another account puts it earlier, about 14 September 2018)"."""
@@ -185,18 +192,21 @@ def _earlier_account(ctx: IncidentContext, used: Milestone | None) -> str:
         key = "earlier_account_own" if first["approximate"] else "earlier_account_own_exact"
     else:
         key = "earlier_account_about" if first["approximate"] else "earlier_account"
-    return l10n.t(key, ctx.lang, day=l10n.day(first["date"].to_timestamp().date(), ctx.lang))
+    return l10n.t(key, ctx.lang, day=days.told(first, ctx.lang, bracketed=True, with_japan=False))
 
 
-def _remedy_what(ctx: IncidentContext) -> str:
-    """What the remedy gives customers, from its remedies.csv row, to stand beside its decision where
-    page 1 has no payment to tell: " (replacement coins procured; customers repaid in kind ...)"."""
+def _remedy_what(ctx: IncidentContext) -> str | None:
+    """What the remedy gives customers and to what extent, from its remedies.csv row, a sentence of its
+    own where page 1 has no payment to tell: "What customers were to get, in part: repayments ...".
+    Its own sentence, not the decision's: the terms may have been set after the decision (Zaif's MONA
+    split came with the transfer, two months on)."""
     rows = ctx.data.remedies[ctx.data.remedies["incident_id"] == ctx.incident_id]
     if rows.empty or not isinstance(detail := rows[l10n.column("detail", ctx.lang)].iloc[0], str) or not detail:
-        return ""
+        return None
     if detail[:2].istitle():  # a capital that only opens the phrase ("Replacement"), not a name ("MONA")
         detail = detail[0].lower() + detail[1:]
-    return l10n.t("remedy_what", ctx.lang, detail=detail)
+    extent = l10n.label("extent", rows["extent"].iloc[0], ctx.lang)
+    return l10n.t("remedy_what", ctx.lang, detail=detail.rstrip(".。"), extent=extent)
 
 
 def _from_earlier_theft(ctx: IncidentContext, theft: Milestone | None, end: Milestone | None) -> str:
@@ -230,10 +240,9 @@ def _earlier_theft(ctx: IncidentContext, theft: Milestone | None) -> str:
 
 
 def _when(row: pd.Series, lang: str) -> str:
-    """An event's day, or its month or quarter when it has no day."""
-    return (
-        l10n.period(row["period"], lang) if pd.isna(row["date"]) else l10n.day(row["date"].to_timestamp().date(), lang)
-    )
+    """An event's day (with its zone where a page dates it in another), or its month or quarter when it
+    has no day: days.told, inside a sentence's brackets."""
+    return days.told(row, lang, bracketed=True, with_japan=False)
 
 
 def _missing_time(theft: Milestone, detection: Milestone, lang: str) -> str:
@@ -254,8 +263,8 @@ def _unknown(ctx: IncidentContext, steps) -> list[str]:
     for step in steps:
         if step is not None and not step.known and step.status in vocab.UNDATED:
             by_status.setdefault(step.status, []).append(names[step.name].lower())
-            if step.status != "gap":  # why it did not happen or does not apply: its row's note says
-                reasons.setdefault(step.status, []).append(_reason(ctx, step))
+            # why it was not found, did not happen or does not apply: its row's note says
+            reasons.setdefault(step.status, []).append(_reason(ctx, step))
     keys = {"gap": "find_undated", "never": "find_never", "not_applicable": "find_not_applicable"}
     joiner = l10n.t("sentence_joiner", ctx.lang)
     return [
@@ -285,19 +294,32 @@ def _reason(ctx: IncidentContext, step: Milestone) -> str:
 def _gap_note(ctx: IncidentContext, gap: Milestone | None) -> str:
     """What the pages do say of a milestone they do not date: its row's note's first sentence, a
     sentence of its own after the one that says so; nothing when the row has no note."""
-    note = _first_sentence(_note(ctx, gap))
+    note = _note(ctx, gap)
+    note = _first_sentence(l10n.after_label(note, ctx.lang)) if note else ""
     return l10n.t("gap_why", ctx.lang, note=note.rstrip(".。")) if note else ""
 
 
-# A full stop inside a name or an abbreviation ends no sentence ("Mt. Gox", "U.S. dollars").
-_NOT_AN_END = re.compile(r"(?:\b(?:Mt|St|No|Co|Ltd|Inc|Jr|Sr|vs|etc|U\.S)\.)$")
+# A full stop inside a name or an abbreviation ends no sentence ("Mt. Gox", "Art. 63-16", "9 a.m.").
+_ABBREVIATIONS = (
+    "Mt", "St", "No", "Co", "Ltd", "Inc", "Jr", "Sr", "vs", "etc", "Art", "approx", "e.g", "i.e", "a.m", "p.m",
+    "p", "pp", "U.S", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+)  # fmt: skip
+_NOT_AN_END = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")\.$")
+_OPENING, _CLOSING = "(（「『[", ")）」』]"
 
 
 def _first_sentence(note: str) -> str:
-    """A note's first sentence: page 1 is the reader's edition; the rest of a note is in the annex."""
-    for end in re.finditer(r"。|\.(?=\s+[A-Z(「\d])", note):
-        if end.group() == "。" or not _NOT_AN_END.search(note[: end.end()]):
-            return note[: end.end()]
+    """A note's first sentence: page 1 is the reader's edition; the rest of a note is in the annex. A
+    sentence never ends inside brackets or quotation marks, nor at an abbreviation's full stop."""
+    depth = 0
+    for i, ch in enumerate(note):
+        depth += (ch in _OPENING) - (ch in _CLOSING)
+        if depth > 0:
+            continue
+        if ch == "。" or (
+            ch == "." and re.match(r"\s+[A-Z(「\d]", note[i + 1 :]) and not _NOT_AN_END.search(note[: i + 1])
+        ):
+            return note[: i + 1]
     return note
 
 
@@ -311,6 +333,8 @@ def incident(ctx: IncidentContext) -> Findings:
     # A remedy in tokens (IOUs for the loss) is told as such, never as the coins given back.
     delivery = (lambda key: f"{key}_tokens") if ctx.remedy_in_tokens else (lambda key: key)
     to_detection = _gap(theft, detection)
+    # Only the exchange can say when it noticed: said as its account where the row is its own.
+    own = detection is not None and _exchange_says(ctx, detection)
     # Unnoticed for a while: a finding to lead with only when it is at least an hour.
     long_enough = (
         to_detection is not None
@@ -333,23 +357,24 @@ def incident(ctx: IncidentContext) -> Findings:
         noticed = l10n.t("find_noticed_day", lang, when=when(theft, detection, lang, "after_start"),
                          missing=_missing_time(theft, detection, lang))  # fmt: skip
     elif _at_once(to_detection):
-        noticed = l10n.t("find_noticed_at_once", lang)
+        noticed = l10n.t("find_noticed_at_once" if own else "find_noticed_at_once_plain", lang)
     elif _about_once(to_detection):
         noticed = l10n.t("find_noticed_about_once", lang, at=l10n.about(f"{theft.timestamp:%H:%M}", lang))
     else:
         other = _other_count(ctx, theft, detection)
         # Only the exchange can say when it noticed: its own account, said so (its day when the
         # sources give no time).
-        own = (
-            detection is not None
-            and ctx.data.events.set_index("event_id").at[detection.event_id, "actor"] in vocab.EXCHANGE_ACTORS
-        )
         key = (
-            ("find_unnoticed_own" if detection.timestamp is not None else "find_unnoticed_own_day")
+            (
+                "find_unnoticed_own"
+                if detection.timestamp is not None and theft.timestamp is not None
+                else "find_unnoticed_own_day"
+            )
             if own
             else "find_unnoticed"
         )
-        noticed = _sentence(key, lang, duration=unnoticed, other=other or "")
+        start = l10n.about(f"{theft.timestamp:%H:%M}", lang, theft.approximate) if theft.timestamp is not None else ""
+        noticed = _sentence(key, lang, duration=unnoticed, other=other or "", start=start)
     sentences = [
         _sentence(
             tell("find_stolen"),
@@ -398,10 +423,11 @@ def incident(ctx: IncidentContext) -> Findings:
             "find_decided_only",
             lang,
             when=when(theft, m.get("remedy_decided"), lang, "after_drain" if drain else "after_theft"),
-            what=_remedy_what(ctx),
             why=_gap_note(ctx, m.get("remedy_delivered")),
         ),  # fmt: skip
     ]
+    if sentences[-1] is not None:  # what the undated remedy gives, and whether in full or in part
+        sentences.append(_remedy_what(ctx))
     joiner = l10n.t("sentence_joiner", lang)
     # What, how much, who was hurt, why and who did it lead; how fast the exchange and the
     # regulator moved and what customers got come next; what followed closes.
@@ -427,9 +453,10 @@ def incident(ctx: IncidentContext) -> Findings:
     elif unnoticed:
         # The exchange's account is of when it noticed (its time, where it gives one), not of the
         # theft's start: the headline pins the account to that time, not to the count.
-        timed = detection.timestamp is not None
+        # (unnoticed is long enough to tell only where the detection is the exchange's: see `own`)
+        timed = detection.timestamp is not None and theft.timestamp is not None
         at = l10n.about(f"{detection.timestamp:%H:%M}", lang, detection.approximate) if timed else None
-        key = "headline_unnoticed_at" if timed else "headline_unnoticed"
+        key = ("headline_unnoticed_at" if timed else "headline_unnoticed") if own else "headline_unnoticed_plain"
         if f is not None:
             # The reported loss is a round figure (two significant digits): so is the share in a headline.
             share = l10n.about(l10n.percent(f.paid_to_reported_ratio, lang, 0), lang)

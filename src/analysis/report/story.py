@@ -76,7 +76,12 @@ def _steps(ctx: IncidentContext, names: tuple[str, ...]) -> str | None:
         others = _other_days(ctx, r)
         # Where the accounts disagree and the step's own does not name the buyer, the buyer is said
         # beside the account that does, never joined to a day its page does not give.
-        buyer = not others or _names_buyer(ctx, r)
+        buyer = (
+            not others
+            or _term(ctx) != "purchase"
+            or _names_buyer(ctx, r)
+            or not any(_names_buyer(ctx, o) for o in others)  # no account names it: kept with the step
+        )
         step = l10n.t("story_step", ctx.lang, step=_step_name(ctx, r, buyer))
         told.append(l10n.paren(step, _day_told(ctx, r, others, buyer), ctx.lang))
     return l10n.t("story_steps_joiner", ctx.lang).join(told)
@@ -97,15 +102,16 @@ def _other_days(ctx: IncidentContext, row) -> list:
 
 def _day_told(ctx: IncidentContext, row, others: list, buyer: bool = True) -> str:
     """A step's day; where other accounts give other days, each day with whose account it is: "31 March
-    2023, by the parent company's own account; 14 February 2023, by a trade-press page, which names
-    SBI Holdings as the buyer" (the buyer said there where `buyer` is False)."""
+    2023, by the seller's own account; 14 February 2023, by a trade-press page, which names SBI
+    Holdings as the buyer" (the buyer said there where `buyer` is False). The step's own day is then
+    its Japan day alone: its other zone's day would run into the accounts' semicolons."""
     if not others:
         return _day(row, ctx.lang)
     # Each day says whose account it is: a reader weighs a company's filing and a trade-press page apart.
-    told = l10n.t("day_by_account", ctx.lang, day=_day(row, ctx.lang), whose=_account(row, ctx.lang))
+    told = l10n.t("day_by_account", ctx.lang, day=_day(row, ctx.lang, with_japan=False), whose=_account(ctx, row))
     for other in others:
-        whose = _account(other, ctx.lang)
-        if not buyer and row.milestone.startswith("acquisition_") and _names_buyer(ctx, other):
+        whose = _account(ctx, other)
+        if not buyer and _names_buyer(ctx, other):
             whose = l10n.t(
                 "account_names_buyer", ctx.lang, whose=whose, who=_acquirer(ctx)[l10n.column("text", ctx.lang)]
             )
@@ -113,16 +119,23 @@ def _day_told(ctx: IncidentContext, row, others: list, buyer: bool = True) -> st
     return told
 
 
-def _account(row, lang: str) -> str:
-    """Whose account a row's day is, by the most direct kind of page that gives it (vocab.PAGE_KINDS,
-    most direct first): "by the parent company's own account", "by a trade-press page"."""
-    kinds = {p.kind for p in (row.pages or ())}
-    kind = next((k for k in vocab.PAGE_KINDS if k in kinds), "")
-    if kind == "company" and str(row.milestone).startswith("acquisition_") and row.actor == "parent_company":
-        kind = "company_seller"  # a parent's account of selling the exchange: the seller's, whatever it then held
-    elif kind == "company" and l10n.has_label("account", f"company_{row.actor}", lang):
-        kind = f"company_{row.actor}"
-    return l10n.label("account", kind or "unknown", lang)
+def _account(ctx: IncidentContext, row) -> str:
+    """Whose account a row's day is (conflicts.account_kind): the exchange's, its parent's or, for a
+    parent selling the exchange, the seller's own; another actor's announcement; or the most direct
+    kind of page it was read on: "by the seller's own account", "by a trade-press page"."""
+    kind = conflicts.account_kind(ctx.data.events, row)
+    if kind == "company":
+        if str(row.milestone).startswith("acquisition_") and row.actor == "parent_company" and _term(ctx) == "purchase":
+            kind = "company_seller"  # a parent's account of selling the exchange: the seller's, whatever it then held
+        elif l10n.has_label("account", f"company_{row.actor}", ctx.lang):
+            kind = f"company_{row.actor}"
+    return l10n.label("account", kind or "unknown", ctx.lang)
+
+
+def _term(ctx: IncidentContext) -> str | None:
+    """How the acquirer took the exchange over (its story row's term), or None without one."""
+    acquirer = _acquirer(ctx)
+    return None if acquirer is None else acquirer["term"]
 
 
 def _when_held(row) -> tuple:
@@ -157,8 +170,12 @@ def _told(ctx: IncidentContext, fields: dict[str, str | None]) -> list[str]:
 def lead(ctx: IncidentContext) -> list[str]:
     """What the theft was worth, who was hurt, why it could happen, who did it and what became of
     them: each sentence only where its row exists."""
-    told = _told(ctx, {"story_value": _aspect(ctx, "value"), "story_victims": _aspect(ctx, "victims")})
-    if _aspect(ctx, "victims") is None and remedy_extents(ctx)[ctx.incident_id] == "not_needed":
+    lost_nothing = remedy_extents(ctx)[ctx.incident_id] == "not_needed"
+    # Where customers lost nothing, a victims row says by whose accounts (Liquid's two companies),
+    # told as that, not as who was hurt.
+    victims = "story_victims_no_loss" if lost_nothing else "story_victims"
+    told = _told(ctx, {"story_value": _aspect(ctx, "value"), victims: _aspect(ctx, "victims")})
+    if _aspect(ctx, "victims") is None and lost_nothing:
         # Nobody to name as hurt, the remedy says so; and who bore the loss, where its row says.
         remedy = ctx.data.remedies[ctx.data.remedies["incident_id"] == ctx.incident_id]
         funded = remedy[l10n.column("funded_by", ctx.lang)].iloc[0] if len(remedy) else ""
