@@ -52,19 +52,13 @@ def subtitle(ctx: Context) -> str:
     if len(facts):
         latest = facts["date"].dt.end_time.fillna(facts["period"].map(lambda p: p.end_time, na_action="ignore"))
         row = facts.loc[latest.idxmax()]
-        end = l10n.period(row["period"], ctx.lang) if pd.isna(row["date"]) else _zoned_day(row, ctx.lang)
+        end = days.told(row, ctx.lang)  # a day (in its zone, and Japan's where they differ) or a period
     start = l10n.day(ctx.window[0], ctx.lang)
     theft = ev[ev["milestone"].eq("leak") & ev["effective"] & ev["date"].notna()]
     if len(theft) and theft["date"].iloc[0].to_timestamp().date() == ctx.window[0]:
-        start = _zoned_day(theft.iloc[0], ctx.lang)
+        start = days.told(theft.iloc[0], ctx.lang)
     drain = ctx.incident_id in ctx.drains
     return l10n.t("subtitle_drain" if drain else "subtitle", ctx.lang, start=start, end=end)
-
-
-def _zoned_day(row, lang: str) -> str:
-    """An event's day, with its zone when it is the page's own date in another zone (a UTC date), and
-    its day there beside the Japan day when its pages print its time in that zone only (days.told)."""
-    return days.told(row, lang)
 
 
 def key_fact_rows(ctx: Context) -> list[tuple[str, str, str, str]]:
