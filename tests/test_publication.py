@@ -70,8 +70,8 @@ def test_findings_follow_the_data(data_copy):
     for phrase in [
         "went unnoticed for about 11 h 23 min, from about 00:02 to the time the exchange says it noticed it (about 8 h "
         "28 min "
-        "from about 02:57, the time of the outflow given by Coincheck on the day; about 8 h 25 min from about "
-        "03:00, the time of sending as stated at the press conference).",
+        "from about 02:57, the time in Coincheck's written account on the day; about 8 h 25 min from about "
+        "03:00, the time given at the company's press conference).",
         "first halted a service about 33 min after noticing it.",
         "disclosed the theft on the day it began.",
         "A business improvement order followed 3 days after the theft.",

@@ -306,18 +306,17 @@ def test_mt_gox_court_steps_are_named_for_what_happened():
 
 
 def test_an_undated_delivery_says_what_the_pages_do_say():
-    # Mt. Gox: some creditors said on social media they had yen by 21 December 2023 (one aggregator page,
-    # events mtgox-cash-repayments); the day the first creditor was paid is on no page found.
+    # Mt. Gox: BTC and BCH repayments through exchanges began on 5 July 2024 (a US date); the day the
+    # first creditor was paid is on no page found (page 1 gives the note's first sentence; the yen some
+    # creditors said on social media they had by 21 December 2023, one aggregator page, is the annex's).
     page = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="en")).paragraphs)
     assert (
-        "the sources do not date its delivery. Some creditors said on social media that they had received yen by "
-        "21 December 2023 (one aggregator page)" in page
+        "the sources do not date its delivery. BTC and BCH repayments through exchanges began on 5 July 2024, a US "
+        "date; no page found gives the day the first creditor was paid." in page
     )
+    assert "social media" not in page
     ja = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="ja")).paragraphs)
-    assert (
-        "補償の実施日は資料で分からない。2023年12月21日までに日本円を受け取ったとソーシャルメディアで述べた債権者がおり"
-        in ja
-    )
+    assert "補償の実施日は資料で分からない。2024年7月5日（米国の日付）に取引所経由のBTC・BCHの弁済が始まったが" in ja
     # What customers were to get, and that it is only in part (remedies.csv extent partial).
     assert "What customers were to get, in part: repayments under the rehabilitation plan" in page
 
@@ -326,11 +325,11 @@ def test_a_drain_names_the_earlier_theft_its_sources_date():
     # events mtgox-theft (11 Sep 2011, used) and mtgox-theft-2011-03 (1 Mar 2011: a separate, earlier
     # theft of about 80,000 BTC on the same investigator's page).
     page = findings.incident(prepare_incident(incident_id="mtgox-2014", lang="en")).paragraphs[0]
-    # The company's 2014 account (February 2014) puts the start later; a guest post's (October 2011,
-    # flag weak) is not told on page 1.
+    # The company's 2014 account (February 2014, as pages quote it) puts the start later, said as its
+    # own; a guest post's (October 2011, flag weak) is not told on page 1.
     assert page.startswith(
-        "From 11 September 2011 (the sources also date an earlier theft, on 1 March 2011; another account puts the "
-        "start in February 2014), coins"
+        "From 11 September 2011 (the sources also date an earlier theft, on 1 March 2011; the exchange's own account "
+        "puts the start in February 2014), coins"
     )
     assert (
         "the exchange's coins" not in findings.incident(prepare_incident(incident_id="mtgox-2014", lang="en")).headline
@@ -442,8 +441,8 @@ def test_detection_is_the_exchange_s_time_and_other_times_are_counted_too():
     assert (
         "The theft went unnoticed for about 11 h 23 min, from about 00:02 to the time the exchange says it noticed it "
         "(about 8 h 28 "
-        "min from about 02:57, the time of the outflow given by Coincheck on the day; about 8 h 25 min "
-        "from about 03:00, the time of sending as stated at the press conference)." in cc
+        "min from about 02:57, the time in Coincheck's written account on the day; about 8 h 25 min "
+        "from about 03:00, the time given at the company's press conference)." in cc
     )
     # BITPoint: halted 06:30 on 12 Jul; noticed 22:12 (used) or about 21:11 (press conference): 8 h 18 / 9 h 19 min.
     bp = " ".join(findings.incident(prepare_incident(incident_id="bitpoint-2019", lang="en")).paragraphs)
@@ -604,8 +603,8 @@ def test_a_drain_counts_from_the_earlier_theft_too():
         # The Nikkei of 28 Feb 2014: the deposit account short by 「最大で28億円程度」, the company said.
         (
             "mtgox-2014",
-            "The company also said at its filing that the bank balances holding customers' cash were short by "
-            "up to about 2.8 bn JPY",
+            "The company also said at its filing that customers' cash in its bank accounts was short by up to about "
+            "2.8 bn JPY",
         ),
     ],
 )
@@ -657,7 +656,10 @@ def test_a_date_stated_inside_a_seed_item_is_the_account_of_the_item_it_sits_und
     from analysis.report.context import prepare_comparison
 
     text = " ".join(findings.comparison(prepare_comparison(lang="en")).paragraphs)
-    assert "remedy decided: 2 days (the exchange itself also puts it earlier, on 27 January 2018)" in text
+    assert (
+        "remedy decided: 2 days (the announcement itself gives an earlier time for its release, 23:00 on 27 January 2018)"
+        in text
+    )
 
 
 def test_a_theft_timed_in_another_zone_is_told_by_its_day_there_and_in_japan():

@@ -47,16 +47,16 @@ def account_kind(events: pd.DataFrame, row) -> str:
         return "company"
     if kind == "other":
         return "other"
-    if kind == "derived" and (heading := _seed_heading(events, row)) is not None:
-        return heading
+    if kind == "derived" and (heading := seed_heading(events, row)) is not None:
+        return "company" if heading["source_kind"] == "company" else "other"
     pages = _get(row, "pages")
     kinds = {p.kind for p in pages} if isinstance(pages, (tuple, list)) else set()
     return next((k for k in vocab.PAGE_KINDS if k in kinds), "")
 
 
-def _seed_heading(events: pd.DataFrame, row) -> str | None:
-    """The kind (company or other) of the seed's ● or ○ item a stated date sits under: the seed's
-    numbered lines run on under each heading, so it is the nearest heading before the line."""
+def seed_heading(events: pd.DataFrame, row) -> pd.Series | None:
+    """The seed's ● or ○ item a stated date sits under (its events row), or None: the seed's numbered
+    lines run on under each heading, so it is the nearest heading before the line."""
     item = str(_get(row, "seed_item"))
     if not item.isdigit():
         return None
@@ -65,7 +65,7 @@ def _seed_heading(events: pd.DataFrame, row) -> str | None:
         same & events["source_kind"].isin(["company", "other"]) & events["seed_item"].astype(str).str.isdigit()
     ]
     above = items[items["seed_item"].astype(int) <= int(item)]
-    return None if above.empty else above.loc[above["seed_item"].astype(int).idxmax(), "source_kind"]
+    return None if above.empty else above.loc[above["seed_item"].astype(int).idxmax()]
 
 
 def own_account(events: pd.DataFrame, row) -> bool:

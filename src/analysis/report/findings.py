@@ -181,6 +181,12 @@ def _earlier_account(ctx: IncidentContext, used: Milestone | None) -> str:
     first = _first_earlier(ctx, used)
     if first is None:
         return ""
+    heading = conflicts.seed_heading(ctx.data.events, first)
+    if heading is not None and heading["event_id"] == used.event_id and not pd.isna(first["timestamp"]):
+        # A time the announcement itself states (Coincheck's compensation release, dated 28 Jan on its
+        # site, gives its own release as 23:00 on 27 Jan): the same account, told as such.
+        return l10n.t("earlier_account_same_item", ctx.lang, time=f"{first['timestamp']:%H:%M}",
+                      day=days.told(first, ctx.lang, bracketed=True, with_japan=False))  # fmt: skip
     own_actor = ctx.data.events.loc[ctx.data.events["event_id"] == used.event_id, "actor"].iloc[0]
     # The exchange's own other account of its own act (Zaif's release, Coincheck's release text): the
     # act is the exchange's by its actor, the account by where the row was read (conflicts.own_account).
@@ -232,9 +238,10 @@ def _earlier_theft(ctx: IncidentContext, theft: Milestone | None) -> str:
     parts = [] if first is None else [l10n.t("earlier_theft", ctx.lang, day=_when(first, ctx.lang))]
     rest = conflicts.others(ctx.data.events, theft.event_id)
     parts += [
-        l10n.t("later_theft" if pd.isna(o["date"]) else "later_theft_day", ctx.lang, when=_when(o, ctx.lang))
+        l10n.t(("later_theft" if pd.isna(o["date"]) else "later_theft_day")
+               + ("_own" if conflicts.own_account(ctx.data.events, o) else ""), ctx.lang, when=_when(o, ctx.lang))
         for _, o in rest[rest["start"] > pd.Timestamp(theft.day)].iterrows()
-    ]
+    ]  # fmt: skip
     joiner = l10n.t("accounts_joiner", ctx.lang)
     return l10n.t("theft_accounts", ctx.lang, parts=joiner.join(parts)) if parts else ""
 
