@@ -364,10 +364,10 @@ def test_a_time_printed_in_another_zone_gives_its_day_there_and_in_japan():
     # are told. Not "repaid in full": tokens exchanged earlier for iFinex shares were no longer
     # outstanding (CCN: over 20 million of them).
     en = " ".join(story.aftermath(prepare_incident(incident_id="bitfinex-2016", lang="en")))
-    assert "remaining tokens for the loss redeemed in full (3 April 2017, UTC date; 4 April 2017 in Japan)" in en
+    assert "remaining tokens redeemed in full (3 April 2017, UTC date; 4 April 2017 in Japan)" in en
     assert "repaid in full" not in en
     ja = " ".join(story.aftermath(prepare_incident(incident_id="bitfinex-2016", lang="ja")))
-    assert "残る損失分トークンの全額償還（2017年4月3日、協定世界時の日付。日本時間では2017年4月4日）" in ja
+    assert "残るトークンの全額償還（2017年4月3日、協定世界時の日付。日本時間では2017年4月4日）" in ja
     # A Japan time printed as such keeps its one day: Coincheck's Monex purchase.
     assert "(16 April 2018)" in " ".join(story.aftermath(prepare_incident(incident_id="coincheck-2018", lang="en")))
 
