@@ -616,7 +616,8 @@ def test_page_one_tells_the_losses_beside_the_coins(incident, told):
 def test_the_exchange_s_own_earlier_account_is_told_by_where_it_was_read(data_copy):
     # Zaif's 20 Sep release, as news pages quote it (source_kind quoted), puts the halt at about 14 Sep.
     text = _told("zaif-2018")
-    assert "(the exchange itself also puts it earlier, about 14 September 2018)" in text
+    # Not "first halted ... (it also puts it earlier)": the other account is of services already down.
+    assert "(by another account of the exchange's own, some services were down from about 14 September 2018)" in text
     # The same row read as a news page's own report: the exchange acted, but the account is not its own.
     path = data_copy / "events.csv"
     set_cell(path, line_of(path, "event_id", "zaif-suspension-0914"), "source_kind", "secondary")

@@ -196,6 +196,10 @@ def _earlier_account(ctx: IncidentContext, used: Milestone | None) -> str:
         and conflicts.own_account(ctx.data.events, first)
     ):
         key = "earlier_account_own" if first["approximate"] else "earlier_account_own_exact"
+        if used.name == "suspension":
+            # "First halted ... (it also puts it earlier)" would contradict itself: the other account is
+            # of services already down, as that account says, not of a second first halt.
+            key = "earlier_halt_own" if first["approximate"] else "earlier_halt_own_exact"
     else:
         key = "earlier_account_about" if first["approximate"] else "earlier_account"
     return l10n.t(key, ctx.lang, day=days.told(first, ctx.lang, bracketed=True, with_japan=False))
