@@ -31,7 +31,8 @@ def period_start(period) -> pd.Timestamp:
     return pd.Period(period).start_time if isinstance(period, (str, pd.Period)) and str(period) else pd.NaT
 
 
-def _get(row, name: str):
+def field(row, name: str):
+    """A field of an events row, as pandas gives it by itertuples or by iloc (None where it has none)."""
     return row.get(name) if isinstance(row, pd.Series) else getattr(row, name, None)
 
 
@@ -42,14 +43,14 @@ def account_kind(events: pd.DataFrame, row) -> str:
     a date stated inside one); else the most direct kind of page it was read on (vocab.PAGE_KINDS,
     most direct first), "" when it names none. Who acted (the actor) does not tell it: a news page
     may say the exchange halted without the exchange saying so."""
-    kind = _get(row, "source_kind")
+    kind = field(row, "source_kind")
     if kind in ("company", "quoted"):
         return "company"
     if kind == "other":
         return "other"
     if kind == "derived" and (heading := seed_heading(events, row)) is not None:
         return "company" if heading["source_kind"] == "company" else "other"
-    pages = _get(row, "pages")
+    pages = field(row, "pages")
     kinds = {p.kind for p in pages} if isinstance(pages, (tuple, list)) else set()
     return next((k for k in vocab.PAGE_KINDS if k in kinds), "")
 
@@ -57,10 +58,10 @@ def account_kind(events: pd.DataFrame, row) -> str:
 def seed_heading(events: pd.DataFrame, row) -> pd.Series | None:
     """The seed's ● or ○ item a stated date sits under (its events row), or None: the seed's numbered
     lines run on under each heading, so it is the nearest heading before the line."""
-    item = str(_get(row, "seed_item"))
+    item = str(field(row, "seed_item"))
     if not item.isdigit():
         return None
-    same = (events["source_id"] == _get(row, "source_id")) & (events["incident_id"] == _get(row, "incident_id"))
+    same = (events["source_id"] == field(row, "source_id")) & (events["incident_id"] == field(row, "incident_id"))
     items = events[
         same & events["source_kind"].isin(["company", "other"]) & events["seed_item"].astype(str).str.isdigit()
     ]

@@ -168,6 +168,11 @@ def _first_earlier(ctx: IncidentContext, used: Milestone | None) -> pd.Series | 
     return None if earlier.empty else earlier.iloc[0]
 
 
+def _clock(m: Milestone, lang: str) -> str:
+    """A milestone's time of day in Japan, "about" where its page gives it as approximate."""
+    return l10n.about(f"{m.timestamp:%H:%M}", lang, m.approximate)
+
+
 def _exchange_says(ctx: IncidentContext, step: Milestone) -> bool:
     """Whether a step is the exchange's own act by its own account (its actor, and where the row was
     read: conflicts.own_account): only then may page 1 say "by the exchange's account"."""
@@ -384,7 +389,7 @@ def incident(ctx: IncidentContext) -> Findings:
             if own
             else "find_unnoticed"
         )
-        start = l10n.about(f"{theft.timestamp:%H:%M}", lang, theft.approximate) if theft.timestamp is not None else ""
+        start = _clock(theft, lang) if theft.timestamp is not None else ""
         noticed = _sentence(key, lang, duration=unnoticed, other=other or "", start=start)
     sentences = [
         _sentence(
@@ -464,9 +469,8 @@ def incident(ctx: IncidentContext) -> Findings:
     elif unnoticed:
         # The exchange's account is of when it noticed (its time, where it gives one), not of the
         # theft's start: the headline pins the account to that time, not to the count.
-        # (unnoticed is long enough to tell only where the detection is the exchange's: see `own`)
         timed = detection.timestamp is not None and theft.timestamp is not None
-        at = l10n.about(f"{detection.timestamp:%H:%M}", lang, detection.approximate) if timed else None
+        at = _clock(detection, lang) if timed else None
         key = ("headline_unnoticed_at" if timed else "headline_unnoticed") if own else "headline_unnoticed_plain"
         if f is not None:
             # The reported loss is a round figure (two significant digits): so is the share in a headline.
