@@ -58,7 +58,8 @@ def body(ctx) -> str:
 def test_findings_follow_the_data(data_copy):
     front = registry.front(prepare_incident(lang="en"))
     assert front.headline == (
-        "Coincheck 2018: the exchange says it noticed the theft at about 11:25, about 11 h 23 min after it began; "
+        "Coincheck 2018: the exchange says it noticed the theft at about 11:25 JST, about 11 h 23 min after the first "
+        "coins left; "
         "every XEM stolen was paid for, at 88.549 JPY, about 80% of the value the reported loss implies"
     )
     text = " ".join(front.paragraphs)
@@ -101,7 +102,8 @@ def test_findings_in_japanese():
     front = registry.front(prepare_incident(lang="ja"))
     assert (
         front.headline
-        == "コインチェック（2018年）：取引所によれば流出に気づいたのは約11:25で、流出開始から約11時間23分後。流出したXEMは全量を"
+        == "コインチェック（2018年）：取引所によれば流出に気づいたのは約11:25（日本時間）で、最初の不正送金から約11時間23分後。"
+        "流出したXEMは全量を"
         "1XEMあたり88.549円（被害額から算出した単価の約80%）で補償"
     )
     assert (

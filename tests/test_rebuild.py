@@ -185,7 +185,7 @@ def test_the_as_of_date_is_of_the_reports_own_rows(fixture_copy):
 
     from analysis.report.findings import as_of
 
-    for name in ("events.csv", "incidents.csv", "remedies.csv"):
+    for name in ("events.csv", "incidents.csv", "remedies.csv", "story.csv"):
         path = fixture_copy / name
         rows = list(csv.reader(path.open(encoding="utf-8", newline="")))
         col, checked = rows[0].index("incident_id"), rows[0].index("checked")

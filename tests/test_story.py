@@ -47,9 +47,11 @@ def test_coincheck_page_one_in_full():
     assert "hot wallet" in lead and "without multisignature" in lead
     assert "the thief has not been identified" in lead
     assert "13 people and the company were indicted and 14 people summarily indicted" in lead
-    # A conviction, not the case, made final: of a receiver, as the sentence before says; the thief was not found.
-    # "Arrests": the first day of them (Bitfinex had one arrest day; "first" would promise more).
-    assert "Police and courts: arrests (11 March 2020), a conviction made final (16 July 2024)." in lead
+    # A receiver's conviction, not the case, made final: the thief was not found. Coincheck's arrests
+    # were the first of several (events.csv names the step; Bitfinex's one arrest day stays "arrests").
+    assert (
+        "Police and courts: first arrests (11 March 2020), a receiver's conviction made final (16 July 2024)." in lead
+    )
     last = findings.incident(ctx).paragraphs[-1]
     assert last.endswith(
         "What followed: second improvement order (8 March 2018), purchase by Monex Group completed (16 April 2018), "
@@ -291,17 +293,19 @@ def test_a_remedy_in_tokens_is_not_told_as_the_coins_given_back():
 
 def test_mt_gox_court_steps_are_named_for_what_happened():
     # Filed for civil rehabilitation on 28 Feb 2014 (Nikkei, HuffPost Japan), bankruptcy opened on
-    # 24 Apr 2014 (mtgox-creditors.com), rehabilitation opened on 22 Jun 2018 (CoinChoice).
+    # 24 Apr 2014 (mtgox-creditors.com) after the petition for rehabilitation was rejected (the row's own
+    # step name), rehabilitation opened on 22 Jun 2018 (CoinChoice).
     page = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="en")).paragraphs)
     assert (
-        "What followed: filing for civil rehabilitation (28 February 2014), bankruptcy proceedings opened "
-        "(24 April 2014), civil rehabilitation proceedings opened (22 June 2018)."
+        "What followed: filing for civil rehabilitation (28 February 2014), bankruptcy proceedings opened, after "
+        "the petition for civil rehabilitation was rejected (24 April 2014), civil rehabilitation proceedings "
+        "opened (22 June 2018)."
     ) in page
     assert "bankruptcy protection" not in page
     ja = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="ja")).paragraphs)
     assert (
-        "その後：民事再生法の適用申請（2014年2月28日）、破産手続の開始決定（2014年4月24日）、民事再生手続の開始決定（2018年6月22日）。"
-        in ja
+        "その後：民事再生法の適用申請（2014年2月28日）、民事再生の申立ての棄却を経た破産手続の開始決定（2014年4月24日）、"
+        "民事再生手続の開始決定（2018年6月22日）。" in ja
     )
 
 
@@ -394,8 +398,13 @@ def test_the_comparison_counts_liquid_among_those_who_lost_nothing_by_their_own_
         # story.csv acquirer rows (term, name) with the events' milestones and days.
         ("coincheck-2018", "en", "purchase by Monex Group completed (16 April 2018)"),
         ("zaif-2018", "en", "transfer to Fisco Cryptocurrency Exchange completed (22 November 2018)"),
-        ("dmm-bitcoin-2024", "en", "transfer of accounts to SBI VC Trade agreed (2 December 2024)"),
-        ("dmm-bitcoin-2024", "ja", "SBI VCトレードへの口座・資産移管の合意（2024年12月2日）"),
+        # DMM's row names its own step: the exchange announced its closure with the transfer.
+        (
+            "dmm-bitcoin-2024",
+            "en",
+            "closure announced, with accounts and assets to move to SBI VC Trade (2 December 2024)",
+        ),
+        ("dmm-bitcoin-2024", "ja", "廃業とSBI VCトレードへの口座・資産の移管を発表（2024年12月2日）"),
         # CoinDesk dates the deal in UTC: the day says so.
         ("liquid-2021", "en", "purchase by FTX announced (2 February 2022, UTC date)"),
         # The seller's filing (31 Mar 2023, used: it dates the completion, names no buyer) and the
@@ -682,10 +691,16 @@ def test_a_theft_timed_in_another_zone_is_told_by_its_day_there_and_in_japan():
 
 def test_the_headline_pins_the_exchange_s_account_to_its_time_of_noticing():
     # Coincheck noticed at about 11:25 by its own account (its press conference, as pages quote it); the
-    # start, about 00:02, is the blockchain record's, said in the body.
+    # start, about 00:02, is the first transfer in the blockchain record, said in the body: the headline
+    # counts from the first coins leaving, and its time says its zone (a headline stands alone).
     found = findings.incident(prepare_incident(incident_id="coincheck-2018", lang="en"))
     assert found.headline.startswith(
-        "Coincheck 2018: the exchange says it noticed the theft at about 11:25, about 11 h 23 min after it began;"
+        "Coincheck 2018: the exchange says it noticed the theft at about 11:25 JST, about 11 h 23 min after the "
+        "first coins left;"
+    )
+    ja = findings.incident(prepare_incident(incident_id="coincheck-2018", lang="ja"))
+    assert ja.headline.startswith(
+        "コインチェック（2018年）：取引所によれば流出に気づいたのは約11:25（日本時間）で、最初の不正送金から"
     )
     assert "from about 00:02 to the time the exchange says it noticed it" in " ".join(found.paragraphs)
     # Zaif's account gives a day, not a time: the headline says the day count, by its account.
@@ -751,3 +766,77 @@ def test_by_the_exchange_s_account_only_where_the_row_is_its_own(data_copy):
     text = " ".join(found.paragraphs)
     assert "The theft went unnoticed for about 11 h 23 min (" in text
     assert "the exchange says" not in text and "the exchange says" not in found.headline
+
+
+def test_a_row_names_its_own_step_on_page_one(fixture_copy):
+    # The fixture's order and full reopening, named by their rows: the order's sentence and what
+    # followed use the row's words; without them, the milestone's name (asserted first).
+    plain = " ".join(
+        findings.incident(prepare_incident(incident_id="example-2020", lang="en", data_dir=fixture_copy)).paragraphs
+    )
+    assert (
+        "A business improvement order followed" in plain and "What followed: all services resumed (Q3 2020)." in plain
+    )
+    path = fixture_copy / "events.csv"
+    for event, en, ja in (
+        ("ex-order", "a second business improvement order", "2回目の業務改善命令"),
+        ("ex-full-reopening", "trading reopened under new owners", "新しい所有者のもとで取引を再開"),
+    ):
+        line = line_of(path, "event_id", event)
+        set_cell(path, line, "step_en", en)
+        set_cell(path, line, "step_ja", ja)
+    en = " ".join(
+        findings.incident(prepare_incident(incident_id="example-2020", lang="en", data_dir=fixture_copy)).paragraphs
+    )
+    assert "A second business improvement order followed" in en
+    assert "What followed: trading reopened under new owners (Q3 2020)." in en
+    ja = " ".join(
+        findings.incident(prepare_incident(incident_id="example-2020", lang="ja", data_dir=fixture_copy)).paragraphs
+    )
+    assert "2回目の業務改善命令は流出から" in ja
+    assert "その後：新しい所有者のもとで取引を再開（2020年第3四半期）。" in ja
+
+
+def test_page_one_says_what_the_regulator_had_done_before_the_theft():
+    # story.csv history rows: Zaif's operator had orders of 8 Mar and 22 Jun 2018 (bit-coin.co.jp,
+    # digitaljournal.jp), so the September order was its third that year (the row names its step);
+    # BITPoint's June 2018 order was lifted on 28 Jun 2019 (Nikkei, Real Sound), 13 days before its theft.
+    zaif = _told("zaif-2018")
+    assert (
+        "Before the theft: the FSA had already issued business improvement orders to the exchange's operator on "
+        "8 March and 22 June 2018." in zaif
+    )
+    assert "A third business improvement order of 2018 followed 11 days after the theft." in zaif
+    zaif_ja = " ".join(findings.incident(prepare_incident(incident_id="zaif-2018", lang="ja")).paragraphs)
+    assert "流出の前：金融庁は2018年3月8日と6月22日にも、運営会社に業務改善命令を出していた。" in zaif_ja
+    assert "同年3回目の業務改善命令は流出から11日で出た。" in zaif_ja
+    bp = _told("bitpoint-2019")
+    assert (
+        "Before the theft: a business improvement order the FSA had issued in June 2018 had been lifted on 28 June 2019."
+        in bp
+    )
+    # Told after why it could happen, before who did it.
+    assert bp.index("Why it could happen") < bp.index("Before the theft") < bp.index("Who did it")
+
+
+def test_a_count_from_an_approximate_earlier_theft_is_approximate():
+    # Mt. Gox: 1,095 days from the earlier theft of 1 March 2011 to the disclosure of 24 February 2014;
+    # were that day approximate, the count would be too ("about" on both, 頃 on the Japanese day).
+    import dataclasses
+
+    from analysis.measures.durations import milestones
+
+    ctx = prepare_incident(incident_id="mtgox-2014", lang="en")
+    m = milestones(ctx.data.events, "mtgox-2014")
+    assert findings._from_earlier_theft(ctx, m["leak"], m["disclosure"]) == (
+        " (1,095 days counted from the earlier theft, on 1 March 2011)"
+    )
+    events = ctx.data.events.copy()
+    events.loc[events["event_id"] == "mtgox-theft-2011-03", "approximate"] = True
+    rough = dataclasses.replace(ctx, data=dataclasses.replace(ctx.data, events=events))
+    assert findings._from_earlier_theft(rough, m["leak"], m["disclosure"]) == (
+        " (about 1,095 days counted from the earlier theft, about 1 March 2011)"
+    )
+    assert findings._from_earlier_theft(dataclasses.replace(rough, lang="ja"), m["leak"], m["disclosure"]) == (
+        "（それより前の2011年3月1日ごろの流出からは約1,095日）"
+    )

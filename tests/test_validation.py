@@ -248,9 +248,34 @@ def test_cli_reports_and_exits_nonzero(fixture_copy):
     assert "events.csv, line 4, column 'date': value '2018-02-30'" in run.stderr
 
 
-def test_note_needs_both_languages(fixture_copy):
+@pytest.mark.parametrize(
+    "event, column, value, missing, what",
+    [
+        # a note emptied in one language; a step named in one language only
+        ("ex-report-deadline", "note_ja", "", "note_ja", "every note is given in every language (note_en, note_ja)"),
+        (
+            "ex-order",
+            "step_en",
+            "a second business improvement order",
+            "step_ja",
+            "every step is given in every language (step_en, step_ja)",
+        ),
+    ],
+)
+def test_a_text_needs_every_language(fixture_copy, event, column, value, missing, what):
     path = fixture_copy / "events.csv"
-    line = line_of(path, "event_id", "ex-report-deadline")
-    set_cell(path, line, "note_ja", "")
-    p = only(problems_of(fixture_copy), line=line, column="note_ja")
-    assert "every note is given in every language (note_en, note_ja)" in p.message
+    line = line_of(path, "event_id", event)
+    set_cell(path, line, column, value)
+    p = only(problems_of(fixture_copy), line=line, column=missing)
+    assert what in p.message
+
+
+def test_a_step_name_only_on_a_step_page_one_names(fixture_copy):
+    # Detection is told by its own sentences, never as a named step: a name given there would be lost.
+    path = fixture_copy / "events.csv"
+    line = line_of(path, "event_id", "ex-detection")
+    set_cell(path, line, "step_en", "noticed by a customer")
+    set_cell(path, line, "step_ja", "顧客が気づいた")
+    p = only(problems_of(fixture_copy), line=line, column="step_en")
+    assert p.value == "noticed by a customer"
+    assert "whose milestone ('detection') page 1 does not name as a step" in p.message

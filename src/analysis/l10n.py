@@ -137,9 +137,13 @@ def after_label(note: str, lang: str) -> str:
     for label in catalogue(lang)["note_label"].values():
         head = label + t("note_label_end", lang)
         if note.startswith(head) or note == label:
-            rest = note[len(head) :].strip()
-            return rest[:1].upper() + rest[1:]
+            return sentence_start(note[len(head) :].strip())
     return note
+
+
+def sentence_start(text: str) -> str:
+    """Text begun as a sentence: its first letter upper-cased (a script without case is left as it is)."""
+    return text[:1].upper() + text[1:]
 
 
 def month(year: int, month_: int, lang: str) -> str:

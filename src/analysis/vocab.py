@@ -83,7 +83,7 @@ CITED_TABLES = {
 # What kind of event an incident is: a theft (taken in hours or days) or a drain (coins taken over
 # months or years, found late); a drain is told and compared as such, never timed as a one-day hack.
 INCIDENT_KINDS = ("theft", "drain")
-STORY_ASPECTS = ("value", "victims", "cause", "attribution", "acquirer")
+STORY_ASPECTS = ("value", "victims", "cause", "history", "attribution", "acquirer")
 TERMS = {
     "cause": {
         "hot_wallet": ("hot wallet", "ホットウォレット", "オンライン"),
@@ -116,6 +116,10 @@ TERMS = {
         ),
         "charged": ("charged", "indicted", "pleaded guilty", "plead guilty", "起訴", "有罪"),
     },
+    # What the regulator had done to the exchange before the theft (an order issued, or lifted).
+    "history": {
+        "prior_order": ("業務改善命令", "business improvement order", "improvement order"),
+    },
     # Who took the exchange over (purchase: its shares were bought), its business (transfer) or its
     # customers' accounts and assets (account_transfer); page 1 names it in what followed.
     "acquirer": {
@@ -144,6 +148,10 @@ AFTERMATH = (
     "closure",
 )
 ENFORCEMENT = ("arrest", "prosecution", "sentence", "verdict")
+# The steps page 1 names, by default by their milestone's name; an events row may name its own step
+# (step_en, step_ja) where that name alone would be vague or untrue of the incident: "a receiver's
+# conviction made final", "its third business improvement order of 2018".
+NAMED_STEPS = (*AFTERMATH, *ENFORCEMENT, "order")
 
 # A remedy's form, and its extent: full (customers got back all they lost, as the asset or at a
 # stated price), partial (part of it; the share in remedies.csv when a page prints it), none, or

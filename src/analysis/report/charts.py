@@ -752,8 +752,7 @@ def _marks_key(drawn: list[tuple[bool, tuple | None]], lang: str) -> str:
         )
         if shown
     ]
-    text = l10n.t("key_joiner", lang).join(l10n.t(k, lang) for k in keys)
-    return text[:1].upper() + text[1:]
+    return l10n.sentence_start(l10n.t("key_joiner", lang).join(l10n.t(k, lang) for k in keys))
 
 
 class _Measure:

@@ -210,6 +210,17 @@ def _earlier_account(ctx: IncidentContext, used: Milestone | None) -> str:
     return l10n.t(key, ctx.lang, day=days.told(first, ctx.lang, bracketed=True, with_japan=False))
 
 
+def _order(ctx: IncidentContext, order: Milestone | None, when_: str | None) -> str | None:
+    """The business improvement order: "A business improvement order followed 3 days after the
+    theft", or by the name its row gives it ("Its third business improvement order of 2018 ...")."""
+    if when_ is None:
+        return None
+    named = story.own_step(ctx, order.event_id)
+    if named is None:
+        return l10n.t("find_order", ctx.lang, order=when_)
+    return l10n.t("find_order_named", ctx.lang, order=when_, step=l10n.sentence_start(named))
+
+
 def _remedy_what(ctx: IncidentContext) -> str | None:
     """What the remedy gives customers and to what extent, from its remedies.csv row, a sentence of its
     own where page 1 has no payment to tell: "What customers were to get, in part: repayments ...".
@@ -233,7 +244,9 @@ def _from_earlier_theft(ctx: IncidentContext, theft: Milestone | None, end: Mile
     if isinstance(first["date_zone"], str) and first["date_zone"]:  # another zone's date: no Japan count
         return ""
     start = first["date"].to_timestamp().date()
-    return l10n.t("count_from_earlier_theft", ctx.lang, value=l10n.elapsed((end.day - start).days, None, ctx.lang),
+    about = bool(first["approximate"])  # an approximate earlier day makes its count approximate too
+    value = l10n.about(l10n.elapsed((end.day - start).days, None, ctx.lang), ctx.lang, about)
+    return l10n.t("count_from_earlier_theft" + ("_about" if about else ""), ctx.lang, value=value,
                   day=l10n.day(start, ctx.lang))  # fmt: skip
 
 
@@ -418,7 +431,7 @@ def incident(ctx: IncidentContext) -> Findings:
             **({"earlier": _from_earlier_theft(ctx, theft, m.get("disclosure"))} if drain else {}),
         ),
         _sentence("find_first_step", lang, first=when(theft, regulator, lang, "after_theft")),
-        _sentence("find_order", lang, order=when(theft, m.get("order"), lang, "after_theft")),
+        _order(ctx, m.get("order"), when(theft, m.get("order"), lang, "after_theft")),
         _sentence("find_report", lang, deadline=l10n.day(m["report_deadline"].day, lang)) if slack == 0 else None,
         *_unknown(ctx, (detection, m.get("suspension"), m.get("disclosure"), regulator)),
         _sentence(
@@ -470,7 +483,8 @@ def incident(ctx: IncidentContext) -> Findings:
         # The exchange's account is of when it noticed (its time, where it gives one), not of the
         # theft's start: the headline pins the account to that time, not to the count.
         timed = detection.timestamp is not None and theft.timestamp is not None
-        at = _clock(detection, lang) if timed else None
+        # a headline stands alone: its time says its zone
+        at = l10n.t("japan_time_at", lang, at=_clock(detection, lang)) if timed else None
         key = ("headline_unnoticed_at" if timed else "headline_unnoticed") if own else "headline_unnoticed_plain"
         if f is not None:
             # The reported loss is a round figure (two significant digits): so is the share in a headline.
@@ -619,7 +633,7 @@ def as_of(ctx: Context) -> date:
     and the latest correction of what it shows (data/corrections.csv), so that a row of another
     incident checked later leaves the report as it was (data.inputs)."""
     days = [date.fromisoformat(d) for d in ctx.corrections["date"]]
-    for frame in (ctx.data.events, ctx.data.incidents, ctx.data.remedies):
+    for frame in (ctx.data.events, ctx.data.incidents, ctx.data.remedies, ctx.data.story):
         mine = frame[frame["incident_id"].isin(ctx.incidents)]
         days += [date.fromisoformat(d) for d in mine["checked"] if isinstance(d, str) and d]
     return max(days) if days else date.fromisoformat(ctx.data.sources["published"].max())

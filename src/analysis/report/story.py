@@ -1,8 +1,8 @@
 """Page 1's story of an incident: what was stolen and its worth, who was hurt, why it could happen,
-who did it and what became of them, and what followed (a takeover named by who took it over).
+what the regulator had done to the exchange before, who did it and what became of them, and what followed (a takeover named by who took it over).
 
 Every sentence comes from a row: the incident's row (what was stolen), its story rows
-(data/story.csv: value, victims, cause, attribution, acquirer, each with its source) and its dated events
+(data/story.csv: value, victims, cause, history, attribution, acquirer, each with its source) and its dated events
 whose milestones tell enforcement and aftermath (vocab.ENFORCEMENT, vocab.AFTERMATH). An aspect
 without a row is left out, never filled by a template that fits another incident.
 """
@@ -54,10 +54,21 @@ def _names_buyer(ctx: IncidentContext, row) -> bool:
     return any(p.url in urls for p in (row.pages or ()))
 
 
+def own_step(ctx: IncidentContext, event_id: str) -> str | None:
+    """The name an events row gives its own step (step_en, step_ja: "a receiver's conviction made
+    final"), where its milestone's name alone would be vague or untrue of the incident; else None."""
+    events = ctx.data.events
+    named = events.loc[events["event_id"] == event_id, l10n.column("step", ctx.lang)]
+    return None if named.empty or pd.isna(named.iloc[0]) else named.iloc[0]
+
+
 def _step_name(ctx: IncidentContext, row, buyer: bool = True) -> str:
-    """A step as page 1 names it: by its milestone; a takeover or transfer by who took the exchange
-    over and how (its story row `acquirer`): "purchase by Monex Group completed"; without the buyer
-    where `buyer` is False (the step's own account does not name it)."""
+    """A step as page 1 names it: by the name its row gives it; else by its milestone, a takeover or
+    transfer by who took the exchange over and how (its story row `acquirer`): "purchase by Monex
+    Group completed"; without the buyer where `buyer` is False (the step's own account does not name
+    it)."""
+    if (own := own_step(ctx, row.event_id)) is not None:
+        return own
     acquirer = _acquirer(ctx)
     if row.milestone.startswith("acquisition_") and acquirer is not None:
         key = f"{acquirer['term']}_{row.milestone}" + ("" if buyer else "_unnamed")
@@ -180,7 +191,14 @@ def lead(ctx: IncidentContext) -> list[str]:
         remedy = ctx.data.remedies[ctx.data.remedies["incident_id"] == ctx.incident_id]
         funded = remedy[l10n.column("funded_by", ctx.lang)].iloc[0] if len(remedy) else ""
         told.append(l10n.t("story_no_victims_funded" if funded else "story_no_victims", ctx.lang, funded=funded))
-    told += _told(ctx, {"story_cause": _aspect(ctx, "cause"), "story_attribution": _aspect(ctx, "attribution")})
+    told += _told(
+        ctx,
+        {
+            "story_cause": _aspect(ctx, "cause"),
+            "story_history": _aspect(ctx, "history"),
+            "story_attribution": _aspect(ctx, "attribution"),
+        },
+    )
     if _aspect(ctx, "attribution") is None:
         told.append(l10n.t("story_no_attribution", ctx.lang))  # a gap stays a gap, and is said
     return told + _told(ctx, {"story_enforcement": _steps(ctx, vocab.ENFORCEMENT)})

@@ -31,6 +31,7 @@ PERIOD = Format(
 # The note a rule asks for is read in l10n.REFERENCE_LANGUAGE; every language gives it.
 NOTE = l10n.reference_column("note")
 NOTES = l10n.columns("note")
+STEPS = l10n.columns("step")
 
 COLUMNS = {
     "incident_id": column(ID),
@@ -42,6 +43,7 @@ COLUMNS = {
     "source_kind": column(allowed=vocab.SOURCE_KINDS, loads=Loads.CATEGORY),
     "milestone": column(ID, required=False, loads=Loads.OR_MISSING),
     **in_every_language("title"),
+    **in_every_language("step", required=False, loads=Loads.OR_MISSING),
     "source_url": column(URLS, required=False, loads=Loads.OR_MISSING),
     "source_url_as_printed": column(required=False, loads=Loads.OR_MISSING),
     "seed_item": column(SEED_ITEM, required=False, loads=Loads.OR_MISSING),
@@ -77,11 +79,23 @@ def _some_note(f: pd.DataFrame) -> pd.Series:
     return (f[list(NOTES)] != "").any(axis=1)
 
 
-def _note_message(found: pd.DataFrame) -> list[str]:
-    given = (found[list(NOTES)] != "").idxmax(axis=1)  # the first language whose note is given
+def _some_step(f: pd.DataFrame) -> pd.Series:
+    return (f[list(STEPS)] != "").any(axis=1)
+
+
+def _missing_language(found: pd.DataFrame, cols: tuple[str, ...], what: str) -> list[str]:
+    given = (found[list(cols)] != "").idxmax(axis=1)  # the first language whose text is given
     return [
-        f"is empty while '{have}' is not; every note is given in every language ({', '.join(NOTES)})" for have in given
+        f"is empty while '{have}' is not; every {what} is given in every language ({', '.join(cols)})" for have in given
     ]
+
+
+def _note_message(found: pd.DataFrame) -> list[str]:
+    return _missing_language(found, NOTES, "note")
+
+
+def _step_message(found: pd.DataFrame) -> list[str]:
+    return _missing_language(found, STEPS, "step")
 
 
 def _conflicts(f: pd.DataFrame) -> pd.DataFrame:
@@ -109,6 +123,13 @@ RULES = (
         "a corrected URL needs a note saying what was corrected",
     ),
     *(Rule(note, lambda f, note=note: _some_note(f) & ~_filled(f, note), _note_message) for note in NOTES),
+    *(Rule(step, lambda f, step=step: _some_step(f) & ~_filled(f, step), _step_message) for step in STEPS),
+    Rule(
+        l10n.reference_column("step"),
+        lambda f: _some_step(f) & ~f["milestone"].isin(vocab.NAMED_STEPS),
+        "is given on a row whose milestone ('{milestone}') page 1 does not name as a step; a step names only "
+        f"a row of these milestones: {', '.join(vocab.NAMED_STEPS)}",
+    ),
     *(
         Rule(
             col,
