@@ -47,10 +47,11 @@ def test_coincheck_page_one_in_full():
     assert "hot wallet" in lead and "without multisignature" in lead
     assert "the thief has not been identified" in lead
     assert "13 people and the company were indicted and 14 people summarily indicted" in lead
-    # A receiver's conviction, not the case, made final: the thief was not found. Coincheck's arrests
+    # A recipient's conviction, not the case, upheld: the thief was not found. Coincheck's arrests
     # were the first of several (events.csv names the step; Bitfinex's one arrest day stays "arrests").
     assert (
-        "Police and courts: first arrests (11 March 2020), a receiver's conviction made final (16 July 2024)." in lead
+        "Police and courts: first arrests (11 March 2020), a recipient's conviction upheld by the Supreme Court "
+        "(16 July 2024)." in lead
     )
     last = findings.incident(ctx).paragraphs[-1]
     assert last.endswith(
@@ -800,7 +801,7 @@ def test_a_row_names_its_own_step_on_page_one(fixture_copy):
 def test_page_one_says_what_the_regulator_had_done_before_the_theft():
     # story.csv history rows: Zaif's operator had orders of 8 Mar and 22 Jun 2018 (bit-coin.co.jp,
     # digitaljournal.jp), so the September order was its third that year (the row names its step);
-    # BITPoint's June 2018 order was lifted on 28 Jun 2019 (Nikkei, Real Sound), 13 days before its theft.
+    # BITPoint's order of 22 Jun 2018 was lifted on 28 Jun 2019 (Nikkei, Nikkei xTECH), 13 days before its theft.
     zaif = _told("zaif-2018")
     assert (
         "Before the theft: the FSA had already issued business improvement orders to the exchange's operator on "
@@ -812,8 +813,13 @@ def test_page_one_says_what_the_regulator_had_done_before_the_theft():
     assert "同年3回目の業務改善命令は流出から11日で出た。" in zaif_ja
     bp = _told("bitpoint-2019")
     assert (
-        "Before the theft: a business improvement order the FSA had issued in June 2018 had been lifted on 28 June 2019."
-        in bp
+        "Before the theft: the business improvement order the FSA had issued on 22 June 2018 had only just been "
+        "lifted, on 28 June 2019." in bp
+    )
+    # Liquid's operator QUOINE had an order in the same round (Diamond ZAi); when it was lifted is a gap, said.
+    assert (
+        "Before the theft: the FSA had issued a business improvement order to QUOINE on 22 June 2018; no page found "
+        "says when it was lifted." in _told("liquid-2021")
     )
     # Told after why it could happen, before who did it.
     assert bp.index("Why it could happen") < bp.index("Before the theft") < bp.index("Who did it")
