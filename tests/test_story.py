@@ -846,3 +846,14 @@ def test_a_count_from_an_approximate_earlier_theft_is_approximate():
     assert findings._from_earlier_theft(dataclasses.replace(rough, lang="ja"), m["leak"], m["disclosure"]) == (
         "（それより前の2011年3月1日ごろの流出からは約1,095日）"
     )
+
+
+def test_a_remedy_detail_is_a_phrase_that_a_table_cell_capitalises():
+    # remedies.csv holds the detail as a phrase that completes page 1's sentence; the remedy table of
+    # the report begins it with a capital; a first word that is a name (MONA) is never lowered.
+    from analysis.report import registry
+
+    assert "What customers were to get, in full: replacement coins procured;" in _told("bitpoint-2019")
+    table = "".join(p._repr_html_() for p in registry.report(prepare_incident(incident_id="bitpoint-2019", lang="en")))
+    assert "Replacement coins procured; customers to be repaid in kind" in table
+    assert "What customers were to get, in full: MONA: 60.3% in kind" in _told("zaif-2018")

@@ -134,7 +134,7 @@ def remedies(ctx: Context, section: Section) -> Section:
                 ctx.names[i],
                 remedy_extent(r, lang),
                 l10n.label("method", r.method, lang) if r.method else "",
-                getattr(r, f"detail_{lang}"),
+                l10n.sentence_start(getattr(r, f"detail_{lang}")),
                 getattr(r, f"funded_by_{lang}"),
                 source,
             ]

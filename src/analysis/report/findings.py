@@ -229,8 +229,6 @@ def _remedy_what(ctx: IncidentContext) -> str | None:
     rows = ctx.data.remedies[ctx.data.remedies["incident_id"] == ctx.incident_id]
     if rows.empty or not isinstance(detail := rows[l10n.column("detail", ctx.lang)].iloc[0], str) or not detail:
         return None
-    if detail[:2].istitle():  # a capital that only opens the phrase ("Replacement"), not a name ("MONA")
-        detail = detail[0].lower() + detail[1:]
     extent = l10n.label("extent", rows["extent"].iloc[0], ctx.lang)
     return l10n.t("remedy_what", ctx.lang, detail=detail.rstrip(".。"), extent=extent)
 

@@ -278,7 +278,7 @@ def remedy(ctx: Context, section: Section) -> Section:
     rows = [
         [l10n.t("extent_col", lang), remedy_extent(r, lang)],
         *([[l10n.t("method_col", lang), l10n.label("method", r.method, lang)]] if r.method else []),
-        [l10n.t("detail_col", lang), getattr(r, f"detail_{lang}")],
+        [l10n.t("detail_col", lang), l10n.sentence_start(getattr(r, f"detail_{lang}"))],
         [l10n.t("funded_col", lang), getattr(r, f"funded_by_{lang}")],
         [
             l10n.t("source_col", lang),
