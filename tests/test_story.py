@@ -857,3 +857,22 @@ def test_a_remedy_detail_is_a_phrase_that_a_table_cell_capitalises():
     table = "".join(p._repr_html_() for p in registry.report(prepare_incident(incident_id="bitpoint-2019", lang="en")))
     assert "Replacement coins procured; customers to be repaid in kind" in table
     assert "What customers were to get, in full: MONA: 60.3% in kind" in _told("zaif-2018")
+
+
+def test_a_drain_s_halt_is_named_for_what_was_halted():
+    # Mt. Gox halted bitcoin withdrawals on 7 Feb 2014, 880 days after the drain began on 11 Sep 2011;
+    # it had halted services for other reasons in 2013 (The Verge), so "first halted a service" would
+    # be untrue: its row names what was halted.
+    en = _told("mtgox-2014")
+    assert "The exchange halted bitcoin withdrawals to outside addresses 880 days after the drain began." in en
+    assert "first halted a service" not in en
+    ja = _told("mtgox-2014", "ja")
+    assert "取引所は流出開始から880日でビットコインの外部への払い出しを停止した。" in ja
+    # Other thefts keep the milestone's own words.
+    assert "The exchange first halted a service about 33 min after noticing it." in _told("coincheck-2018")
+
+
+def test_who_bore_the_loss_reads_as_japanese():
+    # remedies.csv funded_by: the group's 55 bn JPY (DMM Bitcoin) met the loss; an amount does not bear it.
+    assert "損失はグループからの550億円で賄われた。" in _told("dmm-bitcoin-2024", "ja")
+    assert "the loss was borne by group funding of 55 bn JPY." in _told("dmm-bitcoin-2024")

@@ -402,6 +402,9 @@ def incident(ctx: IncidentContext) -> Findings:
         )
         start = _clock(theft, lang) if theft.timestamp is not None else ""
         noticed = _sentence(key, lang, duration=unnoticed, other=other or "", start=start)
+    # What the row says was halted, where "first halted a service" would be untrue (Mt. Gox had
+    # halted services for other reasons before its loss came to light).
+    halted_what = None if m.get("suspension") is None else story.own_step(ctx, m["suspension"].event_id)
     sentences = [
         _sentence(
             tell("find_stolen"),
@@ -413,7 +416,7 @@ def incident(ctx: IncidentContext) -> Findings:
         ),
         noticed,
         _sentence(
-            "find_halted",
+            "find_halted" if halted_what is None else "find_halted_named",
             lang,
             # from the detection; from the theft when the detection is not dated to a day
             halted=when(detection, m.get("suspension"), lang, "after_noticing")
@@ -421,6 +424,7 @@ def incident(ctx: IncidentContext) -> Findings:
             # another day for the halt, or other times for the detection it is counted from
             other=_earlier_account(ctx, m.get("suspension"))
             + (_other_count(ctx, detection, m.get("suspension")) or ""),
+            **({} if halted_what is None else {"step": halted_what}),
         ),  # fmt: skip
         _sentence(
             tell("find_disclosed"),
