@@ -141,3 +141,18 @@ def test_yen_is_written_one_way_in_english():
 )
 def test_one_helper_writes_a_percentage(ratio, lang, places, text):
     assert l10n.percent(ratio, lang, places) == text
+
+
+def test_a_time_of_day_in_a_sentence():
+    # Japanese prose writes 0時2分ごろ, not 約00:02; on the hour, 23時; English keeps 00:02 with "about".
+    import pandas as pd
+
+    from analysis import l10n
+
+    at = pd.Timestamp("2018-01-26 00:02", tz="Asia/Tokyo")
+    assert l10n.clock(at, "ja", approximate=True) == "0時2分ごろ"
+    assert l10n.clock(at, "en", approximate=True) == "about 00:02"
+    hour = pd.Timestamp("2018-01-27 23:00", tz="Asia/Tokyo")
+    assert (l10n.clock(hour, "ja"), l10n.clock(hour, "en")) == ("23時", "23:00")
+    # kept on one line in a page: the whole time is one quantity
+    assert l10n.quantity_pattern().search("流出は、0時2分ごろから").group(0) == "0時2分"

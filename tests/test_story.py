@@ -701,7 +701,7 @@ def test_the_headline_pins_the_exchange_s_account_to_its_time_of_noticing():
     )
     ja = findings.incident(prepare_incident(incident_id="coincheck-2018", lang="ja"))
     assert ja.headline.startswith(
-        "コインチェック（2018年）：取引所によれば流出に気づいたのは約11:25（日本時間）で、最初の不正送金から"
+        "コインチェック（2018年）：取引所によれば流出に気づいたのは11時25分ごろ（日本時間）で、最初の不正送金から"
     )
     assert "from about 00:02 to the time the exchange says it noticed it" in " ".join(found.paragraphs)
     # Zaif's account gives a day, not a time: the headline says the day count, by its account.

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_time
 from babel.numbers import format_decimal, format_percent
 
 # The one list of languages: a catalogue file each. ANALYSIS_CATALOGUE_DIR points elsewhere (a
@@ -117,6 +117,14 @@ def stylesheet() -> str:
 def day(d: date, lang: str, style: str = "date") -> str:
     """A calendar day: 2018年1月26日 / 26 January 2018 ('date'), 1/26 / 26 Jan ('axis'), ..."""
     return format_date(d, _locale(lang)[style], locale=_babel(lang))
+
+
+def clock(at, lang: str, approximate: bool = False) -> str:
+    """A time of day (Japan time) as a sentence writes it: 11:25 / 11時25分, 23:00 / 23時; "about 11:25"
+    / 11時25分ごろ where its page gives it as approximate. Tables and charts keep HH:MM."""
+    pattern = _locale(lang)["clock_on_the_hour" if at.minute == 0 else "clock"]
+    text = format_time(at.time() if hasattr(at, "time") else at, pattern, locale=_babel(lang))
+    return t("approximately_clock", lang, value=text) if approximate else text
 
 
 def zoned_day(d: date, zone, lang: str, bracketed: bool = False) -> str:

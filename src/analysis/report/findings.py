@@ -150,7 +150,7 @@ def _other_count(ctx, start: Milestone | None, end: Milestone | None, short: boo
             "other_count_one",
             ctx.lang,
             value=l10n.elapsed(0, o.hours, ctx.lang, approximate=bool(o.approximate) or end.approximate),
-            at=l10n.about(f"{o.timestamp:%H:%M}", ctx.lang, bool(o.approximate)),
+            at=l10n.clock(o.timestamp, ctx.lang, bool(o.approximate)),
             given=_described(o, ctx.lang),
         )
         for o in rest.itertuples()
@@ -170,7 +170,7 @@ def _first_earlier(ctx: IncidentContext, used: Milestone | None) -> pd.Series | 
 
 def _clock(m: Milestone, lang: str) -> str:
     """A milestone's time of day in Japan, "about" where its page gives it as approximate."""
-    return l10n.about(f"{m.timestamp:%H:%M}", lang, m.approximate)
+    return l10n.clock(m.timestamp, lang, bool(m.approximate))
 
 
 def _exchange_says(ctx: IncidentContext, step: Milestone) -> bool:
@@ -190,7 +190,7 @@ def _earlier_account(ctx: IncidentContext, used: Milestone | None) -> str:
     if heading is not None and heading["event_id"] == used.event_id and not pd.isna(first["timestamp"]):
         # A time the announcement itself states (Coincheck's compensation release, dated 28 Jan on its
         # site, gives its own release as 23:00 on 27 Jan): the same account, told as such.
-        return l10n.t("earlier_account_same_item", ctx.lang, time=f"{first['timestamp']:%H:%M}",
+        return l10n.t("earlier_account_same_item", ctx.lang, time=l10n.clock(first["timestamp"], ctx.lang),
                       day=days.told(first, ctx.lang, bracketed=True, with_japan=False))  # fmt: skip
     own_actor = ctx.data.events.loc[ctx.data.events["event_id"] == used.event_id, "actor"].iloc[0]
     # The exchange's own other account of its own act (Zaif's release, Coincheck's release text): the
@@ -386,7 +386,7 @@ def incident(ctx: IncidentContext) -> Findings:
     elif _at_once(to_detection):
         noticed = l10n.t("find_noticed_at_once" if own else "find_noticed_at_once_plain", lang)
     elif _about_once(to_detection):
-        noticed = l10n.t("find_noticed_about_once", lang, at=l10n.about(f"{theft.timestamp:%H:%M}", lang))
+        noticed = l10n.t("find_noticed_about_once", lang, at=l10n.clock(theft.timestamp, lang, approximate=True))
     else:
         other = _other_count(ctx, theft, detection)
         # Only the exchange can say when it noticed: its own account, said so (its day when the

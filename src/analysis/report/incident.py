@@ -191,7 +191,7 @@ def first_day(ctx: Context, section: Section) -> Section:
     if not rows:
         return not_known(section, lang, "not_known_first_day_steps")
     frame = pd.DataFrame(rows, columns=[l10n.t(k, lang) for k in ("milestone_col", "time", "hours_after")])
-    at = l10n.about(f"{theft.timestamp:%H:%M}", lang, theft.approximate)
+    at = l10n.clock(theft.timestamp, lang, bool(theft.approximate))
     return section.add(
         Text(
             l10n.labelled(
