@@ -169,7 +169,7 @@ def test_a_minute_claim_needs_exact_times():
     # DMM Bitcoin's theft and detection are both "about 13:26" (頃): about the same time, no more.
     for lang, said, never in (
         ("en", "the same approximate time, about 13:26", "the minute"),
-        ("ja", "ほぼ同じ時刻", "同じ分"),
+        ("ja", "流出と検知の時刻をいずれも13時26分ごろとしている", "同じ分"),
     ):
         text = " ".join(findings.incident(prepare_incident(incident_id="dmm-bitcoin-2024", lang=lang)).paragraphs)
         assert said in text and never not in text, text
@@ -809,7 +809,7 @@ def test_page_one_says_what_the_regulator_had_done_before_the_theft():
     )
     assert "A third business improvement order of 2018 followed 11 days after the theft." in zaif
     zaif_ja = " ".join(findings.incident(prepare_incident(incident_id="zaif-2018", lang="ja")).paragraphs)
-    assert "流出の前：金融庁は2018年3月8日と6月22日にも、運営会社に業務改善命令を出していた。" in zaif_ja
+    assert "流出の前：金融庁はすでに2018年3月8日と6月22日の2度、運営会社に業務改善命令を出していた。" in zaif_ja
     assert "同年3回目の業務改善命令は流出から11日で出た。" in zaif_ja
     bp = _told("bitpoint-2019")
     assert (
@@ -870,9 +870,11 @@ def test_a_drain_s_halt_is_named_for_what_was_halted():
     assert "取引所は流出開始から880日でビットコインの外部への払い出しを停止した。" in ja
     # Other thefts keep the milestone's own words.
     assert "The exchange first halted a service about 33 min after noticing it." in _told("coincheck-2018")
+    assert "取引所は検知から約33分で初めてサービスを停止した。" in _told("coincheck-2018", "ja")
 
 
 def test_who_bore_the_loss_reads_as_japanese():
-    # remedies.csv funded_by: the group's 55 bn JPY (DMM Bitcoin) met the loss; an amount does not bear it.
-    assert "損失はグループからの550億円で賄われた。" in _told("dmm-bitcoin-2024", "ja")
+    # remedies.csv funded_by: the group's funding of 55 bn JPY (DMM Bitcoin) met the loss; an amount does
+    # not bear it.
+    assert "損失はグループからの550億円の資金調達で賄われた。" in _told("dmm-bitcoin-2024", "ja")
     assert "the loss was borne by group funding of 55 bn JPY." in _told("dmm-bitcoin-2024")
