@@ -212,7 +212,7 @@ def _earlier_account(ctx: IncidentContext, used: Milestone | None) -> str:
 
 def _order(ctx: IncidentContext, order: Milestone | None, when_: str | None) -> str | None:
     """The business improvement order: "A business improvement order followed 3 days after the
-    theft", or by the name its row gives it ("Its third business improvement order of 2018 ...")."""
+    theft", or by the name its row gives it ("A third business improvement order of 2018 ...")."""
     if when_ is None:
         return None
     named = story.own_step(ctx, order.event_id)

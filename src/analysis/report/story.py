@@ -1,9 +1,10 @@
 """Page 1's story of an incident: what was stolen and its worth, who was hurt, why it could happen,
-what the regulator had done to the exchange before, who did it and what became of them, and what followed (a takeover named by who took it over).
+what the regulator had done to the exchange before, who did it and what became of them, and what
+followed (a takeover named by who took it over).
 
 Every sentence comes from a row: the incident's row (what was stolen), its story rows
-(data/story.csv: value, victims, cause, history, attribution, acquirer, each with its source) and its dated events
-whose milestones tell enforcement and aftermath (vocab.ENFORCEMENT, vocab.AFTERMATH). An aspect
+(data/story.csv: value, victims, cause, history, attribution, acquirer, each with its source) and its
+dated events whose milestones tell enforcement and aftermath (vocab.ENFORCEMENT, vocab.AFTERMATH). An aspect
 without a row is left out, never filled by a template that fits another incident.
 """
 
@@ -55,8 +56,9 @@ def _names_buyer(ctx: IncidentContext, row) -> bool:
 
 
 def own_step(ctx: IncidentContext, event_id: str) -> str | None:
-    """The name an events row gives its own step (step_en, step_ja: "a receiver's conviction made
-    final"), where its milestone's name alone would be vague or untrue of the incident; else None."""
+    """The name an events row gives its own step (step_en, step_ja: "a recipient's conviction upheld by
+    the Supreme Court"), where its milestone's name alone would be vague or untrue of the incident; else
+    None."""
     events = ctx.data.events
     named = events.loc[events["event_id"] == event_id, l10n.column("step", ctx.lang)]
     return None if named.empty or pd.isna(named.iloc[0]) else named.iloc[0]
@@ -179,8 +181,8 @@ def _told(ctx: IncidentContext, fields: dict[str, str | None]) -> list[str]:
 
 
 def lead(ctx: IncidentContext) -> list[str]:
-    """What the theft was worth, who was hurt, why it could happen, who did it and what became of
-    them: each sentence only where its row exists."""
+    """What the theft was worth, who was hurt, why it could happen, what the regulator had done to the
+    exchange before, who did it and what became of them: each sentence only where its row exists."""
     lost_nothing = remedy_extents(ctx)[ctx.incident_id] == "not_needed"
     # Where customers lost nothing, a victims row says by whose accounts (Liquid's two companies),
     # told as that, not as who was hurt.
