@@ -253,8 +253,8 @@ def test_a_chart_credits_the_sources_of_its_own_rows(lang):
     """The seed's title only when every row drawn rests on the seed; a researched row turns the
     credit to the list of sources."""
     seed = l10n.t("source_line", lang, source=l10n.t("seed_name", lang))
-    assert charts._credit({"seed"}, lang) == seed
-    assert charts._credit({"seed", "research"}, lang) == charts._credit({"research"}, lang) != seed
+    assert charts.marks.credit({"seed"}, lang) == seed
+    assert charts.marks.credit({"seed", "research"}, lang) == charts.marks.credit({"research"}, lang) != seed
     ctx = prepare_incident(lang=lang)
     drawn = registry.charts_of(ctx, "compensation")
     assert {fact.source_id for fact in ctx.compensation.facts.values()} == {"seed"}

@@ -82,7 +82,7 @@ def test_no_label_touches_another_or_leaves_the_figure(lang, phone, incidents):
 def test_a_long_label_breaks_where_the_language_breaks(text, lang, room, lines):
     with matplotlib.rc_context(style.rc(lang)), style.narrow():
         fig, _ = style.new_figure(2)
-        measure = charts._Measure(fig)
-        fitted = charts._fitted(measure, text, lang, style.NARROW_TEXT_PT, room)
+        measure = charts.fitting.Measure(fig)
+        fitted = charts.fitting.fitted(measure, text, lang, style.NARROW_TEXT_PT, room)
         assert all(measure(line, style.NARROW_TEXT_PT)[0] <= room for line in fitted.split("\n"))
     assert fitted.split("\n") == lines

@@ -397,11 +397,11 @@ def test_closed_days_are_shaded_with_one_calendar_lookup_per_chart(monkeypatch):
     from analysis.report import charts
 
     calls = []
-    real = charts.closed_days
-    monkeypatch.setattr(charts, "closed_days", lambda a, b: calls.append((a, b)) or real(a, b))
+    real = charts.scales.closed_days
+    monkeypatch.setattr(charts.scales, "closed_days", lambda a, b: calls.append((a, b)) or real(a, b))
     fig, ax = plt.subplots()
     try:
-        charts._shade_closed_days(ax, date(2010, 1, 1), date(2027, 12, 31))
+        charts.scales.shade_closed_days(ax, date(2010, 1, 1), date(2027, 12, 31))
         bands = len(ax.patches)
     finally:
         plt.close(fig)
@@ -420,8 +420,8 @@ def test_the_shading_bands_cover_exactly_the_closed_days():
     fig, ax = plt.subplots()
     first, last = date(2018, 12, 20), date(2019, 1, 10)
     try:
-        charts._shade_closed_days(ax, first, last)
-        spans = [(mdates.num2date(p.get_x(), tz=charts.TZ).date(), p.get_width()) for p in ax.patches]
+        charts.scales.shade_closed_days(ax, first, last)
+        spans = [(mdates.num2date(p.get_x(), tz=charts.scales.TZ).date(), p.get_width()) for p in ax.patches]
     finally:
         plt.close(fig)
     shaded = {s + timedelta(days=d) for s, w in spans for d in range(round(w))}

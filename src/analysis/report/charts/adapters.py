@@ -1,0 +1,183 @@
+"""What each report draws: the registry's adapters from a report context to a chart function,
+with the chart's title."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from analysis import l10n
+from analysis.measures.durations import milestones
+from analysis.report import citing
+from analysis.report.charts.compared import compared, sizes
+from analysis.report.charts.compensation import compensation, price_window
+from analysis.report.charts.first_day import first_day, first_day_rows
+from analysis.report.charts.numbers import values_stolen
+from analysis.report.charts.scales import log_place
+from analysis.report.charts.since_theft import later_milestones, response
+from analysis.report.charts.timeline import milestone_chain, timeline
+
+
+def title_of(fig: Figure) -> str:
+    """A chart's title, for its alt text: the figure's own title as written (not wrapped), else its
+    first panel's."""
+    if getattr(fig, "analysis_title", None):
+        return fig.analysis_title
+    if fig._suptitle is not None and fig._suptitle.get_text():
+        return fig._suptitle.get_text()
+    return next((ax.get_title(loc="left") for ax in fig.axes if ax.get_title(loc="left")), "")
+
+
+def timeline_of(ctx) -> Figure | None:
+    if not ctx.has_timeline:
+        return None
+    events = ctx.timeline_events
+    total = None if ctx.durations is None else ctx.durations[ctx.durations["step"] == "total"]
+    if total is not None and not total.empty:
+        r = total.iloc[0]
+        title = l10n.t(
+            "timeline_chart_title",
+            ctx.lang,
+            name=ctx.name,
+            last=ctx.milestone_names[r["to"]],
+            days=l10n.days_and_business(int(r["calendar_days"]), int(r["business_days"]), ctx.lang),
+        )
+    else:
+        first, last = ctx.window
+        title = l10n.t("timeline_plain_title", ctx.lang, name=ctx.name, start=l10n.day(first, ctx.lang),
+                       end=l10n.day(last, ctx.lang))  # fmt: skip
+    return timeline(events, ctx.lang, title, ctx.chain, ctx.events, ctx.milestone_names)
+
+
+def first_day_of(ctx, incident: str) -> Figure | None:
+    theft = milestones(ctx.data.events, incident).get("leak")
+    if theft is None or theft.timestamp is None:
+        return None
+    if len(first_day_rows(ctx.data.events, incident)) < 2:
+        return None  # a clock with one mark on it says nothing the text does not
+    return first_day(ctx.data.events, incident, ctx.names[incident], ctx.lang, ctx.milestone_names)
+
+
+def milestone_chain_of(ctx) -> Figure | None:
+    if ctx.durations is None:
+        return None
+    return milestone_chain(ctx.data.events, ctx.durations, ctx.lang, ctx.milestone_names, ctx.name)
+
+
+def compensation_of(ctx) -> Figure | None:
+    return compensation(ctx.compensation, ctx.lang) if ctx.compensation is not None else None
+
+
+def price_window_of(ctx) -> Figure | None:
+    return price_window(ctx.compensation, ctx.events, ctx.lang) if ctx.compensation is not None else None
+
+
+def later_milestones_of(ctx) -> Figure | None:
+    from analysis.report.incident import later_table
+
+    table = later_table(ctx)
+    if not table["state"].isin(["known", "range"]).any():
+        return None  # only gaps: the section's table says so; a chart of nothing would not
+    return later_milestones(table, ctx.name, ctx.lang, ctx.milestone_names)
+
+
+def _names(ctx) -> dict[str, str]:
+    """The thefts' names, a drain over years named as such."""
+    kinds = dict(zip(ctx.data.incidents["incident_id"], ctx.data.incidents["kind"]))
+    return {i: l10n.t("drain_name", ctx.lang, name=n) if kinds.get(i) == "drain" else n for i, n in ctx.names.items()}
+
+
+def compared_of(ctx) -> Figure:
+    """The compared milestones of every theft, titled with what it shows (page 1's headline, right
+    above it, states the finding; one title line leaves the rows room on page 1)."""
+    title = l10n.t("compared_chart_title", ctx.lang, name=ctx.names[ctx.focus])
+    source = compared_source([ctx.names[i] for i in ctx.drains], ctx.lang)
+    return compared(ctx.table, list(ctx.incidents), _names(ctx), ctx.lang, ctx.milestone_names, ctx.focus, title,
+                    source)  # fmt: skip
+
+
+def compared_source(drains: list[str], lang: str) -> str:
+    """The comparison chart's source line: how to read it, and which of its thefts (named) were drains
+    over years, counted from the drain's start."""
+    notes = l10n.t("compared_drain_note", lang, names=l10n.join(drains, lang)) if drains else ""
+    return l10n.t("compared_source", lang, notes=notes)
+
+
+def sizes_of(ctx) -> Figure:
+    """The thefts ranked by the value stolen, titled with the largest and the focus incident's rank;
+    the source line says which values are sums and which are drains, of the thefts drawn."""
+    values = values_stolen(ctx)
+    order = list(ctx.incidents)  # largest first (prepare_comparison)
+    drains = ctx.drains
+    summed = ctx.summed
+    notes = (l10n.t("sizes_sum_note", ctx.lang, names=_joined(ctx, summed)) if summed else "") + (
+        l10n.t("sizes_drain_hatch_note", ctx.lang, names=_joined(ctx, drains)) if drains else ""
+    )
+    shown = {i: citing.value_text(ctx.data, i, ctx.lang, say_sum=False) for i in order}
+    title = l10n.t("sizes_title", ctx.lang, largest=ctx.names[order[0]], value=shown[order[0]],
+                   focus=ctx.names[ctx.focus], rank=order.index(ctx.focus) + 1, n=len(order))  # fmt: skip
+    return sizes(values, shown, _names(ctx), ctx.lang, ctx.focus, set(drains), title,
+                 l10n.t("sizes_source", ctx.lang, notes=notes))  # fmt: skip
+
+
+def _joined(ctx, ids: list[str]) -> str:
+    return l10n.join([ctx.names[i] for i in ids], ctx.lang)
+
+
+@dataclass(frozen=True)
+class Step:
+    label: str
+    days: float | None
+    text: str
+    timed: bool = False
+    extent: tuple[float, float] | None = None
+    state: str = "known"
+    same_day: bool = False  # dated to the theft's own day, without the hours
+    next_day: bool = False  # dated to the day after the theft, without the hours
+    zone: str | None = None  # the zone whose dates the days are counted in, if not Japan's
+
+
+def _after(step: str, value: str, lang: str, s: Step | None = None) -> str:
+    """'detection after 11 h 23 min'; a step at the theft's own time is said so, not 'after', and one
+    on the next day as such ('first suspension the next day'), not 'after next day'."""
+    if s is not None and s.next_day:
+        return l10n.in_zone(l10n.t("step_next_day", lang, step=step), s.zone, lang)
+    if value == l10n.t("same_minute", lang):
+        return l10n.t("step_at_once", lang, step=step)
+    if value == l10n.t("about_same_time", lang):
+        return l10n.t("step_about_once", lang, step=step)
+    return l10n.t("after_step", lang, step=step, value=value)
+
+
+def response_of(ctx) -> Figure | None:
+    """The incident's compared milestones as time after its theft, titled with what the data finds."""
+    from analysis.report.findings import incident
+
+    theft = ctx.found.get("leak")
+    if theft is None or not theft.known or theft.period is not None:
+        return None
+    table = ctx.table_for(ctx.incident_id)
+    steps = []
+    for _, r in table.iterrows():
+        label = ctx.milestone_names[r["milestone"]]
+        if ctx.remedy_in_tokens and r["milestone"] == "remedy_delivered":  # IOUs for the loss, not the coins: said so
+            label = l10n.t("step_tokens_credited", ctx.lang)
+        if r["state"] in ("known", "range"):
+            x, extent = log_place(r)
+            day_only = r["state"] == "known" and pd.isna(r["hours"])
+            steps.append(Step(label, x, l10n.since(r, ctx.lang), pd.notna(r["hours"]), extent,
+                              same_day=day_only and r["days"] == 0, next_day=day_only and r["days"] == 1,
+                              zone=r["zone"] if isinstance(r["zone"], str) else None))  # fmt: skip
+        else:
+            steps.append(Step(label, None, "", state=r["state"]))
+    dated = [s for s in steps if s.days is not None and not s.same_day]
+    if len(dated) >= 2:
+        first, last = dated[0], max(dated, key=lambda s: s.days)
+        shown = dict.fromkeys([first, last])  # one step told once when it is both the first and the last
+        title = l10n.t("response_chart_title", ctx.lang, name=ctx.name,
+                       steps=l10n.t("step_joiner", ctx.lang).join(_after(s.label.lower(), s.text, ctx.lang, s) for s in shown))  # fmt: skip
+    else:
+        title = incident(ctx).headline
+    return response(steps, title, ctx.lang)

@@ -1,0 +1,202 @@
+"""The comparison's charts: every theft's milestones in panels on one log scale, and the thefts
+ranked by the value stolen. Every label is measured, so that none leaves its panel or touches
+another."""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from analysis import l10n
+from analysis.report import style
+from analysis.report.charts.fitting import Measure, fitted
+from analysis.report.charts.marks import log_mark, value_label
+from analysis.report.charts.scales import (
+    LOG_LEFT,
+    LOG_RIGHT,
+    LOG_TICKS,
+    log_axis,
+    log_place,
+    on_right,
+    share_of_log_axis,
+)
+
+# How far (points) a value stands from its mark, written to its right or to its left.
+_VALUE_OFFSET = {False: 5.0, True: 6.0}
+_MISSING_OFFSET = 4.0
+# The scale's words in the order they are kept when a narrow panel cannot hold them all.
+_TICKS_KEPT = ("tick_day", "tick_decade", "tick_hour", "tick_year", "tick_month")
+
+
+def _value_side(measure: Measure, text: str, lang: str, size: float, x: float,
+                extent: tuple[float, float] | None, width: float) -> tuple[str, bool]:  # fmt: skip
+    """A value's text and whether it goes left of its mark, so that it stays inside a panel `width`
+    points wide: on the side the scale leaves room (the right, unless the mark is far right), else
+    on the other, else wrapped on the roomier one. Written to the left it starts from a span's start."""
+    start = extent[0] if extent else x
+    room = {
+        False: (1 - share_of_log_axis(x, LOG_RIGHT)) * width - _VALUE_OFFSET[False] - style.EDGE_PT,
+        True: share_of_log_axis(start, LOG_RIGHT) * width - _VALUE_OFFSET[True] - style.EDGE_PT
+        if start > LOG_LEFT
+        else 0.0,
+    }
+    wide = measure(text, size)[0]
+    for left in (on_right(x), not on_right(x)):
+        if wide <= room[left]:
+            return text, left
+    left = room[True] > room[False]
+    return fitted(measure, text, lang, size, room[left]), left
+
+
+def _spaced_ticks(measure: Measure, lang: str, size: float, width: float) -> list[tuple[float, str]]:
+    """The log scale's ticks, each with its word where the words stand apart across a panel `width`
+    points wide (the day and the decade first, the month last), else none: its gridline stays."""
+    kept: dict[float, tuple[str, float, float]] = {}
+    for key in _TICKS_KEPT:
+        value = next(v for v, k in LOG_TICKS if k == key)
+        text = l10n.t(key, lang)
+        half = measure(text, size)[0] / 2
+        centre = share_of_log_axis(value, LOG_RIGHT) * width
+        lo, hi = centre - half, centre + half
+        if all(hi + style.EDGE_PT <= left or right + style.EDGE_PT <= lo for _, left, right in kept.values()):
+            kept[value] = (text, lo, hi)
+    return [(v, kept[v][0] if v in kept else "") for v, _ in LOG_TICKS]
+
+
+def _compared_label(ax, x: float, y: float, text: str, colour: str, size: float, *, left: bool) -> None:
+    """A value beside its mark; written to the left it sits on white, over the stem."""
+    label = ax.annotate(text, (x, y), xytext=(-_VALUE_OFFSET[True] if left else _VALUE_OFFSET[False], 0),
+                        textcoords="offset points", va="center", ha="right" if left else "left", fontsize=size,
+                        color=colour, zorder=4, linespacing=style.LABEL_LINESPACING,
+                        bbox=dict(fc="white", ec="none", pad=0.6) if left else None)  # fmt: skip
+    label.set_in_layout(False)  # placed inside the panel (_value_side): the layout should not shrink it
+
+
+def _compared_missing(ax, y: float, text: str, state: str, size: float) -> None:
+    """A step with no value, said in grey words; 'not applicable' (nothing to do) in italics."""
+    label = ax.annotate(text, (LOG_LEFT, y), xytext=(_MISSING_OFFSET, 0), textcoords="offset points", va="center",
+                        fontsize=size, color=style.MISSING, linespacing=style.LABEL_LINESPACING,
+                        fontstyle="italic" if state == "not_applicable" else "normal")  # fmt: skip
+    label.set_in_layout(False)
+
+
+@style.styled
+def compared(table: pd.DataFrame, order: list[str], names: dict[str, str], lang: str,
+             milestone_names: dict[str, str], focus: str, title: str, source: str) -> Figure:  # fmt: skip
+    """One panel per compared milestone, the thefts in one order in every panel (`order`: largest
+    first), on a log scale of time after the theft; the focus incident in the highlight colour on a
+    tinted band, the others in one colour; a missing value said in grey words, 'not applicable' in
+    italics. On a narrow page the panels are stacked in one column, in larger text.
+
+    Every label is measured: a value goes beside its mark on the side with room inside its panel,
+    else on two lines; a long name is wrapped; each row is as tall as its tallest text in any panel
+    and a gap (style.ROW_GAP_LINES), so no two rows' words touch; the figure is made as tall as its
+    rows need."""
+    narrow = style.is_narrow()
+    size = style.NARROW_TEXT_PT if narrow else style.MIN_TEXT_PT
+    gap = (style.NARROW_ROW_GAP_LINES if narrow else style.ROW_GAP_LINES) * size
+    kinds = list(dict.fromkeys(table["milestone"]))
+    ncols = 1 if narrow else 2
+    nrows = (len(kinds) + ncols - 1) // ncols
+    fig, axes = style.new_figure(1.1 + nrows * (0.3 + 0.16 * len(order)), nrows=nrows, ncols=ncols, sharey=True,
+                                 squeeze=False)  # fmt: skip
+    axes = list(axes.flat)
+    shown, hidden = axes[: len(kinds)], axes[len(kinds) :]
+    measure = Measure(fig)
+    share = style.NARROW_NAME_SHARE if narrow else style.NAME_SHARE
+    labels = [fitted(measure, names.get(i, i), lang, size, share * fig.get_figwidth() * 72) for i in order]
+    for n, (ax, milestone) in enumerate(zip(shown, kinds)):
+        ax.set_yticks(range(len(order)), labels, fontsize=size, linespacing=style.LABEL_LINESPACING)
+        ax.tick_params(axis="y", length=0)
+        log_axis(ax, lang)
+        ax.tick_params(axis="x", labelsize=size)
+        if not narrow and n < len(kinds) - ncols:
+            ax.tick_params(axis="x", labelbottom=False, length=0)  # in print, the scale under the last row only
+        ax.set_title(milestone_names[milestone], loc="left", fontsize=size + style.PANEL_TITLE_STEP_PT,
+                     pad=style.PANEL_TITLE_PAD_PT)  # fmt: skip
+    for ax in hidden:
+        ax.set_visible(False)
+    for ax in shown[-ncols:]:
+        ax.set_xlabel(l10n.t("time_after_theft_axis", lang), fontsize=size)
+    style.chart_title(fig, title, lang)
+    style.add_source_line(fig, source, lang)
+
+    fig.draw_without_rendering()  # the layout, for the panels' width
+    width = shown[0].get_position().width * fig.get_figwidth() * 72
+    ticks = _spaced_ticks(measure, lang, size, width)
+    for ax in shown:
+        ax.set_xticks([v for v, _ in ticks], [t for _, t in ticks])
+
+    # What each panel writes in each row, and how tall each row must be for it.
+    tall = {i: measure(label, size)[1] for i, label in zip(order, labels)}
+    cells = {}
+    for n, milestone in enumerate(kinds):
+        rows = table[table["milestone"] == milestone].set_index("incident_id")
+        for incident in order:
+            if incident not in rows.index:
+                continue
+            r = rows.loc[incident]
+            placed = log_place(r)
+            if placed is None:
+                room = width - _MISSING_OFFSET - style.EDGE_PT
+                text, left = fitted(measure, l10n.label("state", r["state"], lang), lang, size, room), False
+            else:
+                text, left = _value_side(measure, l10n.since(r, lang), lang, size, *placed, width)
+            cells[(n, incident)] = (r, placed, text, left)
+            tall[incident] = max(tall[incident], measure(text, size)[1])
+    pitch = [tall[i] + gap for i in order]  # points
+    middles = [sum(pitch[:k]) + p / 2 for k, p in enumerate(pitch)]
+    for ax in shown:
+        ax.set_yticks(middles, labels, fontsize=size, linespacing=style.LABEL_LINESPACING)
+        ax.set_ylim(sum(pitch), 0)
+    # Each panel exactly as tall as its rows (its y axis in points): the figure's height follows.
+    for _ in range(3):
+        fig.draw_without_rendering()
+        short = sum(pitch) / 72 - shown[0].get_position().height * fig.get_figheight()
+        if abs(short) < 0.002:
+            break
+        fig.set_size_inches(fig.get_figwidth(), fig.get_figheight() + nrows * short)
+
+    for n, ax in enumerate(shown):
+        for incident, y, p in zip(order, middles, pitch):
+            colour = style.HIGHLIGHT if incident == focus else style.CONTEXT
+            if incident == focus:
+                ax.axhspan(y - p / 2, y + p / 2, color=style.HIGHLIGHT, alpha=0.08, lw=0, zorder=0)
+            if (n, incident) not in cells:
+                continue
+            r, placed, text, left = cells[(n, incident)]
+            if placed is None:
+                _compared_missing(ax, y, text, r["state"], size)
+                continue
+            x, extent = placed
+            log_mark(ax, y, x, extent, colour, pd.notna(r["hours"]), ms=4.5)
+            _compared_label(ax, extent[0] if extent and left else x, y, text, colour, size, left=left)
+    return fig
+
+
+@style.styled
+def sizes(values: pd.Series, shown: dict[str, str], names: dict[str, str], lang: str, focus: str, drains: set[str],
+          title: str, source: str) -> Figure:  # fmt: skip
+    """The thefts ranked by the value stolen at the time, in US dollars as the pages print it, largest
+    first, each bar labelled with its value as `shown` writes it ("about" where the page says so); the
+    focus incident in the highlight colour; a drain over years hatched and named as such."""
+    ranked = values.sort_values(ascending=False, kind="stable")
+    fig, ax = style.new_figure(1.2 + 0.24 * len(ranked))
+    millions = ranked / 1e6
+    for y, (incident, value) in enumerate(millions.items()):
+        colour = style.HIGHLIGHT if incident == focus else style.CONTEXT
+        ax.barh(y, value, height=0.62, color=colour, alpha=0.35 if incident in drains else 0.85,
+                hatch="////" if incident in drains else None, edgecolor=colour, lw=0.6)  # fmt: skip
+        text = shown[incident]
+        left = value > millions.max() * 0.55
+        value_label(ax, value, y, text, "#222222", left=left)
+    ax.set_yticks(range(len(ranked)), [names.get(i, i) for i in ranked.index], fontsize=style.MIN_TEXT_PT)
+    ax.tick_params(axis="y", length=0)
+    ax.set_ylim(len(ranked) - 0.5, -0.6)
+    ax.set_xlim(0, millions.max() * 1.02)
+    ax.set_xticks([])  # every bar carries its value; a scale would only repeat them
+    ax.spines["bottom"].set_visible(False)
+    ax.set_xlabel(l10n.t("value_stolen_axis", lang), fontsize=style.MIN_TEXT_PT)
+    style.chart_title(fig, title, lang)
+    style.add_source_line(fig, source, lang)
+    return fig

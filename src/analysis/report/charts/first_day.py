@@ -1,0 +1,121 @@
+"""The theft's first day on a clock: every timed fact of that day, one row each."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import matplotlib.dates as mdates
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from analysis import l10n, vocab
+from analysis.measures.durations import milestones
+from analysis.report import style
+from analysis.report.charts.fitting import under_rows, wrapped_rows
+from analysis.report.charts.marks import under_label
+from analysis.report.charts.scales import TZ, local
+
+
+def _first_day_title(rows: pd.DataFrame, theft, name: str, lang: str, milestone_names: dict[str, str]) -> str:
+    """The day's finding: how long after the theft began each compared step of that day came."""
+    steps = []
+    for r in rows[rows["effective"] & rows["milestone"].isin(vocab.FIRST_DAY_HEADLINE)].itertuples():
+        hours = (r.timestamp - theft.timestamp).total_seconds() / 3600
+        step = milestone_names[r.milestone].lower()
+        approximate = bool(r.approximate) or theft.approximate
+        if abs(hours) < 1 / 60:  # to the minute only when both times are exact
+            steps.append(l10n.t("step_about_once" if approximate else "step_at_once", lang, step=step))
+            continue
+        text = l10n.elapsed(0, hours, lang, approximate=approximate)
+        steps.append(l10n.t("after_step", lang, step=step, value=text))
+    day = l10n.day(theft.day, lang)
+    if not steps:
+        return l10n.t("first_day_chart_title", lang, name=name, day=day)
+    return l10n.t("first_day_finding", lang, name=name, day=day, steps=l10n.t("step_joiner", lang).join(steps))
+
+
+def first_day_rows(events: pd.DataFrame, incident: str) -> pd.DataFrame:
+    """The incident's timed facts of the theft's day, as the first day's chart draws them."""
+    day = milestones(events, incident)["leak"].day
+    rows = events[(events["incident_id"] == incident) & events["timestamp"].notna()]
+    return rows[[ts.date() == day for ts in rows["timestamp"]]]
+
+
+@style.styled
+def first_day(events: pd.DataFrame, incident: str, name: str, lang: str, milestone_names: dict[str, str]) -> Figure:
+    """Every timed fact of the theft's day on a clock, one row each, named at the left by the step
+    it marks (or by who acted); a value another source gives instead is drawn hollow, in grey."""
+    theft = milestones(events, incident)["leak"]
+    day = theft.day
+    rows = first_day_rows(events, incident)
+    start, end = local(day) - pd.Timedelta(minutes=30), local(day + timedelta(days=1))
+    span = (end - start).total_seconds()
+    # Before noon a label runs to the right of its mark, after noon to the left: each has that room.
+    room = []
+    for r in rows.itertuples():
+        share = (r.timestamp - start).total_seconds() / span
+        room.append(1 - share if r.timestamp.hour < 12 else share)
+    texts = [
+        f"{l10n.about(f'{r.timestamp:%H:%M}', lang, bool(r.approximate))}  {getattr(r, f'title_{lang}')}"
+        for r in rows.itertuples()
+    ]
+    # Each row is named by the step it marks, or by who acted.
+    gutter = []
+    for row in rows.itertuples():
+        colour = style.ACTOR_COLOURS[row.actor] if row.effective else style.MISSING
+        step = isinstance(row.milestone, str) and row.effective and row.milestone in milestone_names
+        gutter.append((milestone_names[row.milestone] if step else l10n.label("actor", row.actor, lang), colour))
+    narrow = style.is_narrow()
+    if narrow:  # a phone: the row's name leads the text under the mark, as the left column is gone
+        texts, ys, heights = under_rows([l10n.labelled(g, t, lang) for (g, _), t in zip(gutter, texts)], lang, 0.17)
+    else:
+        texts, ys, heights = wrapped_rows(texts, room, lang)
+    plot_in = 0.17 * sum(heights) + 0.1
+    alternatives = not rows["effective"].all()
+    fig, axes = style.new_figure(1.5 + plot_in + (0.3 if alternatives else 0), nrows=2 if alternatives else 1,
+                                 **({"height_ratios": [plot_in, 0.25]} if alternatives else {}))  # fmt: skip
+    ax = axes[0] if alternatives else axes
+    for y, text, row, (_, colour) in zip(ys, texts, rows.itertuples(), gutter):
+        ax.plot([row.timestamp], [y], marker="o", ms=5, mfc=colour if row.effective else "white", mec=colour,
+                mew=1.2, ls="none")  # fmt: skip
+        ink = "#222222" if row.effective else style.MISSING
+        if narrow:
+            under_label(ax, y, text, ink)
+            continue
+        late = row.timestamp.hour >= 12
+        note = ax.annotate(text, (row.timestamp, y), xytext=(-6 if late else 6, 0), textcoords="offset points",
+                           va="center", ha="right" if late else "left", fontsize=style.MIN_TEXT_PT, linespacing=1.05,
+                           color=ink)  # fmt: skip
+        note.set_in_layout(False)  # the labels run over the plot; the layout should not shrink it for them
+    if narrow:
+        ax.set_yticks([])
+    else:
+        ax.set_yticks(ys, [g for g, _ in gutter], fontsize=style.MIN_TEXT_PT)
+        for tick, (_, colour) in zip(ax.get_yticklabels(), gutter):
+            tick.set_color(colour)
+    ax.tick_params(axis="y", length=0)
+    ax.set_ylim(sum(heights) + 0.3, -0.3)
+    ax.spines["left"].set_visible(False)
+    ax.set_xlim(start, end)
+    ax.xaxis.set_major_locator(mdates.HourLocator(byhour=range(0, 24, 6 if style.is_narrow() else 3), tz=TZ))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%H:%M", tz=TZ))
+    ax.grid(axis="x", color="#e6e6e6", lw=0.6)
+    ax.set_axisbelow(True)
+    ax.set_xlabel(l10n.t("clock_axis", lang, day=l10n.day(day, lang)), fontsize=style.MIN_TEXT_PT)
+    style.chart_title(fig, _first_day_title(rows, theft, name, lang, milestone_names), lang)
+    if alternatives:
+        axes[1].axis("off")
+        axes[1].legend(
+            handles=[
+                Line2D([], [], marker="o", ls="none", mfc="#555555", mec="#555555", label=l10n.t("used_value", lang)),
+                Line2D(
+                    [], [], marker="o", ls="none", mfc="white", mec=style.MISSING, label=l10n.t("alternative", lang)
+                ),
+            ],
+            loc="center",
+            ncols=2,
+            fontsize=style.MIN_TEXT_PT,
+        )
+    style.add_source_line(fig, l10n.t("source_line_research", lang), lang)
+    return fig

@@ -1,0 +1,96 @@
+"""The marks and words the charts share: a dot, a bar or a span for a fact, a value beside its mark,
+a step with no value said in grey, what the marks drawn mean, and the line naming the sources."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis import l10n
+from analysis.report import style
+from analysis.report.charts.scales import LOG_LEFT
+
+# The timeline draws two kinds of mark only: a dot at a fact's stated time, a bar across the day of
+# a fact known by its date. Who acted is the row's colour and name; the kind of source (the seed's
+# ● and ○, a date inside an announcement, a news report) is in the sources table, one link away.
+TIMED_MS = 4.7
+
+
+def source_line(events: pd.DataFrame, lang: str) -> str:
+    """The seed's title when every fact drawn comes from it; otherwise the research's line."""
+    return credit(set(events["source_id"]), lang)
+
+
+def credit(sources: set[str], lang: str) -> str:
+    """A chart's source line from the sources of the rows it draws: the seed's title when it rests
+    on the seed alone, the research's line otherwise."""
+    if sources == {"seed"}:
+        return l10n.t("source_line", lang, source=l10n.t("seed_name", lang))
+    return l10n.t("source_line_research", lang)
+
+
+def under_label(ax, y: float, text: str, colour: str = "#222222"):
+    """A phone's fact text under its mark, from the plot's left edge."""
+    note = ax.annotate(text, (0, y + 0.38), xycoords=("axes fraction", "data"), va="top", ha="left",
+                       fontsize=style.MIN_TEXT_PT, color=colour, linespacing=1.05, zorder=4)  # fmt: skip
+    note.set_in_layout(False)
+    return note
+
+
+def lollipop(ax, y: float, x: float, colour: str, timed: bool, *, ms: float = 5,
+              extent: tuple[float, float] | None = None) -> None:  # fmt: skip
+    """A stem from the theft to a step and its mark: a filled dot when both times are known, a
+    hollow one when the days are counted by calendar date, a bar over a range of days."""
+    ax.plot([0, extent[0] if extent else x], [y, y], color=colour, lw=1, alpha=0.35, solid_capstyle="butt")
+    if extent is not None:
+        ax.plot(extent, [y, y], color=colour, lw=4.5, alpha=0.7, solid_capstyle="butt", clip_on=False, zorder=3)
+        return
+    ax.plot([x], [y], marker="o", ms=ms, mfc=colour if timed else "white", mec=colour, mew=1.2, ls="none",
+            clip_on=False, zorder=3)  # fmt: skip
+
+
+def value_label(ax, x: float, y: float, text: str, colour: str, *, left: bool) -> None:
+    """A value written beside its mark; written to the left it sits on white, over the stem."""
+    label = ax.annotate(text, (x, y), xytext=(-6 if left else 5, 0), textcoords="offset points", va="center",
+                        ha="right" if left else "left", fontsize=style.MIN_TEXT_PT, color=colour, zorder=4,
+                        bbox=dict(fc="white", ec="none", pad=0.6) if left else None)  # fmt: skip
+    label.set_in_layout(False)  # it stays inside the plot; the layout should not shrink the plot for it
+
+
+def missing(ax, y: float, text: str) -> None:
+    ax.annotate(text, (0, y), xytext=(4, 0), textcoords="offset points", va="center", fontsize=style.MIN_TEXT_PT,
+                color=style.MISSING)  # fmt: skip
+
+
+def log_mark(ax, y: float, x: float, extent: tuple[float, float] | None, colour: str, timed: bool, *,
+              ms: float) -> None:  # fmt: skip
+    """A step on the log scale: a stem from the scale's edge, then a light span over a range
+    (somewhere in it: light, so that it does not read as a length), else a dot, filled when both
+    times are known."""
+    ax.plot([LOG_LEFT, extent[0] if extent else x], [y, y], color=colour, lw=1, alpha=0.35, solid_capstyle="butt")
+    if extent is not None:
+        ax.plot(extent, [y, y], color=colour, lw=4, alpha=0.3, solid_capstyle="butt", zorder=3)
+        return
+    ax.plot([x], [y], marker="o", ms=ms, mfc=colour if timed else "white", mec=colour, mew=1.2, ls="none",
+            clip_on=False, zorder=3)  # fmt: skip
+
+
+def not_drawn(ax, y: float, state: str, lang: str) -> None:
+    """A step with no value, said in words; 'not applicable' (nothing to do) set apart in italics
+    from 'not found' and 'did not happen'."""
+    ax.annotate(l10n.label("state", state, lang), (LOG_LEFT, y), xytext=(4, 0), textcoords="offset points",
+                va="center", fontsize=style.MIN_TEXT_PT, color=style.MISSING,
+                fontstyle="italic" if state == "not_applicable" else "normal")  # fmt: skip
+
+
+def marks_key(drawn: list[tuple[bool, tuple | None]], lang: str) -> str:
+    """What the marks drawn mean, only those drawn: (both times known, span) of each mark."""
+    keys = [
+        key
+        for key, shown in (
+            ("key_filled", any(timed and extent is None for timed, extent in drawn)),
+            ("key_hollow", any(not timed and extent is None for timed, extent in drawn)),
+            ("key_span", any(extent is not None for _, extent in drawn)),
+        )
+        if shown
+    ]
+    return l10n.sentence_start(l10n.t("key_joiner", lang).join(l10n.t(k, lang) for k in keys))

@@ -1,0 +1,148 @@
+"""The numbers each chart draws, as a table: the same frames the adapters hand to the chart
+functions, with the names and values as the chart writes them (the site offers them as CSV). A
+row that rests on a fact names it: `event_id` (events.csv), `source_id` and `seed_item` (a fact of
+compensation.csv), or the incident itself (incidents.csv) for a value stolen."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+
+from analysis import l10n
+from analysis.measures.compensation import CompensationFigures
+from analysis.measures.durations import milestones
+from analysis.report import citing
+from analysis.report.charts.first_day import first_day_rows
+
+
+def values_stolen(ctx) -> pd.Series:
+    """The value stolen of each of the report's thefts, in US dollars, in the report's order."""
+    return ctx.data.incidents.set_index("incident_id")["value_usd"].loc[list(ctx.incidents)]
+
+
+def _since_rows(ctx, table: pd.DataFrame) -> pd.DataFrame:
+    """Rows of durations.since_theft (days from the theft to each milestone) as a chart draws them."""
+    shown = [
+        l10n.since(r, ctx.lang) if r["state"] in ("known", "range") else l10n.label("state", r["state"], ctx.lang)
+        for _, r in table.iterrows()
+    ]
+    thefts = {
+        i: f.event_id for i in dict.fromkeys(table["incident_id"]) if (f := milestones(ctx.data.events, i).get("leak"))
+    }
+    out = table.assign(
+        incident=table["incident_id"].map(ctx.names),
+        milestone_name=table["milestone"].map(ctx.milestone_names),
+        shown=shown,
+        from_event_id=table["incident_id"].map(thefts),  # every value is counted from the theft: its fact too
+    )
+    return out[["incident_id", "incident", "milestone", "milestone_name", "state", "shown", "days", "hours",
+                "days_min", "days_max", "approximate", "date", "date_zone", "zone", "period", "from_event_id", "event_id"]
+               ].reset_index(drop=True)  # fmt: skip
+
+
+def _event_rows(events: pd.DataFrame, lang: str, *extra: str) -> pd.DataFrame:
+    """Facts of events.csv as a chart draws them: when, who, what (in the report's language)."""
+    out = pd.DataFrame(
+        {
+            "event_id": events["event_id"],
+            "date": events["date"].astype("string"),
+            "time": events["time"],
+            "date_zone": events["date_zone"],
+            "actor": events["actor"].astype("string"),
+            "milestone": events["milestone"],
+            "title": events[l10n.column("title", lang)],
+            "approximate": events["approximate"],
+            **{col: events[col] for col in extra},
+            "source_id": events["source_id"],
+        }
+    )
+    return out.reset_index(drop=True)
+
+
+def response_data(ctx) -> pd.DataFrame:
+    return _since_rows(ctx, ctx.table_for(ctx.incident_id))
+
+
+def first_day_data(ctx, incident: str) -> pd.DataFrame:
+    return _event_rows(first_day_rows(ctx.data.events, incident), ctx.lang, "effective")
+
+
+def timeline_data(ctx) -> pd.DataFrame:
+    return _event_rows(ctx.timeline_events, ctx.lang)
+
+
+def milestone_chain_data(ctx) -> pd.DataFrame | None:
+    if ctx.durations is None:
+        return None
+    d = ctx.durations
+    names = ctx.milestone_names
+    facts = {m: f.event_id for m, f in milestones(ctx.data.events, ctx.incident_id).items()}
+    return d.assign(
+        from_name=d["from"].map(names),
+        to_name=d["to"].map(names),
+        from_event_id=d["from"].map(facts),
+        to_event_id=d["to"].map(facts),
+    ).reset_index(drop=True)
+
+
+def _fact_rows(figures: CompensationFigures, rows: list[dict]) -> pd.DataFrame:
+    """Figures of the compensation, each with the fact of compensation.csv it rests on (none for
+    a figure computed from the others)."""
+    facts = [figures.facts.get(r["figure"]) or figures.facts.get(f"{r['figure']}_jpy") for r in rows]
+    return pd.DataFrame(rows).assign(
+        source_id=[f.source_id if f else "" for f in facts], seed_item=[f.seed_item if f else "" for f in facts]
+    )
+
+
+def compensation_data(ctx) -> pd.DataFrame | None:
+    return None if ctx.compensation is None else _fact_rows(ctx.compensation, ctx.compensation.as_rows())
+
+
+def price_window_data(ctx) -> pd.DataFrame | None:
+    f = ctx.compensation
+    if f is None:
+        return None
+    rows = [
+        dict(figure=key, value=f.facts[key].value, unit=f.facts[key].unit, approximate=f.facts[key].approximate)
+        for key in ("price_window_start", "price_window_end")
+    ]
+    rows.append(dict(figure="window_hours", value=str(f.window_hours.quantize(Decimal("0.01"))), unit="h",
+                     approximate=False))  # fmt: skip
+    window = _fact_rows(f, rows)
+    policy = ctx.events[ctx.events["milestone"] == "remedy_decided"]
+    decided = pd.DataFrame(
+        {
+            "figure": "remedy_decided",
+            "value": policy["date"].astype("string"),
+            "unit": "date",
+            "approximate": policy["approximate"],
+            "source_id": policy["source_id"],
+            "event_id": policy["event_id"],
+        }
+    )
+    return pd.concat([window, decided], ignore_index=True)
+
+
+def later_milestones_data(ctx) -> pd.DataFrame:
+    from analysis.report.incident import later_table
+
+    return _since_rows(ctx, later_table(ctx))
+
+
+def compared_data(ctx) -> pd.DataFrame:
+    return _since_rows(ctx, ctx.table)
+
+
+def sizes_data(ctx) -> pd.DataFrame:
+    values = values_stolen(ctx)
+    return pd.DataFrame(
+        {
+            "incident_id": values.index,
+            "incident": [ctx.names[i] for i in values.index],
+            "value_usd": values.to_numpy(),
+            "shown": [citing.value_text(ctx.data, i, ctx.lang) for i in values.index],
+            "drain": [i in ctx.drains for i in values.index],
+            "summed": [i in ctx.summed for i in values.index],
+        }
+    )

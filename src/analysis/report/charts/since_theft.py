@@ -1,0 +1,105 @@
+"""One incident's milestones as time after its theft: the later ones on a linear scale of days,
+the response on the comparison's log scale."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from analysis import l10n, vocab
+from analysis.report import style
+from analysis.report.charts.marks import log_mark, lollipop, marks_key, missing, not_drawn, value_label
+from analysis.report.charts.scales import LOG_RIGHT, days_axis, log_axis, share_of_log_axis
+
+
+def _days(row) -> float | None:
+    """Where a value sits, in days after the theft: fractional when the hours are known, the middle
+    of a range of days; None when it is not known."""
+    if row["state"] == "range":
+        return (float(row["days_min"]) + float(row["days_max"])) / 2
+    if row["state"] != "known":
+        return None
+    return float(row["hours"]) / 24 if pd.notna(row["hours"]) else float(row["days"])
+
+
+def _extent(row) -> tuple[float, float] | None:
+    """The fewest and most days a range can be; None for a single value."""
+    return (float(row["days_min"]), float(row["days_max"])) if row["state"] == "range" else None
+
+
+@style.styled
+def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names: dict[str, str]) -> Figure:
+    """One incident's later milestones on a linear scale of days after the theft, one row each, with
+    the date and the days written beside each; a range as a bar, a gap named in grey; titled with
+    the last dated one."""
+    narrow = style.is_narrow()  # a phone: each value under its step's name, none beside the marks
+    fig, ax = style.new_figure(1.2 + (0.48 if narrow else 0.27) * len(table))
+    ends = [e[1] if (e := _extent(r)) else _days(r) for _, r in table.iterrows() if _days(r) is not None]
+    right = max(ends + [2]) * 1.05
+    labels = []
+    for y, (_, row) in enumerate(table.iterrows()):
+        labels.append(milestone_names[row["milestone"]])
+        value = _days(row)
+        if value is None:
+            missing(ax, y, l10n.label("state", row["state"], lang))
+            continue
+        extent = _extent(row)
+        lollipop(ax, y, value, style.CONTEXT, pd.notna(row["hours"]), extent=extent)
+        text = l10n.since(row, lang)
+        if row["state"] == "known":
+            text = l10n.paren(l10n.day(date.fromisoformat(row["date"]), lang), text, lang)
+        elif isinstance(row["period"], str) and row["period"]:  # NaN where the row has no period
+            text = l10n.paren(l10n.period(row["period"], lang), text, lang)
+        if narrow:
+            labels[-1] += "\n" + text
+            continue
+        end = extent[1] if extent else value
+        left = end > right * 0.55
+        value_label(ax, extent[0] if extent and left else end, y, text, "#222222", left=left)
+    ax.set_yticks(range(len(table)), labels, fontsize=style.MIN_TEXT_PT)
+    ax.tick_params(axis="y", length=0)
+    ax.set_ylim(len(table) - 0.5, -0.6)
+    days_axis(ax, lang, right)
+    ax.set_xlabel(l10n.t("days_after_theft_axis", lang), fontsize=style.MIN_TEXT_PT)
+    dated = table[table["state"].isin(["known", "range"]) & ~table["milestone"].isin(vocab.DEADLINES)]
+    if dated.empty:
+        title = l10n.t("later_chart_title", lang, name=name)
+    else:
+        positions = [_days(r) for _, r in dated.iterrows()]
+        last = dated.iloc[positions.index(max(positions))]
+        title = l10n.t("later_finding", lang, name=name, step=milestone_names[last["milestone"]].lower(),
+                       value=l10n.since(last, lang))  # fmt: skip
+    style.chart_title(fig, title, lang)
+    drawn = [(pd.notna(r["hours"]), _extent(r)) for _, r in table.iterrows() if _days(r) is not None]
+    style.add_source_line(fig, l10n.t("later_source", lang, keys=marks_key(drawn, lang)), lang)
+    return fig
+
+
+@style.styled
+def response(rows: list, title: str, lang: str) -> Figure:
+    """One incident's steps as time after the theft on the log scale the comparison uses (hours
+    apart from days, months from years), each labelled with its duration; a step the sources do
+    not date is named in grey rather than left out. The key names only the marks drawn."""
+    narrow = style.is_narrow()  # a phone: each value under its step's name, none beside the marks
+    fig, ax = style.new_figure(1.1 + (0.4 if narrow else 0.3) * len(rows))
+    known = [r.days for r in rows if r.days is not None]
+    right = min(LOG_RIGHT, max(known + [1]) * (4 if narrow else 12))
+    for y, row in enumerate(rows):
+        if row.days is None:
+            not_drawn(ax, y, row.state, lang)
+            continue
+        log_mark(ax, y, row.days, row.extent, style.HIGHLIGHT, row.timed, ms=5)
+        if not narrow:  # a value near the scale's right end is written to the left of its mark, not cut off
+            value_label(ax, row.days, y, row.text, "#222222", left=share_of_log_axis(row.days, right) > 0.8)
+    labels = [f"{r.label}\n{r.text}" if narrow and r.days is not None else r.label for r in rows]
+    ax.set_yticks(range(len(rows)), labels, fontsize=style.MIN_TEXT_PT)
+    ax.tick_params(axis="y", length=0)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    log_axis(ax, lang, right=right)
+    ax.set_xlabel(l10n.t("time_after_theft_axis", lang), fontsize=style.MIN_TEXT_PT)
+    style.chart_title(fig, title, lang)
+    drawn = [(r.timed, r.extent) for r in rows if r.days is not None]
+    style.add_source_line(fig, l10n.t("response_source", lang, keys=marks_key(drawn, lang)), lang)
+    return fig
