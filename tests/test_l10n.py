@@ -156,3 +156,14 @@ def test_a_time_of_day_in_a_sentence():
     assert (l10n.clock(hour, "ja"), l10n.clock(hour, "en")) == ("23時", "23:00")
     # kept on one line in a page: the whole time is one quantity
     assert l10n.quantity_pattern().search("流出は、0時2分ごろから").group(0) == "0時2分"
+
+
+def test_a_duration_with_a_range_of_minutes_is_one_quantity():
+    """「約8時間25〜28分」 is one length of time: a line must not break inside 時間 (where 「8時」 alone
+    would read as a time of day) nor before the minutes."""
+    from analysis import l10n
+
+    found = lambda s: [m.group(0) for m in l10n.quantity_pattern().finditer(s)]  # noqa: E731
+    assert found("（流出時刻の別の値からは約8時間25〜28分）") == ["約8時間25〜28分"]
+    assert found("about 8 h 25–28 min from other times") == ["about 8 h 25–28 min"]
+    assert found("約11時間23分、0時2分ごろ") == ["約11時間23分", "0時2分"]

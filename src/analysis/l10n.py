@@ -369,7 +369,7 @@ def quantity_pattern() -> re.Pattern:
     } | {"Sept"}
     alternatives = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
     num = r"\d(?:[\d,.:]*\d)?(?:[億万]\d(?:[\d,.]*\d)?)*[億万]?"
-    unit = rf"\s?(?:{alternatives(units)})(?![A-Za-z])(?:\s?\d+\s?(?:min|h|分|時間))?"
+    unit = rf"\s?(?:{alternatives(units)})(?![A-Za-z])(?:\s?\d+(?:\s?[〜~–-]\s?\d+)?\s?(?:min|h|分|時間))?"
     lead = rf"(?:{alternatives(leads)})?"
     # a coin's ticker after an amount written with separators (401,347 ETH; 5億2,300万XEM), not after
     # a year ("2018 FSA")

@@ -444,6 +444,7 @@ def incident(ctx: IncidentContext) -> Findings:
             implied=None if f is None else l10n.number(f.implied_price_jpy, lang, 1),
             asset=None if f is None else f.asset,
             market=None if f is None else f.facts["reference_market"].value,
+            method=None if f is None else l10n.label("price_method", f.facts["price_method"].value, lang),
         ),
         _sentence(delivery("find_delivered"), lang, when=when(theft, m.get("remedy_delivered"), lang, "after_theft")),
         # Without a dated delivery, page 1 still says when the remedy was decided, that the delivery
