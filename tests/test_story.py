@@ -861,7 +861,7 @@ def test_a_remedy_detail_is_a_phrase_that_a_table_cell_capitalises():
 
 def test_a_drain_s_halt_is_named_for_what_was_halted():
     # Mt. Gox halted bitcoin withdrawals on 7 Feb 2014, 880 days after the drain began on 11 Sep 2011;
-    # it had halted services for other reasons in 2013 (The Verge), so "first halted a service" would
+    # it had halted services, giving other reasons, in 2013 (row mtgox-usd-withdrawals-2013), so "first halted a service" would
     # be untrue: its row names what was halted.
     en = _told("mtgox-2014")
     assert "The exchange halted bitcoin withdrawals to outside addresses 880 days after the drain began." in en
@@ -870,16 +870,8 @@ def test_a_drain_s_halt_is_named_for_what_was_halted():
     assert "取引所は流出開始から880日でビットコインの外部への払い出しを停止した。" in ja
     # Other thefts keep the milestone's own words.
     assert "The exchange first halted a service about 33 min after noticing it." in _told("coincheck-2018")
-    # 「最初のサービス停止」, the milestone's name: 「初めて停止した」 would read as "for the first time ever"
-    assert "取引所は検知から約33分で最初のサービス停止を行った。" in _told("coincheck-2018", "ja")
-    # DMM Bitcoin's row names what it halted (events.csv dmm-restrictions, step_en/step_ja)
-    assert (
-        "The exchange halted crypto withdrawals, spot buying and the screening of new accounts on the day it "
-        "noticed it." in _told("dmm-bitcoin-2024")
-    )
-    assert "取引所は検知の当日に新規口座開設の審査、暗号資産の出庫、現物の買い注文を停止した。" in _told(
-        "dmm-bitcoin-2024", "ja"
-    )
+    # 「初めて停止した」 would read as "for the first time ever"; 「サービス停止」 as the whole service
+    assert "取引所は検知から約33分で最初の停止措置をとった。" in _told("coincheck-2018", "ja")
 
 
 def test_the_price_paid_says_where_and_over_which_window_it_was_averaged():
@@ -887,10 +879,10 @@ def test_the_price_paid_says_where_and_over_which_window_it_was_averaged():
     # from Coincheck's halt of NEM trading (12:09, 26 Jan) to its release (23:00, 27 Jan): seed items 12-13.
     assert (
         "Customers received 88.549 JPY per XEM, the volume-weighted average on Zaif XEM/JPY from the exchange's "
-        "trading halt to its announcement." in _told("coincheck-2018")
+        "halt of XEM trading to its announcement." in _told("coincheck-2018")
     )
     assert (
-        "補償単価は1XEMあたり88.549円で、取引所が売買を停止してから補償方針を公表するまでの"
+        "補償単価は1XEMあたり88.549円で、取引所がXEMの売買を停止してから補償方針を公表するまでの"
         "Zaif XEM/JPYの出来高加重平均価格による。" in _told("coincheck-2018", "ja")
     )
 
