@@ -1,6 +1,7 @@
 """Every chart of every report renders in both languages with no missing glyph (a Glyph warning is an
 error here), with a title, axis labels and a source line; every actor has its colour."""
 
+import contextlib
 import itertools
 import warnings
 
@@ -291,3 +292,51 @@ def test_a_chart_title_is_given_as_written_not_as_wrapped(lang):
     assert wrapped  # the first day's title is two lines in both languages
     for fig in wrapped:
         assert "\n" not in charts.title_of(fig) and charts.title_of(fig) == fig.analysis_title
+
+
+@pytest.mark.parametrize("phone", [False, True], ids=["print", "phone"])
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_words_of_a_time_scale_stand_apart(variant, phone):
+    """A log scale's words never run together ("1 year10 years" on Mt. Gox's phone chart): between
+    two words of an axis there is at least style.EDGE_PT of space; a word that has no room is left
+    out and its gridline stays (scales.spaced_log_ticks)."""
+    incident, lang = variant.rsplit("-", 1)
+    ctx = (
+        prepare_comparison(lang=lang) if incident == "comparison" else prepare_incident(incident_id=incident, lang=lang)
+    )
+    with style.narrow() if phone else contextlib.nullcontext():
+        drawn = registry.charts_of(ctx, phone=phone)
+    crowded = {}
+    for name, fig in drawn.items():
+        FigureCanvasAgg(fig)
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        for ax in fig.axes:
+            if not ax.get_visible() or ax.get_xscale() != "log":
+                continue
+            boxes = sorted(
+                ((t.get_window_extent(renderer), t.get_text()) for t in ax.get_xticklabels() if t.get_text().strip()),
+                key=lambda box: box[0].x0,
+            )
+            gap_px = style.EDGE_PT * fig.dpi / 72
+            for (a, ta), (b, tb) in zip(boxes, boxes[1:]):
+                if b.x0 - a.x1 < gap_px:
+                    crowded.setdefault(name, []).append((ta, tb))
+    assert crowded == {}
+
+
+@pytest.mark.parametrize("lang", l10n.LANGUAGES)
+def test_a_drain_s_bar_shows_its_hatching_in_svg(lang):
+    """The website draws the charts as SVG, where a hatched bar is a pattern: its background and its
+    lines must differ, or the hatching the source line names ("Mt. Gox 2014 (hatched)") is invisible."""
+    import io
+    import re
+
+    fig = registry.charts.sizes_of(prepare_comparison(lang=lang))
+    svg = io.StringIO()
+    fig.savefig(svg, format="svg")
+    patterns = re.findall(
+        r'<pattern .*?<rect [^>]*fill="(#[0-9a-f]{6})".*?stroke: (#[0-9a-f]{6})', svg.getvalue(), re.S
+    )
+    assert patterns, "the drain's bar is hatched"
+    assert all(background != lines for background, lines in patterns)

@@ -167,3 +167,21 @@ def test_a_duration_with_a_range_of_minutes_is_one_quantity():
     assert found("（流出時刻の別の値からは約8時間25〜28分）") == ["約8時間25〜28分"]
     assert found("about 8 h 25–28 min from other times") == ["about 8 h 25–28 min"]
     assert found("約11時間23分、0時2分ごろ") == ["約11時間23分", "0時2分"]
+
+
+def test_a_japanese_chart_label_breaks_between_words():
+    """Japanese runs its words together: a chart's label breaks after punctuation where it can, else
+    where the script changes (before 「ホットウォレット」, after 「…を」), never inside a katakana word
+    (「不正アクセ／ス」), between a kanji and the kana after it (「公／表し」) or after 「翌」 (「翌／18日」)."""
+    from analysis.report import style
+
+    lines = style.wrapped(
+        "ハッカーが日本法人のホットウォレットへ不正アクセスし暗号資産を流出させる", "ja", "label", 0.3
+    )
+    assert lines.split("\n") == ["ハッカーが日本法人の", "ホットウォレットへ不正アクセスし", "暗号資産を流出させる"]
+    assert style.wrapped("取引所が流出を公表し、入出金を停止する", "ja", "label", 0.3).split("\n")[0].endswith("、")
+    for share in (0.2, 0.25, 0.3, 0.35):
+        text = style.wrapped("翌18日に流出を公表する予定と発表した取引所の説明", "ja", "label", share)
+        assert "翌\n" not in text and "公\n" not in text, text
+    # English keeps breaking at its spaces
+    assert "\n" in style.wrapped("the exchange halted withdrawals and deposits of every currency", "en", "label", 0.3)

@@ -151,13 +151,19 @@ def wrapped(text: str, lang: str, kind: str = "title", share: float = 1.0) -> st
     width = max(12, int(LINE_COLUMNS[kind] * share * _WIDTH.get() / WIDTH_IN))
     locale = l10n.catalogue(lang)["locale"]
     marks, never_first, never_last = locale["line_breaks_after"], locale["never_line_start"], locale["never_line_end"]
+    phrases = locale.get("phrase_breaks", False)
     lines = []
     for paragraph in text.split("\n"):
         while _columns(paragraph) > width:
             fits = next(i for i in range(len(paragraph) + 1) if _columns(paragraph[:i]) > width) - 1
             # the last break the language allows that splits no quantity ("34 h 51 min", "88.549円")
             cuts = [i + 1 for i in range(fits) if paragraph[i] in marks and not _in_quantity(paragraph, i + 1)]
-            cut = cuts[-1] if cuts and cuts[-1] > fits // 3 else fits
+            if cuts and cuts[-1] > fits // 3:
+                cut = cuts[-1]
+            else:  # where the language runs words together, between two words rather than inside one
+                soft = [i for i in range(fits // 2, fits + 1) if phrases and _between_words(paragraph, i)]
+                soft = [i for i in soft if not _in_quantity(paragraph, i)]
+                cut = soft[-1] if soft else fits
             while 0 < cut < len(paragraph) and _in_quantity(paragraph, cut):
                 cut -= 1
             if cut == 0:
@@ -172,6 +178,26 @@ def wrapped(text: str, lang: str, kind: str = "title", share: float = 1.0) -> st
     return "\n".join(lines)
 
 
+def _script(c: str) -> str:
+    if "\u3041" <= c <= "\u309f":
+        return "hiragana"
+    if "\u30a0" <= c <= "\u30ff":
+        return "katakana"
+    if "\u4e00" <= c <= "\u9fff" or c in "々〆":
+        return "kanji"
+    return "latin" if c.isascii() and c.isalnum() else "other"
+
+
+def _between_words(text: str, i: int) -> bool:
+    """Whether text[i] may open a line in a language written without spaces: where the script
+    changes (「不正アクセス」 stays whole, 「…を停止」 may break before 停止), but not between a kanji
+    and the kana that inflect it or follow it as a particle (公表し|た, 取引所|の)."""
+    if not 0 < i < len(text):
+        return False
+    a, b = _script(text[i - 1]), _script(text[i])
+    return a != b and "other" not in (a, b) and (a, b) != ("kanji", "hiragana") and text[i] not in "ー"
+
+
 # A quantity is kept on one line: digits with their separators and ranges, Japanese units and
 # counters after them, and in English the unit words beside a number ("about 11 h 23 min").
 _QUANTITY_CHARS = set("0123456789.,:〜~–%時間分日円万億年月件人第号条項")
@@ -180,7 +206,7 @@ _UNIT_WORDS = {"h", "min", "day", "days", "JPY", "bn", "m", "million", "billion"
 
 def _in_quantity(text: str, i: int) -> bool:
     """Whether a line break before text[i] would split a quantity."""
-    if text[i - 1] == "約" and text[i].isdigit():
+    if text[i - 1] in "約翌" and text[i].isdigit():  # 「約11時間」, 「翌18日」
         return True
     if (
         text[i - 1] in _QUANTITY_CHARS

@@ -137,6 +137,7 @@ class Step:
     same_day: bool = False  # dated to the theft's own day, without the hours
     next_day: bool = False  # dated to the day after the theft, without the hours
     zone: str | None = None  # the zone whose dates the days are counted in, if not Japan's
+    period: bool = False  # known only to a month or a quarter: the span is that period
 
 
 def _after(step: str, value: str, lang: str, s: Step | None = None) -> str:
@@ -169,7 +170,8 @@ def response_of(ctx) -> Figure | None:
             day_only = r["state"] == "known" and pd.isna(r["hours"])
             steps.append(Step(label, x, l10n.since(r, ctx.lang), pd.notna(r["hours"]), extent,
                               same_day=day_only and r["days"] == 0, next_day=day_only and r["days"] == 1,
-                              zone=r["zone"] if isinstance(r["zone"], str) else None))  # fmt: skip
+                              zone=r["zone"] if isinstance(r["zone"], str) else None,
+                              period=isinstance(r["period"], str) and bool(r["period"])))  # fmt: skip
         else:
             steps.append(Step(label, None, "", state=r["state"]))
     dated = [s for s in steps if s.days is not None and not s.same_day]

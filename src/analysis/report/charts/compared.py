@@ -5,6 +5,7 @@ another."""
 from __future__ import annotations
 
 import pandas as pd
+from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 
 from analysis import l10n
@@ -14,18 +15,16 @@ from analysis.report.charts.marks import log_mark, value_label
 from analysis.report.charts.scales import (
     LOG_LEFT,
     LOG_RIGHT,
-    LOG_TICKS,
     log_axis,
     log_place,
     on_right,
     share_of_log_axis,
+    spaced_log_ticks,
 )
 
 # How far (points) a value stands from its mark, written to its right or to its left.
 _VALUE_OFFSET = {False: 5.0, True: 6.0}
 _MISSING_OFFSET = 4.0
-# The scale's words in the order they are kept when a narrow panel cannot hold them all.
-_TICKS_KEPT = ("tick_day", "tick_decade", "tick_hour", "tick_year", "tick_month")
 
 
 def _value_side(measure: Measure, text: str, lang: str, size: float, x: float,
@@ -46,21 +45,6 @@ def _value_side(measure: Measure, text: str, lang: str, size: float, x: float,
             return text, left
     left = room[True] > room[False]
     return fitted(measure, text, lang, size, room[left]), left
-
-
-def _spaced_ticks(measure: Measure, lang: str, size: float, width: float) -> list[tuple[float, str]]:
-    """The log scale's ticks, each with its word where the words stand apart across a panel `width`
-    points wide (the day and the decade first, the month last), else none: its gridline stays."""
-    kept: dict[float, tuple[str, float, float]] = {}
-    for key in _TICKS_KEPT:
-        value = next(v for v, k in LOG_TICKS if k == key)
-        text = l10n.t(key, lang)
-        half = measure(text, size)[0] / 2
-        centre = share_of_log_axis(value, LOG_RIGHT) * width
-        lo, hi = centre - half, centre + half
-        if all(hi + style.EDGE_PT <= left or right + style.EDGE_PT <= lo for _, left, right in kept.values()):
-            kept[value] = (text, lo, hi)
-    return [(v, kept[v][0] if v in kept else "") for v, _ in LOG_TICKS]
 
 
 def _compared_label(ax, x: float, y: float, text: str, colour: str, size: float, *, left: bool) -> None:
@@ -123,7 +107,7 @@ def compared(table: pd.DataFrame, order: list[str], names: dict[str, str], lang:
 
     fig.draw_without_rendering()  # the layout, for the panels' width
     width = shown[0].get_position().width * fig.get_figwidth() * 72
-    ticks = _spaced_ticks(measure, lang, size, width)
+    ticks = spaced_log_ticks(measure, lang, size, width)
     for ax in shown:
         ax.set_xticks([v for v, _ in ticks], [t for _, t in ticks])
 
@@ -185,8 +169,13 @@ def sizes(values: pd.Series, shown: dict[str, str], names: dict[str, str], lang:
     millions = ranked / 1e6
     for y, (incident, value) in enumerate(millions.items()):
         colour = style.HIGHLIGHT if incident == focus else style.CONTEXT
-        ax.barh(y, value, height=0.62, color=colour, alpha=0.35 if incident in drains else 0.85,
-                hatch="////" if incident in drains else None, edgecolor=colour, lw=0.6)  # fmt: skip
+        if incident in drains:
+            # Light and hatched: the light fill is mixed with white rather than made transparent, as
+            # an SVG draws the hatching in the fill's own transparency, where it would all but vanish.
+            light = tuple(1 - 0.35 * (1 - c) for c in to_rgb(colour))
+            ax.barh(y, value, height=0.62, color=light, hatch="////", edgecolor=colour, lw=0.6)
+        else:
+            ax.barh(y, value, height=0.62, color=colour, alpha=0.85, edgecolor=colour, lw=0.6)
         text = shown[incident]
         left = value > millions.max() * 0.55
         value_label(ax, value, y, text, "#222222", left=left)

@@ -82,14 +82,15 @@ def not_drawn(ax, y: float, state: str, lang: str) -> None:
                 fontstyle="italic" if state == "not_applicable" else "normal")  # fmt: skip
 
 
-def marks_key(drawn: list[tuple[bool, tuple | None]], lang: str) -> str:
-    """What the marks drawn mean, only those drawn: (both times known, span) of each mark."""
+def marks_key(drawn: list[tuple[bool, tuple | None]], lang: str, periods: bool = False) -> str:
+    """What the marks drawn mean, only those drawn: (both times known, span) of each mark; `periods`
+    when a span stands for a month or a quarter (a date the pages give no closer)."""
     keys = [
         key
         for key, shown in (
             ("key_filled", any(timed and extent is None for timed, extent in drawn)),
             ("key_hollow", any(not timed and extent is None for timed, extent in drawn)),
-            ("key_span", any(extent is not None for _, extent in drawn)),
+            ("key_span_period" if periods else "key_span", any(extent is not None for _, extent in drawn)),
         )
         if shown
     ]

@@ -4,6 +4,7 @@ scale of days after the theft, and the comparison's logarithmic scale of time af
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 import matplotlib.dates as mdates
@@ -139,3 +140,27 @@ def on_right(x: float) -> bool:
     """Whether a value lies in the right part of the log scale, where its label goes to its left."""
     span = math.log(LOG_RIGHT) - math.log(LOG_LEFT)
     return (math.log(x) - math.log(LOG_LEFT)) / span > 0.6
+
+
+# The scale's words in the order they are kept when a narrow axis cannot hold them all.
+_TICKS_KEPT = ("tick_day", "tick_decade", "tick_hour", "tick_year", "tick_month")
+
+
+def spaced_log_ticks(
+    measure: Callable[[str, float], tuple[float, float]], lang: str, size: float, width: float, right: float = LOG_RIGHT
+) -> list[tuple[float, str]]:
+    """The log scale's ticks up to `right`, each with its word where the words stand apart across an
+    axis `width` points wide (the day and the decade first, the month last), else none: its gridline
+    stays. `measure` gives a text's width and height in points."""
+    kept: dict[float, tuple[str, float, float]] = {}
+    for key in _TICKS_KEPT:
+        value = next(v for v, k in LOG_TICKS if k == key)
+        if value > right:
+            continue
+        text = l10n.t(key, lang)
+        half = measure(text, size)[0] / 2
+        centre = share_of_log_axis(value, right) * width
+        lo, hi = centre - half, centre + half
+        if all(hi + style.EDGE_PT <= left or other + style.EDGE_PT <= lo for _, left, other in kept.values()):
+            kept[value] = (text, lo, hi)
+    return [(v, kept[v][0] if v in kept else "") for v, _ in LOG_TICKS if v <= right]

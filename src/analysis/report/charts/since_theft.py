@@ -10,8 +10,9 @@ from matplotlib.figure import Figure
 
 from analysis import l10n, vocab
 from analysis.report import style
+from analysis.report.charts.fitting import Measure
 from analysis.report.charts.marks import log_mark, lollipop, marks_key, missing, not_drawn, value_label
-from analysis.report.charts.scales import LOG_RIGHT, days_axis, log_axis, share_of_log_axis
+from analysis.report.charts.scales import LOG_RIGHT, days_axis, log_axis, share_of_log_axis, spaced_log_ticks
 
 
 def _days(row) -> float | None:
@@ -73,7 +74,8 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
                        value=l10n.since(last, lang))  # fmt: skip
     style.chart_title(fig, title, lang)
     drawn = [(pd.notna(r["hours"]), _extent(r)) for _, r in table.iterrows() if _days(r) is not None]
-    style.add_source_line(fig, l10n.t("later_source", lang, keys=marks_key(drawn, lang)), lang)
+    periods = any(isinstance(r["period"], str) and r["period"] for _, r in table.iterrows() if _extent(r))
+    style.add_source_line(fig, l10n.t("later_source", lang, keys=marks_key(drawn, lang, periods)), lang)
     return fig
 
 
@@ -101,5 +103,11 @@ def response(rows: list, title: str, lang: str) -> Figure:
     ax.set_xlabel(l10n.t("time_after_theft_axis", lang), fontsize=style.MIN_TEXT_PT)
     style.chart_title(fig, title, lang)
     drawn = [(r.timed, r.extent) for r in rows if r.days is not None]
-    style.add_source_line(fig, l10n.t("response_source", lang, keys=marks_key(drawn, lang)), lang)
+    periods = any(r.period for r in rows if r.extent is not None)
+    style.add_source_line(fig, l10n.t("response_source", lang, keys=marks_key(drawn, lang, periods)), lang)
+    # On a narrow axis the scale's words would run together ("1 year10 years"): keep those that stand apart.
+    fig.draw_without_rendering()
+    width = ax.get_position().width * fig.get_figwidth() * 72
+    ticks = spaced_log_ticks(Measure(fig), lang, style.MIN_TEXT_PT, width, right)
+    ax.set_xticks([v for v, _ in ticks], [t for _, t in ticks])
     return fig
