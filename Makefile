@@ -66,7 +66,9 @@ REPORTS := $(foreach v,$(VARIANTS),reports/$(v).html reports/$(v).pdf reports/pr
 # development tools (src/devtools) and the website (analysis.site, templates/site) are not part of
 # it, so editing them rebuilds no report.
 SITE_CODE := $(wildcard src/analysis/site/*.py src/analysis/templates/site/*)
-PACKAGE_PY := $(filter-out $(SITE_CODE),$(wildcard src/analysis/*.py src/analysis/*/*.py))
+# Every module at any depth (data/schemas/, report/charts/): a wildcard of fixed depth misses a
+# subpackage, and an edit there would leave the reports stale.
+PACKAGE_PY := $(filter-out $(SITE_CODE),$(shell find src/analysis -name '*.py' -not -path '*/__pycache__/*' | sort))
 CODE_INPUTS := $(PACKAGE_PY) $(wildcard src/analysis/catalogue/*) \
 	$(filter-out $(SITE_CODE),$(wildcard src/analysis/templates/*/*))
 # A variant's data is its stamp, build/inputs/<variant>.digest: the digest of its own incident's

@@ -214,3 +214,23 @@ def test_the_as_of_date_is_of_the_reports_own_rows(fixture_copy):
         as_of(prepare_incident(incident_id="example-2020", lang="en", data_dir=fixture_copy)).isoformat()
         == "2026-11-25"
     )
+
+
+def test_every_module_of_the_report_is_an_input_of_make():
+    """make rebuilds a report when any module it imports changes: Makefile's PACKAGE_PY lists every
+    module of the package at any depth (report/charts/, data/schemas/), the website's apart. A
+    wildcard of fixed depth once left report/charts/ out, and an edited chart kept stale reports."""
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    db = subprocess.run(["make", "--no-print-directory", "-pq", "help"], cwd=root, capture_output=True, text=True)
+    line = next(x for x in db.stdout.splitlines() if x.startswith("PACKAGE_PY :="))
+    listed = set(line.split(":=", 1)[1].split())
+    wanted = {
+        str(p.relative_to(root))
+        for p in (root / "src" / "analysis").rglob("*.py")
+        if "__pycache__" not in p.parts and "site" not in p.relative_to(root / "src" / "analysis").parts[:1]
+    }
+    assert "src/analysis/report/charts/compared.py" in wanted
+    assert listed == wanted
