@@ -5,6 +5,7 @@ import contextlib
 import itertools
 import warnings
 
+import matplotlib.colors
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -88,9 +89,7 @@ def test_same_day_events_do_not_overprint(ctx):
     marks = [
         (tuple(line.get_xdata()), tuple(line.get_ydata()))
         for line in ax.get_lines()
-        if len(line.get_ydata()) in (1, 2)
-        and len(set(line.get_ydata())) == 1  # not the chain's day lines
-        and line.get_linestyle() in ("None", "-")
+        if len(line.get_ydata()) in (1, 2) and len(set(line.get_ydata())) == 1 and line.get_linestyle() in ("None", "-")
     ]
     assert len(marks) == len(ctx.timeline_events)
     assert len(set(marks)) == len(marks)
@@ -340,3 +339,45 @@ def test_a_drain_s_bar_shows_its_hatching_in_svg(lang):
     )
     assert patterns, "the drain's bar is hatched"
     assert all(background != lines for background, lines in patterns)
+
+
+@pytest.mark.parametrize("lang", l10n.LANGUAGES)
+@pytest.mark.parametrize("incident", INCIDENTS)
+def test_no_line_runs_down_a_timeline_through_its_facts(incident, lang):
+    # The chain's steps were once dashed lines down the whole plot: they cut through the facts' text,
+    # and Binance's and Bybit's keys named a chain those reports do not chart. A step is named in
+    # its fact's text instead.
+    drawn = registry.charts_of(prepare_incident(incident_id=incident, lang=lang))
+    if "timeline" not in drawn:
+        pytest.skip("no day-by-day timeline (a drain over years)")
+    fig = drawn["timeline"]
+    across = [line for line in fig.axes[0].get_lines() if len(set(line.get_xdata())) == 1 < len(set(line.get_ydata()))]
+    assert not across
+
+
+def test_deadlines_are_set_aside_only_where_one_is_drawn_after_the_last_step():
+    # Mt. Gox: the repayment deadline is drawn after the remedy decided (3,692 days); Coincheck's report
+    # deadline (13 Feb 2018) comes before its last step charted, the conviction made final.
+    titles = {
+        incident: charts.title_of(registry.charts_of(prepare_incident(incident_id=incident, lang="en"))["later_milestones"])
+        for incident in ("mtgox-2014", "coincheck-2018")
+    }  # fmt: skip
+    assert titles["mtgox-2014"].startswith("Mt. Gox 2014: deadlines aside, the last dated step charted, remedy decided")
+    assert titles["coincheck-2018"].startswith("Coincheck 2018: the last dated step charted, a conviction made final")
+
+
+@pytest.mark.parametrize("lang", l10n.LANGUAGES)
+def test_grey_days_are_explained_where_drawn_and_drawn_only_where_they_matter(lang):
+    """The chain's bars count business days, so its closed days are grey and its source line says what
+    the grey is; the price window's market traded every day, so it draws no closed day."""
+    drawn = registry.charts_of(prepare_incident(incident_id="coincheck-2018", lang=lang))
+
+    def grey(fig):
+        return [
+            p for p in fig.axes[0].patches if p.get_facecolor()[:3] == matplotlib.colors.to_rgb(style.CLOSED_DAY_COLOUR)
+        ]
+
+    key = l10n.t("shaded_source", lang, line="").strip()
+    assert grey(drawn["milestone_chain"])
+    assert "".join(key.split()) in "".join(drawn["milestone_chain"]._supxlabel.get_text().split())
+    assert not grey(drawn["price_window"])

@@ -118,6 +118,18 @@ _OUR_ENGLISH = {
 }
 
 
+@pytest.mark.parametrize(
+    "lang, ranks",
+    [
+        ("en", {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 11: "11th", 12: "12th", 13: "13th", 21: "21st", 22: "22nd"}),
+        ("ja", {1: "1番目", 2: "2番目", 3: "3番目", 11: "11番目"}),
+    ],
+)
+def test_a_rank_takes_the_languages_ordinal_form(lang, ranks):
+    # the comparison's "the 2nd largest of the 9" (it once read "number 2 of 9")
+    assert {n: l10n.ordinal("rank", n, lang) for n in ranks} == ranks
+
+
 def test_yen_is_written_one_way_in_english():
     texts = [v for v in l10n.catalogue("en")["text"].values() if isinstance(v, str)]
     assert [t for t in texts if _YEN_FIRST.search(t)] == []

@@ -186,6 +186,12 @@ def plural(key: str, n: int, lang: str, **fields) -> str:
     return text.format(n=number(n, lang), **fields)
 
 
+def ordinal(key: str, n: int, lang: str) -> str:
+    """A rank ('2nd', '2番目'): the catalogue's key_one / key_two / key_few / key_other ordinal forms."""
+    texts = catalogue(lang)["text"]
+    return texts.get(f"{key}_{_babel(lang).ordinal_form(n)}", texts[f"{key}_other"]).format(n=number(n, lang))
+
+
 def days(n: int, lang: str) -> str:
     return plural("days", n, lang)
 

@@ -117,7 +117,7 @@ def sizes_of(ctx) -> Figure:
     )
     shown = {i: citing.value_text(ctx.data, i, ctx.lang, say_sum=False) for i in order}
     title = l10n.t("sizes_title", ctx.lang, largest=ctx.names[order[0]], value=shown[order[0]],
-                   focus=ctx.names[ctx.focus], rank=order.index(ctx.focus) + 1, n=len(order))  # fmt: skip
+                   focus=ctx.names[ctx.focus], rank=l10n.ordinal("rank", order.index(ctx.focus) + 1, ctx.lang), n=len(order))  # fmt: skip
     return sizes(values, shown, _names(ctx), ctx.lang, ctx.focus, set(drains), title,
                  l10n.t("sizes_source", ctx.lang, notes=notes))  # fmt: skip
 

@@ -14,7 +14,7 @@ from analysis import l10n
 from analysis.measures.compensation import CompensationFigures
 from analysis.report import style
 from analysis.report.charts.marks import credit
-from analysis.report.charts.scales import TZ, local, shade_closed_days
+from analysis.report.charts.scales import TZ, local
 
 
 @style.styled
@@ -98,20 +98,20 @@ def price_window(figures: CompensationFigures, events: pd.DataFrame, lang: str) 
     start, end = pd.Timestamp(figures.window_start).tz_convert(TZ), pd.Timestamp(figures.window_end).tz_convert(TZ)
     first, last = start.date(), end.date() + timedelta(days=1)
     narrow = style.is_narrow()  # a phone: the window's ends labelled outward, a tick a day
-    fig, ax = style.new_figure(2.3 if narrow else 1.9)
-    shade_closed_days(ax, first, last)
-    ax.axvspan(start, end, ymin=0.3, ymax=0.7, color=style.PAID_COLOUR, alpha=0.25, lw=0)
+    # No weekend shading: the market traded around the clock, so a closed day says nothing here.
+    fig, ax = style.new_figure(2.3 if narrow else 2.2)
+    ax.axvspan(start, end, ymin=0.25, ymax=0.5, color=style.PAID_COLOUR, alpha=0.25, lw=0)
     hours = l10n.hours_minutes(float(figures.window_hours), lang)
     ax.annotate(
         l10n.t("window_label", lang, hours=hours),
-        (start + (end - start) / 2, 0.5),
+        (start + (end - start) / 2, 0.375),
         xycoords=("data", "axes fraction"),
         ha="center",
         va="center",
         fontsize=8,
     )
     for stamp, key, outward in ((start, "window_start", "right"), (end, "window_end", "left")):
-        ax.axvline(stamp, color=style.MILESTONE_COLOUR, lw=1)
+        ax.axvline(stamp, ymin=0.22, color=style.MILESTONE_COLOUR, lw=1)  # stops above the release day's bar
         ax.annotate(
             f"{l10n.t(key, lang)}\n{l10n.day(stamp.date(), lang, 'axis')} {stamp:%H:%M}",
             (stamp, 0.95),

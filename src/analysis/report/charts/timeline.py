@@ -28,7 +28,8 @@ def timeline(
 ) -> Figure:
     """The events one row each, in time order: who acted at the left, the fact written beside its
     mark on a day axis, so that the chart reads without a lookup table. A date-only fact spans its
-    day; a timed one sits at its hour; the chain's milestones are named and marked across the rows."""
+    day; a timed one sits at its hour. A step of the chain is named in its fact's text, not by a line
+    across the rows, which would cut through the other facts' text."""
     rows = events.assign(day_=events["date"].dt.to_timestamp(), at_=events["timestamp"])
     # A fact known only by its date goes after the day's timed facts: drawn first it would seem to
     # come before them (the FSA's demand above the 00:02 theft).
@@ -67,9 +68,6 @@ def timeline(
     fig, (ax, key) = style.new_figure(1.6 + key_in + plot_in, nrows=2, height_ratios=[plot_in, key_in])
     key.axis("off")
     shade_closed_days(ax, first, last + timedelta(days=1))
-    steps = [n for n in chain if n in found and found[n].day is not None] if not narrow else []
-    for name in steps:  # not on a phone: the lines would cross the text, which names the step
-        ax.axvline(local(found[name].day, time(12)), color=style.MILESTONE_COLOUR, lw=0.6, ls=(0, (4, 3)), zorder=1)
     for y, text, row in zip(ys, labels, rows.itertuples()):
         colour = style.ACTOR_COLOURS[row.actor]
         day = row.day_.date()
@@ -107,14 +105,9 @@ def timeline(
             Line2D([], [], marker="o", ls="none", ms=TIMED_MS, color="#555555", label=l10n.t("timed_fact", lang)),
             Line2D([], [], color="#555555", alpha=0.6, lw=3.2, label=l10n.t("whole_day", lang)),
             Patch(color=style.CLOSED_DAY_COLOUR, label=l10n.t("holiday_shade", lang)),
-            *(
-                [Line2D([], [], color=style.MILESTONE_COLOUR, lw=0.6, ls=(0, (4, 3)), label=l10n.t("chain_line", lang))]
-                if steps
-                else []
-            ),  # fmt: skip
         ],
         loc="center left" if narrow else "center",
-        ncols=1 if narrow else 4,
+        ncols=1 if narrow else 3,
         fontsize=style.MIN_TEXT_PT,
     )
     style.add_source_line(fig, source_line(events, lang), lang)
@@ -171,5 +164,5 @@ def milestone_chain(
     )
     style.chart_title(fig, title, lang)
     chain_events = events[events["event_id"].isin([found[m].event_id for m in set(rows["from"]) | set(rows["to"])])]
-    style.add_source_line(fig, source_line(chain_events, lang), lang)
+    style.add_source_line(fig, l10n.t("shaded_source", lang, line=source_line(chain_events, lang)), lang)
     return fig
