@@ -381,3 +381,18 @@ def test_grey_days_are_explained_where_drawn_and_drawn_only_where_they_matter(la
     assert grey(drawn["milestone_chain"])
     assert "".join(key.split()) in "".join(drawn["milestone_chain"]._supxlabel.get_text().split())
     assert not grey(drawn["price_window"])
+
+
+def test_a_timeline_without_a_chain_is_titled_with_its_last_step():
+    # Zaif: theft 14 Sep 2018, business improvement order 25 Sep 2018, both Japan dates: 11 days.
+    # Binance: the theft at 02:15 on 8 May in Japan is 17:15 on 7 May in UTC; all services were back
+    # on 15 May, a UTC date: 8 days counted in UTC dates. Once titled "day by day, 8 May – 15 May".
+    titles = {
+        incident: charts.title_of(registry.charts_of(prepare_incident(incident_id=incident, lang="en"))["timeline"])
+        for incident in ("zaif-2018", "binance-2019")
+    }
+    assert titles == {
+        "zaif-2018": "Zaif 2018: from the theft to the timeline's last step (Business improvement order) took 11 days",
+        "binance-2019": "Binance 2019: from the theft to the timeline's last step (All services resumed) took 8 days, "
+        "in UTC dates",
+    }

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis import l10n
-from analysis.measures.durations import milestones
+from analysis import l10n, vocab
+from analysis.measures.durations import milestones, since_theft
 from analysis.report import citing
 from analysis.report.charts.compared import compared, sizes
 from analysis.report.charts.compensation import compensation, price_window
@@ -44,11 +44,28 @@ def timeline_of(ctx) -> Figure | None:
             last=ctx.milestone_names[r["to"]],
             days=l10n.days_and_business(int(r["calendar_days"]), int(r["business_days"]), ctx.lang),
         )
+    elif (step := _last_step_in_window(ctx)) is not None:
+        title = l10n.t("timeline_since_title", ctx.lang, name=ctx.name, last=ctx.milestone_names[step["milestone"]],
+                       value=l10n.since(step, ctx.lang))  # fmt: skip
     else:
         first, last = ctx.window
         title = l10n.t("timeline_plain_title", ctx.lang, name=ctx.name, start=l10n.day(first, ctx.lang),
                        end=l10n.day(last, ctx.lang))  # fmt: skip
     return timeline(events, ctx.lang, title, ctx.chain, ctx.events, ctx.milestone_names)
+
+
+def _last_step_in_window(ctx) -> pd.Series | None:
+    """The latest milestone the timeline draws, with its time from the theft (a deadline is not a
+    step taken); None when the timeline dates none two days or more after the theft."""
+    end = ctx.window[1]
+    names = [m for m, f in ctx.found.items() if m != "leak" and m not in vocab.DEADLINES and f.earliest is not None
+             and f.earliest <= end]  # fmt: skip
+    table = since_theft(ctx.data.events, [ctx.incident_id], names)
+    # two days or more: "took the next day" is not said (the response chart tells the first days)
+    dated = table[(table["state"] == "known") & (table["days"].fillna(0) >= 2)]
+    if dated.empty:
+        return None
+    return dated.loc[dated["days"].astype(int).idxmax()]
 
 
 def first_day_of(ctx, incident: str) -> Figure | None:
