@@ -265,9 +265,11 @@ def test_a_chart_credits_the_sources_of_its_own_rows(lang):
 def test_a_one_step_chain_is_not_called_the_longest_step():
     # Zaif's chain is one step, theft (14 Sep 2018) to order (25 Sep 2018): 11 days, 5 business days.
     fig = registry.charts.milestone_chain_of(prepare_incident(incident_id="zaif-2018", lang="en"))
-    assert charts.title_of(fig) == "Zaif 2018: from theft to business improvement order took 11 days, 5 business days"
+    assert (
+        charts.title_of(fig) == "Zaif 2018: from “Theft” to “Business improvement order” took 11 days, 5 business days"
+    )
     fig = registry.charts.milestone_chain_of(prepare_incident(incident_id="coincheck-2018", lang="en"))
-    assert "the longest step, from business improvement order to report filed" in charts.title_of(fig)
+    assert "the longest step, from “Business improvement order” to “Report filed”" in charts.title_of(fig)
 
 
 def test_chain_numbers_name_the_facts_of_both_ends_of_each_step():
@@ -362,8 +364,10 @@ def test_deadlines_are_set_aside_only_where_one_is_drawn_after_the_last_step():
         incident: charts.title_of(registry.charts_of(prepare_incident(incident_id=incident, lang="en"))["later_milestones"])
         for incident in ("mtgox-2014", "coincheck-2018")
     }  # fmt: skip
-    assert titles["mtgox-2014"].startswith("Mt. Gox 2014: deadlines aside, the last dated step charted, remedy decided")
-    assert titles["coincheck-2018"].startswith("Coincheck 2018: the last dated step charted, a conviction made final")
+    assert titles["mtgox-2014"].startswith(
+        "Mt. Gox 2014: deadlines aside, the last dated step charted, “Remedy decided”"
+    )
+    assert titles["coincheck-2018"].startswith("Coincheck 2018: the last dated step charted, “A conviction made final”")
 
 
 @pytest.mark.parametrize("lang", l10n.LANGUAGES)
@@ -383,16 +387,18 @@ def test_grey_days_are_explained_where_drawn_and_drawn_only_where_they_matter(la
     assert not grey(drawn["price_window"])
 
 
-def test_a_timeline_without_a_chain_is_titled_with_its_last_step():
+def test_a_timeline_without_a_chain_is_titled_with_its_last_milestone():
     # Zaif: theft 14 Sep 2018, business improvement order 25 Sep 2018, both Japan dates: 11 days.
-    # Binance: the theft at 02:15 on 8 May in Japan is 17:15 on 7 May in UTC; all services were back
-    # on 15 May, a UTC date: 8 days counted in UTC dates. Once titled "day by day, 8 May – 15 May".
+    # Liquid: theft 19 Aug 2021, BTC withdrawals back 27 Aug: 8 days; the other coins' return on
+    # 30 Aug is drawn after it but is no milestone, so the title says "milestone", not "step".
+    # Binance: all services back on 15 May, a UTC date, counted in UTC dates (8 days) on an axis of
+    # Japan dates (8 May to 15 May reads as 7): its title keeps to what the axis shows.
     titles = {
         incident: charts.title_of(registry.charts_of(prepare_incident(incident_id=incident, lang="en"))["timeline"])
-        for incident in ("zaif-2018", "binance-2019")
+        for incident in ("zaif-2018", "liquid-2021", "binance-2019")
     }
     assert titles == {
-        "zaif-2018": "Zaif 2018: from the theft to the timeline's last step (Business improvement order) took 11 days",
-        "binance-2019": "Binance 2019: from the theft to the timeline's last step (All services resumed) took 8 days, "
-        "in UTC dates",
+        "zaif-2018": "Zaif 2018: from the theft to the last milestone drawn (Business improvement order) took 11 days",
+        "liquid-2021": "Liquid 2021: from the theft to the last milestone drawn (Crypto withdrawals resume) took 8 days",
+        "binance-2019": "Binance 2019: day by day, 8 May 2019 – 15 May 2019",
     }

@@ -6,6 +6,7 @@ a line or beside a quantity, never inside a word."""
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 
 import matplotlib
@@ -22,13 +23,10 @@ from analysis.report.context import prepare_comparison
 INCIDENTS = [None, ["bitfinex-2016", "binance-2019", "mtgox-2014"]]  # all nine (default), and three
 
 
-def drawn(lang: str, phone: bool, incidents=None) -> Figure:
+def drawn(lang: str, phone: bool, incidents=None, chart=charts.compared_of) -> Figure:
     ctx = prepare_comparison(lang=lang, **({"incidents": incidents} if incidents else {}))
-    if phone:
-        with style.narrow():
-            fig = charts.compared_of(ctx)
-    else:
-        fig = charts.compared_of(ctx)
+    with style.narrow() if phone else contextlib.nullcontext():
+        fig = chart(ctx)
     FigureCanvasAgg(fig)
     fig.canvas.draw()
     return fig
@@ -86,3 +84,19 @@ def test_a_long_label_breaks_where_the_language_breaks(text, lang, room, lines):
         fitted = charts.fitting.fitted(measure, text, lang, style.NARROW_TEXT_PT, room)
         assert all(measure(line, style.NARROW_TEXT_PT)[0] <= room for line in fitted.split("\n"))
     assert fitted.split("\n") == lines
+
+
+@pytest.mark.parametrize("phone", [False, True], ids=["print", "phone"])
+@pytest.mark.parametrize("lang", l10n.LANGUAGES)
+def test_every_size_is_written_beside_its_bar_inside_the_plot(lang, phone):
+    # The largest's value once sat on a white box over the end of its bar, which then looked shorter
+    # (Bybit's US$1.46 billion on the phone chart).
+    fig = drawn(lang, phone, chart=charts.sizes_of)
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    plot = ax.get_window_extent(renderer)
+    bars = sorted((p.get_window_extent(renderer) for p in ax.patches), key=lambda b: -b.y0)
+    labels = sorted((t.get_window_extent(renderer) for t in ax.texts), key=lambda b: -b.y0)
+    assert len(bars) == len(labels) == 9
+    for bar, label in zip(bars, labels):
+        assert bar.x1 < label.x0 and label.x1 <= plot.x1

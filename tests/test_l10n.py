@@ -182,15 +182,27 @@ def test_a_duration_with_a_range_of_minutes_is_one_quantity():
 
 
 def test_a_japanese_chart_label_breaks_between_words():
-    """Japanese runs its words together: a chart's label breaks after punctuation where it can, else
-    where the script changes (before 「ホットウォレット」, after 「…を」), never inside a katakana word
-    (「不正アクセ／ス」), between a kanji and the kana after it (「公／表し」) or after 「翌」 (「翌／18日」)."""
+    """Japanese runs its words together: a chart's label breaks after punctuation or between phrases
+    as BudouX segments them, never inside a word (「不正アクセ／ス」, 「買い／注文」, 「劣後／ローン」),
+    between a kanji and the kana after it (「公／表し」), after 「翌」 (「翌／18日」), or before a particle
+    (「…完了」／は). The reviewer found each of these on the phone charts when breaks followed script changes."""
     from analysis.report import style
 
     lines = style.wrapped(
         "ハッカーが日本法人のホットウォレットへ不正アクセスし暗号資産を流出させる", "ja", "label", 0.3
     )
-    assert lines.split("\n") == ["ハッカーが日本法人の", "ホットウォレットへ不正アクセスし", "暗号資産を流出させる"]
+    assert lines.split("\n") == ["ハッカーが日本法人の", "ホットウォレットへ", "不正アクセスし暗号資産を", "流出させる"]
+    for text, whole in (
+        (
+            "DMMグループが調達した資金でビットコインの買い注文を出し、劣後ローンで不足分を補う",
+            ("買い注文", "劣後ローン"),
+        ),
+        ("DMMビットコイン（2024年）：図中で日付の分かる最後の段階「買収・譲渡の完了」は流出から185日後", ("」は",)),
+    ):
+        for share in (0.2, 0.25, 0.3, 0.35, 0.4):
+            wrapped = style.wrapped(text, "ja", "label", share)
+            assert wrapped.replace("\n", "") == text
+            assert all(word in wrapped for word in whole), wrapped
     assert style.wrapped("取引所が流出を公表し、入出金を停止する", "ja", "label", 0.3).split("\n")[0].endswith("、")
     for share in (0.2, 0.25, 0.3, 0.35):
         text = style.wrapped("翌18日に流出を公表する予定と発表した取引所の説明", "ja", "label", share)

@@ -375,11 +375,14 @@ def quantity_pattern() -> re.Pattern:
     } | {"Sept"}
     alternatives = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
     num = r"\d(?:[\d,.:]*\d)?(?:[億万]\d(?:[\d,.]*\d)?)*[億万]?"
-    unit = rf"\s?(?:{alternatives(units)})(?![A-Za-z])(?:\s?\d+(?:\s?[〜~–-]\s?\d+)?\s?(?:min|h|分|時間))?"
+    # a duration's next part follows only a unit of time ("11 h 23 min", "5 days 9 h", 「8時間25〜28分」),
+    # not an amount ("US$1.46 billion" and "34 h" beside it are two quantities)
+    part = r"\s?\d+(?:\s?[〜~–-]\s?\d+)?\s?(?:min|h|分|時間)"
+    unit = rf"\s?(?:(?:days|day|h|時間|時|日)(?![A-Za-z])(?:{part})?|(?:{alternatives(units)})(?![A-Za-z]))"
     lead = rf"(?:{alternatives(leads)})?"
     # a coin's ticker after an amount written with separators (401,347 ETH; 5億2,300万XEM), not after
     # a year ("2018 FSA")
-    coins = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d[\d,.]*[億万][\d,.億万]*)\s?[A-Z]{3,5}\b"
+    coins = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d[\d,.]*[億万][\d,.億万]*)\s?[A-Z]{3,5}(?![A-Za-z0-9])"
     quantity = rf"{lead}(?:{coins}|{num}(?:\s?[〜~–-]\s?{num})?(?:{unit})?)"
     dates = [
         rf"\d{{1,2}} (?:{alternatives(months)})\b(?: \d{{4}})?",

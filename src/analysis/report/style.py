@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
 import inspect
 import io
 import re
 import unicodedata
 
+import budoux
 import matplotlib
 import matplotlib_fontja  # noqa: F401  (registers the bundled IPAexGothic font with matplotlib)
 from matplotlib.figure import Figure
@@ -156,14 +158,17 @@ def wrapped(text: str, lang: str, kind: str = "title", share: float = 1.0) -> st
     for paragraph in text.split("\n"):
         while _columns(paragraph) > width:
             fits = next(i for i in range(len(paragraph) + 1) if _columns(paragraph[:i]) > width) - 1
-            # the last break the language allows that splits no quantity ("34 h 51 min", "88.549円")
-            cuts = [i + 1 for i in range(fits) if paragraph[i] in marks and not _in_quantity(paragraph, i + 1)]
-            if cuts and cuts[-1] > fits // 3:
-                cut = cuts[-1]
-            else:  # where the language runs words together, between two words rather than inside one
-                soft = [i for i in range(fits // 2, fits + 1) if phrases and _between_words(paragraph, i)]
-                soft = [i for i in soft if not _in_quantity(paragraph, i)]
-                cut = soft[-1] if soft else fits
+            # the last break the language allows that splits no quantity ("34 h 51 min", "88.549円"):
+            # after its marks; where it runs its words together, between two phrases, after a mark
+            # where one ends past half the line (「…公表し、」), as a particle stays with its phrase
+            # (「…完了」は, not 」／は)
+            if phrases:
+                cuts = [i for i in _phrase_ends(paragraph) if i <= fits and not _in_quantity(paragraph, i)]
+                marked = [i for i in cuts if paragraph[i - 1] in marks]
+                cuts = marked if marked and marked[-1] > fits // 2 else cuts
+            else:
+                cuts = [i + 1 for i in range(fits) if paragraph[i] in marks and not _in_quantity(paragraph, i + 1)]
+            cut = cuts[-1] if cuts and cuts[-1] > fits // 3 else fits
             while 0 < cut < len(paragraph) and _in_quantity(paragraph, cut):
                 cut -= 1
             if cut == 0:
@@ -178,24 +183,20 @@ def wrapped(text: str, lang: str, kind: str = "title", share: float = 1.0) -> st
     return "\n".join(lines)
 
 
-def _script(c: str) -> str:
-    if "\u3041" <= c <= "\u309f":
-        return "hiragana"
-    if "\u30a0" <= c <= "\u30ff":
-        return "katakana"
-    if "\u4e00" <= c <= "\u9fff" or c in "々〆":
-        return "kanji"
-    return "latin" if c.isascii() and c.isalnum() else "other"
+@functools.lru_cache(maxsize=4096)
+def _phrase_ends(text: str) -> tuple[int, ...]:
+    """Where a phrase ends in text written without spaces, as BudouX segments it: a particle stays
+    with its word (「完了」は), a word stays whole (「不正アクセス」, 「買い注文」)."""
+    ends, at = [], 0
+    for phrase in _phrase_parser().parse(text)[:-1]:
+        at += len(phrase)
+        ends.append(at)
+    return tuple(ends)
 
 
-def _between_words(text: str, i: int) -> bool:
-    """Whether text[i] may open a line in a language written without spaces: where the script
-    changes (「不正アクセス」 stays whole, 「…を停止」 may break before 停止), but not between a kanji
-    and the kana that inflect it or follow it as a particle (公表し|た, 取引所|の)."""
-    if not 0 < i < len(text):
-        return False
-    a, b = _script(text[i - 1]), _script(text[i])
-    return a != b and "other" not in (a, b) and (a, b) != ("kanji", "hiragana") and text[i] not in "ー"
+@functools.cache
+def _phrase_parser():
+    return budoux.load_default_japanese_parser()
 
 
 # A quantity is kept on one line: digits with their separators and ranges, Japanese units and
@@ -204,8 +205,16 @@ _QUANTITY_CHARS = set("0123456789.,:〜~–%時間分日円万億年月件人第
 _UNIT_WORDS = {"h", "min", "day", "days", "JPY", "bn", "m", "million", "billion", "BTC", "XEM", "ETH", "MONA", "BCH"}
 
 
+@functools.lru_cache(maxsize=4096)
+def _quantity_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the quantities a reader takes in whole sit in the text (l10n.quantity_pattern)."""
+    return tuple(m.span() for m in l10n.quantity_pattern().finditer(text))
+
+
 def _in_quantity(text: str, i: int) -> bool:
     """Whether a line break before text[i] would split a quantity."""
+    if any(start < i < end for start, end in _quantity_spans(text)):  # "10 business days", "US$1.46 billion"
+        return True
     if text[i - 1] in "約翌" and text[i].isdigit():  # 「約11時間」, 「翌18日」
         return True
     if (

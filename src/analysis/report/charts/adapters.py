@@ -56,13 +56,14 @@ def timeline_of(ctx) -> Figure | None:
 
 def _last_step_in_window(ctx) -> pd.Series | None:
     """The latest milestone the timeline draws, with its time from the theft (a deadline is not a
-    step taken); None when the timeline dates none two days or more after the theft."""
+    step taken); None when the timeline dates none two days or more after the theft in Japan dates."""
     end = ctx.window[1]
     names = [m for m, f in ctx.found.items() if m != "leak" and m not in vocab.DEADLINES and f.earliest is not None
              and f.earliest <= end]  # fmt: skip
     table = since_theft(ctx.data.events, [ctx.incident_id], names)
-    # two days or more: "took the next day" is not said (the response chart tells the first days)
-    dated = table[(table["state"] == "known") & (table["days"].fillna(0) >= 2)]
+    # Two days or more ("took the next day" is not said: the response chart tells the first days), and
+    # counted in Japan dates, as the chart's axis is: "8 days, in UTC dates" would not match its days.
+    dated = table[(table["state"] == "known") & (table["days"].fillna(0) >= 2) & table["zone"].isna()]
     if dated.empty:
         return None
     return dated.loc[dated["days"].astype(int).idxmax()]

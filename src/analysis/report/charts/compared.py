@@ -176,13 +176,18 @@ def sizes(values: pd.Series, shown: dict[str, str], names: dict[str, str], lang:
             ax.barh(y, value, height=0.62, color=light, hatch="////", edgecolor=colour, lw=0.6)
         else:
             ax.barh(y, value, height=0.62, color=colour, alpha=0.85, edgecolor=colour, lw=0.6)
-        text = shown[incident]
-        left = value > millions.max() * 0.55
-        value_label(ax, value, y, text, "#222222", left=left)
+        # beside its bar, never over it: a box over the bar's end would make the bar look shorter
+        value_label(ax, value, y, shown[incident], "#222222", left=False)
     ax.set_yticks(range(len(ranked)), [names.get(i, i) for i in ranked.index], fontsize=style.MIN_TEXT_PT)
     ax.tick_params(axis="y", length=0)
     ax.set_ylim(len(ranked) - 0.5, -0.6)
-    ax.set_xlim(0, millions.max() * 1.02)
+    # The scale runs as far as the widest bar-and-label needs: a bar at v with a label w points wide
+    # (and its offset) ends inside an axes W points wide when the scale's end is v / (1 - (w + 5) / W).
+    measure = Measure(fig)
+    fig.draw_without_rendering()
+    room = ax.get_position().width * fig.get_figwidth() * 72
+    ax.set_xlim(0, max(v / max(1 - (measure(shown[i], style.MIN_TEXT_PT)[0] + 5 + style.EDGE_PT) / room, 0.2)
+                       for i, v in millions.items()))  # fmt: skip
     ax.set_xticks([])  # every bar carries its value; a scale would only repeat them
     ax.spines["bottom"].set_visible(False)
     ax.set_xlabel(l10n.t("value_stolen_axis", lang), fontsize=style.MIN_TEXT_PT)

@@ -111,7 +111,8 @@ def price_window(figures: CompensationFigures, events: pd.DataFrame, lang: str) 
         fontsize=8,
     )
     for stamp, key, outward in ((start, "window_start", "right"), (end, "window_end", "left")):
-        ax.axvline(stamp, ymin=0.22, color=style.MILESTONE_COLOUR, lw=1)  # stops above the release day's bar
+        # from above the release day's bar to under the label centred on it (a phone's label is beside it)
+        ax.axvline(stamp, ymin=0.22, ymax=1 if narrow else 0.64, color=style.MILESTONE_COLOUR, lw=1)
         ax.annotate(
             f"{l10n.t(key, lang)}\n{l10n.day(stamp.date(), lang, 'axis')} {stamp:%H:%M}",
             (stamp, 0.95),

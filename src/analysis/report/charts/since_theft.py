@@ -74,7 +74,7 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
         deadlines = [_days(r) for _, r in table[table["milestone"].isin(vocab.DEADLINES)].iterrows()]
         later_deadline = any(d is not None and d > max(positions) for d in deadlines)
         title = l10n.t("later_finding" if later_deadline else "later_finding_plain", lang, name=name,
-                       step=milestone_names[last["milestone"]].lower(), value=l10n.since(last, lang))  # fmt: skip
+                       step=milestone_names[last["milestone"]], value=l10n.since(last, lang))  # fmt: skip
     style.chart_title(fig, title, lang)
     drawn = [(pd.notna(r["hours"]), _extent(r)) for _, r in table.iterrows() if _days(r) is not None]
     periods = any(isinstance(r["period"], str) and r["period"] for _, r in table.iterrows() if _extent(r))

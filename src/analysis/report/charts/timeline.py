@@ -51,7 +51,13 @@ def timeline(
         labels.append(text)
     narrow = style.is_narrow()
     if narrow:  # a phone: who acted leads the text under the mark, as the left column is gone
-        labels = [l10n.labelled(l10n.label("actor", a, lang), t, lang) for a, t in zip(rows["actor"], labels)]
+        # once: not "FSA: FSA demands a report" where the fact already starts with who acted
+        labels = [
+            t if title.startswith(who) else l10n.labelled(who, t, lang)
+            for who, title, t in zip(
+                (l10n.label("actor", a, lang) for a in rows["actor"]), rows[f"title_{lang}"], labels
+            )
+        ]
         labels, ys, heights = under_rows(labels, lang, 0.15)
     else:
         # A label runs to the right of its mark in the first half of the axis, to the left after
@@ -110,7 +116,12 @@ def timeline(
         ncols=1 if narrow else 3,
         fontsize=style.MIN_TEXT_PT,
     )
-    style.add_source_line(fig, source_line(events, lang), lang)
+    line = source_line(events, lang)
+    # A date a page gives in another zone is drawn over the hours it covers in Japan time, across two
+    # Japan days: the source line says why such a bar starts mid-day.
+    if (rows["at_"].isna() & rows["date_zone"].notna()).any():
+        line = l10n.t("zoned_source", lang, line=line)
+    style.add_source_line(fig, line, lang)
     return fig
 
 
@@ -158,8 +169,8 @@ def milestone_chain(
         "chain_chart_finding" if len(steps) > 1 else "chain_chart_one_step",
         lang,
         name=name,
-        start=milestone_names[longest["from"]].lower(),
-        end=milestone_names[longest["to"]].lower(),
+        start=milestone_names[longest["from"]],
+        end=milestone_names[longest["to"]],
         days=l10n.days_and_business(int(longest["calendar_days"]), int(longest["business_days"]), lang),
     )
     style.chart_title(fig, title, lang)
