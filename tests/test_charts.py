@@ -402,3 +402,33 @@ def test_a_timeline_without_a_chain_is_titled_with_its_last_milestone():
         "liquid-2021": "Liquid 2021: from the theft to the last milestone drawn (Crypto withdrawals resume) took 8 days",
         "binance-2019": "Binance 2019: day by day, 8 May 2019 – 15 May 2019",
     }
+
+
+@pytest.mark.parametrize("lang", l10n.LANGUAGES)
+def test_a_phone_timeline_names_who_acted_once(lang):
+    # "FSA: FSA demands a report" once read so on the phone, where who acted leads each fact.
+    ctx = prepare_incident(incident_id="coincheck-2018", lang=lang)
+    with style.narrow():
+        fig = registry.charts_of(ctx, phone=True)["timeline"]
+    texts = [t.get_text().replace("\n", "") for t in fig.axes[0].texts]
+    actors = {l10n.label("actor", a, lang) for a in ctx.timeline_events["actor"]}
+    labelled = [l10n.labelled(who, "", lang) for who in actors]
+    doubled = [t for t in texts for who, lead in zip(actors, labelled) if t.startswith(lead + who)]
+    assert texts and not doubled
+    assert any(t.startswith(l10n.label("actor", "fsa", lang)) for t in texts)
+
+
+@pytest.mark.parametrize("phone", [False, True], ids=["print", "phone"])
+@pytest.mark.parametrize("lang", l10n.LANGUAGES)
+def test_a_day_scale_writes_its_numbers_as_the_text_does_and_apart(lang, phone):
+    # Mt. Gox's later milestones run to 3,692 days: the scale once read "1000 2000 3000 4000 5000",
+    # its words touching on a phone.
+    ctx = prepare_incident(incident_id="mtgox-2014", lang=lang)
+    with style.narrow() if phone else contextlib.nullcontext():
+        fig = registry.charts_of(ctx, phone=phone)["later_milestones"]
+    FigureCanvasAgg(fig)
+    fig.canvas.draw()
+    ticks = [t for t in fig.axes[0].get_xticklabels() if t.get_visible() and t.get_text()]
+    assert "3,000" in {t.get_text() for t in ticks}  # every scale for 3,692 days passes 3,000
+    boxes = sorted((t.get_window_extent() for t in ticks), key=lambda b: b.x0)
+    assert all(a.x1 + 2 < b.x0 for a, b in itertools.pairwise(boxes))
