@@ -432,3 +432,15 @@ def test_a_day_scale_writes_its_numbers_as_the_text_does_and_apart(lang, phone):
     assert "3,000" in {t.get_text() for t in ticks}  # every scale for 3,692 days passes 3,000
     boxes = sorted((t.get_window_extent() for t in ticks), key=lambda b: b.x0)
     assert all(a.x1 + 2 < b.x0 for a, b in itertools.pairwise(boxes))
+
+
+@pytest.mark.parametrize("phone", [False, True], ids=["print", "phone"])
+def test_the_price_window_dates_the_release_as_the_timeline_document_does(phone):
+    # Seed item 6 dates the compensation policy 28 Jan (cc-compensation-policy, the value used); the
+    # release's own text says 27 Jan 23:00 (cc-compensation-release-time, an alternative), which is the
+    # window's end. The grey bar once took the alternative's day, 27 Jan, and hid the disagreement.
+    ctx = prepare_incident(incident_id="coincheck-2018", lang="en")
+    with style.narrow() if phone else contextlib.nullcontext():
+        fig = registry.charts_of(ctx, phone=phone)["price_window"]
+    words = " ".join(texts(fig).split())
+    assert ("(28 Jan)" in words) and ("(27 Jan)" not in words) and ("27 Jan 23:00" in words)

@@ -166,9 +166,15 @@ def wrapped(text: str, lang: str, kind: str = "title", share: float = 1.0) -> st
                 cuts = [i for i in _phrase_ends(paragraph) if i <= fits and not _in_quantity(paragraph, i)]
                 marked = [i for i in cuts if paragraph[i - 1] in marks]
                 cuts = marked if marked and marked[-1] > fits // 2 else cuts
+                if not (cuts and cuts[-1] > fits // 3):  # a phrase longer than the line: where its script
+                    # changes, else after the phrase before it, however short the line; inside a word last
+                    changes = [i for i in range(1, fits + 1) if _script_changes(paragraph, i)]
+                    changes = [i for i in changes if not _in_quantity(paragraph, i)]
+                    late = [i for i in changes if i >= fits // 2]
+                    cuts = late or sorted({*cuts, *changes})
             else:
                 cuts = [i + 1 for i in range(fits) if paragraph[i] in marks and not _in_quantity(paragraph, i + 1)]
-            cut = cuts[-1] if cuts and cuts[-1] > fits // 3 else fits
+            cut = cuts[-1] if cuts and (cuts[-1] > fits // 3 or phrases) else fits
             while 0 < cut < len(paragraph) and _in_quantity(paragraph, cut):
                 cut -= 1
             if cut == 0:
@@ -181,6 +187,25 @@ def wrapped(text: str, lang: str, kind: str = "title", share: float = 1.0) -> st
             paragraph = paragraph[cut:].lstrip()
         lines.append(paragraph)
     return "\n".join(lines)
+
+
+def _script(c: str) -> str:
+    if "\u3041" <= c <= "\u309f":
+        return "hiragana"
+    if "\u30a0" <= c <= "\u30ff":
+        return "katakana"
+    if "\u4e00" <= c <= "\u9fff" or c in "々〆":
+        return "kanji"
+    return "latin" if c.isascii() and c.isalnum() else "other"
+
+
+def _script_changes(text: str, i: int) -> bool:
+    """Whether text[i] may open a line inside a phrase too long for one: where the script changes
+    (「みなし／仮想通貨」), not inside a katakana word, nor between a kanji and the kana after it (公表し)."""
+    if not 0 < i < len(text):
+        return False
+    a, b = _script(text[i - 1]), _script(text[i])
+    return a != b and "other" not in (a, b) and (a, b) != ("kanji", "hiragana") and text[i] not in "ー"
 
 
 @functools.lru_cache(maxsize=4096)

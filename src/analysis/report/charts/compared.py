@@ -165,7 +165,7 @@ def sizes(values: pd.Series, shown: dict[str, str], names: dict[str, str], lang:
     first, each bar labelled with its value as `shown` writes it ("about" where the page says so); the
     focus incident in the highlight colour; a drain over years hatched and named as such."""
     ranked = values.sort_values(ascending=False, kind="stable")
-    fig, ax = style.new_figure(1.2 + 0.24 * len(ranked))
+    fig, ax = style.new_figure(1.2 + (0.32 if style.is_narrow() else 0.24) * len(ranked))
     millions = ranked / 1e6
     for y, (incident, value) in enumerate(millions.items()):
         colour = style.HIGHLIGHT if incident == focus else style.CONTEXT
@@ -178,7 +178,11 @@ def sizes(values: pd.Series, shown: dict[str, str], names: dict[str, str], lang:
             ax.barh(y, value, height=0.62, color=colour, alpha=0.85, edgecolor=colour, lw=0.6)
         # beside its bar, never over it: a box over the bar's end would make the bar look shorter
         value_label(ax, value, y, shown[incident], "#222222", left=False)
-    ax.set_yticks(range(len(ranked)), [names.get(i, i) for i in ranked.index], fontsize=style.MIN_TEXT_PT)
+    # a phone's long name on two lines, so that the bars keep the width (マウントゴックス（2014年）（長期の流出）)
+    shown_names = [names.get(i, i) for i in ranked.index]
+    if style.is_narrow():
+        shown_names = [style.wrapped(n, lang, "label", 0.42) for n in shown_names]
+    ax.set_yticks(range(len(ranked)), shown_names, fontsize=style.MIN_TEXT_PT, linespacing=style.LABEL_LINESPACING)
     ax.tick_params(axis="y", length=0)
     ax.set_ylim(len(ranked) - 0.5, -0.6)
     # The scale runs as far as the widest bar-and-label needs: a bar at v with a label w points wide

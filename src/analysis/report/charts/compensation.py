@@ -99,7 +99,7 @@ def price_window(figures: CompensationFigures, events: pd.DataFrame, lang: str) 
     first, last = start.date(), end.date() + timedelta(days=1)
     narrow = style.is_narrow()  # a phone: the window's ends labelled outward, a tick a day
     # No weekend shading: the market traded around the clock, so a closed day says nothing here.
-    fig, ax = style.new_figure(2.3 if narrow else 2.2)
+    fig, ax = style.new_figure(2.7 if narrow else 2.2)
     ax.axvspan(start, end, ymin=0.25, ymax=0.5, color=style.PAID_COLOUR, alpha=0.25, lw=0)
     hours = l10n.hours_minutes(float(figures.window_hours), lang)
     ax.annotate(
@@ -124,7 +124,11 @@ def price_window(figures: CompensationFigures, events: pd.DataFrame, lang: str) 
             fontsize=style.MIN_TEXT_PT,
             bbox=dict(fc="white", ec="none", pad=1),
         )
-    policy = events[events["milestone"] == "remedy_decided"]
+    # the value the analysis uses (the timeline document's date), not the alternative the release's
+    # text gives (27 Jan 23:00), which is the window's end drawn above
+    policy = events[
+        (events["incident_id"] == figures.incident_id) & (events["milestone"] == "remedy_decided") & events["effective"]
+    ]
     if not policy.empty:
         # The seed dates the release by day only, which is not the release's own stated time.
         day = policy["date"].iloc[0].to_timestamp().date()
@@ -137,8 +141,10 @@ def price_window(figures: CompensationFigures, events: pd.DataFrame, lang: str) 
             alpha=0.35,
             lw=0,
         )
+        shown_day = l10n.day(day, lang, "axis")
+    if not policy.empty and not narrow:  # a phone's day is too narrow for the words: the source line has them
         ax.annotate(
-            l10n.t("seed_release_day", lang, day=l10n.day(day, lang, "axis")),
+            l10n.t("seed_release_day", lang, day=shown_day),
             (local(day, time(12)), 0.125),
             xycoords=("data", "axes fraction"),
             ha="center",
@@ -161,5 +167,8 @@ def price_window(figures: CompensationFigures, events: pd.DataFrame, lang: str) 
     ax.set_xlabel(l10n.t("time_axis", lang))
     style.chart_title(fig, l10n.t("window_chart_title", lang, hours=hours), lang)
     sources = {figures.facts[f].source_id for f in ("price_window_start", "price_window_end")}
-    style.add_source_line(fig, credit(sources | set(policy["source_id"]), lang), lang)
+    line = credit(sources | set(policy["source_id"]), lang)
+    if not policy.empty and narrow:
+        line = l10n.t("grey_bar_source", lang, day=shown_day, line=line)
+    style.add_source_line(fig, line, lang)
     return fig
