@@ -395,9 +395,12 @@ def test_a_timeline_without_a_chain_is_titled_with_its_last_milestone():
     # Japan dates (8 May to 15 May reads as 7): its title keeps to what the axis shows.
     titles = {
         incident: charts.title_of(registry.charts_of(prepare_incident(incident_id=incident, lang="en"))["timeline"])
-        for incident in ("zaif-2018", "liquid-2021", "binance-2019")
+        for incident in ("zaif-2018", "liquid-2021", "binance-2019", "coincheck-2018")
     }
     assert titles == {
+        # the chain's whole: 26 Jan to 13 Feb 2018, 18 days, 11 business days (durations.csv)
+        "coincheck-2018": "Coincheck 2018: from the theft to the chain's last step (Yen withdrawals resume) took 18 days, "
+        "11 business days",
         "zaif-2018": "Zaif 2018: from the theft to the last milestone drawn (Business improvement order) took 11 days",
         "liquid-2021": "Liquid 2021: from the theft to the last milestone drawn (Crypto withdrawals resume) took 8 days",
         "binance-2019": "Binance 2019: day by day, 8 May 2019 – 15 May 2019",

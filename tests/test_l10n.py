@@ -207,5 +207,12 @@ def test_a_japanese_chart_label_breaks_between_words():
     for share in (0.2, 0.25, 0.3, 0.35):
         text = style.wrapped("翌18日に流出を公表する予定と発表した取引所の説明", "ja", "label", share)
         assert "翌\n" not in text and "公\n" not in text, text
+    # a phrase longer than its line (BudouX's 「及びみなし仮想通貨交換業者に」) breaks where its script
+    # changes, not inside 交換業者 or before に
+    fsa = "金融庁：仮想通貨の不正流出を踏まえ、仮想通貨交換業者およびみなし仮想通貨交換業者に対し、不正アクセスに関する注意喚起"
+    for share in (0.3, 0.35, 0.4):
+        wrapped = style.wrapped(fsa, "ja", "label", share)
+        assert wrapped.replace("\n", "") == fsa
+        assert "交換\n業者" not in wrapped and "業者\nに" not in wrapped and "み\nな" not in wrapped, wrapped
     # English keeps breaking at its spaces
     assert "\n" in style.wrapped("the exchange halted withdrawals and deposits of every currency", "en", "label", 0.3)
