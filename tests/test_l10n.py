@@ -121,12 +121,26 @@ _OUR_ENGLISH = {
 @pytest.mark.parametrize(
     "lang, ranks",
     [
-        ("en", {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 11: "11th", 12: "12th", 13: "13th", 21: "21st", 22: "22nd"}),
+        (
+            "en",
+            {
+                1: "first",
+                2: "second",
+                3: "third",
+                10: "tenth",
+                11: "11th",
+                12: "12th",
+                13: "13th",
+                21: "21st",
+                22: "22nd",
+            },
+        ),
         ("ja", {1: "1番目", 2: "2番目", 3: "3番目", 11: "11番目"}),
     ],
 )
 def test_a_rank_takes_the_languages_ordinal_form(lang, ranks):
-    # the comparison's "the 2nd largest of the 9" (it once read "number 2 of 9")
+    # the comparison's "the second largest of the 9" (it once read "number 2 of 9"; an editor found
+    # "2nd" wrong in running prose)
     assert {n: l10n.ordinal("rank", n, lang) for n in ranks} == ranks
 
 

@@ -668,7 +668,7 @@ def test_a_date_stated_inside_a_seed_item_is_the_account_of_the_item_it_sits_und
 
     text = " ".join(findings.comparison(prepare_comparison(lang="en")).paragraphs)
     assert (
-        "remedy decided: 2 days (the announcement itself gives an earlier time for its release, 23:00 on 27 January 2018)"
+        "remedy decided: 2 days (the announcement itself gives an earlier release time, 23:00 on 27 January 2018)"
         in text
     )
 
@@ -892,3 +892,17 @@ def test_who_bore_the_loss_reads_as_japanese():
     # not bear it.
     assert "損失はグループからの550億円の資金調達で賄われた。" in _told("dmm-bitcoin-2024", "ja")
     assert "the loss was borne by group funding of 55 bn JPY." in _told("dmm-bitcoin-2024")
+
+
+def test_the_comparison_ranks_in_words_and_names_the_other_theft_times():
+    from analysis.report.context import prepare_comparison
+
+    # incidents.csv value_usd: Bybit 1,460m, Coincheck 532m, ... BITPoint 27m; Coincheck ranks second.
+    # The theft's other times (events.csv, the conflict over the first outflow): about 02:57 and about
+    # 03:00; detection at 11:25 is 8 h 28 min and 8 h 25 min after them.
+    en = " ".join(findings.comparison(prepare_comparison(lang="en")).paragraphs)
+    assert "Coincheck 2018, the theft this report centres on, is the second largest of the 9 (US$532 million)" in en
+    assert "(about 8 h 25–28 min from about 02:57 or about 03:00, the theft's other times)" in en
+    ja = " ".join(findings.comparison(prepare_comparison(lang="ja")).paragraphs)
+    assert "本レポートの中心であるコインチェック（2018年）は5億3,200万米ドルで、9件中2番目に大きい。" in ja
+    assert "（別に示された流出時刻の2時57分ごろ・3時ごろからは約8時間25〜28分）" in ja

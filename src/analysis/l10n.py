@@ -187,7 +187,11 @@ def plural(key: str, n: int, lang: str, **fields) -> str:
 
 
 def ordinal(key: str, n: int, lang: str) -> str:
-    """A rank ('2nd', '2番目'): the catalogue's key_one / key_two / key_few / key_other ordinal forms."""
+    """A rank ('second', '2番目', '11th'): the locale's word for it where it has one (ordinal_words),
+    else the catalogue's key_one / key_two / key_few / key_other ordinal forms."""
+    words = _locale(lang).get("ordinal_words", [])
+    if 1 <= n <= len(words):
+        return words[n - 1]
     texts = catalogue(lang)["text"]
     return texts.get(f"{key}_{_babel(lang).ordinal_form(n)}", texts[f"{key}_other"]).format(n=number(n, lang))
 

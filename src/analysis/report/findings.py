@@ -131,7 +131,8 @@ def _other_count(ctx, start: Milestone | None, end: Milestone | None, short: boo
     """The time to `end` counted from each other time the sources give for `start`, when they
     disagree on it (a conflict of timed rows, weak pages aside), earliest first: "(about 8 h 28 min
     counted from about 02:57, the time of the outflow given by Coincheck on the day; ...)"; short,
-    the times alone ("(about 8 h 25-28 min from other times given for the theft)"). A time after
+    the times alone ("(about 8 h 25-28 min from about 02:57 or about 03:00, other times given for the
+    theft)"). A time after
     `end` counts nothing and is left out."""
     if start is None or end is None or end.timestamp is None:
         return None
@@ -144,7 +145,9 @@ def _other_count(ctx, start: Milestone | None, end: Milestone | None, short: boo
     approximate = bool(rest["approximate"].any()) or end.approximate
     if short:
         values = l10n.hours_range(rest["hours"].min(), rest["hours"].max(), ctx.lang, approximate)
-        return l10n.t("other_count_short", ctx.lang, values=values)
+        clocks = [l10n.clock(o.timestamp, ctx.lang, bool(o.approximate)) for o in rest.itertuples()]
+        times = l10n.t("other_times_joiner", ctx.lang).join(clocks)
+        return l10n.t("other_count_short", ctx.lang, values=values, times=times)
     counts = [
         l10n.t(
             "other_count_one",
