@@ -23,10 +23,7 @@ from analysis.report.charts.scales import (
 )
 
 # How far (points) a value stands from its mark, written to its right or to its left.
-_VALUE_OFFSET = {False: 5.0, True: 5.0}
-# The white box under a value written left of its mark, over the stem: its margin, a share of the text
-# size (matplotlib's bbox pad). Small, so that the box stops short of the panel's axis line.
-_BOX_PAD = 0.15
+_VALUE_OFFSET = {False: 5.0, True: 6.0}
 _MISSING_OFFSET = 4.0
 
 
@@ -38,7 +35,7 @@ def _value_side(measure: Measure, text: str, lang: str, size: float, x: float,
     start = extent[0] if extent else x
     room = {
         False: (1 - share_of_log_axis(x, LOG_RIGHT)) * width - _VALUE_OFFSET[False] - style.EDGE_PT,
-        True: share_of_log_axis(start, LOG_RIGHT) * width - _VALUE_OFFSET[True] - style.EDGE_PT - _BOX_PAD * size
+        True: share_of_log_axis(start, LOG_RIGHT) * width - _VALUE_OFFSET[True] - style.EDGE_PT
         if start > LOG_LEFT
         else 0.0,
     }
@@ -55,7 +52,7 @@ def _compared_label(ax, x: float, y: float, text: str, colour: str, size: float,
     label = ax.annotate(text, (x, y), xytext=(-_VALUE_OFFSET[True] if left else _VALUE_OFFSET[False], 0),
                         textcoords="offset points", va="center", ha="right" if left else "left", fontsize=size,
                         color=colour, zorder=4, linespacing=style.LABEL_LINESPACING,
-                        bbox=dict(fc="white", ec="none", pad=_BOX_PAD) if left else None)  # fmt: skip
+                        bbox=dict(fc="white", ec="none", pad=0.6) if left else None)  # fmt: skip
     label.set_in_layout(False)  # placed inside the panel (_value_side): the layout should not shrink it
 
 
