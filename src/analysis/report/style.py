@@ -158,20 +158,9 @@ def wrapped(text: str, lang: str, kind: str = "title", share: float = 1.0) -> st
     for paragraph in text.split("\n"):
         while _columns(paragraph) > width:
             fits = next(i for i in range(len(paragraph) + 1) if _columns(paragraph[:i]) > width) - 1
-            # the last break the language allows that splits no quantity ("34 h 51 min", "88.549円"):
-            # after its marks; where it runs its words together, between two phrases, after a mark
-            # where one ends past half the line (「…公表し、」), as a particle stays with its phrase
-            # (「…完了」は, not 」／は)
+            # the last break the language allows that splits no quantity ("34 h 51 min", "88.549円")
             if phrases:
-                cuts = [i for i in _phrase_ends(paragraph) if i <= fits and not _in_quantity(paragraph, i)]
-                marked = [i for i in cuts if paragraph[i - 1] in marks]
-                cuts = marked if marked and marked[-1] > fits // 2 else cuts
-                if not (cuts and cuts[-1] > fits // 3):  # a phrase longer than the line: where its script
-                    # changes, else after the phrase before it, however short the line; inside a word last
-                    changes = [i for i in range(1, fits + 1) if _script_changes(paragraph, i)]
-                    changes = [i for i in changes if not _in_quantity(paragraph, i)]
-                    late = [i for i in changes if i >= fits // 2]
-                    cuts = late or sorted({*cuts, *changes})
+                cuts = _phrase_cuts(paragraph, fits, marks)
             else:
                 cuts = [i + 1 for i in range(fits) if paragraph[i] in marks and not _in_quantity(paragraph, i + 1)]
             cut = cuts[-1] if cuts and (cuts[-1] > fits // 3 or phrases) else fits
@@ -187,6 +176,20 @@ def wrapped(text: str, lang: str, kind: str = "title", share: float = 1.0) -> st
             paragraph = paragraph[cut:].lstrip()
         lines.append(paragraph)
     return "\n".join(lines)
+
+
+def _phrase_cuts(paragraph: str, fits: int, marks: str) -> list[int]:
+    """Where a line of a language that runs its words together may end, within `fits`: between two
+    phrases, after a mark where one ends past half the line (「…公表し、」), as a particle stays with its
+    phrase (「…完了」は, not 」／は). A phrase longer than the line breaks where its script changes, else
+    after the phrase before it, however short the line; inside a word last (none returned)."""
+    cuts = [i for i in _phrase_ends(paragraph) if i <= fits and not _in_quantity(paragraph, i)]
+    marked = [i for i in cuts if paragraph[i - 1] in marks]
+    cuts = marked if marked and marked[-1] > fits // 2 else cuts
+    if cuts and cuts[-1] > fits // 3:
+        return cuts
+    changes = [i for i in range(1, fits + 1) if _script_changes(paragraph, i) and not _in_quantity(paragraph, i)]
+    return [i for i in changes if i >= fits // 2] or sorted({*cuts, *changes})
 
 
 def _script(c: str) -> str:

@@ -134,8 +134,9 @@ def sizes_of(ctx) -> Figure:
         l10n.t("sizes_drain_hatch_note", ctx.lang, names=_joined(ctx, drains)) if drains else ""
     )
     shown = {i: citing.value_text(ctx.data, i, ctx.lang, say_sum=False) for i in order}
+    rank = l10n.ordinal("rank", order.index(ctx.focus) + 1, ctx.lang)
     title = l10n.t("sizes_title", ctx.lang, largest=ctx.names[order[0]], value=shown[order[0]],
-                   focus=ctx.names[ctx.focus], rank=l10n.ordinal("rank", order.index(ctx.focus) + 1, ctx.lang), n=len(order))  # fmt: skip
+                   focus=ctx.names[ctx.focus], rank=rank, n=len(order))  # fmt: skip
     return sizes(values, shown, _names(ctx), ctx.lang, ctx.focus, set(drains), title,
                  l10n.t("sizes_source", ctx.lang, notes=notes))  # fmt: skip
 
