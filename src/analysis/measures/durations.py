@@ -110,8 +110,10 @@ def milestones(events: pd.DataFrame, incident: str) -> dict[str, Milestone]:
             # zone's dates where they can be (between), else they become ranges.
             span = (row.day_start.date(), (row.day_end - pd.Timedelta(microseconds=1)).date())
             day, zone, zone_day = None, row.date_zone, day
+        # A column with no period at all loads as NaT, not None: both mean "no period".
+        period = None if pd.isna(row.period) else row.period
         found[row.milestone] = Milestone(
-            row.milestone, row.event_id, day, stamp, row.status, row.period, span, bool(row.approximate),
+            row.milestone, row.event_id, day, stamp, row.status, period, span, bool(row.approximate),
             zone, zone_day, _printed_zones(row),
         )  # fmt: skip
     return found

@@ -132,7 +132,11 @@ _CONVERT: dict[Loads, Callable[[pd.Series, pa.Column], object]] = {
     Loads.BOOLEAN: lambda text, col: text == "true",
     Loads.WHOLE: lambda text, col: text.astype("int64"),
     Loads.DAY: lambda text, col: pd.PeriodIndex(text.replace("", None), freq="D"),
-    Loads.MONTH_OR_QUARTER: lambda text, col: [month_or_quarter(t) for t in text],
+    # object, so that an empty cell stays None: a list of one freq's Periods and Nones would infer a
+    # period dtype with NaT, which "is not None".
+    Loads.MONTH_OR_QUARTER: lambda text, col: pd.Series(
+        [month_or_quarter(t) for t in text], index=text.index, dtype=object
+    ),
     Loads.CATEGORY: lambda text, col: pd.Categorical(text, categories=col.metadata["allowed"]),
 }
 
