@@ -258,9 +258,10 @@ def test_a_value_is_credited_to_the_page_that_prints_the_dollar_figure():
     ]
     # 91.35 + 6.86, a sum no page prints whole: said so (a chart's bar label leaves it to the table)
     assert (
-        citing.value_text(DATA, "liquid-2021", "en") == "about US$98.21 million (the sum of the parts its pages print)"
+        citing.value_text(DATA, "liquid-2021", "en")
+        == "about US$98.21 million (the whole theft: the parts its pages print, added)"
     )
-    assert citing.value_text(DATA, "liquid-2021", "ja") == "約9,821万米ドル（資料が示す各部分の合計）"
+    assert citing.value_text(DATA, "liquid-2021", "ja") == "約9,821万米ドル（流出全体。資料が示す各部分の合計）"
     assert citing.value_text(DATA, "liquid-2021", "en", say_sum=False) == "about US$98.21 million"
     assert citing.value_text(DATA, "mtgox-2014", "en") == "about US$470 million"
     assert citing.value_text(DATA, "binance-2019", "ja") == "約4,000万米ドル"
@@ -385,12 +386,15 @@ def test_the_comparison_counts_liquid_among_those_who_lost_nothing_by_their_own_
     found = findings.comparison(prepare_comparison(lang="en"))
     text = " ".join(found.paragraphs)
     assert (
-        "in 4 thefts (Bybit 2025, DMM Bitcoin 2024, Liquid 2021, Binance 2019), by each exchange's own account" in text
+        "In 4 thefts (Bybit 2025, DMM Bitcoin 2024, Liquid 2021, Binance 2019), customers lost nothing, by each"
+        " exchange's own account." in text
     )
-    assert "no source found says what" not in text
+    assert "No source found says what" not in text
     assert found.headline.endswith(
-        "the remedy's delivery is dated for only 2 of the 5 known to have cost customers assets"
+        "of the 5 that cost customers assets, the day the remedy reached them is known for only 2"
     )
+    # "A remedy for only part" (Mt. Gox), each extent a sentence of its own.
+    assert "Only part of the loss was to be made good in 1 theft (Mt. Gox 2014). In 4 thefts" in text
 
 
 @pytest.mark.parametrize(
@@ -530,7 +534,7 @@ def test_a_publisher_s_gloss_is_in_the_page_s_language():
 def test_a_loss_with_no_remedy_found_counts_among_the_losses(fixture_copy):
     # remedies.csv extent not_found: customers lost assets and no page says what they got back. The
     # comparison counts it among the thefts that cost customers assets, and says what is missing;
-    # an incident with no remedies row at all (Liquid) is counted apart from both (see above).
+    # an incident with no remedies row whose remedy is not "not applicable" is counted apart from both.
     from analysis.report.context import prepare_comparison
 
     remedies = fixture_copy / "remedies.csv"
@@ -538,11 +542,42 @@ def test_a_loss_with_no_remedy_found_counts_among_the_losses(fixture_copy):
     set_cell(remedies, line, "extent", "not_found")
     set_cell(remedies, line, "method", "")
     found = findings.comparison(prepare_comparison(lang="en", data_dir=str(fixture_copy)))
-    assert "no source found says what customers got back in 1 theft (Example 2020)" in " ".join(found.paragraphs)
-    assert found.headline.endswith("of the 1 known to have cost customers assets")
+    assert "No source found says what customers got back in 1 theft (Example 2020)" in " ".join(found.paragraphs)
+    # Its delivery is dated (April 2020): the one loss has its remedy's day, and no "only".
+    assert found.headline.endswith("known for every theft that cost them assets")
     # A form given for it is refused, as for any extent that gives customers nothing back.
     set_cell(remedies, line, "method", "cash")
     assert any(p.column == "method" and "gives customers nothing back" in p.message for p in problems_of(fixture_copy))
+
+
+def test_the_comparison_headline_says_only_where_some_and_not_all_remedies_are_dated(fixture_copy):
+    # The fixture's one theft that cost customers assets (Example 2020) has its delivery dated:
+    # "only" would be false, so the headline says every one; where no theft cost customers
+    # anything, it says so instead of counting remedies of nothing.
+    from analysis.report.context import prepare_comparison
+
+    found = findings.comparison(prepare_comparison(lang="en", data_dir=str(fixture_copy)))
+    assert found.headline == (
+        "2 exchange thefts compared: 1 disclosed by the next day; the day the remedy reached customers is known"
+        " for every theft that cost them assets"
+    )
+    assert "のみ" not in findings.comparison(prepare_comparison(lang="ja", data_dir=str(fixture_copy))).headline
+    remedies = fixture_copy / "remedies.csv"
+    line = line_of(remedies, "incident_id", "example-2020")
+    set_cell(remedies, line, "extent", "not_needed")
+    set_cell(remedies, line, "method", "")
+    events = fixture_copy / "events.csv"
+    delivered = line_of(events, "event_id", "ex-remedy-delivered")
+    for column, value in (
+        ("status", "not_applicable"),
+        ("period", ""),
+        ("note_en", "Nothing lost."),
+        ("note_ja", "損失なし。"),
+    ):
+        set_cell(events, delivered, column, value)
+    found = findings.comparison(prepare_comparison(lang="en", data_dir=str(fixture_copy)))
+    assert found.headline.endswith("by each exchange's own account, customers lost nothing in any of them")
+    assert [n.value for n in found.numbers][-1] == "0 / 0"
 
 
 @pytest.mark.parametrize(
@@ -668,7 +703,7 @@ def test_a_date_stated_inside_a_seed_item_is_the_account_of_the_item_it_sits_und
 
     text = " ".join(findings.comparison(prepare_comparison(lang="en")).paragraphs)
     assert (
-        "remedy decided: 2 days (the announcement itself gives an earlier release time, 23:00 on 27 January 2018)"
+        "remedy decided, 2 days (the announcement itself gives an earlier release time, 23:00 on 27 January 2018)"
         in text
     )
 
@@ -902,7 +937,23 @@ def test_the_comparison_ranks_in_words_and_names_the_other_theft_times():
     # 03:00; detection at 11:25 is 8 h 28 min and 8 h 25 min after them.
     en = " ".join(findings.comparison(prepare_comparison(lang="en")).paragraphs)
     assert "Coincheck 2018, the theft this report centres on, is the second largest of the 9 (US$532 million)" in en
-    assert "(about 8 h 25–28 min from about 02:57 or about 03:00, the theft's other times)" in en
+    assert (
+        "Coincheck 2018, from the theft: detection, about 11 h 23 min (about 8 h 25–28 min from about 02:57 or about"
+        " 03:00, other times given for the theft); first suspension, about 11 h 56 min" in en
+    )
     ja = " ".join(findings.comparison(prepare_comparison(lang="ja")).paragraphs)
     assert "本レポートの中心であるコインチェック（2018年）は5億3,200万米ドルで、9件中2番目に大きい。" in ja
     assert "（別に示された流出時刻の2時57分ごろ・3時ごろからは約8時間25〜28分）" in ja
+
+
+def test_a_japanese_phrase_of_time_keeps_its_particle_after_the_zone_note():
+    # 「取引所は協定世界時の日付で流出当日に…」 read as if the theft itself were dated in UTC: the
+    # zone's note now follows the day it qualifies, before the particle.
+    ja = " ".join(findings.incident(prepare_incident(incident_id="bitfinex-2016", lang="ja")).paragraphs)
+    assert "取引所は流出当日（協定世界時の日付）に最初の停止措置をとった。" in ja
+    assert "流出から8日（協定世界時の日付）で顧客に付与された" in ja
+    assert "協定世界時の日付で流出" not in ja
+    en = " ".join(findings.incident(prepare_incident(incident_id="bitfinex-2016", lang="en")).paragraphs)
+    assert "The exchange first halted a service on the day of the theft, in UTC dates." in en
+    assert l10n.in_zone("流出当日に", None, "ja", phrase=True) == "流出当日に"
+    assert l10n.in_zone("翌日", "UTC", "ja", phrase=True) == "翌日（協定世界時の日付）"

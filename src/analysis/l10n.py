@@ -254,11 +254,17 @@ def elapsed(calendar_days, hours, lang: str, *, lo=None, hi=None, approximate: b
     return about(text, lang, approximate)
 
 
-def in_zone(text: str, zone, lang: str) -> str:
-    """A count of days in another zone's dates, said so: 'same day, in UTC dates'; as it is without one."""
+def in_zone(text: str, zone, lang: str, phrase: bool = False) -> str:
+    """A count of days in another zone's dates, said so: 'same day, in UTC dates'; as it is without one.
+    A sentence's `phrase` of time keeps its closing particle last: 流出当日（協定世界時の日付）に, not
+    協定世界時の日付で流出当日に."""
     if _missing(zone) or not zone:
         return text
-    return t("in_zone_dates", lang, text=text, zone=label("zone", zone, lang))
+    if not phrase:
+        return t("in_zone_dates", lang, text=text, zone=label("zone", zone, lang))
+    particle = next((p for p in _locale(lang)["zone_note_before"] if text.endswith(p)), "")
+    stem = text[: len(text) - len(particle)]
+    return t("in_zone_phrase", lang, text=stem, zone=label("zone", zone, lang)) + particle
 
 
 def since(row, lang: str) -> str:

@@ -88,7 +88,7 @@ def when(a: Milestone | None, b: Milestone | None, lang: str, since: str, zoned:
         return None
 
     def told(text: str) -> str:
-        return l10n.in_zone(text, d.zone, lang) if zoned else text
+        return l10n.in_zone(text, d.zone, lang, phrase=True) if zoned else text
 
     if _same_day(d):
         return told(l10n.t(f"{since}_same_day", lang))
@@ -294,16 +294,18 @@ def _unknown(ctx: IncidentContext, steps) -> list[str]:
         if step is not None and not step.known and step.status in vocab.UNDATED:
             by_status.setdefault(step.status, []).append(names[step.name].lower())
             # why it was not found, did not happen or does not apply: its row's note says
-            reasons.setdefault(step.status, []).append(_reason(ctx, step))
+            reasons.setdefault(step.status, []).append((names[step.name], _reason(ctx, step)))
     keys = {"gap": "find_undated", "never": "find_never", "not_applicable": "find_not_applicable"}
     joiner = l10n.t("sentence_joiner", ctx.lang)
-    return [
-        joiner.join(
-            [l10n.t(keys[s], ctx.lang, steps=l10n.join(by_status[s], ctx.lang)), *filter(None, reasons.get(s, []))]
-        )
-        for s in vocab.UNDATED
-        if s in by_status
-    ]
+    out = []
+    for s in vocab.UNDATED:
+        if s not in by_status:
+            continue
+        told = [(name, why) for name, why in reasons.get(s, []) if why]
+        # With more than one step, each reason names its own: which one "the pages say only ..." is about.
+        whys = [l10n.labelled(name, why, ctx.lang) if len(by_status[s]) > 1 else why for name, why in told]
+        out.append(joiner.join([l10n.t(keys[s], ctx.lang, steps=l10n.join(by_status[s], ctx.lang)), *whys]))
+    return out
 
 
 def _note(ctx: IncidentContext, step: Milestone | None) -> str:
@@ -462,7 +464,9 @@ def incident(ctx: IncidentContext) -> Findings:
             why=_gap_note(ctx, m.get("remedy_delivered")),
         ),  # fmt: skip
     ]
-    if sentences[-1] is not None:  # what the undated remedy gives, and whether in full or in part
+    # What the remedy gives, and whether in full or in part: where its delivery is undated, or dated
+    # with no payment to tell (Bitfinex's tokens: what they were worth).
+    if sentences[-1] is not None or (f is None and when(theft, m.get("remedy_delivered"), lang, "after_theft")):
         sentences.append(_remedy_what(ctx))
     joiner = l10n.t("sentence_joiner", lang)
     # What, how much, who was hurt, why and who did it lead; how fast the exchange and the
@@ -548,7 +552,7 @@ def comparison(ctx: ComparisonContext, focus: str | None = None) -> Findings:
     delivered = _dated(table, "remedy_delivered")
     # A remedy is due only where customers are known to have lost assets (extent not_found counts:
     # a loss with no remedy found); "not applicable" is not "not found", and where no page says what
-    # all customers lost (Liquid's affiliate: no remedies row) it is not counted either way.
+    # all customers lost (no remedies row, remedy not "not applicable") it is not counted either way.
     needing = [i for i in ctx.incidents if extents[i] not in ("not_needed", None)]
     delivered = delivered[delivered["incident_id"].isin(needing)]
     disclosed = _dated(table, "disclosure")
@@ -591,8 +595,17 @@ def comparison(ctx: ComparisonContext, focus: str | None = None) -> Findings:
         )
     numbers.insert(1, KeyNumber(f"{next_day} / {len(ctx.incidents)}", l10n.t("num_disclosed_next_day", lang)))
     numbers.append(KeyNumber(f"{len(delivered)} / {len(needing)}", l10n.t("num_delivered_known", lang)))
+    # "only" is true only of some: none, all and no loss at all each have their own words.
+    if not needing:
+        headline_key = "headline_comparison_no_loss"
+    elif not len(delivered):
+        headline_key = "headline_comparison_none"
+    elif len(delivered) == len(needing):
+        headline_key = "headline_comparison_all"
+    else:
+        headline_key = "headline_comparison"
     headline = l10n.t(
-        "headline_comparison",
+        headline_key,
         lang,
         n=len(ctx.incidents),
         disclosed=next_day,
@@ -610,7 +623,7 @@ def _drain_note(ctx: ComparisonContext) -> str:
 
 def _extents_text(ctx: ComparisonContext, extents: dict[str, str | None]) -> str:
     """'A remedy for every unit customers lost, at a stated price or in kind, was decided in 4 thefts (cash in yen: Coincheck 2018; ...);
-    in part in 1 theft (Mt. Gox 2014); ...': each extent once, each incident under its extent and form."""
+    A remedy for only part of the loss was decided in 1 theft (Mt. Gox 2014). ...': each extent once, each incident under its extent and form."""
     lang = ctx.lang
     forms = ctx.data.remedies.set_index("incident_id")["method"]
     parts = []
