@@ -103,3 +103,21 @@ def test_every_size_is_written_beside_its_bar_inside_the_plot(lang, phone):
     # the names leave the bars half the width: a phone's long name is on two lines (マウントゴックス
     # （2014年）（長期の流出） once took half the Japanese phone chart, the smallest bars 2 px wide)
     assert plot.width > 0.5 * fig.bbox.width
+
+
+@pytest.mark.parametrize("phone", [False, True], ids=["print", "phone"])
+@pytest.mark.parametrize("lang", l10n.LANGUAGES)
+def test_a_value_written_left_of_its_mark_stays_clear_of_the_axis(lang, phone):
+    # Bitfinex's 「協定世界時の日付で8日」 once ended 2.7 pt from the y axis, a sliver of stem between
+    # them, as if it were the axis's own label: a value goes left only with 10 pt to spare.
+    fig = drawn(lang, phone)
+    renderer = fig.canvas.get_renderer()
+    close = [
+        t.get_text()
+        for ax in fig.axes
+        if ax.get_visible()
+        for t in ax.texts
+        if t.get_horizontalalignment() == "right"
+        and t.get_window_extent(renderer).x0 - ax.get_window_extent(renderer).x0 < 10 * fig.dpi / 72 - 0.5
+    ]
+    assert close == []

@@ -181,9 +181,12 @@ def wrapped(text: str, lang: str, kind: str = "title", share: float = 1.0) -> st
 def _phrase_cuts(paragraph: str, fits: int, marks: str) -> list[int]:
     """Where a line of a language that runs its words together may end, within `fits`: between two
     phrases, after a mark where one ends past half the line (「…公表し、」), as a particle stays with its
-    phrase (「…完了」は, not 」／は). A phrase longer than the line breaks where its script changes, else
+    phrase (「…完了」は, not 」／は), not inside a run of kanji where another end will do. A phrase longer than the line breaks where its script changes, else
     after the phrase before it, however short the line; inside a word last (none returned)."""
     cuts = [i for i in _phrase_ends(paragraph) if i <= fits and not _in_quantity(paragraph, i)]
+    # BudouX may end a phrase inside a run of kanji (報告／書提出): another end is taken if one will do.
+    whole = [i for i in cuts if not _script(paragraph[i - 1]) == _script(paragraph[i : i + 1] or " ") == "kanji"]
+    cuts = whole if whole and whole[-1] > fits // 2 else cuts
     marked = [i for i in cuts if paragraph[i - 1] in marks]
     cuts = marked if marked and marked[-1] > fits // 2 else cuts
     if cuts and cuts[-1] > fits // 3:

@@ -24,6 +24,9 @@ from analysis.report.charts.scales import (
 
 # How far (points) a value stands from its mark, written to its right or to its left.
 _VALUE_OFFSET = {False: 5.0, True: 6.0}
+# How far (points) a value written to the left of its mark stays from the y axis: closer, it reads as
+# the axis's label, with a sliver of stem between them.
+_AXIS_CLEAR_PT = 10.0
 _MISSING_OFFSET = 4.0
 
 
@@ -35,7 +38,7 @@ def _value_side(measure: Measure, text: str, lang: str, size: float, x: float,
     start = extent[0] if extent else x
     room = {
         False: (1 - share_of_log_axis(x, LOG_RIGHT)) * width - _VALUE_OFFSET[False] - style.EDGE_PT,
-        True: share_of_log_axis(start, LOG_RIGHT) * width - _VALUE_OFFSET[True] - style.EDGE_PT
+        True: share_of_log_axis(start, LOG_RIGHT) * width - _VALUE_OFFSET[True] - _AXIS_CLEAR_PT
         if start > LOG_LEFT
         else 0.0,
     }

@@ -16,6 +16,9 @@ from analysis.report.charts.fitting import under_rows, wrapped_rows
 from analysis.report.charts.marks import under_label
 from analysis.report.charts.scales import TZ, local
 
+# The hour gridlines stop at a fact's words, so that no line runs through them.
+_CLEAR = {"fc": "white", "ec": "none", "pad": 0.8}
+
 
 def _first_day_title(rows: pd.DataFrame, theft, name: str, lang: str, milestone_names: dict[str, str]) -> str:
     """The day's finding: how long after the theft began each compared step of that day came."""
@@ -81,12 +84,12 @@ def first_day(events: pd.DataFrame, incident: str, name: str, lang: str, milesto
                 mew=1.2, ls="none")  # fmt: skip
         ink = "#222222" if row.effective else style.MISSING
         if narrow:
-            under_label(ax, y, text, ink)
+            under_label(ax, y, text, ink).set_bbox(_CLEAR)
             continue
         late = row.timestamp.hour >= 12
         note = ax.annotate(text, (row.timestamp, y), xytext=(-6 if late else 6, 0), textcoords="offset points",
                            va="center", ha="right" if late else "left", fontsize=style.MIN_TEXT_PT, linespacing=1.05,
-                           color=ink)  # fmt: skip
+                           color=ink, bbox=_CLEAR)  # fmt: skip
         note.set_in_layout(False)  # the labels run over the plot; the layout should not shrink it for them
     if narrow:
         ax.set_yticks([])

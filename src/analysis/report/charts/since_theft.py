@@ -36,32 +36,44 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
     the date and the days written beside each; a range as a bar, a gap named in grey; titled with
     the last dated one."""
     narrow = style.is_narrow()  # a phone: each value under its step's name, none beside the marks
-    fig, ax = style.new_figure(1.2 + (0.48 if narrow else 0.27) * len(table))
     ends = [e[1] if (e := _extent(r)) else _days(r) for _, r in table.iterrows() if _days(r) is not None]
     right = max(ends + [2]) * 1.05
-    labels = []
-    for y, (_, row) in enumerate(table.iterrows()):
-        labels.append(milestone_names[row["milestone"]])
+    rows = []  # (name, value's words or None, row)
+    for _, row in table.iterrows():
+        text = None
+        if _days(row) is not None:
+            text = l10n.since(row, lang)
+            if row["state"] == "known":
+                text = l10n.paren(l10n.day(date.fromisoformat(row["date"]), lang), text, lang)
+            elif isinstance(row["date"], str) and row["date"]:  # a range from a date in another zone: that date
+                day = l10n.zoned_day(date.fromisoformat(row["date"]), row["date_zone"], lang, bracketed=True)
+                text = l10n.paren(day, text, lang)
+            elif isinstance(row["period"], str) and row["period"]:  # NaN where the row has no period
+                text = l10n.paren(l10n.period(row["period"], lang), text, lang)
+        name_text = milestone_names[row["milestone"]]
+        if narrow and text is not None:  # under the step's name, in at most half the page: the plot keeps the rest
+            name_text += "\n" + style.wrapped(text, lang, "label", 0.5)
+        rows.append((name_text, text, row))
+    # A row as tall as its lines: a phone's row holds the name and one line of value (a third of a
+    # row a line, and a third for the gap).
+    heights = [max(1.0, (label.count("\n") + 2) / 3) if narrow else 1.0 for label, _, _ in rows]
+    ys = [sum(heights[:k]) + h / 2 - 0.5 for k, h in enumerate(heights)]
+    fig, ax = style.new_figure(1.2 + (0.48 if narrow else 0.27) * sum(heights))
+    for y, (_, text, row) in zip(ys, rows):
         value = _days(row)
         if value is None:
             missing(ax, y, l10n.label("state", row["state"], lang))
             continue
         extent = _extent(row)
         lollipop(ax, y, value, style.CONTEXT, pd.notna(row["hours"]), extent=extent)
-        text = l10n.since(row, lang)
-        if row["state"] == "known":
-            text = l10n.paren(l10n.day(date.fromisoformat(row["date"]), lang), text, lang)
-        elif isinstance(row["period"], str) and row["period"]:  # NaN where the row has no period
-            text = l10n.paren(l10n.period(row["period"], lang), text, lang)
         if narrow:
-            labels[-1] += "\n" + text
             continue
         end = extent[1] if extent else value
         left = end > right * 0.55
         value_label(ax, extent[0] if extent and left else end, y, text, "#222222", left=left)
-    ax.set_yticks(range(len(table)), labels, fontsize=style.MIN_TEXT_PT)
+    ax.set_yticks(ys, [label for label, _, _ in rows], fontsize=style.MIN_TEXT_PT)
     ax.tick_params(axis="y", length=0)
-    ax.set_ylim(len(table) - 0.5, -0.6)
+    ax.set_ylim(sum(heights) - 0.5, -0.6)
     days_axis(ax, lang, right)
     ax.set_xlabel(l10n.t("days_after_theft_axis", lang), fontsize=style.MIN_TEXT_PT)
     dated = table[table["state"].isin(["known", "range"]) & ~table["milestone"].isin(vocab.DEADLINES)]

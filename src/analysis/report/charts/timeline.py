@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 import pandas as pd
+from matplotlib.dates import date2num
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
@@ -12,9 +13,12 @@ from matplotlib.patches import Patch
 from analysis import l10n
 from analysis.measures.durations import milestones
 from analysis.report import style
-from analysis.report.charts.fitting import under_rows, wrapped_rows
+from analysis.report.charts.fitting import Measure, fitted, under_rows, wrapped_rows
 from analysis.report.charts.marks import TIMED_MS, source_line, under_label
 from analysis.report.charts.scales import day_axis, local, mark_day, shade_closed_days
+
+# How far (points) a step's words stay left of the deadline's line.
+_LINE_CLEAR_PT = 6.0
 
 
 @style.styled
@@ -51,9 +55,10 @@ def timeline(
         labels.append(text)
     narrow = style.is_narrow()
     if narrow:  # a phone: who acted leads the text under the mark, as the left column is gone
-        # once: not "FSA: FSA demands a report" where the fact already starts with who acted
+        # once: not "FSA: FSA demands a report" nor "Victims' lawyers: Coincheck victims' lawyers'
+        # group formed" where the fact already names who acted
         labels = [
-            t if title.startswith(who) else l10n.labelled(who, t, lang)
+            t if who.casefold() in title.casefold() else l10n.labelled(who, t, lang)
             for who, title, t in zip(
                 (l10n.label("actor", a, lang) for a in rows["actor"]), rows[f"title_{lang}"], labels
             )
@@ -141,6 +146,7 @@ def milestone_chain(
     narrow = style.is_narrow()  # a phone: each step's name wrapped above its bar, rows further apart
     fig, ax = style.new_figure(1.4 + (0.72 if narrow else 0.5) * len(rows))
     shade_closed_days(ax, first, last + timedelta(days=2))
+    texts = []
     for i, r in rows.iterrows():
         start, end = date.fromisoformat(r["from_date"]), date.fromisoformat(r["to_date"])
         x0, x1 = local(start, time(12)), local(end, time(12))
@@ -151,10 +157,7 @@ def milestone_chain(
         if r["step"] == "total":
             step = l10n.labelled(l10n.t("total", lang), step, lang)
         days = l10n.days_and_business(int(r["calendar_days"]), int(r["business_days"]), lang)
-        text = l10n.labelled(step, days, lang)
-        ax.annotate(style.wrapped(text, lang, "label") if narrow else text, (local(first), i), xytext=(0, 7),
-                    textcoords="offset points", va="bottom", ha="left", fontsize=style.MIN_TEXT_PT, color="#222222",
-                    linespacing=1.1)  # fmt: skip
+        texts.append(l10n.labelled(step, days, lang))
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
     ax.set_ylim(len(rows) - 0.5, -0.9)
@@ -162,6 +165,18 @@ def milestone_chain(
         mark_day(ax, found["report_deadline"].day, l10n.t("deadline", lang), style.ACTOR_COLOURS["fsa"], lw=1,
                   ls=":", pad=2, fontsize=style.MIN_TEXT_PT)  # fmt: skip
     day_axis(ax, first, last + timedelta(days=2), lang)
+    # Each step's words end before the deadline's line (else the axis's end), on more lines if need be.
+    fig.draw_without_rendering()
+    ends = [date2num(local(first)), ax.get_xlim()[1]]
+    if "report_deadline" in found:
+        ends[1] = date2num(local(found["report_deadline"].day, time(12)))
+    left, right = (ax.transData.transform((x, 0))[0] for x in ends)
+    room = (right - left) * 72 / fig.dpi - _LINE_CLEAR_PT
+    measure = Measure(fig)
+    for i, text in enumerate(texts):
+        ax.annotate(fitted(measure, text, lang, style.MIN_TEXT_PT, room), (local(first), i), xytext=(0, 7),
+                    textcoords="offset points", va="bottom", ha="left", fontsize=style.MIN_TEXT_PT, color="#222222",
+                    linespacing=1.1)  # fmt: skip
     ax.set_xlabel(l10n.t("date_axis", lang), fontsize=style.MIN_TEXT_PT)
     steps = rows[rows["step"] == "step"]
     longest = steps.loc[steps["calendar_days"].astype(int).idxmax()]
