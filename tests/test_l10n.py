@@ -230,3 +230,10 @@ def test_a_japanese_chart_label_breaks_between_words():
         assert "交換\n業者" not in wrapped and "業者\nに" not in wrapped and "み\nな" not in wrapped, wrapped
     # English keeps breaking at its spaces
     assert "\n" in style.wrapped("the exchange halted withdrawals and deposits of every currency", "en", "label", 0.3)
+
+
+def test_a_note_goes_inside_a_name_s_own_brackets():
+    # The comparison's charts once read 「マウントゴックス（2014年）（長期の流出）」, two pairs of brackets.
+    assert l10n.noted("マウントゴックス（2014年）", "長期の流出", "ja") == "マウントゴックス（2014年・長期の流出）"
+    assert l10n.noted("Mt. Gox 2014", "drain", "en") == "Mt. Gox 2014 (drain)"
+    assert l10n.noted("Example (2020)", "drain", "en") == "Example (2020, drain)"

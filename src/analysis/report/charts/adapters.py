@@ -104,7 +104,10 @@ def later_milestones_of(ctx) -> Figure | None:
 def _names(ctx) -> dict[str, str]:
     """The thefts' names, a drain over years named as such."""
     kinds = dict(zip(ctx.data.incidents["incident_id"], ctx.data.incidents["kind"]))
-    return {i: l10n.t("drain_name", ctx.lang, name=n) if kinds.get(i) == "drain" else n for i, n in ctx.names.items()}
+    return {
+        i: l10n.noted(n, l10n.t("drain_note", ctx.lang), ctx.lang) if kinds.get(i) == "drain" else n
+        for i, n in ctx.names.items()
+    }
 
 
 def compared_of(ctx) -> Figure:
