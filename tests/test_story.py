@@ -299,9 +299,8 @@ def test_mt_gox_court_steps_are_named_for_what_happened():
     # step name), rehabilitation opened on 22 Jun 2018 (CoinChoice).
     page = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="en")).paragraphs)
     assert (
-        "What followed: filing for civil rehabilitation (28 February 2014), bankruptcy proceedings opened, after "
-        "the petition for civil rehabilitation was rejected (24 April 2014), civil rehabilitation proceedings "
-        "opened (22 June 2018)."
+        "What followed: filing for civil rehabilitation (28 February 2014), bankruptcy proceedings opened, the "
+        "rehabilitation petition rejected (24 April 2014), civil rehabilitation proceedings opened (22 June 2018)."
     ) in page
     assert "bankruptcy protection" not in page
     ja = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="ja")).paragraphs)
@@ -312,19 +311,22 @@ def test_mt_gox_court_steps_are_named_for_what_happened():
 
 
 def test_an_undated_delivery_says_what_the_pages_do_say():
-    # Mt. Gox: BTC and BCH repayments through exchanges began on 5 July 2024 (a US date); the day the
-    # first creditor was paid is on no page found (page 1 gives the note's first sentence; the yen some
-    # creditors said on social media they had by 21 December 2023, one aggregator page, is the annex's).
+    # Mt. Gox: cash repayments came first (mtgox-cash-repayments), BTC and BCH through exchanges from
+    # 5 July 2024 (a US date); the day the first creditor was paid, and whether all were paid by the
+    # deadline (mtgox-repayment-deadline), are on no page found. Page 1 gives the note's first sentence;
+    # the yen some creditors said on social media they had by 21 December 2023 (one aggregator page) is
+    # the annex's.
     page = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="en")).paragraphs)
     assert (
-        "the sources do not date its delivery. BTC and BCH repayments through exchanges began on 5 July 2024, a US "
-        "date; no page found gives the day the first creditor was paid." in page
+        "the sources do not date its delivery. Cash repayments came first, BTC and BCH through exchanges from 5 July "
+        "2024 (a US date); no page found gives the day the first creditor was paid, or says whether all were paid by "
+        "the 31 October 2026 deadline." in page
     )
     assert "social media" not in page
     ja = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="ja")).paragraphs)
-    assert "補償の実施日は資料で分からない。2024年7月5日（米国の日付）に取引所経由のBTC・BCHの弁済が始まったが" in ja
-    # What customers were to get, and that it is only in part (remedies.csv extent partial).
-    assert "What customers were to get, in part: repayments under the rehabilitation plan" in page
+    assert "補償の実施日は資料で分からない。現金での弁済が先に始まり、取引所経由のBTC・BCHの弁済は2024年7月5日" in ja
+    # What customers were to get, and that it is only part of the loss (remedies.csv extent partial).
+    assert "Remedy for part of the loss: repayments under the rehabilitation plan" in page
 
 
 def test_a_drain_names_the_earlier_theft_its_sources_date():
@@ -453,10 +455,9 @@ def test_detection_is_the_exchange_s_time_and_other_times_are_counted_too():
     # company gave for the theft too (02:57 on the day, 03:00 at the press conference): 8 h 28 / 8 h 25 min.
     cc = " ".join(findings.incident(prepare_incident(incident_id="coincheck-2018", lang="en")).paragraphs)
     assert (
-        "The theft went unnoticed for about 11 h 23 min, from about 00:02 to the time the exchange says it noticed it "
-        "(about 8 h 28 "
-        "min from about 02:57, the time in Coincheck's written account on the day; about 8 h 25 min "
-        "from about 03:00, the time given at the company's press conference)." in cc
+        "The theft went unnoticed for about 11 h 23 min, from about 00:02 until the exchange says it noticed it "
+        "(about 8 h 28 min from about 02:57, the time Coincheck wrote on the day; about 8 h 25 min from about 03:00, "
+        "the time Coincheck gave at its press conference)." in cc
     )
     # BITPoint: halted 06:30 on 12 Jul; noticed 22:12 (used) or about 21:11 (press conference): 8 h 18 / 9 h 19 min.
     bp = " ".join(findings.incident(prepare_incident(incident_id="bitpoint-2019", lang="en")).paragraphs)
@@ -648,7 +649,7 @@ def test_a_drain_counts_from_the_earlier_theft_too():
         # The Nikkei of 28 Feb 2014: the deposit account short by 「最大で28億円程度」, the company said.
         (
             "mtgox-2014",
-            "The company also said at its filing that customers' cash in its bank accounts was short by up to about "
+            "At its filing the company also said customers' cash in its bank accounts was short by up to about "
             "2.8 bn JPY",
         ),
     ],
@@ -738,7 +739,7 @@ def test_the_headline_pins_the_exchange_s_account_to_its_time_of_noticing():
     assert ja.headline.startswith(
         "コインチェック（2018年）：取引所によれば流出に気づいたのは11時25分ごろ（日本時間）で、最初の不正送金から"
     )
-    assert "from about 00:02 to the time the exchange says it noticed it" in " ".join(found.paragraphs)
+    assert "from about 00:02 until the exchange says it noticed it" in " ".join(found.paragraphs)
     # Zaif's account gives a day, not a time: the headline says the day count, by its account.
     zaif = findings.incident(prepare_incident(incident_id="zaif-2018", lang="en"))
     assert zaif.headline == (
@@ -753,8 +754,8 @@ def test_a_remedy_without_a_dated_delivery_says_what_it_gives():
     # Its own sentence, not the decision's (Zaif's MONA terms were set two months after its decision),
     # with its extent; a pledge, not a repayment done.
     assert (
-        "What customers were to get, in full: replacement coins procured; customers to be repaid in kind once "
-        "crypto withdrawals resume." in text
+        "Remedy for the whole loss: replacement coins procured; customers to be repaid in kind once "
+        "crypto withdrawals resume. Funding: bought by BITPoint;" in text
     )
     # A remedy told with its payment (Coincheck's 88.549 JPY per XEM) is not told twice.
     cc = _told("coincheck-2018")
@@ -888,10 +889,10 @@ def test_a_remedy_detail_is_a_phrase_that_a_table_cell_capitalises():
     # the report begins it with a capital; a first word that is a name (MONA) is never lowered.
     from analysis.report import registry
 
-    assert "What customers were to get, in full: replacement coins procured;" in _told("bitpoint-2019")
+    assert "Remedy for the whole loss: replacement coins procured;" in _told("bitpoint-2019")
     table = "".join(p._repr_html_() for p in registry.report(prepare_incident(incident_id="bitpoint-2019", lang="en")))
     assert "Replacement coins procured; customers to be repaid in kind" in table
-    assert "What customers were to get, in full: MONA: 60.3% in kind" in _told("zaif-2018")
+    assert "Remedy for the whole loss: MONA: 60.3% in kind" in _told("zaif-2018")
 
 
 def test_a_drain_s_halt_is_named_for_what_was_halted():
@@ -913,8 +914,9 @@ def test_the_price_paid_says_where_and_over_which_window_it_was_averaged():
     # compensation.csv: reference_market "Zaif XEM/JPY", price_method volume_weighted_average, the window
     # from Coincheck's halt of NEM trading (12:09, 26 Jan) to its release (23:00, 27 Jan): seed items 12-13.
     assert (
-        "Customers received 88.549 JPY per XEM, the volume-weighted average on Zaif XEM/JPY from the exchange's "
-        "halt of XEM trading to its announcement." in _told("coincheck-2018")
+        "Customers received 88.549 JPY per XEM, the volume-weighted average on Zaif XEM/JPY from the XEM trading "
+        "halt to the remedy's announcement: about 79.8% of the reported loss (about 110.9 JPY per XEM)."
+        in _told("coincheck-2018")
     )
     assert (
         "補償単価は1XEMあたり88.549円で、取引所がXEMの売買を停止してから補償方針を公表するまでの"
@@ -957,3 +959,13 @@ def test_a_japanese_phrase_of_time_keeps_its_particle_after_the_zone_note():
     assert "The exchange first halted a service on the day of the theft, in UTC dates." in en
     assert l10n.in_zone("流出当日に", None, "ja", phrase=True) == "流出当日に"
     assert l10n.in_zone("翌日", "UTC", "ja", phrase=True) == "翌日（協定世界時の日付）"
+
+
+def test_the_regulator_s_first_step_is_named_for_what_it_was():
+    # "The regulator's first formal step came …" never said what the step was (helper-46): Coincheck's
+    # and DMM's were a report ordered on the day (FSA), Zaif's a report ordered 4 days on (Kinki bureau).
+    for incident, when in (("coincheck-2018", "on the day of the theft"), ("zaif-2018", "4 days after the theft")):
+        en = " ".join(findings.incident(prepare_incident(incident_id=incident, lang="en")).paragraphs)
+        assert f"The regulator first acted formally {when} (report ordered)." in en
+    ja = " ".join(findings.incident(prepare_incident(incident_id="dmm-bitcoin-2024", lang="ja")).paragraphs)
+    assert "規制当局の最初の正式な措置（報告徴求）は流出当日にとられた。" in ja

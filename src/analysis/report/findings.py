@@ -213,6 +213,15 @@ def _earlier_account(ctx: IncidentContext, used: Milestone | None) -> str:
     return l10n.t(key, ctx.lang, day=days.told(first, ctx.lang, bracketed=True, with_japan=False))
 
 
+def _regulator_step(ctx: IncidentContext, regulator: Milestone | None) -> str | None:
+    """What the regulator's first formal step was, by its row's milestone: "report ordered"."""
+    events = ctx.data.events
+    rows = events.loc[events["event_id"] == (regulator.event_id if regulator else None), "milestone"]
+    if rows.empty or not isinstance(rows.iloc[0], str):
+        return None
+    return ctx.milestone_names[rows.iloc[0]].lower()
+
+
 def _order(ctx: IncidentContext, order: Milestone | None, when_: str | None) -> str | None:
     """The business improvement order: "A business improvement order followed 3 days after the
     theft", or by the name its row gives it ("A third business improvement order of 2018 ...")."""
@@ -226,14 +235,18 @@ def _order(ctx: IncidentContext, order: Milestone | None, when_: str | None) -> 
 
 def _remedy_what(ctx: IncidentContext) -> str | None:
     """What the remedy gives customers and to what extent, from its remedies.csv row, a sentence of its
-    own where page 1 has no payment to tell: "What customers were to get, in part: repayments ...".
+    own where page 1 has no payment to tell: "Remedy for part of the loss: repayments ... Funding: ...".
     Its own sentence, not the decision's: the terms may have been set after the decision (Zaif's MONA
     split came with the transfer, two months on)."""
     rows = ctx.data.remedies[ctx.data.remedies["incident_id"] == ctx.incident_id]
     if rows.empty or not isinstance(detail := rows[l10n.column("detail", ctx.lang)].iloc[0], str) or not detail:
         return None
-    extent = l10n.label("extent", rows["extent"].iloc[0], ctx.lang)
-    return l10n.t("remedy_what", ctx.lang, detail=detail.rstrip(".。"), extent=extent)
+    extent = rows["extent"].iloc[0]
+    funded = rows[l10n.column("funded_by", ctx.lang)].iloc[0]
+    if extent in ("full", "partial") and isinstance(funded, str) and funded:
+        # "in full" beside "36.067%" read as a share: the whole loss or a part of it, said in words
+        return l10n.t(f"remedy_what_{extent}", ctx.lang, detail=detail.rstrip(".。"), funded=funded.rstrip(".。"))
+    return l10n.t("remedy_what", ctx.lang, detail=detail.rstrip(".。"), extent=l10n.label("extent", extent, ctx.lang))
 
 
 def _from_earlier_theft(ctx: IncidentContext, theft: Milestone | None, end: Milestone | None) -> str:
@@ -437,7 +450,13 @@ def incident(ctx: IncidentContext) -> Findings:
             disclosed=when(theft, m.get("disclosure"), lang, "after_start"),
             **({"earlier": _from_earlier_theft(ctx, theft, m.get("disclosure"))} if drain else {}),
         ),
-        _sentence("find_first_step", lang, first=when(theft, regulator, lang, "after_theft")),
+        # named for what it was: a report ordered, an inspection, an order
+        _sentence(
+            "find_first_step",
+            lang,
+            first=when(theft, regulator, lang, "after_theft"),
+            step=_regulator_step(ctx, regulator),
+        ),
         _order(ctx, m.get("order"), when(theft, m.get("order"), lang, "after_theft")),
         _sentence("find_report", lang, deadline=l10n.day(m["report_deadline"].day, lang)) if slack == 0 else None,
         *_unknown(ctx, (detection, m.get("suspension"), m.get("disclosure"), regulator)),
