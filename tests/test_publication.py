@@ -70,14 +70,14 @@ def test_findings_follow_the_data(data_copy):
     # yen credited 12 Mar (45 days). "About" wherever a time the count rests on is approximate.
     for phrase in [
         "went unnoticed for about 11 h 23 min, from about 00:02 until the exchange says it noticed it (about 8 h 28 "
-        "min from about 02:57, the time Coincheck wrote on the day; about 8 h 25 min from about 03:00, the time "
+        "min from about 02:57, the time in Coincheck's handout; about 8 h 25 min from about 03:00, the time "
         "Coincheck gave at its press conference).",
         "first halted a service about 33 min after noticing it.",
         "disclosed the theft on the day it began.",
         "A business improvement order followed 3 days after the theft.",
-        "on the deadline day itself, 13 February 2018",
+        "It filed the report the order required on its deadline, 13 February 2018.",
         "Customers received 88.549 JPY per XEM",
-        "about 79.8% of the reported loss (about 110.9 JPY per XEM).",
+        "or about 79.8% of the loss's reported value per XEM (about 110.9 JPY).",
         "delivered 45 days after the theft",
     ]:
         assert phrase in text, phrase

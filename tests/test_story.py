@@ -326,7 +326,7 @@ def test_an_undated_delivery_says_what_the_pages_do_say():
     ja = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="ja")).paragraphs)
     assert "補償の実施日は資料で分からない。現金での弁済が先に始まり、取引所経由のBTC・BCHの弁済は2024年7月5日" in ja
     # What customers were to get, and that it is only part of the loss (remedies.csv extent partial).
-    assert "Remedy for part of the loss: repayments under the rehabilitation plan" in page
+    assert "Remedy, partial or still under way: repayments under the rehabilitation plan" in page
 
 
 def test_a_drain_names_the_earlier_theft_its_sources_date():
@@ -396,7 +396,7 @@ def test_the_comparison_counts_liquid_among_those_who_lost_nothing_by_their_own_
         "of the 5 that cost customers assets, the day the remedy reached them is known for only 2"
     )
     # "A remedy for only part" (Mt. Gox), each extent a sentence of its own.
-    assert "Only part of the loss was to be made good in 1 theft (Mt. Gox 2014). In 4 thefts" in text
+    assert "The remedy was partial or still under way in 1 theft (Mt. Gox 2014). In 4 thefts" in text
 
 
 @pytest.mark.parametrize(
@@ -456,7 +456,7 @@ def test_detection_is_the_exchange_s_time_and_other_times_are_counted_too():
     cc = " ".join(findings.incident(prepare_incident(incident_id="coincheck-2018", lang="en")).paragraphs)
     assert (
         "The theft went unnoticed for about 11 h 23 min, from about 00:02 until the exchange says it noticed it "
-        "(about 8 h 28 min from about 02:57, the time Coincheck wrote on the day; about 8 h 25 min from about 03:00, "
+        "(about 8 h 28 min from about 02:57, the time in Coincheck's handout; about 8 h 25 min from about 03:00, "
         "the time Coincheck gave at its press conference)." in cc
     )
     # BITPoint: halted 06:30 on 12 Jul; noticed 22:12 (used) or about 21:11 (press conference): 8 h 18 / 9 h 19 min.
@@ -754,8 +754,8 @@ def test_a_remedy_without_a_dated_delivery_says_what_it_gives():
     # Its own sentence, not the decision's (Zaif's MONA terms were set two months after its decision),
     # with its extent; a pledge, not a repayment done.
     assert (
-        "Remedy for the whole loss: replacement coins procured; customers to be repaid in kind once "
-        "crypto withdrawals resume. Funding: bought by BITPoint;" in text
+        "Full remedy for customers: replacement coins procured; customers to be repaid in kind once "
+        "crypto withdrawals resume. Funding: the exchange, which bought the coins" in text
     )
     # A remedy told with its payment (Coincheck's 88.549 JPY per XEM) is not told twice.
     cc = _told("coincheck-2018")
@@ -889,10 +889,10 @@ def test_a_remedy_detail_is_a_phrase_that_a_table_cell_capitalises():
     # the report begins it with a capital; a first word that is a name (MONA) is never lowered.
     from analysis.report import registry
 
-    assert "Remedy for the whole loss: replacement coins procured;" in _told("bitpoint-2019")
+    assert "Full remedy for customers: replacement coins procured;" in _told("bitpoint-2019")
     table = "".join(p._repr_html_() for p in registry.report(prepare_incident(incident_id="bitpoint-2019", lang="en")))
     assert "Replacement coins procured; customers to be repaid in kind" in table
-    assert "Remedy for the whole loss: MONA: 60.3% in kind" in _told("zaif-2018")
+    assert "Full remedy for customers: MONA: 60.3% in kind" in _told("zaif-2018")
 
 
 def test_a_drain_s_halt_is_named_for_what_was_halted():
@@ -914,9 +914,9 @@ def test_the_price_paid_says_where_and_over_which_window_it_was_averaged():
     # compensation.csv: reference_market "Zaif XEM/JPY", price_method volume_weighted_average, the window
     # from Coincheck's halt of NEM trading (12:09, 26 Jan) to its release (23:00, 27 Jan): seed items 12-13.
     assert (
-        "Customers received 88.549 JPY per XEM, the volume-weighted average on Zaif XEM/JPY from the XEM trading "
-        "halt to the remedy's announcement: about 79.8% of the reported loss (about 110.9 JPY per XEM)."
-        in _told("coincheck-2018")
+        "Customers received 88.549 JPY per XEM, the volume-weighted average on Zaif XEM/JPY from the exchange's XEM "
+        "trading halt to the remedy's announcement, or about 79.8% of the loss's reported value per XEM (about 110.9 "
+        "JPY)." in _told("coincheck-2018")
     )
     assert (
         "補償単価は1XEMあたり88.549円で、取引所がXEMの売買を停止してから補償方針を公表するまでの"
