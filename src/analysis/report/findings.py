@@ -235,7 +235,7 @@ def _order(ctx: IncidentContext, order: Milestone | None, when_: str | None) -> 
 
 def _remedy_what(ctx: IncidentContext) -> str | None:
     """What the remedy gives customers and to what extent, from its remedies.csv row, a sentence of its
-    own where page 1 has no payment to tell: "Remedy for part of the loss: repayments ... Funding: ...".
+    own where page 1 has no payment to tell: "Remedy, partial or still under way: repayments ... Funding: ...".
     Its own sentence, not the decision's: the terms may have been set after the decision (Zaif's MONA
     split came with the transfer, two months on)."""
     rows = ctx.data.remedies[ctx.data.remedies["incident_id"] == ctx.incident_id]
@@ -244,7 +244,7 @@ def _remedy_what(ctx: IncidentContext) -> str | None:
     extent = rows["extent"].iloc[0]
     funded = rows[l10n.column("funded_by", ctx.lang)].iloc[0]
     if extent in ("full", "partial") and isinstance(funded, str) and funded:
-        # "in full" beside "36.067%" read as a share: the whole loss or a part of it, said in words
+        # "in full" beside "36.067%" read as a share: the extent said in words, with what paid for it
         return l10n.t(f"remedy_what_{extent}", ctx.lang, detail=detail.rstrip(".。"), funded=funded.rstrip(".。"))
     return l10n.t("remedy_what", ctx.lang, detail=detail.rstrip(".。"), extent=l10n.label("extent", extent, ctx.lang))
 
@@ -642,7 +642,7 @@ def _drain_note(ctx: ComparisonContext) -> str:
 
 def _extents_text(ctx: ComparisonContext, extents: dict[str, str | None]) -> str:
     """'A remedy for every unit customers lost, at a stated price or in kind, was decided in 4 thefts (cash in yen: Coincheck 2018; ...);
-    A remedy for only part of the loss was decided in 1 theft (Mt. Gox 2014). ...': each extent once, each incident under its extent and form."""
+    The remedy was partial or still under way in 1 theft (Mt. Gox 2014). ...': each extent once, each incident under its extent and form."""
     lang = ctx.lang
     forms = ctx.data.remedies.set_index("incident_id")["method"]
     parts = []
