@@ -333,7 +333,7 @@ def paren(text: str, note: str, lang: str) -> str:
 def noted(name: str, note: str, lang: str) -> str:
     """A name with a note in brackets: 'Mt. Gox 2014 (drain)'; a name that already ends in brackets
     takes the note inside them, not a second pair: マウントゴックス（2014年・長期の流出）."""
-    close = "）" if _locale(lang)["full_width_brackets"] else ")"
+    close = brackets(")", lang)
     if name.endswith(close):
         return f"{name[:-1]}{t('note_joiner', lang)}{note}{close}"
     return paren(name, note, lang)

@@ -181,11 +181,12 @@ def wrapped(text: str, lang: str, kind: str = "title", share: float = 1.0) -> st
 def _phrase_cuts(paragraph: str, fits: int, marks: str) -> list[int]:
     """Where a line of a language that runs its words together may end, within `fits`: between two
     phrases, after a mark where one ends past half the line (「…公表し、」), as a particle stays with its
-    phrase (「…完了」は, not 」／は), not inside a run of kanji where another end will do. A phrase longer than the line breaks where its script changes, else
-    after the phrase before it, however short the line; inside a word last (none returned)."""
+    phrase (「…完了」は, not 」／は), not inside a run of kanji where another end will do. A phrase
+    longer than the line breaks where its script changes, else after the phrase before it, however
+    short the line; inside a word last (none returned)."""
     cuts = [i for i in _phrase_ends(paragraph) if i <= fits and not _in_quantity(paragraph, i)]
     # BudouX may end a phrase inside a run of kanji (報告／書提出): another end is taken if one will do.
-    whole = [i for i in cuts if not _script(paragraph[i - 1]) == _script(paragraph[i : i + 1] or " ") == "kanji"]
+    whole = [i for i in cuts if not _inside_kanji(paragraph, i)]
     cuts = whole if whole and whole[-1] > fits // 2 else cuts
     marked = [i for i in cuts if paragraph[i - 1] in marks]
     cuts = marked if marked and marked[-1] > fits // 2 else cuts
@@ -203,6 +204,11 @@ def _script(c: str) -> str:
     if "\u4e00" <= c <= "\u9fff" or c in "々〆":
         return "kanji"
     return "latin" if c.isascii() and c.isalnum() else "other"
+
+
+def _inside_kanji(text: str, i: int) -> bool:
+    """Whether a break before text[i] would split a run of kanji."""
+    return 0 < i < len(text) and _script(text[i - 1]) == _script(text[i]) == "kanji"
 
 
 def _script_changes(text: str, i: int) -> bool:
