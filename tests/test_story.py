@@ -50,13 +50,13 @@ def test_coincheck_page_one_in_full():
     # A recipient's conviction, not the case, upheld: the thief was not found. Coincheck's arrests
     # were the first of several (events.csv names the step; Bitfinex's one arrest day stays "arrests").
     assert (
-        "Police and courts: first arrests (11 March 2020), a recipient's conviction upheld by the Supreme Court "
+        "Police and courts: first arrests (11 March 2020); a recipient's conviction upheld by the Supreme Court "
         "(16 July 2024)." in lead
     )
     last = findings.incident(ctx).paragraphs[-1]
     assert last.endswith(
-        "What followed: second improvement order (8 March 2018), purchase by Monex Group completed (16 April 2018), "
-        "registered as an exchange (11 January 2019), all services resumed (Q2 2019), stricter law passed "
+        "What followed: second improvement order (8 March 2018); purchase by Monex Group completed (16 April 2018); "
+        "registered as an exchange (11 January 2019); all services resumed (Q2 2019); stricter law passed "
         "(31 May 2019)."  # cc-full-reopening: its page gives the quarter only
     )
 
@@ -299,8 +299,8 @@ def test_mt_gox_court_steps_are_named_for_what_happened():
     # step name), rehabilitation opened on 22 Jun 2018 (CoinChoice).
     page = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="en")).paragraphs)
     assert (
-        "What followed: filing for civil rehabilitation (28 February 2014), bankruptcy proceedings opened, the "
-        "rehabilitation petition rejected (24 April 2014), civil rehabilitation proceedings opened (22 June 2018)."
+        "What followed: filing for civil rehabilitation (28 February 2014); bankruptcy proceedings opened after the "
+        "rehabilitation petition was rejected (24 April 2014); civil rehabilitation proceedings opened (22 June 2018)."
     ) in page
     assert "bankruptcy protection" not in page
     ja = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="ja")).paragraphs)
@@ -311,20 +311,23 @@ def test_mt_gox_court_steps_are_named_for_what_happened():
 
 
 def test_an_undated_delivery_says_what_the_pages_do_say():
-    # Mt. Gox: cash repayments came first (mtgox-cash-repayments), BTC and BCH through exchanges from
-    # 5 July 2024 (a US date); the day the first creditor was paid, and whether all were paid by the
-    # deadline (mtgox-repayment-deadline), are on no page found. Page 1 gives the note's first sentence;
-    # the yen some creditors said on social media they had by 21 December 2023 (one aggregator page) is
-    # the annex's.
+    # Mt. Gox: BTC and BCH through other exchanges from 5 July 2024 (a US Eastern date), yen reported
+    # received by 21 December 2023 on one aggregator page (mtgox-cash-repayments: when they began is on
+    # no page); the day the first creditor was paid, and whether all were paid by the deadline
+    # (mtgox-repayment-deadline), are on no page found. Page 1 gives the note's first sentence; that the
+    # creditors said so on social media is the annex's.
     page = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="en")).paragraphs)
     assert (
-        "the sources do not date its delivery. Cash repayments came first, BTC and BCH through exchanges from 5 July "
-        "2024 (a US date); no page found gives the day the first creditor was paid, or says whether all were paid by "
-        "the 31 October 2026 deadline." in page
+        "the sources do not date its delivery. BTC and BCH repayments via other exchanges began on 5 July 2024 (a US "
+        "Eastern date), and one aggregator page reports yen received by 21 December 2023; no page found gives the first "
+        "payment's day or says whether all were paid by the 31 October 2026 deadline." in page
     )
     assert "social media" not in page
     ja = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="ja")).paragraphs)
-    assert "補償の実施日は資料で分からない。現金での弁済が先に始まり、取引所経由のBTC・BCHの弁済は2024年7月5日" in ja
+    assert (
+        "補償の実施日は資料で分からない。他の取引所を通じたBTC・BCHの弁済は2024年7月5日（米国東部時間の日付）に始まり、"
+        "まとめサイト1件は2023年12月21日までに日本円を受け取ったとの報告を伝える" in ja
+    )
     # What customers were to get, and that it is only part of the loss (remedies.csv extent partial).
     assert "Remedy, partial or still under way: repayments under the rehabilitation plan" in page
 
@@ -413,7 +416,18 @@ def test_the_comparison_counts_liquid_among_those_who_lost_nothing_by_their_own_
         ),
         ("dmm-bitcoin-2024", "ja", "廃業とSBI VCトレードへの口座・資産の移管を発表（2024年12月2日）"),
         # CoinDesk dates the deal in UTC: the day says so.
-        ("liquid-2021", "en", "purchase by FTX announced (2 February 2022, UTC date)"),
+        # Its row names its own step, with the loan that came before (a figure its page prints).
+        (
+            "liquid-2021",
+            "en",
+            "purchase by FTX, which had lent the group US$120 million after the theft, announced (2 February 2022, "
+            "UTC date)",
+        ),
+        (
+            "liquid-2021",
+            "ja",
+            "流出後にグループへ1億2,000万米ドルを融資していたFTXによる買収を発表（2022年2月2日、協定世界時の日付）",
+        ),
         # The seller's filing (31 Mar 2023, used: it dates the completion, names no buyer) and the
         # trade-press page naming the buyer (14 Feb 2023) disagree: both days are told, each with whose
         # account it is, and the buyer beside the page that names it, never joined to the seller's day.
@@ -452,12 +466,12 @@ def test_detection_is_the_exchange_s_time_and_other_times_are_counted_too():
     # Zaif's detection has a day, not a time: the day the exchange says it noticed.
     assert "The theft went unnoticed for 3 days, to the day the exchange says it noticed it." in text
     # Coincheck: 00:02 (the blockchain record) to 11:25 (the exchange's time); counted from each time the
-    # company gave for the theft too (02:57 on the day, 03:00 at the press conference): 8 h 28 / 8 h 25 min.
+    # company gave for the theft too (02:57 on the day, 03:00 at the press conference): 8 h 28 / 8 h 25 min,
+    # given as a range on page 1 (who gave each time is the annex's).
     cc = " ".join(findings.incident(prepare_incident(incident_id="coincheck-2018", lang="en")).paragraphs)
     assert (
         "The theft went unnoticed for about 11 h 23 min, from about 00:02 until the exchange says it noticed it "
-        "(about 8 h 28 min from about 02:57, the time in Coincheck's handout; about 8 h 25 min from about 03:00, "
-        "the time Coincheck gave at its press conference)." in cc
+        "(about 8 h 25–28 min from about 02:57 or about 03:00, other times given for the theft)." in cc
     )
     # BITPoint: halted 06:30 on 12 Jul; noticed 22:12 (used) or about 21:11 (press conference): 8 h 18 / 9 h 19 min.
     bp = " ".join(findings.incident(prepare_incident(incident_id="bitpoint-2019", lang="en")).paragraphs)
@@ -719,7 +733,7 @@ def test_a_theft_timed_in_another_zone_is_told_by_its_day_there_and_in_japan():
     found = findings.incident(ctx)
     assert found.headline == "Binance 2019: the exchange disclosed the theft 6 h 25 min after it began"
     text = " ".join(found.paragraphs)
-    assert text.startswith("On 7 May 2019 (UTC date; 8 May 2019 in Japan), the theft from Binance began")
+    assert text.startswith("On 7 May 2019 (UTC date; 8 May 2019 in Japan), Binance was robbed of 7,000 BTC")
     assert "By the exchange's account, the theft was noticed the minute it began." in text
     assert "no time of day is on record" not in text
     ja = prepare_incident(incident_id="binance-2019", lang="ja")
@@ -913,14 +927,17 @@ def test_a_drain_s_halt_is_named_for_what_was_halted():
 def test_the_price_paid_says_where_and_over_which_window_it_was_averaged():
     # compensation.csv: reference_market "Zaif XEM/JPY", price_method volume_weighted_average, the window
     # from Coincheck's halt of NEM trading (12:09, 26 Jan) to its release (23:00, 27 Jan): seed items 12-13.
+    # The total is 523,000,000 XEM x 88.549 JPY = 46,311,127,000 JPY (seed items 9 and 14), from the
+    # company's own funds (item 15).
     assert (
-        "Customers received 88.549 JPY per XEM, the volume-weighted average on Zaif XEM/JPY from the exchange's XEM "
-        "trading halt to the remedy's announcement, or about 79.8% of the loss's reported value per XEM (about 110.9 "
-        "JPY)." in _told("coincheck-2018")
+        "XEM holders were paid 88.549 JPY per XEM (46.31 bn JPY in all, from the company's own funds), the "
+        "volume-weighted average on Zaif XEM/JPY between Coincheck's XEM trading halt and the remedy's announcement: "
+        "about 79.8% of the loss's reported value per XEM (about 110.9 JPY)." in _told("coincheck-2018")
     )
     assert (
-        "補償単価は1XEMあたり88.549円で、取引所がXEMの売買を停止してから補償方針を公表するまでの"
-        "Zaif XEM/JPYの出来高加重平均価格による。" in _told("coincheck-2018", "ja")
+        "補償単価は1XEMあたり88.549円で、コインチェックがXEMの売買を停止してから補償方針を公表するまでのZaif XEM/JPYの"
+        "出来高加重平均価格による。補償総額は463.1億円（原資は自己資金）で、被害額（1XEMあたり約110.9円に相当）の約79.8%"
+        "にあたる。" in _told("coincheck-2018", "ja")
     )
 
 
@@ -969,3 +986,41 @@ def test_the_regulator_s_first_step_is_named_for_what_it_was():
         assert f"The regulator first acted formally {when} (report ordered)." in en
     ja = " ".join(findings.incident(prepare_incident(incident_id="dmm-bitcoin-2024", lang="ja")).paragraphs)
     assert "規制当局の最初の正式な措置（報告徴求）は流出当日にとられた。" in ja
+
+
+def test_where_customers_lost_nothing_the_day_they_could_withdraw_again_follows():
+    # Liquid's customers lost nothing (its remedy rows are not applicable): BTC deposits and withdrawals
+    # resumed on 27 Aug 2021 (liquid-btc-resumed) is what followed for them. Coincheck's remedy was due,
+    # so its crypto withdrawals resuming (12 Mar 2018) is not told there: the remedy's delivery is.
+    assert "What followed: BTC deposits and withdrawals resumed (27 August 2021); " in _told("liquid-2021")
+    assert "その後：BTCの入出金を再開（2021年8月27日）、" in _told("liquid-2021", "ja")
+    assert "12 March 2018" not in _told("coincheck-2018")
+
+
+def test_a_reason_after_its_step_s_label_goes_on_in_lower_case():
+    # Bitfinex has two undated steps, each with its reason after its name and a colon; the note's own
+    # case is kept, so a name stays capitalised (Bybit: "Dubai's regulator").
+    bitfinex = _told("bitfinex-2016")
+    assert "Detection: the pages say only that the exchange halted after discovering the breach." in bitfinex
+    assert "First regulator action: no Hong Kong regulator supervised the exchange" in bitfinex
+    assert "First regulator action: Dubai's regulator said only that it was monitoring" in _told("bybit-2025")
+    # One step alone: its reason is a sentence of its own.
+    assert "Not found in the sources: first regulator action. The company says only" in _told("liquid-2021")
+
+
+def test_the_same_day_detection_count_says_which_thefts_it_counts():
+    from analysis.report.context import prepare_comparison
+
+    # Detection dated to the day: Coincheck, DMM, Liquid, Binance, BITPoint (same day) and Zaif (3 days);
+    # Bitfinex and Bybit are gaps and Mt. Gox's is a range of years, so 5 of 6.
+    ctx = prepare_comparison(lang="en")
+    numbers = {n.value: n.label for n in findings.comparison(ctx).numbers}
+    assert numbers["5 / 6"] == "noticed the same day (of 6 dated to the day)"
+    # Were one counted in another zone's dates, it is left out of the Japan-time count, and the label
+    # says so rather than call the others all the dated ones.
+    table = ctx.table.copy()
+    zaif = (table["incident_id"] == "zaif-2018") & (table["milestone"] == "detection")
+    table.loc[zaif, "zone"] = "UTC"
+    ctx.__dict__["table"] = table
+    numbers = {n.value: n.label for n in findings.comparison(ctx).numbers}
+    assert numbers["5 / 5"] == "noticed the same day (of 5 with a detection dated in Japan time)"

@@ -138,14 +138,16 @@ def zoned_day(d: date, zone, lang: str, bracketed: bool = False) -> str:
     )
 
 
-def after_label(note: str, lang: str) -> str:
+def after_label(note: str, lang: str, start: bool = True) -> str:
     """A row's note without its leading label, where it has one of the catalogue's [note_label]
-    ("Not applicable: in 2014 ...", 「該当しない。2014年...」), begun as a sentence; the note as it is
-    without one; empty when the note is the label alone."""
+    ("Not applicable: in 2014 ...", 「該当しない。2014年...」), begun as a sentence unless `start` is
+    False (it follows another label's colon); the note as it is without one; empty when the note is
+    the label alone."""
     for label in catalogue(lang)["note_label"].values():
         head = label + t("note_label_end", lang)
         if note.startswith(head) or note == label:
-            return sentence_start(note[len(head) :].strip())
+            rest = note[len(head) :].strip()
+            return sentence_start(rest) if start else rest
     return note
 
 

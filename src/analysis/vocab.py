@@ -152,7 +152,7 @@ ENFORCEMENT = ("arrest", "prosecution", "sentence", "verdict")
 # (step_en, step_ja) where that name alone would be vague or untrue of the incident: "a recipient's
 # conviction upheld by the Supreme Court", "a third business improvement order of 2018"; of a
 # suspension, what was halted ("bitcoin withdrawals to outside addresses").
-NAMED_STEPS = (*AFTERMATH, *ENFORCEMENT, "order", "suspension")
+NAMED_STEPS = (*AFTERMATH, *ENFORCEMENT, "order", "suspension", "crypto_withdrawal_resumed")
 
 # A remedy's form, and its extent: full (customers got back all they lost, as the asset or at a
 # stated price), partial (part of it; the share in remedies.csv when a page prints it), none, or

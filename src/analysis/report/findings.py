@@ -302,21 +302,23 @@ def _unknown(ctx: IncidentContext, steps) -> list[str]:
     each (a gap said, not hidden): "Not found in the sources: detection, first regulator action."."""
     names = ctx.milestone_names
     by_status: dict[str, list[str]] = {}
-    reasons: dict[str, list[str]] = {}
+    reasons: dict[str, list[tuple[str, Milestone]]] = {}
     for step in steps:
         if step is not None and not step.known and step.status in vocab.UNDATED:
             by_status.setdefault(step.status, []).append(names[step.name].lower())
             # why it was not found, did not happen or does not apply: its row's note says
-            reasons.setdefault(step.status, []).append((names[step.name], _reason(ctx, step)))
+            reasons.setdefault(step.status, []).append((names[step.name], step))
     keys = {"gap": "find_undated", "never": "find_never", "not_applicable": "find_not_applicable"}
     joiner = l10n.t("sentence_joiner", ctx.lang)
     out = []
     for s in vocab.UNDATED:
         if s not in by_status:
             continue
-        told = [(name, why) for name, why in reasons.get(s, []) if why]
-        # With more than one step, each reason names its own: which one "the pages say only ..." is about.
-        whys = [l10n.labelled(name, why, ctx.lang) if len(by_status[s]) > 1 else why for name, why in told]
+        # With more than one step, each reason names its own: which one "the pages say only ..." is
+        # about; after that label's colon it goes on in lower case, as the note has it.
+        several = len(by_status[s]) > 1
+        told = [(name, _reason(ctx, step, start=not several)) for name, step in reasons.get(s, [])]
+        whys = [l10n.labelled(name, why, ctx.lang) if several else why for name, why in told if why]
         out.append(joiner.join([l10n.t(keys[s], ctx.lang, steps=l10n.join(by_status[s], ctx.lang)), *whys]))
     return out
 
@@ -328,12 +330,12 @@ def _note(ctx: IncidentContext, step: Milestone | None) -> str:
     return note if isinstance(note, str) else ""
 
 
-def _reason(ctx: IncidentContext, step: Milestone) -> str:
+def _reason(ctx: IncidentContext, step: Milestone, start: bool = True) -> str:
     """Why a step did not happen or does not apply, as its row's note gives it after its label ("Not
     applicable: in 2014 no regulator supervised ..." / 「該当しない。2014年当時、...」): its first
     sentence (the annex gives the whole note)."""
     note = _note(ctx, step)
-    return _first_sentence(l10n.after_label(note, ctx.lang)) if note else ""
+    return _first_sentence(l10n.after_label(note, ctx.lang, start)) if note else ""
 
 
 def _gap_note(ctx: IncidentContext, gap: Milestone | None) -> str:
@@ -406,7 +408,7 @@ def incident(ctx: IncidentContext) -> Findings:
     elif _about_once(to_detection):
         noticed = l10n.t("find_noticed_about_once", lang, at=l10n.clock(theft.timestamp, lang, approximate=True))
     else:
-        other = _other_count(ctx, theft, detection)
+        other = _other_count(ctx, theft, detection, short=True)
         # Only the exchange can say when it noticed: its own account, said so (its day when the
         # sources give no time).
         key = (
@@ -468,6 +470,9 @@ def incident(ctx: IncidentContext) -> Findings:
             implied=None if f is None else l10n.number(f.implied_price_jpy, lang, 1),
             asset=None if f is None else f.asset,
             market=None if f is None else f.facts["reference_market"].value,
+            total=None if f is None else l10n.big_money(f.total_paid_jpy, lang),
+            funded=None if f is None else l10n.label("funding_source", f.facts["funding_source"].value, lang),
+            exchange=inc[f"exchange_{lang}"],
             method=None if f is None else l10n.label("price_method", f.facts["price_method"].value, lang),
         ),
         _sentence(delivery("find_delivered"), lang, when=when(theft, m.get("remedy_delivered"), lang, "after_theft")),
@@ -605,13 +610,14 @@ def comparison(ctx: ComparisonContext, focus: str | None = None) -> Findings:
     ]
     # Counted in Japan dates only: a day counted in another zone's dates (a UTC-dated theft) is not
     # the same measure, so it is left out of this count (its report says it in its own zone).
-    detected = table[(table["milestone"] == "detection") & (table["state"] == "known") & table["zone"].isna()]
+    dated = table[(table["milestone"] == "detection") & (table["state"] == "known")]
+    detected = dated[dated["zone"].isna()]
+    # "with a dated detection" would be false if one dated in another zone's days were left out
+    detection_key = "num_fastest_detection" if len(detected) == len(dated) else "num_fastest_detection_zoned"
     numbers = [KeyNumber(str(len(ctx.incidents)), l10n.t("num_thefts", lang))]
     if not detected.empty:
         same_day = int((detected["days"] == 0).sum())
-        numbers.append(
-            KeyNumber(f"{same_day} / {len(detected)}", l10n.t("num_fastest_detection", lang, n=len(detected)))
-        )
+        numbers.append(KeyNumber(f"{same_day} / {len(detected)}", l10n.t(detection_key, lang, n=len(detected))))
     numbers.insert(1, KeyNumber(f"{next_day} / {len(ctx.incidents)}", l10n.t("num_disclosed_next_day", lang)))
     numbers.append(KeyNumber(f"{len(delivered)} / {len(needing)}", l10n.t("num_delivered_known", lang)))
     # "only" is true only of some: none, all and no loss at all each have their own words.

@@ -211,4 +211,8 @@ def aftermath(ctx: IncidentContext) -> list[str]:
     registration, closure, rules. A completed takeover is told without its announcement."""
     done = ctx.events["milestone"].eq("acquisition_completed") & ctx.events["effective"] & ctx.events["date"].notna()
     names = tuple(m for m in vocab.AFTERMATH if not (m == "acquisition_announced" and done.any()))
+    # Where customers lost nothing, the day they could take their coins out again is what the
+    # theft cost them; where a remedy was due, its delivery is told instead.
+    if remedy_extents(ctx).get(ctx.incident_id) == "not_needed":
+        names = (*names, "crypto_withdrawal_resumed")
     return _told(ctx, {"story_aftermath": _steps(ctx, names)})

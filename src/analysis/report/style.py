@@ -183,7 +183,8 @@ def _phrase_cuts(paragraph: str, fits: int, marks: str) -> list[int]:
     phrases, after a mark where one ends past half the line (「…公表し、」), as a particle stays with its
     phrase (「…完了」は, not 」／は), not inside a run of kanji where another end will do. A phrase
     longer than the line breaks where its script changes, else after the phrase before it, however
-    short the line; inside a word last (none returned)."""
+    short the line, else between a kanji and the kana after it (業者／および, not みな／し); inside a
+    word last (none returned)."""
     cuts = [i for i in _phrase_ends(paragraph) if i <= fits and not _in_quantity(paragraph, i)]
     # BudouX may end a phrase inside a run of kanji (報告／書提出): another end is taken if one will do.
     whole = [i for i in cuts if not _inside_kanji(paragraph, i)]
@@ -193,7 +194,14 @@ def _phrase_cuts(paragraph: str, fits: int, marks: str) -> list[int]:
     if cuts and cuts[-1] > fits // 3:
         return cuts
     changes = [i for i in range(1, fits + 1) if _script_changes(paragraph, i) and not _in_quantity(paragraph, i)]
-    return [i for i in changes if i >= fits // 2] or sorted({*cuts, *changes})
+    loose = [i for i in range(1, fits + 1) if _kanji_then_kana(paragraph, i) and not _in_quantity(paragraph, i)]
+    return [i for i in changes if i >= fits // 2] or sorted({*cuts, *changes}) or loose
+
+
+def _kanji_then_kana(text: str, i: int) -> bool:
+    """Whether text[i] is hiragana after a kanji: a break a word's own kana may follow (公表／し), so
+    the last one tried."""
+    return 0 < i < len(text) and (_script(text[i - 1]), _script(text[i])) == ("kanji", "hiragana")
 
 
 def _script(c: str) -> str:

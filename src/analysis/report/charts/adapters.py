@@ -15,7 +15,7 @@ from analysis.report.charts.compared import compared, sizes
 from analysis.report.charts.compensation import compensation, price_window
 from analysis.report.charts.first_day import first_day, first_day_rows
 from analysis.report.charts.numbers import values_stolen
-from analysis.report.charts.scales import log_place
+from analysis.report.charts.scales import at_log_edge, log_place
 from analysis.report.charts.since_theft import later_milestones, response
 from analysis.report.charts.timeline import milestone_chain, timeline
 
@@ -114,15 +114,19 @@ def compared_of(ctx) -> Figure:
     """The compared milestones of every theft, titled with what it shows (page 1's headline, right
     above it, states the finding; one title line leaves the rows room on page 1)."""
     title = l10n.t("compared_chart_title", ctx.lang, name=ctx.names[ctx.focus])
-    source = compared_source([ctx.names[i] for i in ctx.drains], ctx.lang)
+    edge = any(at_log_edge(r) for _, r in ctx.table.iterrows())
+    source = compared_source([ctx.names[i] for i in ctx.drains], ctx.lang, edge)
     return compared(ctx.table, list(ctx.incidents), _names(ctx), ctx.lang, ctx.milestone_names, ctx.focus, title,
                     source)  # fmt: skip
 
 
-def compared_source(drains: list[str], lang: str) -> str:
-    """The comparison chart's source line: how to read it, and which of its thefts (named) were drains
-    over years, counted from the drain's start."""
-    notes = l10n.t("compared_drain_note", lang, names=l10n.join(drains, lang)) if drains else ""
+def compared_source(drains: list[str], lang: str, edge: bool = False) -> str:
+    """The comparison chart's source line: how to read it, whether a dot stands at the scale's edge
+    for a step within ten minutes, and which of its thefts (named) were drains over years, counted
+    from the drain's start."""
+    notes = (l10n.t("compared_edge_note", lang) if edge else "") + (
+        l10n.t("compared_drain_note", lang, names=l10n.join(drains, lang)) if drains else ""
+    )
     return l10n.t("compared_source", lang, notes=notes)
 
 

@@ -13,6 +13,7 @@ from analysis.report import style
 from analysis.report.charts.fitting import Measure, fitted
 from analysis.report.charts.marks import log_mark, value_label
 from analysis.report.charts.scales import (
+    LOG_EDGE,
     LOG_LEFT,
     LOG_RIGHT,
     log_axis,
@@ -61,7 +62,7 @@ def _compared_label(ax, x: float, y: float, text: str, colour: str, size: float,
 
 def _compared_missing(ax, y: float, text: str, state: str, size: float) -> None:
     """A step with no value, said in grey words; 'not applicable' (nothing to do) in italics."""
-    label = ax.annotate(text, (LOG_LEFT, y), xytext=(_MISSING_OFFSET, 0), textcoords="offset points", va="center",
+    label = ax.annotate(text, (LOG_EDGE, y), xytext=(_MISSING_OFFSET, 0), textcoords="offset points", va="center",
                         fontsize=size, color=style.MISSING, linespacing=style.LABEL_LINESPACING,
                         fontstyle="italic" if state == "not_applicable" else "normal")  # fmt: skip
     label.set_in_layout(False)

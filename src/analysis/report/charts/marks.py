@@ -7,7 +7,7 @@ import pandas as pd
 
 from analysis import l10n
 from analysis.report import style
-from analysis.report.charts.scales import LOG_LEFT
+from analysis.report.charts.scales import LOG_EDGE
 
 # The timeline draws two kinds of mark only: a dot at a fact's stated time, a bar across the day of
 # a fact known by its date. Who acted is the row's colour and name; the kind of source (the seed's
@@ -69,7 +69,7 @@ def log_mark(ax, y: float, x: float, extent: tuple[float, float] | None, colour:
     """A step on the log scale: a stem from the scale's edge, then a light span over a range
     (somewhere in it: light, so that it does not read as a length), else a dot, filled when both
     times are known."""
-    ax.plot([LOG_LEFT, extent[0] if extent else x], [y, y], color=colour, lw=1, alpha=0.35, solid_capstyle="butt")
+    ax.plot([LOG_EDGE, extent[0] if extent else x], [y, y], color=colour, lw=1, alpha=0.35, solid_capstyle="butt")
     if extent is not None:
         ax.plot(extent, [y, y], color=colour, lw=4, alpha=0.3, solid_capstyle="butt", zorder=3)
         return
@@ -80,20 +80,22 @@ def log_mark(ax, y: float, x: float, extent: tuple[float, float] | None, colour:
 def not_drawn(ax, y: float, state: str, lang: str) -> None:
     """A step with no value, said in words; 'not applicable' (nothing to do) set apart in italics
     from 'not found' and 'did not happen'."""
-    ax.annotate(l10n.label("state", state, lang), (LOG_LEFT, y), xytext=(4, 0), textcoords="offset points",
+    ax.annotate(l10n.label("state", state, lang), (LOG_EDGE, y), xytext=(4, 0), textcoords="offset points",
                 va="center", fontsize=style.MIN_TEXT_PT, color=style.MISSING,
                 fontstyle="italic" if state == "not_applicable" else "normal")  # fmt: skip
 
 
-def marks_key(drawn: list[tuple[bool, tuple | None]], lang: str, periods: bool = False) -> str:
+def marks_key(drawn: list[tuple[bool, tuple | None]], lang: str, periods: bool = False, edge: bool = False) -> str:
     """What the marks drawn mean, only those drawn: (both times known, span) of each mark; `periods`
-    when a span stands for a month or a quarter (a date the pages give no closer)."""
+    when a span stands for a month or a quarter (a date the pages give no closer); `edge` when a dot
+    stands at the scale's left edge for a step within its first ten minutes (not to scale)."""
     keys = [
         key
         for key, shown in (
             ("key_filled", any(timed and extent is None for timed, extent in drawn)),
             ("key_hollow", any(not timed and extent is None for timed, extent in drawn)),
             ("key_span_period" if periods else "key_span", any(extent is not None for _, extent in drawn)),
+            ("key_edge", edge),
         )
         if shown
     ]

@@ -97,6 +97,9 @@ def days_axis(ax, lang: str, right: float) -> None:
 # The comparison's time scale: logarithmic, so that 1 h 31 min and 23 h 28 min sit apart and a
 # decade of repayments fits beside them; from ten minutes to twenty years, in days.
 LOG_LEFT, LOG_RIGHT = 10 / 1440, 7300.0
+# The axis begins a little left of the same-minute place, so that a dot there stands clear of the
+# axis line rather than on it; stems and "the same day" spans start at the axis itself.
+LOG_EDGE = LOG_LEFT / 1.5
 LOG_TICKS = (
     (1 / 24, "tick_hour"),
     (1, "tick_day"),
@@ -111,20 +114,26 @@ def log_place(row) -> tuple[float, tuple[float, float] | None] | None:
     same minute at the scale's left edge); a count of calendar days at its days, except the same
     day, which spans the day; a range of days over its range (from the edge when it starts at 0)."""
     if row["state"] == "range":
-        lo, hi = max(float(row["days_min"]), LOG_LEFT), max(float(row["days_max"]), 1.0)
+        lo, hi = max(float(row["days_min"]), LOG_EDGE), max(float(row["days_max"]), 1.0)
         return hi, (lo, hi)
     if row["state"] != "known":
         return None
     if pd.notna(row["hours"]):
         return max(float(row["hours"]) / 24, LOG_LEFT), None
     if int(row["days"]) == 0:
-        return 1.0, (LOG_LEFT, 1.0)
+        return 1.0, (LOG_EDGE, 1.0)
     return float(row["days"]), None
+
+
+def at_log_edge(row) -> bool:
+    """Whether a timed value came within the scale's first ten minutes, and so is drawn at its left
+    edge rather than to scale (the same minute has no place on a log scale)."""
+    return row["state"] == "known" and pd.notna(row["hours"]) and float(row["hours"]) / 24 < LOG_LEFT
 
 
 def log_axis(ax, lang: str, right: float = LOG_RIGHT) -> None:
     ax.set_xscale("log")
-    ax.set_xlim(LOG_LEFT, right)
+    ax.set_xlim(LOG_EDGE, right)
     ticks = [(v, k) for v, k in LOG_TICKS if v <= right]
     ax.set_xticks([v for v, _ in ticks], [l10n.t(k, lang) for _, k in ticks])
     ax.xaxis.set_minor_locator(matplotlib.ticker.NullLocator())
@@ -134,14 +143,13 @@ def log_axis(ax, lang: str, right: float = LOG_RIGHT) -> None:
 
 
 def share_of_log_axis(x: float, right: float) -> float:
-    """Where a value lies along a log scale from LOG_LEFT to `right` (0 to 1)."""
-    return (math.log(x) - math.log(LOG_LEFT)) / (math.log(right) - math.log(LOG_LEFT))
+    """Where a value lies along a log scale from its edge to `right` (0 to 1)."""
+    return (math.log(x) - math.log(LOG_EDGE)) / (math.log(right) - math.log(LOG_EDGE))
 
 
 def on_right(x: float) -> bool:
     """Whether a value lies in the right part of the log scale, where its label goes to its left."""
-    span = math.log(LOG_RIGHT) - math.log(LOG_LEFT)
-    return (math.log(x) - math.log(LOG_LEFT)) / span > 0.6
+    return share_of_log_axis(x, LOG_RIGHT) > 0.6
 
 
 # The scale's words in the order they are kept when a narrow axis cannot hold them all.
@@ -152,14 +160,20 @@ def spaced_log_ticks(
     measure: Callable[[str, float], tuple[float, float]], lang: str, size: float, width: float, right: float = LOG_RIGHT
 ) -> list[tuple[float, str]]:
     """The log scale's ticks up to `right`, each with its word where the words stand apart across an
-    axis `width` points wide (the day and the decade first, the month last), else none: its gridline
-    stays. `measure` gives a text's width and height in points."""
+    axis `width` points wide: the scale's words, else their short forms ("1 yr") when those keep more
+    of them, else as many as stand apart (the day and the decade first, the month last), the others
+    with none: their gridlines stay. `measure` gives a text's width and height in points."""
+    full, short = (_spaced(measure, lang, size, width, right, suffix) for suffix in ("", "_short"))
+    return short if sum(bool(t) for _, t in short) > sum(bool(t) for _, t in full) else full
+
+
+def _spaced(measure, lang: str, size: float, width: float, right: float, suffix: str) -> list[tuple[float, str]]:
     kept: dict[float, tuple[str, float, float]] = {}
     for key in _TICKS_KEPT:
         value = next(v for v, k in LOG_TICKS if k == key)
         if value > right:
             continue
-        text = l10n.t(key, lang)
+        text = l10n.t(key + suffix, lang)
         half = measure(text, size)[0] / 2
         centre = share_of_log_axis(value, right) * width
         lo, hi = centre - half, centre + half

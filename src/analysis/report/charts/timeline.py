@@ -151,8 +151,11 @@ def milestone_chain(
         start, end = date.fromisoformat(r["from_date"]), date.fromisoformat(r["to_date"])
         x0, x1 = local(start, time(12)), local(end, time(12))
         colour = style.PAID_COLOUR if r["step"] == "step" else style.MILESTONE_COLOUR
-        ax.plot([x0, x1], [i, i], color=colour, lw=6, solid_capstyle="butt", alpha=0.85, zorder=2)
-        ax.plot([x0, x1], [i, i], marker="|", ms=12, mew=1.5, color=colour, ls="none", zorder=3)
+        if start == end:  # no length to draw: a step of 0 days is a diamond, set off from a line it falls on
+            ax.plot([x0], [i], marker="D", ms=7, mfc=colour, mec="white", mew=1, ls="none", zorder=4)
+        else:
+            ax.plot([x0, x1], [i, i], color=colour, lw=6, solid_capstyle="butt", alpha=0.85, zorder=2)
+            ax.plot([x0, x1], [i, i], marker="|", ms=12, mew=1.5, color=colour, ls="none", zorder=3)
         step = f"{milestone_names[r['from']]} → {milestone_names[r['to']]}"
         if r["step"] == "total":
             step = l10n.labelled(l10n.t("total", lang), step, lang)
