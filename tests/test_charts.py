@@ -497,3 +497,28 @@ def test_a_later_milestone_dated_in_another_zone_gives_that_date(phone):
     assert "14 November 2024, US Eastern date (3,025–3,027 days)" in words
     fig = chart("bitfinex-2016", "ja", phone, "later_milestones")
     assert "2022年2月8日、米国東部時間の日付（2,015〜2,017日）" in texts(fig).replace("\n", "")
+
+
+def test_a_narrow_time_scale_keeps_every_word_in_its_short_form():
+    """The comparison's phone panels have room for "1 mo", "1 yr" and "10 yrs" but not for "1 year"
+    beside "10 years": the short forms are taken when they keep more of the scale's words, so "1 yr"
+    is not dropped; a wide axis keeps the full words."""
+    from analysis.report.charts.fitting import Measure
+    from analysis.report.charts.scales import spaced_log_ticks
+
+    fig = Figure()
+    words = lambda width: [t for _, t in spaced_log_ticks(Measure(fig), "en", style.MIN_TEXT_PT, width)]  # noqa: E731
+    assert words(140) == ["1 h", "1 day", "1 mo", "1 yr", "10 yrs"]
+    assert words(600) == ["1 h", "1 day", "1 month", "1 year", "10 years"]
+
+
+@pytest.mark.parametrize("incident, edge", [("binance-2019", True), ("coincheck-2018", False)])
+def test_a_dot_at_the_scale_s_edge_is_said_to_be_off_scale(incident, edge):
+    """Binance noticed and halted in the same minute as its theft: those dots stand at the log scale's
+    left edge, where ten minutes would be, so the key says they are not to scale. Coincheck has no step
+    within ten minutes of its theft, and its key says nothing of the edge."""
+    figure = registry.charts_of(prepare_incident(incident_id=incident, lang="en"))["response"]
+    words = " ".join(" ".join(t.get_text().split()) for t in figure.texts)  # the source line is wrapped
+    assert ("within 10 minutes of the theft is drawn at the left edge, not to scale" in words) is edge
+    ax = figure.axes[0]
+    assert ax.get_xlim()[0] < 10 / 1440  # the axis starts left of the edge's dots: none sits on its line

@@ -18,7 +18,6 @@ from analysis.report.charts.scales import (
     LOG_RIGHT,
     log_axis,
     log_place,
-    on_right,
     share_of_log_axis,
     spaced_log_ticks,
 )
@@ -34,8 +33,8 @@ _MISSING_OFFSET = 4.0
 def _value_side(measure: Measure, text: str, lang: str, size: float, x: float,
                 extent: tuple[float, float] | None, width: float) -> tuple[str, bool]:  # fmt: skip
     """A value's text and whether it goes left of its mark, so that it stays inside a panel `width`
-    points wide: on the side the scale leaves room (the right, unless the mark is far right), else
-    on the other, else wrapped on the roomier one. Written to the left it starts from a span's start."""
+    points wide: on the right where it fits there, else on the left, else wrapped on the roomier side.
+    Written to the left it starts from a span's start."""
     start = extent[0] if extent else x
     room = {
         False: (1 - share_of_log_axis(x, LOG_RIGHT)) * width - _VALUE_OFFSET[False] - style.EDGE_PT,
@@ -44,7 +43,7 @@ def _value_side(measure: Measure, text: str, lang: str, size: float, x: float,
         else 0.0,
     }
     wide = measure(text, size)[0]
-    for left in (on_right(x), not on_right(x)):
+    for left in (False, True):
         if wide <= room[left]:
             return text, left
     left = room[True] > room[False]

@@ -147,11 +147,6 @@ def share_of_log_axis(x: float, right: float) -> float:
     return (math.log(x) - math.log(LOG_EDGE)) / (math.log(right) - math.log(LOG_EDGE))
 
 
-def on_right(x: float) -> bool:
-    """Whether a value lies in the right part of the log scale, where its label goes to its left."""
-    return share_of_log_axis(x, LOG_RIGHT) > 0.6
-
-
 # The scale's words in the order they are kept when a narrow axis cannot hold them all.
 _TICKS_KEPT = ("tick_day", "tick_decade", "tick_hour", "tick_year", "tick_month")
 

@@ -165,7 +165,9 @@ def milestone_chain(
     ax.spines["left"].set_visible(False)
     ax.set_ylim(len(rows) - 0.5, -0.9)
     if "report_deadline" in found:
-        mark_day(ax, found["report_deadline"].day, l10n.t("deadline", lang), style.ACTOR_COLOURS["fsa"], lw=1,
+        # its day in its label: the axis names only every few days, and may skip it
+        deadline = l10n.t("deadline_on", lang, day=l10n.day(found["report_deadline"].day, lang, "axis"))
+        mark_day(ax, found["report_deadline"].day, deadline, style.ACTOR_COLOURS["fsa"], lw=1,
                   ls=":", pad=2, fontsize=style.MIN_TEXT_PT)  # fmt: skip
     day_axis(ax, first, last + timedelta(days=2), lang)
     # Each step's words end before the deadline's line (else the axis's end), on more lines if need be.
