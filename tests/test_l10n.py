@@ -237,3 +237,16 @@ def test_a_note_goes_inside_a_name_s_own_brackets():
     assert l10n.noted("マウントゴックス（2014年）", "長期の流出", "ja") == "マウントゴックス（2014年・長期の流出）"
     assert l10n.noted("Mt. Gox 2014", "drain", "en") == "Mt. Gox 2014 (drain)"
     assert l10n.noted("Example (2020)", "drain", "en") == "Example (2020, drain)"
+
+
+@pytest.mark.parametrize(
+    "value, en, ja",
+    [
+        (46311127000, "46.31 bn JPY", "463.1億円"),
+        (46300000000, "46.3 bn JPY", "463億円"),  # no decimal the amount does not have (46.30, 463.0)
+        (58000000000, "58 bn JPY", "580億円"),
+        (3020000000, "3.02 bn JPY", "30.2億円"),
+    ],
+)
+def test_a_large_sum_has_no_more_decimals_than_it_has(value, en, ja):
+    assert (l10n.big_money(value, "en"), l10n.big_money(value, "ja")) == (en, ja)

@@ -318,15 +318,15 @@ def test_an_undated_delivery_says_what_the_pages_do_say():
     # creditors said so on social media is the annex's.
     page = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="en")).paragraphs)
     assert (
-        "the sources do not date its delivery. BTC and BCH repayments via other exchanges began on 5 July 2024 (a US "
-        "Eastern date), and one aggregator page reports yen received by 21 December 2023; no page found gives the first "
+        "the sources do not date its delivery. One aggregator page reports yen received by 21 December 2023; BTC and "
+        "BCH repayments via other exchanges began on 5 July 2024 (a US Eastern date); no page found gives the first "
         "payment's day or says whether all were paid by the 31 October 2026 deadline." in page
     )
     assert "social media" not in page
     ja = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="ja")).paragraphs)
     assert (
-        "補償の実施日は資料で分からない。他の取引所を通じたBTC・BCHの弁済は2024年7月5日（米国東部時間の日付）に始まり、"
-        "まとめサイト1件は2023年12月21日までに日本円を受け取ったとの報告を伝える" in ja
+        "補償の実施日は資料で分からない。まとめサイト1件は2023年12月21日までに日本円を受け取ったとの報告を伝え、"
+        "他の取引所を通じたBTC・BCHの弁済は2024年7月5日（米国東部時間の日付）に始まったが、" in ja
     )
     # What customers were to get, and that it is only part of the loss (remedies.csv extent partial).
     assert "Remedy, partial or still under way: repayments under the rehabilitation plan" in page
@@ -928,15 +928,16 @@ def test_the_price_paid_says_where_and_over_which_window_it_was_averaged():
     # compensation.csv: reference_market "Zaif XEM/JPY", price_method volume_weighted_average, the window
     # from Coincheck's halt of NEM trading (12:09, 26 Jan) to its release (23:00, 27 Jan): seed items 12-13.
     # The total is 523,000,000 XEM x 88.549 JPY = 46,311,127,000 JPY (seed items 9 and 14), from the
-    # company's own funds (item 15).
+    # company's own funds (item 15); said to the 100 million yen the reported total is printed to
+    # (463億円, cc-compensation-paid), which it matches.
     assert (
-        "XEM holders were paid 88.549 JPY per XEM (46.31 bn JPY in all, from the company's own funds), the "
+        "XEM holders were paid 88.549 JPY per XEM (46.3 bn JPY in all, from the company's own funds), the "
         "volume-weighted average on Zaif XEM/JPY between Coincheck's XEM trading halt and the remedy's announcement: "
         "about 79.8% of the loss's reported value per XEM (about 110.9 JPY)." in _told("coincheck-2018")
     )
     assert (
         "補償単価は1XEMあたり88.549円で、コインチェックがXEMの売買を停止してから補償方針を公表するまでのZaif XEM/JPYの"
-        "出来高加重平均価格による。補償総額は463.1億円（原資は自己資金）で、被害額（1XEMあたり約110.9円に相当）の約79.8%"
+        "出来高加重平均価格による。補償総額は463億円（原資は自己資金）で、被害額（1XEMあたり約110.9円に相当）の約79.8%"
         "にあたる。" in _told("coincheck-2018", "ja")
     )
 
@@ -1023,4 +1024,4 @@ def test_the_same_day_detection_count_says_which_thefts_it_counts():
     table.loc[zaif, "zone"] = "UTC"
     ctx.__dict__["table"] = table
     numbers = {n.value: n.label for n in findings.comparison(ctx).numbers}
-    assert numbers["5 / 5"] == "noticed the same day (of 5 with a detection dated in Japan time)"
+    assert numbers["5 / 5"] == "noticed the same day (of 5 with theft and detection dated in Japan time)"

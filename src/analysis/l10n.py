@@ -295,11 +295,12 @@ def count(n: int, lang: str) -> str:
 
 
 def big_money(value, lang: str) -> str:
-    """An amount of yen in the language's large unit (46.31 bn JPY, 463.1億円); a whole number of it
-    without decimals, so that "about 58 bn JPY" claims no precision the source does not have."""
+    """An amount of yen in the language's large unit (46.31 bn JPY, 463.1億円), with no more decimals
+    than the amount has (46.3 bn JPY, not 46.30; a whole number without any), so that "about 58 bn
+    JPY" claims no precision the source does not have."""
     scale = catalogue(lang)["locale"]["big_money_scale"]
-    amount = value / scale
-    places = 0 if amount == int(amount) else catalogue(lang)["locale"]["big_money_places"]
+    amount = Decimal(value) / scale
+    places = min(catalogue(lang)["locale"]["big_money_places"], max(0, -amount.normalize().as_tuple().exponent))
     return t("big_money", lang, value=number(amount, lang, places))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from importlib.metadata import PackageNotFoundError, version
 
 import pandas as pd
@@ -470,7 +471,8 @@ def incident(ctx: IncidentContext) -> Findings:
             implied=None if f is None else l10n.number(f.implied_price_jpy, lang, 1),
             asset=None if f is None else f.asset,
             market=None if f is None else f.facts["reference_market"].value,
-            total=None if f is None else l10n.big_money(f.total_paid_jpy, lang),
+            # to the 100 million yen the reported total is printed to (463億円, cc-compensation-paid)
+            total=None if f is None else l10n.big_money(f.total_paid_jpy.quantize(Decimal("1E8")), lang),
             funded=None if f is None else l10n.label("funding_source", f.facts["funding_source"].value, lang),
             exchange=inc[f"exchange_{lang}"],
             method=None if f is None else l10n.label("price_method", f.facts["price_method"].value, lang),
