@@ -506,8 +506,9 @@ def test_a_narrow_time_scale_keeps_every_word_in_its_short_form():
     from analysis.report.charts.fitting import Measure
     from analysis.report.charts.scales import spaced_log_ticks
 
-    fig = Figure()
-    words = lambda width: [t for _, t in spaced_log_ticks(Measure(fig), "en", style.MIN_TEXT_PT, width)]  # noqa: E731
+    def words(width: float) -> list[str]:
+        return [t for _, t in spaced_log_ticks(Measure(Figure()), "en", style.MIN_TEXT_PT, width)]
+
     assert words(140) == ["1 h", "1 day", "1 mo", "1 yr", "10 yrs"]
     assert words(600) == ["1 h", "1 day", "1 month", "1 year", "10 years"]
 

@@ -164,6 +164,7 @@ class Step:
     next_day: bool = False  # dated to the day after the theft, without the hours
     zone: str | None = None  # the zone whose dates the days are counted in, if not Japan's
     period: bool = False  # known only to a month or a quarter: the span is that period
+    edge: bool = False  # within the log scale's first ten minutes: drawn at its edge, not to scale
 
 
 def _after(step: str, value: str, lang: str, s: Step | None = None) -> str:
@@ -197,7 +198,7 @@ def response_of(ctx) -> Figure | None:
             steps.append(Step(label, x, l10n.since(r, ctx.lang), pd.notna(r["hours"]), extent,
                               same_day=day_only and r["days"] == 0, next_day=day_only and r["days"] == 1,
                               zone=r["zone"] if isinstance(r["zone"], str) else None,
-                              period=isinstance(r["period"], str) and bool(r["period"])))  # fmt: skip
+                              period=isinstance(r["period"], str) and bool(r["period"]), edge=at_log_edge(r)))  # fmt: skip
         else:
             steps.append(Step(label, None, "", state=r["state"]))
     dated = [s for s in steps if s.days is not None and not s.same_day]

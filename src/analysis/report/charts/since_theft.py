@@ -12,14 +12,7 @@ from analysis import l10n, vocab
 from analysis.report import style
 from analysis.report.charts.fitting import Measure
 from analysis.report.charts.marks import log_mark, lollipop, marks_key, missing, not_drawn, value_label
-from analysis.report.charts.scales import (
-    LOG_LEFT,
-    LOG_RIGHT,
-    days_axis,
-    log_axis,
-    share_of_log_axis,
-    spaced_log_ticks,
-)
+from analysis.report.charts.scales import LOG_RIGHT, days_axis, log_axis, share_of_log_axis, spaced_log_ticks
 
 
 def _days(row) -> float | None:
@@ -126,7 +119,7 @@ def response(rows: list, title: str, lang: str) -> Figure:
     style.chart_title(fig, title, lang)
     drawn = [(r.timed, r.extent) for r in rows if r.days is not None]
     periods = any(r.period for r in rows if r.extent is not None)
-    edge = any(r.timed and r.extent is None and r.days is not None and r.days <= LOG_LEFT for r in rows)
+    edge = any(r.edge for r in rows)
     style.add_source_line(fig, l10n.t("response_source", lang, keys=marks_key(drawn, lang, periods, edge)), lang)
     # On a narrow axis the scale's words would run together ("1 year10 years"): keep those that stand apart.
     fig.draw_without_rendering()
