@@ -614,7 +614,7 @@ def comparison(ctx: ComparisonContext, focus: str | None = None) -> Findings:
     # the same measure, so it is left out of this count (its report says it in its own zone).
     dated = table[(table["milestone"] == "detection") & (table["state"] == "known")]
     detected = dated[dated["zone"].isna()]
-    # "with a dated detection" would be false if one dated in another zone's days were left out
+    # "of 6 dated to the day" would be false if one dated in another zone's days were left out
     detection_key = "num_fastest_detection" if len(detected) == len(dated) else "num_fastest_detection_zoned"
     numbers = [KeyNumber(str(len(ctx.incidents)), l10n.t("num_thefts", lang))]
     if not detected.empty:

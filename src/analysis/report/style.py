@@ -201,7 +201,7 @@ def _phrase_cuts(paragraph: str, fits: int, marks: str) -> list[int]:
 def _kanji_then_kana(text: str, i: int) -> bool:
     """Whether text[i] is hiragana after a kanji: a break a word's own kana may follow (公表／し), so
     the last one tried."""
-    return 0 < i < len(text) and (_script(text[i - 1]), _script(text[i])) == ("kanji", "hiragana")
+    return _scripts_around(text, i) == ("kanji", "hiragana")
 
 
 def _script(c: str) -> str:
@@ -214,18 +214,24 @@ def _script(c: str) -> str:
     return "latin" if c.isascii() and c.isalnum() else "other"
 
 
+def _scripts_around(text: str, i: int) -> tuple[str, str] | None:
+    """The scripts either side of a break before text[i]; None at either end of the text."""
+    return (_script(text[i - 1]), _script(text[i])) if 0 < i < len(text) else None
+
+
 def _inside_kanji(text: str, i: int) -> bool:
     """Whether a break before text[i] would split a run of kanji."""
-    return 0 < i < len(text) and _script(text[i - 1]) == _script(text[i]) == "kanji"
+    return _scripts_around(text, i) == ("kanji", "kanji")
 
 
 def _script_changes(text: str, i: int) -> bool:
     """Whether text[i] may open a line inside a phrase too long for one: where the script changes
     (「みなし／仮想通貨」), not inside a katakana word, nor between a kanji and the kana after it (公表し)."""
-    if not 0 < i < len(text):
+    pair = _scripts_around(text, i)
+    if pair is None:
         return False
-    a, b = _script(text[i - 1]), _script(text[i])
-    return a != b and "other" not in (a, b) and (a, b) != ("kanji", "hiragana") and text[i] not in "ー"
+    a, b = pair
+    return a != b and "other" not in pair and pair != ("kanji", "hiragana") and text[i] not in "ー"
 
 
 @functools.lru_cache(maxsize=4096)
