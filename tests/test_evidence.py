@@ -251,3 +251,60 @@ def test_a_gap_cannot_be_cited(fixture_copy):
         set_cell(events, line, column, "")
     found = problems_of(fixture_copy)
     assert any(p.file.endswith("citations.csv") and "makes it 'reported'" in p.message for p in found)
+
+
+def _date_the_attribution(folder, en="on 9 February 2020", ja="2020年2月9日"):
+    """The fixture's researched attribution row, told with a date (its one page, of 8 Feb 2020,
+    prints only its term)."""
+    story = folder / "story.csv"
+    line = line_of(story, "fact_id", "ex-attribution")
+    set_cell(story, line, "text_en", f"the thief has not been identified; police opened a case {en}")
+    set_cell(story, line, "text_ja", f"流出させた犯人は特定されていない。{ja}に警察が捜査を始めた")
+    return story, line
+
+
+def _cite_the_attribution(folder, printed):
+    with (folder / "citations.csv").open("a", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerow(
+            ["story", "ex-attribution", "when", printed, "", "body", "https://example.org/en/2020/02/08/theft"]
+        )
+
+
+def test_a_date_in_a_story_row_needs_a_page_printing_it(fixture_copy):
+    story, line = _date_the_attribution(fixture_copy)
+    [p] = problems_of(fixture_copy)
+    assert (p.file.endswith("story.csv"), p.line, p.column, p.value) == (True, line, "text_en", "2020-02-09")
+    assert "no figure in citations.csv prints" in p.message
+    _cite_the_attribution(fixture_copy, "Feb. 9")  # no year: the page's date (8 Feb 2020) supplies it
+    load_dataset(fixture_copy)
+
+
+def test_a_story_figure_must_state_a_date_its_text_gives(fixture_copy):
+    _date_the_attribution(fixture_copy)
+    _cite_the_attribution(fixture_copy, "Feb. 10")
+    found = problems_of(fixture_copy)
+    cite = citation_line(fixture_copy / "citations.csv", "ex-attribution", "Feb. 10")
+    assert any(
+        p.file.endswith("citations.csv")
+        and (p.line, p.column, p.value) == (cite, "printed", "Feb. 10")
+        and "states 2020-02-10" in p.message
+        and "2020-02-09" in p.message
+        for p in found
+    )
+
+
+def test_a_month_the_text_gives_is_stated_by_a_day_in_it(fixture_copy):
+    _date_the_attribution(fixture_copy, en="in February 2020", ja="2020年2月")
+    _cite_the_attribution(fixture_copy, "Feb. 9")
+    load_dataset(fixture_copy)
+
+
+@pytest.mark.parametrize(
+    "ja, problem",
+    [("2020年2月10日", "gives the dates 2020-02-10, but text_en gives 2020-02-09"), ("2月9日", "without a year")],
+)
+def test_every_language_gives_the_story_rows_dates(fixture_copy, ja, problem):
+    story, line = _date_the_attribution(fixture_copy, ja=ja)
+    _cite_the_attribution(fixture_copy, "Feb. 9")
+    [p] = problems_of(fixture_copy)
+    assert (p.line, p.column) == (line, "text_ja") and problem in p.message

@@ -7,7 +7,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.data.printed import Amount, Unreadable, When, amounts_in, page_date, read_amount, read_when, resolve
+from analysis.data.printed import (
+    Amount,
+    Unreadable,
+    When,
+    amounts_in,
+    dates_in,
+    page_date,
+    read_amount,
+    read_when,
+    resolve,
+)
 
 
 def fields(w: When) -> tuple:
@@ -143,6 +153,29 @@ def test_amounts_in_our_own_sentences():
         amounts_in("Group funding: 2 bn JPY (55 bn in all)")
 
 
+@pytest.mark.parametrize(
+    "text, dates",
+    [
+        # a day without its year takes the year written after it in English, before it in Japanese
+        ("orders on 8 March and 22 June 2018", [(2018, 3, 8), (2018, 6, 22)]),
+        ("金融庁はすでに2018年3月8日と6月22日の2度", [(2018, 3, 8), (2018, 6, 22)]),
+        ("in December 2024 the FBI named it; in 2023 others", [(2024, 12, None)]),
+        ("2024年12月、FBIが名指しした。2023年には", [(2024, 12, None)]),
+        ("issued on 22 June 2018 and lifted on 28 June 2019", [(2018, 6, 22), (2019, 6, 28)]),
+        ("the thief may have used a key; 4,502.9 BTC", []),
+        ("6カ月後に約482億円", []),
+    ],
+)
+def test_dates_in_our_own_sentences(text, dates):
+    assert [(w.year, w.month, w.day) for w in dates_in(text)] == dates
+
+
+@pytest.mark.parametrize("text", ["told its users on 25 August", "8月25日に告知した", "on 31 February 2020"])
+def test_a_date_our_sentence_cannot_place_is_refused(text):
+    with pytest.raises(Unreadable):
+        dates_in(text)
+
+
 # -- properties -----------------------------------------------------------------------------------
 
 FIGURE_ALPHABET = st.sampled_from(
@@ -154,7 +187,7 @@ FIGURE_ALPHABET = st.sampled_from(
 @given(st.one_of(st.text(max_size=40), st.lists(FIGURE_ALPHABET, max_size=16).map("".join)))
 def test_any_text_reads_or_is_refused(text):
     """Whatever a citation holds, the reader answers with fields or with Unreadable, never a crash."""
-    for read in (read_when, read_amount, amounts_in):
+    for read in (read_when, read_amount, amounts_in, dates_in):
         try:
             read(text)
         except Unreadable:
@@ -164,6 +197,24 @@ def test_any_text_reads_or_is_refused(text):
     except Unreadable:
         return
     resolve(w, date(2020, 2, 29))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.dates(min_value=date(1990, 1, 1), max_value=date(2039, 12, 31)), max_size=4), st.booleans())
+def test_a_sentence_gives_the_same_dates_in_both_languages(days, shared_year):
+    """However many dates a sentence gives, and whether they share one written year, English and
+    Japanese read back the same days."""
+    if shared_year:
+        days = [d.replace(year=days[-1].year) for d in days if (d.month, d.day) != (2, 29)]
+    months = "January February March April May June July August September October November December".split()
+    en, ja = [], []
+    for i, d in enumerate(days):
+        year_en = not shared_year or i == len(days) - 1
+        en.append(f"{d.day} {months[d.month - 1]}" + (f" {d.year}" if year_en else ""))
+        ja.append((f"{d.year}年" if not shared_year or i == 0 else "") + f"{d.month}月{d.day}日")
+    want = [(d.year, d.month, d.day) for d in days]
+    assert [(w.year, w.month, w.day) for w in dates_in("on " + " and ".join(en))] == want
+    assert [(w.year, w.month, w.day) for w in dates_in("、".join(ja) + "に")] == want
 
 
 @settings(max_examples=300, deadline=None)

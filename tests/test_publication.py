@@ -200,6 +200,23 @@ def test_numbers_kept_whole_never_change_the_text(text):
     assert "<" not in re.sub(r'</?span(?: class="nobr")?>', "", shown)
 
 
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("それより早い2018年1月27日23時に配信", "2018年1月27日23時"),
+        ("「2019年7月11日22時12分頃」", "2019年7月11日22時12分"),
+        ("協定世界時7日17時15分", "7日17時15分"),
+        ("「9月17日17時ころ」", "9月17日17時"),
+    ],
+)
+def test_a_time_written_after_its_day_is_kept_with_it(text, kept):
+    """A Japanese date with its time is one quantity, not a year, a month, a day and a time that a
+    line may break between."""
+    from analysis.typeset import unbroken
+
+    assert f'<span class="nobr">{kept}</span>' in str(unbroken(text))
+
+
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_a_comparison_written_around_another_incident(lang):
     """The focus is a parameter: Zaif's comparison highlights and names Zaif where Coincheck's names

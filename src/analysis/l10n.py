@@ -408,6 +408,8 @@ def quantity_pattern() -> re.Pattern:
     quantity = rf"{lead}(?:{coins}|{num}(?:\s?[〜~–-]\s?{num})?(?:{unit})?)"
     dates = [
         rf"\d{{1,2}} (?:{alternatives(months)})\b(?: \d{{4}})?",
+        # a time written straight after its day stays with it (「2018年1月27日23時」, 「7日17時15分」)
+        r"(?:(?:\d{4}年)?\d{1,2}月)?\d{1,2}日\d{1,2}時(?:\d{1,2}分)?",
         r"(?:\d{4}年)?\d{1,2}月\d{1,2}日",
         r"\d{4}年\d{1,2}月",
         r"\d{4}/\d{1,2}/\d{1,2}",

@@ -343,18 +343,16 @@ def _check_one(c, line: int, read: _Read, zone: ZoneInfo, file: str, row_line: i
         if not words:
             return [Problem(NAME, line, "claim", "term", f"backs {file} line {row_line}, which has no term to state")]
         if not any(w in read.term.lower() for w in words):
-            return [
-                Problem(
-                    NAME,
-                    line,
-                    "printed",
-                    c["printed"],
-                    f"is not a word for the term '{row.get('term')}' of {file} line {row_line}; "
-                    f"its pages print one of: {', '.join(words)}",
-                )
-            ]
+            return _bad_figure(
+                c,
+                line,
+                f"is not a word for the term '{row.get('term')}' of {file} line {row_line}; "
+                f"its pages print one of: {', '.join(words)}",
+            )
         return []
     if read.claim == "when":
+        if file == "story.csv":
+            return _check_story_date(c, line, read.when, row_line, row)
         if file != "events.csv":
             return [Problem(NAME, line, "claim", "when", f"{file} rows have no date to state; cite amounts only")]
         if row.get("status") in vocab.UNDATED:
@@ -393,6 +391,84 @@ def _check_one(c, line: int, read: _Read, zone: ZoneInfo, file: str, row_line: i
     return []
 
 
+def _text_dates(row: dict, col: str = _TEXT) -> list[printed.When] | None:
+    try:
+        return printed.dates_in(row.get(col) or "")
+    except printed.Unreadable:
+        return None  # reported on the row itself
+
+
+def _same_date(figure: printed.When, given: printed.When) -> bool:
+    """A figure states a date the text gives: the same day, or (for a month the text gives) a day or
+    the month itself in it. Read as the page prints it: the text says the zone where it is not Japan's."""
+    if (figure.year, figure.month) != (given.year, given.month):
+        return False
+    return given.day is None or figure.day == given.day
+
+
+def _check_story_date(c, line: int, figure: printed.When, row_line: int, row: dict) -> list[Problem]:
+    given = _text_dates(row)
+    if given is None:
+        return []
+    if figure.year is None or figure.month is None:
+        return _bad_figure(c, line, "states no month and year; a story row's date needs both")
+    if not any(_same_date(figure, g) for g in given):
+        shown = ", ".join(_shown_date(g) for g in given) or "none"
+        return _bad_figure(
+            c,
+            line,
+            f"states {_shown_date(figure)}, a date the {_TEXT} of story.csv line {row_line} does not give "
+            f"(it gives: {shown})",
+        )
+    return []
+
+
+def _bad_figure(c, line: int, why: str) -> list[Problem]:
+    return [Problem(NAME, line, "printed", c["printed"], why)]
+
+
+def _shown_date(w: printed.When) -> str:
+    return "-".join(f"{v:02d}" if i else str(v) for i, v in enumerate((w.year, w.month, w.day)) if v is not None)
+
+
+def _check_story_dates(file: str, line: int, row: dict, reads: list[_Read]) -> list[Problem]:
+    """Every day or month a story row's text gives is printed by a cited page; every language gives the
+    same dates."""
+    problems = []
+    ours = {}
+    for col in l10n.columns("text"):
+        try:
+            ours[col] = printed.dates_in(row.get(col) or "")
+        except printed.Unreadable as err:
+            problems.append(Problem(file, line, col, row.get(col), f"gives a date that cannot be read: {err}"))
+    figures = [r.when for r in reads if r.claim == "when"]
+    for g in ours.get(_TEXT, []):
+        if not any(_same_date(f, g) for f in figures if f.year is not None and f.month is not None):
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    _TEXT,
+                    _shown_date(g),
+                    f"is a date no figure in {NAME} prints for this row (claim 'when')",
+                )
+            )
+    key = lambda dates: sorted(_shown_date(w) for w in dates)  # noqa: E731
+    for col, dates in ours.items():
+        if col != _TEXT and _TEXT in ours and key(dates) != key(ours[_TEXT]):
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    col,
+                    row.get(col),
+                    f"gives the dates {', '.join(key(dates)) or 'none'}, but {_TEXT} gives "
+                    f"{', '.join(key(ours[_TEXT])) or 'none'}",
+                )
+            )
+    return problems
+
+
 def _check_row(table: str, record_id: str, line: int, row: dict, reads: list[_Read]) -> list[Problem]:
     """What a researched row must have: its pages in citations.csv, every value stated by a figure."""
     file = vocab.CITED_TABLES[table]
@@ -417,6 +493,8 @@ def _check_row(table: str, record_id: str, line: int, row: dict, reads: list[_Re
         )
     if table == "story" and not reads:
         problems.append(Problem(file, line, _TEXT, row.get(_TEXT, ""), f"has no page in {NAME} stating it"))
+    if table == "story":
+        problems += _check_story_dates(file, line, row, reads)
     if table != "events":
         if not reads and table == "incidents":
             problems.append(Problem(file, line, _STOLEN, row.get(_STOLEN, ""), f"has no figure in {NAME} stating it"))

@@ -327,6 +327,38 @@ def read_when(text: str) -> When:
         raise single
 
 
+_DAY_MONTH_EN = re.compile(
+    rf"\b(?:(?P<day>\d{{1,2}}) )?(?P<month>{_MONTH_NAME})\b(?: (?P<year>\d{{4}})\b)?", re.IGNORECASE
+)
+_DAY_MONTH_JA = re.compile(r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?")
+
+
+def dates_in(text: str) -> list[When]:
+    """The days and months a sentence of our own gives ("on 8 March and 22 June 2018", "in December
+    2024", 「2018年3月8日と6月22日」), each with its year: a date written without one takes the year
+    of the next date that has one in English ("8 March and 22 June 2018") and of the one before in
+    Japanese (「2018年3月8日と6月22日」). A year alone ("in 2023") is not a date here; a month or day
+    whose year the sentence never gives is refused."""
+    text = _normal(text)
+    ja = _DAY_MONTH_JA.search(text) is not None
+    found = []
+    for m in (_DAY_MONTH_JA if ja else _DAY_MONTH_EN).finditer(text):
+        month = int(m["month"]) if ja else MONTHS[m["month"].lower()]
+        if not m["day"] and not m["year"] and not ja:
+            continue  # "May" as a word, or a month named without a year or a day: not a date given
+        found.append([int(m["year"]) if m["year"] else None, month, int(m["day"]) if m["day"] else None, m[0]])
+    order = found if ja else found[::-1]
+    year = None
+    for f in order:
+        year = f[0] = f[0] or year
+    if any(f[0] is None for f in found):
+        raise Unreadable(f"gives {next(f[3] for f in found if f[0] is None)!r} without a year")
+    dates = [When(year=y, month=mo, day=d) for y, mo, d, _ in found]
+    for w in dates:
+        _check_fields(w)
+    return dates
+
+
 def page_date(text: str) -> tuple[date, str] | None:
     """A page's date as precise as the page (or its address) shows it: YYYY-MM-DD, YYYY-MM or YYYY."""
     m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text or "")
