@@ -308,3 +308,48 @@ def test_every_language_gives_the_story_rows_dates(fixture_copy, ja, problem):
     _cite_the_attribution(fixture_copy, "Feb. 9")
     [p] = problems_of(fixture_copy)
     assert (p.line, p.column) == (line, "text_ja") and problem in p.message
+
+
+def _tell_the_gap(folder, en, ja):
+    """The fixture's researched gap (an inspection never dated), its reason told with a date."""
+    events = folder / "events.csv"
+    line = line_of(events, "event_id", "ex-inspection")
+    set_cell(events, line, "note_en", f"Not found: {en}.")
+    set_cell(events, line, "note_ja", f"見つからない。{ja}。")
+    return line
+
+
+def _cite_the_gap(folder, printed):
+    with (folder / "citations.csv").open("a", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerow(
+            ["events", "ex-inspection", "when", printed, "", "body", "https://example.org/en/2020/02/08/theft"]
+        )
+
+
+def test_a_date_a_gaps_reason_gives_needs_a_page(fixture_copy):
+    """A gap has no date of its own, but its reason is a fact: a day it gives is printed by a page."""
+    line = _tell_the_gap(
+        fixture_copy, "the regulator said on 3 February 2020 that it would look", "当局は2020年2月3日に調べるとした"
+    )
+    [p] = problems_of(fixture_copy)
+    assert (p.file.endswith("events.csv"), p.line, p.column, p.value) == (True, line, "note_en", "2020-02-03")
+    _cite_the_gap(fixture_copy, "Feb. 3")
+    load_dataset(fixture_copy)
+
+
+def test_a_gaps_reason_may_give_the_date_of_a_dated_row(fixture_copy):
+    """The disclosure of 8 Feb 2020 is stated by its own figures; a note that refers to it needs none."""
+    _tell_the_gap(
+        fixture_copy, "the exchange's notice of 8 February 2020 names none", "2020年2月8日の取引所の告知も示さない"
+    )
+    load_dataset(fixture_copy)
+
+
+def test_a_gap_figure_for_a_date_its_reason_does_not_give_is_refused(fixture_copy):
+    _tell_the_gap(
+        fixture_copy, "the regulator said on 3 February 2020 that it would look", "当局は2020年2月3日に調べるとした"
+    )
+    _cite_the_gap(fixture_copy, "Feb. 4")
+    found = problems_of(fixture_copy)
+    cite = citation_line(fixture_copy / "citations.csv", "ex-inspection", "Feb. 4")
+    assert any(p.line == cite and "for a date its note_en does not give" in p.message for p in found)

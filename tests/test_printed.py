@@ -37,6 +37,7 @@ def fields(w: When) -> tuple:
         ("午前11時25分", (None, None, None, 11, 25), False),
         ("5月31日午後10時過ぎ", (None, 5, 31, 22, 0), True),  # "shortly after" is not exact
         ("28日夕", (None, None, 28, None, None), False),  # a part of the day keeps the day
+        ("9月以降", (None, 9, None, None, None), False),  # a planned start: from September on
         ("around 11:25 a.m.", (None, None, None, 11, 25), True),
         ("Feb. 24", (None, 2, 24, None, None), False),
         ("February 21, 2025, 14:13 UTC", (2025, 2, 21, 14, 13), False),

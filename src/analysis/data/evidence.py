@@ -275,10 +275,12 @@ def check_citations(frames: dict[str, pd.DataFrame]) -> list[Problem]:
             continue
         problems += _check_one(c, line, reads[key][-1], zone, file, row_line, row)
 
+    dated = _dated_rows(records)
     for table, rows in records.items():
         for record_id, (row_line, row) in rows.items():
             if row.get("source_id") != "seed":
-                problems += _check_row(table, record_id, row_line, row, reads.get((table, record_id), []))
+                elsewhere = dated.get(row.get("incident_id", ""), []) if table == "events" else []
+                problems += _check_row(table, record_id, row_line, row, reads.get((table, record_id), []), elsewhere)
     return problems
 
 
@@ -329,6 +331,7 @@ _AMOUNT_TEXTS = {
 }
 AMOUNT_COLUMNS = {table: tuple(map(l10n.reference_column, bases)) for table, bases in _AMOUNT_TEXTS.items()}
 _TEXT = l10n.reference_column("text")
+_NOTE = l10n.reference_column("note")
 _STOLEN = l10n.reference_column("stolen")
 
 
@@ -351,21 +354,23 @@ def _check_one(c, line: int, read: _Read, zone: ZoneInfo, file: str, row_line: i
             )
         return []
     if read.claim == "when":
-        if file == "story.csv":
-            return _check_story_date(c, line, read.when, row_line, row)
-        if file != "events.csv":
+        if file not in _TOLD:
             return [Problem(NAME, line, "claim", "when", f"{file} rows have no date to state; cite amounts only")]
-        if row.get("status") in vocab.UNDATED:
-            return [
-                Problem(
-                    NAME,
-                    line,
-                    "record_id",
-                    c["record_id"],
-                    f"cites a row with status '{row['status']}' (events.csv line {row_line}); a page that states the "
-                    "fact makes it 'reported'",
-                )
-            ]
+        if _told(file, row) is not None:
+            if file == "events.csv" and not any(
+                _same_date(read.when, g) for g in _told_dates(row, _NOTE, "skip") or []
+            ):
+                return [
+                    Problem(
+                        NAME,
+                        line,
+                        "record_id",
+                        c["record_id"],
+                        f"cites a row with status '{row['status']}' (events.csv line {row_line}) for a date its "
+                        f"{_NOTE} does not give; a page that states the fact makes it 'reported'",
+                    )
+                ]
+            return _check_told_date(c, line, read.when, file, row_line, row)
         when = _row_when(row)
         if when is None:
             return []
@@ -391,9 +396,23 @@ def _check_one(c, line: int, read: _Read, zone: ZoneInfo, file: str, row_line: i
     return []
 
 
-def _text_dates(row: dict, col: str = _TEXT) -> list[printed.When] | None:
+# The text whose days and months cited pages must print: a story row's text; the note of an event
+# row that has no date (a gap, a step that never happened or does not apply), whose reason is a fact
+# too. A note may give a day without its year beside the row it refers to ("planned 14 May").
+_TOLD = {"story.csv": ("text", "refuse"), "events.csv": ("note", "skip")}
+
+
+def _told(file: str, row: dict) -> tuple[str, str] | None:
+    """The text of the row whose dates its figures state (its base column) and how a day without a
+    year is taken; None for a row whose figures state its own date (a dated event)."""
+    if file == "events.csv" and row.get("status") not in vocab.UNDATED:
+        return None
+    return _TOLD.get(file)
+
+
+def _told_dates(row: dict, col: str, yearless: str) -> list[printed.When] | None:
     try:
-        return printed.dates_in(row.get(col) or "")
+        return printed.dates_in(row.get(col) or "", yearless)
     except printed.Unreadable:
         return None  # reported on the row itself
 
@@ -406,18 +425,20 @@ def _same_date(figure: printed.When, given: printed.When) -> bool:
     return given.day is None or figure.day == given.day
 
 
-def _check_story_date(c, line: int, figure: printed.When, row_line: int, row: dict) -> list[Problem]:
-    given = _text_dates(row)
+def _check_told_date(c, line: int, figure: printed.When, file: str, row_line: int, row: dict) -> list[Problem]:
+    base, yearless = _told(file, row)
+    col = l10n.reference_column(base)
+    given = _told_dates(row, col, yearless)
     if given is None:
         return []
     if figure.year is None or figure.month is None:
-        return _bad_figure(c, line, "states no month and year; a story row's date needs both")
+        return _bad_figure(c, line, f"states no month and year; a date in the {col} of {file} needs both")
     if not any(_same_date(figure, g) for g in given):
         shown = ", ".join(_shown_date(g) for g in given) or "none"
         return _bad_figure(
             c,
             line,
-            f"states {_shown_date(figure)}, a date the {_TEXT} of story.csv line {row_line} does not give "
+            f"states {_shown_date(figure)}, a date the {col} of {file} line {row_line} does not give "
             f"(it gives: {shown})",
         )
     return []
@@ -431,45 +452,60 @@ def _shown_date(w: printed.When) -> str:
     return "-".join(f"{v:02d}" if i else str(v) for i, v in enumerate((w.year, w.month, w.day)) if v is not None)
 
 
-def _check_story_dates(file: str, line: int, row: dict, reads: list[_Read]) -> list[Problem]:
-    """Every day or month a story row's text gives is printed by a cited page; every language gives the
-    same dates."""
+def _check_told_dates(
+    file: str, line: int, row: dict, reads: list[_Read], elsewhere: list[printed.When]
+) -> list[Problem]:
+    """Every day or month a row's told text gives is printed by a cited page of the row, or (a note)
+    is the date of another dated row of the incident, whose own figures state it; every language gives
+    the same dates."""
+    base, yearless = _told(file, row)
+    ref = l10n.reference_column(base)
     problems = []
     ours = {}
-    for col in l10n.columns("text"):
+    for col in l10n.columns(base):
         try:
-            ours[col] = printed.dates_in(row.get(col) or "")
+            ours[col] = printed.dates_in(row.get(col) or "", yearless)
         except printed.Unreadable as err:
             problems.append(Problem(file, line, col, row.get(col), f"gives a date that cannot be read: {err}"))
-    figures = [r.when for r in reads if r.claim == "when"]
-    for g in ours.get(_TEXT, []):
-        if not any(_same_date(f, g) for f in figures if f.year is not None and f.month is not None):
+    stated = [r.when for r in reads if r.claim == "when" and r.when.year is not None and r.when.month is not None]
+    for g in ours.get(ref, []):
+        if not any(_same_date(f, g) for f in stated + elsewhere):
             problems.append(
                 Problem(
-                    file,
-                    line,
-                    _TEXT,
-                    _shown_date(g),
-                    f"is a date no figure in {NAME} prints for this row (claim 'when')",
+                    file, line, ref, _shown_date(g), f"is a date no figure in {NAME} prints for this row (claim 'when')"
                 )
             )
     key = lambda dates: sorted(_shown_date(w) for w in dates)  # noqa: E731
     for col, dates in ours.items():
-        if col != _TEXT and _TEXT in ours and key(dates) != key(ours[_TEXT]):
+        if col != ref and ref in ours and key(dates) != key(ours[ref]):
             problems.append(
                 Problem(
                     file,
                     line,
                     col,
                     row.get(col),
-                    f"gives the dates {', '.join(key(dates)) or 'none'}, but {_TEXT} gives "
-                    f"{', '.join(key(ours[_TEXT])) or 'none'}",
+                    f"gives the dates {', '.join(key(dates)) or 'none'}, but {ref} gives "
+                    f"{', '.join(key(ours[ref])) or 'none'}",
                 )
             )
     return problems
 
 
-def _check_row(table: str, record_id: str, line: int, row: dict, reads: list[_Read]) -> list[Problem]:
+def _dated_rows(records) -> dict[str, list[printed.When]]:
+    """The dates of each incident's dated event rows (reported or in conflict), which a gap's note may
+    refer to."""
+    out: dict[str, list[printed.When]] = defaultdict(list)
+    for _, row in records.get("events", {}).values():
+        when = _row_when(row) if row.get("status") in ("reported", "conflict") else None
+        if when is not None and when[0] is not None:
+            day = when[0]
+            out[row.get("incident_id", "")].append(printed.When(year=day.year, month=day.month, day=day.day))
+    return out
+
+
+def _check_row(
+    table: str, record_id: str, line: int, row: dict, reads: list[_Read], elsewhere: list[printed.When] = ()
+) -> list[Problem]:
     """What a researched row must have: its pages in citations.csv, every value stated by a figure."""
     file = vocab.CITED_TABLES[table]
     problems = []
@@ -493,8 +529,8 @@ def _check_row(table: str, record_id: str, line: int, row: dict, reads: list[_Re
         )
     if table == "story" and not reads:
         problems.append(Problem(file, line, _TEXT, row.get(_TEXT, ""), f"has no page in {NAME} stating it"))
-    if table == "story":
-        problems += _check_story_dates(file, line, row, reads)
+    if _told(file, row) is not None:
+        problems += _check_told_dates(file, line, row, reads, elsewhere)
     if table != "events":
         if not reads and table == "incidents":
             problems.append(Problem(file, line, _STOLEN, row.get(_STOLEN, ""), f"has no figure in {NAME} stating it"))

@@ -183,9 +183,10 @@ _ZONE_RE = re.compile(
 _APPROX_RE = re.compile(
     r"\b(" + "|".join(APPROX_WORDS) + r")\b|(" + "|".join(APPROX_JA) + r")|~(?=\s*\d)", re.IGNORECASE
 )
-# What may stand between the parts of one figure: punctuation and a few joining words.
+# What may stand between the parts of one figure: punctuation and a few joining words; 以降 ("from
+# ... on": 「9月以降」, a planned start) states the date it follows.
 _JOINERS = re.compile(
-    r"[\s,.、。()()・の]|\b(at|on|of|the|in|last)\b|時点|"
+    r"[\s,.、。()()・の]|\b(at|on|of|the|in|last)\b|時点|以降|"
     + "|".join(PART_WORDS)
     + r"|\b("
     + "|".join(PART_WORDS_EN)
@@ -333,27 +334,29 @@ _DAY_MONTH_EN = re.compile(
 _DAY_MONTH_JA = re.compile(r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?")
 
 
-def dates_in(text: str) -> list[When]:
+def dates_in(text: str, yearless: str = "refuse") -> list[When]:
     """The days and months a sentence of our own gives ("on 8 March and 22 June 2018", "in December
     2024", 「2018年3月8日と6月22日」), each with its year: a date written without one takes the year
-    of the next date that has one in English ("8 March and 22 June 2018") and of the one before in
-    Japanese (「2018年3月8日と6月22日」). A year alone ("in 2023") is not a date here; a month or day
-    whose year the sentence never gives is refused."""
-    text = _normal(text)
-    ja = _DAY_MONTH_JA.search(text) is not None
+    of the next date of its sentence that has one in English ("8 March and 22 June 2018") and of the
+    one before in Japanese (「2018年3月8日と6月22日」). A year alone ("in 2023") is not a date here. A
+    day or month whose sentence never gives its year is refused, or with `yearless="skip"` left out
+    (a note's "planned 14 May", told beside the row it refers to)."""
     found = []
-    for m in (_DAY_MONTH_JA if ja else _DAY_MONTH_EN).finditer(text):
-        month = int(m["month"]) if ja else MONTHS[m["month"].lower()]
-        if not m["day"] and not m["year"] and not ja:
-            continue  # "May" as a word, or a month named without a year or a day: not a date given
-        found.append([int(m["year"]) if m["year"] else None, month, int(m["day"]) if m["day"] else None, m[0]])
-    order = found if ja else found[::-1]
-    year = None
-    for f in order:
-        year = f[0] = f[0] or year
-    if any(f[0] is None for f in found):
+    for sentence in re.split(r"(?<=[.。])\s*", _normal(text)):
+        ja = _DAY_MONTH_JA.search(sentence) is not None
+        here = []
+        for m in (_DAY_MONTH_JA if ja else _DAY_MONTH_EN).finditer(sentence):
+            month = int(m["month"]) if ja else MONTHS[m["month"].lower()]
+            if not m["day"] and not m["year"] and not ja:
+                continue  # "May" as a word, or a month named without a year or a day: not a date given
+            here.append([int(m["year"]) if m["year"] else None, month, int(m["day"]) if m["day"] else None, m[0]])
+        year = None
+        for f in here if ja else here[::-1]:
+            year = f[0] = f[0] or year
+        found += here
+    if yearless == "refuse" and any(f[0] is None for f in found):
         raise Unreadable(f"gives {next(f[3] for f in found if f[0] is None)!r} without a year")
-    dates = [When(year=y, month=mo, day=d) for y, mo, d, _ in found]
+    dates = [When(year=y, month=mo, day=d) for y, mo, d, _ in found if y is not None]
     for w in dates:
         _check_fields(w)
     return dates
