@@ -121,3 +121,22 @@ def test_a_value_written_left_of_its_mark_stays_clear_of_the_axis(lang, phone):
         and t.get_window_extent(renderer).x0 - ax.get_window_extent(renderer).x0 < 10 * fig.dpi / 72 - 0.5
     ]
     assert close == []
+
+
+@pytest.mark.parametrize(
+    "lang, phone, said",
+    # Bitfinex's 「協定世界時の日付で8日」 did not fit beside its mark and wrapped, making its row taller
+    # in all six panels: where one count must wrap, the chart says every UTC count briefly, one way in
+    # one chart.
+    [
+        ("ja", False, {"当日（協定世界時）", "8日（協定世界時）"}),
+        ("ja", True, {"当日（協定世界時）", "8日（協定世界時）"}),
+        ("en", False, {"same day, in UTC dates", "8 days, in UTC dates"}),
+        ("en", True, {"same day (UTC)", "8 days (UTC)"}),
+    ],
+)
+def test_days_in_another_zone_are_said_one_way_on_one_line(lang, phone, said):
+    fig = drawn(lang, phone)
+    zone = l10n.label("zone", "UTC", lang)
+    source = fig.texts[-1].get_text()  # the source line explains the marks; it is not a value
+    assert {t.get_text() for t, _ in boxes(fig) if zone in t.get_text() and t.get_text() != source} == said

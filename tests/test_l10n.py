@@ -232,6 +232,30 @@ def test_a_japanese_chart_label_breaks_between_words():
     assert "\n" in style.wrapped("the exchange halted withdrawals and deposits of every currency", "en", "label", 0.3)
 
 
+def test_a_wrapped_title_does_not_end_on_a_word_alone():
+    """No widow: a last line of a word or two is avoided by breaking the lines before it a little
+    earlier, on as many lines. Bitfinex's phone title ended on 「8日」 alone, Coincheck's later
+    milestones on "after the theft"."""
+    from analysis.report import style
+
+    title = "ビットフィネックス（2016年）：補償方法の決定まで4〜5日、損失分のトークンの付与まで協定世界時の日付で8日"
+    with style.narrow():
+        lines = style.wrapped(title, "ja").split("\n")
+    assert "".join(lines) == title
+    assert lines == [
+        "ビットフィネックス（2016年）：",
+        "補償方法の決定まで4〜5日、",
+        "損失分のトークンの付与まで",
+        "協定世界時の日付で8日",
+    ]
+    title = "Coincheck 2018: the last dated step charted, “A conviction made final”, came 2,363 days after the theft"
+    lines = style.wrapped(title, "en").split("\n")
+    assert lines == [
+        "Coincheck 2018: the last dated step charted, “A conviction made final”, came",
+        "2,363 days after the theft",
+    ]
+
+
 def test_a_note_goes_inside_a_name_s_own_brackets():
     # The comparison's charts once read 「マウントゴックス（2014年）（長期の流出）」, two pairs of brackets.
     assert l10n.noted("マウントゴックス（2014年）", "長期の流出", "ja") == "マウントゴックス（2014年・長期の流出）"

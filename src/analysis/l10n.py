@@ -233,7 +233,9 @@ def hours_range(lo: float, hi: float, lang: str, approximate: bool = False) -> s
     return about(text, lang, approximate)
 
 
-def elapsed(calendar_days, hours, lang: str, *, lo=None, hi=None, approximate: bool = False, zone=None) -> str:
+def elapsed(
+    calendar_days, hours, lang: str, *, lo=None, hi=None, approximate: bool = False, zone=None, short: bool = False
+) -> str:
     """Time between two facts as readers say it: hours and minutes within two days when both times
     are known (11 h 23 min; "about" when a page gives either time as approximate), days and hours
     beyond (5 days 9 h), calendar days when only the dates are (3 days; "same day" for none, "next
@@ -244,7 +246,7 @@ def elapsed(calendar_days, hours, lang: str, *, lo=None, hi=None, approximate: b
     if _missing(hours):
         n = int(calendar_days)
         text = {0: t("under_a_day", lang), 1: t("next_day", lang)}.get(n) or days(n, lang)
-        return in_zone(text, zone, lang)
+        return in_zone(text, zone, lang, short=short)
     whole, h = divmod(round(float(hours)), 24)
     if round(float(hours) * 60) == 0:
         # A minute-level claim needs exact times: two approximate ones are only about the same.
@@ -256,12 +258,14 @@ def elapsed(calendar_days, hours, lang: str, *, lo=None, hi=None, approximate: b
     return about(text, lang, approximate)
 
 
-def in_zone(text: str, zone, lang: str, phrase: bool = False) -> str:
-    """A count of days in another zone's dates, said so: 'same day, in UTC dates'; as it is without one.
-    A sentence's `phrase` of time keeps its closing particle last: 流出当日（協定世界時の日付）に, not
-    協定世界時の日付で流出当日に."""
+def in_zone(text: str, zone, lang: str, phrase: bool = False, short: bool = False) -> str:
+    """A count of days in another zone's dates, said so: 'same day, in UTC dates'; as it is without one;
+    `short`: 'same day (UTC)'. A sentence's `phrase` of time keeps its closing particle last:
+    流出当日（協定世界時の日付）に, not 協定世界時の日付で流出当日に."""
     if _missing(zone) or not zone:
         return text
+    if short:
+        return t("in_zone_short", lang, text=text, zone=label("zone", zone, lang))
     if not phrase:
         return t("in_zone_dates", lang, text=text, zone=label("zone", zone, lang))
     particle = next((p for p in _locale(lang)["zone_note_before"] if text.endswith(p)), "")
@@ -269,11 +273,12 @@ def in_zone(text: str, zone, lang: str, phrase: bool = False) -> str:
     return t("in_zone_phrase", lang, text=stem, zone=label("zone", zone, lang)) + particle
 
 
-def since(row, lang: str) -> str:
+def since(row, lang: str, short: bool = False) -> str:
     """A row of durations.since_theft (days, hours, days_min, days_max, approximate, zone) as readers
-    say the time from the theft: the one phrase the tables, findings and charts share."""
+    say the time from the theft: the one phrase the tables, findings and charts share; `short` names
+    another zone's dates in brief ("8 days (UTC)"), for a chart's value where the phrase does not fit."""
     return elapsed(row["days"], row["hours"], lang, lo=row["days_min"], hi=row["days_max"],
-                   approximate=bool(row["approximate"]), zone=row.get("zone"))  # fmt: skip
+                   approximate=bool(row["approximate"]), zone=row.get("zone"), short=short)  # fmt: skip
 
 
 def _missing(value) -> bool:

@@ -149,33 +149,49 @@ LINE_COLUMNS = {"title": 88, "source": 122, "label": 110}
 def wrapped(text: str, lang: str, kind: str = "title", share: float = 1.0) -> str:
     """A chart's text broken into lines that fit the page (or `share` of its width) where the language
     breaks a line: after a space, or after Japanese punctuation (a run with none is broken at the
-    width); a closing mark never opens a line, an opening one never ends it."""
+    width); a closing mark never opens a line, an opening one never ends it. A last line of a word or
+    two (「…日付で／8日」) is avoided by breaking the lines before it a little earlier, on as many lines."""
     width = max(12, int(LINE_COLUMNS[kind] * share * _WIDTH.get() / WIDTH_IN))
+    lines = []
+    for paragraph in text.split("\n"):
+        broken = _broken(paragraph, lang, width)
+        # a widow: a last line under a quarter of the width, where a narrower measure gives as many lines
+        for narrower in range(width - 1, int(width * 0.75), -1):
+            if len(broken) < 2 or _columns(broken[-1]) >= width // 4:
+                break
+            tried = _broken(paragraph, lang, narrower)
+            if len(tried) == len(broken):
+                broken = tried
+        lines += broken
+    return "\n".join(lines)
+
+
+def _broken(paragraph: str, lang: str, width: int) -> list[str]:
+    """One paragraph's lines at `width` columns (see wrapped)."""
     locale = l10n.catalogue(lang)["locale"]
     marks, never_first, never_last = locale["line_breaks_after"], locale["never_line_start"], locale["never_line_end"]
     phrases = locale.get("phrase_breaks", False)
     lines = []
-    for paragraph in text.split("\n"):
-        while _columns(paragraph) > width:
-            fits = next(i for i in range(len(paragraph) + 1) if _columns(paragraph[:i]) > width) - 1
-            # the last break the language allows that splits no quantity ("34 h 51 min", "88.549円")
-            if phrases:
-                cuts = _phrase_cuts(paragraph, fits, marks)
-            else:
-                cuts = [i + 1 for i in range(fits) if paragraph[i] in marks and not _in_quantity(paragraph, i + 1)]
-            cut = cuts[-1] if cuts and (cuts[-1] > fits // 3 or phrases) else fits
-            while 0 < cut < len(paragraph) and _in_quantity(paragraph, cut):
-                cut -= 1
-            if cut == 0:
-                cut = fits  # one quantity wider than the line: it breaks, as nothing else can
-            while paragraph[cut : cut + 1] and paragraph[cut] in never_first:  # kinsoku
-                cut += 1
-            while cut > 1 and paragraph[cut - 1] in never_last:  # an opening bracket stays with what it opens
-                cut -= 1
-            lines.append(paragraph[:cut].rstrip())
-            paragraph = paragraph[cut:].lstrip()
-        lines.append(paragraph)
-    return "\n".join(lines)
+    while _columns(paragraph) > width:
+        fits = next(i for i in range(len(paragraph) + 1) if _columns(paragraph[:i]) > width) - 1
+        # the last break the language allows that splits no quantity ("34 h 51 min", "88.549円")
+        if phrases:
+            cuts = _phrase_cuts(paragraph, fits, marks)
+        else:
+            cuts = [i + 1 for i in range(fits) if paragraph[i] in marks and not _in_quantity(paragraph, i + 1)]
+        cut = cuts[-1] if cuts and (cuts[-1] > fits // 3 or phrases) else fits
+        while 0 < cut < len(paragraph) and _in_quantity(paragraph, cut):
+            cut -= 1
+        if cut == 0:
+            cut = fits  # one quantity wider than the line: it breaks, as nothing else can
+        while paragraph[cut : cut + 1] and paragraph[cut] in never_first:  # kinsoku
+            cut += 1
+        while cut > 1 and paragraph[cut - 1] in never_last:  # an opening bracket stays with what it opens
+            cut -= 1
+        lines.append(paragraph[:cut].rstrip())
+        paragraph = paragraph[cut:].lstrip()
+    lines.append(paragraph)
+    return lines
 
 
 def _phrase_cuts(paragraph: str, fits: int, marks: str) -> list[int]:
