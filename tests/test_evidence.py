@@ -353,3 +353,43 @@ def test_a_gap_figure_for_a_date_its_reason_does_not_give_is_refused(fixture_cop
     found = problems_of(fixture_copy)
     cite = citation_line(fixture_copy / "citations.csv", "ex-inspection", "Feb. 4")
     assert any(p.line == cite and "for a date its note_en does not give" in p.message for p in found)
+
+
+def test_a_seed_row_cannot_stand_for_a_page_in_a_gaps_reason(fixture_copy):
+    """The remedy decided on 10 Feb 2020 is a seed row, with no figures of its own: a gap's note that
+    gives its date needs a page of its own."""
+    line = _tell_the_gap(
+        fixture_copy,
+        "the remedy decided on 10 February 2020 says nothing of it",
+        "2020年2月10日に決まった補償も触れていない",
+    )
+    [p] = problems_of(fixture_copy)
+    assert (p.line, p.column, p.value) == (line, "note_en", "2020-02-10")
+
+
+@pytest.mark.parametrize(
+    "en, ja, problem",
+    [
+        # a day without its year beside the row it refers to: that row's figures state it
+        ("the exchange's notice of 8 February names none", "2月8日の取引所の告知も示さない", None),
+        # no dated row of that day: a page must print it, day and month
+        ("the regulator said on 3 February that it would look", "当局は2月3日に調べるとした", "02-03 (no year)"),
+    ],
+)
+def test_a_day_a_gaps_reason_gives_without_its_year_is_checked_too(fixture_copy, en, ja, problem):
+    line = _tell_the_gap(fixture_copy, en, ja)
+    if problem is None:
+        load_dataset(fixture_copy)
+        return
+    [p] = problems_of(fixture_copy)
+    assert (p.line, p.column, p.value) == (line, "note_en", problem)
+    _cite_the_gap(fixture_copy, "Feb. 3")
+    load_dataset(fixture_copy)
+
+
+def test_a_reason_with_a_date_in_another_form_is_refused(fixture_copy):
+    line = _tell_the_gap(
+        fixture_copy, "the regulator said on February 3, 2020 that it would look", "当局は2020年2月3日に調べるとした"
+    )
+    [p] = problems_of(fixture_copy)
+    assert (p.line, p.column) == (line, "note_en") and "write each date whole" in p.message

@@ -171,10 +171,65 @@ def test_dates_in_our_own_sentences(text, dates):
     assert [(w.year, w.month, w.day) for w in dates_in(text)] == dates
 
 
-@pytest.mark.parametrize("text", ["told its users on 25 August", "8月25日に告知した", "on 31 February 2020"])
+@pytest.mark.parametrize(
+    "text, dates",
+    [
+        # a sentence does not end at an abbreviation or inside a number: the year written later holds
+        ("On 8 March and, after the U.S. Treasury acted, on 22 June 2018.", [(2018, 3, 8), (2018, 6, 22)]),
+        ("about 6.7 bn JPY on 8 March and 22 June 2018", [(2018, 3, 8), (2018, 6, 22)]),
+        ("2014年2月24日に約1.5万BTCを失い、2月28日に申請した。", [(2014, 2, 24), (2014, 2, 28)]),
+        # a month's name is capitalised: "may" is a verb
+        ("Customers holding over 10 may claim by 31 May 2020", [(2020, 5, 31)]),
+        # a sentence that ends does not lend its year to the one before
+        ("Halted on 24 Feb. Mt. Gox filed on 28 February 2014.", None),
+    ],
+)
+def test_dates_in_sentences_with_abbreviations_and_numbers(text, dates):
+    if dates is None:
+        with pytest.raises(Unreadable, match="without a year"):
+            dates_in(text)
+        assert [(w.year, w.month, w.day) for w in dates_in(text, "keep")] == [(None, 2, 24), (2014, 2, 28)]
+        return
+    assert [(w.year, w.month, w.day) for w in dates_in(text)] == dates
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "told its users on 25 August",
+        "8月25日に告知した",
+        "on 31 February 2020",
+        # forms the reader would take for another date or read in part: refused, not guessed
+        "on March 8, 2018",
+        "on 8 March, 2018",
+        "on Sept. 1",
+        "on 1st March 2018",
+        "from 8–10 March 2018",
+        "on 8 and 22 March 2018",
+        "2018年3月8〜10日",
+        "2018年3月8日と22日",
+        "2018年6月22日に命令し、翌年6月28日に解除した",
+        "同月22日",
+        "平成30年3月8日",
+    ],
+)
 def test_a_date_our_sentence_cannot_place_is_refused(text):
     with pytest.raises(Unreadable):
         dates_in(text)
+
+
+def test_a_note_may_give_a_day_without_its_year():
+    """Beside the row it refers to ("planned 14 May"): kept without a year, for that row to state."""
+    assert [(w.year, w.month, w.day) for w in dates_in("told its users on 25 August", "keep")] == [(None, 8, 25)]
+    with pytest.raises(Unreadable):
+        dates_in("on March 8", "keep")  # another form is refused all the same
+
+
+@pytest.mark.parametrize("text", ["10時以降", "以降9月"])
+def test_from_is_read_only_after_a_month_or_a_day(text):
+    """「9月以降」 (a planned start) states September; 「10時以降」 is a lower bound, not 10:00."""
+    with pytest.raises(Unreadable):
+        read_when(text)
 
 
 # -- properties -----------------------------------------------------------------------------------

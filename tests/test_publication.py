@@ -207,6 +207,9 @@ def test_numbers_kept_whole_never_change_the_text(text):
         ("「2019年7月11日22時12分頃」", "2019年7月11日22時12分"),
         ("協定世界時7日17時15分", "7日17時15分"),
         ("「9月17日17時ころ」", "9月17日17時"),
+        # a duration of days and hours is not a date and a time: kept whole, not cut before 間
+        ("流出から5日9時間後", "5日9時間"),
+        ("1日2時間30分", "1日2時間30分"),
     ],
 )
 def test_a_time_written_after_its_day_is_kept_with_it(text, kept):

@@ -405,7 +405,7 @@ def quantity_pattern() -> re.Pattern:
     # a duration's next part follows only a unit of time ("11 h 23 min", "5 days 9 h", 「8時間25〜28分」),
     # not an amount ("US$1.46 billion" and "34 h" beside it are two quantities)
     part = r"\s?\d+(?:\s?[〜~–-]\s?\d+)?\s?(?:min|h|分|時間)"
-    unit = rf"\s?(?:(?:days|day|h|時間|時|日)(?![A-Za-z])(?:{part})?|(?:{alternatives(units)})(?![A-Za-z]))"
+    unit = rf"\s?(?:(?:days|day|h|時間|時|日)(?![A-Za-z])(?:{part})*|(?:{alternatives(units)})(?![A-Za-z]))"
     lead = rf"(?:{alternatives(leads)})?"
     # a coin's ticker after an amount written with separators (401,347 ETH; 5億2,300万XEM), not after
     # a year ("2018 FSA")
@@ -413,8 +413,9 @@ def quantity_pattern() -> re.Pattern:
     quantity = rf"{lead}(?:{coins}|{num}(?:\s?[〜~–-]\s?{num})?(?:{unit})?)"
     dates = [
         rf"\d{{1,2}} (?:{alternatives(months)})\b(?: \d{{4}})?",
-        # a time written straight after its day stays with it (「2018年1月27日23時」, 「7日17時15分」)
-        r"(?:(?:\d{4}年)?\d{1,2}月)?\d{1,2}日\d{1,2}時(?:\d{1,2}分)?",
+        # a time written straight after its day stays with it (「2018年1月27日23時」, 「7日17時15分」);
+        # 「5日9時間」 is a duration, kept whole by the quantity pattern below
+        r"(?:(?:\d{4}年)?\d{1,2}月)?\d{1,2}日\d{1,2}時(?!間)(?:\d{1,2}分)?",
         r"(?:\d{4}年)?\d{1,2}月\d{1,2}日",
         r"\d{4}年\d{1,2}月",
         r"\d{4}/\d{1,2}/\d{1,2}",

@@ -331,7 +331,6 @@ _AMOUNT_TEXTS = {
 }
 AMOUNT_COLUMNS = {table: tuple(map(l10n.reference_column, bases)) for table, bases in _AMOUNT_TEXTS.items()}
 _TEXT = l10n.reference_column("text")
-_NOTE = l10n.reference_column("note")
 _STOLEN = l10n.reference_column("stolen")
 
 
@@ -357,19 +356,6 @@ def _check_one(c, line: int, read: _Read, zone: ZoneInfo, file: str, row_line: i
         if file not in _TOLD:
             return [Problem(NAME, line, "claim", "when", f"{file} rows have no date to state; cite amounts only")]
         if _told(file, row) is not None:
-            if file == "events.csv" and not any(
-                _same_date(read.when, g) for g in _told_dates(row, _NOTE, "skip") or []
-            ):
-                return [
-                    Problem(
-                        NAME,
-                        line,
-                        "record_id",
-                        c["record_id"],
-                        f"cites a row with status '{row['status']}' (events.csv line {row_line}) for a date its "
-                        f"{_NOTE} does not give; a page that states the fact makes it 'reported'",
-                    )
-                ]
             return _check_told_date(c, line, read.when, file, row_line, row)
         when = _row_when(row)
         if when is None:
@@ -399,7 +385,7 @@ def _check_one(c, line: int, read: _Read, zone: ZoneInfo, file: str, row_line: i
 # The text whose days and months cited pages must print: a story row's text; the note of an event
 # row that has no date (a gap, a step that never happened or does not apply), whose reason is a fact
 # too. A note may give a day without its year beside the row it refers to ("planned 14 May").
-_TOLD = {"story.csv": ("text", "refuse"), "events.csv": ("note", "skip")}
+_TOLD = {"story.csv": ("text", "refuse"), "events.csv": ("note", "keep")}
 
 
 def _told(file: str, row: dict) -> tuple[str, str] | None:
@@ -419,8 +405,9 @@ def _told_dates(row: dict, col: str, yearless: str) -> list[printed.When] | None
 
 def _same_date(figure: printed.When, given: printed.When) -> bool:
     """A figure states a date the text gives: the same day, or (for a month the text gives) a day or
-    the month itself in it. Read as the page prints it: the text says the zone where it is not Japan's."""
-    if (figure.year, figure.month) != (given.year, given.month):
+    the month itself in it; a day the text gives without its year (a note's "planned 14 May"), the
+    same day and month. Read as the page prints it: the text says the zone where it is not Japan's."""
+    if figure.month != given.month or (given.year is not None and figure.year != given.year):
         return False
     return given.day is None or figure.day == given.day
 
@@ -430,18 +417,26 @@ def _check_told_date(c, line: int, figure: printed.When, file: str, row_line: in
     col = l10n.reference_column(base)
     given = _told_dates(row, col, yearless)
     if given is None:
+        return []  # the text itself cannot be read: reported on its row
+    if any(_same_date(figure, g) for g in given):
         return []
-    if figure.year is None or figure.month is None:
-        return _bad_figure(c, line, f"states no month and year; a date in the {col} of {file} needs both")
-    if not any(_same_date(figure, g) for g in given):
-        shown = ", ".join(_shown_date(g) for g in given) or "none"
-        return _bad_figure(
-            c,
-            line,
-            f"states {_shown_date(figure)}, a date the {col} of {file} line {row_line} does not give "
-            f"(it gives: {shown})",
-        )
-    return []
+    shown = ", ".join(_shown_date(g) for g in given) or "none"
+    if file == "events.csv":
+        return [
+            Problem(
+                NAME,
+                line,
+                "record_id",
+                c["record_id"],
+                f"cites a row with status '{row['status']}' (events.csv line {row_line}) for a date its {col} "
+                f"does not give (it gives: {shown}); a page that states the fact makes it 'reported'",
+            )
+        ]
+    return _bad_figure(
+        c,
+        line,
+        f"states {_shown_date(figure)}, a date the {col} of {file} line {row_line} does not give (it gives: {shown})",
+    )
 
 
 def _bad_figure(c, line: int, why: str) -> list[Problem]:
@@ -449,7 +444,8 @@ def _bad_figure(c, line: int, why: str) -> list[Problem]:
 
 
 def _shown_date(w: printed.When) -> str:
-    return "-".join(f"{v:02d}" if i else str(v) for i, v in enumerate((w.year, w.month, w.day)) if v is not None)
+    shown = "-".join(f"{v:02d}" for v in (w.month, w.day) if v is not None)
+    return f"{w.year}-{shown}" if w.year is not None else f"{shown} (no year)"
 
 
 def _check_told_dates(
@@ -467,7 +463,7 @@ def _check_told_dates(
             ours[col] = printed.dates_in(row.get(col) or "", yearless)
         except printed.Unreadable as err:
             problems.append(Problem(file, line, col, row.get(col), f"gives a date that cannot be read: {err}"))
-    stated = [r.when for r in reads if r.claim == "when" and r.when.year is not None and r.when.month is not None]
+    stated = [r.when for r in reads if r.claim == "when" and r.when.month is not None]
     for g in ours.get(ref, []):
         if not any(_same_date(f, g) for f in stated + elsewhere):
             problems.append(
@@ -496,7 +492,9 @@ def _dated_rows(records) -> dict[str, list[printed.When]]:
     refer to."""
     out: dict[str, list[printed.When]] = defaultdict(list)
     for _, row in records.get("events", {}).values():
-        when = _row_when(row) if row.get("status") in ("reported", "conflict") else None
+        # a seed row has no figures of its own (the seed is the source): it cannot stand for a page
+        researched = row.get("status") in ("reported", "conflict") and row.get("source_id") != "seed"
+        when = _row_when(row) if researched else None
         if when is not None and when[0] is not None:
             day = when[0]
             out[row.get("incident_id", "")].append(printed.When(year=day.year, month=day.month, day=day.day))

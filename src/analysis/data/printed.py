@@ -183,10 +183,9 @@ _ZONE_RE = re.compile(
 _APPROX_RE = re.compile(
     r"\b(" + "|".join(APPROX_WORDS) + r")\b|(" + "|".join(APPROX_JA) + r")|~(?=\s*\d)", re.IGNORECASE
 )
-# What may stand between the parts of one figure: punctuation and a few joining words; 以降 ("from
-# ... on": 「9月以降」, a planned start) states the date it follows.
+# What may stand between the parts of one figure: punctuation and a few joining words.
 _JOINERS = re.compile(
-    r"[\s,.、。()()・の]|\b(at|on|of|the|in|last)\b|時点|以降|"
+    r"[\s,.、。()()・の]|\b(at|on|of|the|in|last)\b|時点|"
     + "|".join(PART_WORDS)
     + r"|\b("
     + "|".join(PART_WORDS_EN)
@@ -307,6 +306,9 @@ def _check_fields(w: When) -> None:
 def read_when(text: str) -> When:
     """The date and/or time a printed figure states; a range (17時〜19時) keeps its end in `until`."""
     text = re.sub(r"^between\s+", "", _normal(text).strip(), flags=re.IGNORECASE)
+    # 以降 after a month or a day ("from ... on": 「9月以降」, a planned start) states the date it follows;
+    # after a time (10時以降) it would be a lower bound, not the time, so it is not read there
+    text = re.sub(r"(?<=[月日])以降$", "", text)
     if not text:
         raise Unreadable("the figure is empty")
     try:
@@ -328,10 +330,23 @@ def read_when(text: str) -> When:
         raise single
 
 
-_DAY_MONTH_EN = re.compile(
-    rf"\b(?:(?P<day>\d{{1,2}}) )?(?P<month>{_MONTH_NAME})\b(?: (?P<year>\d{{4}})\b)?", re.IGNORECASE
-)
+# The dates our own sentences give, in the one form each language writes them ("8 March 2018",
+# "March 2018"; 「2018年3月8日」, 「3月8日」): month names capitalised, as a date's are ("may" is a verb).
+_MONTH_CAPITAL = "|".join(sorted((n.capitalize() for n in MONTHS), key=len, reverse=True))
+_DAY_MONTH_EN = re.compile(rf"\b(?:(?P<day>\d{{1,2}}) )?(?P<month>{_MONTH_CAPITAL})\b(?: (?P<year>\d{{4}})\b)?")
 _DAY_MONTH_JA = re.compile(r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?")
+# Dates in a form the reader would take for another or half read: refused, with the form to use.
+_OTHER_FORMS = re.compile(
+    rf"\b(?:{_MONTH_CAPITAL})\.? \d{{1,2}}(?!\d)|\b(?:{_MONTH_CAPITAL}),\s*\d"  # March 8, 2018; Sept. 1; March, 2018
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)\b"  # 1st March, the 2nd of March
+    rf"|\b\d{{1,2}}\s*(?:[–—~-]|and|or|to)\s*\d{{1,2}} (?:{_MONTH_CAPITAL})\b"  # 8–10 March, 8 and 22 March
+    r"|月\d{1,2}日?\s*[〜~～・、とや－-]\s*\d{1,2}日"  # 3月8〜10日, 3月8日と22日
+    r"|日[とや、・]\d{1,2}日"
+    r"|(?:翌|前|同|昨|今|来)[年月]|(?:平成|令和|昭和)\d"  # 翌年6月28日, 同月22日, 平成30年
+)
+# A sentence ends at 。 or at ". " before a capital, not after an abbreviation (U.S., Mt. Gox, Feb.)
+# nor inside a number (6.7 bn JPY): a date's year may be written later in its sentence.
+_SENTENCE_END = re.compile(r"(?<=。)|(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\bNo)(?<!\bInc)(?<!\bLtd)(?<=[a-z)])\.\s+(?=[A-Z])")
 
 
 def dates_in(text: str, yearless: str = "refuse") -> list[When]:
@@ -339,24 +354,30 @@ def dates_in(text: str, yearless: str = "refuse") -> list[When]:
     2024", 「2018年3月8日と6月22日」), each with its year: a date written without one takes the year
     of the next date of its sentence that has one in English ("8 March and 22 June 2018") and of the
     one before in Japanese (「2018年3月8日と6月22日」). A year alone ("in 2023") is not a date here. A
-    day or month whose sentence never gives its year is refused, or with `yearless="skip"` left out
-    (a note's "planned 14 May", told beside the row it refers to)."""
+    day or month whose sentence never gives its year is refused, or with `yearless="keep"` given
+    without one (year None: a note's "planned 14 May", beside the row it refers to). A date in
+    another form ("March 8, 2018", "1st March", "8–10 March", 「翌年6月28日」, 「平成30年」) is refused
+    rather than read for another or in part."""
+    text = _normal(text)
+    other = _OTHER_FORMS.search(text)
+    if other:
+        raise Unreadable(f"gives a date as {other[0]!r}; write each date whole, as '8 March 2018' or 「2018年3月8日」")
     found = []
-    for sentence in re.split(r"(?<=[.。])\s*", _normal(text)):
+    for sentence in _SENTENCE_END.split(text):
         ja = _DAY_MONTH_JA.search(sentence) is not None
         here = []
         for m in (_DAY_MONTH_JA if ja else _DAY_MONTH_EN).finditer(sentence):
             month = int(m["month"]) if ja else MONTHS[m["month"].lower()]
             if not m["day"] and not m["year"] and not ja:
-                continue  # "May" as a word, or a month named without a year or a day: not a date given
+                continue  # a month named without a year or a day ("May"): not a date given
             here.append([int(m["year"]) if m["year"] else None, month, int(m["day"]) if m["day"] else None, m[0]])
         year = None
         for f in here if ja else here[::-1]:
-            year = f[0] = f[0] or year
+            year = f[0] = f[0] if f[0] is not None else year
         found += here
     if yearless == "refuse" and any(f[0] is None for f in found):
         raise Unreadable(f"gives {next(f[3] for f in found if f[0] is None)!r} without a year")
-    dates = [When(year=y, month=mo, day=d) for y, mo, d, _ in found if y is not None]
+    dates = [When(year=y, month=mo, day=d) for y, mo, d, _ in found]
     for w in dates:
         _check_fields(w)
     return dates

@@ -154,24 +154,26 @@ def wrapped(text: str, lang: str, kind: str = "title", share: float = 1.0) -> st
     width = max(12, int(LINE_COLUMNS[kind] * share * _WIDTH.get() / WIDTH_IN))
     lines = []
     for paragraph in text.split("\n"):
-        broken = _broken(paragraph, lang, width)
-        # a widow: a last line under a quarter of the width, where a narrower measure gives as many lines
+        broken, _ = _broken(paragraph, lang, width)
+        # a widow: a last line under a quarter of the width, where a narrower measure gives as many
+        # lines, each broken where the language allows (never inside a word or a quantity)
         for narrower in range(width - 1, int(width * 0.75), -1):
             if len(broken) < 2 or _columns(broken[-1]) >= width // 4:
                 break
-            tried = _broken(paragraph, lang, narrower)
-            if len(tried) == len(broken):
+            tried, worse = _broken(paragraph, lang, narrower)
+            if len(tried) == len(broken) and not worse:
                 broken = tried
         lines += broken
     return "\n".join(lines)
 
 
-def _broken(paragraph: str, lang: str, width: int) -> list[str]:
-    """One paragraph's lines at `width` columns (see wrapped)."""
+def _broken(paragraph: str, lang: str, width: int) -> tuple[list[str], bool]:
+    """One paragraph's lines at `width` columns (see wrapped), and whether any had to break where the
+    language does not (inside a word, or inside a quantity wider than the line)."""
     locale = l10n.catalogue(lang)["locale"]
     marks, never_first, never_last = locale["line_breaks_after"], locale["never_line_start"], locale["never_line_end"]
     phrases = locale.get("phrase_breaks", False)
-    lines = []
+    lines, forced = [], False
     while _columns(paragraph) > width:
         fits = next(i for i in range(len(paragraph) + 1) if _columns(paragraph[:i]) > width) - 1
         # the last break the language allows that splits no quantity ("34 h 51 min", "88.549円")
@@ -179,11 +181,13 @@ def _broken(paragraph: str, lang: str, width: int) -> list[str]:
             cuts = _phrase_cuts(paragraph, fits, marks)
         else:
             cuts = [i + 1 for i in range(fits) if paragraph[i] in marks and not _in_quantity(paragraph, i + 1)]
-        cut = cuts[-1] if cuts and (cuts[-1] > fits // 3 or phrases) else fits
+        allowed = bool(cuts) and (cuts[-1] > fits // 3 or phrases)
+        cut = cuts[-1] if allowed else fits
         while 0 < cut < len(paragraph) and _in_quantity(paragraph, cut):
             cut -= 1
         if cut == 0:
-            cut = fits  # one quantity wider than the line: it breaks, as nothing else can
+            cut, allowed = fits, False  # one quantity wider than the line: it breaks, as nothing else can
+        forced |= not allowed
         while paragraph[cut : cut + 1] and paragraph[cut] in never_first:  # kinsoku
             cut += 1
         while cut > 1 and paragraph[cut - 1] in never_last:  # an opening bracket stays with what it opens
@@ -191,7 +195,7 @@ def _broken(paragraph: str, lang: str, width: int) -> list[str]:
         lines.append(paragraph[:cut].rstrip())
         paragraph = paragraph[cut:].lstrip()
     lines.append(paragraph)
-    return lines
+    return lines, forced
 
 
 def _phrase_cuts(paragraph: str, fits: int, marks: str) -> list[int]:
