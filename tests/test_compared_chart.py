@@ -123,20 +123,20 @@ def test_a_value_written_left_of_its_mark_stays_clear_of_the_axis(lang, phone):
     assert close == []
 
 
+@pytest.mark.parametrize("phone", [False, True], ids=["print", "phone"])
 @pytest.mark.parametrize(
-    "lang, phone, said",
-    # Bitfinex's 「協定世界時の日付で8日」 did not fit beside its mark and wrapped, making its row taller
-    # in all six panels: where one count must wrap, the chart says every UTC count briefly, one way in
-    # one chart.
+    "lang, said, key",
+    # In full, Bitfinex's 「協定世界時の日付で8日」 did not fit beside its mark and wrapped, making its
+    # row taller in all six panels: the chart says every UTC count briefly, one way in all four, and
+    # its source line says what the brief form counts.
     [
-        ("ja", False, {"当日（協定世界時）", "8日（協定世界時）"}),
-        ("ja", True, {"当日（協定世界時）", "8日（協定世界時）"}),
-        ("en", False, {"same day, in UTC dates", "8 days, in UTC dates"}),
-        ("en", True, {"same day (UTC)", "8 days (UTC)"}),
+        ("ja", {"当日（協定世界時）", "8日（協定世界時）"}, "（協定世界時）：協定世界時の日付で数えた日数。"),
+        ("en", {"same day (UTC)", "8 days (UTC)"}, "(UTC): days counted in UTC dates."),
     ],
 )
-def test_days_in_another_zone_are_said_one_way_on_one_line(lang, phone, said):
+def test_days_in_another_zone_are_said_one_way_on_one_line(lang, phone, said, key):
     fig = drawn(lang, phone)
     zone = l10n.label("zone", "UTC", lang)
     source = fig.texts[-1].get_text()  # the source line explains the marks; it is not a value
+    assert key in source.replace("\n", " " if lang == "en" else "")
     assert {t.get_text() for t, _ in boxes(fig) if zone in t.get_text() and t.get_text() != source} == said

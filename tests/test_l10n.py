@@ -256,6 +256,37 @@ def test_a_wrapped_title_does_not_end_on_a_word_alone():
     ]
 
 
+@pytest.mark.parametrize(
+    "text, lang, kind, lines",
+    [
+        # a quoted name or a bracketed note stays whole where a break before it will do
+        (
+            "被害対策弁護団：ホームページで「よくある質問」のページを公開",
+            "ja",
+            "label",
+            ["被害対策弁護団：ホームページで", "「よくある質問」のページを公開"],
+        ),
+        (
+            "Time from each theft to each step (Coincheck 2018 highlighted)",
+            "en",
+            "title",
+            ["Time from each theft to each step", "(Coincheck 2018 highlighted)"],
+        ),
+        (
+            "流出から各段階までの時間（コインチェック（2018年）を強調）",
+            "ja",
+            "title",
+            ["流出から各段階までの時間", "（コインチェック（2018年）を強調）"],
+        ),
+    ],
+)
+def test_a_phone_line_breaks_before_brackets_not_inside_them(text, lang, kind, lines):
+    from analysis.report import style
+
+    with style.narrow():
+        assert style.wrapped(text, lang, kind).split("\n") == lines
+
+
 def test_a_note_goes_inside_a_name_s_own_brackets():
     # The comparison's charts once read 「マウントゴックス（2014年）（長期の流出）」, two pairs of brackets.
     assert l10n.noted("マウントゴックス（2014年）", "長期の流出", "ja") == "マウントゴックス（2014年・長期の流出）"

@@ -161,7 +161,7 @@ def wrapped(text: str, lang: str, kind: str = "title", share: float = 1.0) -> st
             if len(broken) < 2 or _columns(broken[-1]) >= width // 4:
                 break
             tried, worse = _broken(paragraph, lang, narrower)
-            if len(tried) == len(broken) and not worse:
+            if len(tried) == len(broken) and not worse and _bracketed(tried) <= _bracketed(broken):
                 broken = tried
         lines += broken
     return "\n".join(lines)
@@ -181,6 +181,14 @@ def _broken(paragraph: str, lang: str, width: int) -> tuple[list[str], bool]:
             cuts = _phrase_cuts(paragraph, fits, marks)
         else:
             cuts = [i + 1 for i in range(fits) if paragraph[i] in marks and not _in_quantity(paragraph, i + 1)]
+        # a quoted name or a bracketed note stays on one line where a break before it will do
+        # (「よくある質問」, "(Coincheck 2018 highlighted)")
+        if cuts and _inside_brackets(paragraph, cuts[-1]):
+            # before an opening bracket is a break Japanese allows even where BudouX joins the phrase
+            before = [i for i in range(1, fits + 1) if phrases and paragraph[i] in _OPENERS]
+            outside = sorted(i for i in {*cuts, *before} if not _inside_brackets(paragraph, i))
+            outside = [i for i in outside if not _in_quantity(paragraph, i)]
+            cuts = outside if outside and outside[-1] >= fits // 2 else cuts
         allowed = bool(cuts) and (cuts[-1] > fits // 3 or phrases)
         cut = cuts[-1] if allowed else fits
         while 0 < cut < len(paragraph) and _in_quantity(paragraph, cut):
@@ -196,6 +204,26 @@ def _broken(paragraph: str, lang: str, width: int) -> tuple[list[str], bool]:
         paragraph = paragraph[cut:].lstrip()
     lines.append(paragraph)
     return lines, forced
+
+
+_OPENERS, _CLOSERS = "「『“（(【[", "」』”）)】]"
+
+
+def _inside_brackets(text: str, i: int) -> bool:
+    """Whether a break before text[i] falls inside a pair of brackets or quotation marks."""
+    depth = 0
+    for c in text[:i]:
+        depth = depth + 1 if c in _OPENERS else max(0, depth - 1) if c in _CLOSERS else depth
+    return depth > 0
+
+
+def _bracketed(lines: list[str]) -> int:
+    """How many of the breaks between these lines fall inside brackets or quotation marks."""
+    text, breaks = "", 0
+    for line in lines[:-1]:
+        text += line
+        breaks += _inside_brackets(text, len(text))
+    return breaks
 
 
 def _phrase_cuts(paragraph: str, fits: int, marks: str) -> list[int]:

@@ -115,17 +115,26 @@ def compared_of(ctx) -> Figure:
     above it, states the finding; one title line leaves the rows room on page 1)."""
     title = l10n.t("compared_chart_title", ctx.lang, name=ctx.names[ctx.focus])
     edge = any(at_log_edge(r) for _, r in ctx.table.iterrows())
-    source = compared_source([ctx.names[i] for i in ctx.drains], ctx.lang, edge)
+    zones = sorted(
+        {
+            r["zone"]
+            for _, r in ctx.table.iterrows()
+            if log_place(r) is not None and l10n.since(r, ctx.lang) != l10n.since(r, ctx.lang, short=True)
+        }
+    )
+    source = compared_source([ctx.names[i] for i in ctx.drains], ctx.lang, edge, zones)
     return compared(ctx.table, list(ctx.incidents), _names(ctx), ctx.lang, ctx.milestone_names, ctx.focus, title,
                     source)  # fmt: skip
 
 
-def compared_source(drains: list[str], lang: str, edge: bool = False) -> str:
+def compared_source(drains: list[str], lang: str, edge: bool = False, zones: list[str] = ()) -> str:
     """The comparison chart's source line: how to read it, whether a dot stands at the scale's edge
-    for a step within ten minutes, and which of its thefts (named) were drains over years, counted
-    from the drain's start."""
-    notes = (l10n.t("compared_edge_note", lang) if edge else "") + (
-        l10n.t("compared_drain_note", lang, names=l10n.join(drains, lang)) if drains else ""
+    for a step within ten minutes, what a value marked with a zone counts ("8 days (UTC)": days in
+    UTC dates), and which of its thefts (named) were drains over years, counted from the drain's start."""
+    notes = (
+        (l10n.t("compared_edge_note", lang) if edge else "")
+        + "".join(l10n.t("compared_zone_note", lang, zone=l10n.label("zone", z, lang)) for z in zones)
+        + (l10n.t("compared_drain_note", lang, names=l10n.join(drains, lang)) if drains else "")
     )
     return l10n.t("compared_source", lang, notes=notes)
 

@@ -115,29 +115,24 @@ def compared(table: pd.DataFrame, order: list[str], names: dict[str, str], lang:
         ax.set_xticks([v for v, _ in ticks], [t for _, t in ticks])
 
     # What each panel writes in each row, and how tall each row must be for it. Days in another zone's
-    # dates are said in full ("8 days, in UTC dates") unless one of them would have to wrap, a row
-    # taller in every panel: then all of them briefly ("8 days (UTC)"), one way in one chart.
-    for brief in (False, True):
-        tall = {i: measure(label, size)[1] for i, label in zip(order, labels)}
-        cells, wrapped = {}, False
-        for n, milestone in enumerate(kinds):
-            rows = table[table["milestone"] == milestone].set_index("incident_id")
-            for incident in order:
-                if incident not in rows.index:
-                    continue
-                r = rows.loc[incident]
-                placed = log_place(r)
-                if placed is None:
-                    room = width - _MISSING_OFFSET - style.EDGE_PT
-                    text, left = fitted(measure, l10n.label("state", r["state"], lang), lang, size, room), False
-                else:
-                    said = l10n.since(r, lang, short=brief)
-                    text, left = _value_side(measure, said, lang, size, *placed, width)
-                    wrapped |= text != said and said != l10n.since(r, lang, short=True)
-                cells[(n, incident)] = (r, placed, text, left)
-                tall[incident] = max(tall[incident], measure(text, size)[1])
-        if not wrapped:
-            break
+    # dates are said briefly ("8 days (UTC)", explained in the source line): in full, one would wrap,
+    # and a wrapped value makes its row taller in every panel.
+    tall = {i: measure(label, size)[1] for i, label in zip(order, labels)}
+    cells = {}
+    for n, milestone in enumerate(kinds):
+        rows = table[table["milestone"] == milestone].set_index("incident_id")
+        for incident in order:
+            if incident not in rows.index:
+                continue
+            r = rows.loc[incident]
+            placed = log_place(r)
+            if placed is None:
+                room = width - _MISSING_OFFSET - style.EDGE_PT
+                text, left = fitted(measure, l10n.label("state", r["state"], lang), lang, size, room), False
+            else:
+                text, left = _value_side(measure, l10n.since(r, lang, short=True), lang, size, *placed, width)
+            cells[(n, incident)] = (r, placed, text, left)
+            tall[incident] = max(tall[incident], measure(text, size)[1])
     pitch = [tall[i] + gap for i in order]  # points
     middles = [sum(pitch[:k]) + p / 2 for k, p in enumerate(pitch)]
     for ax in shown:

@@ -42,9 +42,11 @@ def lollipop(ax, y: float, x: float, colour: str, timed: bool, *, ms: float = 5,
     hollow one when the days are counted by calendar date, a bar over a range of days."""
     ax.plot([0, extent[0] if extent else x], [y, y], color=colour, lw=1, alpha=0.35, solid_capstyle="butt")
     if extent is not None:
-        # Square ends that stand out by half the bar's height: a range of 2 days on a scale of 3,000
-        # is still seen as a mark, not as the stem's end.
-        ax.plot(extent, [y, y], color=colour, lw=4.5, alpha=0.7, solid_capstyle="projecting", clip_on=False,
+        # The bar ends where the range does (projecting ends drew Q2 2019 some 25 days too wide); an
+        # upright tick at each end keeps a range of 2 days on a scale of 3,000 seen as a mark, not as
+        # the stem's end.
+        ax.plot(extent, [y, y], color=colour, lw=4.5, alpha=0.7, solid_capstyle="butt", clip_on=False, zorder=3)
+        ax.plot(extent, [y, y], ls="none", marker="|", ms=7, mew=1.2, color=colour, alpha=0.7, clip_on=False,
                 zorder=3)  # fmt: skip
         return
     ax.plot([x], [y], marker="o", ms=ms, mfc=colour if timed else "white", mec=colour, mew=1.2, ls="none",
