@@ -210,11 +210,13 @@ def test_numbers_kept_whole_never_change_the_text(text):
         # a duration of days and hours is not a date and a time: kept whole, not cut before 間
         ("流出から5日9時間後", "5日9時間"),
         ("1日2時間30分", "1日2時間30分"),
+        # minutes written out are a unit too (a phone's source line broke "Within 10 / minutes")
+        ("Within 10 minutes: at the left edge", "10 minutes"),
     ],
 )
-def test_a_time_written_after_its_day_is_kept_with_it(text, kept):
+def test_a_quantity_is_kept_on_one_line(text, kept):
     """A Japanese date with its time is one quantity, not a year, a month, a day and a time that a
-    line may break between."""
+    line may break between; so is a duration of days and hours, and a count of minutes."""
     from analysis.typeset import unbroken
 
     assert f'<span class="nobr">{kept}</span>' in str(unbroken(text))

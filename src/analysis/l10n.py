@@ -276,7 +276,8 @@ def in_zone(text: str, zone, lang: str, phrase: bool = False, short: bool = Fals
 def since(row, lang: str, short: bool = False) -> str:
     """A row of durations.since_theft (days, hours, days_min, days_max, approximate, zone) as readers
     say the time from the theft: the one phrase the tables, findings and charts share; `short` names
-    another zone's dates in brief ("8 days (UTC)"), for a chart's value where the phrase does not fit."""
+    another zone's dates in brief ("8 days (UTC)"), for the comparison chart, whose source line says
+    what that counts."""
     return elapsed(row["days"], row["hours"], lang, lo=row["days_min"], hi=row["days_max"],
                    approximate=bool(row["approximate"]), zone=row.get("zone"), short=short)  # fmt: skip
 

@@ -45,7 +45,8 @@ def lollipop(ax, y: float, x: float, colour: str, timed: bool, *, ms: float = 5,
         # The bar ends where the range does (projecting ends drew Q2 2019 some 25 days too wide); an
         # upright tick at each end keeps a range of 2 days on a scale of 3,000 seen as a mark, not as
         # the stem's end.
-        ax.plot(extent, [y, y], color=colour, lw=4.5, alpha=0.7, solid_capstyle="butt", clip_on=False, zorder=3)
+        # light, as the key calls it: somewhere in the span, not a length
+        ax.plot(extent, [y, y], color=colour, lw=4.5, alpha=0.4, solid_capstyle="butt", clip_on=False, zorder=3)
         ax.plot(extent, [y, y], ls="none", marker="|", ms=7, mew=1.2, color=colour, alpha=0.7, clip_on=False,
                 zorder=3)  # fmt: skip
         return
