@@ -95,7 +95,9 @@ def timeline(
         right = (day - first).days + 0.5 < span_days / 2
         if pd.isna(row.at_):  # the label starts where the day's bar ends
             x = row.day_end if right else row.day_start
-        ax.annotate(text, (x, y), xytext=(4 if right else -4, 0), textcoords="offset points", va="center",
+        # clear of the dot's edge, not its centre: 4 points from a bar's end or a dot's rim
+        pad = 4 + (TIMED_MS / 2 if pd.notna(row.at_) else 0)
+        ax.annotate(text, (x, y), xytext=(pad if right else -pad, 0), textcoords="offset points", va="center",
                     ha="left" if right else "right", fontsize=style.MIN_TEXT_PT, color="#222222", zorder=4,
                     linespacing=1.05)  # fmt: skip
     if narrow:
