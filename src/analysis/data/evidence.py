@@ -465,7 +465,7 @@ def _check_told_dates(
             problems.append(Problem(file, line, col, row.get(col), f"gives a date that cannot be read: {err}"))
     stated = [r.when for r in reads if r.claim == "when" and r.when.month is not None]
     for g in ours.get(ref, []):
-        if not any(_same_date(f, g) for f in stated + elsewhere):
+        if not any(_same_date(f, g) for f in [*stated, *elsewhere]):
             problems.append(
                 Problem(
                     file, line, ref, _shown_date(g), f"is a date no figure in {NAME} prints for this row (claim 'when')"
