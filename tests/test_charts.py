@@ -129,7 +129,18 @@ def test_same_figure_same_bytes(ctx):
 
 
 QUANTITIES = {
-    "en": ["about 11 h 23 min", "34 h 51 min", "88.549 JPY", "US$1.46 billion", "0–1 days", "3,692 days", "79.8%"],
+    "en": [
+        "about 11 h 23 min",
+        "34 h 51 min",
+        "88.549 JPY",
+        "US$1.46 billion",
+        "0–1 days",
+        "3,692 days",
+        "79.8%",
+        "7 May 2019",
+        "December 2024",
+        "Liquid 2021",
+    ],  # fmt: skip
     "ja": ["約11時間23分", "34時間51分", "88.549円", "14億6,000万米ドル", "0〜1日", "3,692日", "79.8%"],
 }
 WORDS = {
@@ -167,6 +178,16 @@ def test_an_opening_bracket_never_ends_a_line(lang, name):
     for lead in range(1, 100):  # the bracket at every place a line can end
         lines = style.wrapped(("流" if lang == "ja" else "a") * lead + name, lang).split("\n")
         assert not [line for line in lines[:-1] if line[-1] in never_last], lines
+
+
+@pytest.mark.parametrize("held", ["Liquid 2021", "7 May 2019", "December 2024", "(Coincheck 2018 highlighted)"])
+def test_a_date_or_a_thefts_name_keeps_its_year_on_its_line(held):
+    """ "Liquid / 2021" on two lines of a phone's source line reads as two things."""
+    for lead in range(1, 200):  # the year at every place a line can end
+        lines = style.wrapped(
+            "a" * (lead % 9 + 1) + " word" * (lead // 9) + " " + held + " and then a few more words to follow", "en"
+        ).split("\n")
+        assert not _split_across(lines, held.split("(")[-1].split(" highlighted")[0]), lines
 
 
 def _split_across(lines: list[str], q: str) -> bool:

@@ -9,6 +9,7 @@ import inspect
 import io
 import re
 import unicodedata
+from datetime import date
 
 import budoux
 import matplotlib
@@ -301,6 +302,7 @@ def _phrase_parser():
 # A quantity is kept on one line: digits with their separators and ranges, Japanese units and
 # counters after them, and in English the unit words beside a number ("about 11 h 23 min").
 _QUANTITY_CHARS = set("0123456789.,:〜~–%時間分日円万億年月件人第号条項")
+_MONTHS = {date(2000, m, 1).strftime("%B") for m in range(1, 13)}
 _UNIT_WORDS = {"h", "min", "day", "days", "JPY", "bn", "m", "million", "billion", "BTC", "XEM", "ETH", "MONA", "BCH"}
 
 
@@ -327,9 +329,14 @@ def _in_quantity(text: str, i: int) -> bool:
         return False
     number = lambda w: re.match(r"(?:US\$|\$|¥)?\d", w) is not None  # noqa: E731
     # "11 h 23 min", "5 days 9 h": a duration's parts; "about 11 h", "US$ 5": a number's lead
-    return (number(before) and after.rstrip(".,;:)") in _UNIT_WORDS) or (
+    if (number(before) and after.rstrip(".,;:)") in _UNIT_WORDS) or (
         before in {"h", "day", "days", "about", "US$", "No."} and number(after)
-    )
+    ):
+        return True
+    # a date and a theft's name hold their year: "7 May 2019", "December 2024", "Liquid 2021"
+    if re.fullmatch(r"\d{1,2}", before) and after.rstrip(".,;:)") in _MONTHS:
+        return True
+    return bool(re.fullmatch(r"[(“]?[A-Z][\w.$-]*", before) and re.fullmatch(r"(?:1[89]|20)\d\d[.,;:)”]*", after))
 
 
 def _digit_near(text: str, i: int) -> bool:
