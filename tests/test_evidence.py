@@ -11,7 +11,10 @@ from datetime import date, time
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from analysis.data import evidence
 from analysis.data.evidence import JST, disagreement
 from analysis.data.loading import load_dataset
 from analysis.data.printed import read_when, resolve
@@ -393,3 +396,78 @@ def test_a_reason_with_a_date_in_another_form_is_refused(fixture_copy):
     )
     [p] = problems_of(fixture_copy)
     assert (p.line, p.column) == (line, "note_en") and "write each date whole" in p.message
+
+
+def _cite_the_reason(folder, printed, record_id="ex-inspection", zone=""):
+    with (folder / "citations.csv").open("a", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerow(
+            ["events", record_id, "reason", printed, zone, "body", "https://example.org/en/2020/02/08/theft"]
+        )
+    return citation_line(folder / "citations.csv", record_id, printed)
+
+
+@pytest.mark.parametrize("printed", ["monitoring", "Monitor", "only monitoring", "注視している"])
+def test_a_gaps_reason_is_backed_by_words_its_page_prints(fixture_copy, printed):
+    """A word a page prints that the note gives too (case aside; a Latin word may begin the note's)."""
+    _tell_the_gap(fixture_copy, "the regulator said only that it was monitoring", "当局は注視しているとのみ述べた")
+    _cite_the_reason(fixture_copy, printed)
+    data = load_dataset(fixture_copy)
+    [page] = data.events.set_index("event_id").at["ex-inspection", "pages"]
+    assert [(f.claim, f.printed) for f in page.figures] == [("reason", printed)]
+
+
+@pytest.mark.parametrize(
+    "printed, column, message",
+    [
+        ("closely monitoring", "printed", "is not in the note of events.csv line"),  # "closely": not in the note
+        ("監視", "printed", "is not in the note of events.csv line"),
+        ("The regulator is monitoring it closely", "printed", "is not a reason figure"),  # five words
+        ("monitoring.", "printed", "is not a reason figure"),  # a sentence
+        ("当局は事態を注視していると述べた。", "printed", "is not a reason figure"),
+        ("当局は事態を注視していると述べていた", "printed", "is not a reason figure"),  # 36 columns
+        ("…", "printed", "is not a reason figure"),  # no word at all
+    ],
+)
+def test_a_reason_figure_the_note_does_not_give_is_refused(fixture_copy, printed, column, message):
+    _tell_the_gap(fixture_copy, "the regulator said only that it was monitoring", "当局は注視しているとのみ述べた")
+    cite = _cite_the_reason(fixture_copy, printed)
+    [p] = problems_of(fixture_copy)
+    assert (p.file.endswith("citations.csv"), p.line, p.column, p.value) == (True, cite, column, printed)
+    assert message in p.message
+
+
+def test_only_a_row_without_a_date_has_a_reason(fixture_copy):
+    cite = _cite_the_reason(fixture_copy, "Outflow", record_id="ex-detection")
+    [p] = problems_of(fixture_copy)
+    assert (p.line, p.column, p.value) == (
+        cite,
+        "claim",
+        "reason",
+    ) and "not an events.csv row without a date" in p.message
+
+
+def test_a_reason_has_no_zone(fixture_copy):
+    _tell_the_gap(fixture_copy, "the regulator said only that it was monitoring", "当局は注視しているとのみ述べた")
+    cite = _cite_the_reason(fixture_copy, "monitoring", zone="UTC")
+    [p] = problems_of(fixture_copy)
+    assert (p.line, p.column, p.value) == (cite, "printed_tz", "UTC")
+
+
+_LATIN_WORD = st.text(alphabet="abcdefghij", min_size=2, max_size=5)
+
+
+@given(
+    note=st.lists(_LATIN_WORD, min_size=1, max_size=8),
+    picks=st.lists(st.tuples(st.integers(0, 7), st.integers(1, 5)), min_size=1, max_size=4),
+    stranger=_LATIN_WORD,
+)
+def test_a_reason_figure_is_accepted_exactly_when_each_word_begins_one_of_the_notes(note, picks, stranger):
+    """Any few beginnings of the note's words back it; a word that begins none of them is refused,
+    wherever it stands in the figure."""
+    row = {"status": "gap", "note_en": " ".join(note), "note_ja": "見つからない"}
+    cite = {"printed_tz": "", "printed": ""}
+    words = [note[i % len(note)][:n] for i, n in picks]
+    assert evidence._check_reason(cite, 2, " ".join(words), "events.csv", 5, row) == []
+    if not any(w.startswith(stranger) for w in note):
+        refused = evidence._check_reason(cite, 2, " ".join([*words[:3], stranger]), "events.csv", 5, row)
+        assert [p.column for p in refused] == ["printed"]

@@ -601,8 +601,16 @@ def test_the_comparison_headline_says_only_where_some_and_not_all_remedies_are_d
         # mtgox-regulator-action (not applicable) and bybit-suspension (never): the row's note after its label.
         ("mtgox-2014", "en", "Not applicable: first regulator action. In 2014 no regulator supervised"),
         ("mtgox-2014", "ja", "該当しないもの：規制当局の最初の対応。2014年当時、日本には"),
-        ("bybit-2025", "en", "Did not happen: first suspension. Withdrawals stayed open throughout."),
-        ("bybit-2025", "ja", "行われなかったもの：最初のサービス停止。出金は継続された。"),
+        (
+            "bybit-2025",
+            "en",
+            "Did not happen: first suspension. Withdrawals stayed open throughout, and funds remained available for withdrawal.",
+        ),
+        (
+            "bybit-2025",
+            "ja",
+            "行われなかったもの：最初のサービス停止。出金は停止されず、資産は引き出し可能なままだった。",
+        ),
     ],
 )
 def test_a_step_that_did_not_happen_or_does_not_apply_says_why(incident, lang, said):
@@ -1002,7 +1010,10 @@ def test_a_reason_after_its_step_s_label_goes_on_in_lower_case():
     # Bitfinex has two undated steps, each with its reason after its name and a colon; the note's own
     # case is kept, so a name stays capitalised (Bybit: "Dubai's regulator").
     bitfinex = _told("bitfinex-2016")
-    assert "Detection: the pages say only that the exchange halted after discovering the breach." in bitfinex
+    assert (
+        "Detection: the pages say only that the exchange halted trading after it discovered a security breach."
+        in bitfinex
+    )
     assert "First regulator action: no Hong Kong regulator supervised the exchange" in bitfinex
     assert "First regulator action: Dubai's regulator said only that it was monitoring" in _told("bybit-2025")
     # One step alone: its reason is a sentence of its own.

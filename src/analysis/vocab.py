@@ -63,7 +63,7 @@ MILESTONE_KINDS = ("event", "measure")
 # its page it stands.
 # when: the figure states the row's date, time or period; amount: one of the amounts the row gives.
 # term: the figure is the word the page uses for the row's term (data/story.csv: a cause, an attribution).
-CLAIMS = ("when", "amount", "term")
+CLAIMS = ("when", "amount", "term", "reason")
 PLACES = ("headline", "lead", "body", "table", "list", "caption", "dateline")
 # What kind of page a cited page is (data/pages.csv), from the most to the least authoritative; a
 # fact that rests only on the last kind is shown as such to the reader.

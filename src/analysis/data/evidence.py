@@ -10,6 +10,7 @@ for a figure without a year or month). A citation that does not state its fact i
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -266,8 +267,8 @@ def check_citations(frames: dict[str, pd.DataFrame]) -> list[Problem]:
                 reads[key].append(_Read(line, "when", printed.resolve(w, published, precision), None))
             elif c["claim"] == "amount":
                 reads[key].append(_Read(line, "amount", None, printed.read_amount(c["printed"])))
-            elif c["claim"] == "term":
-                reads[key].append(_Read(line, "term", None, None, c["printed"]))
+            elif c["claim"] in ("term", "reason"):
+                reads[key].append(_Read(line, c["claim"], None, None, c["printed"]))
             else:
                 continue  # the schema reports an unknown claim
         except printed.Unreadable as err:
@@ -339,7 +340,69 @@ def _term_words(row: dict) -> tuple[str, ...]:
     return vocab.TERMS.get(row.get("aspect", ""), {}).get(row.get("term", ""), ())
 
 
+# A reason figure is a word or a few, never a sentence: the project keeps no third-party prose.
+_REASON_WORDS = 4
+_REASON_COLUMNS = 32  # half-width columns: a Japanese character takes two
+_WORD = re.compile(r"\w[\w'’-]*")
+
+
+def _columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def _check_reason(c, line: int, said: str, file: str, row_line: int, row: dict) -> list[Problem]:
+    """A figure for the reason of a row with no date: a word or two the page prints that the row's
+    note gives too, so a reader finds on the page what the note says it shows."""
+    if file != "events.csv" or row.get("status") not in vocab.UNDATED:
+        return [
+            Problem(
+                NAME,
+                line,
+                "claim",
+                "reason",
+                f"backs {file} line {row_line}, which is not an events.csv row without a date "
+                f"({', '.join(vocab.UNDATED)}); only such a row's note gives a reason",
+            )
+        ]
+    if c["printed_tz"]:
+        return [Problem(NAME, line, "printed_tz", c["printed_tz"], "is given for a reason, which has no zone")]
+    ours = _words(said)
+    if (
+        not ours
+        or len(said.split()) > _REASON_WORDS
+        or _columns(said) > _REASON_COLUMNS
+        or re.search(r"[。！？!?]|\.(\s|$)", said)
+    ):
+        return _bad_figure(
+            c,
+            line,
+            f"is not a reason figure: give the word or the few words (at most {_REASON_WORDS} words, "
+            f"{_REASON_COLUMNS} columns (a Japanese character takes two), no sentence) the page prints for the reason",
+        )
+    notes = [(row.get(col) or "").casefold() for col in l10n.columns("note")]
+
+    def given(word: str, note: str) -> bool:
+        # a Latin word may begin one of the note's ("remain" in "remained"); other scripts have no spaces
+        return any(w.startswith(word) for w in _words(note)) or (not word.isascii() and word in note)
+
+    if not any(all(given(w, note) for w in ours) for note in notes):
+        return _bad_figure(
+            c,
+            line,
+            f"is not in the note of {file} line {row_line}: every word of a reason figure begins a word of "
+            f"one language's note ({', '.join(l10n.columns('note'))}), case aside, so the note says what "
+            "the page prints",
+        )
+    return []
+
+
 def _check_one(c, line: int, read: _Read, zone: ZoneInfo, file: str, row_line: int, row: dict) -> list[Problem]:
+    if read.claim == "reason":
+        return _check_reason(c, line, read.term, file, row_line, row)
     if read.claim == "term":
         words = _term_words(row)
         if not words:

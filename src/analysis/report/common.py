@@ -208,6 +208,13 @@ def disputed_table(ctx: Context) -> Table:
     return Table(_frame(headers, rows), "notes", (18, 42, 12, 28))
 
 
+def _with_pages(note, row, lang: str):
+    """A reason with the pages that print its words (citations.csv claim `reason`), linked beside it
+    as a disputed value's are: the reader checks the why where it is told."""
+    pages = citing.sources_cell(row, lang)
+    return Lines((note, pages), inline=True) if getattr(row, "pages", ()) else note
+
+
 def missing_table(ctx: Context) -> Table:
     lang = ctx.lang
     rows = [
@@ -216,7 +223,7 @@ def missing_table(ctx: Context) -> Table:
             ctx.milestone_names.get(r.milestone, "") if isinstance(r.milestone, str) else "",
             title_of(r, lang),
             l10n.label("status", r.status, lang),
-            note_of(r, ctx),
+            _with_pages(note_of(r, ctx), r, lang),
         ]
         for r in ctx.events.itertuples()
         if r.status in vocab.UNDATED
