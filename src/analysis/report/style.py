@@ -8,8 +8,6 @@ import functools
 import inspect
 import io
 import re
-import unicodedata
-from datetime import date
 
 import budoux
 import matplotlib
@@ -159,7 +157,7 @@ def wrapped(text: str, lang: str, kind: str = "title", share: float = 1.0) -> st
         # a widow: a last line under a quarter of the width, where a narrower measure gives as many
         # lines, each broken where the language allows (never inside a word or a quantity)
         for narrower in range(width - 1, int(width * 0.75), -1):
-            if len(broken) < 2 or _columns(broken[-1]) >= width // 4:
+            if len(broken) < 2 or l10n.text_columns(broken[-1]) >= width // 4:
                 break
             tried, worse = _broken(paragraph, lang, narrower)
             if len(tried) == len(broken) and not worse and _bracketed(tried) <= _bracketed(broken):
@@ -175,8 +173,8 @@ def _broken(paragraph: str, lang: str, width: int) -> tuple[list[str], bool]:
     marks, never_first, never_last = locale["line_breaks_after"], locale["never_line_start"], locale["never_line_end"]
     phrases = locale.get("phrase_breaks", False)
     lines, forced = [], False
-    while _columns(paragraph) > width:
-        fits = next(i for i in range(len(paragraph) + 1) if _columns(paragraph[:i]) > width) - 1
+    while l10n.text_columns(paragraph) > width:
+        fits = next(i for i in range(len(paragraph) + 1) if l10n.text_columns(paragraph[:i]) > width) - 1
         # the last break the language allows that splits no quantity ("34 h 51 min", "88.549円")
         if phrases:
             cuts = _phrase_cuts(paragraph, fits, marks)
@@ -302,14 +300,20 @@ def _phrase_parser():
 # A quantity is kept on one line: digits with their separators and ranges, Japanese units and
 # counters after them, and in English the unit words beside a number ("about 11 h 23 min").
 _QUANTITY_CHARS = set("0123456789.,:〜~–%時間分日円万億年月件人第号条項")
-_MONTHS = {date(2000, m, 1).strftime("%B") for m in range(1, 13)}
 _UNIT_WORDS = {"h", "min", "day", "days", "JPY", "bn", "m", "million", "billion", "BTC", "XEM", "ETH", "MONA", "BCH"}
 
 
 @functools.lru_cache(maxsize=4096)
 def _quantity_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Where the quantities a reader takes in whole sit in the text (l10n.quantity_pattern)."""
-    return tuple(m.span() for m in l10n.quantity_pattern().finditer(text))
+    """Where the quantities a reader takes in whole sit in the text (l10n.quantity_pattern), and a
+    name with its year ("Liquid 2021", "December 2024"): "Liquid / 2021" on two lines reads as two
+    things."""
+    found = [m.span() for m in l10n.quantity_pattern().finditer(text)]
+    return tuple(sorted(found + [m.span() for m in _NAME_YEAR.finditer(text)]))
+
+
+# A capitalised word and a year after it: a theft's name or a month with its year
+_NAME_YEAR = re.compile(r"(?<![\w.])[A-Z][\w$-]*\.? (?:1[89]|20)\d\d(?!\d)")
 
 
 def _in_quantity(text: str, i: int) -> bool:
@@ -329,14 +333,9 @@ def _in_quantity(text: str, i: int) -> bool:
         return False
     number = lambda w: re.match(r"(?:US\$|\$|¥)?\d", w) is not None  # noqa: E731
     # "11 h 23 min", "5 days 9 h": a duration's parts; "about 11 h", "US$ 5": a number's lead
-    if (number(before) and after.rstrip(".,;:)") in _UNIT_WORDS) or (
+    return (number(before) and after.rstrip(".,;:)") in _UNIT_WORDS) or (
         before in {"h", "day", "days", "about", "US$", "No."} and number(after)
-    ):
-        return True
-    # a date and a theft's name hold their year: "7 May 2019", "December 2024", "Liquid 2021"
-    if re.fullmatch(r"\d{1,2}", before) and after.rstrip(".,;:)") in _MONTHS:
-        return True
-    return bool(re.fullmatch(r"[(“]?[A-Z][\w.$-]*", before) and re.fullmatch(r"(?:1[89]|20)\d\d[.,;:)”]*", after))
+    )
 
 
 def _digit_near(text: str, i: int) -> bool:
@@ -348,10 +347,6 @@ def _digit_near(text: str, i: int) -> bool:
     while hi < len(text) and text[hi] in _QUANTITY_CHARS:
         hi += 1
     return any(c.isdigit() for c in text[lo:hi])
-
-
-def _columns(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def add_source_line(fig: Figure, text: str, lang: str) -> None:
