@@ -491,6 +491,26 @@ def test_who_did_it_unknown_to_every_page_is_a_listed_gap(incident, listed):
     assert ("Who did it" in set(frame.iloc[:, 1])) is listed
 
 
+def test_a_missing_step_s_reason_links_its_pages_beside_it():
+    # Bybit's regulator: the note's words are printed by a Khaleej Times copy and infformationews
+    # (citations.csv claim reason); Zaif's withdrawals resuming: searched for, no page, the note alone.
+    from analysis.report.cells import Lines, Link
+    from analysis.report.common import missing_table
+
+    def why(incident, fact):
+        frame = missing_table(prepare_incident(incident_id=incident, lang="en")).frame
+        return frame.loc[frame.iloc[:, 2] == fact].iloc[0, -1]
+
+    cell = why("bybit-2025", "First regulator action")
+    assert isinstance(cell, Lines) and cell.inline
+    assert str(cell.parts[0]).startswith("Not found: Dubai's regulator said it was monitoring")
+    links = [part for part in cell.parts[1].parts if isinstance(part, Link)]
+    assert [link.text for link in links] == ["Khaleej Times (copy on feed.ilidea.com)", "infformationews.com"]
+    assert (
+        why("zaif-2018", "Crypto deposits and withdrawals resume") == "Searched for on the stored pages and not found."
+    )
+
+
 def test_a_weak_page_s_time_is_not_counted_on_page_one():
     # Binance: the halt (02:15) came as the exchange noticed (02:15); a rewritten page's detection time
     # (10:15, flag weak) is after the halt: no count from it, and never a negative one.
@@ -604,12 +624,12 @@ def test_the_comparison_headline_says_only_where_some_and_not_all_remedies_are_d
         (
             "bybit-2025",
             "en",
-            "Did not happen: first suspension. Withdrawals stayed open throughout, and funds remained available for withdrawal.",
+            "Did not happen: first suspension. Withdrawals stayed open.",
         ),
         (
             "bybit-2025",
             "ja",
-            "行われなかったもの：最初のサービス停止。出金は停止されず、資産は引き出し可能なままだった。",
+            "行われなかったもの：最初のサービス停止。出金は停止されなかった。",
         ),
     ],
 )
@@ -1011,11 +1031,11 @@ def test_a_reason_after_its_step_s_label_goes_on_in_lower_case():
     # case is kept, so a name stays capitalised (Bybit: "Dubai's regulator").
     bitfinex = _told("bitfinex-2016")
     assert (
-        "Detection: the pages say only that the exchange halted trading after it discovered a security breach."
+        "Detection: the exchange's statement says only that it discovered the breach 'today', without a time."
         in bitfinex
     )
     assert "First regulator action: no Hong Kong regulator supervised the exchange" in bitfinex
-    assert "First regulator action: Dubai's regulator said only that it was monitoring" in _told("bybit-2025")
+    assert "First regulator action: Dubai's regulator said it was monitoring" in _told("bybit-2025")
     # One step alone: its reason is a sentence of its own.
     assert "Not found in the sources: first regulator action. The company says only" in _told("liquid-2021")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+import unicodedata
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -149,6 +150,11 @@ def after_label(note: str, lang: str, start: bool = True) -> str:
             rest = note[len(head) :].strip()
             return sentence_start(rest) if start else rest
     return note
+
+
+def text_columns(text: str) -> int:
+    """How many half-width columns text takes: a Japanese (wide) character takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def sentence_start(text: str) -> str:

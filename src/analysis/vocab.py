@@ -63,6 +63,7 @@ MILESTONE_KINDS = ("event", "measure")
 # its page it stands.
 # when: the figure states the row's date, time or period; amount: one of the amounts the row gives.
 # term: the figure is the word the page uses for the row's term (data/story.csv: a cause, an attribution).
+# reason: the few words a page prints for the reason an events.csv row with no date gives in its note.
 CLAIMS = ("when", "amount", "term", "reason")
 PLACES = ("headline", "lead", "body", "table", "list", "caption", "dateline")
 # What kind of page a cited page is (data/pages.csv), from the most to the least authoritative; a

@@ -198,7 +198,7 @@ class _Read:
     claim: str
     when: printed.When | None
     amount: printed.Amount | None
-    term: str | None = None
+    text: str | None = None  # a term's or a reason's words as printed
 
 
 def published_dates(cites: pd.DataFrame, listed: pd.DataFrame | None) -> pd.Series:
@@ -343,19 +343,19 @@ def _term_words(row: dict) -> tuple[str, ...]:
 # A reason figure is a word or a few, never a sentence: the project keeps no third-party prose.
 _REASON_WORDS = 4
 _REASON_COLUMNS = 32  # half-width columns: a Japanese character takes two
-_WORD = re.compile(r"\w[\w'’-]*")
+_WORD = re.compile(r"\w+(?:['-]\w+)*")
+# What a note may add to a figure's word: "remain" backs "remained", never "remainder"
+_ENDINGS = ("", "s", "es", "d", "ed", "ing")
 
 
-def _columns(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.casefold())
+def _plain(text: str) -> str:
+    """Text as the reason check compares it: full-width letters and curly apostrophes as their plain
+    forms, case aside."""
+    return unicodedata.normalize("NFKC", text).replace("’", "'").casefold()
 
 
 def _check_reason(c, line: int, said: str, file: str, row_line: int, row: dict) -> list[Problem]:
-    """A figure for the reason of a row with no date: a word or two the page prints that the row's
+    """A figure for the reason of a row with no date: the few words the page prints that the row's
     note gives too, so a reader finds on the page what the note says it shows."""
     if file != "events.csv" or row.get("status") not in vocab.UNDATED:
         return [
@@ -370,44 +370,52 @@ def _check_reason(c, line: int, said: str, file: str, row_line: int, row: dict) 
         ]
     if c["printed_tz"]:
         return [Problem(NAME, line, "printed_tz", c["printed_tz"], "is given for a reason, which has no zone")]
-    ours = _words(said)
-    if (
-        not ours
-        or len(said.split()) > _REASON_WORDS
-        or _columns(said) > _REASON_COLUMNS
-        or re.search(r"[。！？!?]|\.(\s|$)", said)
-    ):
+    ours = _WORD.findall(_plain(said))
+    # a final full stop after a word ends a sentence; one after an abbreviation ("U.S.") does not
+    sentence = re.search(r"[。！？!?]", said) or printed.SENTENCE_END.search(said + " X")
+    if not ours or len(ours) > _REASON_WORDS or l10n.text_columns(said) > _REASON_COLUMNS or sentence:
         return _bad_figure(
             c,
             line,
-            f"is not a reason figure: give the word or the few words (at most {_REASON_WORDS} words, "
-            f"{_REASON_COLUMNS} columns (a Japanese character takes two), no sentence) the page prints for the reason",
+            f"is not a reason figure: give the word or the few words (at most {_REASON_WORDS} words and "
+            f"{_REASON_COLUMNS} columns, a Japanese character taking two; no sentence) the page prints for the reason",
         )
-    notes = [(row.get(col) or "").casefold() for col in l10n.columns("note")]
-
-    def given(word: str, note: str) -> bool:
-        # a Latin word may begin one of the note's ("remain" in "remained"); other scripts have no spaces
-        return any(w.startswith(word) for w in _words(note)) or (not word.isascii() and word in note)
-
-    if not any(all(given(w, note) for w in ours) for note in notes):
+    # the note's own label ("Not found:", 「見つからない。」) is ours, never the page's
+    notes = [_plain(l10n.after_label(row.get(col) or "", lang, start=False)) for col, lang in _NOTES]
+    if not any(_gives(note, ours, _plain(said).strip()) for note in notes):
         return _bad_figure(
             c,
             line,
-            f"is not in the note of {file} line {row_line}: every word of a reason figure begins a word of "
-            f"one language's note ({', '.join(l10n.columns('note'))}), case aside, so the note says what "
-            "the page prints",
+            f"is not in the note of {file} line {row_line} ({', '.join(col for col, _ in _NOTES)}, its label aside): "
+            "a reason figure's words stand in one note side by side, in order, each as the page prints it or "
+            "with an ending (remain: remained), case aside; a Japanese figure stands in it whole",
         )
     return []
 
 
+_NOTES = tuple(zip(l10n.columns("note"), l10n.LANGUAGES))
+
+
+def _gives(note: str, words: list[str], figure: str) -> bool:
+    """Whether a note gives a reason figure: in a script written without spaces, the figure itself (two
+    characters at least: one kanji is in many notes); else its words side by side and in order."""
+    if any(unicodedata.east_asian_width(ch) in "WF" for ch in figure):
+        return len(figure) >= 2 and figure in note
+    theirs, n = _WORD.findall(note), len(words)
+    return any(
+        all(t in [w + e for e in _ENDINGS] for w, t in zip(words, theirs[i : i + n]))
+        for i in range(len(theirs) - n + 1)
+    )
+
+
 def _check_one(c, line: int, read: _Read, zone: ZoneInfo, file: str, row_line: int, row: dict) -> list[Problem]:
     if read.claim == "reason":
-        return _check_reason(c, line, read.term, file, row_line, row)
+        return _check_reason(c, line, read.text, file, row_line, row)
     if read.claim == "term":
         words = _term_words(row)
         if not words:
             return [Problem(NAME, line, "claim", "term", f"backs {file} line {row_line}, which has no term to state")]
-        if not any(w in read.term.lower() for w in words):
+        if not any(w in read.text.lower() for w in words):
             return _bad_figure(
                 c,
                 line,

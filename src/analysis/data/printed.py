@@ -346,7 +346,7 @@ _OTHER_FORMS = re.compile(
 )
 # A sentence ends at 。 or at ". " before a capital, not after an abbreviation (U.S., Mt. Gox, Feb.)
 # nor inside a number (6.7 bn JPY): a date's year may be written later in its sentence.
-_SENTENCE_END = re.compile(r"(?<=。)|(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\bNo)(?<!\bInc)(?<!\bLtd)(?<=[a-z)])\.\s+(?=[A-Z])")
+SENTENCE_END = re.compile(r"(?<=。)|(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\bNo)(?<!\bInc)(?<!\bLtd)(?<=[a-z)])\.\s+(?=[A-Z])")
 
 
 def dates_in(text: str, yearless: str = "refuse") -> list[When]:
@@ -363,7 +363,7 @@ def dates_in(text: str, yearless: str = "refuse") -> list[When]:
     if other:
         raise Unreadable(f"gives a date as {other[0]!r}; write each date whole, as '8 March 2018' or 「2018年3月8日」")
     found = []
-    for sentence in _SENTENCE_END.split(text):
+    for sentence in SENTENCE_END.split(text):
         ja = _DAY_MONTH_JA.search(sentence) is not None
         here = []
         for m in (_DAY_MONTH_JA if ja else _DAY_MONTH_EN).finditer(sentence):

@@ -209,10 +209,10 @@ def disputed_table(ctx: Context) -> Table:
 
 
 def _with_pages(note, row, lang: str):
-    """A reason with the pages that print its words (citations.csv claim `reason`), linked beside it
-    as a disputed value's are: the reader checks the why where it is told."""
-    pages = citing.sources_cell(row, lang)
-    return Lines((note, pages), inline=True) if getattr(row, "pages", ()) else note
+    """A step's reason with the pages of its row (those that print its words or its dates: claims
+    `reason` and `when`), linked beside it as a disputed value's are: the reader checks the why where
+    it is told."""
+    return Lines((note, citing.sources_cell(row, lang)), inline=True) if row.pages else note
 
 
 def missing_table(ctx: Context) -> Table:
@@ -406,7 +406,8 @@ def endnotes(ctx: Context, section: Section) -> Section:
     weak = [
         ctx.numbers[r.event_id]
         for r in ctx.events.itertuples()
-        if r.pages and all(p.kind == vocab.PAGE_KINDS[-1] for p in r.pages)
+        # a step not found has no fact to rest on a page: its reason's pages are listed beside it
+        if r.pages and r.status not in vocab.UNDATED and all(p.kind == vocab.PAGE_KINDS[-1] for p in r.pages)
     ]
     if weak:
         section.add(Text(l10n.t("weak_facts", lang, numbers=l10n.join(map(str, weak), lang)), "note"))
