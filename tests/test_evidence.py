@@ -398,10 +398,18 @@ def test_a_reason_with_a_date_in_another_form_is_refused(fixture_copy):
     assert (p.line, p.column) == (line, "note_en") and "write each date whole" in p.message
 
 
-def _cite_the_reason(folder, printed, record_id="ex-inspection", zone=""):
+def _cite_words(folder, printed, record_id="ex-inspection", zone="", table="events"):
     with (folder / "citations.csv").open("a", encoding="utf-8", newline="") as f:
         csv.writer(f, lineterminator="\n").writerow(
-            ["events", record_id, "reason", printed, zone, "body", "https://example.org/en/2020/02/08/theft"]
+            [
+                "events" if record_id.startswith("ex-") and record_id != "ex-attribution" else "story",
+                record_id,
+                "words",
+                printed,
+                zone,
+                "body",
+                "https://example.org/en/2020/02/08/theft",
+            ]
         )
     return citation_line(folder / "citations.csv", record_id, printed)
 
@@ -414,10 +422,10 @@ def test_a_gaps_reason_is_backed_by_words_its_page_prints(fixture_copy, printed)
     """Words a page prints that the note gives too, side by side and in order (case aside; the note
     may add an ending: "Monitor" backs "monitoring")."""
     _tell_the_gap(fixture_copy, *_SAID)
-    _cite_the_reason(fixture_copy, printed)
+    _cite_words(fixture_copy, printed)
     data = load_dataset(fixture_copy)
     [page] = data.events.set_index("event_id").at["ex-inspection", "pages"]
-    assert [(f.claim, f.printed) for f in page.figures] == [("reason", printed)]
+    assert [(f.claim, f.printed) for f in page.figures] == [("words", printed)]
 
 
 @pytest.mark.parametrize(
@@ -432,16 +440,16 @@ def test_a_gaps_reason_is_backed_by_words_its_page_prints(fixture_copy, printed)
         ("監視", "is not in the note of events.csv line"),
         ("当", "is not in the note of events.csv line"),  # one kanji is in many notes
         ("monitoring 注視", "is not in the note of events.csv line"),  # half in each language
-        ("The regulator is monitoring it closely", "is not a reason figure"),  # five words
-        ("monitoring.", "is not a reason figure"),  # a sentence
-        ("当局は事態を注視していると述べた。", "is not a reason figure"),
-        ("当局は事態を注視していると述べていた", "is not a reason figure"),  # 36 columns
-        ("…", "is not a reason figure"),  # no word at all
+        ("The regulator is monitoring it closely", "is not a words figure"),  # five words
+        ("monitoring.", "is not a words figure"),  # a sentence
+        ("当局は事態を注視していると述べた。", "is not a words figure"),
+        ("当局は事態を注視していると述べていた", "is not a words figure"),  # 36 columns
+        ("…", "is not a words figure"),  # no word at all
     ],
 )
 def test_a_reason_figure_the_note_does_not_give_is_refused(fixture_copy, printed, message):
     _tell_the_gap(fixture_copy, *_SAID)
-    cite = _cite_the_reason(fixture_copy, printed)
+    cite = _cite_words(fixture_copy, printed)
     [p] = problems_of(fixture_copy)
     assert (p.file.endswith("citations.csv"), p.line, p.column, p.value) == (True, cite, "printed", printed)
     assert message in p.message
@@ -451,20 +459,20 @@ def test_a_reason_figure_the_note_does_not_give_is_refused(fixture_copy, printed
 def test_a_reason_figure_may_hold_an_abbreviation_and_other_forms_of_its_letters(fixture_copy, printed):
     """ "U.S." ends no sentence; a curly apostrophe and full-width letters read as their plain forms."""
     _tell_the_gap(fixture_copy, "the U.S. regulator's staff, the SEC, said nothing", "米国の当局SECは何も述べなかった")
-    _cite_the_reason(fixture_copy, printed)
+    _cite_words(fixture_copy, printed)
     load_dataset(fixture_copy)
 
 
-def test_only_a_row_without_a_date_has_a_reason(fixture_copy):
-    cite = _cite_the_reason(fixture_copy, "Outflow", record_id="ex-detection")
+def test_a_dated_event_takes_no_words_figure(fixture_copy):
+    cite = _cite_words(fixture_copy, "Outflow", record_id="ex-detection")
     [p] = problems_of(fixture_copy)
-    assert (p.line, p.column, p.value) == (cite, "claim", "reason")
-    assert "not an events.csv row without a date" in p.message
+    assert (p.line, p.column, p.value) == (cite, "claim", "words")
+    assert "neither a story.csv row nor an events.csv row without a date" in p.message
 
 
 def test_a_reason_has_no_zone(fixture_copy):
     _tell_the_gap(fixture_copy, *_SAID)
-    cite = _cite_the_reason(fixture_copy, "monitoring", zone="UTC")
+    cite = _cite_words(fixture_copy, "monitoring", zone="UTC")
     [p] = problems_of(fixture_copy)
     assert (p.line, p.column, p.value) == (cite, "printed_tz", "UTC")
 
@@ -488,7 +496,19 @@ def test_a_reason_figure_is_accepted_exactly_when_the_note_gives_its_words(note,
     row = {"status": "gap", "note_en": " ".join([*note[:start], *run[:-1], run[-1] + ending, *note[start + size :]])}
     row["note_ja"] = "見つからない"
     cite = {"printed_tz": "", "printed": ""}
-    assert evidence._check_reason(cite, 2, " ".join(run), "events.csv", 5, row) == []
+    assert evidence._check_words(cite, 2, " ".join(run), "events.csv", 5, row) == []
     foreign = [*run[:at], stranger, *run[at:]]
-    refused = evidence._check_reason(cite, 2, " ".join(foreign), "events.csv", 5, row)
+    refused = evidence._check_words(cite, 2, " ".join(foreign), "events.csv", 5, row)
     assert [p.column for p in refused] == ["printed"]
+
+
+def test_a_story_row_s_words_are_backed_by_its_page(fixture_copy):
+    """The fixture's attribution ("the thief has not been identified"): its page prints "The thief"."""
+    story = fixture_copy / "story.csv"
+    line = line_of(story, "fact_id", "ex-attribution")
+    cite = _cite_words(fixture_copy, "The thief", record_id="ex-attribution", table="story")
+    load_dataset(fixture_copy)
+    set_cell(fixture_copy / "citations.csv", cite, "printed", "been caught")
+    [p] = problems_of(fixture_copy)
+    assert (p.line, p.column, p.value) == (cite, "printed", "been caught")
+    assert f"is not in the text of story.csv line {line} (text_en, text_ja)" in p.message

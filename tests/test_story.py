@@ -40,7 +40,7 @@ def test_coincheck_page_one_in_full():
     ctx = prepare_incident(incident_id="coincheck-2018", lang="en")
     lead = findings.incident(ctx).paragraphs[0]
     assert (
-        "It was valued at about 58 bn JPY by the company's count (US$532 million in The Japan Times' conversion)."
+        "The loss was valued at about 58 bn JPY by the company's count (US$532 million in The Japan Times' conversion)."
         in lead
     )
     assert "Those hurt: about 260,000 people who held NEM at the exchange." in lead
@@ -222,12 +222,13 @@ def test_customers_who_lost_nothing_are_said_to(incident):
 
 
 def test_liquid_says_who_bore_the_loss_by_whose_account():
-    # QUOINE's final report (2021-09-03): the 約7.54億円 left its own wallet and the cold wallets
+    # QUOINE's final report (2021-09-03): the coins left its own wallet (管理ウォレット) and the cold wallets
     # holding customers' assets were untouched; the group (Liquid Global) told users on 25 Aug 2021
     # they would suffer no loss (Coinscreed quotes the post): both accounts, each said as such, and
     # no one named as hurt beyond what they say (the group's own loss is not said to be its own).
     lead = findings.incident(prepare_incident(incident_id="liquid-2021", lang="en")).paragraphs[0]
-    assert "By the exchange's own accounts, its customers lost no assets: the Japanese entity said its lost" in lead
+    assert "By the exchange's own accounts, its customers lost no assets: the Japanese entity said the coins" in lead
+    assert lead.count("754 m JPY") == 1  # what was stolen gives it; the entity's account does not repeat it
     assert "themselves" not in lead and "Those hurt" not in lead
     assert "the group told its users on 25 August 2021 that they would suffer no loss." in lead
     ja = findings.incident(prepare_incident(incident_id="liquid-2021", lang="ja")).paragraphs[0]

@@ -63,8 +63,9 @@ MILESTONE_KINDS = ("event", "measure")
 # its page it stands.
 # when: the figure states the row's date, time or period; amount: one of the amounts the row gives.
 # term: the figure is the word the page uses for the row's term (data/story.csv: a cause, an attribution).
-# reason: the few words a page prints for the reason an events.csv row with no date gives in its note.
-CLAIMS = ("when", "amount", "term", "reason")
+# words: the few words a page prints that a row's text gives (story.csv), or its note (the reason of
+# an events.csv row with no date).
+CLAIMS = ("when", "amount", "term", "words")
 PLACES = ("headline", "lead", "body", "table", "list", "caption", "dateline")
 # What kind of page a cited page is (data/pages.csv), from the most to the least authoritative; a
 # fact that rests only on the last kind is shown as such to the reader.

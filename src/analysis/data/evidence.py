@@ -198,7 +198,7 @@ class _Read:
     claim: str
     when: printed.When | None
     amount: printed.Amount | None
-    text: str | None = None  # a term's or a reason's words as printed
+    text: str | None = None  # a term's or a words figure's words as printed
 
 
 def published_dates(cites: pd.DataFrame, listed: pd.DataFrame | None) -> pd.Series:
@@ -267,7 +267,7 @@ def check_citations(frames: dict[str, pd.DataFrame]) -> list[Problem]:
                 reads[key].append(_Read(line, "when", printed.resolve(w, published, precision), None))
             elif c["claim"] == "amount":
                 reads[key].append(_Read(line, "amount", None, printed.read_amount(c["printed"])))
-            elif c["claim"] in ("term", "reason"):
+            elif c["claim"] in ("term", "words"):
                 reads[key].append(_Read(line, c["claim"], None, None, c["printed"]))
             else:
                 continue  # the schema reports an unknown claim
@@ -340,68 +340,72 @@ def _term_words(row: dict) -> tuple[str, ...]:
     return vocab.TERMS.get(row.get("aspect", ""), {}).get(row.get("term", ""), ())
 
 
-# A reason figure is a word or a few, never a sentence: the project keeps no third-party prose.
-_REASON_WORDS = 4
-_REASON_COLUMNS = 32  # half-width columns: a Japanese character takes two
+# A words figure is a word or a few, never a sentence: the project keeps no third-party prose.
+_MOST_WORDS = 4
+_MOST_COLUMNS = 32  # half-width columns: a Japanese character takes two
 _WORD = re.compile(r"\w+(?:['-]\w+)*")
-# What a note may add to a figure's word: "remain" backs "remained", never "remainder"
+# What our text may add to a figure's word: "remain" backs "remained", never "remainder"
 _ENDINGS = ("", "s", "es", "d", "ed", "ing")
+# The text whose words a `words` figure backs: the note of an event row with no date (its reason),
+# or a story row's text (what an exchange said of its customers' losses, say).
+_WORDS_TEXT = {"events.csv": "note", "story.csv": "text"}
 
 
 def _plain(text: str) -> str:
-    """Text as the reason check compares it: full-width letters and curly apostrophes as their plain
+    """Text as the words check compares it: full-width letters and curly apostrophes as their plain
     forms, case aside."""
     return unicodedata.normalize("NFKC", text).replace("’", "'").casefold()
 
 
-def _check_reason(c, line: int, said: str, file: str, row_line: int, row: dict) -> list[Problem]:
-    """A figure for the reason of a row with no date: the few words the page prints that the row's
-    note gives too, so a reader finds on the page what the note says it shows."""
-    if file != "events.csv" or row.get("status") not in vocab.UNDATED:
+def _check_words(c, line: int, said: str, file: str, row_line: int, row: dict) -> list[Problem]:
+    """A figure of the few words a page prints that a row's text gives too (a story row's text, the
+    reason in the note of an event row with no date), so a reader finds on the page what the text
+    says it shows."""
+    if file not in _WORDS_TEXT or (file == "events.csv" and row.get("status") not in vocab.UNDATED):
         return [
             Problem(
                 NAME,
                 line,
                 "claim",
-                "reason",
-                f"backs {file} line {row_line}, which is not an events.csv row without a date "
-                f"({', '.join(vocab.UNDATED)}); only such a row's note gives a reason",
+                "words",
+                f"backs {file} line {row_line}, which is neither a story.csv row nor an events.csv row without a "
+                f"date ({', '.join(vocab.UNDATED)}); a dated event's figures state its date",
             )
         ]
     if c["printed_tz"]:
-        return [Problem(NAME, line, "printed_tz", c["printed_tz"], "is given for a reason, which has no zone")]
+        return [Problem(NAME, line, "printed_tz", c["printed_tz"], "is given for words, which have no zone")]
     ours = _WORD.findall(_plain(said))
     # a final full stop after a word ends a sentence; one after an abbreviation ("U.S.") does not
     sentence = re.search(r"[。！？!?]", said) or printed.SENTENCE_END.search(said + " X")
-    if not ours or len(ours) > _REASON_WORDS or l10n.text_columns(said) > _REASON_COLUMNS or sentence:
+    if not ours or len(ours) > _MOST_WORDS or l10n.text_columns(said) > _MOST_COLUMNS or sentence:
         return _bad_figure(
             c,
             line,
-            f"is not a reason figure: give the word or the few words (at most {_REASON_WORDS} words and "
-            f"{_REASON_COLUMNS} columns, a Japanese character taking two; no sentence) the page prints for the reason",
+            f"is not a words figure: give the word or the few words (at most {_MOST_WORDS} words and "
+            f"{_MOST_COLUMNS} columns, a Japanese character taking two; no sentence) the page prints",
         )
-    # the note's own label ("Not found:", 「見つからない。」) is ours, never the page's
-    notes = [_plain(l10n.after_label(row.get(col) or "", lang, start=False)) for col, lang in _NOTES]
-    if not any(_gives(note, ours, _plain(said).strip()) for note in notes):
+    base = _WORDS_TEXT[file]
+    texts = list(zip(l10n.columns(base), l10n.LANGUAGES))
+    # a note's own label ("Not found:", 「見つからない。」) is ours, never the page's
+    ours_text = [_plain(l10n.after_label(row.get(col) or "", lang, start=False)) for col, lang in texts]
+    if not any(_gives(text, ours, _plain(said).strip()) for text in ours_text):
         return _bad_figure(
             c,
             line,
-            f"is not in the note of {file} line {row_line} ({', '.join(col for col, _ in _NOTES)}, its label aside): "
-            "a reason figure's words stand in one note side by side, in order, each as the page prints it or "
-            "with an ending (remain: remained), case aside; a Japanese figure stands in it whole",
+            f"is not in the {base} of {file} line {row_line} ({', '.join(col for col, _ in texts)}"
+            f"{', its label aside' if base == 'note' else ''}): a words figure's words stand in one language's "
+            f"{base} side by side, in order, each as the page prints it or with an ending (remain: remained), "
+            "case aside; a Japanese figure stands in it whole",
         )
     return []
 
 
-_NOTES = tuple(zip(l10n.columns("note"), l10n.LANGUAGES))
-
-
-def _gives(note: str, words: list[str], figure: str) -> bool:
-    """Whether a note gives a reason figure: in a script written without spaces, the figure itself (two
-    characters at least: one kanji is in many notes); else its words side by side and in order."""
+def _gives(text: str, words: list[str], figure: str) -> bool:
+    """Whether our text gives a words figure: in a script written without spaces, the figure itself (two
+    characters at least: one kanji is in many texts); else its words side by side and in order."""
     if any(unicodedata.east_asian_width(ch) in "WF" for ch in figure):
-        return len(figure) >= 2 and figure in note
-    theirs, n = _WORD.findall(note), len(words)
+        return len(figure) >= 2 and figure in text
+    theirs, n = _WORD.findall(text), len(words)
     return any(
         all(t in [w + e for e in _ENDINGS] for w, t in zip(words, theirs[i : i + n]))
         for i in range(len(theirs) - n + 1)
@@ -409,8 +413,8 @@ def _gives(note: str, words: list[str], figure: str) -> bool:
 
 
 def _check_one(c, line: int, read: _Read, zone: ZoneInfo, file: str, row_line: int, row: dict) -> list[Problem]:
-    if read.claim == "reason":
-        return _check_reason(c, line, read.text, file, row_line, row)
+    if read.claim == "words":
+        return _check_words(c, line, read.text, file, row_line, row)
     if read.claim == "term":
         words = _term_words(row)
         if not words:
