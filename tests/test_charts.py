@@ -180,6 +180,13 @@ def test_an_opening_bracket_never_ends_a_line(lang, name):
         assert not [line for line in lines[:-1] if line[-1] in never_last], lines
 
 
+@pytest.mark.parametrize("share", [0.05, 0.1])
+def test_a_name_and_year_wider_than_the_line_breaks_at_its_space(share):
+    """Held whole where it fits; where it cannot, at its space, never inside the year ("Coincheck 20 / 18")."""
+    with style.narrow():
+        assert style.wrapped("Coincheck 2018", "en", "label", share) == "Coincheck\n2018"
+
+
 @pytest.mark.parametrize("held", ["Liquid 2021", "December 2024", "DMM Bitcoin 2024"])
 @pytest.mark.parametrize("kind, share, narrow", [("title", 1.0, False), ("source", 1.0, True), ("label", 0.3, True)])
 def test_a_name_or_a_month_keeps_its_year_on_its_line(held, kind, share, narrow):

@@ -435,10 +435,13 @@ def test_a_gaps_reason_is_backed_by_words_its_page_prints(fixture_copy, printed)
         ("not monitoring", "is not in the note of events.csv line"),  # words of the note, not side by side
         ("monitoring was", "is not in the note of events.csv line"),  # side by side, not in order
         ("Not found", "is not in the note of events.csv line"),  # the note's own label, not the page's
-        ("m", "is not in the note of events.csv line"),  # a letter begins many words: an ending is all a note adds
+        ("m", "is not a words figure"),  # a letter begins many words
+        ("the", "is not a words figure"),  # a word of grammar is in every text
+        ("とのみ", "is not a words figure"),
+        ("25 August 2021", "gives a number"),  # a date is a figure of claim when
         ("regulate", "is not in the note of events.csv line"),
         ("監視", "is not in the note of events.csv line"),
-        ("当", "is not in the note of events.csv line"),  # one kanji is in many notes
+        ("当", "is not a words figure"),  # one kanji is in many notes
         ("monitoring 注視", "is not in the note of events.csv line"),  # half in each language
         ("The regulator is monitoring it closely", "is not a words figure"),  # five words
         ("monitoring.", "is not a words figure"),  # a sentence
@@ -455,10 +458,30 @@ def test_a_reason_figure_the_note_does_not_give_is_refused(fixture_copy, printed
     assert message in p.message
 
 
-@pytest.mark.parametrize("printed", ["U.S. regulator’s", "ＳＥＣ"])
+def test_a_words_figure_stands_within_one_clause_of_the_note(fixture_copy):
+    """ "first flagged" is not in "among the first, flagged it": a comma ends a clause."""
+    _tell_the_gap(fixture_copy, "analysts, ZachXBT among the first, flagged it", "分析者が指摘した")
+    cite = _cite_words(fixture_copy, "first flagged")
+    [p] = problems_of(fixture_copy)
+    assert (p.line, p.value) == (cite, "first flagged") and "within one clause" in p.message
+    _tell_the_gap(fixture_copy, "analysts first flagged it, ZachXBT among them", "分析者が指摘した")
+    load_dataset(fixture_copy)
+
+
+@pytest.mark.parametrize("file", ["incidents.csv", "remedies.csv"])
+def test_an_incident_or_remedy_row_takes_no_words_figure(file):
+    # the fixture's incidents and remedies are the seed's, which no figure may back: called directly
+    row = {"stolen_en": "Outflow detected", "detail_en": "Outflow detected"}
+    [p] = evidence._check_words({"printed_tz": ""}, 2, "Outflow detected", file, 5, row)
+    assert (p.line, p.column, p.value) == (2, "claim", "words")
+
+
+@pytest.mark.parametrize("printed", ["U.S. regulator’s", "ＳＥＣ staff"])
 def test_a_reason_figure_may_hold_an_abbreviation_and_other_forms_of_its_letters(fixture_copy, printed):
     """ "U.S." ends no sentence; a curly apostrophe and full-width letters read as their plain forms."""
-    _tell_the_gap(fixture_copy, "the U.S. regulator's staff, the SEC, said nothing", "米国の当局SECは何も述べなかった")
+    _tell_the_gap(
+        fixture_copy, "the SEC staff and the U.S. regulator's chair said nothing", "米国の当局SECは何も述べなかった"
+    )
     _cite_words(fixture_copy, printed)
     load_dataset(fixture_copy)
 
@@ -477,7 +500,7 @@ def test_a_reason_has_no_zone(fixture_copy):
     assert (p.line, p.column, p.value) == (cite, "printed_tz", "UTC")
 
 
-_NOTE_WORD = st.text(alphabet="abcdefghij", min_size=2, max_size=5)
+_NOTE_WORD = st.text(alphabet="abcdefghij", min_size=4, max_size=5)
 
 
 @given(
@@ -485,7 +508,7 @@ _NOTE_WORD = st.text(alphabet="abcdefghij", min_size=2, max_size=5)
     first=st.integers(0, 7),
     size=st.integers(1, 3),
     ending=st.sampled_from(["", "s", "ed", "ing"]),
-    stranger=st.text(alphabet="klmnop", min_size=2, max_size=5),
+    stranger=st.text(alphabet="klmnop", min_size=4, max_size=5),
     at=st.integers(0, 3),
 )
 def test_a_reason_figure_is_accepted_exactly_when_the_note_gives_its_words(note, first, size, ending, stranger, at):

@@ -74,7 +74,7 @@ def test_findings_follow_the_data(data_copy):
         "first halted a service about 33 min after noticing it.",
         "disclosed the theft on the day it began.",
         "A business improvement order followed 3 days after the theft.",
-        "It filed the report the order required on its deadline, 13 February 2018.",
+        "The exchange filed the report the order required on its deadline, 13 February 2018.",
         "XEM holders were paid 88.549 JPY per XEM (46.3 bn JPY in all, from the company's own funds)",
         ": about 79.8% of the loss's reported value per XEM (about 110.9 JPY).",
         "delivered 45 days after the theft",

@@ -345,7 +345,7 @@ _MOST_WORDS = 4
 _MOST_COLUMNS = 32  # half-width columns: a Japanese character takes two
 _WORD = re.compile(r"\w+(?:['-]\w+)*")
 # What our text may add to a figure's word: "remain" backs "remained", never "remainder"
-_ENDINGS = ("", "s", "es", "d", "ed", "ing")
+_ENDINGS = ("", "s", "es", "d", "ed", "ing", "'s")
 # The text whose words a `words` figure backs: the note of an event row with no date (its reason),
 # or a story row's text (what an exchange said of its customers' losses, say).
 _WORDS_TEXT = {"events.csv": "note", "story.csv": "text"}
@@ -374,42 +374,61 @@ def _check_words(c, line: int, said: str, file: str, row_line: int, row: dict) -
         ]
     if c["printed_tz"]:
         return [Problem(NAME, line, "printed_tz", c["printed_tz"], "is given for words, which have no zone")]
-    ours = _WORD.findall(_plain(said))
+    plain = _plain(said).strip()
+    ours = _WORD.findall(plain)
+    if re.search(r"\d", plain):
+        return _bad_figure(c, line, "gives a number: a date or an amount is a figure of claim 'when' or 'amount'")
     # a final full stop after a word ends a sentence; one after an abbreviation ("U.S.") does not
-    sentence = re.search(r"[。！？!?]", said) or printed.SENTENCE_END.search(said + " X")
-    if not ours or len(ours) > _MOST_WORDS or l10n.text_columns(said) > _MOST_COLUMNS or sentence:
+    sentence = re.search(r"[。！？!?]", plain) or printed.SENTENCE_END.search(plain + " X")
+    # a word or two of grammar ("the", 「とした」) is in every text: a figure carries one of substance
+    substance = any(len(w) >= 4 for w in ours if w.isascii()) or re.search(_KANJI_KANA, plain)
+    if not ours or len(ours) > _MOST_WORDS or l10n.text_columns(said) > _MOST_COLUMNS or sentence or not substance:
         return _bad_figure(
             c,
             line,
-            f"is not a words figure: give the word or the few words (at most {_MOST_WORDS} words and "
-            f"{_MOST_COLUMNS} columns, a Japanese character taking two; no sentence) the page prints",
+            f"is not a words figure: give the few words the page prints (at most {_MOST_WORDS} words and "
+            f"{_MOST_COLUMNS} columns, a Japanese character taking two; no sentence; a word of four letters or "
+            "more, or two kanji or katakana, among them)",
         )
     base = _WORDS_TEXT[file]
     texts = list(zip(l10n.columns(base), l10n.LANGUAGES))
-    # a note's own label ("Not found:", 「見つからない。」) is ours, never the page's
-    ours_text = [_plain(l10n.after_label(row.get(col) or "", lang, start=False)) for col, lang in texts]
-    if not any(_gives(text, ours, _plain(said).strip()) for text in ours_text):
+    # a note's own label ("Not found:", 「見つからない。」, "Did not happen:"...) is ours, never the page's
+    ours_text = [row.get(col) or "" for col, _ in texts]
+    if base == "note":
+        ours_text = [l10n.after_label(text, lang, start=False) for text, (_, lang) in zip(ours_text, texts)]
+    if not any(_gives(_plain(text), ours, plain) for text in ours_text):
         return _bad_figure(
             c,
             line,
             f"is not in the {base} of {file} line {row_line} ({', '.join(col for col, _ in texts)}"
             f"{', its label aside' if base == 'note' else ''}): a words figure's words stand in one language's "
-            f"{base} side by side, in order, each as the page prints it or with an ending (remain: remained), "
-            "case aside; a Japanese figure stands in it whole",
+            f"{base}, within one clause, side by side and in order, each as the page prints it or with an ending "
+            "(remain: remained), case aside; a Japanese figure stands in it whole",
         )
     return []
 
 
+_KANJI_KANA = r"[\u4e00-\u9fff\u30a0-\u30ff]{2}"
+# Where our text's clauses end: a figure's words are read within one
+_CLAUSE_END = re.compile(r"[,;:()\[\]、。「」（）]")
+
+
 def _gives(text: str, words: list[str], figure: str) -> bool:
-    """Whether our text gives a words figure: in a script written without spaces, the figure itself (two
-    characters at least: one kanji is in many texts); else its words side by side and in order."""
-    if any(unicodedata.east_asian_width(ch) in "WF" for ch in figure):
-        return len(figure) >= 2 and figure in text
-    theirs, n = _WORD.findall(text), len(words)
-    return any(
-        all(t in [w + e for e in _ENDINGS] for w, t in zip(words, theirs[i : i + n]))
-        for i in range(len(theirs) - n + 1)
-    )
+    """Whether our text gives a words figure within one of its clauses: in a script written without
+    spaces, the figure itself (two characters at least: one kanji is in many texts); else its words side
+    by side and in order."""
+    for clause in _CLAUSE_END.split(text):
+        if any(unicodedata.east_asian_width(ch) in "WF" for ch in figure):
+            if len(figure) >= 2 and figure in clause:
+                return True
+            continue
+        theirs, n = _WORD.findall(clause), len(words)
+        if any(
+            all(t in [w + e for e in _ENDINGS] for w, t in zip(words, theirs[i : i + n]))
+            for i in range(len(theirs) - n + 1)
+        ):
+            return True
+    return False
 
 
 def _check_one(c, line: int, read: _Read, zone: ZoneInfo, file: str, row_line: int, row: dict) -> list[Problem]:

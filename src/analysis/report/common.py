@@ -210,7 +210,7 @@ def disputed_table(ctx: Context) -> Table:
 
 def _with_pages(note, row, lang: str):
     """A step's reason with the pages of its row (those that print its words or its dates: claims
-    `reason` and `when`), linked beside it as a disputed value's are: the reader checks the why where
+    `words` and `when`), linked beside it as a disputed value's are: the reader checks the why where
     it is told."""
     return Lines((note, citing.sources_cell(row, lang)), inline=True) if row.pages else note
 

@@ -193,7 +193,10 @@ def _broken(paragraph: str, lang: str, width: int) -> tuple[list[str], bool]:
         while 0 < cut < len(paragraph) and _in_quantity(paragraph, cut):
             cut -= 1
         if cut == 0:
-            cut, allowed = fits, False  # one quantity wider than the line: it breaks, as nothing else can
+            # one quantity wider than the line: it breaks, as nothing else can; at its last space that
+            # fits ("Coincheck / 2018"), else where the line ends
+            spaces = [i + 1 for i in range(1, fits) if paragraph[i] == " "]
+            cut, allowed = (spaces[-1] if spaces else fits), False
         forced |= not allowed
         while paragraph[cut : cut + 1] and paragraph[cut] in never_first:  # kinsoku
             cut += 1
