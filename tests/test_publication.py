@@ -76,7 +76,7 @@ def test_findings_follow_the_data(data_copy):
         "A business improvement order followed 3 days after the theft.",
         "The exchange filed the report the order required on its deadline, 13 February 2018.",
         "XEM holders were paid 88.549 JPY per XEM (46.3 bn JPY in all, from the company's own funds)",
-        ": about 79.8% of the loss's reported value per XEM (about 110.9 JPY).",
+        "The reported loss implies about 110.9 JPY per XEM; the payment was about 79.8% of that.",
         "delivered 45 days after the theft",
     ]:
         assert phrase in text, phrase

@@ -224,7 +224,9 @@ def test_liquid_says_who_bore_the_loss_by_whose_account():
     # QUOINE's final report (2021-09-03): the cold wallets holding customers' assets were untouched
     # (what was stolen already says the coins left its own wallet); the group (Liquid Global) told users on 25 Aug 2021
     # they would suffer no loss (Coinscreed quotes the post): both accounts, each said as such, and
-    # no one named as hurt beyond what they say (the group's own loss is not said to be its own).
+    # no one named as hurt beyond what they say (the group's own loss is not said to be its own: no page
+    # says how it was covered, which page 1 says, beside the loan from FTX the group announced on 26 Aug
+    # 2021, US$120 million, Crypto Business World, and what it was for, The Chain Bulletin).
     lead = findings.incident(prepare_incident(incident_id="liquid-2021", lang="en")).paragraphs[0]
     assert (
         "By the exchange's own accounts, its customers lost no assets: the Japanese entity said the cold wallets"
@@ -232,7 +234,11 @@ def test_liquid_says_who_bore_the_loss_by_whose_account():
     )
     assert lead.count("754 m JPY") == 1 and lead.count("own wallet") == 1  # said once, in what was stolen
     assert "themselves" not in lead and "Those hurt" not in lead
-    assert "the group told its users on 25 August 2021 that they would suffer no loss." in lead
+    assert (
+        "the group told its users on 25 August 2021 that they would suffer no loss; no page found says how the "
+        "group covered the loss, but on 26 August 2021 it announced a US$120 million loan from FTX to strengthen "
+        "its capital." in lead
+    )
     ja = findings.incident(prepare_incident(incident_id="liquid-2021", lang="ja")).paragraphs[0]
     assert "取引所側の説明によれば、顧客に資産の損失はなかった。日本法人は、" in ja
 
@@ -419,17 +425,12 @@ def test_the_comparison_counts_liquid_among_those_who_lost_nothing_by_their_own_
         ),
         ("dmm-bitcoin-2024", "ja", "廃業とSBI VCトレードへの口座・資産の移管を発表（2024年12月2日）"),
         # CoinDesk dates the deal in UTC: the day says so.
-        # Its row names its own step, with the loan that came before (a figure its page prints).
-        (
-            "liquid-2021",
-            "en",
-            "purchase by FTX, which had lent the group US$120 million after the theft, announced (2 February 2022, "
-            "UTC date)",
-        ),
+        # The loan that came before is told with who bore the loss (liquid-victims), not here.
+        ("liquid-2021", "en", "purchase by FTX announced (2 February 2022, UTC date)"),
         (
             "liquid-2021",
             "ja",
-            "流出後にグループへ1億2,000万米ドルを融資していたFTXによる買収を発表（2022年2月2日、協定世界時の日付）",
+            "FTXによる買収の発表（2022年2月2日、協定世界時の日付）",
         ),
         # The seller's filing (31 Mar 2023, used: it dates the completion, names no buyer) and the
         # trade-press page naming the buyer (14 Feb 2023) disagree: both days are told, each with whose
@@ -675,11 +676,15 @@ def test_a_drain_counts_from_the_earlier_theft_too():
     # the sources date (1 Mar 2011), by hand: 366 (to 1 Mar 2012) + 365 (to 1 Mar 2013) + 364 = 1,095 days.
     text = _told("mtgox-2014")
     assert (
-        "The exchange disclosed the loss 901 days after it began (1,095 days counted from the earlier theft, "
+        "The exchange disclosed the loss on 28 February 2014, 901 days after it began (1,095 days counted from the "
+        "earlier theft, "
         "on 1 March 2011)." in text
     )
     ja = _told("mtgox-2014", "ja")
-    assert "取引所は流出開始から901日で損失を公表した（それより前の2011年3月1日の流出からは1,095日）。" in ja
+    assert (
+        "取引所は流出開始から901日で、2014年2月28日に損失を公表した（それより前の2011年3月1日の流出からは1,095日）。"
+        in ja
+    )
     # A theft without an earlier account says nothing of one.
     cc = _told("coincheck-2018")
     assert "counted from the earlier theft" not in cc
@@ -708,7 +713,7 @@ def test_the_exchange_s_own_earlier_account_is_told_by_where_it_was_read(data_co
     # Zaif's 20 Sep release, as news pages quote it (source_kind quoted), puts the halt at about 14 Sep.
     text = _told("zaif-2018")
     # Not "first halted ... (it also puts it earlier)": the other account is of services already down.
-    assert "(by another account of the exchange's own, some services were down from about 14 September 2018)" in text
+    assert "(though the exchange also said elsewhere that some services were down from about 14 September 2018)" in text
     # The same row read as a news page's own report: the exchange acted, but the account is not its own.
     path = data_copy / "events.csv"
     set_cell(path, line_of(path, "event_id", "zaif-suspension-0914"), "source_kind", "secondary")
@@ -945,10 +950,10 @@ def test_a_drain_s_halt_is_named_for_what_was_halted():
     # it had halted services, giving other reasons, in 2013 (row mtgox-usd-withdrawals-2013), so "first halted a service" would
     # be untrue: its row names what was halted.
     en = _told("mtgox-2014")
-    assert "The exchange halted bitcoin withdrawals to outside addresses 880 days after the drain began." in en
+    assert "The exchange halted bitcoin withdrawals to outside addresses on 7 February 2014, 880 days after" in en
     assert "first halted a service" not in en
     ja = _told("mtgox-2014", "ja")
-    assert "取引所は流出開始から880日でビットコインの外部への払い出しを停止した。" in ja
+    assert "取引所は流出開始から880日で、2014年2月7日にビットコインの外部への払い出しを停止した。" in ja
     # Other thefts keep the milestone's own words.
     assert "The exchange first halted a service about 33 min after noticing it." in _told("coincheck-2018")
     # 「初めて停止した」 would read as "for the first time ever"; 「サービス停止」 as the whole service
@@ -963,8 +968,9 @@ def test_the_price_paid_says_where_and_over_which_window_it_was_averaged():
     # (463億円, cc-compensation-paid), which it matches.
     assert (
         "XEM holders were paid 88.549 JPY per XEM (46.3 bn JPY in all, from the company's own funds), the "
-        "volume-weighted average on Zaif XEM/JPY between Coincheck's XEM trading halt and the remedy's announcement: "
-        "about 79.8% of the loss's reported value per XEM (about 110.9 JPY)." in _told("coincheck-2018")
+        "volume-weighted average on Zaif XEM/JPY between Coincheck's XEM trading halt and the remedy's announcement. "
+        "The reported loss implies about 110.9 JPY per XEM; the payment was about 79.8% of that."
+        in _told("coincheck-2018")
     )
     assert (
         "補償単価は1XEMあたり88.549円で、コインチェックがXEMの売買を停止してから補償方針を公表するまでのZaif XEM/JPYの"
@@ -999,15 +1005,56 @@ def test_the_comparison_ranks_in_words_and_names_the_other_theft_times():
 
 def test_a_japanese_phrase_of_time_keeps_its_particle_after_the_zone_note():
     # 「取引所は協定世界時の日付で流出当日に…」 read as if the theft itself were dated in UTC: the
-    # zone's note now follows the day it qualifies, before the particle.
-    ja = " ".join(findings.incident(prepare_incident(incident_id="bitfinex-2016", lang="ja")).paragraphs)
-    assert "取引所は流出当日（協定世界時の日付）に最初の停止措置をとった。" in ja
-    assert "流出から8日（協定世界時の日付）で顧客に付与された" in ja
-    assert "協定世界時の日付で流出" not in ja
-    en = " ".join(findings.incident(prepare_incident(incident_id="bitfinex-2016", lang="en")).paragraphs)
-    assert "The exchange first halted a service on the day of the theft, in UTC dates." in en
+    # zone's note follows the day it qualifies, before the particle.
+    assert l10n.in_zone("流出当日に", "UTC", "ja", phrase=True) == "流出当日（協定世界時の日付）に"
     assert l10n.in_zone("流出当日に", None, "ja", phrase=True) == "流出当日に"
     assert l10n.in_zone("翌日", "UTC", "ja", phrase=True) == "翌日（協定世界時の日付）"
+
+
+def test_counts_all_in_one_zone_s_dates_are_said_to_be_so_once():
+    # Bitfinex's theft is dated in UTC only (2 Aug 2016); its halt and disclosure fall on that UTC day
+    # and its tokens 8 UTC days later (10 Aug): page 1 said ", in UTC dates" after each (helper-64).
+    # Its paragraphs now say it once, before the first count; the headline keeps its own note.
+    en = findings.incident(prepare_incident(incident_id="bitfinex-2016", lang="en"))
+    text = " ".join(en.paragraphs)
+    assert en.paragraphs[1].startswith("Days here are counted in UTC dates, the dates the pages give. ")
+    assert "The exchange first halted a service on the day of the theft." in text
+    assert "credited to customers 8 days after the theft." in text
+    assert "in UTC dates" not in text.replace("Days here are counted in UTC dates", "")
+    assert en.headline.endswith("(both in UTC dates)")
+    ja = " ".join(findings.incident(prepare_incident(incident_id="bitfinex-2016", lang="ja")).paragraphs)
+    assert "ここでの日数は、資料が示す協定世界時の日付で数えている。取引所は流出当日に最初の停止措置をとった。" in ja
+    assert ja.count("協定世界時の日付で") == 1
+    # Binance's theft is a UTC date too, but its counts are in hours: no paragraph says it.
+    binance = " ".join(findings.incident(prepare_incident(incident_id="binance-2019", lang="en")).paragraphs)
+    assert "Days here are counted" not in binance
+
+
+def test_one_zone_is_said_for_days_only_where_every_count_by_date_shares_it():
+    m = prepare_incident(incident_id="bitfinex-2016", lang="en").found
+    theft, halt, told, decided = m["leak"], m["suspension"], m["disclosure"], m["remedy_decided"]
+    assert findings.days_zone((theft, halt), (theft, told)) == "UTC"
+    # a step with no date stands in no one's way; one count alone is said where it stands
+    assert findings.days_zone((theft, halt), (theft, m.get("detection")), (theft, told)) == "UTC"
+    assert findings.days_zone((theft, halt)) is None
+    # the decision (7 Aug, a Japan date with no time) against a UTC date is 4-5 days: each says its own
+    assert findings.days_zone((theft, halt), (theft, told), (theft, decided)) is None
+
+
+def test_a_count_of_years_of_days_gives_its_day_too():
+    # Mt. Gox: the drain began 11 Sep 2011 (Japan date); the withdrawal halt came on 7 Feb 2014 (880
+    # days), the disclosure on 28 Feb 2014 (901 days) and the rehabilitation plan on 20 Oct 2021 (3,692
+    # days): a count that long is hard to picture, so the day is said too. The headline keeps the count.
+    en = findings.incident(prepare_incident(incident_id="mtgox-2014", lang="en"))
+    text = " ".join(en.paragraphs)
+    assert "on 7 February 2014, 880 days after the drain began." in text
+    assert "The exchange disclosed the loss on 28 February 2014, 901 days after it began (1,095 days" in text
+    assert "The remedy was decided on 20 October 2021, 3,692 days after the drain began;" in text
+    assert "disclosed 901 days after it began" in en.headline
+    ja = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="ja")).paragraphs)
+    assert "補償方法は流出開始から3,692日で、2021年10月20日に決まったが、" in ja
+    # Under a year, the count alone (Coincheck's remedy, 45 days).
+    assert "The remedy was delivered 45 days after the theft." in _told("coincheck-2018")
 
 
 def test_the_regulator_s_first_step_is_named_for_what_it_was():
@@ -1034,7 +1081,7 @@ def test_a_reason_after_its_step_s_label_goes_on_in_lower_case():
     # case is kept, so a name stays capitalised (Bybit: "Dubai's regulator").
     bitfinex = _told("bitfinex-2016")
     assert "Detection: the exchange's statement says only 'today', with no date or time." in bitfinex
-    assert "First regulator action: no Hong Kong regulator supervised the exchange" in bitfinex
+    assert "First regulator action: no Hong Kong financial regulator supervised the exchange" in bitfinex
     assert "First regulator action: Dubai's regulator said no more than that it was monitoring" in _told("bybit-2025")
     # One step alone: its reason is a sentence of its own.
     assert "Not found in the sources: first regulator action. The company says only" in _told("liquid-2021")

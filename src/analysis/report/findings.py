@@ -44,13 +44,15 @@ def _gap(a: Milestone | None, b: Milestone | None) -> Duration | None:
     return between(a, b)
 
 
-def elapsed(a: Milestone | None, b: Milestone | None, lang: str) -> str | None:
-    """The time from a to b as readers say it (l10n.elapsed); None when either is not dated."""
+def elapsed(a: Milestone | None, b: Milestone | None, lang: str, zoned: bool = True) -> str | None:
+    """The time from a to b as readers say it (l10n.elapsed); None when either is not dated; without
+    its zone's name where the paragraph says it (`days_zone`)."""
     d = _gap(a, b)
     if d is None:
         return None
     lo, hi = d.days_range or (None, None)
-    return l10n.elapsed(d.calendar_days, d.hours, lang, lo=lo, hi=hi, approximate=d.approximate, zone=d.zone)
+    return l10n.elapsed(d.calendar_days, d.hours, lang, lo=lo, hi=hi, approximate=d.approximate,
+                         zone=d.zone if zoned else None)  # fmt: skip
 
 
 def _within_minute(d: Duration | None) -> bool:
@@ -79,11 +81,19 @@ def _sentence(key: str, lang: str, **fields) -> str | None:
     return None if any(v is None for v in fields.values()) else l10n.t(key, lang, **fields)
 
 
-def when(a: Milestone | None, b: Milestone | None, lang: str, since: str, zoned: bool = True) -> str | None:
+# A count of a year or more of days is hard to picture: a sentence gives its day as well.
+_DATED_FROM_DAYS = 365
+
+
+def when(
+    a: Milestone | None, b: Milestone | None, lang: str, since: str, zoned: bool = True, dated: bool = True
+) -> str | None:
     """When b came, said from a: "33 min after noticing it"; "on the day it noticed it" or "the day
     after it noticed it" when only the dates are known; "as soon as it noticed it" within the minute
     (`since` names the phrases in the catalogue); days counted in another zone's dates say so, unless
-    `zoned` is False because the sentence says it once for all its counts (`zone_of`)."""
+    `zoned` is False because the sentence or its paragraph says it once for all its counts
+    (`zone_of`, `days_zone`); a count of a year or more gives b's day too ("on 24 February 2014,
+    901 days after it began"), unless `dated` is False (a headline keeps to the count)."""
     d = _gap(a, b)
     if d is None:
         return None
@@ -101,7 +111,10 @@ def when(a: Milestone | None, b: Milestone | None, lang: str, since: str, zoned:
         return l10n.t(f"{since}_about_once", lang)
     if d.zone:
         return told(l10n.t(since, lang, value=l10n.elapsed(d.calendar_days, None, lang)))
-    return l10n.t(since, lang, value=elapsed(a, b, lang))
+    text = l10n.t(since, lang, value=elapsed(a, b, lang))
+    if dated and b.day is not None and d.days_range is None and (d.calendar_days or 0) >= _DATED_FROM_DAYS:
+        return l10n.t("count_dated", lang, count=text, day=l10n.day(b.day, lang))
+    return text
 
 
 def zone_of(*gaps: tuple[Milestone | None, Milestone | None]) -> str | None:
@@ -110,6 +123,15 @@ def zone_of(*gaps: tuple[Milestone | None, Milestone | None]) -> str | None:
     zones = {d.zone if d is not None and d.zone and not (_at_once(d) or _about_once(d)) else None
              for d in (_gap(a, b) for a, b in gaps)}  # fmt: skip
     return next(iter(zones)) if len(zones) == 1 else None
+
+
+def days_zone(*gaps: tuple[Milestone | None, Milestone | None]) -> str | None:
+    """The other zone all of these counts of days are made in, when at least two are and every
+    other count by date is too (a paragraph then says it once); counts in hours and missing ones
+    do not stand in the way. None when any count of days is made in Japan dates or as a range."""
+    by_day = [d for d in (_gap(a, b) for a, b in gaps) if d is not None and d.hours is None]
+    zones = {d.zone or None for d in by_day}
+    return next(iter(zones)) if len(zones) == 1 and len(by_day) >= 2 else None
 
 
 def _theft_day(ctx: IncidentContext, theft: Milestone | None) -> str | None:
@@ -390,6 +412,18 @@ def incident(ctx: IncidentContext) -> Findings:
         and (to_detection.hours >= 1 if to_detection.hours is not None else to_detection.calendar_days >= 2)
     )
     unnoticed = elapsed(theft, detection, lang) if long_enough else None
+    # Counts of days all made in one other zone's dates: the paragraphs say so once, not after each.
+    # (The remedy's decision is told only where its delivery is not dated.)
+    decided = "remedy_decided" if _gap(theft, m.get("remedy_delivered")) is None else "remedy_delivered"
+    one_zone = days_zone(
+        *((theft, m.get(step)) for step in ("detection", "suspension", "disclosure", "order", decided)),
+        (detection, m.get("suspension")),
+        (theft, regulator),
+    )
+
+    def said(a: Milestone | None, b: Milestone | None, since: str) -> str | None:
+        return when(a, b, lang, since, zoned=one_zone is None)
+
     f = ctx.compensation
     paid = None
     if f is not None:
@@ -402,7 +436,7 @@ def incident(ctx: IncidentContext) -> Findings:
         noticed = l10n.t("find_noticed_same_day", lang, missing=_missing_time(theft, detection, lang))
     elif _same_day(to_detection) or _next_day(to_detection):
         # a day without both times: the day said (in its zone's dates), never "for next day"
-        noticed = l10n.t("find_noticed_day", lang, when=when(theft, detection, lang, "after_start"),
+        noticed = l10n.t("find_noticed_day", lang, when=said(theft, detection, "after_start"),
                          missing=_missing_time(theft, detection, lang))  # fmt: skip
     elif _at_once(to_detection):
         noticed = l10n.t("find_noticed_at_once" if own else "find_noticed_at_once_plain", lang)
@@ -422,7 +456,8 @@ def incident(ctx: IncidentContext) -> Findings:
             else "find_unnoticed"
         )
         start = _clock(theft, lang) if theft.timestamp is not None else ""
-        noticed = _sentence(key, lang, duration=unnoticed, other=other or "", start=start)
+        duration = elapsed(theft, detection, lang, zoned=one_zone is None)
+        noticed = _sentence(key, lang, duration=duration, other=other or "", start=start)
     # What the row says was halted, where "first halted a service" would be untrue (Mt. Gox had
     # halted services for other reasons before its loss came to light).
     halted_what = None if m.get("suspension") is None else story.own_step(ctx, m["suspension"].event_id)
@@ -440,8 +475,8 @@ def incident(ctx: IncidentContext) -> Findings:
             "find_halted" if halted_what is None else "find_halted_named",
             lang,
             # from the detection; from the theft when the detection is not dated to a day
-            halted=when(detection, m.get("suspension"), lang, "after_noticing")
-            or when(theft, m.get("suspension"), lang, "after_drain" if drain else "after_theft"),
+            halted=said(detection, m.get("suspension"), "after_noticing")
+            or said(theft, m.get("suspension"), "after_drain" if drain else "after_theft"),
             # another day for the halt, or other times for the detection it is counted from
             other=_earlier_account(ctx, m.get("suspension"))
             + (_other_count(ctx, detection, m.get("suspension")) or ""),
@@ -450,17 +485,17 @@ def incident(ctx: IncidentContext) -> Findings:
         _sentence(
             tell("find_disclosed"),
             lang,
-            disclosed=when(theft, m.get("disclosure"), lang, "after_start"),
+            disclosed=said(theft, m.get("disclosure"), "after_start"),
             **({"earlier": _from_earlier_theft(ctx, theft, m.get("disclosure"))} if drain else {}),
         ),
         # named for what it was: a report ordered, an inspection, an order
         _sentence(
             "find_first_step",
             lang,
-            first=when(theft, regulator, lang, "after_theft"),
+            first=said(theft, regulator, "after_theft"),
             step=_regulator_step(ctx, regulator),
         ),
-        _order(ctx, m.get("order"), when(theft, m.get("order"), lang, "after_theft")),
+        _order(ctx, m.get("order"), said(theft, m.get("order"), "after_theft")),
         _sentence("find_report", lang, deadline=l10n.day(m["report_deadline"].day, lang)) if slack == 0 else None,
         *_unknown(ctx, (detection, m.get("suspension"), m.get("disclosure"), regulator)),
         _sentence(
@@ -477,7 +512,7 @@ def incident(ctx: IncidentContext) -> Findings:
             exchange=inc[f"exchange_{lang}"],
             method=None if f is None else l10n.label("price_method", f.facts["price_method"].value, lang),
         ),
-        _sentence(delivery("find_delivered"), lang, when=when(theft, m.get("remedy_delivered"), lang, "after_theft")),
+        _sentence(delivery("find_delivered"), lang, when=said(theft, m.get("remedy_delivered"), "after_theft")),
         # Without a dated delivery, page 1 still says when the remedy was decided, that the delivery
         # is not dated and what the pages do say of it (the gap row's note): a gap said, not hidden.
         None
@@ -486,7 +521,7 @@ def incident(ctx: IncidentContext) -> Findings:
         else _sentence(
             "find_decided_only",
             lang,
-            when=when(theft, m.get("remedy_decided"), lang, "after_drain" if drain else "after_theft"),
+            when=said(theft, m.get("remedy_decided"), "after_drain" if drain else "after_theft"),
             why=_gap_note(ctx, m.get("remedy_delivered")),
         ),  # fmt: skip
     ]
@@ -497,10 +532,14 @@ def incident(ctx: IncidentContext) -> Findings:
     joiner = l10n.t("sentence_joiner", lang)
     # What, how much, who was hurt, why and who did it lead; how fast the exchange and the
     # regulator moved and what customers got come next; what followed closes.
+    speed = [s for s in sentences[1:4] if s]
+    later = [s for s in [*sentences[4:], *story.aftermath(ctx)] if s]
+    if one_zone:
+        (speed or later).insert(0, l10n.t("find_days_in_zone", lang, zone=l10n.label("zone", one_zone, lang)))
     paragraphs = [
         joiner.join(s for s in [sentences[0], *story.lead(ctx)] if s),
-        joiner.join(s for s in sentences[1:4] if s),
-        joiner.join(s for s in [*sentences[4:], *story.aftermath(ctx)] if s),
+        joiner.join(speed),
+        joiner.join(later),
     ]
 
     counts = [
@@ -512,8 +551,8 @@ def incident(ctx: IncidentContext) -> Findings:
     ]
     numbers = [KeyNumber(value, l10n.t(key, lang)) for key, value in counts if value]
 
-    disclosed = when(theft, m.get("disclosure"), lang, "after_start")
-    delivered = when(theft, m.get("remedy_delivered"), lang, "after_theft")
+    disclosed = when(theft, m.get("disclosure"), lang, "after_start", dated=False)
+    delivered = when(theft, m.get("remedy_delivered"), lang, "after_theft", dated=False)
     if drain and disclosed:
         headline = l10n.t("headline_drain", lang, name=ctx.name, disclosed=disclosed)
     elif unnoticed:
@@ -534,8 +573,8 @@ def incident(ctx: IncidentContext) -> Findings:
         # Both counts in one other zone's dates: the headline says the zone once, not after each.
         shared = zone_of((theft, m.get("disclosure")), (theft, m.get("remedy_delivered")))
         if shared:
-            disclosed = when(theft, m.get("disclosure"), lang, "after_start", zoned=False)
-            delivered = when(theft, m.get("remedy_delivered"), lang, "after_theft", zoned=False)
+            disclosed = when(theft, m.get("disclosure"), lang, "after_start", zoned=False, dated=False)
+            delivered = when(theft, m.get("remedy_delivered"), lang, "after_theft", zoned=False, dated=False)
         headline = l10n.t(delivery("headline_disclosed_delivered"), lang, name=ctx.name, disclosed=disclosed,
                           delivered=delivered)  # fmt: skip
         if shared:
