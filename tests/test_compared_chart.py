@@ -86,6 +86,18 @@ def test_a_long_label_breaks_where_the_language_breaks(text, lang, room, lines):
     assert fitted.split("\n") == lines
 
 
+@pytest.mark.parametrize("held", ["Mt. Gox 2014", "Liquid 2021", "December 2024"])
+def test_a_label_keeps_a_name_with_its_year(held):
+    # The most even two lines of "a Mt. Gox 2014" are "a Mt." and "Gox 2014": a name cut from its
+    # year (or its first word) reads as two things; the label gives up evenness for it.
+    with matplotlib.rc_context(style.rc("en")), style.narrow():
+        fig, _ = style.new_figure(2)
+        measure = charts.fitting.Measure(fig)
+        room = measure(held, style.NARROW_TEXT_PT)[0] + 1
+        fitted = charts.fitting.fitted(measure, f"a {held}", "en", style.NARROW_TEXT_PT, room)
+    assert fitted.split("\n") == ["a", held]
+
+
 @pytest.mark.parametrize("phone", [False, True], ids=["print", "phone"])
 @pytest.mark.parametrize("lang", l10n.LANGUAGES)
 def test_every_size_is_written_beside_its_bar_inside_the_plot(lang, phone):

@@ -66,7 +66,8 @@ def test_findings_follow_the_data(data_copy):
     # Theft about 00:02, detection about 11:25 (11 h 23 min; from the company's about 02:57 on the day,
     # 8 h 28 min, and the press conference's about 03:00, 8 h 25 min: a range on page 1), first halt 11:58 (33 min later), disclosed by the release of the same day (item 1,
     # its time on no page: the day is counted, not the 23 h 28 min to the press conference); order
-    # 29 Jan (3 days); report on the deadline, 13 Feb; 88.549 of 110.899 JPY per XEM paid (79.8 %);
+    # 29 Jan (3 days); report on the deadline, 13 Feb; 88.549 of 110.899 JPY per XEM paid (79.8 %,
+    # said as about 80% of about 111 JPY: the loss, 約580億円, is a round figure of two digits);
     # yen credited 12 Mar (45 days). "About" wherever a time the count rests on is approximate.
     for phrase in [
         "went unnoticed for about 11 h 23 min, from about 00:02 until the exchange says it noticed it (about 8 h "
@@ -76,7 +77,7 @@ def test_findings_follow_the_data(data_copy):
         "A business improvement order followed 3 days after the theft.",
         "The exchange filed the report the order required on its deadline, 13 February 2018.",
         "XEM holders were paid 88.549 JPY per XEM (46.3 bn JPY in all, from the company's own funds)",
-        "The reported loss implies about 110.9 JPY per XEM; the payment was about 79.8% of that.",
+        "The reported loss implies about 111 JPY per XEM; the payment was about 80% of that.",
         "delivered 45 days after the theft",
     ]:
         assert phrase in text, phrase
@@ -84,7 +85,7 @@ def test_findings_follow_the_data(data_copy):
         "about 11 h 23 min",
         "same day",
         "3 days",
-        "about 79.8%",
+        "about 80%",
         "45 days",
     ]
 

@@ -1,13 +1,14 @@
 """Page 1's story: each sentence rests on a row of story.csv or a dated event, and is true of its
 own incident; a story row without its source, term or figure is refused with its place."""
 
+import dataclasses
 import re
 
 import pytest
 
 from analysis import l10n
 from analysis.data.loading import load_dataset
-from analysis.report import findings, story
+from analysis.report import charts, findings, paid, story
 from analysis.report.context import prepare_incident
 
 from conftest import line_of, problems_of, set_cell
@@ -235,8 +236,8 @@ def test_liquid_says_who_bore_the_loss_by_whose_account():
     assert lead.count("754 m JPY") == 1 and lead.count("own wallet") == 1  # said once, in what was stolen
     assert "themselves" not in lead and "Those hurt" not in lead
     assert (
-        "the group told its users on 25 August 2021 that they would suffer no loss; no page found says how the "
-        "group covered the loss, but on 26 August 2021 it announced a US$120 million loan from FTX to strengthen "
+        "the group told its users on 25 August 2021 that they would suffer no loss. No page found says how the "
+        "group covered the loss; on 26 August 2021 it announced a US$120 million loan from FTX to strengthen "
         "its capital." in lead
     )
     ja = findings.incident(prepare_incident(incident_id="liquid-2021", lang="ja")).paragraphs[0]
@@ -676,13 +677,12 @@ def test_a_drain_counts_from_the_earlier_theft_too():
     # the sources date (1 Mar 2011), by hand: 366 (to 1 Mar 2012) + 365 (to 1 Mar 2013) + 364 = 1,095 days.
     text = _told("mtgox-2014")
     assert (
-        "The exchange disclosed the loss on 28 February 2014, 901 days after it began (1,095 days counted from the "
-        "earlier theft, "
-        "on 1 March 2011)." in text
+        "The exchange disclosed the loss on 28 February 2014, 901 days after the drain began (1,095 days counted "
+        "from the earlier theft, on 1 March 2011)." in text
     )
     ja = _told("mtgox-2014", "ja")
     assert (
-        "取引所は流出開始から901日で、2014年2月28日に損失を公表した（それより前の2011年3月1日の流出からは1,095日）。"
+        "取引所は流出開始から901日後の2014年2月28日に損失を公表した（それより前の2011年3月1日の流出からは1,095日）。"
         in ja
     )
     # A theft without an earlier account says nothing of one.
@@ -713,7 +713,10 @@ def test_the_exchange_s_own_earlier_account_is_told_by_where_it_was_read(data_co
     # Zaif's 20 Sep release, as news pages quote it (source_kind quoted), puts the halt at about 14 Sep.
     text = _told("zaif-2018")
     # Not "first halted ... (it also puts it earlier)": the other account is of services already down.
-    assert "(though the exchange also said elsewhere that some services were down from about 14 September 2018)" in text
+    assert (
+        "(though another account by the exchange itself says some services were down from about 14 September 2018)"
+        in text
+    )
     # The same row read as a news page's own report: the exchange acted, but the account is not its own.
     path = data_copy / "events.csv"
     set_cell(path, line_of(path, "event_id", "zaif-suspension-0914"), "source_kind", "secondary")
@@ -953,7 +956,7 @@ def test_a_drain_s_halt_is_named_for_what_was_halted():
     assert "The exchange halted bitcoin withdrawals to outside addresses on 7 February 2014, 880 days after" in en
     assert "first halted a service" not in en
     ja = _told("mtgox-2014", "ja")
-    assert "取引所は流出開始から880日で、2014年2月7日にビットコインの外部への払い出しを停止した。" in ja
+    assert "取引所は流出開始から880日後の2014年2月7日にビットコインの外部への払い出しを停止した。" in ja
     # Other thefts keep the milestone's own words.
     assert "The exchange first halted a service about 33 min after noticing it." in _told("coincheck-2018")
     # 「初めて停止した」 would read as "for the first time ever"; 「サービス停止」 as the whole service
@@ -969,14 +972,25 @@ def test_the_price_paid_says_where_and_over_which_window_it_was_averaged():
     assert (
         "XEM holders were paid 88.549 JPY per XEM (46.3 bn JPY in all, from the company's own funds), the "
         "volume-weighted average on Zaif XEM/JPY between Coincheck's XEM trading halt and the remedy's announcement. "
-        "The reported loss implies about 110.9 JPY per XEM; the payment was about 79.8% of that."
-        in _told("coincheck-2018")
+        "The reported loss implies about 111 JPY per XEM; the payment was about 80% of that." in _told("coincheck-2018")
     )
     assert (
         "補償単価は1XEMあたり88.549円で、コインチェックがXEMの売買を停止してから補償方針を公表するまでのZaif XEM/JPYの"
-        "出来高加重平均価格による。補償総額は463億円（原資は自己資金）で、被害額（1XEMあたり約110.9円に相当）の約79.8%"
+        "出来高加重平均価格による。補償総額は463億円（原資は自己資金）で、被害額（1XEMあたり約111円に相当）の約80%"
         "にあたる。" in _told("coincheck-2018", "ja")
     )
+
+
+def test_a_share_of_a_round_reported_loss_is_said_to_the_precision_it_supports():
+    # The loss is 約580億円, two significant digits: 88.549 / (58,000,000,000 / 523,000,000 = 110.899)
+    # = 79.85%, said "about 80%" of "about 111 JPY" on page 1, in its key number and in its chart, as
+    # the headline says it; a loss the pages print exactly keeps one decimal.
+    f = prepare_incident(incident_id="coincheck-2018", lang="en").compensation
+    assert (paid.share(f, "en"), paid.implied(f, "en"), paid.share(f, "ja")) == ("about 80%", "111", "約80%")
+    exact = dataclasses.replace(f, reported_loss_approximate=False)
+    assert (paid.share(exact, "en"), paid.implied(exact, "en")) == ("79.8%", "110.9")
+    title = charts.compensation(f, "en").analysis_title
+    assert "about 80%" in title and "about 111" in title and "79.8" not in title
 
 
 def test_who_bore_the_loss_reads_as_japanese():
@@ -1017,17 +1031,20 @@ def test_counts_all_in_one_zone_s_dates_are_said_to_be_so_once():
     # Its paragraphs now say it once, before the first count; the headline keeps its own note.
     en = findings.incident(prepare_incident(incident_id="bitfinex-2016", lang="en"))
     text = " ".join(en.paragraphs)
-    assert en.paragraphs[1].startswith("Days here are counted in UTC dates, the dates the pages give. ")
+    assert en.paragraphs[1].startswith("Counts of days below are in UTC dates, the zone the theft is dated in. ")
     assert "The exchange first halted a service on the day of the theft." in text
     assert "credited to customers 8 days after the theft." in text
-    assert "in UTC dates" not in text.replace("Days here are counted in UTC dates", "")
+    assert "UTC dates" not in text.replace("Counts of days below are in UTC dates", "")
     assert en.headline.endswith("(both in UTC dates)")
     ja = " ".join(findings.incident(prepare_incident(incident_id="bitfinex-2016", lang="ja")).paragraphs)
-    assert "ここでの日数は、資料が示す協定世界時の日付で数えている。取引所は流出当日に最初の停止措置をとった。" in ja
+    assert (
+        "以下の日数は、流出の日付が示された協定世界時の日付で数えている。取引所は流出当日に最初の停止措置をとった。"
+        in ja
+    )
     assert ja.count("協定世界時の日付で") == 1
     # Binance's theft is a UTC date too, but its counts are in hours: no paragraph says it.
     binance = " ".join(findings.incident(prepare_incident(incident_id="binance-2019", lang="en")).paragraphs)
-    assert "Days here are counted" not in binance
+    assert "Counts of days below" not in binance
 
 
 def test_one_zone_is_said_for_days_only_where_every_count_by_date_shares_it():
@@ -1048,11 +1065,11 @@ def test_a_count_of_years_of_days_gives_its_day_too():
     en = findings.incident(prepare_incident(incident_id="mtgox-2014", lang="en"))
     text = " ".join(en.paragraphs)
     assert "on 7 February 2014, 880 days after the drain began." in text
-    assert "The exchange disclosed the loss on 28 February 2014, 901 days after it began (1,095 days" in text
+    assert "The exchange disclosed the loss on 28 February 2014, 901 days after the drain began (1,095 days" in text
     assert "The remedy was decided on 20 October 2021, 3,692 days after the drain began;" in text
     assert "disclosed 901 days after it began" in en.headline
     ja = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="ja")).paragraphs)
-    assert "補償方法は流出開始から3,692日で、2021年10月20日に決まったが、" in ja
+    assert "補償方法は流出開始から3,692日後の2021年10月20日に決まったが、" in ja
     # Under a year, the count alone (Coincheck's remedy, 45 days).
     assert "The remedy was delivered 45 days after the theft." in _told("coincheck-2018")
 

@@ -346,6 +346,10 @@ _MOST_COLUMNS = 32  # half-width columns: a Japanese character takes two
 _WORD = re.compile(r"\w+(?:['-]\w+)*")
 # What our text may add to a figure's word: "remain" backs "remained", never "remainder"
 _ENDINGS = ("", "s", "es", "d", "ed", "ing", "'s")
+# Two kanji or katakana: a word of substance in a script written without spaces
+_KANJI_KANA = r"[\u4e00-\u9fff\u30a0-\u30ff]{2}"
+# Where our text's clauses end: a figure's words are read within one
+_CLAUSE_END = re.compile(r"[,;:()\[\]、。「」（）]")
 # The text whose words a `words` figure backs: the note of an event row with no date (its reason),
 # or a story row's text (what an exchange said of its customers' losses, say).
 _WORDS_TEXT = {"events.csv": "note", "story.csv": "text"}
@@ -408,21 +412,15 @@ def _check_words(c, line: int, said: str, file: str, row_line: int, row: dict) -
     return []
 
 
-_KANJI_KANA = r"[\u4e00-\u9fff\u30a0-\u30ff]{2}"
-# Where our text's clauses end: a figure's words are read within one
-_CLAUSE_END = re.compile(r"[,;:()\[\]、。「」（）]")
-
-
 def _gives(text: str, words: list[str], figure: str) -> bool:
     """Whether our text gives a words figure within one of its clauses: in a script written without
     spaces, the figure itself (two characters at least: one kanji is in many texts); else its words side
     by side and in order."""
+    if any(unicodedata.east_asian_width(ch) in "WF" for ch in figure):
+        return len(figure) >= 2 and any(figure in clause for clause in _CLAUSE_END.split(text))
+    n = len(words)
     for clause in _CLAUSE_END.split(text):
-        if any(unicodedata.east_asian_width(ch) in "WF" for ch in figure):
-            if len(figure) >= 2 and figure in clause:
-                return True
-            continue
-        theirs, n = _WORD.findall(clause), len(words)
+        theirs = _WORD.findall(clause)
         if any(
             all(t in [w + e for e in _ENDINGS] for w, t in zip(words, theirs[i : i + n]))
             for i in range(len(theirs) - n + 1)

@@ -19,6 +19,7 @@ from analysis import l10n, vocab
 from analysis.data import inputs
 from analysis.measures.durations import Duration, Milestone, between, earliest_of, milestones
 from analysis.report import citing, conflicts, days, story
+from analysis.report import paid as shares
 from analysis.report.context import ComparisonContext, Context, IncidentContext
 
 
@@ -111,10 +112,10 @@ def when(
         return l10n.t(f"{since}_about_once", lang)
     if d.zone:
         return told(l10n.t(since, lang, value=l10n.elapsed(d.calendar_days, None, lang)))
-    text = l10n.t(since, lang, value=elapsed(a, b, lang))
+    value = elapsed(a, b, lang)
     if dated and b.day is not None and d.days_range is None and (d.calendar_days or 0) >= _DATED_FROM_DAYS:
-        return l10n.t("count_dated", lang, count=text, day=l10n.day(b.day, lang))
-    return text
+        return l10n.t(f"{since}_dated", lang, value=value, day=l10n.day(b.day, lang))
+    return l10n.t(since, lang, value=value)
 
 
 def zone_of(*gaps: tuple[Milestone | None, Milestone | None]) -> str | None:
@@ -427,7 +428,7 @@ def incident(ctx: IncidentContext) -> Findings:
     f = ctx.compensation
     paid = None
     if f is not None:
-        paid = l10n.about(l10n.percent(f.paid_to_reported_ratio, lang), lang, f.reported_loss_approximate)
+        paid = shares.share(f, lang)
     slack = None
     if "report" in m and "report_deadline" in m and m["report"].day and m["report_deadline"].day:
         slack = (m["report_deadline"].day - m["report"].day).days
@@ -485,7 +486,8 @@ def incident(ctx: IncidentContext) -> Findings:
         _sentence(
             tell("find_disclosed"),
             lang,
-            disclosed=said(theft, m.get("disclosure"), "after_start"),
+            # a drain's disclosure is of "the loss": "after it began" would say the loss began
+            disclosed=said(theft, m.get("disclosure"), "after_drain" if drain else "after_start"),
             **({"earlier": _from_earlier_theft(ctx, theft, m.get("disclosure"))} if drain else {}),
         ),
         # named for what it was: a report ordered, an inspection, an order
@@ -503,7 +505,7 @@ def incident(ctx: IncidentContext) -> Findings:
             lang,
             ratio=paid,
             price=None if f is None else l10n.number(f.price_per_unit_jpy, lang, 3),
-            implied=None if f is None else l10n.number(f.implied_price_jpy, lang, 1),
+            implied=None if f is None else shares.implied(f, lang),
             asset=None if f is None else f.asset,
             market=None if f is None else f.facts["reference_market"].value,
             # to the 100 million yen the reported total is printed to (463億円, cc-compensation-paid)
@@ -535,7 +537,9 @@ def incident(ctx: IncidentContext) -> Findings:
     speed = [s for s in sentences[1:4] if s]
     later = [s for s in [*sentences[4:], *story.aftermath(ctx)] if s]
     if one_zone:
-        (speed or later).insert(0, l10n.t("find_days_in_zone", lang, zone=l10n.label("zone", one_zone, lang)))
+        # the theft dated in that zone is why, where it is
+        key = "find_days_in_zone_theft" if theft is not None and theft.zone == one_zone else "find_days_in_zone"
+        (speed or later).insert(0, l10n.t(key, lang, zone=l10n.label("zone", one_zone, lang)))
     paragraphs = [
         joiner.join(s for s in [sentences[0], *story.lead(ctx)] if s),
         joiner.join(speed),
@@ -563,8 +567,7 @@ def incident(ctx: IncidentContext) -> Findings:
         at = l10n.t("japan_time_at", lang, at=_clock(detection, lang)) if timed else None
         key = ("headline_unnoticed_at" if timed else "headline_unnoticed") if own else "headline_unnoticed_plain"
         if f is not None:
-            # The reported loss is a round figure (two significant digits): so is the share in a headline.
-            share = l10n.about(l10n.percent(f.paid_to_reported_ratio, lang, 0), lang)
+            share = shares.share(f, lang)
             headline = l10n.t(f"{key}_paid", lang, name=ctx.name, unnoticed=unnoticed, at=at, ratio=share,
                               asset=f.asset, price=l10n.number(f.price_per_unit_jpy, lang, 3))  # fmt: skip
         else:

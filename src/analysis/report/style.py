@@ -287,12 +287,16 @@ def _script_changes(text: str, i: int) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _phrase_ends(text: str) -> tuple[int, ...]:
     """Where a phrase ends in text written without spaces, as BudouX segments it: a particle stays
-    with its word (「完了」は), a word stays whole (「不正アクセス」, 「買い注文」)."""
+    with its word (「完了」は), a word stays whole (「不正アクセス」, 「買い注文」); and after each
+    middle dot, which parts the words of a list BudouX may keep as one phrase (「クレジットカード・
+    ペイジー・コンビニ入金」), and after a space (「約18:50 クレジットカード」), so a line breaks between
+    the words, never inside one (「クレジッ／トカード」)."""
     ends, at = [], 0
     for phrase in _phrase_parser().parse(text)[:-1]:
         at += len(phrase)
         ends.append(at)
-    return tuple(ends)
+    dots = [i + 1 for i, ch in enumerate(text[:-1]) if ch in "・ "]
+    return tuple(sorted({*ends, *dots}))
 
 
 @functools.cache
@@ -307,7 +311,7 @@ _UNIT_WORDS = {"h", "min", "day", "days", "JPY", "bn", "m", "million", "billion"
 
 
 @functools.lru_cache(maxsize=4096)
-def _quantity_spans(text: str) -> tuple[tuple[int, int], ...]:
+def quantity_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where the quantities a reader takes in whole sit in the text (l10n.quantity_pattern), and a
     name with its year ("Liquid 2021", "December 2024"): "Liquid / 2021" on two lines reads as two
     things."""
@@ -315,13 +319,14 @@ def _quantity_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(found + [m.span() for m in _NAME_YEAR.finditer(text)]))
 
 
-# A capitalised word and a year after it: a theft's name or a month with its year
-_NAME_YEAR = re.compile(r"(?<![\w.])[A-Z][\w$-]*\.? (?:1[89]|20)\d\d(?!\d)")
+# A capitalised word and a year after it: a theft's name or a month with its year; a name's
+# abbreviated first word goes with it ("Mt. Gox 2014")
+_NAME_YEAR = re.compile(r"(?<![\w.])(?:[A-Z][a-z]*\. )?[A-Z][\w$-]*\.? (?:1[89]|20)\d\d(?!\d)")
 
 
 def _in_quantity(text: str, i: int) -> bool:
     """Whether a line break before text[i] would split a quantity."""
-    if any(start < i < end for start, end in _quantity_spans(text)):  # "10 business days", "US$1.46 billion"
+    if any(start < i < end for start, end in quantity_spans(text)):  # "10 business days", "US$1.46 billion"
         return True
     if text[i - 1] in "約翌" and text[i].isdigit():  # 「約11時間」, 「翌18日」
         return True

@@ -56,7 +56,7 @@ def fitted(measure: Measure, text: str, lang: str, size: float, room: float) -> 
     if wide(text) <= room:
         return text
     locale = l10n.catalogue(lang)["locale"]
-    quantities = [(m.start(), m.end()) for m in l10n.quantity_pattern().finditer(text)]
+    quantities = style.quantity_spans(text)
     breaks = sorted(
         i
         for i in range(1, len(text))
