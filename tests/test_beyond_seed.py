@@ -102,7 +102,7 @@ def test_yen_wait(data):
         ("dmm-bitcoin-2024", "remedy_delivered", "not_applicable", None),  # balances guaranteed, never reduced
         ("liquid-2021", "detection", "known", 0),  # 19 Aug 2021, about 08:50
         ("liquid-2021", "regulator_action", "gap", None),
-        ("liquid-2021", "remedy_decided", "not_applicable", None),  # Japan: assets untouched; group: no user loss
+        ("liquid-2021", "remedy_decided", "known", 6),  # 19 -> 25 Aug: the group tells users they lose nothing
         ("mtgox-2014", "detection", "range", None),  # February 2014 only
         ("mtgox-2014", "suspension", "known", 880),  # 11 Sep 2011 -> 7 Feb 2014: 366 + 365 + 149
         ("mtgox-2014", "regulator_action", "not_applicable", None),  # no regulator of exchanges in 2014

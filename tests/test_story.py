@@ -1085,7 +1085,7 @@ def test_the_regulator_s_first_step_is_named_for_what_it_was():
 
 
 def test_where_customers_lost_nothing_the_day_they_could_withdraw_again_follows():
-    # Liquid's customers lost nothing (its remedy rows are not applicable): BTC deposits and withdrawals
+    # Liquid's customers lost nothing (remedies.csv: not_needed): BTC deposits and withdrawals
     # resumed on 27 Aug 2021 (liquid-btc-resumed) is what followed for them. Coincheck's remedy was due,
     # so its crypto withdrawals resuming (12 Mar 2018) is not told there: the remedy's delivery is.
     assert "What followed: BTC deposits and withdrawals resumed (27 August 2021); " in _told("liquid-2021")
