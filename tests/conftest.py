@@ -1,7 +1,6 @@
 import csv
 import os
 import shutil
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -9,7 +8,9 @@ from hypothesis import settings
 
 # Property tests: "ci" (the default, in make test) is a fixed, repeatable budget; "deep" is for an
 # occasional long search: HYPOTHESIS_PROFILE=deep .venv/bin/python -m pytest tests/test_hostile.py
-settings.register_profile("ci", max_examples=30, deadline=timedelta(seconds=30), derandomize=True, database=None)
+# No deadline: a property test asserts behaviour, not speed (make bench measures that); a 30 s
+# deadline failed a build of the fuzzed data on a loaded CI machine (34.9 s) with nothing wrong.
+settings.register_profile("ci", max_examples=30, deadline=None, derandomize=True, database=None)
 settings.register_profile("deep", max_examples=1000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 

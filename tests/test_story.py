@@ -46,7 +46,8 @@ def test_coincheck_page_one_in_full():
     assert "Those hurt: about 260,000 people who held NEM at the exchange." in lead
     assert "hot wallet" in lead and "without multisignature" in lead
     assert "the thief has not been identified" in lead
-    assert "13 people and the company were indicted and 14 people summarily indicted" in lead
+    # "the company" on Coincheck's page would read as Coincheck: the one company charged is "that company"
+    assert "13 people and that company were indicted and 14 people summarily indicted" in lead
     # A recipient's conviction, not the case, upheld: the thief was not found. Coincheck's arrests
     # were the first of several (events.csv names the step; Bitfinex's one arrest day stays "arrests").
     assert (
@@ -309,8 +310,8 @@ def test_mt_gox_court_steps_are_named_for_what_happened():
     # step name), rehabilitation opened on 22 Jun 2018 (CoinChoice).
     page = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="en")).paragraphs)
     assert (
-        "What followed: filing for civil rehabilitation (28 February 2014); bankruptcy proceedings opened after the "
-        "rehabilitation petition was rejected (24 April 2014); civil rehabilitation proceedings opened (22 June 2018)."
+        "What followed: filing for civil rehabilitation (28 February 2014); bankruptcy proceedings opened after "
+        "rehabilitation was refused (24 April 2014); civil rehabilitation proceedings opened (22 June 2018)."
     ) in page
     assert "bankruptcy protection" not in page
     ja = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="ja")).paragraphs)
@@ -328,14 +329,14 @@ def test_an_undated_delivery_says_what_the_pages_do_say():
     # creditors said so on social media is the annex's.
     page = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="en")).paragraphs)
     assert (
-        "the sources do not date its delivery. One aggregator page reports that creditors had received yen by 21 December 2023; BTC and "
-        "BCH repayments via other exchanges began on 5 July 2024 (a US Eastern date); no page found gives the first "
-        "payment's day or says whether all were paid by the 31 October 2026 deadline." in page
+        "the sources do not date its delivery. Creditors had received yen by 21 December 2023, one aggregator page "
+        "reports; BTC and BCH repayments via other exchanges began on 5 July 2024 (a US Eastern date); no page gives "
+        "the first payment's day or says whether all were paid by the 31 October 2026 deadline." in page
     )
     assert "social media" not in page
     ja = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="ja")).paragraphs)
     assert (
-        "補償の実施日は資料で分からない。まとめサイト1件は2023年12月21日までに日本円を受け取ったとの報告を伝え、"
+        "補償の実施日は資料で分からない。まとめサイト1件は、債権者が2023年12月21日までに日本円を受け取ったとの報告を伝え、"
         "他の取引所を通じたBTC・BCHの弁済は2024年7月5日（米国東部時間の日付）に始まったが、" in ja
     )
     # What customers were to get, and that it is only part of the loss (remedies.csv extent partial).
@@ -699,7 +700,7 @@ def test_a_drain_counts_from_the_earlier_theft_too():
         # The Nikkei of 28 Feb 2014: the deposit account short by 「最大で28億円程度」, the company said.
         (
             "mtgox-2014",
-            "At its filing the company also said customers' cash in its bank accounts was short by up to about "
+            "at its filing the company also said customers' cash in its bank accounts was short by up to about "
             "2.8 bn JPY",
         ),
     ],
