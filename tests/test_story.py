@@ -1032,20 +1032,19 @@ def test_counts_all_in_one_zone_s_dates_are_said_to_be_so_once():
     # Its paragraphs now say it once, before the first count; the headline keeps its own note.
     en = findings.incident(prepare_incident(incident_id="bitfinex-2016", lang="en"))
     text = " ".join(en.paragraphs)
-    assert en.paragraphs[1].startswith("Counts of days below are in UTC dates, the zone the theft is dated in. ")
+    assert en.paragraphs[1].startswith("Counts of days in this text are in UTC dates, the zone the theft is dated in. ")
     assert "The exchange first halted a service on the day of the theft." in text
     assert "credited to customers 8 days after the theft." in text
-    assert "UTC dates" not in text.replace("Counts of days below are in UTC dates", "")
+    assert "UTC dates" not in text.replace("Counts of days in this text are in UTC dates", "")
     assert en.headline.endswith("(both in UTC dates)")
     ja = " ".join(findings.incident(prepare_incident(incident_id="bitfinex-2016", lang="ja")).paragraphs)
     assert (
-        "以下の日数は、流出の日付が示された協定世界時の日付で数えている。取引所は流出当日に最初の停止措置をとった。"
-        in ja
+        "本文の日数は、流出の日付と同じ協定世界時の日付で数えている。取引所は流出当日に最初の停止措置をとった。" in ja
     )
     assert ja.count("協定世界時の日付で") == 1
     # Binance's theft is a UTC date too, but its counts are in hours: no paragraph says it.
     binance = " ".join(findings.incident(prepare_incident(incident_id="binance-2019", lang="en")).paragraphs)
-    assert "Counts of days below" not in binance
+    assert "Counts of days in this text" not in binance
 
 
 def test_one_zone_is_said_for_days_only_where_every_count_by_date_shares_it():

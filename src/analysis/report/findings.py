@@ -89,8 +89,8 @@ _DATED_FROM_DAYS = 365
 def when(
     a: Milestone | None, b: Milestone | None, lang: str, since: str, zoned: bool = True, dated: bool = True
 ) -> str | None:
-    """When b came, said from a: "33 min after noticing it"; "on the day it noticed it" or "the day
-    after it noticed it" when only the dates are known; "as soon as it noticed it" within the minute
+    """When b came, said from a: "33 min after noticing it"; "on the day it noticed the theft" or "the day
+    after it noticed the theft" when only the dates are known; "as soon as it noticed it" within the minute
     (`since` names the phrases in the catalogue); days counted in another zone's dates say so, unless
     `zoned` is False because the sentence or its paragraph says it once for all its counts
     (`zone_of`, `days_zone`); a count of a year or more gives b's day too ("on 24 February 2014,
