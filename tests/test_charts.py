@@ -208,6 +208,22 @@ def test_a_name_or_a_month_keeps_its_year_on_its_line(held, kept, kind, share, n
             assert not _split_across(lines, kept), lines
 
 
+def _katakana(ch: str) -> bool:
+    return "\u30a1" <= ch <= "\u30fa" or ch == "ー"  # the middle dot 「・」 (U+30FB) aside
+
+
+@pytest.mark.parametrize("share", [0.3, 0.35, 0.4, 0.45, 0.5])
+@pytest.mark.parametrize("narrow", [False, True])
+def test_a_japanese_label_breaks_between_words_not_inside_one(share, narrow):
+    """BudouX keeps a list of katakana words as one phrase, so a line once ended inside a word
+    (「クレジッ／トカード」) and ran 54 columns at width 52: a break after 「・」 or a space comes first."""
+    text = "コインチェック：約18:50 クレジットカード・ペイジー・コンビニ入金を停止"
+    with style.narrow() if narrow else contextlib.nullcontext():
+        lines = style.wrapped(text, "ja", "label", share).split("\n")
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert not any(_katakana(a[-1]) and _katakana(b[0]) for a, b in zip(lines, lines[1:])), lines
+
+
 def _split_across(lines: list[str], q: str) -> bool:
     """Whether the quantity starts on one line and ends on the next."""
     flat = [line.replace(" ", "") for line in lines]

@@ -93,8 +93,9 @@ def when(
     after it noticed the theft" when only the dates are known; "as soon as it noticed it" within the minute
     (`since` names the phrases in the catalogue); days counted in another zone's dates say so, unless
     `zoned` is False because the sentence or its paragraph says it once for all its counts
-    (`zone_of`, `days_zone`); a count of a year or more gives b's day too ("on 24 February 2014,
-    901 days after it began"), unless `dated` is False (a headline keeps to the count)."""
+    (`zone_of`, `days_zone`); a count of a year or more gives b's day too ("on 28 February 2014,
+    901 days after the drain began"), unless `dated` is False (a headline keeps to the count) or the
+    pages give the day only roughly (it would read as exact)."""
     d = _gap(a, b)
     if d is None:
         return None
@@ -113,7 +114,8 @@ def when(
     if d.zone:
         return told(l10n.t(since, lang, value=l10n.elapsed(d.calendar_days, None, lang)))
     value = elapsed(a, b, lang)
-    if dated and b.day is not None and d.days_range is None and (d.calendar_days or 0) >= _DATED_FROM_DAYS:
+    long = d.days_range is None and (d.calendar_days or 0) >= _DATED_FROM_DAYS
+    if dated and long and b.day is not None and not b.approximate:
         return l10n.t(f"{since}_dated", lang, value=value, day=l10n.day(b.day, lang))
     return l10n.t(since, lang, value=value)
 
@@ -413,14 +415,17 @@ def incident(ctx: IncidentContext) -> Findings:
         and (to_detection.hours >= 1 if to_detection.hours is not None else to_detection.calendar_days >= 2)
     )
     unnoticed = elapsed(theft, detection, lang) if long_enough else None
+    delivered_dated = _gap(theft, m.get("remedy_delivered")) is not None
+    lost_nothing = story.remedy_extents(ctx)[ctx.incident_id] == "not_needed"
+    # The counts the text tells: the halt from the detection where that is dated, else from the
+    # theft; the remedy's decision only where its delivery is not dated and a remedy was due.
+    halt_from = detection if _gap(detection, m.get("suspension")) is not None else theft
+    told = [(theft, m.get(step)) for step in ("detection", "disclosure", "order")]
+    told += [(halt_from, m.get("suspension")), (theft, regulator)]
+    if delivered_dated or not lost_nothing:
+        told.append((theft, m.get("remedy_delivered" if delivered_dated else "remedy_decided")))
     # Counts of days all made in one other zone's dates: the paragraphs say so once, not after each.
-    # (The remedy's decision is told only where its delivery is not dated.)
-    decided = "remedy_decided" if _gap(theft, m.get("remedy_delivered")) is None else "remedy_delivered"
-    one_zone = days_zone(
-        *((theft, m.get(step)) for step in ("detection", "suspension", "disclosure", "order", decided)),
-        (detection, m.get("suspension")),
-        (theft, regulator),
-    )
+    one_zone = days_zone(*told)
 
     def said(a: Milestone | None, b: Milestone | None, since: str) -> str | None:
         return when(a, b, lang, since, zoned=one_zone is None)
@@ -518,8 +523,7 @@ def incident(ctx: IncidentContext) -> Findings:
         # Without a dated delivery, page 1 still says when the remedy was decided, that the delivery
         # is not dated and what the pages do say of it (the gap row's note): a gap said, not hidden.
         None
-        if when(theft, m.get("remedy_delivered"), lang, "after_theft")
-        or story.remedy_extents(ctx)[ctx.incident_id] == "not_needed"  # nothing was due: no gap to say
+        if delivered_dated or lost_nothing  # nothing was due: no gap to say
         else _sentence(
             "find_decided_only",
             lang,
@@ -529,7 +533,7 @@ def incident(ctx: IncidentContext) -> Findings:
     ]
     # What the remedy gives, and whether in full or in part: where its delivery is undated, or dated
     # with no payment to tell (Bitfinex's tokens: what they were worth).
-    if sentences[-1] is not None or (f is None and when(theft, m.get("remedy_delivered"), lang, "after_theft")):
+    if sentences[-1] is not None or (f is None and delivered_dated):
         sentences.append(_remedy_what(ctx))
     joiner = l10n.t("sentence_joiner", lang)
     # What, how much, who was hurt, why and who did it lead; how fast the exchange and the
@@ -537,7 +541,7 @@ def incident(ctx: IncidentContext) -> Findings:
     speed = [s for s in sentences[1:4] if s]
     later = [s for s in [*sentences[4:], *story.aftermath(ctx)] if s]
     if one_zone:
-        # the theft dated in that zone is why, where it is
+        # where the theft itself is dated in that zone, that is the reason the counts use it, and is said
         key = "find_days_in_zone_theft" if theft is not None and theft.zone == one_zone else "find_days_in_zone"
         (speed or later).insert(0, l10n.t(key, lang, zone=l10n.label("zone", one_zone, lang)))
     paragraphs = [

@@ -320,8 +320,8 @@ def quantity_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 # A capitalised word and a year after it: a theft's name or a month with its year; a name's
-# abbreviated first word goes with it ("Mt. Gox 2014")
-_NAME_YEAR = re.compile(r"(?<![\w.])(?:[A-Z][a-z]*\. )?[A-Z][\w$-]*\.? (?:1[89]|20)\d\d(?!\d)")
+# abbreviated first word goes with it ("Mt. Gox 2014"), never a sentence's last word ("Japan. In 2019")
+_NAME_YEAR = re.compile(r"(?<![\w.])(?:(?:Mt|St)\. )?[A-Z][\w$-]*\.? (?:1[89]|20)\d\d(?!\d)")
 
 
 def _in_quantity(text: str, i: int) -> bool:
