@@ -8,7 +8,7 @@ import pytest
 
 from analysis import l10n
 from analysis.data.loading import load_dataset
-from analysis.report import charts, findings, paid, story
+from analysis.report import charts, findings, payment, story
 from analysis.report.context import prepare_incident
 
 from conftest import line_of, problems_of, set_cell
@@ -987,9 +987,9 @@ def test_a_share_of_a_round_reported_loss_is_said_to_the_precision_it_supports()
     # = 79.85%, said "about 80%" of "about 111 JPY" on page 1, in its key number and in its chart, as
     # the headline says it; a loss the pages print exactly keeps one decimal.
     f = prepare_incident(incident_id="coincheck-2018", lang="en").compensation
-    assert (paid.share(f, "en"), paid.implied(f, "en"), paid.share(f, "ja")) == ("about 80%", "111", "約80%")
+    assert (payment.share(f, "en"), payment.implied(f, "en"), payment.share(f, "ja")) == ("about 80%", "111", "約80%")
     exact = dataclasses.replace(f, reported_loss_approximate=False)
-    assert (paid.share(exact, "en"), paid.implied(exact, "en")) == ("79.8%", "110.9")
+    assert (payment.share(exact, "en"), payment.implied(exact, "en")) == ("79.8%", "110.9")
     title = charts.compensation(f, "en").analysis_title
     assert "about 80%" in title and "about 111" in title and "79.8" not in title
 

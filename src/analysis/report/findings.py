@@ -18,8 +18,7 @@ import pandas as pd
 from analysis import l10n, vocab
 from analysis.data import inputs
 from analysis.measures.durations import Duration, Milestone, between, earliest_of, milestones
-from analysis.report import citing, conflicts, days, story
-from analysis.report import paid as shares
+from analysis.report import citing, conflicts, days, payment, story
 from analysis.report.context import ComparisonContext, Context, IncidentContext
 
 
@@ -433,7 +432,7 @@ def incident(ctx: IncidentContext) -> Findings:
     f = ctx.compensation
     paid = None
     if f is not None:
-        paid = shares.share(f, lang)
+        paid = payment.share(f, lang)
     slack = None
     if "report" in m and "report_deadline" in m and m["report"].day and m["report_deadline"].day:
         slack = (m["report_deadline"].day - m["report"].day).days
@@ -510,7 +509,7 @@ def incident(ctx: IncidentContext) -> Findings:
             lang,
             ratio=paid,
             price=None if f is None else l10n.number(f.price_per_unit_jpy, lang, 3),
-            implied=None if f is None else shares.implied(f, lang),
+            implied=None if f is None else payment.implied(f, lang),
             asset=None if f is None else f.asset,
             market=None if f is None else f.facts["reference_market"].value,
             # to the 100 million yen the reported total is printed to (463億円, cc-compensation-paid)
@@ -571,7 +570,7 @@ def incident(ctx: IncidentContext) -> Findings:
         at = l10n.t("japan_time_at", lang, at=_clock(detection, lang)) if timed else None
         key = ("headline_unnoticed_at" if timed else "headline_unnoticed") if own else "headline_unnoticed_plain"
         if f is not None:
-            share = shares.share(f, lang)
+            share = payment.share(f, lang)
             headline = l10n.t(f"{key}_paid", lang, name=ctx.name, unnoticed=unnoticed, at=at, ratio=share,
                               asset=f.asset, price=l10n.number(f.price_per_unit_jpy, lang, 3))  # fmt: skip
         else:

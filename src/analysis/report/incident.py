@@ -14,7 +14,7 @@ import pandas as pd
 from analysis import l10n, vocab
 from analysis.data import relations
 from analysis.measures.durations import since_theft
-from analysis.report import citing, common, days, paid
+from analysis.report import citing, common, days, payment
 from analysis.report.common import cite, not_known, note_of, remedy_extent, seed_ref, table_of, when
 from analysis.report.context import IncidentContext as Context
 from analysis.report.model import Heading, Section, Table, Text
@@ -300,7 +300,7 @@ def why_paid(ctx: Context) -> Text:
         l10n.t(
             "why_paid",
             lang,
-            ratio=paid.share(f, lang),
+            ratio=payment.share(f, lang),
             units=l10n.count(int(f.units_stolen), lang),
             asset=f.asset,
             price=_num(f.price_per_unit_jpy, lang, 3),
@@ -309,7 +309,7 @@ def why_paid(ctx: Context) -> Text:
             start=at(f.window_start),
             end=at(f.window_end),
             loss=l10n.about(l10n.big_money(f.reported_loss_jpy, lang), lang),
-            implied=l10n.about(paid.implied(f, lang), lang),
+            implied=l10n.about(payment.implied(f, lang), lang),
         )
     )
 

@@ -12,8 +12,7 @@ from matplotlib.ticker import FuncFormatter
 
 from analysis import l10n
 from analysis.measures.compensation import CompensationFigures
-from analysis.report import paid as shares
-from analysis.report import style
+from analysis.report import payment, style
 from analysis.report.charts.marks import credit
 from analysis.report.charts.scales import TZ, local
 
@@ -31,7 +30,7 @@ def compensation(figures: CompensationFigures, lang: str) -> Figure:
             float(figures.price_per_unit_jpy),
             float(figures.implied_price_jpy),
             l10n.t("money", lang, value=l10n.number(figures.price_per_unit_jpy, lang, 3)),
-            l10n.t("money", lang, value=shares.implied(figures, lang)),
+            l10n.t("money", lang, value=payment.implied(figures, lang)),
             "implied_value",
             l10n.t("price_axis", lang, asset=figures.asset),
         ),
@@ -75,7 +74,7 @@ def compensation(figures: CompensationFigures, lang: str) -> Figure:
         ax.set_xlabel(unit, fontsize=style.MIN_TEXT_PT, loc="left")
         ax.set_title(title, loc="left", fontsize=8.5)
     approximate = figures.reported_loss_approximate
-    ratio = shares.share(figures, lang)
+    ratio = payment.share(figures, lang)
     style.chart_title(
         fig,
         l10n.t(
@@ -83,7 +82,7 @@ def compensation(figures: CompensationFigures, lang: str) -> Figure:
             lang,
             ratio=ratio,
             price=l10n.number(figures.price_per_unit_jpy, lang, 3),
-            implied=l10n.about(shares.implied(figures, lang), lang, approximate),
+            implied=l10n.about(payment.implied(figures, lang), lang, approximate),
             asset=figures.asset,
         ),
         lang,

@@ -8,7 +8,7 @@ from analysis import l10n
 from analysis.measures.compensation import CompensationFigures
 
 
-def places(f: CompensationFigures) -> int:
+def _places(f: CompensationFigures) -> int:
     """Decimals a figure derived from the reported loss is written to: a loss the pages print as a
     round figure (約580億円, two significant digits) supports whole numbers, about 80% and about
     111 JPY, not 79.8% or 110.9 JPY; an exact loss, one decimal."""
@@ -17,9 +17,9 @@ def places(f: CompensationFigures) -> int:
 
 def share(f: CompensationFigures, lang: str) -> str:
     """The share of the reported loss paid: "about 80%"."""
-    return l10n.about(l10n.percent(f.paid_to_reported_ratio, lang, places(f)), lang, f.reported_loss_approximate)
+    return l10n.about(l10n.percent(f.paid_to_reported_ratio, lang, _places(f)), lang, f.reported_loss_approximate)
 
 
 def implied(f: CompensationFigures, lang: str) -> str:
     """The price per unit the reported loss implies, a number without its "about" or unit ("111")."""
-    return l10n.number(f.implied_price_jpy, lang, places(f))
+    return l10n.number(f.implied_price_jpy, lang, _places(f))
