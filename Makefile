@@ -31,7 +31,7 @@ $(INSTALLED): requirements.txt pyproject.toml
 .PHONY: test
 test: check site $(LAB)/.installed ## run every test (make check, then the notebooks, JupyterLab, images, the PDF build, the site), on both cores
 	@echo "==> test"
-	@$(PY) -m pytest -n 2 --dist loadfile
+	@$(PY) -m pytest -n 2 --dist loadfile --durations=30
 
 .PHONY: test-fast
 test-fast: $(INSTALLED) ## the unit tests only (data, measures, words, story; no build, notebook or chart), on both cores
