@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 import nbformat
 import pytest
 
+from analysis import l10n
 from analysis.build import pipeline as build
 from analysis.build import printing
 from analysis.report import registry
@@ -265,3 +266,22 @@ def test_fix_pdf_links_keeps_every_offset(tmp_path):
     fixed = printing.fix_pdf_links(pdf, folder)
     assert len(fixed) == len(pdf) and fixed.index(b"xref") == pdf.index(b"xref")
     assert b"/URI (provenance/x.html)" in fixed and b"file:" not in fixed
+
+
+@pytest.mark.parametrize("name", ["coincheck-2018-en", "coincheck-2018-ja", "comparison-en"])
+def test_every_printed_page_carries_the_dateline(built, name):
+    # Coincheck's and the comparison's page 1 run long: the "Data as of" line after the chart fell on
+    # page 2 (editor's read). The day the data were last checked is now at the foot of every page.
+    from analysis.report.context import prepare_comparison, prepare_incident
+    from analysis.report.findings import as_of
+
+    lang = name.rsplit("-", 1)[1]
+    ctx = prepare_comparison(lang=lang) if name.startswith("comparison") else prepare_incident(lang=lang)
+    day = l10n.day(as_of(ctx), lang)
+    pdf = built / "reports" / f"{name}.pdf"
+    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True,
+                                                               text=True, check=True).stdout).group(1))  # fmt: skip
+    for page in range(1, pages + 1):
+        text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True,
+                              text=True, check=True).stdout  # fmt: skip
+        assert l10n.t("dateline", lang, day=day) in text, page

@@ -578,3 +578,16 @@ def test_a_dot_at_the_scale_s_edge_is_said_to_be_off_scale(incident, edge):
     assert ("within 10 minutes of the theft is drawn at the left edge, not to scale" in words) is edge
     ax = figure.axes[0]
     assert ax.get_xlim()[0] < 10 / 1440  # the axis starts left of the edge's dots: none sits on its line
+
+
+def test_a_zone_only_some_counts_are_made_in_is_said_beside_them():
+    # Bitfinex: the remedy was decided on 7 Aug 2016, a Japan date, 4-5 days after a theft dated 2 Aug in
+    # UTC (a range: that UTC day overlaps 2 and 3 Aug in Japan); the tokens came on 10 Aug UTC, 8 UTC days
+    # on. ", in UTC dates" at the end of the title read as said of both counts (editor's read).
+    ctx = prepare_incident(incident_id="bitfinex-2016", lang="en")
+    title = " ".join(charts.title_of(charts.response_of(ctx)).split())
+    assert title == (
+        "Bitfinex 2016: remedy decided after 4–5 days, tokens for the loss credited after 8 days (in UTC dates)"
+    )
+    ja = prepare_incident(incident_id="bitfinex-2016", lang="ja")
+    assert "協定世界時の日付で8日" in " ".join(charts.title_of(charts.response_of(ja)).split())

@@ -344,13 +344,13 @@ def test_an_approximate_time_near_midnight_keeps_the_day_its_page_prints_in_that
     stamp = pd.Timestamp("2017-04-04 08:40", tz="Asia/Tokyo")
     told = Milestone("x", "x-1", date(2017, 4, 4), stamp, approximate=True)
     printed = Milestone("x", "x-1", date(2017, 4, 4), stamp, approximate=True, printed_zones=frozenset({"UTC"}))
-    assert durations._zone_day(told, "UTC") is None
-    assert durations._zone_day(printed, "UTC") == date(2017, 4, 3)
+    assert durations.zone_day(told, "UTC") is None
+    assert durations.zone_day(printed, "UTC") == date(2017, 4, 3)
     # An exact time needs no page in that zone: its day there is its day.
     exact = Milestone("x", "x-1", date(2017, 4, 4), stamp)
-    assert durations._zone_day(exact, "UTC") == date(2017, 4, 3)
+    assert durations.zone_day(exact, "UTC") == date(2017, 4, 3)
     # A page printing another zone does not vouch for this one.
     other = Milestone(
         "x", "x-1", date(2017, 4, 4), stamp, approximate=True, printed_zones=frozenset({"America/New_York"})
     )
-    assert durations._zone_day(other, "UTC") is None
+    assert durations.zone_day(other, "UTC") is None

@@ -3,6 +3,7 @@ own incident; a story row without its source, term or figure is refused with its
 
 import dataclasses
 import re
+from decimal import Decimal
 
 import pytest
 
@@ -409,6 +410,11 @@ def test_the_comparison_counts_liquid_among_those_who_lost_nothing_by_their_own_
     assert found.headline.endswith(
         "of the 5 that cost customers assets, the day the remedy reached them is known for only 2"
     )
+    # the 2 are Coincheck's yen and Bitfinex's tokens, IOUs for the loss: its key number says which
+    assert (found.numbers[-1].value, found.numbers[-1].label) == (
+        "2 / 5",
+        "remedies with a delivery date (1 in tokens for the loss)",
+    )
     # "A remedy for only part" (Mt. Gox), each extent a sentence of its own.
     assert "The remedy was partial or still under way in 1 theft (Mt. Gox 2014). In 4 thefts" in text
 
@@ -477,7 +483,7 @@ def test_detection_is_the_exchange_s_time_and_other_times_are_counted_too():
     cc = " ".join(findings.incident(prepare_incident(incident_id="coincheck-2018", lang="en")).paragraphs)
     assert (
         "The theft went unnoticed for about 11 h 23 min, from about 00:02 until the exchange says it noticed it "
-        "(about 8 h 25–28 min from about 02:57 or about 03:00, other times given for the theft)." in cc
+        "(about 8 h 25–28 min from about 03:00 or about 02:57, other times given for the theft)." in cc
     )
     # BITPoint: halted 06:30 on 12 Jul; noticed 22:12 (used) or about 21:11 (press conference): 8 h 18 / 9 h 19 min.
     bp = " ".join(findings.incident(prepare_incident(incident_id="bitpoint-2019", lang="en")).paragraphs)
@@ -986,12 +992,24 @@ def test_a_share_of_a_round_reported_loss_is_said_to_the_precision_it_supports()
     # The loss is 約580億円, two significant digits: 88.549 / (58,000,000,000 / 523,000,000 = 110.899)
     # = 79.85%, said "about 80%" of "about 111 JPY" on page 1, in its key number and in its chart, as
     # the headline says it; a loss the pages print exactly keeps one decimal.
+    # "About" exactly where the figure is rounded or rests on the round loss, the same in every place.
     f = prepare_incident(incident_id="coincheck-2018", lang="en").compensation
-    assert (payment.share(f, "en"), payment.implied(f, "en"), payment.share(f, "ja")) == ("about 80%", "111", "約80%")
+    assert (payment.share(f, "en"), payment.implied(f, "en"), payment.share(f, "ja")) == (
+        "about 80%",
+        "about 111",
+        "約80%",
+    )
     exact = dataclasses.replace(f, reported_loss_approximate=False)
-    assert (payment.share(exact, "en"), payment.implied(exact, "en")) == ("79.8%", "110.9")
+    assert (payment.share(exact, "en"), payment.implied(exact, "en")) == ("about 79.8%", "about 110.9")
+    # 523,000,000 XEM x 100 JPY = 52.3 bn JPY exactly, 88.5 JPY paid: nothing to round, no "about"
+    whole = dataclasses.replace(exact, reported_loss_jpy=Decimal(52_300_000_000), price_per_unit_jpy=Decimal("88.5"))
+    assert (payment.share(whole, "en"), payment.implied(whole, "en")) == ("88.5%", "100.0")
+    # a small share keeps two significant digits: 0.5 / 110.899 = 0.4509%, not "about 0%"
+    small = dataclasses.replace(f, price_per_unit_jpy=Decimal("0.5"))
+    assert payment.share(small, "en") == "about 0.45%"
     title = charts.compensation(f, "en").analysis_title
     assert "about 80%" in title and "about 111" in title and "79.8" not in title
+    assert "about about" not in title
 
 
 def test_who_bore_the_loss_reads_as_japanese():
@@ -1010,12 +1028,12 @@ def test_the_comparison_ranks_in_words_and_names_the_other_theft_times():
     en = " ".join(findings.comparison(prepare_comparison(lang="en")).paragraphs)
     assert "Coincheck 2018, the theft this report centres on, is the second largest of the 9 (US$532 million)" in en
     assert (
-        "Coincheck 2018, from the theft: detection, about 11 h 23 min (about 8 h 25–28 min from about 02:57 or about"
-        " 03:00, other times given for the theft); first suspension, about 11 h 56 min" in en
+        "Coincheck 2018, from the theft: detection, about 11 h 23 min (about 8 h 25–28 min from about 03:00 or about"
+        " 02:57, other times given for the theft); first suspension, about 11 h 56 min" in en
     )
     ja = " ".join(findings.comparison(prepare_comparison(lang="ja")).paragraphs)
     assert "本レポートの中心であるコインチェック（2018年）は5億3,200万米ドルで、9件中2番目に大きい。" in ja
-    assert "（別に示された流出時刻の2時57分ごろ・3時ごろからは約8時間25〜28分）" in ja
+    assert "（別に示された流出時刻の3時ごろ・2時57分ごろからは約8時間25〜28分）" in ja
 
 
 def test_a_japanese_phrase_of_time_keeps_its_particle_after_the_zone_note():
@@ -1121,3 +1139,49 @@ def test_the_same_day_detection_count_says_which_thefts_it_counts():
     ctx.__dict__["table"] = table
     numbers = {n.value: n.label for n in findings.comparison(ctx).numbers}
     assert numbers["5 / 5"] == "noticed the same day (of 5 with theft and detection dated in Japan time)"
+
+
+def test_where_customers_lost_nothing_a_day_of_withdrawals_not_found_is_said():
+    # DMM Bitcoin: balances guaranteed in full, but on 14 June 2024 customers still could not withdraw
+    # their BTC, and no page found gives a later day (events.csv dmm-withdrawals-resumed, a gap).
+    assert "No page found says when customers could withdraw their coins again." in _told("dmm-bitcoin-2024")
+    assert "顧客が暗号資産を再び出金できるようになった日を示すページは見つからない。" in _told("dmm-bitcoin-2024", "ja")
+    # Liquid's BTC withdrawals resumed on 27 Aug 2021 (dated): no such sentence
+    assert "No page found says when customers" not in _told("liquid-2021")
+
+
+@pytest.mark.parametrize("incident, ranged", [("bitfinex-2016", True), ("coincheck-2018", False)])
+def test_key_facts_give_a_range_of_days_its_reason_where_it_is_read(incident, ranged):
+    # Bitfinex's remedy decision, 7 Aug 2016 in Japan, is 4-5 days after a theft dated 2 Aug in UTC,
+    # beside counts said "in UTC dates": the table's note says why a range; Coincheck has no range.
+    from analysis.report import incident as sections
+    from analysis.report.model import Section, Text
+
+    for lang, words in (("en", "A range of days comes from a date a page gives in another zone"), ("ja", "日数の幅は")):
+        ctx = prepare_incident(incident_id=incident, lang=lang)
+        notes = [b.text for b in sections.key_facts(ctx, Section("key_facts", "")).blocks if isinstance(b, Text)]
+        assert any(words in n for n in notes) is ranged
+
+
+def test_a_long_count_in_another_zone_s_dates_gives_that_zone_s_day():
+    # A theft dated 2 Aug 2016 in UTC only, and a sentence at 10:00 on 15 Nov 2024 in Japan (01:00 UTC,
+    # the same UTC day): 3,027 UTC days, dated with the UTC day the count reaches, and said so.
+    from datetime import date
+
+    import pandas as pd
+
+    from analysis.measures.durations import Milestone
+
+    theft = Milestone("leak", "t", None, None, span=(date(2016, 8, 2), date(2016, 8, 3)), zone="UTC",
+                      zone_day=date(2016, 8, 2))  # fmt: skip
+    sentence = Milestone("sentence", "s", date(2024, 11, 15), pd.Timestamp("2024-11-15 10:00", tz="Asia/Tokyo"))
+    assert findings.when(theft, sentence, "en", "after_theft") == (
+        "on 15 November 2024, 3,027 days after the theft, in UTC dates"
+    )
+    assert (
+        findings.when(theft, sentence, "en", "after_theft", zoned=False)
+        == "on 15 November 2024, 3,027 days after the theft"
+    )
+    assert (
+        findings.when(theft, sentence, "en", "after_theft", dated=False) == "3,027 days after the theft, in UTC dates"
+    )

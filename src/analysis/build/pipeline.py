@@ -45,7 +45,7 @@ from analysis.errors import DataValidationError
 from analysis.l10n import LANGUAGES
 from analysis.report.context import Context, prepare_comparison, prepare_incident
 from analysis.report.findings import as_of
-from analysis.report.render import stylesheet
+from analysis.report.render import page_foot, stylesheet
 
 ROOT = Path(__file__).resolve().parents[3]
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -167,13 +167,14 @@ _EXPORTERS: dict[str, object] = {}
 _EXPORTING = threading.Lock()
 
 
-def to_html(executed: Path, lang: str, title: str) -> str:
+def to_html(executed: Path, lang: str, title: str, as_of: date) -> str:
     nb = nbformat.read(executed, as_version=4)
     nb.metadata["title"] = title
     with _EXPORTING:
         if lang not in _EXPORTERS:
             _EXPORTERS[lang] = _exporter(lang)
-        body, _ = _EXPORTERS[lang].from_notebook_node(nb, resources={"report_css": stylesheet()})
+        css = stylesheet() + page_foot(lang, as_of)
+        body, _ = _EXPORTERS[lang].from_notebook_node(nb, resources={"report_css": css})
     return body
 
 
@@ -258,7 +259,7 @@ def render(e: Executed, browser: Browser) -> Path:
     try:
         say(e.name, "rendering HTML", "html")
         html_file = run / f"{e.name}.html"
-        html_file.write_text(to_html(e.notebook, e.lang, e.title), encoding="utf-8")
+        html_file.write_text(to_html(e.notebook, e.lang, e.title, e.as_of), encoding="utf-8")
         (run / ANNEX).mkdir()
         (run / ANNEX / f"{e.name}.html").write_text(e.annex, encoding="utf-8")
         say(e.name, "printing PDF with Chromium", "pdf")

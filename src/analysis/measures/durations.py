@@ -144,7 +144,7 @@ def milestone_duration(events: pd.DataFrame, incident: str, start: str, end: str
 ABOUT = pd.Timedelta(hours=1)
 
 
-def _zone_day(m: Milestone, zone: str) -> date | None:
+def zone_day(m: Milestone, zone: str) -> date | None:
     """The milestone's date in that zone: as printed when it is dated there, from its time of day
     otherwise; None when it has neither, or when its time is approximate, that zone's midnight lies
     within ABOUT of it (either day could be the one) and no page prints its time in that zone."""
@@ -165,7 +165,7 @@ def _in_zone(a: Milestone, b: Milestone) -> tuple[str, int] | None:
     if len(zones) != 1:
         return None
     zone = zones.pop()
-    start, end = _zone_day(a, zone), _zone_day(b, zone)
+    start, end = zone_day(a, zone), zone_day(b, zone)
     return None if start is None or end is None else (zone, (end - start).days)
 
 
@@ -278,7 +278,7 @@ def since_theft(
                     row.update(state="known", days=d.calendar_days, hours=d.hours, zone=d.zone)
                     row["days_most_japan"] = d.japan_most if d.zone else d.calendar_days
                     if d.zone:  # its date in the zone the days are counted in (converted from a time)
-                        row.update(date=_zone_day(m, d.zone).isoformat(), date_zone=d.zone)
+                        row.update(date=zone_day(m, d.zone).isoformat(), date_zone=d.zone)
             rows.append(row)
     table = pd.DataFrame(rows)
     for col in ("days", "days_min", "days_max", "days_most_japan"):

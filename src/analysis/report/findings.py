@@ -17,7 +17,7 @@ import pandas as pd
 
 from analysis import l10n, vocab
 from analysis.data import inputs
-from analysis.measures.durations import Duration, Milestone, between, earliest_of, milestones
+from analysis.measures.durations import Duration, Milestone, between, earliest_of, milestones, zone_day
 from analysis.report import citing, conflicts, days, payment, story
 from analysis.report.context import ComparisonContext, Context, IncidentContext
 
@@ -92,7 +92,7 @@ def when(
     after it noticed the theft" when only the dates are known; "as soon as it noticed it" within the minute
     (`since` names the phrases in the catalogue); days counted in another zone's dates say so, unless
     `zoned` is False because the sentence or its paragraph says it once for all its counts
-    (`zone_of`, `days_zone`); a count of a year or more gives b's day too ("on 28 February 2014,
+    (`days_zone`); a count of a year or more gives b's day too ("on 28 February 2014,
     901 days after the drain began"), unless `dated` is False (a headline keeps to the count) or the
     pages give the day only roughly (it would read as exact)."""
     d = _gap(a, b)
@@ -110,21 +110,13 @@ def when(
         return l10n.t(f"{since}_at_once", lang)
     if _about_once(d):
         return l10n.t(f"{since}_about_once", lang)
-    if d.zone:
-        return told(l10n.t(since, lang, value=l10n.elapsed(d.calendar_days, None, lang)))
-    value = elapsed(a, b, lang)
+    # a count in another zone's dates gives b's day in that zone, the dates it counts
+    value = l10n.elapsed(d.calendar_days, None, lang) if d.zone else elapsed(a, b, lang)
+    day = zone_day(b, d.zone) if d.zone else b.day
     long = d.days_range is None and (d.calendar_days or 0) >= _DATED_FROM_DAYS
-    if dated and long and b.day is not None and not b.approximate:
-        return l10n.t(f"{since}_dated", lang, value=value, day=l10n.day(b.day, lang))
-    return l10n.t(since, lang, value=value)
-
-
-def zone_of(*gaps: tuple[Milestone | None, Milestone | None]) -> str | None:
-    """The other zone every one of these counts is made in, when they share one (a sentence then
-    says it once); None when any is counted in Japan dates or in hours, or they differ."""
-    zones = {d.zone if d is not None and d.zone and not (_at_once(d) or _about_once(d)) else None
-             for d in (_gap(a, b) for a, b in gaps)}  # fmt: skip
-    return next(iter(zones)) if len(zones) == 1 else None
+    if dated and long and day is not None and not b.approximate:
+        return told(l10n.t(f"{since}_dated", lang, value=value, day=l10n.day(day, lang)))
+    return told(l10n.t(since, lang, value=value))
 
 
 def days_zone(*gaps: tuple[Milestone | None, Milestone | None]) -> str | None:
@@ -156,9 +148,8 @@ def _other_count(ctx, start: Milestone | None, end: Milestone | None, short: boo
     """The time to `end` counted from each other time the sources give for `start`, when they
     disagree on it (a conflict of timed rows, weak pages aside), earliest first: "(about 8 h 28 min
     counted from about 02:57, the time of the outflow given by Coincheck on the day; ...)"; short,
-    the times alone ("(about 8 h 25-28 min from about 02:57 or about 03:00, other times given for the
-    theft)"). A time after
-    `end` counts nothing and is left out."""
+    the times alone, in the order of the range ("(about 8 h 25-28 min from about 03:00 or about 02:57,
+    other times given for the theft)"). A time after `end` counts nothing and is left out."""
     if start is None or end is None or end.timestamp is None:
         return None
     rest = conflicts.others(ctx.data.events, start.event_id)
@@ -170,7 +161,10 @@ def _other_count(ctx, start: Milestone | None, end: Milestone | None, short: boo
     approximate = bool(rest["approximate"].any()) or end.approximate
     if short:
         values = l10n.hours_range(rest["hours"].min(), rest["hours"].max(), ctx.lang, approximate)
-        clocks = [l10n.clock(o.timestamp, ctx.lang, bool(o.approximate)) for o in rest.itertuples()]
+        # shortest count first, as the range reads: "8 h 25-28 min from about 03:00 or about 02:57"
+        clocks = [
+            l10n.clock(o.timestamp, ctx.lang, bool(o.approximate)) for o in rest.sort_values("hours").itertuples()
+        ]
         times = l10n.t("other_times_joiner", ctx.lang).join(clocks)
         return l10n.t("other_count_short", ctx.lang, values=values, times=times)
     counts = [
@@ -577,7 +571,7 @@ def incident(ctx: IncidentContext) -> Findings:
             headline = l10n.t(key, lang, name=ctx.name, unnoticed=unnoticed, at=at)
     elif disclosed and delivered:
         # Both counts in one other zone's dates: the headline says the zone once, not after each.
-        shared = zone_of((theft, m.get("disclosure")), (theft, m.get("remedy_delivered")))
+        shared = days_zone((theft, m.get("disclosure")), (theft, m.get("remedy_delivered")))
         if shared:
             disclosed = when(theft, m.get("disclosure"), lang, "after_start", zoned=False, dated=False)
             delivered = when(theft, m.get("remedy_delivered"), lang, "after_theft", zoned=False, dated=False)
@@ -666,7 +660,11 @@ def comparison(ctx: ComparisonContext, focus: str | None = None) -> Findings:
         same_day = int((detected["days"] == 0).sum())
         numbers.append(KeyNumber(f"{same_day} / {len(detected)}", l10n.t(detection_key, lang, n=len(detected))))
     numbers.insert(1, KeyNumber(f"{next_day} / {len(ctx.incidents)}", l10n.t("num_disclosed_next_day", lang)))
-    numbers.append(KeyNumber(f"{len(delivered)} / {len(needing)}", l10n.t("num_delivered_known", lang)))
+    # a remedy in tokens (IOUs for the loss) reached customers, but not as what they lost: said so
+    methods = ctx.data.remedies.set_index("incident_id")["method"]
+    tokens = int(delivered["incident_id"].map(methods).eq("tokens").sum())
+    delivered_label = l10n.t("num_delivered_known", lang) + (l10n.t("num_tokens", lang, k=tokens) if tokens else "")
+    numbers.append(KeyNumber(f"{len(delivered)} / {len(needing)}", delivered_label))
     # "only" is true only of some: none, all and no loss at all each have their own words.
     if not needing:
         headline_key = "headline_comparison_no_loss"

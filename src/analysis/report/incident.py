@@ -96,13 +96,22 @@ def key_fact_rows(ctx: Context) -> list[tuple[str, str, str, str]]:
             ),
             (
                 l10n.t("implied_price", lang),
-                l10n.about(unit_price(_num(f.implied_price_jpy, lang, 3)), lang),
+                # the computation's detail, beside the figure the report writes (payment.implied)
+                l10n.paren(
+                    l10n.about(unit_price(_num(f.implied_price_jpy, lang, 3)), lang),
+                    l10n.t("to_precision", lang, value=unit_price(payment.implied(f, lang))),
+                    lang,
+                ),  # fmt: skip
                 computed(f"{l10n.t('reported_loss', lang)} ÷ {l10n.t('stolen', lang)}"),
                 f"{refs['reported_loss_jpy'][1]} ÷ {refs['units_stolen'][1]}",
             ),
             (
                 l10n.t("ratio", lang),
-                l10n.about(l10n.percent(f.paid_to_reported_ratio, lang), lang),
+                l10n.paren(
+                    l10n.about(l10n.percent(f.paid_to_reported_ratio, lang), lang),
+                    l10n.t("to_precision", lang, value=payment.share(f, lang)),
+                    lang,
+                ),  # fmt: skip
                 computed(l10n.t("ratio", lang)),
                 f"{refs['units_stolen'][1]}, {refs['price_per_unit'][1]}, {refs['reported_loss_jpy'][1]}",
             ),
@@ -169,7 +178,11 @@ def key_facts(ctx: Context, section: Section) -> Section:
         for fact, value, cited, refs in key_fact_rows(ctx)
     ]
     frame = pd.DataFrame(rows, columns=[l10n.t(k, lang) for k in ("fact", "value", "source_col")])
-    return section.add(Table(frame, "facts"), Text(l10n.t("approx_note", lang), "note"))
+    compared = since_theft(ctx.data.events, [ctx.incident_id], ctx.data.compared, ctx.data.measures)
+    # a range of days beside counts in UTC dates needs its reason where it is read, not only in Method
+    ranged = compared["state"].eq("range").any()
+    notes = [l10n.t(k, lang) for k in ("approx_note", *(["range_note"] if ranged else []))]
+    return section.add(Table(frame, "facts"), Text(l10n.t("sentence_joiner", lang).join(notes), "note"))
 
 
 def first_day(ctx: Context, section: Section) -> Section:
@@ -309,7 +322,7 @@ def why_paid(ctx: Context) -> Text:
             start=at(f.window_start),
             end=at(f.window_end),
             loss=l10n.about(l10n.big_money(f.reported_loss_jpy, lang), lang),
-            implied=l10n.about(payment.implied(f, lang), lang),
+            implied=payment.implied(f, lang),
         )
     )
 

@@ -1,25 +1,38 @@
 """The share of the reported loss paid and the price per unit that loss implies, as every part of a
-report writes them: to the precision the reported loss supports, so page 1, its key numbers and the
-charts give one value."""
+report writes them: to the precision the reported loss supports, with "about" exactly when the
+figure is rounded or rests on a round loss, so page 1, its key numbers and the charts give one
+value, said one way."""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 from analysis import l10n
 from analysis.measures.compensation import CompensationFigures
 
 
-def _places(f: CompensationFigures) -> int:
+def _places(f: CompensationFigures, value: Decimal) -> int:
     """Decimals a figure derived from the reported loss is written to: a loss the pages print as a
     round figure (約580億円, two significant digits) supports whole numbers, about 80% and about
-    111 JPY, not 79.8% or 110.9 JPY; an exact loss, one decimal."""
-    return 0 if f.reported_loss_approximate else 1
+    111 JPY, not 79.8% or 110.9 JPY; an exact loss, one decimal. Never fewer than two significant
+    digits, so a small figure keeps its size (about 0.52%, not about 1% or 0%)."""
+    least = 1 - value.adjusted() if value else 0  # decimals that show two significant digits
+    return max(0 if f.reported_loss_approximate else 1, least)
+
+
+def _told(value: Decimal, f: CompensationFigures, lang: str, percent: bool = False) -> str:
+    places = _places(f, value)
+    rounded = value != value.quantize(Decimal(1).scaleb(-places))
+    text = l10n.percent(value / 100, lang, places) if percent else l10n.number(value, lang, places)
+    return l10n.about(text, lang, f.reported_loss_approximate or rounded)
 
 
 def share(f: CompensationFigures, lang: str) -> str:
     """The share of the reported loss paid: "about 80%"."""
-    return l10n.about(l10n.percent(f.paid_to_reported_ratio, lang, _places(f)), lang, f.reported_loss_approximate)
+    return _told(f.paid_to_reported_ratio * 100, f, lang, percent=True)
 
 
 def implied(f: CompensationFigures, lang: str) -> str:
-    """The price per unit the reported loss implies, a number without its "about" or unit ("111")."""
-    return l10n.number(f.implied_price_jpy, lang, _places(f))
+    """The price per unit the reported loss implies, a number with its "about" where due and without
+    its unit ("about 111")."""
+    return _told(f.implied_price_jpy, f, lang)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -20,6 +21,13 @@ TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "sections"
 def _svg_uri(figure) -> str:
     """The chart as vector graphics: sharp at a phone's width and in the printed PDF."""
     return "data:image/svg+xml;base64," + base64.b64encode(style.svg_text(figure).encode()).decode("ascii")
+
+
+def _css_string(text: str) -> str:
+    """Text as a quoted CSS string, inside a <style> element, where HTML escapes are not read: every
+    character but letters, digits and spaces written as a CSS escape, so no text can end the string
+    or the element."""
+    return '"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in text) + '"'
 
 
 def _cell(value):
@@ -86,6 +94,13 @@ def render_front(front) -> str:
 def stylesheet() -> str:
     """The report's stylesheet: report.css, then the rules each language's catalogue sets."""
     return (TEMPLATES.parent / "report" / "report.css").read_text(encoding="utf-8") + l10n.stylesheet()
+
+
+def page_foot(lang: str, as_of: date) -> str:
+    """The printed report's dateline, at the foot of every page, page 1 among them however long its
+    findings run (report.css sets its type)."""
+    dateline = l10n.t("dateline", lang, day=l10n.day(as_of, lang))
+    return "@page { @bottom-left { content: " + _css_string(dateline) + "; } }\n"
 
 
 def render_annex(ctx, report_title: str, sections) -> str:

@@ -215,4 +215,8 @@ def aftermath(ctx: IncidentContext) -> list[str]:
     # theft cost them; where a remedy was due, its delivery is told instead.
     if remedy_extents(ctx).get(ctx.incident_id) == "not_needed":
         names = (*names, "crypto_withdrawal_resumed")
+        # searched for and not found (a gap row): said, so the reader does not take the coins as free
+        resumed = ctx.events[ctx.events["milestone"].eq("crypto_withdrawal_resumed")]
+        if not resumed.empty and resumed["status"].eq("gap").all():
+            return [*_told(ctx, {"story_aftermath": _steps(ctx, names)}), l10n.t("story_withdrawal_gap", ctx.lang)]
     return _told(ctx, {"story_aftermath": _steps(ctx, names)})

@@ -188,6 +188,12 @@ def _after(step: str, value: str, lang: str, s: Step | None = None) -> str:
     return l10n.t("after_step", lang, step=step, value=value)
 
 
+def _zone_apart(r, lang: str) -> str:
+    """A count of days in another zone's dates with its zone in brackets: "8 days (in UTC dates)"."""
+    bare = l10n.since(r.drop("zone"), lang)
+    return l10n.t("in_zone_apart", lang, text=bare, zone=l10n.label("zone", r["zone"], lang))
+
+
 def response_of(ctx) -> Figure | None:
     """The incident's compared milestones as time after its theft, titled with what the data finds."""
     from analysis.report.findings import incident
@@ -196,7 +202,7 @@ def response_of(ctx) -> Figure | None:
     if theft is None or not theft.known or theft.period is not None:
         return None
     table = ctx.table_for(ctx.incident_id)
-    steps = []
+    steps, rows = [], {}
     for _, r in table.iterrows():
         label = ctx.milestone_names[r["milestone"]]
         if ctx.remedy_in_tokens and r["milestone"] == "remedy_delivered":  # IOUs for the loss, not the coins: said so
@@ -208,14 +214,19 @@ def response_of(ctx) -> Figure | None:
                               same_day=day_only and r["days"] == 0, next_day=day_only and r["days"] == 1,
                               zone=r["zone"] if isinstance(r["zone"], str) else None,
                               period=isinstance(r["period"], str) and bool(r["period"]), edge=at_log_edge(r)))  # fmt: skip
+            rows[id(steps[-1])] = r
         else:
             steps.append(Step(label, None, "", state=r["state"]))
     dated = [s for s in steps if s.days is not None and not s.same_day]
     if len(dated) >= 2:
         first, last = dated[0], max(dated, key=lambda s: s.days)
         shown = dict.fromkeys([first, last])  # one step told once when it is both the first and the last
+        # A zone only some counts are made in is said beside each of them: "..., 8 days, in UTC dates"
+        # after the last would read as said of all (Bitfinex: a decision 4-5 days after, a range).
+        apart = len({s.zone for s in shown}) > 1
+        told = {s: _zone_apart(rows[id(s)], ctx.lang) if apart and s.zone else s.text for s in shown}
         title = l10n.t("response_chart_title", ctx.lang, name=ctx.name,
-                       steps=l10n.t("step_joiner", ctx.lang).join(_after(s.label.lower(), s.text, ctx.lang, s) for s in shown))  # fmt: skip
+                       steps=l10n.t("step_joiner", ctx.lang).join(_after(s.label.lower(), told[s], ctx.lang, s) for s in shown))  # fmt: skip
     else:
         title = incident(ctx).headline
     return response(steps, title, ctx.lang)

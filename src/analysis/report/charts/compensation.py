@@ -39,7 +39,7 @@ def compensation(figures: CompensationFigures, lang: str) -> Figure:
             float(figures.total_paid_jpy) / scale,
             float(figures.reported_loss_jpy) / scale,
             l10n.big_money(figures.total_paid_jpy, lang),
-            l10n.big_money(figures.reported_loss_jpy, lang),
+            l10n.about(l10n.big_money(figures.reported_loss_jpy, lang), lang, figures.reported_loss_approximate),
             "reported_value",
             l10n.t("amount_axis", lang),
         ),
@@ -58,7 +58,7 @@ def compensation(figures: CompensationFigures, lang: str) -> Figure:
             color="white",
         )
         ax.annotate(
-            l10n.t(reported_key, lang, value=l10n.about(reported_text, lang, figures.reported_loss_approximate)),
+            l10n.t(reported_key, lang, value=reported_text),
             (0, -0.45) if narrow else (reported, 0),
             xytext=(0, -2) if narrow else (5, 0),
             textcoords="offset points",
@@ -73,7 +73,6 @@ def compensation(figures: CompensationFigures, lang: str) -> Figure:
         ax.spines["left"].set_visible(False)
         ax.set_xlabel(unit, fontsize=style.MIN_TEXT_PT, loc="left")
         ax.set_title(title, loc="left", fontsize=8.5)
-    approximate = figures.reported_loss_approximate
     ratio = payment.share(figures, lang)
     style.chart_title(
         fig,
@@ -82,7 +81,7 @@ def compensation(figures: CompensationFigures, lang: str) -> Figure:
             lang,
             ratio=ratio,
             price=l10n.number(figures.price_per_unit_jpy, lang, 3),
-            implied=l10n.about(payment.implied(figures, lang), lang, approximate),
+            implied=payment.implied(figures, lang),
             asset=figures.asset,
         ),
         lang,
