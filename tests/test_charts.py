@@ -586,8 +586,6 @@ def test_a_zone_only_some_counts_are_made_in_is_said_beside_them():
     # on. ", in UTC dates" at the end of the title read as said of both counts (editor's read).
     ctx = prepare_incident(incident_id="bitfinex-2016", lang="en")
     title = " ".join(charts.title_of(charts.response_of(ctx)).split())
-    assert title == (
-        "Bitfinex 2016: remedy decided after 4–5 days, tokens for the loss credited after 8 days (in UTC dates)"
-    )
+    assert title == ("Bitfinex 2016: remedy decided after 4–5 days, tokens for the loss credited after 8 UTC days")
     ja = prepare_incident(incident_id="bitfinex-2016", lang="ja")
     assert "協定世界時の日付で8日" in " ".join(charts.title_of(charts.response_of(ja)).split())

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from analysis import l10n, vocab
 from analysis.data.loading import load_dataset
@@ -305,3 +307,16 @@ def test_a_note_goes_inside_a_name_s_own_brackets():
 )
 def test_a_large_sum_has_no_more_decimals_than_it_has(value, en, ja):
     assert (l10n.big_money(value, "en"), l10n.big_money(value, "ja")) == (en, ja)
+
+
+@given(st.text())
+def test_the_printed_dateline_is_a_css_string_no_text_can_break(text):
+    # render.page_foot puts the dateline in a <style> element, where HTML escapes are not read: any
+    # text, quotes, backslashes, "</style>" and line breaks among them, stays one CSS string and reads back.
+    from analysis.report.render import _css_string
+
+    quoted = _css_string(text)
+    inner = quoted[1:-1]
+    assert quoted[0] == quoted[-1] == '"'
+    assert not set(inner) & set('"<>\n\r\f')
+    assert re.sub(r"\\([0-9a-f]+) ", lambda m: chr(int(m.group(1), 16)), inner) == text

@@ -240,17 +240,29 @@ def hours_range(lo: float, hi: float, lang: str, approximate: bool = False) -> s
 
 
 def elapsed(
-    calendar_days, hours, lang: str, *, lo=None, hi=None, approximate: bool = False, zone=None, short: bool = False
+    calendar_days,
+    hours,
+    lang: str,
+    *,
+    lo=None,
+    hi=None,
+    approximate: bool = False,
+    zone=None,
+    short: bool = False,
+    apart: bool = False,
 ) -> str:
     """Time between two facts as readers say it: hours and minutes within two days when both times
     are known (11 h 23 min; "about" when a page gives either time as approximate), days and hours
     beyond (5 days 9 h), calendar days when only the dates are (3 days; "same day" for none, "next
     day" for one: not 24 hours), a range of days when a date is not pinned down (0-1 days); days
-    counted in another zone's dates say so (same day, in UTC dates)."""
+    counted in another zone's dates say so (same day, in UTC dates); `apart`, beside counts that are
+    not, with the zone bound to the count ("8 UTC days", not "8 days, in UTC dates" after a list)."""
     if not _missing(lo) and not _missing(hi):
         return t("days_range", lang, lo=number(int(lo), lang), hi=number(int(hi), lang))
     if _missing(hours):
         n = int(calendar_days)
+        if apart and not _missing(zone) and zone and n > 1:
+            return plural("zone_days", n, lang, zone=label("zone", zone, lang))
         text = {0: t("under_a_day", lang), 1: t("next_day", lang)}.get(n) or days(n, lang)
         return in_zone(text, zone, lang, short=short)
     whole, h = divmod(round(float(hours)), 24)
@@ -279,13 +291,13 @@ def in_zone(text: str, zone, lang: str, phrase: bool = False, short: bool = Fals
     return t("in_zone_phrase", lang, text=stem, zone=label("zone", zone, lang)) + particle
 
 
-def since(row, lang: str, short: bool = False) -> str:
+def since(row, lang: str, short: bool = False, apart: bool = False) -> str:
     """A row of durations.since_theft (days, hours, days_min, days_max, approximate, zone) as readers
     say the time from the theft: the one phrase the tables, findings and charts share; `short` names
     another zone's dates in brief ("8 days (UTC)"), for the comparison chart, whose source line says
     what that counts."""
     return elapsed(row["days"], row["hours"], lang, lo=row["days_min"], hi=row["days_max"],
-                   approximate=bool(row["approximate"]), zone=row.get("zone"), short=short)  # fmt: skip
+                   approximate=bool(row["approximate"]), zone=row.get("zone"), short=short, apart=apart)  # fmt: skip
 
 
 def _missing(value) -> bool:

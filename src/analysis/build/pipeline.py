@@ -167,13 +167,15 @@ _EXPORTERS: dict[str, object] = {}
 _EXPORTING = threading.Lock()
 
 
-def to_html(executed: Path, lang: str, title: str, as_of: date) -> str:
+def to_html(executed: Path, lang: str, title: str, day: date) -> str:
+    """The executed notebook as the report's HTML page; `day`, the day its data were last checked,
+    goes to the foot of every printed page."""
     nb = nbformat.read(executed, as_version=4)
     nb.metadata["title"] = title
     with _EXPORTING:
         if lang not in _EXPORTERS:
             _EXPORTERS[lang] = _exporter(lang)
-        css = stylesheet() + page_foot(lang, as_of)
+        css = stylesheet() + page_foot(lang, day)
         body, _ = _EXPORTERS[lang].from_notebook_node(nb, resources={"report_css": css})
     return body
 

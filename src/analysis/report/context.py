@@ -133,6 +133,11 @@ class Context(ABC):
     def table_for(self, incident: str) -> pd.DataFrame:
         return self.table[self.table["incident_id"] == incident]
 
+    def remedy_method(self, incident: str) -> str | None:
+        """The form of the incident's remedy (remedies.csv method: cash, tokens, in_kind ...); None
+        without a remedies row."""
+        return self.data.remedies.set_index("incident_id")["method"].get(incident)
+
     @property
     @abstractmethod
     def variant(self) -> str:
@@ -166,7 +171,7 @@ class IncidentContext(Context):
     def remedy_in_tokens(self) -> bool:
         """Whether the remedy was tokens for the loss (IOUs, remedies.csv method), told as such and
         never as the coins given back."""
-        return self.data.remedies.set_index("incident_id")["method"].get(self.incident_id) == "tokens"
+        return self.remedy_method(self.incident_id) == "tokens"
 
     @property
     def own_incidents(self) -> tuple[str, ...]:

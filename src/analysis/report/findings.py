@@ -110,12 +110,14 @@ def when(
         return l10n.t(f"{since}_at_once", lang)
     if _about_once(d):
         return l10n.t(f"{since}_about_once", lang)
-    # a count in another zone's dates gives b's day in that zone, the dates it counts
+    # A count in another zone's dates reaches b's day in that zone, which may not be the Japan date
+    # the timeline gives it: that day is marked as the zone's, unless the sentence itself says the zone.
     value = l10n.elapsed(d.calendar_days, None, lang) if d.zone else elapsed(a, b, lang)
     day = zone_day(b, d.zone) if d.zone else b.day
     long = d.days_range is None and (d.calendar_days or 0) >= _DATED_FROM_DAYS
     if dated and long and day is not None and not b.approximate:
-        return told(l10n.t(f"{since}_dated", lang, value=value, day=l10n.day(day, lang)))
+        day_text = l10n.day(day, lang) if zoned else l10n.zoned_day(day, d.zone, lang)
+        return told(l10n.t(f"{since}_dated", lang, value=value, day=day_text))
     return told(l10n.t(since, lang, value=value))
 
 
@@ -661,9 +663,10 @@ def comparison(ctx: ComparisonContext, focus: str | None = None) -> Findings:
         numbers.append(KeyNumber(f"{same_day} / {len(detected)}", l10n.t(detection_key, lang, n=len(detected))))
     numbers.insert(1, KeyNumber(f"{next_day} / {len(ctx.incidents)}", l10n.t("num_disclosed_next_day", lang)))
     # a remedy in tokens (IOUs for the loss) reached customers, but not as what they lost: said so
-    methods = ctx.data.remedies.set_index("incident_id")["method"]
-    tokens = int(delivered["incident_id"].map(methods).eq("tokens").sum())
-    delivered_label = l10n.t("num_delivered_known", lang) + (l10n.t("num_tokens", lang, k=tokens) if tokens else "")
+    tokens = sum(ctx.remedy_method(i) == "tokens" for i in delivered["incident_id"])
+    delivered_label = l10n.t("num_delivered_known", lang)
+    if tokens:
+        delivered_label = l10n.paren(delivered_label, l10n.t("num_tokens", lang, k=tokens), lang)
     numbers.append(KeyNumber(f"{len(delivered)} / {len(needing)}", delivered_label))
     # "only" is true only of some: none, all and no loss at all each have their own words.
     if not needing:
@@ -695,7 +698,6 @@ def _extents_text(ctx: ComparisonContext, extents: dict[str, str | None]) -> str
     """'A remedy for every unit customers lost, at a stated price or in kind, was decided in 4 thefts (cash in yen: Coincheck 2018; ...);
     The remedy was partial or still under way in 1 theft (Mt. Gox 2014). ...': each extent once, each incident under its extent and form."""
     lang = ctx.lang
-    forms = ctx.data.remedies.set_index("incident_id")["method"]
     parts = []
     for extent in (*vocab.REMEDY_EXTENTS, None):
         ids = [i for i in ctx.incidents if extents[i] == extent]
@@ -706,7 +708,7 @@ def _extents_text(ctx: ComparisonContext, extents: dict[str, str | None]) -> str
         if extent == "full":
             by_form = {}
             for i in ids:
-                by_form.setdefault(forms[i], []).append(ctx.names[i])
+                by_form.setdefault(ctx.remedy_method(i), []).append(ctx.names[i])
             groups = l10n.t("method_joiner", lang).join(
                 l10n.t("find_method", lang, method=l10n.label("method", f, lang), incidents=l10n.join(n, lang))
                 for f, n in by_form.items()

@@ -81,7 +81,7 @@ def key_fact_rows(ctx: Context) -> list[tuple[str, str, str, str]]:
         big = lambda v: l10n.big_money(v, lang)  # noqa: E731
         refs = {fact: _seed_item(ctx, fact) for fact in f.facts}
         rows += [
-            (l10n.t("reported_loss", lang), l10n.about(big(f.reported_loss_jpy), lang), *refs["reported_loss_jpy"]),
+            (l10n.t("reported_loss", lang), payment.loss(f, lang), *refs["reported_loss_jpy"]),
             (
                 l10n.t("holders", lang),
                 l10n.about(l10n.t("persons", lang, n=l10n.count(int(f.holders), lang)), lang),
@@ -96,10 +96,11 @@ def key_fact_rows(ctx: Context) -> list[tuple[str, str, str, str]]:
             ),
             (
                 l10n.t("implied_price", lang),
-                # the computation's detail, beside the figure the report writes (payment.implied)
-                l10n.paren(
-                    l10n.about(unit_price(_num(f.implied_price_jpy, lang, 3)), lang),
-                    l10n.t("to_precision", lang, value=unit_price(payment.implied(f, lang))),
+                _beside(
+                    l10n.about(
+                        unit_price(_num(f.implied_price_jpy, lang, 3)), lang, payment.rounded(f.implied_price_jpy, 3)
+                    ),
+                    unit_price(payment.implied(f, lang)),
                     lang,
                 ),  # fmt: skip
                 computed(f"{l10n.t('reported_loss', lang)} ÷ {l10n.t('stolen', lang)}"),
@@ -107,9 +108,13 @@ def key_fact_rows(ctx: Context) -> list[tuple[str, str, str, str]]:
             ),
             (
                 l10n.t("ratio", lang),
-                l10n.paren(
-                    l10n.about(l10n.percent(f.paid_to_reported_ratio, lang), lang),
-                    l10n.t("to_precision", lang, value=payment.share(f, lang)),
+                _beside(
+                    l10n.about(
+                        l10n.percent(f.paid_to_reported_ratio, lang),
+                        lang,
+                        payment.rounded(f.paid_to_reported_ratio * 100, 1),
+                    ),
+                    payment.share(f, lang),
                     lang,
                 ),  # fmt: skip
                 computed(l10n.t("ratio", lang)),
@@ -144,12 +149,15 @@ def key_fact_rows(ctx: Context) -> list[tuple[str, str, str, str]]:
             rows.append(
                 (f"{prefix}{names[r['from']]} → {names[r['to']]}", step, cited, ", ".join(ref for _, ref in ends))
             )
-    compared = since_theft(ctx.data.events, [ctx.incident_id], ctx.data.compared, ctx.data.measures)
+    compared = ctx.table_for(ctx.incident_id)
     for _, r in compared[compared["state"].isin(["known", "range"])].iterrows():
         row, ref = _event(ctx, r["event_id"])
+        # tokens for the loss are named as such, as on page 1, never as the remedy reaching customers
+        tokens = ctx.remedy_in_tokens and r["milestone"] == "remedy_delivered"
+        step = l10n.t("step_tokens_credited", lang) if tokens else ctx.milestone_names[r["milestone"]]
         rows.append(
             (
-                l10n.t("from_theft_to", lang, milestone=ctx.milestone_names[r["milestone"]]),
+                l10n.t("from_theft_to", lang, milestone=step),
                 l10n.since(r, lang),
                 cite(row, ctx),
                 ref,
@@ -178,9 +186,10 @@ def key_facts(ctx: Context, section: Section) -> Section:
         for fact, value, cited, refs in key_fact_rows(ctx)
     ]
     frame = pd.DataFrame(rows, columns=[l10n.t(k, lang) for k in ("fact", "value", "source_col")])
-    compared = since_theft(ctx.data.events, [ctx.incident_id], ctx.data.compared, ctx.data.measures)
-    # a range of days beside counts in UTC dates needs its reason where it is read, not only in Method
-    ranged = compared["state"].eq("range").any()
+    compared = ctx.table_for(ctx.incident_id)
+    # A range of days from a date given in another zone, read beside counts in that zone's dates, needs
+    # its reason where it is read, not only in Method; a range over a month (Mt. Gox) has another reason.
+    ranged = (compared["state"].eq("range") & compared["period"].isna()).any()
     notes = [l10n.t(k, lang) for k in ("approx_note", *(["range_note"] if ranged else []))]
     return section.add(Table(frame, "facts"), Text(l10n.t("sentence_joiner", lang).join(notes), "note"))
 
@@ -304,6 +313,12 @@ def remedy(ctx: Context, section: Section) -> Section:
     return section.add(Table(frame, "facts"))
 
 
+def _beside(computed: str, written: str, lang: str) -> str:
+    """A computed figure as the annex gives it, for checking, with the figure the report's text
+    writes (to the reported loss's precision, payment) beside it where the two differ."""
+    return computed if computed == written else l10n.paren(computed, l10n.t("in_text", lang, value=written), lang)
+
+
 def why_paid(ctx: Context) -> Text:
     """Why customers received less than the reported loss, from the figures: every unit stolen was
     paid for, so the whole gap is between the price paid and the price the loss implies."""
@@ -321,7 +336,7 @@ def why_paid(ctx: Context) -> Text:
             market=f.facts["reference_market"].value,
             start=at(f.window_start),
             end=at(f.window_end),
-            loss=l10n.about(l10n.big_money(f.reported_loss_jpy, lang), lang),
+            loss=payment.loss(f, lang),
             implied=payment.implied(f, lang),
         )
     )

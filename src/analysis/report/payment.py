@@ -5,7 +5,7 @@ value, said one way."""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 
 from analysis import l10n
 from analysis.measures.compensation import CompensationFigures
@@ -20,11 +20,21 @@ def _places(f: CompensationFigures, value: Decimal) -> int:
     return max(0 if f.reported_loss_approximate else 1, least)
 
 
+def rounded(value: Decimal, places: int) -> bool:
+    """Whether writing the value to `places` decimals changes it (half to even, as Babel writes it)."""
+    return value != value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+
+
 def _told(value: Decimal, f: CompensationFigures, lang: str, percent: bool = False) -> str:
     places = _places(f, value)
-    rounded = value != value.quantize(Decimal(1).scaleb(-places))
     text = l10n.percent(value / 100, lang, places) if percent else l10n.number(value, lang, places)
-    return l10n.about(text, lang, f.reported_loss_approximate or rounded)
+    # nothing paid is exact, however round the loss it is measured against
+    return l10n.about(text, lang, bool(value) and (f.reported_loss_approximate or rounded(value, places)))
+
+
+def loss(f: CompensationFigures, lang: str) -> str:
+    """The reported loss in the language's large unit, "about" where the pages print it so: 約580億円."""
+    return l10n.about(l10n.big_money(f.reported_loss_jpy, lang), lang, f.reported_loss_approximate)
 
 
 def share(f: CompensationFigures, lang: str) -> str:

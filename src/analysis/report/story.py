@@ -213,10 +213,13 @@ def aftermath(ctx: IncidentContext) -> list[str]:
     names = tuple(m for m in vocab.AFTERMATH if not (m == "acquisition_announced" and done.any()))
     # Where customers lost nothing, the day they could take their coins out again is what the
     # theft cost them; where a remedy was due, its delivery is told instead.
-    if remedy_extents(ctx).get(ctx.incident_id) == "not_needed":
+    lost_nothing = remedy_extents(ctx).get(ctx.incident_id) == "not_needed"
+    if lost_nothing:
         names = (*names, "crypto_withdrawal_resumed")
-        # searched for and not found (a gap row): said, so the reader does not take the coins as free
-        resumed = ctx.events[ctx.events["milestone"].eq("crypto_withdrawal_resumed")]
-        if not resumed.empty and resumed["status"].eq("gap").all():
-            return [*_told(ctx, {"story_aftermath": _steps(ctx, names)}), l10n.t("story_withdrawal_gap", ctx.lang)]
-    return _told(ctx, {"story_aftermath": _steps(ctx, names)})
+    told = _told(ctx, {"story_aftermath": _steps(ctx, names)})
+    resumed = ctx.found.get("crypto_withdrawal_resumed")
+    if lost_nothing and resumed is not None and resumed.status == "gap":
+        # Balances kept whole are worth little while they cannot be withdrawn (DMM Bitcoin): a day
+        # searched for and not found is said, not left for the reader to assume.
+        told.append(l10n.t("story_withdrawal_gap", ctx.lang))
+    return told

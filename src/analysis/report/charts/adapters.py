@@ -174,6 +174,7 @@ class Step:
     zone: str | None = None  # the zone whose dates the days are counted in, if not Japan's
     period: bool = False  # known only to a month or a quarter: the span is that period
     edge: bool = False  # within the log scale's first ten minutes: drawn at its edge, not to scale
+    apart: str = ""  # the text with its zone bound to the count, for a title beside counts in other zones
 
 
 def _after(step: str, value: str, lang: str, s: Step | None = None) -> str:
@@ -188,12 +189,6 @@ def _after(step: str, value: str, lang: str, s: Step | None = None) -> str:
     return l10n.t("after_step", lang, step=step, value=value)
 
 
-def _zone_apart(r, lang: str) -> str:
-    """A count of days in another zone's dates with its zone in brackets: "8 days (in UTC dates)"."""
-    bare = l10n.since(r.drop("zone"), lang)
-    return l10n.t("in_zone_apart", lang, text=bare, zone=l10n.label("zone", r["zone"], lang))
-
-
 def response_of(ctx) -> Figure | None:
     """The incident's compared milestones as time after its theft, titled with what the data finds."""
     from analysis.report.findings import incident
@@ -202,7 +197,7 @@ def response_of(ctx) -> Figure | None:
     if theft is None or not theft.known or theft.period is not None:
         return None
     table = ctx.table_for(ctx.incident_id)
-    steps, rows = [], {}
+    steps = []
     for _, r in table.iterrows():
         label = ctx.milestone_names[r["milestone"]]
         if ctx.remedy_in_tokens and r["milestone"] == "remedy_delivered":  # IOUs for the loss, not the coins: said so
@@ -213,18 +208,18 @@ def response_of(ctx) -> Figure | None:
             steps.append(Step(label, x, l10n.since(r, ctx.lang), pd.notna(r["hours"]), extent,
                               same_day=day_only and r["days"] == 0, next_day=day_only and r["days"] == 1,
                               zone=r["zone"] if isinstance(r["zone"], str) else None,
-                              period=isinstance(r["period"], str) and bool(r["period"]), edge=at_log_edge(r)))  # fmt: skip
-            rows[id(steps[-1])] = r
+                              period=isinstance(r["period"], str) and bool(r["period"]), edge=at_log_edge(r),
+                              apart=l10n.since(r, ctx.lang, apart=True)))  # fmt: skip
         else:
             steps.append(Step(label, None, "", state=r["state"]))
     dated = [s for s in steps if s.days is not None and not s.same_day]
     if len(dated) >= 2:
         first, last = dated[0], max(dated, key=lambda s: s.days)
         shown = dict.fromkeys([first, last])  # one step told once when it is both the first and the last
-        # A zone only some counts are made in is said beside each of them: "..., 8 days, in UTC dates"
+        # A zone only some counts are made in is bound to each of them ("8 UTC days"): ", in UTC dates"
         # after the last would read as said of all (Bitfinex: a decision 4-5 days after, a range).
         apart = len({s.zone for s in shown}) > 1
-        told = {s: _zone_apart(rows[id(s)], ctx.lang) if apart and s.zone else s.text for s in shown}
+        told = {s: s.apart if apart and s.zone else s.text for s in shown}
         title = l10n.t("response_chart_title", ctx.lang, name=ctx.name,
                        steps=l10n.t("step_joiner", ctx.lang).join(_after(s.label.lower(), told[s], ctx.lang, s) for s in shown))  # fmt: skip
     else:

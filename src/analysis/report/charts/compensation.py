@@ -39,7 +39,7 @@ def compensation(figures: CompensationFigures, lang: str) -> Figure:
             float(figures.total_paid_jpy) / scale,
             float(figures.reported_loss_jpy) / scale,
             l10n.big_money(figures.total_paid_jpy, lang),
-            l10n.about(l10n.big_money(figures.reported_loss_jpy, lang), lang, figures.reported_loss_approximate),
+            payment.loss(figures, lang),
             "reported_value",
             l10n.t("amount_axis", lang),
         ),
