@@ -39,19 +39,22 @@ def title_of(row, lang: str) -> str:
 
 
 def note_of(row, ctx: Context):
-    """A row's note in the reader's language, another row named by its number in the report."""
+    """A row's note in the reader's language, another row named by its title: the reader's edition
+    numbers its sources, not its facts, so a number would lead to the wrong page."""
     note = getattr(row, f"note_{ctx.lang}")
     if not isinstance(note, str):
         return note
-    return _EVENT_ID.sub(lambda m: _numbered(m.group(0), ctx), note)
+    return _EVENT_ID.sub(lambda m: _titled(m, ctx), note)
 
 
-_EVENT_ID = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b")
+# An id, with the space a Japanese note sets between it and its particle (「… を参照」), which a
+# title in brackets does not take.
+_EVENT_ID = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b(?: (?=[\u3041-\u309f]))?")
 
 
-def _numbered(event_id: str, ctx: Context) -> str:
-    number = ctx.numbers.get(event_id)
-    return l10n.t("no_n", ctx.lang, n=number) if number else event_id
+def _titled(m: re.Match, ctx: Context) -> str:
+    rows = ctx.data.events[ctx.data.events["event_id"] == m.group(0).rstrip()]
+    return l10n.quoted(title_of(next(rows.itertuples()), ctx.lang), ctx.lang) if len(rows) else m.group(0)
 
 
 def cite(row, ctx: Context) -> str:
@@ -404,11 +407,11 @@ def endnotes(ctx: Context, section: Section) -> Section:
         Table(_frame(headers, rows), "endnotes", (5, 36, 39, 20)),
     )
     weak = [
-        ctx.numbers[r.event_id]
+        l10n.quoted(title_of(r, lang), lang)
         for r in ctx.events.itertuples()
         # a step not found has no fact to rest on a page: its reason's pages are listed beside it
         if r.pages and r.status not in vocab.UNDATED and all(p.kind == vocab.PAGE_KINDS[-1] for p in r.pages)
     ]
     if weak:
-        section.add(Text(l10n.t("weak_facts", lang, numbers=l10n.join(map(str, weak), lang)), "note"))
+        section.add(Text(l10n.t("weak_facts", lang, facts=l10n.join(weak, lang)), "note"))
     return section

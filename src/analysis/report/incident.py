@@ -187,10 +187,13 @@ def key_facts(ctx: Context, section: Section) -> Section:
     ]
     frame = pd.DataFrame(rows, columns=[l10n.t(k, lang) for k in ("fact", "value", "source_col")])
     compared = ctx.table_for(ctx.incident_id)
-    # A range of days from a date given in another zone, read beside counts in that zone's dates, needs
-    # its reason where it is read, not only in Method; a range over a month (Mt. Gox) has another reason.
-    ranged = (compared["state"].eq("range") & compared["period"].isna()).any()
-    notes = [l10n.t(k, lang) for k in ("approx_note", *(["range_note"] if ranged else []))]
+    # A range of days needs its reason where it is read, not only in Method: a date given in another
+    # zone (Bitfinex's theft, in UTC), or a fact dated only to a month (Mt. Gox's detection).
+    ranged = compared[compared["state"].eq("range")]
+    notes = ["approx_note"]
+    notes += ["range_note"] if ranged["period"].isna().any() else []
+    notes += ["period_range_note"] if ranged["period"].notna().any() else []
+    notes = [l10n.t(k, lang) for k in notes]
     return section.add(Table(frame, "facts"), Text(l10n.t("sentence_joiner", lang).join(notes), "note"))
 
 
