@@ -387,6 +387,16 @@ RELATIONS: tuple[Reference | Across, ...] = (
         rows=lambda r: (r["source_id"] != "seed") & (r["event_id"] != ""),
         among=lambda e: e[e["milestone"] == "remedy_decided"],
     ),
+    # An account told with the day it was given names a dated event of its own theft.
+    Reference(
+        "events.csv",
+        "stated_in",
+        "events.csv",
+        "event_id",
+        "is not a dated event of {incident_id} in events.csv; name the announcement that gives this account",
+        same=("incident_id",),
+        among=lambda e: e[e["date"] != ""],
+    ),
     # Every page cited has its kind in pages.csv, and pages.csv lists no page nobody cites.
     Reference(
         "citations.csv",

@@ -41,6 +41,9 @@ COLUMNS = {
     "date_zone": column(required=False, allowed=vocab.DATE_ZONES, loads=Loads.OR_MISSING),
     "actor": column(allowed=vocab.ACTORS, loads=Loads.CATEGORY),
     "source_kind": column(allowed=vocab.SOURCE_KINDS, loads=Loads.CATEGORY),
+    # The announcement that gives this account (its event), where the account is dated by it: a halt
+    # the exchange said, days later, had begun earlier (checked by analysis.data.relations).
+    "stated_in": column(ID, required=False, loads=Loads.OR_MISSING),
     "milestone": column(ID, required=False, loads=Loads.OR_MISSING),
     **in_every_language("title"),
     **in_every_language("step", required=False, loads=Loads.OR_MISSING),
