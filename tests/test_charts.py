@@ -544,14 +544,16 @@ def test_the_hour_lines_of_the_first_day_stop_at_its_words(lang, phone):
 
 @pytest.mark.parametrize("phone", [False, True], ids=["print", "phone"])
 def test_a_later_milestone_dated_in_another_zone_gives_that_date(phone):
-    # Bitfinex's arrests and sentence are US dates, so their days after the theft are ranges; the
-    # chart once gave the range alone, with no date, while the dated rows gave theirs.
+    # Bitfinex's arrests and sentence are US dates, so their days after its UTC-dated theft are ranges
+    # of UTC dates; the chart once gave the range alone, with no date, while the dated rows gave theirs.
     fig = chart("bitfinex-2016", "en", phone, "later_milestones")
     words = " ".join(texts(fig).split())
-    assert "8 February 2022, US Eastern date (2,015–2,017 days)" in words
-    assert "14 November 2024, US Eastern date (3,025–3,027 days)" in words
+    assert "8 February 2022, US Eastern date (2,016–2,017 UTC days)" in words
+    assert "14 November 2024, US Eastern date (3,026–3,027 UTC days)" in words
+    # The title binds the zone to the count ("in UTC dates" before "after the theft" misread).
+    assert "“Sentenced”, came 3,026–3,027 UTC days after the theft" in words
     fig = chart("bitfinex-2016", "ja", phone, "later_milestones")
-    assert "2022年2月8日、米国東部時間の日付（2,015〜2,017日）" in texts(fig).replace("\n", "")
+    assert "2022年2月8日、米国東部時間の日付（協定世界時の日付で2,016〜2,017日）" in texts(fig).replace("\n", "")
 
 
 def test_a_narrow_time_scale_keeps_every_word_in_its_short_form():

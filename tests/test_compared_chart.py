@@ -142,8 +142,8 @@ def test_a_value_written_left_of_its_mark_stays_clear_of_the_axis(lang, phone):
     # row taller in all six panels: the chart says every UTC count briefly, one way in all four, and
     # its source line says what the brief form counts.
     [
-        ("ja", {"当日（協定世界時）", "8日（協定世界時）"}, "（協定世界時）：協定世界時の日付で数えた日数。"),
-        ("en", {"same day (UTC)", "8 days (UTC)"}, "(UTC): days counted in UTC dates."),
+        ("ja", {"当日（協定世界時）", "8日（協定世界時）*"}, "（協定世界時）：協定世界時の日付で数えた日数。"),
+        ("en", {"same day (UTC)", "8 days (UTC)*"}, "(UTC): days counted in UTC dates."),
     ],
 )
 def test_days_in_another_zone_are_said_one_way_on_one_line(lang, phone, said, key):
@@ -152,3 +152,21 @@ def test_days_in_another_zone_are_said_one_way_on_one_line(lang, phone, said, ke
     source = fig.texts[-1].get_text()  # the source line explains the marks; it is not a value
     assert key in source.replace("\n", " " if lang == "en" else "")
     assert {t.get_text() for t, _ in boxes(fig) if zone in t.get_text() and t.get_text() != source} == said
+
+
+@pytest.mark.parametrize("phone", [False, True], ids=["print", "phone"])
+@pytest.mark.parametrize(
+    "lang, marked, note",
+    [
+        ("en", "8 days (UTC)*", "*: the day tokens standing for the loss were credited, not the coins."),
+        ("ja", "8日（協定世界時）*", "*：失われた暗号資産そのものではなく、損失分のトークンを付与した日。"),
+    ],
+)
+def test_a_remedy_delivered_in_tokens_is_marked_as_such(lang, phone, marked, note):
+    # Bitfinex credited tokens standing for the loss (remedies.csv method 'tokens'), not the coins:
+    # its "Remedy delivered" value carries a mark the source line explains; no other value does.
+    fig = drawn(lang, phone)
+    source = fig.texts[-1].get_text()
+    assert note in source.replace("\n", " " if lang == "en" else "")
+    mark = marked[-1]
+    assert [t.get_text() for t, _ in boxes(fig) if t.get_text().endswith(mark)] == [marked]

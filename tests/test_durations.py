@@ -9,6 +9,7 @@ only), all services Q3 2020 (quarter only), inspection a gap. Holidays: Tue 11 F
 Foundation Day), Mon 24 Feb (substitute for the Emperor's Birthday, Sun 23 Feb).
 """
 
+import dataclasses
 from datetime import date, datetime
 
 import pandas as pd
@@ -152,10 +153,37 @@ def test_a_date_in_another_zone_against_a_japan_date_gives_a_range():
     later = Milestone("order", "o", date(2022, 3, 3), None)
     d = between(theft, later)
     assert (d.calendar_days, d.days_range, d.zone) == (None, (1, 2), None)
-    # Two dates of different zones (UTC and US Eastern) are not counted in either: a range.
+    # Two dates of different zones (UTC and US Eastern): counted in the theft's zone, where the US date
+    # (05:00 UTC on 5 Mar to 05:00 on 6 Mar) overlaps two UTC dates: 4 or 5 days, in UTC dates; its
+    # most in Japan dates (up to 6 Mar) is kept for the counts made across thefts.
     arrest = Milestone("arrest", "a", None, None, span=(date(2022, 3, 5), date(2022, 3, 6)),
                        zone="America/New_York", zone_day=date(2022, 3, 5))  # fmt: skip
-    assert between(theft, arrest).days_range == (3, 5)
+    d = between(theft, arrest)
+    assert (d.calendar_days, d.days_range, d.zone, d.japan_most) == (None, (4, 5), "UTC", 5)
+    # Where the two zones' dates coincide (UTC and London in winter), one number.
+    london = dataclasses.replace(arrest, zone="Europe/London")
+    assert (between(theft, london).calendar_days, between(theft, london).zone) == (4, "UTC")
+
+
+_ZONES = st.sampled_from(["UTC", "America/New_York", "Europe/London", "Asia/Kolkata", "Pacific/Auckland"])
+
+
+@given(_ZONES, _ZONES, st.dates(date(2015, 1, 1), date(2025, 12, 31)), st.integers(0, 4000), st.floats(0, 0.999))
+def test_a_count_across_two_zones_holds_every_moment_of_the_later_date(zone_a, zone_b, day, later, fraction):
+    # Whatever moment of b's date it was, its date in a's zone, counted from a's date, lies in the range.
+    b_day = day + pd.Timedelta(days=later)
+    a = Milestone("leak", "t", None, None, span=(day, day), zone=zone_a, zone_day=day)
+    b = Milestone("arrest", "a", None, None, span=(b_day, b_day), zone=zone_b, zone_day=b_day)
+    if zone_a == zone_b:
+        return
+    d = between(a, b)
+    start = pd.Timestamp(b_day).tz_localize(zone_b)
+    end = (pd.Timestamp(b_day) + pd.Timedelta(days=1)).tz_localize(zone_b)
+    moment = start + (end - start) * fraction
+    counted = (moment.tz_convert(zone_a).date() - day).days
+    lo, hi = d.days_range or (d.calendar_days, d.calendar_days)
+    assert d.zone == zone_a
+    assert lo <= counted <= hi
 
 
 def test_an_approximate_time_near_a_zones_midnight_gives_no_day_there():

@@ -481,7 +481,7 @@ def test_detection_is_the_exchange_s_time_and_other_times_are_counted_too():
     cc = " ".join(findings.incident(prepare_incident(incident_id="coincheck-2018", lang="en")).paragraphs)
     assert (
         "The theft went unnoticed for about 11 h 23 min, from about 00:02 until the exchange says it noticed it "
-        "(about 8 h 25–28 min from about 03:00 or about 02:57, other times given for the theft)." in cc
+        "(about 8 h 25–28 min from about 03:00 or about 02:57, the times the exchange itself gave for the theft)." in cc
     )
     # BITPoint: halted 06:30 on 12 Jul; noticed 22:12 (used) or about 21:11 (press conference): 8 h 18 / 9 h 19 min.
     bp = " ".join(findings.incident(prepare_incident(incident_id="bitpoint-2019", lang="en")).paragraphs)
@@ -718,18 +718,47 @@ def test_the_exchange_s_own_earlier_account_is_told_by_where_it_was_read(data_co
     # Zaif's 20 Sep release, as news pages quote it (source_kind quoted), puts the halt at about 14 Sep.
     text = _told("zaif-2018")
     # Not "first halted ... (it also puts it earlier)": the other account is of services already down.
+    # The account is told with the day the exchange gave it (stated_in: its 20 Sep release), after the
+    # fact: the reader sees it came six days later.
+    assert (
+        "(though the exchange's own account of 20 September 2018 says some services were down from about"
+        " 14 September 2018)" in text
+    )
+    ja = " ".join(findings.incident(prepare_incident(incident_id="zaif-2018", lang="ja")).paragraphs)
+    assert "（取引所自身の2018年9月20日の説明では、2018年9月14日ごろから一部のサービスが止まっていた）" in ja
+    path = data_copy / "events.csv"
+    line = line_of(path, "event_id", "zaif-suspension-0914")
+    # Without the announcement named, the same account, undated.
+    set_cell(path, line, "stated_in", "")
+    undated = " ".join(
+        findings.incident(prepare_incident(incident_id="zaif-2018", lang="en", data_dir=str(data_copy))).paragraphs
+    )
     assert (
         "(though another account by the exchange itself says some services were down from about 14 September 2018)"
-        in text
+        in undated
     )
     # The same row read as a news page's own report: the exchange acted, but the account is not its own.
-    path = data_copy / "events.csv"
-    set_cell(path, line_of(path, "event_id", "zaif-suspension-0914"), "source_kind", "secondary")
+    set_cell(path, line, "source_kind", "secondary")
     moved = " ".join(
         findings.incident(prepare_incident(incident_id="zaif-2018", lang="en", data_dir=str(data_copy))).paragraphs
     )
     assert "(another account puts it earlier, about 14 September 2018)" in moved
     assert "itself" not in moved
+
+
+def test_other_times_for_a_theft_are_said_to_be_the_exchange_s_where_every_one_is(data_copy):
+    # Coincheck's 03:00 (press conference) and 02:57 (its handout), read on pages that quote the
+    # company (source_kind quoted): both its own, so page 1 says whose they are.
+    own = "(about 8 h 25–28 min from about 03:00 or about 02:57, the times the exchange itself gave for the theft)"
+    assert own in _told("coincheck-2018")
+    path = data_copy / "events.csv"
+    set_cell(path, line_of(path, "event_id", "cc-theft-time-blog"), "source_kind", "secondary")
+    text = " ".join(
+        findings.incident(prepare_incident(incident_id="coincheck-2018", lang="en", data_dir=str(data_copy))).paragraphs
+    )
+    # One of them a news page's own report: no longer all the exchange's.
+    assert "(about 8 h 25–28 min from about 03:00 or about 02:57, other times given for the theft)" in text
+    assert own not in text
 
 
 def test_a_date_stated_inside_a_seed_item_is_the_account_of_the_item_it_sits_under():
@@ -1027,11 +1056,11 @@ def test_the_comparison_ranks_in_words_and_names_the_other_theft_times():
     assert "Coincheck 2018, the theft this report centres on, is the second largest of the 9 (US$532 million)" in en
     assert (
         "Coincheck 2018, from the theft: detection, about 11 h 23 min (about 8 h 25–28 min from about 03:00 or about"
-        " 02:57, other times given for the theft); first suspension, about 11 h 56 min" in en
+        " 02:57, the times the exchange itself gave for the theft); first suspension, about 11 h 56 min" in en
     )
     ja = " ".join(findings.comparison(prepare_comparison(lang="ja")).paragraphs)
     assert "本レポートの中心であるコインチェック（2018年）は5億3,200万米ドルで、9件中2番目に大きい。" in ja
-    assert "（別に示された流出時刻の3時ごろ・2時57分ごろからは約8時間25〜28分）" in ja
+    assert "（取引所の示した流出時刻3時ごろ・2時57分ごろからは約8時間25〜28分）" in ja
 
 
 def test_a_japanese_phrase_of_time_keeps_its_particle_after_the_zone_note():

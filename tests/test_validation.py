@@ -218,6 +218,25 @@ def test_order_item_pointing_nowhere(fixture_copy):
     assert "milestone 'order'" in p.message
 
 
+@pytest.mark.parametrize(
+    "named",
+    [
+        "ex-nowhere",  # no such event
+        "ex-remedy-delivered",  # undated (a gap): no day to tell
+        "sp-leak",  # another theft's event
+    ],
+)
+def test_an_account_names_a_dated_announcement_of_its_own_theft(fixture_copy, named):
+    path = fixture_copy / "events.csv"
+    line = line_of(path, "event_id", "ex-leak-alt")
+    set_cell(path, line, "stated_in", named)
+    p = only(problems_of(fixture_copy), line=line, column="stated_in")
+    assert p.value == named and "is not a dated event of example-2020" in p.message
+    # Naming a dated event of its own theft is accepted.
+    set_cell(path, line, "stated_in", "ex-disclosure")
+    load_dataset(fixture_copy)
+
+
 def test_corrected_url_needs_a_note(fixture_copy):
     path = fixture_copy / "events.csv"
     line = line_of(path, "event_id", "ex-notice")  # its link as printed is corrected

@@ -2,7 +2,8 @@
 
 Calendar days compare dates (Japan time); a date given in another zone (UTC, US Eastern) is counted
 in that zone's dates against a fact with a time of day or a date of the same zone, and says so
-(Duration.zone), else it gives a range of days; hours are given only when both facts carry a time
+(Duration.zone); from it to a date in a third zone, in its dates, as a range of days (also zoned);
+else it gives a range of Japan days; hours are given only when both facts carry a time
 of day; business days follow `analysis.measures.calendar`. A milestone known only to the month or
 quarter gives a range of days, never a single number; a gap gives nothing.
 """
@@ -169,6 +170,24 @@ def _in_zone(a: Milestone, b: Milestone) -> tuple[str, int] | None:
     return None if start is None or end is None else (zone, (end - start).days)
 
 
+def _dates_in(m: Milestone, zone: str) -> tuple[date, date]:
+    """The first and last dates in `zone` that the day of a date given in another zone overlaps."""
+    start = pd.Timestamp(m.zone_day).tz_localize(m.zone)
+    end = (pd.Timestamp(m.zone_day) + pd.Timedelta(days=1)).tz_localize(m.zone) - pd.Timedelta(microseconds=1)
+    return start.tz_convert(zone).date(), end.tz_convert(zone).date()
+
+
+def _across_zones(a: Milestone, b: Milestone) -> tuple[int, int] | None:
+    """Days from a to b counted in the dates of a's zone when each is dated in a zone of its own (a
+    UTC theft, a US Eastern arrest): b's date overlaps two of a's dates, so it is a range of days
+    (one day where the two zones' dates coincide); None unless both are dated in different zones."""
+    if a.zone is None or b.zone is None or a.zone == b.zone or a.zone_day is None or b.zone_day is None:
+        return None
+    there = zone_day(b, a.zone)
+    first, last = (there, there) if there is not None else _dates_in(b, a.zone)
+    return (first - a.zone_day).days, (last - a.zone_day).days
+
+
 def between(a: Milestone, b: Milestone) -> Duration:
     if a.day is None or b.day is None:
         if not (a.known and b.known):
@@ -176,6 +195,10 @@ def between(a: Milestone, b: Milestone) -> Duration:
         lo, hi = (b.earliest - a.latest).days, (b.latest - a.earliest).days
         if (zoned := _in_zone(a, b)) is not None:
             return Duration(a, b, zoned[1], None, None, zone=zoned[0], japan_most=hi)
+        if (across := _across_zones(a, b)) is not None:
+            if across[0] == across[1]:
+                return Duration(a, b, across[0], None, None, zone=a.zone, japan_most=hi)
+            return Duration(a, b, None, None, None, across, zone=a.zone, japan_most=hi)
         return Duration(a, b, None, None, None, (lo, hi))
     hours = None
     if a.timestamp is not None and b.timestamp is not None:
@@ -272,8 +295,8 @@ def since_theft(
                 d = between(theft, m)
                 row["approximate"] = d.approximate
                 if d.days_range is not None:
-                    row.update(state="range", days_min=d.days_range[0], days_max=d.days_range[1])
-                    row["days_most_japan"] = d.days_range[1]
+                    row.update(state="range", days_min=d.days_range[0], days_max=d.days_range[1], zone=d.zone)
+                    row["days_most_japan"] = d.japan_most if d.zone else d.days_range[1]
                 else:
                     row.update(state="known", days=d.calendar_days, hours=d.hours, zone=d.zone)
                     row["days_most_japan"] = d.japan_most if d.zone else d.calendar_days

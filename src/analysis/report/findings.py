@@ -112,7 +112,8 @@ def when(
         return l10n.t(f"{since}_about_once", lang)
     # A count in another zone's dates reaches b's day in that zone, which may not be the Japan date
     # the timeline gives it: that day is marked as the zone's, unless the sentence itself says the zone.
-    value = l10n.elapsed(d.calendar_days, None, lang) if d.zone else elapsed(a, b, lang)
+    lo, hi = d.days_range or (None, None)
+    value = l10n.elapsed(d.calendar_days, None, lang, lo=lo, hi=hi) if d.zone else elapsed(a, b, lang)
     day = zone_day(b, d.zone) if d.zone else b.day
     long = d.days_range is None and (d.calendar_days or 0) >= _DATED_FROM_DAYS
     if dated and long and day is not None and not b.approximate:
@@ -124,7 +125,8 @@ def when(
 def days_zone(*gaps: tuple[Milestone | None, Milestone | None]) -> str | None:
     """The other zone all of these counts of days are made in, when at least two are and every
     other count by date is too (a paragraph then says it once); counts in hours and missing ones
-    do not stand in the way. None when any count of days is made in Japan dates or as a range."""
+    do not stand in the way. None when any count of days is made in Japan dates, a range of them
+    included."""
     by_day = [d for d in (_gap(a, b) for a, b in gaps) if d is not None and d.hours is None]
     zones = {d.zone or None for d in by_day}
     return next(iter(zones)) if len(zones) == 1 and len(by_day) >= 2 else None
@@ -151,7 +153,7 @@ def _other_count(ctx, start: Milestone | None, end: Milestone | None, short: boo
     disagree on it (a conflict of timed rows, weak pages aside), earliest first: "(about 8 h 28 min
     counted from about 02:57, the time of the outflow given by Coincheck on the day; ...)"; short,
     the times alone, in the order of the range ("(about 8 h 25-28 min from about 03:00 or about 02:57,
-    other times given for the theft)"). A time after `end` counts nothing and is left out."""
+    the times the exchange itself gave for the theft)"). A time after `end` counts nothing and is left out."""
     if start is None or end is None or end.timestamp is None:
         return None
     rest = conflicts.others(ctx.data.events, start.event_id)
@@ -168,7 +170,10 @@ def _other_count(ctx, start: Milestone | None, end: Milestone | None, short: boo
             l10n.clock(o.timestamp, ctx.lang, bool(o.approximate)) for o in rest.sort_values("hours").itertuples()
         ]
         times = l10n.t("other_times_joiner", ctx.lang).join(clocks)
-        return l10n.t("other_count_short", ctx.lang, values=values, times=times)
+        # whose times they are, where every one is the exchange's own account (Coincheck's press
+        # conference and handout): beside a time from the ledger, that is what the reader weighs
+        own = all(conflicts.own_account(ctx.data.events, o) for o in rest.itertuples())
+        return l10n.t("other_count_short_own" if own else "other_count_short", ctx.lang, values=values, times=times)
     counts = [
         l10n.t(
             "other_count_one",
@@ -231,7 +236,19 @@ def _earlier_account(ctx: IncidentContext, used: Milestone | None) -> str:
             key = "earlier_halt_own" if first["approximate"] else "earlier_halt_own_exact"
     else:
         key = "earlier_account_about" if first["approximate"] else "earlier_account"
-    return l10n.t(key, ctx.lang, day=days.told(first, ctx.lang, bracketed=True, with_japan=False))
+    stated = _stated_day(ctx, first) if key.startswith(("earlier_account_own", "earlier_halt_own")) else None
+    return l10n.t(key + ("_stated" if stated else ""), ctx.lang,
+                  day=days.told(first, ctx.lang, bracketed=True, with_japan=False), stated=stated)  # fmt: skip
+
+
+def _stated_day(ctx: IncidentContext, row: pd.Series) -> str | None:
+    """The day the exchange gave an account, where its row names the announcement (`stated_in`):
+    Zaif said on 20 Sep that services had been down since about 14 Sep, which tells the reader the
+    account came after the fact; None where the row names none."""
+    if not isinstance(row.get("stated_in"), str):
+        return None
+    announcement = ctx.data.events[ctx.data.events["event_id"] == row["stated_in"]].iloc[0]
+    return days.told(announcement, ctx.lang, bracketed=True, with_japan=False)
 
 
 def _regulator_step(ctx: IncidentContext, regulator: Milestone | None) -> str | None:

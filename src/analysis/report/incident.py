@@ -188,12 +188,17 @@ def key_facts(ctx: Context, section: Section) -> Section:
     frame = pd.DataFrame(rows, columns=[l10n.t(k, lang) for k in ("fact", "value", "source_col")])
     compared = ctx.table_for(ctx.incident_id)
     # A range of days needs its reason where it is read, not only in Method: a date given in another
-    # zone (Bitfinex's theft, in UTC), or a fact dated only to a month (Mt. Gox's detection).
+    # zone (Bitfinex's theft, in UTC), a date in a third zone counted in the theft's (its arrests, in
+    # US Eastern dates), or a fact dated only to a month (Mt. Gox's detection).
     ranged = compared[compared["state"].eq("range")]
-    notes = ["approx_note"]
-    notes += ["range_note"] if ranged["period"].isna().any() else []
-    notes += ["period_range_note"] if ranged["period"].notna().any() else []
-    notes = [l10n.t(k, lang) for k in notes]
+    zoned = ranged["zone"].notna()
+    notes = [l10n.t(k, lang) for k in ("approx_note",)]
+    notes += [l10n.t("range_note", lang)] if (ranged["period"].isna() & ~zoned).any() else []
+    notes += [
+        l10n.t("range_zone_note", lang, zone=l10n.label("zone", zone, lang), other=l10n.label("zone", other, lang))
+        for zone, other in dict.fromkeys(zip(ranged.loc[zoned, "zone"], ranged.loc[zoned, "date_zone"]))
+    ]
+    notes += [l10n.t("period_range_note", lang)] if ranged["period"].notna().any() else []
     return section.add(Table(frame, "facts"), Text(l10n.t("sentence_joiner", lang).join(notes), "note"))
 
 

@@ -122,18 +122,23 @@ def compared_of(ctx) -> Figure:
             if log_place(r) is not None and l10n.since(r, ctx.lang) != l10n.since(r, ctx.lang, short=True)
         }
     )
-    source = compared_source([ctx.names[i] for i in ctx.drains], ctx.lang, edge, zones)
+    delivered = ctx.table[(ctx.table["milestone"] == "remedy_delivered") & ctx.table["state"].isin(["known", "range"])]
+    tokens = frozenset(i for i in delivered["incident_id"] if ctx.remedy_method(i) == "tokens")
+    source = compared_source([ctx.names[i] for i in ctx.drains], ctx.lang, edge, zones, bool(tokens))
     return compared(ctx.table, list(ctx.incidents), _names(ctx), ctx.lang, ctx.milestone_names, ctx.focus, title,
-                    source)  # fmt: skip
+                    source, tokens)  # fmt: skip
 
 
-def compared_source(drains: list[str], lang: str, edge: bool = False, zones: list[str] = ()) -> str:
+def compared_source(drains: list[str], lang: str, edge: bool = False, zones: list[str] = (),
+                    tokens: bool = False) -> str:  # fmt: skip
     """The comparison chart's source line: how to read it, whether a dot stands at the scale's edge
     for a step within ten minutes, what a value marked with a zone counts ("8 days (UTC)": days in
-    UTC dates), and which of its thefts (named) were drains over years, counted from the drain's start."""
+    UTC dates), what a remedy marked as tokens was, and which of its thefts (named) were drains over
+    years, counted from the drain's start."""
     notes = (
         (l10n.t("compared_edge_note", lang) if edge else "")
         + "".join(l10n.t("compared_zone_note", lang, zone=l10n.label("zone", z, lang)) for z in zones)
+        + (l10n.t("compared_tokens_note", lang) if tokens else "")
         + (l10n.t("compared_drain_note", lang, names=l10n.join(drains, lang)) if drains else "")
     )
     return l10n.t("compared_source", lang, notes=notes)

@@ -69,11 +69,13 @@ def _compared_missing(ax, y: float, text: str, state: str, size: float) -> None:
 
 @style.styled
 def compared(table: pd.DataFrame, order: list[str], names: dict[str, str], lang: str,
-             milestone_names: dict[str, str], focus: str, title: str, source: str) -> Figure:  # fmt: skip
+             milestone_names: dict[str, str], focus: str, title: str, source: str,
+             tokens: frozenset[str] = frozenset()) -> Figure:  # fmt: skip
     """One panel per compared milestone, the thefts in one order in every panel (`order`: largest
     first), on a log scale of time after the theft; the focus incident in the highlight colour on a
     tinted band, the others in one colour; a missing value said in grey words, 'not applicable' in
-    italics. On a narrow page the panels are stacked in one column, in larger text.
+    italics; a remedy delivered as tokens for the loss (`tokens`: those thefts) says so beside its value.
+    On a narrow page the panels are stacked in one column, in larger text.
 
     Every label is measured: a value goes beside its mark on the side with room inside its panel,
     else on two lines; a long name is wrapped; each row is as tall as its tallest text in any panel
@@ -130,7 +132,10 @@ def compared(table: pd.DataFrame, order: list[str], names: dict[str, str], lang:
                 room = width - _MISSING_OFFSET - style.EDGE_PT
                 text, left = fitted(measure, l10n.label("state", r["state"], lang), lang, size, room), False
             else:
-                text, left = _value_side(measure, l10n.since(r, lang, short=True), lang, size, *placed, width)
+                value = l10n.since(r, lang, short=True)
+                if milestone == "remedy_delivered" and incident in tokens:
+                    value = l10n.t("compared_tokens_value", lang, value=value)
+                text, left = _value_side(measure, value, lang, size, *placed, width)
             cells[(n, incident)] = (r, placed, text, left)
             tall[incident] = max(tall[incident], measure(text, size)[1])
     pitch = [tall[i] + gap for i in order]  # points

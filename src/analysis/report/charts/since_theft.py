@@ -42,7 +42,9 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
     for _, row in table.iterrows():
         text = None
         if _days(row) is not None:
-            text = l10n.since(row, lang)
+            # the zone bound to the count, "(2,016-2,017 UTC days)": beside a US date, "days, in UTC
+            # dates" ran into the step names
+            text = l10n.since(row, lang, apart=True)
             if row["state"] == "known":
                 text = l10n.paren(l10n.day(date.fromisoformat(row["date"]), lang), text, lang)
             elif isinstance(row["date"], str) and row["date"]:  # a range from a date in another zone: that date
@@ -86,7 +88,7 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
         deadlines = [_days(r) for _, r in table[table["milestone"].isin(vocab.DEADLINES)].iterrows()]
         later_deadline = any(d is not None and d > max(positions) for d in deadlines)
         title = l10n.t("later_finding" if later_deadline else "later_finding_plain", lang, name=name,
-                       step=milestone_names[last["milestone"]], value=l10n.since(last, lang))  # fmt: skip
+                       step=milestone_names[last["milestone"]], value=l10n.since(last, lang, apart=True))  # fmt: skip
     style.chart_title(fig, title, lang)
     drawn = [(pd.notna(r["hours"]), _extent(r)) for _, r in table.iterrows() if _days(r) is not None]
     periods = any(isinstance(r["period"], str) and r["period"] for _, r in table.iterrows() if _extent(r))
