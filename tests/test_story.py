@@ -753,6 +753,12 @@ def test_other_times_for_a_theft_are_said_to_be_the_exchange_s_where_every_one_i
     assert own in _told("coincheck-2018")
     path = data_copy / "events.csv"
     set_cell(path, line_of(path, "event_id", "cc-theft-time-blog"), "source_kind", "secondary")
+    # the correction that made it the company's own account would no longer agree with the file
+    corrections = data_copy / "corrections.csv"
+    kept = [
+        r for r in corrections.read_text(encoding="utf-8").splitlines() if ",cc-theft-time-blog,source_kind," not in r
+    ]
+    corrections.write_text("\n".join(kept) + "\n", encoding="utf-8")
     text = " ".join(
         findings.incident(prepare_incident(incident_id="coincheck-2018", lang="en", data_dir=str(data_copy))).paragraphs
     )
