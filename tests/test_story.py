@@ -412,7 +412,9 @@ def test_the_comparison_counts_liquid_among_those_who_lost_nothing_by_their_own_
     )
     # the 2 are Coincheck's yen and Bitfinex's tokens, IOUs for the loss: its key number says which
     labels = {n.value: n.label for n in found.numbers}
-    assert labels["2 / 5"] == "remedies with a delivery date (1 in tokens for the loss)"
+    assert (
+        labels["2 / 5"] == "thefts that cost customers assets with a dated remedy delivery (1 in tokens for the loss)"
+    )
     # "A remedy for only part" (Mt. Gox), each extent a sentence of its own.
     assert "The remedy was partial or still under way in 1 theft (Mt. Gox 2014). In 4 thefts" in text
 
@@ -481,7 +483,7 @@ def test_detection_is_the_exchange_s_time_and_other_times_are_counted_too():
     cc = " ".join(findings.incident(prepare_incident(incident_id="coincheck-2018", lang="en")).paragraphs)
     assert (
         "The theft went unnoticed for about 11 h 23 min, from about 00:02 until the exchange says it noticed it "
-        "(about 8 h 25–28 min from about 03:00 or about 02:57, the times the exchange itself gave for the theft)." in cc
+        "(about 8 h 25–28 min from about 03:00 or about 02:57, the exchange's own times)." in cc
     )
     # BITPoint: halted 06:30 on 12 Jul; noticed 22:12 (used) or about 21:11 (press conference): 8 h 18 / 9 h 19 min.
     bp = " ".join(findings.incident(prepare_incident(incident_id="bitpoint-2019", lang="en")).paragraphs)
@@ -721,7 +723,7 @@ def test_the_exchange_s_own_earlier_account_is_told_by_where_it_was_read(data_co
     # The account is told with the day the exchange gave it (stated_in: its 20 Sep release), after the
     # fact: the reader sees it came six days later.
     assert (
-        "(though the exchange's own account of 20 September 2018 says some services were down from about"
+        "(though the exchange's own statement of 20 September 2018 says some services were down from about"
         " 14 September 2018)" in text
     )
     ja = " ".join(findings.incident(prepare_incident(incident_id="zaif-2018", lang="ja")).paragraphs)
@@ -749,7 +751,7 @@ def test_the_exchange_s_own_earlier_account_is_told_by_where_it_was_read(data_co
 def test_other_times_for_a_theft_are_said_to_be_the_exchange_s_where_every_one_is(data_copy):
     # Coincheck's 03:00 (press conference) and 02:57 (its handout), read on pages that quote the
     # company (source_kind quoted): both its own, so page 1 says whose they are.
-    own = "(about 8 h 25–28 min from about 03:00 or about 02:57, the times the exchange itself gave for the theft)"
+    own = "(about 8 h 25–28 min from about 03:00 or about 02:57, the exchange's own times)"
     assert own in _told("coincheck-2018")
     path = data_copy / "events.csv"
     set_cell(path, line_of(path, "event_id", "cc-theft-time-blog"), "source_kind", "secondary")
@@ -765,6 +767,12 @@ def test_other_times_for_a_theft_are_said_to_be_the_exchange_s_where_every_one_i
     # One of them a news page's own report: no longer all the exchange's.
     assert "(about 8 h 25–28 min from about 03:00 or about 02:57, other times given for the theft)" in text
     assert own not in text
+    # Only one other time told (the 03:00 of the press conference set aside as a weak page's): one time.
+    set_cell(path, line_of(path, "event_id", "cc-theft-time-press"), "flag", "weak")
+    text = " ".join(
+        findings.incident(prepare_incident(incident_id="coincheck-2018", lang="en", data_dir=str(data_copy))).paragraphs
+    )
+    assert "(about 8 h 28 min from about 02:57, another time given for the theft)" in text
 
 
 def test_a_date_stated_inside_a_seed_item_is_the_account_of_the_item_it_sits_under():
@@ -847,7 +855,7 @@ def test_a_remedy_without_a_dated_delivery_says_what_it_gives():
     # Its own sentence, not the decision's (Zaif's MONA terms were set two months after its decision),
     # with its extent; a pledge, not a repayment done.
     assert (
-        "Full remedy for customers: replacement coins procured; customers to be repaid in kind once "
+        "What customers were to get, in full: replacement coins procured; customers to be repaid in kind once "
         "crypto withdrawals resume. Funding: the exchange, which bought the coins" in text
     )
     # A remedy told with its payment (Coincheck's 88.549 JPY per XEM) is not told twice.
@@ -982,10 +990,10 @@ def test_a_remedy_detail_is_a_phrase_that_a_table_cell_capitalises():
     # the report begins it with a capital; a first word that is a name (MONA) is never lowered.
     from analysis.report import registry
 
-    assert "Full remedy for customers: replacement coins procured;" in _told("bitpoint-2019")
+    assert "What customers were to get, in full: replacement coins procured;" in _told("bitpoint-2019")
     table = "".join(p._repr_html_() for p in registry.report(prepare_incident(incident_id="bitpoint-2019", lang="en")))
     assert "Replacement coins procured; customers to be repaid in kind" in table
-    assert "Full remedy for customers: MONA: 60.3% in kind" in _told("zaif-2018")
+    assert "What customers were to get, in full: MONA: 60.3% in kind" in _told("zaif-2018")
 
 
 def test_a_drain_s_halt_is_named_for_what_was_halted():
@@ -1062,7 +1070,7 @@ def test_the_comparison_ranks_in_words_and_names_the_other_theft_times():
     assert "Coincheck 2018, the theft this report centres on, is the second largest of the 9 (US$532 million)" in en
     assert (
         "Coincheck 2018, from the theft: detection, about 11 h 23 min (about 8 h 25–28 min from about 03:00 or about"
-        " 02:57, the times the exchange itself gave for the theft); first suspension, about 11 h 56 min" in en
+        " 02:57, the exchange's own times); first suspension, about 11 h 56 min" in en
     )
     ja = " ".join(findings.comparison(prepare_comparison(lang="ja")).paragraphs)
     assert "本レポートの中心であるコインチェック（2018年）は5億3,200万米ドルで、9件中2番目に大きい。" in ja
@@ -1203,6 +1211,33 @@ def test_key_facts_give_a_range_of_days_its_reason_where_it_is_read(incident, zo
             b.text for b in sections.key_facts(ctx, Section("key_facts", "")).blocks if isinstance(b, Text)
         )
         assert (zone_words in notes, month_words in notes) == (zone_range, month_range)
+
+
+@pytest.mark.parametrize(
+    "lang, note",
+    [
+        (
+            "en",
+            "A range of days counted in UTC dates is given where a page dates the fact in another zone (US Eastern),"
+            " whose date overlaps two UTC dates (see Method).",
+        ),
+        ("ja", "協定世界時の日付で数えた日数の幅は、ページがその事実を別の時間帯（米国東部時間）の日付で示したもの。"),
+    ],
+)
+def test_later_milestones_give_a_range_across_two_zones_its_reason(lang, note):
+    # Bitfinex's arrests (8 Feb 2022) and sentence (14 Nov 2024) are US Eastern dates, counted in the
+    # UTC dates of its theft: 2,016-2,017 and 3,026-3,027 days. The table that shows them says why;
+    # the key facts, which have no such range, do not.
+    from analysis.report import incident as sections
+    from analysis.report.model import Section, Table, Text
+
+    ctx = prepare_incident(incident_id="bitfinex-2016", lang=lang)
+    later = sections.later(ctx, Section("later", "")).blocks
+    assert note in " ".join(b.text for b in later if isinstance(b, Text))
+    days = " ".join(" ".join(map(str, b.frame.iloc[:, 2])) for b in later if isinstance(b, Table))
+    assert ("2,016–2,017 days, in UTC dates" if lang == "en" else "協定世界時の日付で2,016〜2,017日") in days
+    facts = " ".join(b.text for b in sections.key_facts(ctx, Section("key_facts", "")).blocks if isinstance(b, Text))
+    assert note not in facts
 
 
 def test_a_long_count_in_another_zone_s_dates_gives_that_zone_s_day():

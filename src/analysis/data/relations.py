@@ -207,6 +207,44 @@ def _nothing_to_deliver(frames: Frames) -> list[Problem]:
     ]
 
 
+def _stated_later_by_its_actor(frames: Frames) -> list[Problem]:
+    """An account named with its announcement (stated_in) is told as that actor's own, given on that
+    day: the announcement is another row, by the same actor, dated no earlier than the account.
+    Rows the Reference rule refuses (no such dated event) are left to it."""
+    events = frames["events.csv"]
+    rows = events[events["stated_in"] != ""]
+    targets = events.assign(target_line=events.index)
+    targets = targets[targets["date"] != ""]
+    pairs = rows.assign(line=rows.index).merge(
+        targets[["incident_id", "event_id", "actor", "date", "target_line"]],
+        left_on=("incident_id", "stated_in"),
+        right_on=("incident_id", "event_id"),
+        suffixes=("", "_stated"),
+    )
+    # the account's first day: its date, or its month's or quarter's first (a YYYY-Qn sorts after it)
+    first = pairs["date"].where(pairs["date"] != "", pairs["period"].str.slice(0, 7))
+    why = np.select(
+        [
+            pairs["line"] == pairs["target_line"],
+            pairs["actor_stated"] != pairs["actor"],
+            (first != "") & (pairs["date_stated"] < first),
+        ],
+        [
+            "names the row itself; name the announcement that gives this account",
+            "names an announcement by '" + pairs["actor_stated"] + "', not by this row's actor '" + pairs["actor"]
+            + "'; an account is told as its actor's own",
+            "names an announcement dated " + pairs["date_stated"] + ", before the account it gives ("
+            + first + ")",
+        ],
+        "",
+    )  # fmt: skip
+    return [
+        Problem("events.csv", int(line), "stated_in", value, message)
+        for line, value, message in zip(pairs["line"], pairs["stated_in"], why)
+        if message
+    ]
+
+
 # -- the corrections -------------------------------------------------------------------------------
 
 # How a correction names a record of each file: by the file's unique column, or where it has none,
@@ -417,6 +455,7 @@ RELATIONS: tuple[Reference | Across, ...] = (
     Across(("incidents.csv", "story.csv"), _value_is_printed),
     Across(("events.csv", "milestones.csv"), _milestones_in_order),
     Across(("remedies.csv", "events.csv"), _nothing_to_deliver),
+    Across(("events.csv",), _stated_later_by_its_actor),
     # Every figure a page prints agrees with the row it backs (analysis.data.evidence).
     # A bare day is read against its page's date (pages.csv): a broken pages.csv is reported alone.
     Across(("citations.csv", "pages.csv"), check_citations),

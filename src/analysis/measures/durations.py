@@ -19,6 +19,7 @@ import pandas as pd
 
 from analysis import vocab
 from analysis.data.evidence import when_zones
+from analysis.data.schemas.events import day_span
 from analysis.measures.calendar import business_days_between
 
 
@@ -77,8 +78,9 @@ class Duration:
     hours: float | None
     days_range: tuple[int, int] | None = None
     # Days counted in another zone's dates (UTC, US Eastern): where one fact is dated in that zone
-    # and the other has a time of day (or the same zone's date), the count there is exact; the most
-    # Japan days it can be is kept beside it, for counts made in Japan dates across incidents.
+    # and the other has a time of day (or the same zone's date), the count there is exact; against a
+    # date of a third zone, a range (days_range) in the first one's dates. The most Japan days it can
+    # be is kept beside it, for counts made in Japan dates across incidents.
     zone: str | None = None
     japan_most: int | None = None
 
@@ -147,12 +149,16 @@ ABOUT = pd.Timedelta(hours=1)
 
 def zone_day(m: Milestone, zone: str) -> date | None:
     """The milestone's date in that zone: as printed when it is dated there, from its time of day
-    otherwise; None when it has neither, or when its time is approximate, that zone's midnight lies
-    within ABOUT of it (either day could be the one) and no page prints its time in that zone."""
+    otherwise, or from a date of another zone whose whole day falls on one date there; None when it
+    has none of these, or when its time is approximate, that zone's midnight lies within ABOUT of it
+    (either day could be the one) and no page prints its time in that zone."""
     if m.zone == zone:
         return m.zone_day
     if m.timestamp is None:
-        return None
+        if m.zone is None or m.zone_day is None:
+            return None
+        first, last = _dates_in(m, zone)
+        return first if first == last else None
     there = m.timestamp.tz_convert(zone)
     if m.approximate and zone not in m.printed_zones and (there - ABOUT).date() != (there + ABOUT).date():
         return None
@@ -172,9 +178,8 @@ def _in_zone(a: Milestone, b: Milestone) -> tuple[str, int] | None:
 
 def _dates_in(m: Milestone, zone: str) -> tuple[date, date]:
     """The first and last dates in `zone` that the day of a date given in another zone overlaps."""
-    start = pd.Timestamp(m.zone_day).tz_localize(m.zone)
-    end = (pd.Timestamp(m.zone_day) + pd.Timedelta(days=1)).tz_localize(m.zone) - pd.Timedelta(microseconds=1)
-    return start.tz_convert(zone).date(), end.tz_convert(zone).date()
+    start, end = day_span(m.zone_day, m.zone, into=zone)
+    return start.date(), (end - pd.Timedelta(microseconds=1)).date()
 
 
 def _across_zones(a: Milestone, b: Milestone) -> tuple[int, int] | None:
@@ -183,8 +188,10 @@ def _across_zones(a: Milestone, b: Milestone) -> tuple[int, int] | None:
     (one day where the two zones' dates coincide); None unless both are dated in different zones."""
     if a.zone is None or b.zone is None or a.zone == b.zone or a.zone_day is None or b.zone_day is None:
         return None
-    there = zone_day(b, a.zone)
-    first, last = (there, there) if there is not None else _dates_in(b, a.zone)
+    if (there := zone_day(b, a.zone)) is not None:  # its time, or a day that falls on one date there
+        first = last = there
+    else:
+        first, last = _dates_in(b, a.zone)
     return (first - a.zone_day).days, (last - a.zone_day).days
 
 
@@ -258,9 +265,11 @@ def since_theft(
 ) -> pd.DataFrame:
     """Time from the theft to each milestone, per incident, with the state of every value.
 
-    state: known (days, and hours when both times are known), range (a month or quarter: the
-    fewest and most days it can be), gap (searched, not found), never, not_recorded (the data has
-    no row for it), no_theft_date (the theft itself is a gap, so nothing can be measured from it).
+    state: known (days, and hours when both times are known), range (the fewest and most days it
+    can be: a month or quarter, or a date in another zone that overlaps two of the dates counted in,
+    `zone` naming that zone when it is not Japan's), gap (searched, not found), never, not_recorded
+    (the data has no row for it), no_theft_date (the theft itself is a gap, so nothing can be
+    measured from it).
     """
     rows = []
     for incident in incidents:
@@ -283,7 +292,7 @@ def since_theft(
                 "days_max": None,
                 "approximate": False,
                 "zone": None,  # the zone whose dates the days are counted in, when not Japan's
-                "days_most_japan": None,  # the most Japan days it can be (a range's most, or days)
+                "days_most_japan": None,  # the most Japan days it can be, whatever zone the days are in
             }
             if m is None:
                 row["state"] = "not_recorded"
@@ -303,7 +312,9 @@ def since_theft(
                     if d.zone:  # its date in the zone the days are counted in (converted from a time)
                         row.update(date=zone_day(m, d.zone).isoformat(), date_zone=d.zone)
             rows.append(row)
-    table = pd.DataFrame(rows)
+    columns = ["incident_id", "milestone", "event_id", "date", "date_zone", "period", "state", "days", "hours",
+               "days_min", "days_max", "approximate", "zone", "days_most_japan"]  # fmt: skip
+    table = pd.DataFrame(rows, columns=columns)  # the columns even with no row (no later step at all)
     for col in ("days", "days_min", "days_max", "days_most_japan"):
         table[col] = table[col].astype("Int64")
     table["hours"] = table["hours"].astype("Float64")

@@ -153,7 +153,7 @@ def _other_count(ctx, start: Milestone | None, end: Milestone | None, short: boo
     disagree on it (a conflict of timed rows, weak pages aside), earliest first: "(about 8 h 28 min
     counted from about 02:57, the time of the outflow given by Coincheck on the day; ...)"; short,
     the times alone, in the order of the range ("(about 8 h 25-28 min from about 03:00 or about 02:57,
-    the times the exchange itself gave for the theft)"). A time after `end` counts nothing and is left out."""
+    the exchange's own times)"). A time after `end` counts nothing and is left out."""
     if start is None or end is None or end.timestamp is None:
         return None
     rest = conflicts.others(ctx.data.events, start.event_id)
@@ -173,7 +173,8 @@ def _other_count(ctx, start: Milestone | None, end: Milestone | None, short: boo
         # whose times they are, where every one is the exchange's own account (Coincheck's press
         # conference and handout): beside a time from the ledger, that is what the reader weighs
         own = all(conflicts.own_account(ctx.data.events, o) for o in rest.itertuples())
-        return l10n.t("other_count_short_own" if own else "other_count_short", ctx.lang, values=values, times=times)
+        key = ("other_count_short_own" if own else "other_count_short") + ("_one" if len(rest) == 1 else "")
+        return l10n.t(key, ctx.lang, values=values, times=times)
     counts = [
         l10n.t(
             "other_count_one",
@@ -224,11 +225,12 @@ def _earlier_account(ctx: IncidentContext, used: Milestone | None) -> str:
     own_actor = ctx.data.events.loc[ctx.data.events["event_id"] == used.event_id, "actor"].iloc[0]
     # The exchange's own other account of its own act (Zaif's release, Coincheck's release text): the
     # act is the exchange's by its actor, the account by where the row was read (conflicts.own_account).
-    if (
+    own = (
         first["actor"] == own_actor
         and own_actor in vocab.EXCHANGE_ACTORS
         and conflicts.own_account(ctx.data.events, first)
-    ):
+    )
+    if own:
         key = "earlier_account_own" if first["approximate"] else "earlier_account_own_exact"
         if used.name == "suspension":
             # "First halted ... (it also puts it earlier)" would contradict itself: the other account is
@@ -236,7 +238,7 @@ def _earlier_account(ctx: IncidentContext, used: Milestone | None) -> str:
             key = "earlier_halt_own" if first["approximate"] else "earlier_halt_own_exact"
     else:
         key = "earlier_account_about" if first["approximate"] else "earlier_account"
-    stated = _stated_day(ctx, first) if key.startswith(("earlier_account_own", "earlier_halt_own")) else None
+    stated = _stated_day(ctx, first) if own else None
     return l10n.t(key + ("_stated" if stated else ""), ctx.lang,
                   day=days.told(first, ctx.lang, bracketed=True, with_japan=False), stated=stated)  # fmt: skip
 

@@ -8,6 +8,7 @@ section's "not known" form. The registry adds each section's charts.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pandas as pd
 
@@ -186,20 +187,23 @@ def key_facts(ctx: Context, section: Section) -> Section:
         for fact, value, cited, refs in key_fact_rows(ctx)
     ]
     frame = pd.DataFrame(rows, columns=[l10n.t(k, lang) for k in ("fact", "value", "source_col")])
-    compared = ctx.table_for(ctx.incident_id)
-    # A range of days needs its reason where it is read, not only in Method: a date given in another
-    # zone (Bitfinex's theft, in UTC), a date in a third zone counted in the theft's (its arrests, in
-    # US Eastern dates), or a fact dated only to a month (Mt. Gox's detection).
-    ranged = compared[compared["state"].eq("range")]
+    notes = [l10n.t("approx_note", lang), *range_notes(ctx.table_for(ctx.incident_id), lang)]
+    return section.add(Table(frame, "facts"), Text(l10n.t("sentence_joiner", lang).join(notes), "note"))
+
+
+def range_notes(table: pd.DataFrame, lang: str) -> list[str]:
+    """Why each kind of range of days in a table of durations.since_theft is a range, said where it
+    is read, not only in Method: a date given in another zone against a Japan date (Bitfinex's UTC
+    theft and its remedy), a date in a third zone counted in the theft's zone's dates (its arrests,
+    in US Eastern dates), or a fact dated only to a month (Mt. Gox's detection)."""
+    ranged = table[table["state"].eq("range")]
     zoned = ranged["zone"].notna()
-    notes = [l10n.t(k, lang) for k in ("approx_note",)]
-    notes += [l10n.t("range_note", lang)] if (ranged["period"].isna() & ~zoned).any() else []
+    notes = [l10n.t("range_note", lang)] if (ranged["period"].isna() & ~zoned).any() else []
     notes += [
         l10n.t("range_zone_note", lang, zone=l10n.label("zone", zone, lang), other=l10n.label("zone", other, lang))
         for zone, other in dict.fromkeys(zip(ranged.loc[zoned, "zone"], ranged.loc[zoned, "date_zone"]))
     ]
-    notes += [l10n.t("period_range_note", lang)] if ranged["period"].notna().any() else []
-    return section.add(Table(frame, "facts"), Text(l10n.t("sentence_joiner", lang).join(notes), "note"))
+    return notes + ([l10n.t("period_range_note", lang)] if ranged["period"].notna().any() else [])
 
 
 def first_day(ctx: Context, section: Section) -> Section:
@@ -379,9 +383,12 @@ def secondary_note(ctx: Context) -> Text:
 def later_table(ctx: Context) -> pd.DataFrame:
     """Days from the theft to each milestone the timeline does not cover (gaps included)."""
     end = ctx.window[1] if ctx.has_timeline else ctx.theft_day
+    # An undated step the comparison measures (detection, a report order) is not "after" anything:
+    # the key facts and the missing facts already say it was not found.
+    compared = {*ctx.data.compared, *(p for parts in ctx.data.measures.values() for p in parts)}
     names = []
     for m, found in ctx.found.items():
-        if m == "leak":
+        if m == "leak" or (found.earliest is None and m in compared):
             continue
         if found.earliest is None or end is None or found.earliest > end:
             names.append(m)
@@ -410,12 +417,28 @@ def later(ctx: Context, section: Section) -> Section:
             value = l10n.label("state", r["state"], lang)
         row = next(ctx.events[ctx.events["event_id"] == r["event_id"]].itertuples())
         source = common.with_corrected(citing.sources_cell(row, lang), ctx, "events", row.event_id)
-        rows.append([ctx.milestone_names[r["milestone"]], when(row, lang), value, source])
+        rows.append([ctx.milestone_names[r["milestone"]], _counted_day(r, row, lang), value, source])
     headers = [l10n.t(k, lang) for k in ("milestone_col", "date", "days_col", "source_col")]
+    ranges = range_notes(table, lang)
     return section.add(
         Table(pd.DataFrame(rows, columns=headers), "plain", (28, 16, 18, 38)),
+        Text(l10n.t("sentence_joiner", lang).join(ranges), "note") if ranges else None,
         secondary_note(ctx),
     )
+
+
+def _counted_day(r: pd.Series, row, lang: str) -> str:
+    """A later step's day as its count reaches it: a count made in the theft's zone's dates ends on
+    that zone's date, which can differ from the Japan date (Bitfinex's last tokens redeemed: 3 Apr
+    2017 in UTC, 4 Apr in Japan; 244 days), so that date leads and the Japan date follows it."""
+    zone = r["zone"] if isinstance(r["zone"], str) and r["zone"] else None
+    if r["state"] != "known" or zone is None or not pd.isna(row.date_zone) or pd.isna(row.date):
+        return when(row, lang)
+    there, japan = date.fromisoformat(r["date"]), row.date.to_timestamp().date()
+    if there == japan:
+        return when(row, lang)
+    return l10n.t("zoned_day_and_japan_sentence", lang, day=l10n.day(there, lang, "short"),
+                  zone=l10n.label("zone", zone, lang), japan=l10n.day(japan, lang, "short"))  # fmt: skip
 
 
 def method(ctx: Context, section: Section) -> Section:

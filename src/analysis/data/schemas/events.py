@@ -208,12 +208,14 @@ RULES = (
 # -- the typed frame ------------------------------------------------------------------------------
 
 
-def _day_span(day: str, zone: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+def day_span(day, zone: str, into: str = vocab.TIMEZONE) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The stretch of time a date of `zone` (Japan's when empty) covers, from its first moment up to
+    the next day's, in the zone `into`; from the next midnight, so a 23- or 25-hour day is right."""
     start = pd.Timestamp(day)
     zone = zone or vocab.TIMEZONE
     return (
-        start.tz_localize(zone).tz_convert(vocab.TIMEZONE),
-        (start + pd.Timedelta(days=1)).tz_localize(zone).tz_convert(vocab.TIMEZONE),
+        start.tz_localize(zone).tz_convert(into),
+        (start + pd.Timedelta(days=1)).tz_localize(zone).tz_convert(into),
     )
 
 
@@ -228,7 +230,7 @@ def _derived(df: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
     # The stretch of Japan time a date-only fact's day covers: its own day, or, for a date the pages
     # give in another zone, that zone's day, which overlaps two Japan dates.
     spans = [
-        _day_span(d, z) if d and not t else (pd.NaT, pd.NaT)
+        day_span(d, z) if d and not t else (pd.NaT, pd.NaT)
         for d, t, z in zip(raw["date"], raw["time"], raw["date_zone"])
     ]
     df["day_start"] = pd.Series([a for a, _ in spans], index=df.index, dtype=f"datetime64[us, {vocab.TIMEZONE}]")

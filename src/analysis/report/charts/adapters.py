@@ -14,6 +14,7 @@ from analysis.report import citing
 from analysis.report.charts.compared import compared, sizes
 from analysis.report.charts.compensation import compensation, price_window
 from analysis.report.charts.first_day import first_day, first_day_rows
+from analysis.report.charts.marks import read_on, sources_named
 from analysis.report.charts.numbers import values_stolen
 from analysis.report.charts.scales import at_log_edge, log_place
 from analysis.report.charts.since_theft import later_milestones, response
@@ -98,7 +99,13 @@ def later_milestones_of(ctx) -> Figure | None:
     table = later_table(ctx)
     if not table["state"].isin(["known", "range"]).any():
         return None  # only gaps: the section's table says so; a chart of nothing would not
-    return later_milestones(table, ctx.name, ctx.lang, ctx.milestone_names)
+    return later_milestones(table, ctx.name, ctx.lang, ctx.milestone_names, _rests_on(ctx, table))
+
+
+def _rests_on(ctx, table: pd.DataFrame) -> str:
+    """What the rows a chart dates were read on, for its source line (marks.sources_named)."""
+    drawn = ctx.data.events[ctx.data.events["event_id"].isin(table["event_id"].dropna())]
+    return sources_named(set(drawn["source_id"]), read_on(drawn), ctx.lang)
 
 
 def _names(ctx) -> dict[str, str]:
@@ -229,4 +236,4 @@ def response_of(ctx) -> Figure | None:
                        steps=l10n.t("step_joiner", ctx.lang).join(_after(s.label.lower(), told[s], ctx.lang, s) for s in shown))  # fmt: skip
     else:
         title = incident(ctx).headline
-    return response(steps, title, ctx.lang)
+    return response(steps, title, ctx.lang, _rests_on(ctx, table))

@@ -13,7 +13,7 @@ from analysis import l10n, vocab
 from analysis.measures.durations import milestones
 from analysis.report import style
 from analysis.report.charts.fitting import under_rows, wrapped_rows
-from analysis.report.charts.marks import under_label
+from analysis.report.charts.marks import source_line, under_label
 from analysis.report.charts.scales import TZ, local
 
 # The hour gridlines stop at a fact's words, so that no line runs through them.
@@ -120,5 +120,5 @@ def first_day(events: pd.DataFrame, incident: str, name: str, lang: str, milesto
             ncols=2,
             fontsize=style.MIN_TEXT_PT,
         )
-    style.add_source_line(fig, l10n.t("source_line_research", lang), lang)
+    style.add_source_line(fig, source_line(rows, lang), lang)
     return fig

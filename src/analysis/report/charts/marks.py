@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import l10n
+from analysis import l10n, vocab
 from analysis.report import style
 from analysis.report.charts.scales import LOG_EDGE
 
@@ -16,16 +16,32 @@ TIMED_MS = 4.7
 
 
 def source_line(events: pd.DataFrame, lang: str) -> str:
-    """The seed's title when every fact drawn comes from it; otherwise the research's line."""
-    return credit(set(events["source_id"]), lang)
+    """The seed's title when every fact drawn comes from it; otherwise the research's line, naming
+    the kinds of page its rows were read on."""
+    return credit(set(events["source_id"]), lang, read_on(events))
 
 
-def credit(sources: set[str], lang: str) -> str:
+def read_on(events: pd.DataFrame) -> set[str]:
+    """The kinds of page (vocab.PAGE_KINDS, from pages.csv) the rows' facts were read on."""
+    pages = events["pages"] if "pages" in events else ()
+    return {p.kind for ps in pages if isinstance(ps, (tuple, list)) for p in ps if p.kind}
+
+
+def sources_named(sources: set[str], kinds: set[str], lang: str) -> str:
+    """What a chart rests on, as its source line says it: the seed's timeline where a row comes from
+    it, then each kind of page read, most direct first ("company announcements; newspapers and wire
+    services"). A fixed "announcements and news reports" was untrue of a chart drawn from blogs."""
+    named = [l10n.t("seed_short", lang)] if "seed" in sources else []
+    named += [l10n.label("pages_read", k, lang) for k in vocab.PAGE_KINDS if k in kinds]
+    return l10n.t("kinds_separator", lang).join(named) if named else l10n.t("pages_listed", lang)
+
+
+def credit(sources: set[str], lang: str, kinds: set[str] = frozenset()) -> str:
     """A chart's source line from the sources of the rows it draws: the seed's title when it rests
-    on the seed alone, the research's line otherwise."""
+    on the seed alone, else what it rests on (`sources_named`), with the list of sources to see."""
     if sources == {"seed"}:
         return l10n.t("source_line", lang, source=l10n.t("seed_name", lang))
-    return l10n.t("source_line_research", lang)
+    return l10n.t("source_line_research", lang, sources=sources_named(sources, kinds, lang))
 
 
 def under_label(ax, y: float, text: str, colour: str = "#222222"):

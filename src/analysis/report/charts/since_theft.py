@@ -31,7 +31,8 @@ def _extent(row) -> tuple[float, float] | None:
 
 
 @style.styled
-def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names: dict[str, str]) -> Figure:
+def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names: dict[str, str],
+                     sources: str) -> Figure:  # fmt: skip
     """One incident's later milestones on a linear scale of days after the theft, one row each, with
     the date and the days written beside each; a range as a bar, a gap named in grey; titled with
     the last dated one."""
@@ -60,7 +61,8 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
     # row a line, and a third for the gap).
     heights = [max(1.0, (label.count("\n") + 2) / 3) if narrow else 1.0 for label, _, _ in rows]
     ys = [sum(heights[:k]) + h / 2 - 0.5 for k, h in enumerate(heights)]
-    fig, ax = style.new_figure(1.2 + (0.48 if narrow else 0.27) * sum(heights))
+    # On a phone the source line wraps to five or six lines: a chart of one step needs room for them.
+    fig, ax = style.new_figure((1.8 if narrow else 1.2) + (0.48 if narrow else 0.27) * sum(heights))
     for y, (_, text, row) in zip(ys, rows):
         value = _days(row)
         if value is None:
@@ -92,12 +94,14 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
     style.chart_title(fig, title, lang)
     drawn = [(pd.notna(r["hours"]), _extent(r)) for _, r in table.iterrows() if _days(r) is not None]
     periods = any(isinstance(r["period"], str) and r["period"] for _, r in table.iterrows() if _extent(r))
-    style.add_source_line(fig, l10n.t("later_source", lang, keys=marks_key(drawn, lang, periods)), lang)
+    style.add_source_line(
+        fig, l10n.t("later_source", lang, keys=marks_key(drawn, lang, periods), sources=sources), lang
+    )
     return fig
 
 
 @style.styled
-def response(rows: list, title: str, lang: str) -> Figure:
+def response(rows: list, title: str, lang: str, sources: str) -> Figure:
     """One incident's steps as time after the theft on the log scale the comparison uses (hours
     apart from days, months from years), each labelled with its duration; a step the sources do
     not date is named in grey rather than left out. The key names only the marks drawn."""
@@ -122,7 +126,8 @@ def response(rows: list, title: str, lang: str) -> Figure:
     drawn = [(r.timed, r.extent) for r in rows if r.days is not None]
     periods = any(r.period for r in rows if r.extent is not None)
     edge = any(r.edge for r in rows)
-    style.add_source_line(fig, l10n.t("response_source", lang, keys=marks_key(drawn, lang, periods, edge)), lang)
+    keys = marks_key(drawn, lang, periods, edge)
+    style.add_source_line(fig, l10n.t("response_source", lang, keys=keys, sources=sources), lang)
     # On a narrow axis the scale's words would run together ("1 year10 years"): keep those that stand apart.
     fig.draw_without_rendering()
     width = ax.get_position().width * fig.get_figwidth() * 72
