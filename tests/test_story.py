@@ -749,7 +749,7 @@ def test_the_exchange_s_own_earlier_account_is_told_by_where_it_was_read(data_co
 
 
 def test_other_times_for_a_theft_are_said_to_be_the_exchange_s_where_every_one_is(data_copy):
-    # Coincheck's 03:00 (press conference) and 02:57 (its handout), read on pages that quote the
+    # Coincheck's 03:00 (press conference) and 02:57 (a statement news reports quote), read on pages that quote the
     # company (source_kind quoted): both its own, so page 1 says whose they are.
     own = "(about 8 h 25–28 min from about 03:00 or about 02:57, the exchange's own times)"
     assert own in _told("coincheck-2018")
