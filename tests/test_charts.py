@@ -319,8 +319,18 @@ def test_a_chart_credits_the_sources_of_its_own_rows(lang):
     """The seed's title only when every row drawn rests on the seed; a researched row turns the
     credit to the list of sources."""
     seed = l10n.t("source_line", lang, source=l10n.t("seed_name", lang))
-    assert charts.marks.credit({"seed"}, lang) == seed
-    assert charts.marks.credit({"seed", "research"}, lang) == charts.marks.credit({"research"}, lang) != seed
+    assert charts.marks.credit({"seed"}, lang, set()) == seed
+    # Beside researched rows the seed is one source among the kinds of page read, each named.
+    mixed = charts.marks.credit({"seed", "research"}, lang, {"blog_wiki_aggregator", "company"})
+    sep = l10n.t("kinds_separator", lang)
+    named = sep.join(
+        [l10n.t("seed_short", lang), l10n.label("pages_read", "company", lang)]
+        + [l10n.label("pages_read", "blog_wiki_aggregator", lang)]
+    )
+    assert mixed == l10n.t("source_line_research", lang, sources=named) != seed
+    assert charts.marks.credit({"research"}, lang, set()) == l10n.t(
+        "source_line_research", lang, sources=l10n.t("pages_listed", lang)
+    )
     ctx = prepare_incident(lang=lang)
     drawn = registry.charts_of(ctx, "compensation")
     assert {fact.source_id for fact in ctx.compensation.facts.values()} == {"seed"}
@@ -591,3 +601,19 @@ def test_a_zone_only_some_counts_are_made_in_is_said_beside_them():
     assert title == ("Bitfinex 2016: remedy decided after 4–5 days, tokens for the loss credited after 8 UTC days")
     ja = prepare_incident(incident_id="bitfinex-2016", lang="ja")
     assert "協定世界時の日付で8日" in " ".join(charts.title_of(charts.response_of(ja)).split())
+
+
+@pytest.mark.parametrize(
+    "incident, name, kinds",
+    [
+        # Binance's theft rests on a blog, its dated steps on the trade press: both are named.
+        ("binance-2019", "response", {"blog_wiki_aggregator", "trade_press"}),
+        # Bitfinex's theft was read on the company's page, beside news, trade press and blogs.
+        ("bitfinex-2016", "response", {"company", "newspaper_wire", "trade_press", "blog_wiki_aggregator"}),
+    ],
+)
+def test_a_chart_of_time_since_the_theft_names_the_pages_of_its_dates_and_its_theft(incident, name, kinds):
+    ctx = prepare_incident(incident_id=incident, lang="en")
+    line = " ".join(registry.charts_of(ctx)[name]._supxlabel.get_text().split())
+    for kind in vocab.PAGE_KINDS:
+        assert (l10n.label("pages_read", kind, "en") in line) == (kind in kinds), (kind, line)

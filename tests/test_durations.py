@@ -171,24 +171,29 @@ def test_a_date_in_another_zone_against_a_japan_date_gives_a_range():
 _ZONES = st.sampled_from(["UTC", "America/New_York", "Europe/London", "Asia/Kolkata", "Pacific/Auckland"])
 
 
-@given(_ZONES, _ZONES, st.dates(date(2015, 1, 1), date(2025, 12, 31)), st.integers(0, 4000))
-def test_a_count_across_two_zones_runs_from_the_first_to_the_last_moment_of_the_later_date(zone_a, zone_b, day, later):
-    # Counted in a's dates: from the date b's day begins on there to the date it ends on, exactly.
+@given(_ZONES, _ZONES, st.dates(date(2015, 1, 1), date(2025, 12, 31)), st.integers(0, 4000), st.floats(0, 0.999))
+def test_a_count_across_two_zones_holds_every_moment_of_the_later_date(zone_a, zone_b, day, later, fraction):
+    # Whatever moment of b's date it was, its date in a's zone, counted from a's date, lies in the
+    # range; the day's first moment gives its least, and the range is never wider than the day is.
     assume(zone_a != zone_b)
     b_day = day + pd.Timedelta(days=later)
     a = Milestone("leak", "t", None, None, span=(day, day + pd.Timedelta(days=1)), zone=zone_a, zone_day=day)
     b = Milestone("arrest", "a", None, None, span=(b_day, b_day + pd.Timedelta(days=1)), zone=zone_b, zone_day=b_day)
     d = between(a, b)
-    first = pd.Timestamp(b_day).tz_localize(zone_b).tz_convert(zone_a).date()
-    last = (
-        ((pd.Timestamp(b_day) + pd.Timedelta(days=1)).tz_localize(zone_b) - pd.Timedelta(microseconds=1))
-        .tz_convert(zone_a)
-        .date()
-    )
-    expected = ((first - day).days, (last - day).days)
+    start = pd.Timestamp(b_day).tz_localize(zone_b)
+    end = (pd.Timestamp(b_day) + pd.Timedelta(days=1)).tz_localize(zone_b)
+    lo, hi = d.days_range or (d.calendar_days, d.calendar_days)
     assert d.zone == zone_a
-    assert (d.days_range or (d.calendar_days, d.calendar_days)) == expected
-    assert d.days_range is None or expected[0] < expected[1]
+    assert lo <= (start + (end - start) * fraction).tz_convert(zone_a).date().toordinal() - day.toordinal() <= hi
+    assert lo == start.tz_convert(zone_a).date().toordinal() - day.toordinal()
+    assert hi - lo <= 1 + int((end - start) > pd.Timedelta(hours=24))  # a 25-hour day may touch three dates
+
+
+def test_since_theft_keeps_its_columns_with_no_milestone(fixture_dataset):
+    # No later step at all: an empty table the later section can still select from.
+    empty = since_theft(fixture_dataset.events, [INCIDENT], [])
+    full = since_theft(fixture_dataset.events, [INCIDENT], ["detection"])
+    assert empty.empty and list(empty.columns) == list(full.columns)
 
 
 def test_an_approximate_time_near_a_zones_midnight_gives_no_day_there():

@@ -413,7 +413,7 @@ def test_the_comparison_counts_liquid_among_those_who_lost_nothing_by_their_own_
     # the 2 are Coincheck's yen and Bitfinex's tokens, IOUs for the loss: its key number says which
     labels = {n.value: n.label for n in found.numbers}
     assert (
-        labels["2 / 5"] == "thefts that cost customers assets with a dated remedy delivery (1 in tokens for the loss)"
+        labels["2 / 5"] == "remedies with a delivery date (1 in tokens for the loss)"
     )
     # "A remedy for only part" (Mt. Gox), each extent a sentence of its own.
     assert "The remedy was partial or still under way in 1 theft (Mt. Gox 2014). In 4 thefts" in text
@@ -1234,8 +1234,21 @@ def test_later_milestones_give_a_range_across_two_zones_its_reason(lang, note):
     ctx = prepare_incident(incident_id="bitfinex-2016", lang=lang)
     later = sections.later(ctx, Section("later", "")).blocks
     assert note in " ".join(b.text for b in later if isinstance(b, Text))
-    days = " ".join(" ".join(map(str, b.frame.iloc[:, 2])) for b in later if isinstance(b, Table))
+    [table] = [b.frame for b in later if isinstance(b, Table)]
+    days = " ".join(map(str, table.iloc[:, 2]))
     assert ("2,016–2,017 days, in UTC dates" if lang == "en" else "協定世界時の日付で2,016〜2,017日") in days
+    # The last tokens redeemed at 05:00 on 4 Apr 2017 in Japan, 20:00 on 3 Apr in UTC: 244 UTC days,
+    # so the row gives the UTC date the count reaches, then the Japan date.
+    first = table.iloc[0, 1]
+    assert first == (
+        "3 Apr 2017 (UTC date; 4 Apr 2017 in Japan)"
+        if lang == "en"
+        else "2017/4/3（協定世界時の日付。日本時間では2017/4/4）"
+    )
+    # Detection and the report order, never dated, are no steps "after": the missing facts list them.
+    assert [
+        n for n in table.iloc[:, 0] if n in {ctx.milestone_names["detection"], ctx.milestone_names["report_request"]}
+    ] == []
     facts = " ".join(b.text for b in sections.key_facts(ctx, Section("key_facts", "")).blocks if isinstance(b, Text))
     assert note not in facts
 

@@ -238,6 +238,23 @@ def test_an_account_names_a_later_announcement_by_its_own_actor(fixture_copy, ro
     assert p.value == named and said in p.message
 
 
+@pytest.mark.parametrize("period, refused", [("2020-Q1", False), ("2020-02", False), ("2020-Q2", True)])
+def test_an_account_dated_to_a_quarter_or_month_counts_from_its_first_day(fixture_copy, period, refused):
+    # The disclosure of 8 Feb 2020 can give an account of Q1 or February 2020 (from 1 Jan, 1 Feb), not
+    # of Q2 (from 1 Apr); "2020-Q1" compared as text would sort after every 2020 day.
+    path = fixture_copy / "events.csv"
+    line = line_of(path, "event_id", "ex-suspension")
+    for column, value in (("date", ""), ("time", ""), ("period", period), ("stated_in", "ex-disclosure")):
+        set_cell(path, line, column, value)
+    if refused:
+        p = only(problems_of(fixture_copy), line=line, column="stated_in")
+        assert "before the account it gives (2020-04-01)" in p.message
+    else:
+        assert (
+            load_dataset(fixture_copy).events.set_index("event_id").loc["ex-suspension", "stated_in"] == "ex-disclosure"
+        )
+
+
 def test_an_account_may_name_the_announcement_that_gave_it(fixture_copy):
     # The halt of 7 Feb, as the exchange's disclosure of 8 Feb tells it.
     path = fixture_copy / "events.csv"

@@ -207,10 +207,21 @@ def _nothing_to_deliver(frames: Frames) -> list[Problem]:
     ]
 
 
+def _first_day(date: str, period: str) -> str:
+    """A row's first day as ISO text, which compares as dates do: its date, or its month's or its
+    quarter's first day (2019-Q2: 2019-04-01, where the text "2019-Q2" would sort after any 2019 day)."""
+    if date or not period:
+        return date
+    year, part = period.split("-")
+    month = (int(part[1]) - 1) * 3 + 1 if part.startswith("Q") else int(part)
+    return f"{year}-{month:02d}-01"
+
+
 def _stated_later_by_its_actor(frames: Frames) -> list[Problem]:
     """An account named with its announcement (stated_in) is told as that actor's own, given on that
-    day: the announcement is another row, by the same actor, dated no earlier than the account.
-    Rows the Reference rule refuses (no such dated event) are left to it."""
+    day: the announcement is another row, by the same actor, dated no earlier than the account (the
+    dates as written, a zone's date aside: a day's difference across zones is not told apart). Rows
+    the Reference rule refuses (no such dated event) are left to it."""
     events = frames["events.csv"]
     rows = events[events["stated_in"] != ""]
     targets = events.assign(target_line=events.index)
@@ -221,8 +232,7 @@ def _stated_later_by_its_actor(frames: Frames) -> list[Problem]:
         right_on=("incident_id", "event_id"),
         suffixes=("", "_stated"),
     )
-    # the account's first day: its date, or its month's or quarter's first (a YYYY-Qn sorts after it)
-    first = pairs["date"].where(pairs["date"] != "", pairs["period"].str.slice(0, 7))
+    first = pd.Series([_first_day(d, p) for d, p in zip(pairs["date"], pairs["period"])], index=pairs.index)
     why = np.select(
         [
             pairs["line"] == pairs["target_line"],

@@ -257,6 +257,11 @@ def earliest_of(found: dict[str, Milestone], name: str, parts: Sequence[str]) ->
                      approximate=any(m.approximate for m in known))  # fmt: skip
 
 
+# The columns of since_theft's table (tests/test_durations.py checks them against a row's).
+_SINCE_COLUMNS = ("incident_id", "milestone", "event_id", "date", "date_zone", "period", "state", "days", "hours",
+                  "days_min", "days_max", "approximate", "zone", "days_most_japan")  # fmt: skip
+
+
 def since_theft(
     events: pd.DataFrame,
     incidents: Sequence[str],
@@ -312,9 +317,8 @@ def since_theft(
                     if d.zone:  # its date in the zone the days are counted in (converted from a time)
                         row.update(date=zone_day(m, d.zone).isoformat(), date_zone=d.zone)
             rows.append(row)
-    columns = ["incident_id", "milestone", "event_id", "date", "date_zone", "period", "state", "days", "hours",
-               "days_min", "days_max", "approximate", "zone", "days_most_japan"]  # fmt: skip
-    table = pd.DataFrame(rows, columns=columns)  # the columns even with no row (no later step at all)
+    # no row (no later step at all): the columns all the same, for the callers that select by them
+    table = pd.DataFrame(rows) if rows else pd.DataFrame(columns=list(_SINCE_COLUMNS))
     for col in ("days", "days_min", "days_max", "days_most_japan"):
         table[col] = table[col].astype("Int64")
     table["hours"] = table["hours"].astype("Float64")

@@ -383,8 +383,8 @@ def secondary_note(ctx: Context) -> Text:
 def later_table(ctx: Context) -> pd.DataFrame:
     """Days from the theft to each milestone the timeline does not cover (gaps included)."""
     end = ctx.window[1] if ctx.has_timeline else ctx.theft_day
-    # An undated step the comparison measures (detection, a report order) is not "after" anything:
-    # the key facts and the missing facts already say it was not found.
+    # An undated step the comparison measures (detection, a report order) is not "after" anything;
+    # the missing facts list it with its status (not found, did not happen, not applicable).
     compared = {*ctx.data.compared, *(p for parts in ctx.data.measures.values() for p in parts)}
     names = []
     for m, found in ctx.found.items():

@@ -103,8 +103,12 @@ def later_milestones_of(ctx) -> Figure | None:
 
 
 def _rests_on(ctx, table: pd.DataFrame) -> str:
-    """What the rows a chart dates were read on, for its source line (marks.sources_named)."""
-    drawn = ctx.data.events[ctx.data.events["event_id"].isin(table["event_id"].dropna())]
+    """What a chart of time since the theft rests on, for its source line (marks.sources_named): the
+    rows it dates and the theft every count starts from; a step drawn as "not found" dates nothing."""
+    dated = table.loc[table["state"].isin(["known", "range"]), "event_id"].dropna()
+    theft = ctx.found.get("leak")
+    ids = {*dated, *([theft.event_id] if theft is not None else [])}
+    drawn = ctx.data.events[ctx.data.events["event_id"].isin(ids)]
     return sources_named(set(drawn["source_id"]), read_on(drawn), ctx.lang)
 
 

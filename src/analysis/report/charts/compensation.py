@@ -13,7 +13,7 @@ from matplotlib.ticker import FuncFormatter
 from analysis import l10n
 from analysis.measures.compensation import CompensationFigures
 from analysis.report import payment, style
-from analysis.report.charts.marks import credit
+from analysis.report.charts.marks import credit, read_on
 from analysis.report.charts.scales import TZ, local
 
 
@@ -87,7 +87,8 @@ def compensation(figures: CompensationFigures, lang: str) -> Figure:
         lang,
     )
     drawn = ("units_stolen", "price_per_unit", "reported_loss_jpy")
-    style.add_source_line(fig, credit({figures.facts[f].source_id for f in drawn}, lang), lang)
+    # compensation.csv's facts name a source, not pages: a researched one is credited to the list
+    style.add_source_line(fig, credit({figures.facts[f].source_id for f in drawn}, lang, set()), lang)
     return fig
 
 
@@ -166,7 +167,7 @@ def price_window(figures: CompensationFigures, events: pd.DataFrame, lang: str) 
     ax.set_xlabel(l10n.t("time_axis", lang))
     style.chart_title(fig, l10n.t("window_chart_title", lang, hours=hours), lang)
     sources = {figures.facts[f].source_id for f in ("price_window_start", "price_window_end")}
-    line = credit(sources | set(policy["source_id"]), lang)
+    line = credit(sources | set(policy["source_id"]), lang, read_on(policy))
     if not policy.empty and narrow:
         line = l10n.t("grey_bar_source", lang, day=shown_day, line=line)
     style.add_source_line(fig, line, lang)

@@ -30,13 +30,13 @@ def read_on(events: pd.DataFrame) -> set[str]:
 def sources_named(sources: set[str], kinds: set[str], lang: str) -> str:
     """What a chart rests on, as its source line says it: the seed's timeline where a row comes from
     it, then each kind of page read, most direct first ("company announcements; newspapers and wire
-    services"). A fixed "announcements and news reports" was untrue of a chart drawn from blogs."""
+    services"); a chart drawn from blogs says so."""
     named = [l10n.t("seed_short", lang)] if "seed" in sources else []
     named += [l10n.label("pages_read", k, lang) for k in vocab.PAGE_KINDS if k in kinds]
     return l10n.t("kinds_separator", lang).join(named) if named else l10n.t("pages_listed", lang)
 
 
-def credit(sources: set[str], lang: str, kinds: set[str] = frozenset()) -> str:
+def credit(sources: set[str], lang: str, kinds: set[str]) -> str:
     """A chart's source line from the sources of the rows it draws: the seed's title when it rests
     on the seed alone, else what it rests on (`sources_named`), with the list of sources to see."""
     if sources == {"seed"}:

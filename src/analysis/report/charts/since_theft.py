@@ -46,9 +46,13 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
             # the zone bound to the count, "(2,016-2,017 UTC days)": beside a US date, "days, in UTC
             # dates" ran into the step names
             text = l10n.since(row, lang, apart=True)
-            if row["state"] == "known":
+            if isinstance(row["date"], str) and row["date"] and isinstance(row["date_zone"], str) and row["date_zone"]:
+                # a date in another zone, as printed or as the count reaches it there: said to be that zone's
+                day = l10n.zoned_day(date.fromisoformat(row["date"]), row["date_zone"], lang, bracketed=True)
+                text = l10n.paren(day, text, lang)
+            elif row["state"] == "known":
                 text = l10n.paren(l10n.day(date.fromisoformat(row["date"]), lang), text, lang)
-            elif isinstance(row["date"], str) and row["date"]:  # a range from a date in another zone: that date
+            elif isinstance(row["date"], str) and row["date"]:  # a range from a Japan date
                 day = l10n.zoned_day(date.fromisoformat(row["date"]), row["date_zone"], lang, bracketed=True)
                 text = l10n.paren(day, text, lang)
             elif isinstance(row["period"], str) and row["period"]:  # NaN where the row has no period
@@ -61,8 +65,9 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
     # row a line, and a third for the gap).
     heights = [max(1.0, (label.count("\n") + 2) / 3) if narrow else 1.0 for label, _, _ in rows]
     ys = [sum(heights[:k]) + h / 2 - 0.5 for k, h in enumerate(heights)]
-    # On a phone the source line wraps to five or six lines: a chart of one step needs room for them.
-    fig, ax = style.new_figure((1.8 if narrow else 1.2) + (0.48 if narrow else 0.27) * sum(heights))
+    # The source line names each kind of page read and wraps to three lines in print, six on a phone: a
+    # chart of one step needs room for them.
+    fig, ax = style.new_figure((1.8 if narrow else 1.5) + (0.48 if narrow else 0.27) * sum(heights))
     for y, (_, text, row) in zip(ys, rows):
         value = _days(row)
         if value is None:
