@@ -412,9 +412,7 @@ def test_the_comparison_counts_liquid_among_those_who_lost_nothing_by_their_own_
     )
     # the 2 are Coincheck's yen and Bitfinex's tokens, IOUs for the loss: its key number says which
     labels = {n.value: n.label for n in found.numbers}
-    assert (
-        labels["2 / 5"] == "remedies with a delivery date (1 in tokens for the loss)"
-    )
+    assert labels["2 / 5"] == "remedies with a delivery date (1 in tokens for the loss)"
     # "A remedy for only part" (Mt. Gox), each extent a sentence of its own.
     assert "The remedy was partial or still under way in 1 theft (Mt. Gox 2014). In 4 thefts" in text
 
