@@ -158,7 +158,7 @@ def test_days_in_another_zone_are_said_one_way_on_one_line(lang, phone, said, ke
 @pytest.mark.parametrize(
     "lang, marked, note",
     [
-        ("en", "8 days (UTC)*", "*: the day tokens standing for the loss were credited, not the coins."),
+        ("en", "8 days (UTC)*", "*: the day tokens for the loss were credited, not the coins."),
         ("ja", "8日（協定世界時）*", "*：失われた暗号資産そのものではなく、損失分のトークンを付与した日。"),
     ],
 )

@@ -324,6 +324,17 @@ def test_days_in_another_zone_and_the_next_day_are_said_so():
     assert l10n.elapsed(0, 1.5, "en", zone="UTC") == "1 h 30 min"
 
 
+def test_a_range_of_two_adjacent_days_is_one_or_the_other():
+    from analysis import l10n
+
+    # "2,016–2,017 days" read as years (an editor's read): two adjacent counts are one or the other.
+    assert l10n.elapsed(None, None, "en", lo=2016, hi=2017, zone="UTC") == "2,016 or 2,017 days, in UTC dates"
+    assert l10n.elapsed(None, None, "en", lo=3026, hi=3027, zone="UTC", apart=True) == "3,026 or 3,027 UTC days"
+    # A wider range stays a range; Japanese has no year to mistake it for (日, not 年).
+    assert l10n.elapsed(None, None, "en", lo=874, hi=901) == "874–901 days"
+    assert l10n.elapsed(None, None, "ja", lo=2016, hi=2017) == "2,016〜2,017日"
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     theft=st.dates(min_value=date(2010, 1, 1), max_value=date(2030, 1, 1)),

@@ -258,10 +258,12 @@ def elapsed(
     counted in another zone's dates say so (same day, in UTC dates); `apart`, beside counts that are
     not, with the zone bound to the count ("8 UTC days", not "8 days, in UTC dates" after a list)."""
     if not _missing(lo) and not _missing(hi):
+        # Two days apart is one or the other ("2,016 or 2,017 days"): "2,016–2,017" read as years.
+        kind = "either" if int(hi) == int(lo) + 1 else "range"
         lo, hi = number(int(lo), lang), number(int(hi), lang)
         if apart and not _missing(zone) and zone:
-            return t("zone_days_range", lang, lo=lo, hi=hi, zone=label("zone", zone, lang))
-        return in_zone(t("days_range", lang, lo=lo, hi=hi), zone, lang, short=short)
+            return t(f"zone_days_{kind}", lang, lo=lo, hi=hi, zone=label("zone", zone, lang))
+        return in_zone(t(f"days_{kind}", lang, lo=lo, hi=hi), zone, lang, short=short)
     if _missing(hours):
         n = int(calendar_days)
         if apart and not _missing(zone) and zone and n > 1:

@@ -138,6 +138,11 @@ class Context(ABC):
         without a remedies row."""
         return self.data.remedies.set_index("incident_id")["method"].get(incident)
 
+    def in_tokens(self, incident: str) -> bool:
+        """Whether the incident's remedy was tokens for the loss (IOUs), told as such and never as
+        the coins given back."""
+        return self.remedy_method(incident) == "tokens"
+
     @property
     @abstractmethod
     def variant(self) -> str:
@@ -169,9 +174,7 @@ class IncidentContext(Context):
 
     @cached_property
     def remedy_in_tokens(self) -> bool:
-        """Whether the remedy was tokens for the loss (IOUs, remedies.csv method), told as such and
-        never as the coins given back."""
-        return self.remedy_method(self.incident_id) == "tokens"
+        return self.in_tokens(self.incident_id)
 
     @property
     def own_incidents(self) -> tuple[str, ...]:

@@ -410,6 +410,32 @@ def _first_sentence(note: str) -> str:
     return note
 
 
+def told_counts(ctx: IncidentContext) -> dict[str, tuple[Milestone | None, Milestone | None]]:
+    """The counts page 1's text tells, by the milestone each ends at (its start, its end): each from the
+    theft, the halt from the detection where that is dated; the remedy's delivery where it is dated,
+    else its decision where a remedy was due; a count whose ends are not both dated to a day is not
+    told (`_gap`)."""
+    m = ctx.found
+    theft, detection = m.get("leak"), m.get("detection")
+    regulator = earliest_of(m, "regulator_action", ctx.data.measures.get("regulator_action", ()))
+    halt_from = detection if _gap(detection, m.get("suspension")) is not None else theft
+    told = {step: (theft, m.get(step)) for step in ("detection", "disclosure", "order")}
+    told |= {"suspension": (halt_from, m.get("suspension")), "regulator_action": (theft, regulator)}
+    delivered_dated = _gap(theft, m.get("remedy_delivered")) is not None
+    if delivered_dated or story.remedy_extents(ctx)[ctx.incident_id] != "not_needed":
+        remedy = "remedy_delivered" if delivered_dated else "remedy_decided"
+        told[remedy] = (theft, m.get(remedy))
+    return told
+
+
+def told_from_theft(ctx: IncidentContext) -> set[str]:
+    """The steps whose count from the theft page 1's text tells: a chart of time since the theft
+    titles itself with no other (not BITPoint's halt, told from its detection; not Mt. Gox's
+    detection, dated only to a month, which the text does not count)."""
+    theft = ctx.found.get("leak")
+    return {step for step, (start, end) in told_counts(ctx).items() if start is theft and _gap(start, end) is not None}
+
+
 def incident(ctx: IncidentContext) -> Findings:
     lang, m = ctx.lang, ctx.found
     theft, detection = m.get("leak"), m.get("detection")
@@ -430,16 +456,10 @@ def incident(ctx: IncidentContext) -> Findings:
     )
     unnoticed = elapsed(theft, detection, lang) if long_enough else None
     delivered_dated = _gap(theft, m.get("remedy_delivered")) is not None
-    lost_nothing = story.remedy_extents(ctx)[ctx.incident_id] == "not_needed"
-    # The counts the text tells: the halt from the detection where that is dated, else from the
-    # theft; the remedy's decision only where its delivery is not dated and a remedy was due.
-    halt_from = detection if _gap(detection, m.get("suspension")) is not None else theft
-    told = [(theft, m.get(step)) for step in ("detection", "disclosure", "order")]
-    told += [(halt_from, m.get("suspension")), (theft, regulator)]
-    if delivered_dated or not lost_nothing:
-        told.append((theft, m.get("remedy_delivered" if delivered_dated else "remedy_decided")))
+    told = told_counts(ctx)
     # Counts of days all made in one other zone's dates: the paragraphs say so once, not after each.
-    one_zone = days_zone(*told)
+    one_zone = days_zone(*told.values())
+    halt_from = told["suspension"][0]
 
     def said(a: Milestone | None, b: Milestone | None, since: str) -> str | None:
         return when(a, b, lang, since, zoned=one_zone is None)
@@ -495,8 +515,10 @@ def incident(ctx: IncidentContext) -> Findings:
             "find_halted" if halted_what is None else "find_halted_named",
             lang,
             # from the detection; from the theft when the detection is not dated to a day
-            halted=said(detection, m.get("suspension"), "after_noticing")
-            or said(theft, m.get("suspension"), "after_drain" if drain else "after_theft"),
+            halted=said(
+                *told["suspension"],
+                "after_noticing" if halt_from is detection else "after_drain" if drain else "after_theft",
+            ),
             # another day for the halt, or other times for the detection it is counted from
             other=_earlier_account(ctx, m.get("suspension"))
             + (_other_count(ctx, detection, m.get("suspension")) or ""),
@@ -537,7 +559,7 @@ def incident(ctx: IncidentContext) -> Findings:
         # Without a dated delivery, page 1 still says when the remedy was decided, that the delivery
         # is not dated and what the pages do say of it (the gap row's note): a gap said, not hidden.
         None
-        if delivered_dated or lost_nothing  # nothing was due: no gap to say
+        if "remedy_decided" not in told  # delivered, or nothing was due: no gap to say
         else _sentence(
             "find_decided_only",
             lang,
@@ -682,7 +704,7 @@ def comparison(ctx: ComparisonContext, focus: str | None = None) -> Findings:
         numbers.append(KeyNumber(f"{same_day} / {len(detected)}", l10n.t(detection_key, lang, n=len(detected))))
     numbers.insert(1, KeyNumber(f"{next_day} / {len(ctx.incidents)}", l10n.t("num_disclosed_next_day", lang)))
     # a remedy in tokens (IOUs for the loss) reached customers, but not as what they lost: said so
-    tokens = sum(ctx.remedy_method(i) == "tokens" for i in delivered["incident_id"])
+    tokens = sum(ctx.in_tokens(i) for i in delivered["incident_id"])
     delivered_label = l10n.t("num_delivered_known", lang)
     if tokens:
         delivered_label = l10n.paren(delivered_label, l10n.t("num_tokens", lang, k=tokens), lang)

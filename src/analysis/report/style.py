@@ -12,6 +12,7 @@ import re
 import budoux
 import matplotlib
 import matplotlib_fontja  # noqa: F401  (registers the bundled IPAexGothic font with matplotlib)
+from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 
 from analysis import l10n
@@ -71,6 +72,13 @@ LABEL_LINESPACING = 1.0  # a label's lines (a name or a value on two lines), clo
 # The widest a row's name may be before it is wrapped, as a share of the chart's width.
 NAME_SHARE = 0.32
 NARROW_NAME_SHARE = 0.4
+# Every other row of a panel on a light band: the right-hand panels carry no names, and rows set
+# close in print (grey words over grey words) read as one block without it. The focus row's tint.
+ZEBRA = "#f4f4f4"
+FOCUS_TINT = 0.08
+# The comparison's rows of panels a little closer than other charts' (inches): page 1 holds it with
+# a source line that names the kinds of page read.
+COMPARED_H_PAD = 0.04
 CLOSED_DAY_COLOUR = "#ececec"
 PAID_COLOUR = "#1f5fa8"
 REPORTED_COLOUR = "#9aa5b1"
@@ -104,6 +112,12 @@ def narrow():
 
 def is_narrow() -> bool:
     return _WIDTH.get() < WIDTH_IN
+
+
+def tint(colour: str, share: float) -> tuple[float, float, float]:
+    """The colour as `share` of it over white, solid: a band or fill under words and hatching, which
+    an SVG would draw in the fill's own transparency."""
+    return tuple(1 - share * (1 - c) for c in to_rgb(colour))
 
 
 def new_figure(height_in: float, **subplots) -> tuple[Figure, object]:
@@ -357,8 +371,10 @@ def _digit_near(text: str, i: int) -> bool:
     return any(c.isdigit() for c in text[lo:hi])
 
 
-def add_source_line(fig: Figure, text: str, lang: str) -> None:
-    fig.get_layout_engine().set(h_pad=0.06)
+def add_source_line(fig: Figure, text: str, lang: str, h_pad: float = 0.06) -> None:
+    """The chart's source line under its panels; `h_pad` (inches) the space between its rows of
+    panels, closer where page 1 must hold the chart (the comparison's three rows)."""
+    fig.get_layout_engine().set(h_pad=h_pad)
     fig.supxlabel(
         wrapped(text, lang, "source"), x=0.01, ha="left", fontsize=MIN_TEXT_PT, color="#555555", fontweight="normal"
     )

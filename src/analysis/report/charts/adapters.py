@@ -99,16 +99,16 @@ def later_milestones_of(ctx) -> Figure | None:
     table = later_table(ctx)
     if not table["state"].isin(["known", "range"]).any():
         return None  # only gaps: the section's table says so; a chart of nothing would not
-    return later_milestones(table, ctx.name, ctx.lang, ctx.milestone_names, _rests_on(ctx, table))
+    return later_milestones(table, ctx.name, ctx.lang, ctx.milestone_names, _rests_on(ctx, table, [ctx.incident_id]))
 
 
-def _rests_on(ctx, table: pd.DataFrame) -> str:
+def _rests_on(ctx, table: pd.DataFrame, incidents) -> str:
     """What a chart of time since the theft rests on, for its source line (marks.sources_named): the
-    rows it dates and the theft every count starts from; a step drawn as "not found" dates nothing."""
+    rows it dates and the theft of each of its `incidents` every count starts from; a step drawn as
+    "not found" dates nothing."""
     dated = table.loc[table["state"].isin(["known", "range"]), "event_id"].dropna()
-    theft = ctx.found.get("leak")
-    ids = {*dated, *([theft.event_id] if theft is not None else [])}
-    drawn = ctx.data.events[ctx.data.events["event_id"].isin(ids)]
+    thefts = {m.event_id for i in incidents if (m := milestones(ctx.data.events, i).get("leak")) is not None}
+    drawn = ctx.data.events[ctx.data.events["event_id"].isin({*dated, *thefts})]
     return sources_named(set(drawn["source_id"]), read_on(drawn), ctx.lang)
 
 
@@ -134,25 +134,46 @@ def compared_of(ctx) -> Figure:
         }
     )
     delivered = ctx.table[(ctx.table["milestone"] == "remedy_delivered") & ctx.table["state"].isin(["known", "range"])]
-    tokens = frozenset(i for i in delivered["incident_id"] if ctx.remedy_method(i) == "tokens")
-    source = compared_source([ctx.names[i] for i in ctx.drains], ctx.lang, edge, zones, bool(tokens))
+    tokens = frozenset(i for i in delivered["incident_id"] if ctx.in_tokens(i))
+    source = compared_source([ctx.names[i] for i in ctx.drains], ctx.lang, edge, zones,
+                             redeemed=_redeemed(ctx, tokens), sources=_rests_on(ctx, ctx.table, ctx.incidents))  # fmt: skip
     return compared(ctx.table, list(ctx.incidents), _names(ctx), ctx.lang, ctx.milestone_names, ctx.focus, title,
                     source, tokens)  # fmt: skip
 
 
-def compared_source(drains: list[str], lang: str, edge: bool = False, zones: list[str] = (),
-                    tokens: bool = False) -> str:  # fmt: skip
+def _redeemed(ctx, tokens: frozenset[str]) -> dict[str, str | None]:
+    """For each theft whose remedy was tokens for the loss, when the last of them were redeemed, as
+    the chart writes a count ("244 days (UTC)"); None where no page dates it."""
+    table = since_theft(ctx.data.events, sorted(tokens), ["repayment_completed"])
+    known = table[table["state"].isin(["known", "range"])].set_index("incident_id")
+    return {ctx.names[i]: l10n.since(known.loc[i], ctx.lang, short=True) if i in known.index else None
+            for i in sorted(tokens)}  # fmt: skip
+
+
+def compared_source(drains: list[str], lang: str, edge: bool = False, zones: list[str] = (), *,
+                    redeemed: dict[str, str | None] | None = None, sources: str | None = None) -> str:  # fmt: skip
     """The comparison chart's source line: how to read it, whether a dot stands at the scale's edge
     for a step within ten minutes, what a value marked with a zone counts ("8 days (UTC)": days in
-    UTC dates), what a remedy marked as tokens was, and which of its thefts (named) were drains over
-    years, counted from the drain's start."""
+    UTC dates), what a remedy marked as tokens was and when the last tokens were redeemed (`redeemed`:
+    by theft, None where no page dates it; each theft named when more than one paid in tokens), which
+    of its thefts (named) were drains over years, counted from the drain's start, and the kinds of
+    page read (`sources`)."""
+    tokens = ""
+    if redeemed:
+        tokens = l10n.t("compared_tokens_note", lang) + "".join(
+            l10n.t("compared_tokens_redeemed", lang, when=when)
+            if len(redeemed) == 1
+            else l10n.t("compared_tokens_redeemed_of", lang, name=name, when=when)
+            for name, when in redeemed.items()
+            if when
+        )
     notes = (
         (l10n.t("compared_edge_note", lang) if edge else "")
         + "".join(l10n.t("compared_zone_note", lang, zone=l10n.label("zone", z, lang)) for z in zones)
-        + (l10n.t("compared_tokens_note", lang) if tokens else "")
+        + tokens
         + (l10n.t("compared_drain_note", lang, names=l10n.join(drains, lang)) if drains else "")
     )
-    return l10n.t("compared_source", lang, notes=notes)
+    return l10n.t("compared_source", lang, notes=notes, sources=sources or l10n.t("pages_listed", lang))
 
 
 def sizes_of(ctx) -> Figure:
@@ -191,6 +212,7 @@ class Step:
     period: bool = False  # known only to a month or a quarter: the span is that period
     edge: bool = False  # within the log scale's first ten minutes: drawn at its edge, not to scale
     apart: str = ""  # the text with its zone bound to the count, for a title beside counts in other zones
+    milestone: str = ""
 
 
 def _after(step: str, value: str, lang: str, s: Step | None = None) -> str:
@@ -205,9 +227,19 @@ def _after(step: str, value: str, lang: str, s: Step | None = None) -> str:
     return l10n.t("after_step", lang, step=step, value=value)
 
 
+def steps_told(shown: list[Step], lang: str) -> str:
+    """The steps a title names, each with its time after the theft ("detection after 11 h 23 min,
+    remedy delivered after 45 days"). A zone only some counts are made in is bound to each of them
+    ("8 UTC days"): ", in UTC dates" after the last would read as said of all."""
+    apart = len({s.zone for s in shown}) > 1
+    return l10n.t("step_joiner", lang).join(
+        _after(s.label.lower(), s.apart if apart and s.zone else s.text, lang, s) for s in shown
+    )
+
+
 def response_of(ctx) -> Figure | None:
     """The incident's compared milestones as time after its theft, titled with what the data finds."""
-    from analysis.report.findings import incident
+    from analysis.report.findings import incident, told_from_theft
 
     theft = ctx.found.get("leak")
     if theft is None or not theft.known or theft.period is not None:
@@ -225,19 +257,15 @@ def response_of(ctx) -> Figure | None:
                               same_day=day_only and r["days"] == 0, next_day=day_only and r["days"] == 1,
                               zone=r["zone"] if isinstance(r["zone"], str) else None,
                               period=isinstance(r["period"], str) and bool(r["period"]), edge=at_log_edge(r),
-                              apart=l10n.since(r, ctx.lang, apart=True)))  # fmt: skip
+                              apart=l10n.since(r, ctx.lang, apart=True), milestone=r["milestone"]))  # fmt: skip
         else:
-            steps.append(Step(label, None, "", state=r["state"]))
-    dated = [s for s in steps if s.days is not None and not s.same_day]
+            steps.append(Step(label, None, "", state=r["state"], milestone=r["milestone"]))
+    # The title tells only counts page 1's text tells (Bitfinex's remedy decision it does not).
+    told = told_from_theft(ctx)
+    dated = [s for s in steps if s.days is not None and not s.same_day and s.milestone in told]
     if len(dated) >= 2:
         first, last = dated[0], max(dated, key=lambda s: s.days)
-        shown = dict.fromkeys([first, last])  # one step told once when it is both the first and the last
-        # A zone only some counts are made in is bound to each of them ("8 UTC days"): ", in UTC dates"
-        # after the last would read as said of all (Bitfinex: a decision 4-5 days after, a range).
-        apart = len({s.zone for s in shown}) > 1
-        told = {s: s.apart if apart and s.zone else s.text for s in shown}
-        title = l10n.t("response_chart_title", ctx.lang, name=ctx.name,
-                       steps=l10n.t("step_joiner", ctx.lang).join(_after(s.label.lower(), told[s], ctx.lang, s) for s in shown))  # fmt: skip
+        title = l10n.t("response_chart_title", ctx.lang, name=ctx.name, steps=steps_told(list(dict.fromkeys([first, last])), ctx.lang))  # fmt: skip
     else:
         title = incident(ctx).headline
-    return response(steps, title, ctx.lang, _rests_on(ctx, table))
+    return response(steps, title, ctx.lang, _rests_on(ctx, table, [ctx.incident_id]))

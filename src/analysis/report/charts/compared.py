@@ -5,7 +5,6 @@ another."""
 from __future__ import annotations
 
 import pandas as pd
-from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 
 from analysis import l10n
@@ -50,20 +49,22 @@ def _value_side(measure: Measure, text: str, lang: str, size: float, x: float,
     return fitted(measure, text, lang, size, room[left]), left
 
 
-def _compared_label(ax, x: float, y: float, text: str, colour: str, size: float, *, left: bool) -> None:
-    """A value beside its mark; written to the left it sits on white, over the stem."""
+def _compared_label(ax, x: float, y: float, text: str, colour: str, size: float, fill: str, *, left: bool) -> None:
+    """A value beside its mark, on its row's colour (`fill`): written to the left, over the stem."""
     label = ax.annotate(text, (x, y), xytext=(-_VALUE_OFFSET[True] if left else _VALUE_OFFSET[False], 0),
                         textcoords="offset points", va="center", ha="right" if left else "left", fontsize=size,
                         color=colour, zorder=4, linespacing=style.LABEL_LINESPACING,
-                        bbox=dict(fc="white", ec="none", pad=0.6) if left else None)  # fmt: skip
+                        bbox=dict(fc=fill, ec="none", pad=0.6))  # fmt: skip
     label.set_in_layout(False)  # placed inside the panel (_value_side): the layout should not shrink it
 
 
-def _compared_missing(ax, y: float, text: str, state: str, size: float) -> None:
-    """A step with no value, said in grey words; 'not applicable' (nothing to do) in italics."""
+def _compared_missing(ax, y: float, text: str, state: str, size: float, fill: str) -> None:
+    """A step with no value, said in grey words on its row's colour; 'not applicable' (nothing to
+    do) in italics."""
     label = ax.annotate(text, (LOG_EDGE, y), xytext=(_MISSING_OFFSET, 0), textcoords="offset points", va="center",
-                        fontsize=size, color=style.MISSING, linespacing=style.LABEL_LINESPACING,
-                        fontstyle="italic" if state == "not_applicable" else "normal")  # fmt: skip
+                        fontsize=size, color=style.MISSING, linespacing=style.LABEL_LINESPACING, zorder=4,
+                        fontstyle="italic" if state == "not_applicable" else "normal",
+                        bbox=dict(fc=fill, ec="none", pad=0.6))  # fmt: skip
     label.set_in_layout(False)
 
 
@@ -108,7 +109,7 @@ def compared(table: pd.DataFrame, order: list[str], names: dict[str, str], lang:
     for ax in shown[-ncols:]:
         ax.set_xlabel(l10n.t("time_after_theft_axis", lang), fontsize=size)
     style.chart_title(fig, title, lang)
-    style.add_source_line(fig, source, lang)
+    style.add_source_line(fig, source, lang, h_pad=style.COMPARED_H_PAD)
 
     fig.draw_without_rendering()  # the layout, for the panels' width
     width = shown[0].get_position().width * fig.get_figwidth() * 72
@@ -151,20 +152,28 @@ def compared(table: pd.DataFrame, order: list[str], names: dict[str, str], lang:
             break
         fig.set_size_inches(fig.get_figwidth(), fig.get_figheight() + nrows * short)
 
+    # Every other row on a light band (the focus on its tint): the eye follows a row across both
+    # panels, the right-hand one without names; a label sits on its row's own colour, so no
+    # gridline runs through its words.
+    fills = {
+        incident: style.tint(style.HIGHLIGHT, style.FOCUS_TINT) if incident == focus
+        else style.ZEBRA if k % 2 else "white"
+        for k, incident in enumerate(order)
+    }  # fmt: skip
     for n, ax in enumerate(shown):
         for incident, y, p in zip(order, middles, pitch):
             colour = style.HIGHLIGHT if incident == focus else style.CONTEXT
-            if incident == focus:
-                ax.axhspan(y - p / 2, y + p / 2, color=style.HIGHLIGHT, alpha=0.08, lw=0, zorder=0)
+            if fills[incident] != "white":
+                ax.axhspan(y - p / 2, y + p / 2, color=fills[incident], lw=0, zorder=0)
             if (n, incident) not in cells:
                 continue
             r, placed, text, left = cells[(n, incident)]
             if placed is None:
-                _compared_missing(ax, y, text, r["state"], size)
+                _compared_missing(ax, y, text, r["state"], size, fills[incident])
                 continue
             x, extent = placed
             log_mark(ax, y, x, extent, colour, pd.notna(r["hours"]), ms=4.5)
-            _compared_label(ax, extent[0] if extent and left else x, y, text, colour, size, left=left)
+            _compared_label(ax, extent[0] if extent and left else x, y, text, colour, size, fills[incident], left=left)
     return fig
 
 
@@ -182,8 +191,7 @@ def sizes(values: pd.Series, shown: dict[str, str], names: dict[str, str], lang:
         if incident in drains:
             # Light and hatched: the light fill is mixed with white rather than made transparent, as
             # an SVG draws the hatching in the fill's own transparency, where it would all but vanish.
-            light = tuple(1 - 0.35 * (1 - c) for c in to_rgb(colour))
-            ax.barh(y, value, height=0.62, color=light, hatch="////", edgecolor=colour, lw=0.6)
+            ax.barh(y, value, height=0.62, color=style.tint(colour, 0.35), hatch="////", edgecolor=colour, lw=0.6)
         else:
             ax.barh(y, value, height=0.62, color=colour, alpha=0.85, edgecolor=colour, lw=0.6)
         # beside its bar, never over it: a box over the bar's end would make the bar look shorter
