@@ -87,7 +87,7 @@ def test_chart_titles_come_from_the_data():
     # Both times are "about 13:26": about the same time, never "the same minute"; the disclosure has
     # no time a company or newspaper page gives, so the title does not count hours to it.
     assert title == (
-        "DMM Bitcoin 2024, 31 May 2024: detection at about the same time (counted from the start of the theft; "
+        "DMM Bitcoin 2024, 31 May 2024: detection at about the time of the theft (counted from the start of the theft; "
         "Japan time)"
     )
     assert "Coincheck" not in body and "26 January" not in body
@@ -317,7 +317,7 @@ def test_comparison_source_lines_name_only_the_thefts_drawn(lang, incidents, dra
 @pytest.mark.parametrize(
     "lang, redeemed",
     [
-        ("en", "The last were redeemed 244 days (UTC) after the theft."),
+        ("en", "The last tokens were redeemed 244 days (UTC) after the theft."),
         ("ja", "最後のトークンの償還は流出から244日（協定世界時）。"),
     ],
 )
@@ -341,13 +341,15 @@ def test_the_comparison_source_line_dates_the_last_tokens_and_names_the_pages_re
 def test_the_tokens_note_names_each_theft_only_when_several_paid_in_tokens():
     note = l10n.t("compared_tokens_note", "en")
     one = charts.compared_source([], "en", redeemed={"Bitfinex 2016": "244 days (UTC)"})
-    assert note + " The last were redeemed 244 days (UTC) after the theft." in one
+    assert note + " The last tokens were redeemed 244 days (UTC) after the theft." in one
     # No page dates the redemption: the mark is explained, and nothing is said of when.
     undated = charts.compared_source([], "en", redeemed={"Bitfinex 2016": None})
     assert note in undated and "redeemed" not in undated
     # Two thefts, one dated: each said of its own theft, never "the last" of both.
     two = charts.compared_source([], "en", redeemed={"A 2016": "244 days (UTC)", "B 2020": None})
-    assert note + " A 2016: the last were redeemed 244 days (UTC) after the theft." in two and "B 2020" not in two
+    assert (
+        note + " A 2016: the last tokens were redeemed 244 days (UTC) after the theft." in two and "B 2020" not in two
+    )
     assert "*" not in charts.compared_source([], "en", redeemed={})
 
 
@@ -640,15 +642,21 @@ def test_a_dot_at_the_scale_s_edge_is_said_to_be_off_scale(incident, edge):
     assert ax.get_xlim()[0] < 10 / 1440  # the axis starts left of the edge's dots: none sits on its line
 
 
-@pytest.mark.parametrize("lang, decided", [("en", "remedy decided"), ("ja", "補償方法の決定")])
-def test_a_response_title_tells_only_counts_page_1_tells(lang, decided):
+@pytest.mark.parametrize(
+    "lang, decided, title",
+    [
+        ("en", "remedy decided", "Bitfinex 2016: tokens for the loss credited after 8 days, in UTC dates"),
+        ("ja", "補償方法の決定", "ビットフィネックス（2016年）：損失分のトークンの付与まで協定世界時の日付で8日"),
+    ],
+)
+def test_a_response_title_tells_only_counts_page_1_tells(lang, decided, title):
     # Bitfinex: the remedy was decided 4-5 days after the theft, but page 1 tells the day the tokens were
     # credited, not the decision; a title leading with the decision told what the text did not (an
-    # editor's read). With one told count left beside same-day steps, the title is the headline.
+    # editor's read). The one count left is told alone, not the headline over again right under it.
     ctx = prepare_incident(incident_id="bitfinex-2016", lang=lang)
-    title = charts.title_of(charts.response_of(ctx))
-    assert decided not in title
-    assert title == findings.incident(ctx).headline
+    told = charts.title_of(charts.response_of(ctx))
+    assert decided not in told and told != findings.incident(ctx).headline
+    assert told == title
     # BITPoint's text counts its halt from the detection, and Mt. Gox's detection (dated to a month)
     # not at all: neither title names them, though the charts draw both.
     for incident, untold in (("bitpoint-2019", "suspension"), ("mtgox-2014", "detection")):

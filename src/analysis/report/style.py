@@ -73,9 +73,10 @@ LABEL_LINESPACING = 1.0  # a label's lines (a name or a value on two lines), clo
 NAME_SHARE = 0.32
 NARROW_NAME_SHARE = 0.4
 # Every other row of a panel on a light band: the right-hand panels carry no names, and rows set
-# close in print (grey words over grey words) read as one block without it. The focus row's tint.
-ZEBRA = "#f4f4f4"
-FOCUS_TINT = 0.08
+# close in print (grey words over grey words) read as one block without it. The focus row's tint is
+# darker than the band, so it stands out printed in grey too (the Japanese font has no bold).
+ZEBRA = "#f5f5f5"
+FOCUS_TINT = 0.14
 # The comparison's rows of panels a little closer than other charts' (inches): page 1 holds it with
 # a source line that names the kinds of page read.
 COMPARED_H_PAD = 0.04

@@ -263,7 +263,7 @@ def response_of(ctx) -> Figure | None:
     # The title tells only counts page 1's text tells (Bitfinex's remedy decision it does not).
     told = told_from_theft(ctx)
     dated = [s for s in steps if s.days is not None and not s.same_day and s.milestone in told]
-    if len(dated) >= 2:
+    if dated:
         first, last = dated[0], max(dated, key=lambda s: s.days)
         title = l10n.t("response_chart_title", ctx.lang, name=ctx.name, steps=steps_told(list(dict.fromkeys([first, last])), ctx.lang))  # fmt: skip
     else:

@@ -144,6 +144,8 @@ def compared(table: pd.DataFrame, order: list[str], names: dict[str, str], lang:
     for ax in shown:
         ax.set_yticks(middles, labels, fontsize=size, linespacing=style.LABEL_LINESPACING)
         ax.set_ylim(sum(pitch), 0)
+        for spine in ax.spines.values():
+            spine.set_zorder(5)  # over the labels' boxes: a bottom row's words never cut the axis
     # Each panel exactly as tall as its rows (its y axis in points): the figure's height follows.
     for _ in range(3):
         fig.draw_without_rendering()
