@@ -642,6 +642,17 @@ def test_a_dot_at_the_scale_s_edge_is_said_to_be_off_scale(incident, edge):
     assert ax.get_xlim()[0] < 10 / 1440  # the axis starts left of the edge's dots: none sits on its line
 
 
+@pytest.mark.parametrize("lang", l10n.LANGUAGES)
+def test_a_drain_s_response_axis_counts_from_the_drain_s_start(lang):
+    # Mt. Gox's "880 days" run from 11 Sep 2011, when the drain began, not from a one-day theft.
+    axis = {i: charts.response_of(prepare_incident(incident_id=i, lang=lang)).axes[0].get_xlabel()
+            for i in ("mtgox-2014", "coincheck-2018")}  # fmt: skip
+    assert axis == {
+        "mtgox-2014": l10n.t("time_after_drain_axis", lang),
+        "coincheck-2018": l10n.t("time_after_theft_axis", lang),
+    }
+
+
 @pytest.mark.parametrize(
     "lang, decided, title",
     [

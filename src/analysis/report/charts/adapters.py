@@ -268,4 +268,4 @@ def response_of(ctx) -> Figure | None:
         title = l10n.t("response_chart_title", ctx.lang, name=ctx.name, steps=steps_told(list(dict.fromkeys([first, last])), ctx.lang))  # fmt: skip
     else:
         title = incident(ctx).headline
-    return response(steps, title, ctx.lang, _rests_on(ctx, table, [ctx.incident_id]))
+    return response(steps, title, ctx.lang, _rests_on(ctx, table, [ctx.incident_id]), ctx.incident_id in ctx.drains)

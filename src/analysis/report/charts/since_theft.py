@@ -106,10 +106,11 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
 
 
 @style.styled
-def response(rows: list, title: str, lang: str, sources: str) -> Figure:
+def response(rows: list, title: str, lang: str, sources: str, drain: bool = False) -> Figure:
     """One incident's steps as time after the theft on the log scale the comparison uses (hours
     apart from days, months from years), each labelled with its duration; a step the sources do
-    not date is named in grey rather than left out. The key names only the marks drawn."""
+    not date is named in grey rather than left out. The key names only the marks drawn. A `drain`
+    over years is counted from its start, and the axis says so."""
     narrow = style.is_narrow()  # a phone: each value under its step's name, none beside the marks
     fig, ax = style.new_figure(1.1 + (0.4 if narrow else 0.3) * len(rows))
     known = [r.days for r in rows if r.days is not None]
@@ -126,7 +127,9 @@ def response(rows: list, title: str, lang: str, sources: str) -> Figure:
     ax.tick_params(axis="y", length=0)
     ax.set_ylim(len(rows) - 0.5, -0.5)
     log_axis(ax, lang, right=right)
-    ax.set_xlabel(l10n.t("time_after_theft_axis", lang), fontsize=style.MIN_TEXT_PT)
+    ax.set_xlabel(
+        l10n.t("time_after_drain_axis" if drain else "time_after_theft_axis", lang), fontsize=style.MIN_TEXT_PT
+    )
     style.chart_title(fig, title, lang)
     drawn = [(r.timed, r.extent) for r in rows if r.days is not None]
     periods = any(r.period for r in rows if r.extent is not None)
