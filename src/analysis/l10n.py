@@ -254,11 +254,11 @@ def elapsed(
     """Time between two facts as readers say it: hours and minutes within two days when both times
     are known (11 h 23 min; "about" when a page gives either time as approximate), days and hours
     beyond (5 days 9 h), calendar days when only the dates are (3 days; "same day" for none, "next
-    day" for one: not 24 hours), a range of days when a date is not pinned down (0-1 days); days
+    day" for one: not 24 hours), a range of days when a date is not pinned down (0 or 1 days); days
     counted in another zone's dates say so (same day, in UTC dates); `apart`, beside counts that are
     not, with the zone bound to the count ("8 UTC days", not "8 days, in UTC dates" after a list)."""
     if not _missing(lo) and not _missing(hi):
-        # Two days apart is one or the other ("2,016 or 2,017 days"): "2,016–2,017" read as years.
+        # Two adjacent counts are one or the other ("2,016 or 2,017 days"): "2,016–2,017" read as years.
         kind = "either" if int(hi) == int(lo) + 1 else "range"
         lo, hi = number(int(lo), lang), number(int(hi), lang)
         if apart and not _missing(zone) and zone:

@@ -174,6 +174,7 @@ class IncidentContext(Context):
 
     @cached_property
     def remedy_in_tokens(self) -> bool:
+        """Whether this report's own theft was remedied in tokens for the loss (`in_tokens`)."""
         return self.in_tokens(self.incident_id)
 
     @property

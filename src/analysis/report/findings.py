@@ -411,10 +411,10 @@ def _first_sentence(note: str) -> str:
 
 
 def told_counts(ctx: IncidentContext) -> dict[str, tuple[Milestone | None, Milestone | None]]:
-    """The counts page 1's text tells, by the milestone each ends at (its start, its end): each from the
-    theft, the halt from the detection where that is dated; the remedy's delivery where it is dated,
-    else its decision where a remedy was due; a count whose ends are not both dated to a day is not
-    told (`_gap`)."""
+    """The counts page 1's text may tell, by the milestone each ends at (its start, its end): each
+    from the theft, the halt from the detection where that is dated; the remedy's delivery where it
+    is dated, else its decision where a remedy was due. A count is told only where both its ends are
+    dated to a day (`_gap`); the pairs are returned either way."""
     m = ctx.found
     theft, detection = m.get("leak"), m.get("detection")
     regulator = earliest_of(m, "regulator_action", ctx.data.measures.get("regulator_action", ()))
@@ -429,17 +429,23 @@ def told_counts(ctx: IncidentContext) -> dict[str, tuple[Milestone | None, Miles
 
 
 def told_from_theft(ctx: IncidentContext) -> set[str]:
-    """The steps whose count from the theft page 1's text tells: a chart of time since the theft
-    titles itself with no other (not BITPoint's halt, told from its detection; not Mt. Gox's
-    detection, dated only to a month, which the text does not count)."""
+    """The steps whose count from the theft page 1's text tells by the step's own name: a chart of
+    time since the theft titles itself with no other (not BITPoint's halt, told from its detection;
+    not Mt. Gox's detection, dated only to a month, which the text does not count; nor its halt, which
+    the text names for what it halted: "first suspension" would be untrue of it)."""
     theft = ctx.found.get("leak")
-    return {step for step, (start, end) in told_counts(ctx).items() if start is theft and _gap(start, end) is not None}
+    return {
+        step
+        for step, (start, end) in told_counts(ctx).items()
+        if start is theft and _gap(start, end) is not None and story.own_step(ctx, end.event_id) is None
+    }
 
 
 def incident(ctx: IncidentContext) -> Findings:
     lang, m = ctx.lang, ctx.found
     theft, detection = m.get("leak"), m.get("detection")
-    regulator = earliest_of(m, "regulator_action", ctx.data.measures.get("regulator_action", ()))
+    told = told_counts(ctx)
+    regulator = told["regulator_action"][1]
     inc = ctx.data.incidents.set_index("incident_id").loc[ctx.incident_id]
     drain = inc["kind"] == "drain"  # told as a drain over years, not timed as a one-day hack
     tell = (lambda key: f"{key}_drain") if drain else (lambda key: key)
@@ -455,8 +461,7 @@ def incident(ctx: IncidentContext) -> Findings:
         and (to_detection.hours >= 1 if to_detection.hours is not None else to_detection.calendar_days >= 2)
     )
     unnoticed = elapsed(theft, detection, lang) if long_enough else None
-    delivered_dated = _gap(theft, m.get("remedy_delivered")) is not None
-    told = told_counts(ctx)
+    delivered_dated = "remedy_delivered" in told
     # Counts of days all made in one other zone's dates: the paragraphs say so once, not after each.
     one_zone = days_zone(*told.values())
     halt_from = told["suspension"][0]

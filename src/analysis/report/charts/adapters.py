@@ -135,19 +135,22 @@ def compared_of(ctx) -> Figure:
     )
     delivered = ctx.table[(ctx.table["milestone"] == "remedy_delivered") & ctx.table["state"].isin(["known", "range"])]
     tokens = frozenset(i for i in delivered["incident_id"] if ctx.in_tokens(i))
+    redeemed = since_theft(ctx.data.events, sorted(tokens), ["repayment_completed"])
+    # The pages read: the steps drawn, each theft, and the day the source line gives for the last tokens.
+    sources = _rests_on(ctx, pd.concat([ctx.table, redeemed]), ctx.incidents)
     source = compared_source([ctx.names[i] for i in ctx.drains], ctx.lang, edge, zones,
-                             redeemed=_redeemed(ctx, tokens), sources=_rests_on(ctx, ctx.table, ctx.incidents))  # fmt: skip
+                             redeemed=_redeemed(ctx, redeemed), sources=sources)  # fmt: skip
     return compared(ctx.table, list(ctx.incidents), _names(ctx), ctx.lang, ctx.milestone_names, ctx.focus, title,
                     source, tokens)  # fmt: skip
 
 
-def _redeemed(ctx, tokens: frozenset[str]) -> dict[str, str | None]:
-    """For each theft whose remedy was tokens for the loss, when the last of them were redeemed, as
-    the chart writes a count ("244 days (UTC)"); None where no page dates it."""
-    table = since_theft(ctx.data.events, sorted(tokens), ["repayment_completed"])
+def _redeemed(ctx, table: pd.DataFrame) -> dict[str, str | None]:
+    """For each theft whose remedy was tokens for the loss (`table`: since_theft of its
+    repayment_completed), when the last of them were redeemed, as the chart writes a count
+    ("244 days (UTC)"); None where no page dates it."""
     known = table[table["state"].isin(["known", "range"])].set_index("incident_id")
     return {ctx.names[i]: l10n.since(known.loc[i], ctx.lang, short=True) if i in known.index else None
-            for i in sorted(tokens)}  # fmt: skip
+            for i in table["incident_id"]}  # fmt: skip
 
 
 def compared_source(drains: list[str], lang: str, edge: bool = False, zones: list[str] = (), *,
@@ -239,7 +242,7 @@ def steps_told(shown: list[Step], lang: str) -> str:
 
 def response_of(ctx) -> Figure | None:
     """The incident's compared milestones as time after its theft, titled with what the data finds."""
-    from analysis.report.findings import incident, told_from_theft
+    from analysis.report.findings import told_from_theft
 
     theft = ctx.found.get("leak")
     if theft is None or not theft.known or theft.period is not None:
@@ -266,6 +269,6 @@ def response_of(ctx) -> Figure | None:
     if dated:
         first, last = dated[0], max(dated, key=lambda s: s.days)
         title = l10n.t("response_chart_title", ctx.lang, name=ctx.name, steps=steps_told(list(dict.fromkeys([first, last])), ctx.lang))  # fmt: skip
-    else:
-        title = incident(ctx).headline
+    else:  # no count told alone: what the chart shows, not the headline over again right above it
+        title = l10n.t("response_plain_title", ctx.lang, name=ctx.name)
     return response(steps, title, ctx.lang, _rests_on(ctx, table, [ctx.incident_id]), ctx.incident_id in ctx.drains)
