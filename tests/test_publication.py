@@ -237,10 +237,11 @@ def test_a_comparison_written_around_another_incident(lang):
     titles = {name: charts.title_of(fig) for name, fig in drawn.items()}
     assert zaif in titles["compared"] and coincheck not in titles["compared"]
     assert zaif in titles["sizes"] and coincheck not in titles["sizes"]  # the largest, then the focus's rank
-    # the focus row alone is drawn on the highlight's band, in every panel (rows sit at measured
-    # heights: the band is centred on the tick of the focus's row)
+    # the focus row alone is drawn on the highlight's tint, in every panel (rows sit at measured
+    # heights: the band is centred on the tick of the focus's row; the other rows alternate on grey)
+    focus_fill = [round(c, 6) for c in style.tint(style.HIGHLIGHT, style.FOCUS_TINT)]
     for ax in drawn["compared"].axes:
-        bands = [b for b in ax.patches if to_rgb(b.get_facecolor()) == to_rgb(style.HIGHLIGHT)]
+        bands = [b for b in ax.patches if [round(c, 6) for c in to_rgb(b.get_facecolor())] == focus_fill]
         rows = {round((b.get_bbox().y0 + b.get_bbox().y1) / 2, 2) for b in bands}
         assert rows <= {round(ax.get_yticks()[list(ctx.incidents).index("zaif-2018")], 2)}
         assert bands or not ax.get_visible()
