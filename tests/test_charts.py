@@ -314,6 +314,40 @@ def test_comparison_source_lines_name_only_the_thefts_drawn(lang, incidents, dra
         assert sizes_says == (incident in drains or incident in summed), (incident, sizes_line)
 
 
+@pytest.mark.parametrize("lang", l10n.LANGUAGES)
+def test_comparison_rows_alternate_and_each_label_sits_on_its_rows_colour(lang):
+    """Rows alternate white and grey (the focus on its tint) in every panel, and every value or
+    missing-value label is boxed in its own row's colour, so no gridline runs through its words."""
+    ctx = prepare_comparison(lang=lang)
+    order = list(ctx.incidents)
+    focus_at = order.index(ctx.focus)
+    expected = [
+        style.tint(style.HIGHLIGHT, style.FOCUS_TINT) if k == focus_at else style.ZEBRA if k % 2 else "white"
+        for k in range(len(order))
+    ]
+    rgb = [tuple(round(c, 4) for c in matplotlib.colors.to_rgb(f)) for f in expected]
+    fig = registry.charts_of(ctx)["compared"]
+    FigureCanvasAgg(fig).draw()
+    panels = [ax for ax in fig.axes if ax.get_visible() and len(ax.get_yticks()) == len(order)]
+    assert len(panels) >= 2
+    for ax in panels:
+        ticks = list(ax.get_yticks())
+        banded = {}
+        for band in ax.patches:
+            box = band.get_bbox()
+            middle = (box.y0 + box.y1) / 2
+            row = min(range(len(ticks)), key=lambda k: abs(ticks[k] - middle))
+            assert abs(ticks[row] - middle) < 0.01, (lang, middle)
+            banded[row] = tuple(round(c, 4) for c in matplotlib.colors.to_rgb(band.get_facecolor()))
+        assert banded == {k: c for k, c in enumerate(rgb) if expected[k] != "white"}, lang
+        labels = [t for t in ax.texts if t.get_bbox_patch() is not None]
+        assert labels, lang
+        for label in labels:
+            row = min(range(len(ticks)), key=lambda k: abs(ticks[k] - label.xy[1]))
+            fill = tuple(round(c, 4) for c in matplotlib.colors.to_rgb(label.get_bbox_patch().get_facecolor()))
+            assert fill == rgb[row], (lang, label.get_text(), row)
+
+
 @pytest.mark.parametrize(
     "lang, redeemed",
     [
