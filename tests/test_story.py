@@ -45,8 +45,14 @@ def test_coincheck_page_one_in_full():
         "Value stolen: about 58 bn JPY by the company's count (US$532 million in The Japan Times' conversion)." in lead
     )
     assert "Those hurt: about 260,000 people who held NEM at the exchange." in lead
-    assert "hot wallet" in lead and "without multisignature" in lead
+    assert "hot wallet" in lead and "without multi-signature" in lead
     assert "the thief has not been identified" in lead
+    # seed item 19: the FSA's order names Coincheck an operator under Art. 8 of the supplementary
+    # provisions, i.e. one not yet registered (registered only on 11 Jan 2019, in what followed)
+    assert (
+        "Before the theft: the exchange was unregistered, running as an operator under Article 8 of the "
+        "supplementary provisions of the Payment Services Act (a deemed operator), as the FSA's order names it." in lead
+    )
     # "the company" on Coincheck's page would read as Coincheck: the one company charged is "that company"
     assert "13 people and that company were indicted and 14 people summarily indicted" in lead
     # A recipient's conviction, not the case, upheld: the thief was not found. Coincheck's arrests
@@ -79,7 +85,7 @@ def test_no_report_says_made_whole_unless_the_remedy_was_full(incident, lang):
     text = " ".join([f.headline, *f.paragraphs]).lower()
     extent = dict(zip(DATA.remedies["incident_id"], DATA.remedies["extent"])).get(incident)
     if extent != "full":
-        assert "made whole" not in text and "全額" not in text
+        assert "made whole" not in text and "全額" not in text and "全量" not in text
 
 
 # -- bad rows: broken copies of the invented fixture data (tests/fixtures/data/story.csv: ex-value
@@ -640,12 +646,12 @@ def test_the_comparison_headline_says_only_where_some_and_not_all_remedies_are_d
         (
             "bybit-2025",
             "en",
-            "Did not happen: first suspension. Withdrawals stayed open.",
+            "The exchange never halted a service. Withdrawals stayed open.",
         ),
         (
             "bybit-2025",
             "ja",
-            "行われなかったもの：最初のサービス停止。出金は停止されなかった。",
+            "取引所はどのサービスも停止しなかった。出金は停止されなかった。",
         ),
     ],
 )
@@ -859,7 +865,7 @@ def test_a_remedy_without_a_dated_delivery_says_what_it_gives():
     # Its own sentence, not the decision's (Zaif's MONA terms were set two months after its decision),
     # with its extent; a pledge, not a repayment done.
     assert (
-        "What customers were to get, in full: replacement coins procured; customers to be repaid in kind once "
+        "Remedy decided for every unit customers lost: replacement coins procured; customers to be repaid in kind once "
         "crypto withdrawals resume. Funding: the exchange, which bought the coins" in text
     )
     # A remedy told with its payment (Coincheck's 88.549 JPY per XEM) is not told twice.
@@ -994,10 +1000,10 @@ def test_a_remedy_detail_is_a_phrase_that_a_table_cell_capitalises():
     # the report begins it with a capital; a first word that is a name (MONA) is never lowered.
     from analysis.report import registry
 
-    assert "What customers were to get, in full: replacement coins procured;" in _told("bitpoint-2019")
+    assert "Remedy decided for every unit customers lost: replacement coins procured;" in _told("bitpoint-2019")
     table = "".join(p._repr_html_() for p in registry.report(prepare_incident(incident_id="bitpoint-2019", lang="en")))
     assert "Replacement coins procured; customers to be repaid in kind" in table
-    assert "What customers were to get, in full: MONA: 60.3% in kind" in _told("zaif-2018")
+    assert "Remedy decided for every unit customers lost: MONA: 60.3% in kind" in _told("zaif-2018")
 
 
 def test_a_drain_s_halt_is_named_for_what_was_halted():

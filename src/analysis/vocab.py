@@ -118,9 +118,11 @@ TERMS = {
         ),
         "charged": ("charged", "indicted", "pleaded guilty", "plead guilty", "起訴", "有罪"),
     },
-    # What the regulator had done to the exchange before the theft (an order issued, or lifted).
+    # What the regulator had done to the exchange before the theft (an order issued, or lifted), or
+    # the standing it let the exchange run under (unregistered, as a deemed operator).
     "history": {
         "prior_order": ("業務改善命令", "business improvement order", "improvement order"),
+        "deemed_operator": ("deemed", "みなし", "附則第8条"),
     },
     # Who took the exchange over (purchase: its shares were bought), its business (transfer) or its
     # customers' accounts and assets (account_transfer); page 1 names it in what followed.

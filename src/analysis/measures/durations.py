@@ -325,6 +325,16 @@ def since_theft(
     return table
 
 
+def first_day_facts(events: pd.DataFrame, incident: str) -> pd.DataFrame:
+    """The incident's timed facts of the theft's first day: those of its date in Japan, and those
+    after it within a day of it (a theft at 23:13 disclosed at 00:44: the disclosure belongs to it)."""
+    theft = milestones(events, incident)["leak"]
+    rows = events[(events["incident_id"] == incident) & events["timestamp"].notna()]
+    after = rows["timestamp"] - theft.timestamp
+    same_date = pd.Series([ts.date() == theft.day for ts in rows["timestamp"]], index=rows.index, dtype=bool)
+    return rows[same_date | ((after >= pd.Timedelta(0)) & (after <= pd.Timedelta(days=1)))]
+
+
 def first_day(events: pd.DataFrame, incident: str, names: Sequence[str] = vocab.FIRST_DAY) -> pd.DataFrame:
     """Hours from the theft to each timed milestone of its first day."""
     found = milestones(events, incident)

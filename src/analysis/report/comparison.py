@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import l10n
-from analysis.measures.durations import milestones
-from analysis.report import citing
+from analysis.measures.durations import first_day_facts, milestones
+from analysis.report import citing, story
 from analysis.report.cells import Lines, Link
 from analysis.report.common import annex_link, clock, not_known, note_of, remedy_extent, seed_ref, when, with_corrected
 from analysis.report.context import ComparisonContext as Context
@@ -150,14 +150,13 @@ def remedies(ctx: Context, section: Section) -> Section:
 
 
 def first_day_incidents(ctx: Context) -> list[str]:
-    """The incidents whose theft has a time of day and several timed facts on that day."""
+    """The incidents whose theft has a time of day and several timed facts on its first day."""
     events, chosen = ctx.data.events, []
     for incident in ctx.incidents:
         theft = milestones(events, incident).get("leak")
         if theft is None or theft.timestamp is None:
             continue
-        same_day = events[(events["incident_id"] == incident) & (events["timestamp"].dt.date == theft.day)]
-        if len(same_day) >= FIRST_DAY_MIN_FACTS:
+        if len(first_day_facts(events, incident)) >= FIRST_DAY_MIN_FACTS:
             chosen.append(incident)
     return chosen
 
@@ -172,7 +171,7 @@ def endnotes(ctx: Context, section: Section) -> Section:
     """The comparison's sources are each theft's own: a link to its report, which lists them."""
     lang = ctx.lang
     rows = [
-        [ctx.names[i], citing.link_to(f"{i}-{lang}.html", l10n.t("report_title", lang, name=ctx.names[i]))]
+        [ctx.names[i], citing.link_to(f"{i}-{lang}.html", story.report_title(ctx, i, ctx.names[i]))]
         for i in ctx.incidents
     ]
     headers = [l10n.t("incident", lang), l10n.t("report_col", lang)]

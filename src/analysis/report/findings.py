@@ -359,7 +359,12 @@ def _unknown(ctx: IncidentContext, steps) -> list[str]:
         several = len(by_status[s]) > 1
         told = [(name, _reason(ctx, step, start=not several)) for name, step in reasons.get(s, [])]
         whys = [l10n.labelled(name, why, ctx.lang) if several else why for name, why in told if why]
-        out.append(joiner.join([l10n.t(keys[s], ctx.lang, steps=l10n.join(by_status[s], ctx.lang)), *whys]))
+        # a step that never happened said as a sentence of its own where one is written for it
+        # ("The exchange never halted a service."), not as a label before a noun
+        own = f"{keys[s]}_{reasons[s][0][1].name}" if not several and s in reasons else None
+        said = l10n.t(own if own in l10n.catalogue(ctx.lang)["text"] else keys[s], ctx.lang,
+                      steps=l10n.join(by_status[s], ctx.lang))  # fmt: skip
+        out.append(joiner.join([said, *whys]))
     return out
 
 

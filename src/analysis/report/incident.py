@@ -15,7 +15,7 @@ import pandas as pd
 from analysis import l10n, vocab
 from analysis.data import relations
 from analysis.measures.durations import since_theft
-from analysis.report import citing, common, days, payment
+from analysis.report import citing, common, days, payment, story
 from analysis.report.common import cite, not_known, note_of, remedy_extent, seed_ref, table_of, when
 from analysis.report.context import IncidentContext as Context
 from analysis.report.model import Heading, Section, Table, Text
@@ -37,7 +37,7 @@ def _event(ctx: Context, event_id: str):
 
 
 def title(ctx: Context) -> str:
-    return l10n.t("report_title", ctx.lang, name=ctx.name)
+    return story.report_title(ctx, ctx.incident_id, ctx.name)
 
 
 def subtitle(ctx: Context) -> str:

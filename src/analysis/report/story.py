@@ -158,6 +158,13 @@ def _when_held(row) -> tuple:
     return date, zone, None if pd.isna(row.period) else str(row.period)
 
 
+def report_title(ctx: Context, incident: str, name: str) -> str:
+    """An incident's report title: its third subject the remedy, or who bore the loss where, by the
+    exchange's own account, customers lost nothing (no remedy was due them)."""
+    lost_nothing = remedy_extents(ctx).get(incident) == "not_needed"
+    return l10n.t("report_title_no_remedy" if lost_nothing else "report_title", ctx.lang, name=name)
+
+
 def remedy_extents(ctx: Context) -> dict[str, str | None]:
     """Each compared incident's remedy extent (vocab.REMEDY_EXTENTS): its remedies.csv row (not_found
     where customers lost assets and no page says what they got back), else not_needed when the

@@ -46,7 +46,9 @@ def timeline_of(ctx) -> Figure | None:
             days=l10n.days_and_business(int(r["calendar_days"]), int(r["business_days"]), ctx.lang),
         )
     elif (step := _last_step_in_window(ctx)) is not None:
-        title = l10n.t("timeline_since_title", ctx.lang, name=ctx.name, last=ctx.milestone_names[step["milestone"]],
+        # named as its row is drawn (Liquid's "BTC deposits and withdrawals resume"), not as the milestone
+        row = ctx.data.events.set_index("event_id").loc[step["event_id"]]
+        title = l10n.t("timeline_since_title", ctx.lang, name=ctx.name, last=row[f"title_{ctx.lang}"],
                        value=l10n.since(step, ctx.lang))  # fmt: skip
     else:
         first, last = ctx.window
@@ -74,8 +76,8 @@ def first_day_of(ctx, incident: str) -> Figure | None:
     theft = milestones(ctx.data.events, incident).get("leak")
     if theft is None or theft.timestamp is None:
         return None
-    if len(first_day_rows(ctx.data.events, incident)) < 2:
-        return None  # a clock with one mark on it says nothing the text does not
+    if first_day_rows(ctx.data.events, incident)["timestamp"].nunique() < 2:
+        return None  # a clock with its marks all at one minute says nothing the text does not
     return first_day(ctx.data.events, incident, ctx.names[incident], ctx.lang, ctx.milestone_names)
 
 
@@ -99,7 +101,14 @@ def later_milestones_of(ctx) -> Figure | None:
     table = later_table(ctx)
     if not table["state"].isin(["known", "range"]).any():
         return None  # only gaps: the section's table says so; a chart of nothing would not
-    return later_milestones(table, ctx.name, ctx.lang, ctx.milestone_names, _rests_on(ctx, table, [ctx.incident_id]))
+    return later_milestones(
+        table,
+        ctx.name,
+        ctx.lang,
+        ctx.milestone_names,
+        _rests_on(ctx, table, [ctx.incident_id]),
+        drain=ctx.incident_id in ctx.drains,
+    )
 
 
 def _rests_on(ctx, table: pd.DataFrame, incidents) -> str:
@@ -248,11 +257,14 @@ def response_of(ctx) -> Figure | None:
     if theft is None or not theft.known or theft.period is not None:
         return None
     table = ctx.table_for(ctx.incident_id)
+    drain = ctx.incident_id in ctx.drains  # counted from the drain's start, as its axis says
     steps = []
     for _, r in table.iterrows():
         label = ctx.milestone_names[r["milestone"]]
         if ctx.remedy_in_tokens and r["milestone"] == "remedy_delivered":  # IOUs for the loss, not the coins: said so
             label = l10n.t("step_tokens_credited", ctx.lang)
+        if drain and r["milestone"] == "disclosure":  # a loss over years, not one theft, came to light
+            label = l10n.t("step_loss_disclosed", ctx.lang)
         if r["state"] in ("known", "range"):
             x, extent = log_place(r)
             day_only = r["state"] == "known" and pd.isna(r["hours"])
@@ -268,7 +280,8 @@ def response_of(ctx) -> Figure | None:
     dated = [s for s in steps if s.days is not None and not s.same_day and s.milestone in told]
     if dated:
         first, last = dated[0], max(dated, key=lambda s: s.days)
-        title = l10n.t("response_chart_title", ctx.lang, name=ctx.name, steps=steps_told(list(dict.fromkeys([first, last])), ctx.lang))  # fmt: skip
+        title = l10n.t("response_chart_title_drain" if drain else "response_chart_title", ctx.lang, name=ctx.name,
+                       steps=steps_told(list(dict.fromkeys([first, last])), ctx.lang))  # fmt: skip
     else:  # no count told alone: what the chart shows, not the headline over again right above it
-        title = l10n.t("response_plain_title", ctx.lang, name=ctx.name)
-    return response(steps, title, ctx.lang, _rests_on(ctx, table, [ctx.incident_id]), ctx.incident_id in ctx.drains)
+        title = l10n.t("response_plain_title_drain" if drain else "response_plain_title", ctx.lang, name=ctx.name)
+    return response(steps, title, ctx.lang, _rests_on(ctx, table, [ctx.incident_id]), drain)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 import matplotlib.dates as mdates
 import pandas as pd
@@ -10,6 +10,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from analysis import l10n, vocab
+from analysis.measures.durations import first_day_facts as first_day_rows
 from analysis.measures.durations import milestones
 from analysis.report import style
 from analysis.report.charts.fitting import under_rows, wrapped_rows
@@ -38,11 +39,31 @@ def _first_day_title(rows: pd.DataFrame, theft, name: str, lang: str, milestone_
     return l10n.t("first_day_finding", lang, name=name, day=day, steps=l10n.t("step_joiner", lang).join(steps))
 
 
-def first_day_rows(events: pd.DataFrame, incident: str) -> pd.DataFrame:
-    """The incident's timed facts of the theft's day, as the first day's chart draws them."""
-    day = milestones(events, incident)["leak"].day
-    rows = events[(events["incident_id"] == incident) & events["timestamp"].notna()]
-    return rows[[ts.date() == day for ts in rows["timestamp"]]]
+class _MidnightDated(mdates.DateFormatter):
+    """HH:MM, with the date under 00:00: where a clock runs past midnight, the reader sees the day change."""
+
+    def __init__(self, lang: str):
+        super().__init__("%H:%M", tz=TZ)
+        self.lang = lang
+
+    def __call__(self, x, pos=0):
+        at = mdates.num2date(x, tz=TZ)
+        if (at.hour, at.minute) != (0, 0):
+            return super().__call__(x, pos)
+        return f"{super().__call__(x, pos)}\n{l10n.day(at.date(), self.lang, 'axis')}"
+
+
+def _window(rows: pd.DataFrame, day) -> tuple[pd.Timestamp, pd.Timestamp, pd.Timestamp, int]:
+    """The clock's span, its middle and its hours between ticks: the whole date when every fact is of
+    the theft's date; else, past midnight, the hours around the facts (at least four), so that a theft
+    at 23:13 and its disclosure at 00:44 are not squeezed into the last tenth of a day."""
+    if all(ts.date() == day for ts in rows["timestamp"]):
+        return local(day) - pd.Timedelta(minutes=30), local(day + timedelta(days=1)), local(day, time(12)), 3
+    first = rows["timestamp"].min().floor("h") - pd.Timedelta(hours=1)
+    last = rows["timestamp"].max().ceil("h") + pd.Timedelta(hours=1)
+    last = max(last, first + pd.Timedelta(hours=4))
+    hours = (last - first).total_seconds() / 3600
+    return first, last, first + (last - first) / 2, 1 if hours <= 8 else 2 if hours <= 16 else 3
 
 
 @style.styled
@@ -52,13 +73,13 @@ def first_day(events: pd.DataFrame, incident: str, name: str, lang: str, milesto
     theft = milestones(events, incident)["leak"]
     day = theft.day
     rows = first_day_rows(events, incident)
-    start, end = local(day) - pd.Timedelta(minutes=30), local(day + timedelta(days=1))
+    start, end, middle, every = _window(rows, day)
     span = (end - start).total_seconds()
-    # Before noon a label runs to the right of its mark, after noon to the left: each has that room.
+    # Before the middle a label runs to the right of its mark, after it to the left: each has that room.
     room = []
     for r in rows.itertuples():
         share = (r.timestamp - start).total_seconds() / span
-        room.append(1 - share if r.timestamp.hour < 12 else share)
+        room.append(1 - share if r.timestamp < middle else share)
     texts = [
         f"{l10n.about(f'{r.timestamp:%H:%M}', lang, bool(r.approximate))}  {getattr(r, f'title_{lang}')}"
         for r in rows.itertuples()
@@ -86,7 +107,7 @@ def first_day(events: pd.DataFrame, incident: str, name: str, lang: str, milesto
         if narrow:
             under_label(ax, y, text, ink).set_bbox(_CLEAR)
             continue
-        late = row.timestamp.hour >= 12
+        late = row.timestamp >= middle
         note = ax.annotate(text, (row.timestamp, y), xytext=(-6 if late else 6, 0), textcoords="offset points",
                            va="center", ha="right" if late else "left", fontsize=style.MIN_TEXT_PT, linespacing=1.05,
                            color=ink, bbox=_CLEAR)  # fmt: skip
@@ -101,11 +122,19 @@ def first_day(events: pd.DataFrame, incident: str, name: str, lang: str, milesto
     ax.set_ylim(sum(heights) + 0.3, -0.3)
     ax.spines["left"].set_visible(False)
     ax.set_xlim(start, end)
-    ax.xaxis.set_major_locator(mdates.HourLocator(byhour=range(0, 24, 6 if style.is_narrow() else 3), tz=TZ))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%H:%M", tz=TZ))
+    every *= 2 if style.is_narrow() else 1
+    ax.xaxis.set_major_locator(mdates.HourLocator(byhour=range(0, 24, every), tz=TZ))
     ax.grid(axis="x", color="#e6e6e6", lw=0.6)
     ax.set_axisbelow(True)
-    ax.set_xlabel(l10n.t("clock_axis", lang, day=l10n.day(day, lang)), fontsize=style.MIN_TEXT_PT)
+    last = rows["timestamp"].max().date()
+    if last == day:
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%H:%M", tz=TZ))
+        axis = l10n.t("clock_axis", lang, day=l10n.day(day, lang))
+    else:  # past midnight: the new date under its first hour, and a line where it begins
+        ax.xaxis.set_major_formatter(_MidnightDated(lang))
+        ax.axvline(local(last), color="#888888", lw=0.8, ls=(0, (3, 2)), zorder=1)
+        axis = l10n.t("clock_axis_days", lang, first=l10n.day(day, lang), last=l10n.day(last, lang))
+    ax.set_xlabel(axis, fontsize=style.MIN_TEXT_PT)
     style.chart_title(fig, _first_day_title(rows, theft, name, lang, milestone_names), lang)
     if alternatives:
         axes[1].axis("off")

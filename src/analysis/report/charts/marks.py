@@ -53,9 +53,10 @@ def under_label(ax, y: float, text: str, colour: str = "#222222"):
 
 
 def lollipop(ax, y: float, x: float, colour: str, timed: bool, *, ms: float = 5,
-              extent: tuple[float, float] | None = None) -> None:  # fmt: skip
+              extent: tuple[float, float] | None = None, marker: str = "o") -> None:  # fmt: skip
     """A stem from the theft to a step and its mark: a filled dot when both times are known, a
-    hollow one when the days are counted by calendar date, a bar over a range of days."""
+    hollow one when the days are counted by calendar date, a bar over a range of days; a deadline's
+    `marker` a diamond ("D"), as it is no step taken."""
     ax.plot([0, extent[0] if extent else x], [y, y], color=colour, lw=1, alpha=0.35, solid_capstyle="butt")
     if extent is not None:
         # The bar ends where the range does (projecting ends drew Q2 2019 some 25 days too wide); an
@@ -66,7 +67,7 @@ def lollipop(ax, y: float, x: float, colour: str, timed: bool, *, ms: float = 5,
         ax.plot(extent, [y, y], ls="none", marker="|", ms=7, mew=1.2, color=colour, alpha=0.7, clip_on=False,
                 zorder=3)  # fmt: skip
         return
-    ax.plot([x], [y], marker="o", ms=ms, mfc=colour if timed else "white", mec=colour, mew=1.2, ls="none",
+    ax.plot([x], [y], marker=marker, ms=ms, mfc=colour if timed else "white", mec=colour, mew=1.2, ls="none",
             clip_on=False, zorder=3)  # fmt: skip
 
 
@@ -104,10 +105,12 @@ def not_drawn(ax, y: float, state: str, lang: str) -> None:
                 fontstyle="italic" if state == "not_applicable" else "normal")  # fmt: skip
 
 
-def marks_key(drawn: list[tuple[bool, tuple | None]], lang: str, periods: bool = False, edge: bool = False) -> str:
+def marks_key(drawn: list[tuple[bool, tuple | None]], lang: str, periods: bool = False, edge: bool = False,
+              deadline: bool = False) -> str:  # fmt: skip
     """What the marks drawn mean, only those drawn: (both times known, span) of each mark; `periods`
     when a span stands for a month or a quarter (a date the pages give no closer); `edge` when a dot
-    stands at the scale's left edge for a step within its first ten minutes (not to scale)."""
+    stands at the scale's left edge for a step within its first ten minutes (not to scale); `deadline`
+    when a diamond stands for a deadline (and is not among `drawn`)."""
     keys = [
         key
         for key, shown in (
@@ -115,6 +118,7 @@ def marks_key(drawn: list[tuple[bool, tuple | None]], lang: str, periods: bool =
             ("key_hollow", any(not timed and extent is None for timed, extent in drawn)),
             ("key_span_period" if periods else "key_span", any(extent is not None for _, extent in drawn)),
             ("key_edge", edge),
+            ("key_deadline", deadline),
         )
         if shown
     ]

@@ -32,10 +32,11 @@ def _extent(row) -> tuple[float, float] | None:
 
 @style.styled
 def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names: dict[str, str],
-                     sources: str) -> Figure:  # fmt: skip
+                     sources: str, drain: bool = False) -> Figure:  # fmt: skip
     """One incident's later milestones on a linear scale of days after the theft, one row each, with
     the date and the days written beside each; a range as a bar, a gap named in grey; titled with
-    the last dated one."""
+    the last dated one. A `drain` over years is counted from its start, and the axis and title say so."""
+    said = (lambda key: f"{key}_drain") if drain else (lambda key: key)
     narrow = style.is_narrow()  # a phone: each value under its step's name, none beside the marks
     ends = [e[1] if (e := _extent(r)) else _days(r) for _, r in table.iterrows() if _days(r) is not None]
     right = max(ends + [2]) * 1.05
@@ -74,7 +75,9 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
             missing(ax, y, l10n.label("state", row["state"], lang))
             continue
         extent = _extent(row)
-        lollipop(ax, y, value, style.CONTEXT, pd.notna(row["hours"]), extent=extent)
+        deadline = row["milestone"] in vocab.DEADLINES
+        lollipop(ax, y, value, style.CONTEXT, pd.notna(row["hours"]), extent=extent, marker="D" if deadline else "o",
+                 ms=4.5 if deadline else 5)  # fmt: skip
         if narrow:
             continue
         end = extent[1] if extent else value
@@ -84,23 +87,29 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
     ax.tick_params(axis="y", length=0)
     ax.set_ylim(sum(heights) - 0.5, -0.6)
     days_axis(ax, lang, right)
-    ax.set_xlabel(l10n.t("days_after_theft_axis", lang), fontsize=style.MIN_TEXT_PT)
+    ax.set_xlabel(
+        l10n.t("days_after_drain_axis" if drain else "days_after_theft_axis", lang), fontsize=style.MIN_TEXT_PT
+    )
     dated = table[table["state"].isin(["known", "range"]) & ~table["milestone"].isin(vocab.DEADLINES)]
     if dated.empty:
-        title = l10n.t("later_chart_title", lang, name=name)
+        title = l10n.t(said("later_chart_title"), lang, name=name)
     else:
         positions = [_days(r) for _, r in dated.iterrows()]
         last = dated.iloc[positions.index(max(positions))]
         # "deadlines aside" only where a deadline is drawn after the step the title names
         deadlines = [_days(r) for _, r in table[table["milestone"].isin(vocab.DEADLINES)].iterrows()]
         later_deadline = any(d is not None and d > max(positions) for d in deadlines)
-        title = l10n.t("later_finding" if later_deadline else "later_finding_plain", lang, name=name,
+        title = l10n.t(said("later_finding" if later_deadline else "later_finding_plain"), lang, name=name,
                        step=milestone_names[last["milestone"]], value=l10n.since(last, lang, apart=True))  # fmt: skip
     style.chart_title(fig, title, lang)
-    drawn = [(pd.notna(r["hours"]), _extent(r)) for _, r in table.iterrows() if _days(r) is not None]
+    steps = table[~table["milestone"].isin(vocab.DEADLINES)]
+    drawn = [(pd.notna(r["hours"]), _extent(r)) for _, r in steps.iterrows() if _days(r) is not None]
+    deadline = any(_days(r) is not None for _, r in table[table["milestone"].isin(vocab.DEADLINES)].iterrows())
     periods = any(isinstance(r["period"], str) and r["period"] for _, r in table.iterrows() if _extent(r))
     style.add_source_line(
-        fig, l10n.t("later_source", lang, keys=marks_key(drawn, lang, periods), sources=sources), lang
+        fig,
+        l10n.t(said("later_source"), lang, keys=marks_key(drawn, lang, periods, deadline=deadline), sources=sources),
+        lang,
     )
     return fig
 
