@@ -4,6 +4,7 @@ error here), with a title, axis labels and a source line; every actor has its co
 import contextlib
 import itertools
 import warnings
+from datetime import date
 
 import matplotlib.colors
 import matplotlib.dates
@@ -82,14 +83,14 @@ def test_labels_are_in_the_report_language(ctx):
 
 def test_chart_titles_come_from_the_data():
     ctx = prepare_incident(incident_id="dmm-bitcoin-2024", lang="en")
-    body = texts(registry.charts_of(ctx, "first_day")["first_day"])
-    title = " ".join(charts.title_of(registry.charts_of(ctx, "first_day")["first_day"]).split())
+    drawn = registry.charts_of(ctx)
     # Both times are "about 13:26": about the same time, never "the same minute"; the disclosure has
-    # no time a company or newspaper page gives, so the title does not count hours to it.
-    assert title == (
-        "DMM Bitcoin 2024, 31 May 2024: detection at about the time of the theft (counted from the start of the theft; "
-        "Japan time)"
-    )
+    # no time a company or newspaper page gives, so the title does not count hours to it. A clock of
+    # the first day with both its marks at that one minute is not drawn: it says nothing the text does not.
+    assert "first_day" not in drawn
+    title = " ".join(charts.title_of(drawn["response"]).split())
+    assert title == "DMM Bitcoin 2024: detection at about the time of the theft"
+    body = "".join(texts(fig) for fig in drawn.values())
     assert "Coincheck" not in body and "26 January" not in body
 
 
@@ -547,10 +548,51 @@ def test_grey_days_are_explained_where_drawn_and_drawn_only_where_they_matter(la
     assert not grey(drawn["price_window"])
 
 
+@pytest.mark.parametrize("lang", l10n.LANGUAGES)
+def test_a_first_day_past_midnight_is_drawn_to_its_last_fact(lang):
+    """Bybit's theft began at 23:13 on 21 Feb 2025 (Japan time) and was disclosed at 00:44 on 22 Feb,
+    1 h 31 min later: the first day's clock holds both, on the hours around them (22:00 to 02:00, the
+    facts' hours widened by one each side), with the new date under its midnight."""
+    ctx = prepare_incident(incident_id="bybit-2025", lang=lang)
+    fig = registry.charts_of(ctx)["first_day"]
+    ax = fig.axes[0]
+    left, right = (matplotlib.dates.num2date(x, tz=vocab.TIMEZONE) for x in ax.get_xlim())
+    assert (f"{left:%d %H:%M}", f"{right:%d %H:%M}") == ("21 22:00", "22 02:00")
+    body = texts(fig)
+    assert "00:44" in body and "23:13" in body
+    title = "".join(charts.title_of(fig).split())
+    assert "".join(l10n.elapsed(0, 91 / 60, lang).split()) in title  # 23:13 to 00:44
+    FigureCanvasAgg(fig).draw()
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    assert ticks == ["22:00", "23:00", f"00:00\n{l10n.day(date(2025, 2, 22), lang, 'axis')}", "01:00", "02:00"]
+    assert l10n.day(date(2025, 2, 22), lang) in ax.get_xlabel() and l10n.day(date(2025, 2, 21), lang) in ax.get_xlabel()
+
+
+@pytest.mark.parametrize("lang", l10n.LANGUAGES)
+def test_a_drain_s_later_steps_count_from_its_start_and_a_deadline_is_a_diamond(lang):
+    """Mt. Gox's coins drained from 11 Sep 2011: its later chart counts from the drain's start and says
+    so, and its repayment deadline (31 Oct 2026) is drawn as a diamond, keyed as no step taken."""
+    fig = registry.charts_of(prepare_incident(incident_id="mtgox-2014", lang=lang))["later_milestones"]
+    ax = fig.axes[0]
+    assert ax.get_xlabel() == l10n.t("days_after_drain_axis", lang)
+    # deadlines aside, the last dated step is the remedy decided on 20 Oct 2021, 3,692 days from the start
+    title = " ".join(charts.title_of(fig).split())
+    assert title.endswith({"en": "came 3,692 days after the drain began", "ja": "は流出の始まりから3,692日後"}[lang])
+    diamonds = [line for line in ax.lines if line.get_marker() == "D"]
+    assert len(diamonds) == 1
+    # 11 Sep 2011 to 31 Oct 2026: 5,529 days
+    assert diamonds[0].get_xdata()[0] == (date(2026, 10, 31) - date(2011, 9, 11)).days == 5529
+    key = l10n.t("key_deadline", lang)
+    assert "".join(key.split()) in "".join(fig._supxlabel.get_text().split())
+    response = registry.charts_of(prepare_incident(incident_id="mtgox-2014", lang=lang))["response"]
+    assert l10n.t("step_loss_disclosed", lang) in texts(response)
+
+
 def test_a_timeline_without_a_chain_is_titled_with_its_last_milestone():
     # Zaif: theft 14 Sep 2018, business improvement order 25 Sep 2018, both Japan dates: 11 days.
     # Liquid: theft 19 Aug 2021, BTC withdrawals back 27 Aug: 8 days; the other coins' return on
-    # 30 Aug is drawn after it but is no milestone, so the title says "milestone", not "step".
+    # 30 Aug is drawn after it but is no milestone, so the title names the row it counts to as the
+    # chart draws it (its title), not "the last" of anything.
     # Binance: all services back on 15 May, a UTC date, counted in UTC dates (8 days) on an axis of
     # Japan dates (8 May to 15 May reads as 7): its title keeps to what the axis shows.
     titles = {
@@ -561,8 +603,8 @@ def test_a_timeline_without_a_chain_is_titled_with_its_last_milestone():
         # the chain's whole: 26 Jan to 13 Feb 2018, 18 days, 11 business days (durations.csv)
         "coincheck-2018": "Coincheck 2018: from the theft to the chain's last step (Yen withdrawals resume) took 18 days, "
         "11 business days",
-        "zaif-2018": "Zaif 2018: from the theft to the last milestone drawn (Business improvement order) took 11 days",
-        "liquid-2021": "Liquid 2021: from the theft to the last milestone drawn (Crypto withdrawals resume) took 8 days",
+        "zaif-2018": "Zaif 2018: “Third business improvement order” came 11 days after the theft",
+        "liquid-2021": "Liquid 2021: “BTC deposits and withdrawals resume” came 8 days after the theft",
         "binance-2019": "Binance 2019: day by day, 8 May 2019 – 15 May 2019",
     }
 

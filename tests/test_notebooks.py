@@ -104,10 +104,11 @@ def test_comparison_notebook_runs(tmp_path, monkeypatch):
     ]:
         assert w in html  # 6 days: Zaif's theft 14 Sep, full cover announced 20 Sep 2018; links to each report
     drawn = registry.charts_of(prepare_comparison(lang="en"))
-    # Time from each theft to each step, the thefts by size, and the first days of Coincheck and Binance
-    # (its statement times the theft, the detection, the halt; its notice the disclosure and remedy; DMM
-    # Bitcoin's disclosure has a date but no time: too few timed facts), each with its phone layout.
-    assert html.count("<figure") == len(drawn) == 4
+    # Time from each theft to each step, the thefts by size, and the first days of Coincheck, Binance
+    # (its statement times the theft, the detection, the halt; its notice the disclosure and remedy) and
+    # Bybit (its theft at 23:13, its disclosure and remedy at 00:44 the next day, within the first day;
+    # DMM Bitcoin's disclosure has a date but no time: too few timed facts), each with its phone layout.
+    assert html.count("<figure") == len(drawn) == 5
     assert html.count('<source media="screen and (max-width: 720px)"') == len(drawn)
 
 

@@ -828,7 +828,11 @@ def test_a_theft_timed_in_another_zone_is_told_by_its_day_there_and_in_japan():
     ctx = prepare_incident(incident_id="binance-2019", lang="en")
     assert subtitle(ctx) == "From the theft on 7 May 2019 (UTC date; 8 May 2019 in Japan) to 15 May 2019 (UTC date)"
     found = findings.incident(ctx)
-    assert found.headline == "Binance 2019: the exchange disclosed the theft 6 h 25 min after it began"
+    # SAFU bore the loss: customers lost no assets by the exchange's account (remedy not needed)
+    assert found.headline == (
+        "Binance 2019: the exchange disclosed the theft 6 h 25 min after it began; by its own account, its customers "
+        "lost no assets"
+    )
     text = " ".join(found.paragraphs)
     assert text.startswith("On 7 May 2019 (UTC date; 8 May 2019 in Japan), Binance was robbed of 7,000 BTC")
     assert "By the exchange's account, the theft was noticed the minute it began." in text
@@ -1307,3 +1311,31 @@ def test_a_note_names_another_fact_by_its_title_not_a_number():
         row = next(ctx.events[ctx.events["event_id"] == "dmm-withdrawals-resumed"].itertuples())
         note = common.note_of(row, ctx)
         assert told in note and "dmm-" not in note and "No." not in note
+
+
+@pytest.mark.parametrize(
+    "incident, lang, headline",
+    [
+        # remedies.csv has no row and its remedy decision is not applicable: customers lost nothing
+        (
+            "dmm-bitcoin-2024",
+            "en",
+            "DMM Bitcoin 2024: the exchange disclosed the theft on the day it began; by its own "
+            "account, its customers lost no assets",
+        ),
+        (
+            "bybit-2025",
+            "ja",
+            "Bybit（2025年）：取引所は流出開始から1時間31分で流出を公表。取引所によれば顧客の資産に損失はない",
+        ),
+        # theft 11 Jul 2019, disclosed 12 Jul, remedy decided 16 Jul (5 days); its delivery is a gap
+        (
+            "bitpoint-2019",
+            "en",
+            "BITPoint 2019: the exchange disclosed the theft the day after it began; a remedy was "
+            "decided 5 days after the theft, but no page found dates its delivery",
+        ),
+    ],
+)
+def test_a_headline_says_what_became_of_customers_beside_the_disclosure(incident, lang, headline):
+    assert findings.incident(prepare_incident(incident_id=incident, lang=lang)).headline == headline

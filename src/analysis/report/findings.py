@@ -633,7 +633,15 @@ def incident(ctx: IncidentContext) -> Findings:
         if shared:
             headline = l10n.t("headline_in_zone", lang, headline=headline, zone=l10n.label("zone", shared, lang))
     elif disclosed:
-        headline = l10n.t("headline_disclosed", lang, name=ctx.name, disclosed=disclosed)
+        # The speed, and what became of customers: nothing lost by the exchange's account, or a remedy
+        # decided whose delivery no page dates.
+        if story.remedy_extents(ctx)[ctx.incident_id] == "not_needed":
+            headline = l10n.t("headline_disclosed_no_loss", lang, name=ctx.name, disclosed=disclosed)
+        elif "remedy_decided" in told and (decided := when(theft, m.get("remedy_decided"), lang, "after_theft",
+                                                           dated=False)):  # fmt: skip
+            headline = l10n.t("headline_disclosed_decided", lang, name=ctx.name, disclosed=disclosed, decided=decided)
+        else:
+            headline = l10n.t("headline_disclosed", lang, name=ctx.name, disclosed=disclosed)
     else:
         headline = l10n.t("headline_plain", lang, name=ctx.name)
     return Findings(headline, [p for p in paragraphs if p], numbers)
