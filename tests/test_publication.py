@@ -188,7 +188,9 @@ def test_japanese_reports_have_no_english_fragments(incident):
     ],
 )
 def test_headline_never_overstates(incident, headline):
-    assert registry.front(prepare_incident(incident_id=incident, lang="en")).headline == headline
+    # what became of customers follows after a semicolon (test_story: ..._what_became_of_customers_...)
+    told = registry.front(prepare_incident(incident_id=incident, lang="en")).headline
+    assert told.split(";")[0] == headline
 
 
 @given(st.text())

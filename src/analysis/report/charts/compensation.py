@@ -44,11 +44,13 @@ def compensation(figures: CompensationFigures, lang: str) -> Figure:
             l10n.t("amount_axis", lang),
         ),
     )
+    ratio = payment.share(figures, lang)
     for ax, (title, paid, reported, paid_text, reported_text, reported_key, unit) in zip(axes, panels):
         ax.barh([0], [reported], height=0.8, color=style.REPORTED_COLOUR)
         ax.barh([0], [paid], height=0.8, color=style.PAID_COLOUR)
         ax.annotate(
-            l10n.t("paid_value", lang, value=paid_text),
+            # the share the title tells, on the bar that shows it
+            l10n.t("paid_value_share", lang, value=paid_text, ratio=ratio),
             (paid, 0),
             xytext=(-5, 0),
             textcoords="offset points",
@@ -73,7 +75,6 @@ def compensation(figures: CompensationFigures, lang: str) -> Figure:
         ax.spines["left"].set_visible(False)
         ax.set_xlabel(unit, fontsize=style.MIN_TEXT_PT, loc="left")
         ax.set_title(title, loc="left", fontsize=8.5)
-    ratio = payment.share(figures, lang)
     style.chart_title(
         fig,
         l10n.t(

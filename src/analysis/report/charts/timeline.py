@@ -57,6 +57,8 @@ def timeline(
     if narrow:  # a phone: who acted leads the text under the mark, as the left column is gone
         # once: not "FSA: FSA demands a report" nor "Victims' lawyers: Coincheck victims' lawyers'
         # group formed" where the fact already names who acted
+        # and each fact's day leads its text: a phone shows the date axis only at the chart's top
+        labels = [f"{l10n.day(d.date(), lang, 'axis')} {t}" for d, t in zip(rows["day_"], labels)]
         labels = [
             t if who.casefold() in title.casefold() else l10n.labelled(who, t, lang)
             for who, title, t in zip(
