@@ -328,10 +328,15 @@ def since_theft(
 def first_day_facts(events: pd.DataFrame, incident: str) -> pd.DataFrame:
     """The incident's timed facts of the theft's first day: those of its date in Japan, and those
     after it within a day of it (a theft at 23:13 disclosed at 00:44: the disclosure belongs to it)."""
-    theft = milestones(events, incident)["leak"]
+    found = milestones(events, incident)
+    theft = found.get("leak")
+    if theft is None:
+        raise MilestoneNotFound(incident, "leak", list(found), "has no row for")
     rows = events[(events["incident_id"] == incident) & events["timestamp"].notna()]
-    after = rows["timestamp"] - theft.timestamp
     same_date = pd.Series([ts.date() == theft.day for ts in rows["timestamp"]], index=rows.index, dtype=bool)
+    if theft.timestamp is None:  # a theft dated to its day only: that day's timed facts, no hours after it
+        return rows[same_date]
+    after = rows["timestamp"] - theft.timestamp
     return rows[same_date | ((after >= pd.Timedelta(0)) & (after <= pd.Timedelta(days=1)))]
 
 

@@ -337,6 +337,10 @@ def _missing_time(theft: Milestone, detection: Milestone, lang: str) -> str:
     return l10n.t(key, lang)
 
 
+# A step's status with a sentence of its own (its catalogue key), said instead of "Did not happen: ...".
+_OWN_SENTENCE = {("never", "suspension"): "find_never_suspension"}
+
+
 def _unknown(ctx: IncidentContext, steps) -> list[str]:
     """The first steps the sources do not date, did not happen or do not apply, said in a sentence
     each (a gap said, not hidden): "Not found in the sources: detection, first regulator action."."""
@@ -361,9 +365,8 @@ def _unknown(ctx: IncidentContext, steps) -> list[str]:
         whys = [l10n.labelled(name, why, ctx.lang) if several else why for name, why in told if why]
         # a step that never happened said as a sentence of its own where one is written for it
         # ("The exchange never halted a service."), not as a label before a noun
-        own = f"{keys[s]}_{reasons[s][0][1].name}" if not several and s in reasons else None
-        said = l10n.t(own if own in l10n.catalogue(ctx.lang)["text"] else keys[s], ctx.lang,
-                      steps=l10n.join(by_status[s], ctx.lang))  # fmt: skip
+        own = _OWN_SENTENCE.get((s, reasons[s][0][1].name)) if not several else None
+        said = l10n.t(own or keys[s], ctx.lang, steps=l10n.join(by_status[s], ctx.lang))
         out.append(joiner.join([said, *whys]))
     return out
 
@@ -637,8 +640,11 @@ def incident(ctx: IncidentContext) -> Findings:
         # decided whose delivery no page dates.
         if story.remedy_extents(ctx)[ctx.incident_id] == "not_needed":
             headline = l10n.t("headline_disclosed_no_loss", lang, name=ctx.name, disclosed=disclosed)
-        elif "remedy_decided" in told and (decided := when(theft, m.get("remedy_decided"), lang, "after_theft",
-                                                           dated=False)):  # fmt: skip
+        elif (
+            "remedy_decided" in told
+            and getattr(m.get("remedy_delivered"), "status", "gap") == "gap"  # not 'never', nor not applicable
+            and (decided := when(theft, m.get("remedy_decided"), lang, "after_theft", dated=False))
+        ):
             headline = l10n.t("headline_disclosed_decided", lang, name=ctx.name, disclosed=disclosed, decided=decided)
         else:
             headline = l10n.t("headline_disclosed", lang, name=ctx.name, disclosed=disclosed)

@@ -1,4 +1,5 @@
-"""The theft's first day on a clock: every timed fact of that day, one row each."""
+"""The theft's first day on a clock: every timed fact of its date and of the day after it began,
+one row each."""
 
 from __future__ import annotations
 
@@ -68,8 +69,9 @@ def _window(rows: pd.DataFrame, day) -> tuple[pd.Timestamp, pd.Timestamp, pd.Tim
 
 @style.styled
 def first_day(events: pd.DataFrame, incident: str, name: str, lang: str, milestone_names: dict[str, str]) -> Figure:
-    """Every timed fact of the theft's day on a clock, one row each, named at the left by the step
-    it marks (or by who acted); a value another source gives instead is drawn hollow, in grey."""
+    """Every timed fact of the theft's first day (durations.first_day_facts) on a clock, one row
+    each, named at the left by the step it marks (or by who acted); a value another source gives
+    instead is drawn hollow, in grey."""
     theft = milestones(events, incident)["leak"]
     day = theft.day
     rows = first_day_rows(events, incident)

@@ -75,7 +75,7 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
             missing(ax, y, l10n.label("state", row["state"], lang))
             continue
         extent = _extent(row)
-        deadline = row["milestone"] in vocab.DEADLINES
+        deadline = row["milestone"] in vocab.DEADLINES and extent is None  # a deadline's span is drawn as one
         lollipop(ax, y, value, style.CONTEXT, pd.notna(row["hours"]), extent=extent, marker="D" if deadline else "o",
                  ms=4.5 if deadline else 5)  # fmt: skip
         if narrow:
@@ -102,9 +102,10 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
         title = l10n.t(said("later_finding" if later_deadline else "later_finding_plain"), lang, name=name,
                        step=milestone_names[last["milestone"]], value=l10n.since(last, lang, apart=True))  # fmt: skip
     style.chart_title(fig, title, lang)
-    steps = table[~table["milestone"].isin(vocab.DEADLINES)]
-    drawn = [(pd.notna(r["hours"]), _extent(r)) for _, r in steps.iterrows() if _days(r) is not None]
-    deadline = any(_days(r) is not None for _, r in table[table["milestone"].isin(vocab.DEADLINES)].iterrows())
+    # a deadline drawn as a diamond is keyed as such; one known only as a span is drawn, and keyed, as one
+    diamond = table["milestone"].isin(vocab.DEADLINES) & table.apply(lambda r: _extent(r) is None, axis=1)
+    drawn = [(pd.notna(r["hours"]), _extent(r)) for _, r in table[~diamond].iterrows() if _days(r) is not None]
+    deadline = any(_days(r) is not None for _, r in table[diamond].iterrows())
     periods = any(isinstance(r["period"], str) and r["period"] for _, r in table.iterrows() if _extent(r))
     style.add_source_line(
         fig,
