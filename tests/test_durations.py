@@ -25,6 +25,7 @@ from analysis.measures.durations import (
     chain_durations,
     earliest_of,
     first_day,
+    first_day_facts,
     milestone_duration,
     since_theft,
     zone_day,
@@ -403,3 +404,28 @@ def test_an_approximate_time_near_midnight_keeps_the_day_its_page_prints_in_that
         "x", "x-1", date(2017, 4, 4), stamp, approximate=True, printed_zones=frozenset({"America/New_York"})
     )
     assert durations.zone_day(other, "UTC") is None
+
+
+def test_first_day_facts_run_past_midnight_to_a_day_after_the_theft():
+    """Bybit's theft at 23:13 on 21 Feb 2025 (Japan time), its disclosure and remedy at 00:44 on 22 Feb:
+    the theft's date and the 24 hours after it. A fact moved to 23:13 on 22 Feb (exactly a day) stays;
+    one at 23:14 goes; one earlier on the theft's own date stays (a first day is the date, then on)."""
+    events = load_dataset().events
+    bybit = events[events["incident_id"] == "bybit-2025"].copy()
+    facts = first_day_facts(bybit, "bybit-2025")
+    assert sorted(facts["event_id"]) == ["bybit-disclosure", "bybit-remedy-decided", "bybit-theft", "bybit-theft-1430"]
+    tokyo = "Asia/Tokyo"
+    disclosure = bybit.index[bybit["event_id"] == "bybit-disclosure"][0]
+    for at, kept in (("2025-02-22 23:13", True), ("2025-02-22 23:14", False), ("2025-02-21 08:00", True)):
+        moved = bybit.copy()
+        moved.loc[disclosure, "timestamp"] = pd.Timestamp(at, tz=tokyo)
+        assert ("bybit-disclosure" in set(first_day_facts(moved, "bybit-2025")["event_id"])) is kept, at
+
+
+def test_first_day_facts_of_a_theft_dated_only_to_its_day():
+    """Liquid's theft is dated 19 Aug 2021 with no time: no hours after it can be counted, so its first
+    day is that date's timed facts only (the detection at about 08:50)."""
+    events = load_dataset().events
+    assert list(first_day_facts(events, "liquid-2021")["event_id"]) == ["liquid-detection"]
+    with pytest.raises(MilestoneNotFound, match="no-such-incident"):
+        first_day_facts(events, "no-such-incident")

@@ -340,6 +340,16 @@ def first_day_facts(events: pd.DataFrame, incident: str) -> pd.DataFrame:
     return rows[same_date | ((after >= pd.Timedelta(0)) & (after <= pd.Timedelta(days=1)))]
 
 
+def first_day_clock(events: pd.DataFrame, incident: str) -> pd.DataFrame | None:
+    """The first day's facts when a clock of them says something: the theft has a time of day and
+    the facts fall at two minutes or more (DMM Bitcoin's two, both at 13:26, would not); else None."""
+    theft = milestones(events, incident).get("leak")
+    if theft is None or theft.timestamp is None:
+        return None
+    facts = first_day_facts(events, incident)
+    return facts if facts["timestamp"].nunique() >= 2 else None
+
+
 def first_day(events: pd.DataFrame, incident: str, names: Sequence[str] = vocab.FIRST_DAY) -> pd.DataFrame:
     """Hours from the theft to each timed milestone of its first day."""
     found = milestones(events, incident)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import l10n
-from analysis.measures.durations import first_day_facts, milestones
+from analysis.measures.durations import first_day_clock, milestones
 from analysis.report import citing, story
 from analysis.report.cells import Lines, Link
 from analysis.report.common import annex_link, clock, not_known, note_of, remedy_extent, seed_ref, when, with_corrected
@@ -153,10 +153,8 @@ def first_day_incidents(ctx: Context) -> list[str]:
     """The incidents whose theft has a time of day and several timed facts on its first day."""
     events, chosen = ctx.data.events, []
     for incident in ctx.incidents:
-        theft = milestones(events, incident).get("leak")
-        if theft is None or theft.timestamp is None:
-            continue
-        if len(first_day_facts(events, incident)) >= FIRST_DAY_MIN_FACTS:
+        facts = first_day_clock(events, incident)  # the same rule as the chart's: no section left empty
+        if facts is not None and len(facts) >= FIRST_DAY_MIN_FACTS:
             chosen.append(incident)
     return chosen
 

@@ -22,7 +22,7 @@ from analysis.report.charts.adapters import (
 )
 from analysis.report.charts.compared import compared, sizes
 from analysis.report.charts.compensation import compensation, price_window
-from analysis.report.charts.first_day import first_day, first_day_rows
+from analysis.report.charts.first_day import first_day
 from analysis.report.charts.numbers import (
     compared_data,
     compensation_data,
@@ -48,7 +48,6 @@ __all__ = [
     "first_day",
     "first_day_data",
     "first_day_of",
-    "first_day_rows",
     "later_milestones",
     "later_milestones_data",
     "later_milestones_of",

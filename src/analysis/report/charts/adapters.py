@@ -9,11 +9,11 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis import l10n, vocab
-from analysis.measures.durations import milestones, since_theft
+from analysis.measures.durations import first_day_clock, milestones, since_theft
 from analysis.report import citing
 from analysis.report.charts.compared import compared, sizes
 from analysis.report.charts.compensation import compensation, price_window
-from analysis.report.charts.first_day import first_day, first_day_rows
+from analysis.report.charts.first_day import first_day
 from analysis.report.charts.marks import read_on, sources_named
 from analysis.report.charts.numbers import values_stolen
 from analysis.report.charts.scales import at_log_edge, log_place
@@ -73,11 +73,8 @@ def _last_step_in_window(ctx) -> pd.Series | None:
 
 
 def first_day_of(ctx, incident: str) -> Figure | None:
-    theft = milestones(ctx.data.events, incident).get("leak")
-    if theft is None or theft.timestamp is None:
-        return None
-    if first_day_rows(ctx.data.events, incident)["timestamp"].nunique() < 2:
-        return None  # a clock with its marks all at one minute says nothing the text does not
+    if first_day_clock(ctx.data.events, incident) is None:
+        return None  # no theft time, or a clock with its marks all at one minute: it says nothing the text does not
     return first_day(ctx.data.events, incident, ctx.names[incident], ctx.lang, ctx.milestone_names)
 
 

@@ -11,8 +11,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from analysis import l10n, vocab
-from analysis.measures.durations import first_day_facts as first_day_rows
-from analysis.measures.durations import milestones
+from analysis.measures.durations import first_day_facts, milestones
 from analysis.report import style
 from analysis.report.charts.fitting import under_rows, wrapped_rows
 from analysis.report.charts.marks import source_line, under_label
@@ -60,8 +59,10 @@ def _window(rows: pd.DataFrame, day) -> tuple[pd.Timestamp, pd.Timestamp, pd.Tim
     at 23:13 and its disclosure at 00:44 are not squeezed into the last tenth of a day."""
     if all(ts.date() == day for ts in rows["timestamp"]):
         return local(day) - pd.Timedelta(minutes=30), local(day + timedelta(days=1)), local(day, time(12)), 3
-    first = rows["timestamp"].min().floor("h") - pd.Timedelta(hours=1)
-    last = rows["timestamp"].max().ceil("h") + pd.Timedelta(hours=1)
+    # an hour either side, never into a date the facts do not reach (the axis names their dates only)
+    first = max(rows["timestamp"].min().floor("h") - pd.Timedelta(hours=1), local(day) - pd.Timedelta(minutes=30))
+    latest = rows["timestamp"].max()
+    last = min(latest.ceil("h") + pd.Timedelta(hours=1), local(latest.date() + timedelta(days=1)))
     last = max(last, first + pd.Timedelta(hours=4))
     hours = (last - first).total_seconds() / 3600
     return first, last, first + (last - first) / 2, 1 if hours <= 8 else 2 if hours <= 16 else 3
@@ -74,7 +75,7 @@ def first_day(events: pd.DataFrame, incident: str, name: str, lang: str, milesto
     instead is drawn hollow, in grey."""
     theft = milestones(events, incident)["leak"]
     day = theft.day
-    rows = first_day_rows(events, incident)
+    rows = first_day_facts(events, incident)
     start, end, middle, every = _window(rows, day)
     span = (end - start).total_seconds()
     # Before the middle a label runs to the right of its mark, after it to the left: each has that room.

@@ -11,9 +11,8 @@ import pandas as pd
 
 from analysis import l10n
 from analysis.measures.compensation import CompensationFigures
-from analysis.measures.durations import milestones
+from analysis.measures.durations import first_day_facts, milestones
 from analysis.report import citing
-from analysis.report.charts.first_day import first_day_rows
 
 
 def values_stolen(ctx) -> pd.Series:
@@ -65,7 +64,7 @@ def response_data(ctx) -> pd.DataFrame:
 
 
 def first_day_data(ctx, incident: str) -> pd.DataFrame:
-    return _event_rows(first_day_rows(ctx.data.events, incident), ctx.lang, "effective")
+    return _event_rows(first_day_facts(ctx.data.events, incident), ctx.lang, "effective")
 
 
 def timeline_data(ctx) -> pd.DataFrame:
