@@ -50,7 +50,8 @@ def test_coincheck_page_one_in_full():
     # seed item 19: the FSA's order names Coincheck an operator under Art. 8 of the supplementary
     # provisions, i.e. one not yet registered (registered only on 11 Jan 2019, in what followed)
     assert (
-        "Before the theft: the exchange was not yet registered, a deemed operator, as the FSA's order names it." in lead
+        "Before the theft: the exchange was not yet registered, running under the law's transitional rule (a deemed "
+        "operator)." in lead
     )
     # "the company" on Coincheck's page would read as Coincheck: the one company charged is "that company"
     assert "13 people and that company were indicted and 14 people summarily indicted" in lead
@@ -1338,3 +1339,19 @@ def test_a_note_names_another_fact_by_its_title_not_a_number():
 )
 def test_a_headline_says_what_became_of_customers_beside_the_disclosure(incident, lang, headline):
     assert findings.incident(prepare_incident(incident_id=incident, lang=lang)).headline == headline
+
+
+@pytest.mark.parametrize("lang, loss, days", [("en", "Loss disclosed", "Days after the drain began"),
+                                             ("ja", "損失の公表", "流出の始まりからの日数")])  # fmt: skip
+def test_a_drain_s_report_names_its_disclosure_the_loss_s_everywhere(lang, loss, days):
+    """Mt. Gox's coins drained from 11 Sep 2011 and the loss came to light on 28 Feb 2014: its text,
+    tables and charts say the loss was disclosed, counted from the drain's start; a theft keeps its name."""
+    from analysis.report.incident import later, later_title
+    from analysis.report.model import Section
+
+    ctx = prepare_incident(incident_id="mtgox-2014", lang=lang)
+    assert ctx.milestone_names["disclosure"] == loss
+    assert later_title(ctx) == l10n.t("later_all_drain", lang)
+    table = next(b for b in later(ctx, Section("later", later_title(ctx))).blocks if hasattr(b, "frame"))
+    assert days in table.frame.columns and loss in set(table.frame.iloc[:, 0])
+    assert prepare_incident(incident_id="coincheck-2018", lang=lang).milestone_names["disclosure"] != loss

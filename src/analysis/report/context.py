@@ -193,6 +193,15 @@ class IncidentContext(Context):
         return self.names[self.incident_id]
 
     @cached_property
+    def milestone_names(self) -> dict[str, str]:
+        """The milestones' names as this report gives them: a drain's loss came to light over years, so
+        its disclosure is the loss's, not one theft's, in its text, tables and charts alike."""
+        names = self.data.milestone_names(self.lang)
+        if self.incident_id in self.drains:
+            return {**names, "disclosure": l10n.t("step_loss_disclosed", self.lang)}
+        return names
+
+    @cached_property
     def found(self) -> dict:
         return milestones(self.data.events, self.incident_id)
 

@@ -158,7 +158,7 @@ def key_fact_rows(ctx: Context) -> list[tuple[str, str, str, str]]:
         step = l10n.t("step_tokens_credited", lang) if tokens else ctx.milestone_names[r["milestone"]]
         rows.append(
             (
-                l10n.t("from_theft_to", lang, milestone=step),
+                l10n.t(_drained(ctx, "from_theft_to"), lang, milestone=step),
                 l10n.since(r, lang),
                 cite(row, ctx),
                 ref,
@@ -398,9 +398,14 @@ def later_table(ctx: Context) -> pd.DataFrame:
     return table.assign(_first=first).sort_values("_first", kind="stable", na_position="last").drop(columns="_first")
 
 
+def _drained(ctx: Context, key: str) -> str:
+    """A key's drain variant for a drain over years, whose days count from the drain's start."""
+    return f"{key}_drain" if ctx.incident_id in ctx.drains else key
+
+
 def later_title(ctx: Context) -> str:
     if not ctx.has_timeline:
-        return l10n.t("later_all", ctx.lang)
+        return l10n.t(_drained(ctx, "later_all"), ctx.lang)
     return l10n.t("later", ctx.lang, day=l10n.day(ctx.window[1], ctx.lang))
 
 
@@ -418,7 +423,7 @@ def later(ctx: Context, section: Section) -> Section:
         row = next(ctx.events[ctx.events["event_id"] == r["event_id"]].itertuples())
         source = common.with_corrected(citing.sources_cell(row, lang), ctx, "events", row.event_id)
         rows.append([ctx.milestone_names[r["milestone"]], _counted_day(r, row, lang), value, source])
-    headers = [l10n.t(k, lang) for k in ("milestone_col", "date", "days_col", "source_col")]
+    headers = [l10n.t(k, lang) for k in ("milestone_col", "date", _drained(ctx, "days_col"), "source_col")]
     ranges = range_notes(table, lang)
     return section.add(
         Table(pd.DataFrame(rows, columns=headers), "plain", (28, 16, 18, 38)),

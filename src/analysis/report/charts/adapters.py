@@ -92,14 +92,6 @@ def price_window_of(ctx) -> Figure | None:
     return price_window(ctx.compensation, ctx.events, ctx.lang) if ctx.compensation is not None else None
 
 
-def _step_names(ctx) -> dict[str, str]:
-    """The milestones' names as this incident's charts give them: a drain's loss came to light over
-    years, so its disclosure is the loss's, not one theft's."""
-    if ctx.incident_id not in ctx.drains:
-        return ctx.milestone_names
-    return {**ctx.milestone_names, "disclosure": l10n.t("step_loss_disclosed", ctx.lang)}
-
-
 def later_milestones_of(ctx) -> Figure | None:
     from analysis.report.incident import later_table
 
@@ -110,7 +102,7 @@ def later_milestones_of(ctx) -> Figure | None:
         table,
         ctx.name,
         ctx.lang,
-        _step_names(ctx),
+        ctx.milestone_names,
         _rests_on(ctx, table, [ctx.incident_id]),
         drain=ctx.incident_id in ctx.drains,
     )
@@ -265,7 +257,7 @@ def response_of(ctx) -> Figure | None:
     drain = ctx.incident_id in ctx.drains  # counted from the drain's start, as its axis says
     steps = []
     for _, r in table.iterrows():
-        label = _step_names(ctx)[r["milestone"]]
+        label = ctx.milestone_names[r["milestone"]]
         if ctx.remedy_in_tokens and r["milestone"] == "remedy_delivered":  # IOUs for the loss, not the coins: said so
             label = l10n.t("step_tokens_credited", ctx.lang)
         if r["state"] in ("known", "range"):

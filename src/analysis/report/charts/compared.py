@@ -169,7 +169,7 @@ def compared(table: pd.DataFrame, order: list[str], names: dict[str, str], lang:
                 ax.axhspan(y - p / 2, y + p / 2, color=fills[incident], lw=0, zorder=0)
             if incident == focus:  # ruled above and below: the focus row still stands out printed in grey
                 for edge in (y - p / 2, y + p / 2):
-                    ax.axhline(edge, color=style.HIGHLIGHT, lw=0.8, zorder=0.5)
+                    ax.axhline(edge, color=style.HIGHLIGHT, lw=0.8, zorder=4.5)  # over the labels' boxes: unbroken
             if (n, incident) not in cells:
                 continue
             r, placed, text, left = cells[(n, incident)]
