@@ -75,6 +75,11 @@ def t(key: str, lang: str, **fields) -> str:
     return catalogue(lang)["text"][key].format(**fields)
 
 
+def drained(key: str, drain: bool) -> str:
+    """A key's variant for a drain over years ("{key}_drain"), whose counts run from the drain's start."""
+    return f"{key}_drain" if drain else key
+
+
 def label(kind: str, value: str, lang: str) -> str:
     """The reader-facing name of a vocabulary value (an actor, a status, ...)."""
     return catalogue(lang)[kind][value]

@@ -456,7 +456,10 @@ def incident(ctx: IncidentContext) -> Findings:
     regulator = told["regulator_action"][1]
     inc = ctx.data.incidents.set_index("incident_id").loc[ctx.incident_id]
     drain = inc["kind"] == "drain"  # told as a drain over years, not timed as a one-day hack
-    tell = (lambda key: f"{key}_drain") if drain else (lambda key: key)
+
+    def tell(key: str) -> str:
+        return l10n.drained(key, drain)
+
     # A remedy in tokens (IOUs for the loss) is told as such, never as the coins given back.
     delivery = (lambda key: f"{key}_tokens") if ctx.remedy_in_tokens else (lambda key: key)
     to_detection = _gap(theft, detection)

@@ -400,7 +400,7 @@ def later_table(ctx: Context) -> pd.DataFrame:
 
 def _drained(ctx: Context, key: str) -> str:
     """A key's drain variant for a drain over years, whose days count from the drain's start."""
-    return f"{key}_drain" if ctx.incident_id in ctx.drains else key
+    return l10n.drained(key, ctx.incident_id in ctx.drains)
 
 
 def later_title(ctx: Context) -> str:

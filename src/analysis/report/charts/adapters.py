@@ -275,8 +275,8 @@ def response_of(ctx) -> Figure | None:
     dated = [s for s in steps if s.days is not None and not s.same_day and s.milestone in told]
     if dated:
         first, last = dated[0], max(dated, key=lambda s: s.days)
-        title = l10n.t("response_chart_title_drain" if drain else "response_chart_title", ctx.lang, name=ctx.name,
+        title = l10n.t(l10n.drained("response_chart_title", drain), ctx.lang, name=ctx.name,
                        steps=steps_told(list(dict.fromkeys([first, last])), ctx.lang))  # fmt: skip
     else:  # no count told alone: what the chart shows, not the headline over again right above it
-        title = l10n.t("response_plain_title_drain" if drain else "response_plain_title", ctx.lang, name=ctx.name)
+        title = l10n.t(l10n.drained("response_plain_title", drain), ctx.lang, name=ctx.name)
     return response(steps, title, ctx.lang, _rests_on(ctx, table, [ctx.incident_id]), drain)

@@ -36,7 +36,10 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
     """One incident's later milestones on a linear scale of days after the theft, one row each, with
     the date and the days written beside each; a range as a bar, a gap named in grey; titled with
     the last dated one. A `drain` over years is counted from its start, and the axis and title say so."""
-    said = (lambda key: f"{key}_drain") if drain else (lambda key: key)
+
+    def said(key: str) -> str:
+        return l10n.drained(key, drain)
+
     narrow = style.is_narrow()  # a phone: each value under its step's name, none beside the marks
     ends = [e[1] if (e := _extent(r)) else _days(r) for _, r in table.iterrows() if _days(r) is not None]
     right = max(ends + [2]) * 1.05
