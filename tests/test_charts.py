@@ -593,8 +593,9 @@ def test_a_timeline_without_a_chain_is_titled_with_its_last_milestone():
     # Liquid: theft 19 Aug 2021, BTC withdrawals back 27 Aug: 8 days; the other coins' return on
     # 30 Aug is drawn after it but is no milestone, so the title names the row it counts to as the
     # chart draws it (its title), not "the last" of anything.
-    # Binance: all services back on 15 May, a UTC date, counted in UTC dates (8 days) on an axis of
-    # Japan dates (8 May to 15 May reads as 7): its title keeps to what the axis shows.
+    # Binance: theft at 02:15 JST on 8 May 2019 (7 May in UTC), all services back on 15 May, a UTC
+    # date: 8 days counted in UTC dates, said so, as its labels and its text date them (its axis is
+    # of Japan dates).
     titles = {
         incident: charts.title_of(registry.charts_of(prepare_incident(incident_id=incident, lang="en"))["timeline"])
         for incident in ("zaif-2018", "liquid-2021", "binance-2019", "coincheck-2018")
@@ -605,7 +606,8 @@ def test_a_timeline_without_a_chain_is_titled_with_its_last_milestone():
         "11 business days",
         "zaif-2018": "Zaif 2018: “Third business improvement order” came 11 days after the theft",
         "liquid-2021": "Liquid 2021: “BTC deposits and withdrawals resume” came 8 days after the theft",
-        "binance-2019": "Binance 2019: day by day, 8 May 2019 – 15 May 2019",
+        "binance-2019": "Binance 2019: “Trading, deposits and withdrawals back after the security upgrade” came "
+        "8 days after the theft, in UTC dates",
     }
 
 

@@ -48,8 +48,10 @@ def timeline_of(ctx) -> Figure | None:
     elif (step := _last_step_in_window(ctx)) is not None:
         # named as its row is drawn (Liquid's "BTC deposits and withdrawals resume"), not as the milestone
         row = ctx.data.events.set_index("event_id").loc[step["event_id"]]
+        # the zone said once, after the count, as the headline says it
         title = l10n.t("timeline_since_title", ctx.lang, name=ctx.name, last=row[f"title_{ctx.lang}"],
-                       value=l10n.since(step, ctx.lang))  # fmt: skip
+                       value=l10n.since(step.drop("zone"), ctx.lang))  # fmt: skip
+        title = l10n.in_zone(title, step["zone"], ctx.lang, phrase=True)
     else:
         first, last = ctx.window
         title = l10n.t("timeline_plain_title", ctx.lang, name=ctx.name, start=l10n.day(first, ctx.lang),
@@ -59,14 +61,14 @@ def timeline_of(ctx) -> Figure | None:
 
 def _last_step_in_window(ctx) -> pd.Series | None:
     """The latest milestone the timeline draws, with its time from the theft (a deadline is not a
-    step taken); None when the timeline dates none two days or more after the theft in Japan dates."""
+    step taken); None when the timeline dates none two days or more after the theft."""
     end = ctx.window[1]
     names = [m for m, f in ctx.found.items() if m != "leak" and m not in vocab.DEADLINES and f.earliest is not None
              and f.earliest <= end]  # fmt: skip
     table = since_theft(ctx.data.events, [ctx.incident_id], names)
-    # Two days or more ("took the next day" is not said: the response chart tells the first days), and
-    # counted in Japan dates, as the chart's axis is: "8 days, in UTC dates" would not match its days.
-    dated = table[(table["state"] == "known") & (table["days"].fillna(0) >= 2) & table["zone"].isna()]
+    # Two days or more ("took the next day" is not said: the response chart tells the first days); a
+    # count in another zone's dates says that zone, as the chart's labels date its rows.
+    dated = table[(table["state"] == "known") & (table["days"].fillna(0) >= 2)]
     if dated.empty:
         return None
     return dated.loc[dated["days"].astype(int).idxmax()]
