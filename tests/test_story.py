@@ -646,17 +646,40 @@ def test_the_comparison_headline_says_only_where_some_and_not_all_remedies_are_d
         (
             "bybit-2025",
             "en",
-            "The exchange never halted a service. Withdrawals stayed open.",
+            # its page says only that withdrawals stayed open: no broader claim than that
+            "No halt of any service is on record: withdrawals stayed open.",
         ),
         (
             "bybit-2025",
             "ja",
-            "取引所はどのサービスも停止しなかった。出金は停止されなかった。",
+            "記録に残るサービスの停止はなく、出金は停止されなかった。",
         ),
     ],
 )
 def test_a_step_that_did_not_happen_or_does_not_apply_says_why(incident, lang, said):
     assert said in "".join(findings.incident(prepare_incident(incident_id=incident, lang=lang)).paragraphs)
+
+
+@pytest.mark.parametrize("lang, said", [("en", "No halt of any service is on record."),
+                                        ("ja", "記録に残るサービスの停止はない。")])  # fmt: skip
+def test_a_halt_that_never_came_without_a_note_says_no_more_than_the_record(data_copy, lang, said):
+    # bybit-suspension (never) with notes that are their labels alone (the citation of the words, and
+    # the page only it cited, dropped with them): the sentence stands alone, with no reason invented
+    # and no dangling colon.
+    events = data_copy / "events.csv"
+    line = line_of(events, "event_id", "bybit-suspension")
+    set_cell(events, line, "note_en", "Did not happen.")
+    set_cell(events, line, "note_ja", "行われなかった。")
+    page = "https://www.tekedia.com/bybit-hack-shows-crypto-firms-solidarity-for-unity-of-purpose"
+    for name, column, value in (("citations.csv", "record_id", "bybit-suspension"), ("pages.csv", "url", page)):
+        path = data_copy / name
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        del lines[line_of(path, column, value) - 1]
+        path.write_text("".join(lines), encoding="utf-8")
+    text = "".join(
+        findings.incident(prepare_incident(incident_id="bybit-2025", lang=lang, data_dir=str(data_copy))).paragraphs
+    )
+    assert said in text and "on record:" not in text and "停止はなく、" not in text
 
 
 def _told(incident: str, lang: str = "en") -> str:
@@ -857,8 +880,8 @@ def test_the_headline_pins_the_exchange_s_account_to_its_time_of_noticing():
     assert "from about 00:02 until the exchange says it noticed it" in " ".join(found.paragraphs)
     # Zaif's account gives a day, not a time: the headline says the day count, by its account.
     zaif = findings.incident(prepare_incident(incident_id="zaif-2018", lang="en"))
-    assert zaif.headline == (
-        "Zaif 2018: the theft went unnoticed for 3 days, by the exchange's account of when it noticed it"
+    assert zaif.headline.startswith(
+        "Zaif 2018: the theft went unnoticed for 3 days, by the exchange's account of when it noticed it;"
     )
 
 
@@ -1333,7 +1356,31 @@ def test_a_note_names_another_fact_by_its_title_not_a_number():
             "bitpoint-2019",
             "en",
             "BITPoint 2019: the exchange disclosed the theft the day after it began; a remedy was "
-            "decided 5 days after the theft, but no page found dates its delivery",
+            "decided 5 days after the theft, but no page found gives the day it reached customers",
+        ),
+        # theft 14 Sep 2018, noticed 17 Sep (3 days), remedy decided 20 Sep (6 days), delivery a gap
+        (
+            "zaif-2018",
+            "ja",
+            "Zaif（2018年）：取引所が気づいたとする時点まで流出は3日にわたり気づかれなかった。"
+            "補償方法は流出から6日で決定したが、顧客に届いた日を示す資料は見つからない",
+        ),
+        # drain from 11 Sep 2011; the plan confirmed 20 Oct 2021: 3,653 days to 11 Sep 2021 (three
+        # leap days) and 39 more; the first repayment's day is a gap
+        (
+            "mtgox-2014",
+            "en",
+            "Mt. Gox 2014: a drain of its coins went on for years and was disclosed 901 days after it "
+            "began; a remedy was decided 3,692 days after the drain began, but no page found gives the "
+            "day it reached customers",
+        ),
+        # paid at a stated price: the headline says so, and no second clause
+        (
+            "coincheck-2018",
+            "en",
+            "Coincheck 2018: the exchange says it noticed the theft at about 11:25 JST, about 11 h 23 min "
+            "after the first coins left; every XEM stolen was paid for, at 88.549 JPY, about 80% of the "
+            "value the reported loss implies",
         ),
     ],
 )

@@ -148,10 +148,10 @@ def after_label(note: str, lang: str, start: bool = True) -> str:
     """A row's note without its leading label, where it has one of the catalogue's [note_label]
     ("Not applicable: in 2014 ...", 「該当しない。2014年...」), begun as a sentence unless `start` is
     False (it follows another label's colon); the note as it is without one; empty when the note is
-    the label alone."""
+    the label alone, with or without its full stop ("Did not happen.")."""
     for label in catalogue(lang)["note_label"].values():
         head = label + t("note_label_end", lang)
-        if note.startswith(head) or note == label:
+        if note.startswith(head) or note.rstrip(".。") == label:
             rest = note[len(head) :].strip()
             return sentence_start(rest) if start else rest
     return note

@@ -364,9 +364,14 @@ def _unknown(ctx: IncidentContext, steps) -> list[str]:
         told = [(name, _reason(ctx, step, start=not several)) for name, step in reasons.get(s, [])]
         whys = [l10n.labelled(name, why, ctx.lang) if several else why for name, why in told if why]
         # a step that never happened said as a sentence of its own where one is written for it
-        # ("The exchange never halted a service."), not as a label before a noun
+        # ("No halt of any service is on record: withdrawals stayed open."), not as a label before a noun
         own = _OWN_SENTENCE.get((s, reasons[s][0][1].name)) if not several else None
-        said = l10n.t(own or keys[s], ctx.lang, steps=l10n.join(by_status[s], ctx.lang))
+        if own:
+            # its reason goes on after a colon, in lower case, as its note has it
+            why = _reason(ctx, reasons[s][0][1], start=False).rstrip(".。")
+            out.append(l10n.t(own if why else f"{own}_plain", ctx.lang, why=why))
+            continue
+        said = l10n.t(keys[s], ctx.lang, steps=l10n.join(by_status[s], ctx.lang))
         out.append(joiner.join([said, *whys]))
     return out
 
@@ -418,6 +423,19 @@ def _first_sentence(note: str) -> str:
     return note
 
 
+def _customers(ctx: IncidentContext, told: dict, since: str) -> str | None:
+    """What became of customers, as a headline's clause: nothing lost by the exchange's own account,
+    or a remedy decided whose delivery no page dates (not one the sources say never came, nor one
+    not applicable); None where neither is so."""
+    m = ctx.found
+    if story.remedy_extent(ctx, ctx.incident_id) == "not_needed":
+        return l10n.t("headline_no_loss", ctx.lang)
+    if "remedy_decided" not in told or getattr(m.get("remedy_delivered"), "status", "gap") != "gap":
+        return None
+    decided = when(m.get("leak"), m.get("remedy_decided"), ctx.lang, since, dated=False)
+    return decided and l10n.t("headline_decided", ctx.lang, decided=decided)
+
+
 def told_counts(ctx: IncidentContext) -> dict[str, tuple[Milestone | None, Milestone | None]]:
     """The counts page 1's text may tell, by the milestone each ends at (its start, its end): each
     from the theft, the halt from the detection where that is dated; the remedy's delivery where it
@@ -430,7 +448,7 @@ def told_counts(ctx: IncidentContext) -> dict[str, tuple[Milestone | None, Miles
     told = {step: (theft, m.get(step)) for step in ("detection", "disclosure", "order")}
     told |= {"suspension": (halt_from, m.get("suspension")), "regulator_action": (theft, regulator)}
     delivered_dated = _gap(theft, m.get("remedy_delivered")) is not None
-    if delivered_dated or story.remedy_extents(ctx)[ctx.incident_id] != "not_needed":
+    if delivered_dated or story.remedy_extent(ctx, ctx.incident_id) != "not_needed":
         remedy = "remedy_delivered" if delivered_dated else "remedy_decided"
         told[remedy] = (theft, m.get(remedy))
     return told
@@ -489,7 +507,14 @@ def incident(ctx: IncidentContext) -> Findings:
         slack = (m["report_deadline"].day - m["report"].day).days
 
     if _same_day(to_detection) and not to_detection.zone:
-        noticed = l10n.t("find_noticed_same_day", lang, missing=_missing_time(theft, detection, lang))
+        missing = _missing_time(theft, detection, lang)
+        if detection.timestamp is None:
+            noticed = l10n.t("find_noticed_same_day", lang, missing=missing)
+        else:
+            # the time the halt is counted from, said with the row it comes from
+            row = next(ctx.events[ctx.events["event_id"] == detection.event_id].itertuples())
+            what = getattr(row, l10n.column("title", lang))
+            noticed = l10n.t("find_noticed_same_day_at", lang, at=_clock(detection, lang), what=what, missing=missing)
     elif _same_day(to_detection) or _next_day(to_detection):
         # a day without both times: the day said (in its zone's dates), never "for next day"
         noticed = l10n.t("find_noticed_day", lang, when=said(theft, detection, "after_start"),
@@ -613,6 +638,8 @@ def incident(ctx: IncidentContext) -> Findings:
 
     disclosed = when(theft, m.get("disclosure"), lang, "after_start", dated=False)
     delivered = when(theft, m.get("remedy_delivered"), lang, "after_theft", dated=False)
+    # What became of customers, where the headline has not said it already (a payment, a delivery).
+    customers = _customers(ctx, told, "after_drain" if drain else "after_theft")
     if drain and disclosed:
         headline = l10n.t("headline_drain", lang, name=ctx.name, disclosed=disclosed)
     elif unnoticed:
@@ -624,11 +651,13 @@ def incident(ctx: IncidentContext) -> Findings:
         key = ("headline_unnoticed_at" if timed else "headline_unnoticed") if own else "headline_unnoticed_plain"
         if f is not None:
             share = payment.share(f, lang)
+            customers = None
             headline = l10n.t(f"{key}_paid", lang, name=ctx.name, unnoticed=unnoticed, at=at, ratio=share,
                               asset=f.asset, price=l10n.number(f.price_per_unit_jpy, lang, 3))  # fmt: skip
         else:
             headline = l10n.t(key, lang, name=ctx.name, unnoticed=unnoticed, at=at)
     elif disclosed and delivered:
+        customers = None
         # Both counts in one other zone's dates: the headline says the zone once, not after each.
         shared = days_zone((theft, m.get("disclosure")), (theft, m.get("remedy_delivered")))
         if shared:
@@ -639,20 +668,12 @@ def incident(ctx: IncidentContext) -> Findings:
         if shared:
             headline = l10n.t("headline_in_zone", lang, headline=headline, zone=l10n.label("zone", shared, lang))
     elif disclosed:
-        # The speed, and what became of customers: nothing lost by the exchange's account, or a remedy
-        # decided whose delivery no page dates.
-        if story.remedy_extents(ctx)[ctx.incident_id] == "not_needed":
-            headline = l10n.t("headline_disclosed_no_loss", lang, name=ctx.name, disclosed=disclosed)
-        elif (
-            "remedy_decided" in told
-            and getattr(m.get("remedy_delivered"), "status", "gap") == "gap"  # not 'never', nor not applicable
-            and (decided := when(theft, m.get("remedy_decided"), lang, "after_theft", dated=False))
-        ):
-            headline = l10n.t("headline_disclosed_decided", lang, name=ctx.name, disclosed=disclosed, decided=decided)
-        else:
-            headline = l10n.t("headline_disclosed", lang, name=ctx.name, disclosed=disclosed)
+        headline = l10n.t("headline_disclosed", lang, name=ctx.name, disclosed=disclosed)
     else:
+        customers = None
         headline = l10n.t("headline_plain", lang, name=ctx.name)
+    if customers:
+        headline = l10n.t("headline_customers", lang, headline=headline, customers=customers)
     return Findings(headline, [p for p in paragraphs if p], numbers)
 
 
