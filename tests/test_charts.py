@@ -64,6 +64,11 @@ def test_every_chart_of_every_report(incident, lang):
         small = [(t.get_text(), t.get_fontsize()) for t in visible if t.get_fontsize() < style.MIN_TEXT_PT]
         assert not small, (name, small)  # nothing smaller than 7.5 pt at printed size
         assert not [t.get_text() for t in visible if t.get_rotation() not in (0, 360)], name  # nothing sideways
+        # every word in the language's chart fonts (a chart drawn outside style.styled falls back to
+        # matplotlib's defaults, or keeps whatever fonts its caller had: English timelines once came
+        # out in the Japanese face alone)
+        families = {tuple(t.get_fontfamily()) for t in visible}
+        assert families == {tuple(l10n.chart_fonts(lang))}, (name, families)
 
 
 def test_every_actor_has_a_colour_and_a_name():

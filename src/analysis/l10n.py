@@ -133,14 +133,18 @@ def clock(at, lang: str, approximate: bool = False) -> str:
     return t("approximately_clock", lang, value=text) if approximate else text
 
 
-def zoned_day(d: date, zone, lang: str, bracketed: bool = False) -> str:
+def zoned_day(d: date, zone, lang: str, bracketed: bool = False, style: str = "date") -> str:
     """A day with its zone when a page dates it in another zone (a UTC or US date), as a sentence
-    writes it ("2 August 2016 (UTC date)") or, `bracketed`, inside brackets ("2 August 2016, UTC
-    date"); the plain day when the zone is Japan's (empty or missing)."""
+    writes it ("2 August 2016 (UTC date)"), or as `style` writes the day ("2 Aug (UTC date)" on a
+    chart's 'axis'), or, `bracketed`, inside brackets ("2 August 2016, UTC date"); the plain day when
+    the zone is Japan's (empty or missing)."""
     if _missing(zone) or not zone:
-        return day(d, lang)
+        return day(d, lang, style)
     return t(
-        "zoned_day_bracketed" if bracketed else "zoned_day", lang, day=day(d, lang), zone=label("zone", zone, lang)
+        "zoned_day_bracketed" if bracketed else "zoned_day",
+        lang,
+        day=day(d, lang, style),
+        zone=label("zone", zone, lang),
     )
 
 

@@ -22,14 +22,6 @@ _LINE_CLEAR_PT = 6.0
 
 
 @style.styled
-def _short_day(d, zone, lang: str) -> str:
-    """A fact's day as the axis writes it, with its zone where a page dates it in another ("2 Aug (UTC
-    date)"): a phone's label says whose date it is, as the axis says Japan's."""
-    if not isinstance(zone, str) or not zone:
-        return l10n.day(d, lang, "axis")
-    return l10n.t("zoned_day", lang, day=l10n.day(d, lang, "axis"), zone=l10n.label("zone", zone, lang))
-
-
 def timeline(
     events: pd.DataFrame,
     lang: str,
@@ -66,7 +58,11 @@ def timeline(
         # once: not "FSA: FSA demands a report" nor "Victims' lawyers: Coincheck victims' lawyers'
         # group formed" where the fact already names who acted
         # and each fact's day leads its text: a phone shows the date axis only at the chart's top
-        labels = [f"{_short_day(d.date(), z, lang)} {t}" for d, z, t in zip(rows["day_"], rows["date_zone"], labels)]
+        # whose date it is, as the axis says Japan's ("2 Aug (UTC date)")
+        labels = [
+            f"{l10n.zoned_day(d.date(), z, lang, style='axis')} {t}"
+            for d, z, t in zip(rows["day_"], rows["date_zone"], labels)
+        ]
         labels = [
             t if who.casefold() in title.casefold() else l10n.labelled(who, t, lang)
             for who, title, t in zip(
