@@ -616,6 +616,34 @@ def test_a_timeline_without_a_chain_is_titled_with_its_last_milestone():
     }
 
 
+@pytest.mark.parametrize(
+    "incident, lang, title",
+    [
+        # bybit-theft 21 Feb 2025 23:13 JST (21 Feb in UTC); the CEO's word that the gap was closed on
+        # 24 Feb, a UTC date: 3 days in UTC dates, the zone said after the whole count
+        (
+            "bybit-2025",
+            "en",
+            "Bybit 2025: “The CEO says the ETH gap is fully closed” came 3 days after the theft, in UTC dates",
+        ),
+        (
+            "bybit-2025",
+            "ja",
+            "Bybit（2025年）：「CEOがETHの不足を完全に埋めたと表明」は流出から3日後（協定世界時の日付）",
+        ),
+        # bitfinex-theft 2 Aug 2016 and the first tokens redeemed 1 Sep 2016, both UTC dates: 30 days
+        (
+            "bitfinex-2016",
+            "ja",
+            "ビットフィネックス（2016年）：「BFXトークンの初回償還」は流出から30日後（協定世界時の日付）",
+        ),
+    ],
+)
+def test_a_timeline_counted_in_another_zone_s_dates_says_the_zone_once(incident, lang, title):
+    timeline = registry.charts_of(prepare_incident(incident_id=incident, lang=lang))["timeline"]
+    assert charts.title_of(timeline) == title
+
+
 @pytest.mark.parametrize("lang", l10n.LANGUAGES)
 def test_a_phone_timeline_names_who_acted_once(lang):
     # "FSA: FSA demands a report" once read so on the phone, where who acted leads each fact.

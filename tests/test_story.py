@@ -342,14 +342,14 @@ def test_an_undated_delivery_says_what_the_pages_do_say():
     # creditors said so on social media is the annex's.
     page = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="en")).paragraphs)
     assert (
-        "the sources do not date its delivery. Creditors had received yen by 21 December 2023, one aggregator page "
+        "no page found gives the day it first reached customers. Creditors had received yen by 21 December 2023, one aggregator page "
         "reports; BTC and BCH repayments via other exchanges began on 5 July 2024 (a US Eastern date); no page gives "
         "the first payment's day or says whether all were paid by the 31 October 2026 deadline." in page
     )
     assert "social media" not in page
     ja = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="ja")).paragraphs)
     assert (
-        "補償の実施日は資料で分からない。まとめサイト1件は、債権者が2023年12月21日までに日本円を受け取ったとの報告を伝え、"
+        "顧客に最初に届いた日を示す資料は見つからない。まとめサイト1件は、債権者が2023年12月21日までに日本円を受け取ったとの報告を伝え、"
         "他の取引所を通じたBTC・BCHの弁済は2024年7月5日（米国東部時間の日付）に始まったが、" in ja
     )
     # What customers were to get, and that it is only part of the loss (remedies.csv extent partial).
@@ -679,7 +679,34 @@ def test_a_halt_that_never_came_without_a_note_says_no_more_than_the_record(data
     text = "".join(
         findings.incident(prepare_incident(incident_id="bybit-2025", lang=lang, data_dir=str(data_copy))).paragraphs
     )
-    assert said in text and "on record:" not in text and "停止はなく、" not in text
+    assert said in text
+    assert not re.search(r"on record:|停止はなく、|Did not happen|行われなかった", text)
+
+
+@pytest.mark.parametrize(
+    "incident, lang, said",
+    [
+        # liquid-detection: 19 Aug 2021 08:50 (about), its theft dated to the day alone
+        (
+            "liquid-2021",
+            "en",
+            "Detection: about 08:50 on the day of the theft (unauthorised access to company wallets detected); "
+            "no time of day is on record for the theft's start, so how long it went unnoticed cannot be counted.",
+        ),
+        (
+            "liquid-2021",
+            "ja",
+            "検知：流出当日の8時50分ごろ（管理用ウォレットへの不正アクセスを検出）。流出開始の時刻が記録になく、"
+            "気づかれるまでの時間は分からない。",
+        ),
+        # bp-detection: 11 Jul 2019 22:12 (about), an XRP send error, said as what was detected (its
+        # acronym kept), not as the theft noticed; the halt is counted from it
+        ("bitpoint-2019", "en", "Detection: about 22:12 on the day of the theft (XRP send error detected);"),
+    ],
+)
+def test_a_detection_timed_on_an_untimed_theft_s_day_says_its_time_and_what_was_detected(incident, lang, said):
+    assert said in _told(incident, lang)
+    assert "The theft was noticed" not in _told(incident, lang)
 
 
 def _told(incident: str, lang: str = "en") -> str:
@@ -888,7 +915,9 @@ def test_the_headline_pins_the_exchange_s_account_to_its_time_of_noticing():
 def test_a_remedy_without_a_dated_delivery_says_what_it_gives():
     # remedies.csv: BITPoint repaid in kind with coins it procured; the decision 16 Jul 2019, 5 days on.
     text = _told("bitpoint-2019")
-    assert "The remedy was decided 5 days after the theft; the sources do not date its delivery." in text
+    assert (
+        "The remedy was decided 5 days after the theft; no page found gives the day it first reached customers." in text
+    )
     # Its own sentence, not the decision's (Zaif's MONA terms were set two months after its decision),
     # with its extent; a pledge, not a repayment done.
     assert (
@@ -1166,7 +1195,7 @@ def test_a_count_of_years_of_days_gives_its_day_too():
     assert "The remedy was decided on 20 October 2021, 3,692 days after the drain began;" in text
     assert "disclosed 901 days after it began" in en.headline
     ja = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="ja")).paragraphs)
-    assert "補償方法は流出開始から3,692日後の2021年10月20日に決まったが、" in ja
+    assert "補償の方針は流出開始から3,692日後の2021年10月20日に決まったが、" in ja
     # Under a year, the count alone (Coincheck's remedy, 45 days).
     assert "The remedy was delivered 45 days after the theft." in _told("coincheck-2018")
 
@@ -1356,23 +1385,29 @@ def test_a_note_names_another_fact_by_its_title_not_a_number():
             "bitpoint-2019",
             "en",
             "BITPoint 2019: the exchange disclosed the theft the day after it began; a remedy was "
-            "decided 5 days after the theft, but no page found gives the day it reached customers",
+            "decided 5 days after the theft, but no page found gives the day it first reached customers",
         ),
         # theft 14 Sep 2018, noticed 17 Sep (3 days), remedy decided 20 Sep (6 days), delivery a gap
         (
             "zaif-2018",
             "ja",
             "Zaif（2018年）：取引所が気づいたとする時点まで流出は3日にわたり気づかれなかった。"
-            "補償方法は流出から6日で決定したが、顧客に届いた日を示す資料は見つからない",
+            "補償の方針は流出から6日で決定したが、顧客に最初に届いた日を示す資料は見つからない",
         ),
         # drain from 11 Sep 2011; the plan confirmed 20 Oct 2021: 3,653 days to 11 Sep 2021 (three
-        # leap days) and 39 more; the first repayment's day is a gap
+        # leap days) and 39 more; its remedy is partial (remedies.csv), and creditors were paid in part
+        # by days the pages give only as "by": the clause says partial, and nothing of its delivery
         (
             "mtgox-2014",
             "en",
             "Mt. Gox 2014: a drain of its coins went on for years and was disclosed 901 days after it "
-            "began; a remedy was decided 3,692 days after the drain began, but no page found gives the "
-            "day it reached customers",
+            "began; a remedy, partial or still under way, was decided 3,692 days after the drain began",
+        ),
+        (
+            "zaif-2018",
+            "en",
+            "Zaif 2018: the theft went unnoticed for 3 days, by the exchange's account of when it noticed it; a "
+            "remedy was decided 6 days after the theft, but no page found gives the day it first reached customers",
         ),
         # paid at a stated price: the headline says so, and no second clause
         (
@@ -1384,7 +1419,7 @@ def test_a_note_names_another_fact_by_its_title_not_a_number():
         ),
     ],
 )
-def test_a_headline_says_what_became_of_customers_beside_the_disclosure(incident, lang, headline):
+def test_a_headline_says_what_became_of_customers(incident, lang, headline):
     assert findings.incident(prepare_incident(incident_id=incident, lang=lang)).headline == headline
 
 

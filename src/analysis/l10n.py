@@ -153,9 +153,12 @@ def after_label(note: str, lang: str, start: bool = True) -> str:
     ("Not applicable: in 2014 ...", 「該当しない。2014年...」), begun as a sentence unless `start` is
     False (it follows another label's colon); the note as it is without one; empty when the note is
     the label alone, with or without its full stop ("Did not happen.")."""
+    stop = t("full_stop", lang)
     for label in catalogue(lang)["note_label"].values():
+        if note in (label, label + stop):
+            return ""
         head = label + t("note_label_end", lang)
-        if note.startswith(head) or note.rstrip(".。") == label:
+        if note.startswith(head):
             rest = note[len(head) :].strip()
             return sentence_start(rest) if start else rest
     return note
@@ -305,13 +308,14 @@ def in_zone(text: str, zone, lang: str, phrase: bool = False, short: bool = Fals
     return t("in_zone_phrase", lang, text=stem, zone=label("zone", zone, lang)) + particle
 
 
-def since(row, lang: str, short: bool = False, apart: bool = False) -> str:
+def since(row, lang: str, short: bool = False, apart: bool = False, zoned: bool = True) -> str:
     """A row of durations.since_theft (days, hours, days_min, days_max, approximate, zone) as readers
     say the time from the theft: the one phrase the tables, findings and charts share; `short` names
     another zone's dates in brief ("8 days (UTC)"), for the comparison chart, whose source line says
-    what that counts."""
+    what that counts; not `zoned`, the count alone, for a text that says its zone once elsewhere."""
     return elapsed(row["days"], row["hours"], lang, lo=row["days_min"], hi=row["days_max"],
-                   approximate=bool(row["approximate"]), zone=row.get("zone"), short=short, apart=apart)  # fmt: skip
+                   approximate=bool(row["approximate"]), zone=row.get("zone") if zoned else None, short=short,
+                   apart=apart)  # fmt: skip
 
 
 def _missing(value) -> bool:

@@ -484,6 +484,9 @@ UNIT_WORDS = {
     "people": "persons",
     "persons": "persons",
     "名": "persons",
+    "法人": "companies",
+    "company": "companies",
+    "companies": "companies",
 }
 SCALE_WORDS = {
     "trillion": Decimal(10) ** 12,

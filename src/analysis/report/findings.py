@@ -148,6 +148,12 @@ def _described(row, lang: str) -> str:
     return "t" + title[1:] if title.startswith("Time ") else title
 
 
+def _in_sentence(title: str) -> str:
+    """A row's title inside a sentence: its first letter lowered, unless the word is an acronym
+    ("XRP send error detected" stays; "Unauthorised access ..." becomes "unauthorised access ...")."""
+    return title if title[1:2].isupper() else title[:1].lower() + title[1:]
+
+
 def _other_count(ctx, start: Milestone | None, end: Milestone | None, short: bool = False) -> str | None:
     """The time to `end` counted from each other time the sources give for `start`, when they
     disagree on it (a conflict of timed rows, weak pages aside), earliest first: "(about 8 h 28 min
@@ -338,6 +344,8 @@ def _missing_time(theft: Milestone, detection: Milestone, lang: str) -> str:
 
 
 # A step's status with a sentence of its own (its catalogue key), said instead of "Did not happen: ...".
+# A halt that never came is said as no halt on record, with its note's reason: the pages found say what
+# stayed open (Bybit's withdrawals), not that nothing at all was ever halted.
 _OWN_SENTENCE = {("never", "suspension"): "find_never_suspension"}
 
 
@@ -361,16 +369,16 @@ def _unknown(ctx: IncidentContext, steps) -> list[str]:
         # With more than one step, each reason names its own: which one "the pages say only ..." is
         # about; after that label's colon it goes on in lower case, as the note has it.
         several = len(by_status[s]) > 1
-        told = [(name, _reason(ctx, step, start=not several)) for name, step in reasons.get(s, [])]
-        whys = [l10n.labelled(name, why, ctx.lang) if several else why for name, why in told if why]
         # a step that never happened said as a sentence of its own where one is written for it
         # ("No halt of any service is on record: withdrawals stayed open."), not as a label before a noun
         own = _OWN_SENTENCE.get((s, reasons[s][0][1].name)) if not several else None
         if own:
-            # its reason goes on after a colon, in lower case, as its note has it
+            # its reason goes on after the sentence's colon, as its note gives it after its label
             why = _reason(ctx, reasons[s][0][1], start=False).rstrip(".。")
             out.append(l10n.t(own if why else f"{own}_plain", ctx.lang, why=why))
             continue
+        told = [(name, _reason(ctx, step, start=not several)) for name, step in reasons.get(s, [])]
+        whys = [l10n.labelled(name, why, ctx.lang) if several else why for name, why in told if why]
         said = l10n.t(keys[s], ctx.lang, steps=l10n.join(by_status[s], ctx.lang))
         out.append(joiner.join([said, *whys]))
     return out
@@ -423,17 +431,21 @@ def _first_sentence(note: str) -> str:
     return note
 
 
-def _customers(ctx: IncidentContext, told: dict, since: str) -> str | None:
+def _customers_clause(ctx: IncidentContext, decided_told: bool, since: str) -> str | None:
     """What became of customers, as a headline's clause: nothing lost by the exchange's own account,
-    or a remedy decided whose delivery no page dates (not one the sources say never came, nor one
-    not applicable); None where neither is so."""
+    or a remedy decided (page 1 tells its count: `decided_told`) whose first delivery no page dates
+    (not one the sources say never came, nor one not applicable); a partial remedy, or one still
+    under way, said as such, with no word on its delivery (Mt. Gox's creditors had been paid in part
+    by dates the pages give only as "by"); None where none of these is so."""
     m = ctx.found
-    if story.remedy_extent(ctx, ctx.incident_id) == "not_needed":
+    extent = story.remedy_extent(ctx, ctx.incident_id)
+    if extent == "not_needed":
         return l10n.t("headline_no_loss", ctx.lang)
-    if "remedy_decided" not in told or getattr(m.get("remedy_delivered"), "status", "gap") != "gap":
+    if not decided_told or getattr(m.get("remedy_delivered"), "status", "gap") != "gap":
         return None
     decided = when(m.get("leak"), m.get("remedy_decided"), ctx.lang, since, dated=False)
-    return decided and l10n.t("headline_decided", ctx.lang, decided=decided)
+    key = "headline_decided_partial" if extent == "partial" else "headline_decided"
+    return decided and l10n.t(key, ctx.lang, decided=decided)
 
 
 def told_counts(ctx: IncidentContext) -> dict[str, tuple[Milestone | None, Milestone | None]]:
@@ -507,14 +519,15 @@ def incident(ctx: IncidentContext) -> Findings:
         slack = (m["report_deadline"].day - m["report"].day).days
 
     if _same_day(to_detection) and not to_detection.zone:
-        missing = _missing_time(theft, detection, lang)
         if detection.timestamp is None:
-            noticed = l10n.t("find_noticed_same_day", lang, missing=missing)
+            noticed = l10n.t("find_noticed_same_day", lang, missing=_missing_time(theft, detection, lang))
         else:
-            # the time the halt is counted from, said with the row it comes from
+            # the time the halt is counted from, with what its row says was detected (BITPoint's XRP
+            # send error, not the theft itself)
             row = next(ctx.events[ctx.events["event_id"] == detection.event_id].itertuples())
-            what = getattr(row, l10n.column("title", lang))
-            noticed = l10n.t("find_noticed_same_day_at", lang, at=_clock(detection, lang), what=what, missing=missing)
+            what = _in_sentence(getattr(row, l10n.column("title", lang)))
+            noticed = l10n.t("find_noticed_same_day_at", lang, step=ctx.milestone_names["detection"],
+                             at=_clock(detection, lang), what=what)  # fmt: skip
     elif _same_day(to_detection) or _next_day(to_detection):
         # a day without both times: the day said (in its zone's dates), never "for next day"
         noticed = l10n.t("find_noticed_day", lang, when=said(theft, detection, "after_start"),
@@ -639,9 +652,10 @@ def incident(ctx: IncidentContext) -> Findings:
     disclosed = when(theft, m.get("disclosure"), lang, "after_start", dated=False)
     delivered = when(theft, m.get("remedy_delivered"), lang, "after_theft", dated=False)
     # What became of customers, where the headline has not said it already (a payment, a delivery).
-    customers = _customers(ctx, told, "after_drain" if drain else "after_theft")
+    customers = None
     if drain and disclosed:
         headline = l10n.t("headline_drain", lang, name=ctx.name, disclosed=disclosed)
+        customers = _customers_clause(ctx, "remedy_decided" in told, "after_drain")
     elif unnoticed:
         # The exchange's account is of when it noticed (its time, where it gives one), not of the
         # theft's start: the headline pins the account to that time, not to the count.
@@ -651,13 +665,12 @@ def incident(ctx: IncidentContext) -> Findings:
         key = ("headline_unnoticed_at" if timed else "headline_unnoticed") if own else "headline_unnoticed_plain"
         if f is not None:
             share = payment.share(f, lang)
-            customers = None
             headline = l10n.t(f"{key}_paid", lang, name=ctx.name, unnoticed=unnoticed, at=at, ratio=share,
                               asset=f.asset, price=l10n.number(f.price_per_unit_jpy, lang, 3))  # fmt: skip
         else:
             headline = l10n.t(key, lang, name=ctx.name, unnoticed=unnoticed, at=at)
+            customers = _customers_clause(ctx, "remedy_decided" in told, "after_theft")
     elif disclosed and delivered:
-        customers = None
         # Both counts in one other zone's dates: the headline says the zone once, not after each.
         shared = days_zone((theft, m.get("disclosure")), (theft, m.get("remedy_delivered")))
         if shared:
@@ -669,11 +682,12 @@ def incident(ctx: IncidentContext) -> Findings:
             headline = l10n.t("headline_in_zone", lang, headline=headline, zone=l10n.label("zone", shared, lang))
     elif disclosed:
         headline = l10n.t("headline_disclosed", lang, name=ctx.name, disclosed=disclosed)
+        customers = _customers_clause(ctx, "remedy_decided" in told, "after_theft")
     else:
-        customers = None
         headline = l10n.t("headline_plain", lang, name=ctx.name)
+        customers = _customers_clause(ctx, "remedy_decided" in told, "after_theft")
     if customers:
-        headline = l10n.t("headline_customers", lang, headline=headline, customers=customers)
+        headline = l10n.t("headline_then", lang, headline=headline, customers=customers)
     return Findings(headline, [p for p in paragraphs if p], numbers)
 
 

@@ -48,9 +48,9 @@ def timeline_of(ctx) -> Figure | None:
     elif (step := _last_step_in_window(ctx)) is not None:
         # named as its row is drawn (Liquid's "BTC deposits and withdrawals resume"), not as the milestone
         row = ctx.data.events.set_index("event_id").loc[step["event_id"]]
-        # the zone said once, after the count, as the headline says it
+        # the zone said once, after the whole count ("… came 8 days after the theft, in UTC dates")
         title = l10n.t("timeline_since_title", ctx.lang, name=ctx.name, last=row[f"title_{ctx.lang}"],
-                       value=l10n.since(step.drop("zone"), ctx.lang))  # fmt: skip
+                       value=l10n.since(step, ctx.lang, zoned=False))  # fmt: skip
         title = l10n.in_zone(title, step["zone"], ctx.lang, phrase=True)
     else:
         first, last = ctx.window
@@ -71,7 +71,8 @@ def _last_step_in_window(ctx) -> pd.Series | None:
     dated = table[(table["state"] == "known") & (table["days"].fillna(0) >= 2)]
     if dated.empty:
         return None
-    return dated.loc[dated["days"].astype(int).idxmax()]
+    # the latest by the Japan dates the axis is in: a count in UTC dates is not ranked against one in Japan's
+    return dated.loc[dated["days_most_japan"].astype(int).idxmax()]
 
 
 def first_day_of(ctx, incident: str) -> Figure | None:
