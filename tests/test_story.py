@@ -422,7 +422,8 @@ def test_the_comparison_counts_liquid_among_those_who_lost_nothing_by_their_own_
     assert found.headline.endswith(
         "of the 5 that cost customers assets, the day the remedy reached them is known for only 2"
     )
-    # the 2 are Coincheck's yen and Bitfinex's tokens, IOUs for the loss: its key number says which
+    # the 2 are Coincheck's yen and Bitfinex's tokens, IOUs for the loss (its remedy: the tokens did
+    # reach customers): its key number says which
     labels = {n.value: n.label for n in found.numbers}
     assert labels["2 / 5"] == "remedies with a delivery date (1 in tokens for the loss)"
     # "A remedy for only part" (Mt. Gox), each extent a sentence of its own.
@@ -647,12 +648,12 @@ def test_the_comparison_headline_says_only_where_some_and_not_all_remedies_are_d
             "bybit-2025",
             "en",
             # its page says only that withdrawals stayed open: no broader claim than that
-            "No halt of any service is on record: withdrawals stayed open.",
+            "By the pages found, the exchange halted no service: withdrawals stayed open.",
         ),
         (
             "bybit-2025",
             "ja",
-            "記録に残るサービスの停止はなく、出金は停止されなかった。",
+            "資料によれば、取引所はどのサービスも停止しておらず、出金は停止されなかった。",
         ),
     ],
 )
@@ -660,8 +661,16 @@ def test_a_step_that_did_not_happen_or_does_not_apply_says_why(incident, lang, s
     assert said in "".join(findings.incident(prepare_incident(incident_id=incident, lang=lang)).paragraphs)
 
 
-@pytest.mark.parametrize("lang, said", [("en", "No halt of any service is on record."),
-                                        ("ja", "記録に残るサービスの停止はない。")])  # fmt: skip
+def test_a_halt_that_never_came_is_told_in_the_halt_s_place():
+    # bybit-suspension (never): told among the response's steps, before the disclosure, not among the
+    # facts not found (a step that did not happen is no gap)
+    paragraphs = findings.incident(prepare_incident(incident_id="bybit-2025", lang="en")).paragraphs
+    assert paragraphs[1].startswith("By the pages found, the exchange halted no service: withdrawals stayed open. ")
+    assert "halted no service" not in paragraphs[2]
+
+
+@pytest.mark.parametrize("lang, said", [("en", "By the pages found, the exchange halted no service."),
+                                        ("ja", "資料によれば、取引所はどのサービスも停止していない。")])  # fmt: skip
 def test_a_halt_that_never_came_without_a_note_says_no_more_than_the_record(data_copy, lang, said):
     # bybit-suspension (never) with notes that are their labels alone (the citation of the words, and
     # the page only it cited, dropped with them): the sentence stands alone, with no reason invented
@@ -680,7 +689,7 @@ def test_a_halt_that_never_came_without_a_note_says_no_more_than_the_record(data
         findings.incident(prepare_incident(incident_id="bybit-2025", lang=lang, data_dir=str(data_copy))).paragraphs
     )
     assert said in text
-    assert not re.search(r"on record:|停止はなく、|Did not happen|行われなかった", text)
+    assert not re.search(r"no service:|停止しておらず、|Did not happen|行われなかった", text)
 
 
 @pytest.mark.parametrize(
@@ -690,18 +699,18 @@ def test_a_halt_that_never_came_without_a_note_says_no_more_than_the_record(data
         (
             "liquid-2021",
             "en",
-            "Detection: about 08:50 on the day of the theft (unauthorised access to company wallets detected); "
-            "no time of day is on record for the theft's start, so how long it went unnoticed cannot be counted.",
+            "Detection: about 08:50 JST on the day of the theft (unauthorised access to company wallets detected); "
+            "no page found gives the time the theft began, so how long it went unnoticed cannot be counted.",
         ),
         (
             "liquid-2021",
             "ja",
-            "検知：流出当日の8時50分ごろ（管理用ウォレットへの不正アクセスを検出）。流出開始の時刻が記録になく、"
+            "検知：流出当日の日本時間8時50分ごろ（管理用ウォレットへの不正アクセスを検出）。流出開始の時刻を示す資料はなく、"
             "気づかれるまでの時間は分からない。",
         ),
         # bp-detection: 11 Jul 2019 22:12 (about), an XRP send error, said as what was detected (its
         # acronym kept), not as the theft noticed; the halt is counted from it
-        ("bitpoint-2019", "en", "Detection: about 22:12 on the day of the theft (XRP send error detected);"),
+        ("bitpoint-2019", "en", "Detection: about 22:12 JST on the day of the theft (XRP send error detected);"),
     ],
 )
 def test_a_detection_timed_on_an_untimed_theft_s_day_says_its_time_and_what_was_detected(incident, lang, said):

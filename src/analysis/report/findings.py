@@ -343,20 +343,30 @@ def _missing_time(theft: Milestone, detection: Milestone, lang: str) -> str:
     return l10n.t(key, lang)
 
 
-# A step's status with a sentence of its own (its catalogue key), said instead of "Did not happen: ...".
-# A halt that never came is said as no halt on record, with its note's reason: the pages found say what
-# stayed open (Bybit's withdrawals), not that nothing at all was ever halted.
+# A step's status with a sentence of its own (its catalogue key), said in the step's place among the
+# response's sentences instead of "Did not happen: ...". A halt that never came is said by the pages
+# found, with its note's reason: they say what stayed open (Bybit's withdrawals).
 _OWN_SENTENCE = {("never", "suspension"): "find_never_suspension"}
+
+
+def _own_sentence(ctx: IncidentContext, step: Milestone | None) -> str | None:
+    """A step's own sentence (`_OWN_SENTENCE`), its reason going on after the sentence's colon as its
+    note gives it after its label; None where its status has none."""
+    if step is None or step.known or (key := _OWN_SENTENCE.get((step.status, step.name))) is None:
+        return None
+    why = _reason(ctx, step, start=False).rstrip(".。")
+    return l10n.t(key if why else f"{key}_plain", ctx.lang, why=why)
 
 
 def _unknown(ctx: IncidentContext, steps) -> list[str]:
     """The first steps the sources do not date, did not happen or do not apply, said in a sentence
-    each (a gap said, not hidden): "Not found in the sources: detection, first regulator action."."""
+    each (a gap said, not hidden): "Not found in the sources: detection, first regulator action."; a
+    step with a sentence of its own (`_own_sentence`) is not among them."""
     names = ctx.milestone_names
     by_status: dict[str, list[str]] = {}
     reasons: dict[str, list[tuple[str, Milestone]]] = {}
     for step in steps:
-        if step is not None and not step.known and step.status in vocab.UNDATED:
+        if step is not None and not step.known and step.status in vocab.UNDATED and not _own_sentence(ctx, step):
             by_status.setdefault(step.status, []).append(names[step.name].lower())
             # why it was not found, did not happen or does not apply: its row's note says
             reasons.setdefault(step.status, []).append((names[step.name], step))
@@ -369,14 +379,6 @@ def _unknown(ctx: IncidentContext, steps) -> list[str]:
         # With more than one step, each reason names its own: which one "the pages say only ..." is
         # about; after that label's colon it goes on in lower case, as the note has it.
         several = len(by_status[s]) > 1
-        # a step that never happened said as a sentence of its own where one is written for it
-        # ("No halt of any service is on record: withdrawals stayed open."), not as a label before a noun
-        own = _OWN_SENTENCE.get((s, reasons[s][0][1].name)) if not several else None
-        if own:
-            # its reason goes on after the sentence's colon, as its note gives it after its label
-            why = _reason(ctx, reasons[s][0][1], start=False).rstrip(".。")
-            out.append(l10n.t(own if why else f"{own}_plain", ctx.lang, why=why))
-            continue
         told = [(name, _reason(ctx, step, start=not several)) for name, step in reasons.get(s, [])]
         whys = [l10n.labelled(name, why, ctx.lang) if several else why for name, why in told if why]
         said = l10n.t(keys[s], ctx.lang, steps=l10n.join(by_status[s], ctx.lang))
@@ -577,7 +579,9 @@ def incident(ctx: IncidentContext) -> Findings:
             other=_earlier_account(ctx, m.get("suspension"))
             + (_other_count(ctx, detection, m.get("suspension")) or ""),
             **({} if halted_what is None else {"step": halted_what}),
-        ),  # fmt: skip
+        )  # fmt: skip
+        # a halt that never came, said in the halt's place
+        or _own_sentence(ctx, m.get("suspension")),
         _sentence(
             tell("find_disclosed"),
             lang,
