@@ -768,7 +768,7 @@ def test_a_drain_s_response_axis_counts_from_the_drain_s_start(lang):
     "lang, decided, title",
     [
         ("en", "remedy decided", "Bitfinex 2016: tokens for the loss credited after 8 days, in UTC dates"),
-        ("ja", "補償方法の決定", "ビットフィネックス（2016年）：損失分のトークンの付与まで協定世界時の日付で8日"),
+        ("ja", "補償方針の決定", "ビットフィネックス（2016年）：損失分のトークンの付与まで協定世界時の日付で8日"),
     ],
 )
 def test_a_response_title_tells_only_counts_page_1_tells(lang, decided, title):

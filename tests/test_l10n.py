@@ -240,13 +240,13 @@ def test_a_wrapped_title_does_not_end_on_a_word_alone():
     milestones on "after the theft"."""
     from analysis.report import style
 
-    title = "ビットフィネックス（2016年）：補償方法の決定まで4〜5日、損失分のトークンの付与まで協定世界時の日付で8日"
+    title = "ビットフィネックス（2016年）：補償方針の決定まで4〜5日、損失分のトークンの付与まで協定世界時の日付で8日"
     with style.narrow():
         lines = style.wrapped(title, "ja").split("\n")
     assert "".join(lines) == title
     assert lines == [
         "ビットフィネックス（2016年）：",
-        "補償方法の決定まで4〜5日、",
+        "補償方針の決定まで4〜5日、",
         "損失分のトークンの付与まで",
         "協定世界時の日付で8日",
     ]
@@ -320,3 +320,22 @@ def test_the_printed_dateline_is_a_css_string_no_text_can_break(text):
     assert quoted[0] == quoted[-1] == '"'
     assert not set(inner) & set('"<>\n\r\f')
     assert re.sub(r"\\([0-9a-f]+) ", lambda m: chr(int(m.group(1), 16)), inner) == text
+
+
+@pytest.mark.parametrize(
+    "note, lang, start, rest",
+    [
+        ("Did not happen: withdrawals stayed open.", "en", False, "withdrawals stayed open."),
+        ("Did not happen: withdrawals stayed open.", "en", True, "Withdrawals stayed open."),
+        # the label as a sentence of its own, then its reason; or the label alone, with or without its stop
+        ("Did not happen. Withdrawals stayed open.", "en", False, "Withdrawals stayed open."),
+        ("Did not happen.", "en", True, ""),
+        ("Did not happen", "en", True, ""),
+        ("行われなかった。出金は停止されなかった。", "ja", True, "出金は停止されなかった。"),
+        ("行われなかった。", "ja", True, ""),
+        # no label: the note as it is
+        ("Withdrawals stayed open.", "en", False, "Withdrawals stayed open."),
+    ],
+)
+def test_a_note_s_label_is_taken_off_whichever_way_it_ends(note, lang, start, rest):
+    assert l10n.after_label(note, lang, start) == rest

@@ -154,6 +154,18 @@ def test_amounts_in_our_own_sentences():
         amounts_in("Group funding: 2 bn JPY (55 bn in all)")
 
 
+def test_a_count_of_companies_is_an_amount_in_both_languages():
+    # Coincheck: prosecutors indicted 13 people and 1 company (CoinPost prints 13人と1法人): a count in
+    # digits is an amount the two texts must share; words ("one company", "the company") are none.
+    ja = amounts_in("検察は13人と1法人を起訴")
+    assert [str(a) for a in ja] == ["13 persons", "1 companies"]
+    assert [str(a) for a in amounts_in("prosecutors indicted 13 people and 1 company")] == [str(a) for a in ja]
+    assert amounts_in("the company said one company was charged") == []
+    # A year before "company" reads as a count: it fails closed (no page prints 2021 companies, and
+    # the other language gives none), so a text writes such a year elsewhere in its sentence.
+    assert [str(a) for a in amounts_in("In 2021 company executives")] == ["2021 companies"]
+
+
 @pytest.mark.parametrize(
     "text, dates",
     [

@@ -157,8 +157,9 @@ def after_label(note: str, lang: str, start: bool = True) -> str:
     for label in catalogue(lang)["note_label"].values():
         if note in (label, label + stop):
             return ""
-        head = label + t("note_label_end", lang)
-        if note.startswith(head):
+        # its label's own ending, or a full stop and a new sentence ("Did not happen. Withdrawals ...")
+        head = next((h for h in (label + t("note_label_end", lang), label + stop) if note.startswith(h)), None)
+        if head is not None:
             rest = note[len(head) :].strip()
             return sentence_start(rest) if start else rest
     return note

@@ -144,14 +144,14 @@ def _described(row, lang: str) -> str:
     """An alternative time's row named by its title, as a phrase inside a sentence: its words before
     any bracket. Such a title names the time (data/README.md: "Time of sending as stated at the press
     conference"), so in English its first word is lowered; any other title is kept as it is."""
-    title = re.split(r"\s*[(（]", getattr(row, l10n.column("title", lang)))[0]
+    title = _bracketless(getattr(row, l10n.column("title", lang)))
     return "t" + title[1:] if title.startswith("Time ") else title
 
 
-def _in_sentence(title: str) -> str:
-    """A row's title inside a sentence: its first letter lowered, unless the word is an acronym
-    ("XRP send error detected" stays; "Unauthorised access ..." becomes "unauthorised access ...")."""
-    return title if title[1:2].isupper() else title[:1].lower() + title[1:]
+def _bracketless(title: str) -> str:
+    """A row's title inside a sentence's brackets: its words before any bracket of its own, as it is
+    written (its case kept: a title may lead with a name or an acronym)."""
+    return re.split(r"\s*[(（]", title)[0]
 
 
 def _other_count(ctx, start: Milestone | None, end: Milestone | None, short: bool = False) -> str | None:
@@ -344,16 +344,22 @@ def _missing_time(theft: Milestone, detection: Milestone, lang: str) -> str:
 
 
 # A step's status with a sentence of its own (its catalogue key), said in the step's place among the
-# response's sentences instead of "Did not happen: ...". A halt that never came is said by the pages
-# found, with its note's reason: they say what stayed open (Bybit's withdrawals).
+# response's sentences instead of "Did not happen: ..." (`incident` places each: an entry it does not
+# place would be told nowhere). A halt that never came is said by the pages found, with its note's
+# reason: they say what stayed open (Bybit's withdrawals).
 _OWN_SENTENCE = {("never", "suspension"): "find_never_suspension"}
+
+
+def _has_own_sentence(step: Milestone | None) -> bool:
+    return step is not None and (step.status, step.name) in _OWN_SENTENCE
 
 
 def _own_sentence(ctx: IncidentContext, step: Milestone | None) -> str | None:
     """A step's own sentence (`_OWN_SENTENCE`), its reason going on after the sentence's colon as its
     note gives it after its label; None where its status has none."""
-    if step is None or step.known or (key := _OWN_SENTENCE.get((step.status, step.name))) is None:
+    if not _has_own_sentence(step):
         return None
+    key = _OWN_SENTENCE[(step.status, step.name)]
     why = _reason(ctx, step, start=False).rstrip(".。")
     return l10n.t(key if why else f"{key}_plain", ctx.lang, why=why)
 
@@ -366,7 +372,7 @@ def _unknown(ctx: IncidentContext, steps) -> list[str]:
     by_status: dict[str, list[str]] = {}
     reasons: dict[str, list[tuple[str, Milestone]]] = {}
     for step in steps:
-        if step is not None and not step.known and step.status in vocab.UNDATED and not _own_sentence(ctx, step):
+        if step is not None and not step.known and step.status in vocab.UNDATED and not _has_own_sentence(step):
             by_status.setdefault(step.status, []).append(names[step.name].lower())
             # why it was not found, did not happen or does not apply: its row's note says
             reasons.setdefault(step.status, []).append((names[step.name], step))
@@ -433,17 +439,17 @@ def _first_sentence(note: str) -> str:
     return note
 
 
-def _customers_clause(ctx: IncidentContext, decided_told: bool, since: str) -> str | None:
+def _customers_clause(ctx: IncidentContext, told: dict, since: str) -> str | None:
     """What became of customers, as a headline's clause: nothing lost by the exchange's own account,
-    or a remedy decided (page 1 tells its count: `decided_told`) whose first delivery no page dates
+    or a remedy decided (page 1 tells its count: among `told_counts`) whose first delivery no page dates
     (not one the sources say never came, nor one not applicable); a partial remedy, or one still
     under way, said as such, with no word on its delivery (Mt. Gox's creditors had been paid in part
     by dates the pages give only as "by"); None where none of these is so."""
     m = ctx.found
-    extent = story.remedy_extent(ctx, ctx.incident_id)
+    extent = story.extent_of(ctx, ctx.incident_id)
     if extent == "not_needed":
         return l10n.t("headline_no_loss", ctx.lang)
-    if not decided_told or getattr(m.get("remedy_delivered"), "status", "gap") != "gap":
+    if "remedy_decided" not in told or getattr(m.get("remedy_delivered"), "status", "gap") != "gap":
         return None
     decided = when(m.get("leak"), m.get("remedy_decided"), ctx.lang, since, dated=False)
     key = "headline_decided_partial" if extent == "partial" else "headline_decided"
@@ -462,7 +468,7 @@ def told_counts(ctx: IncidentContext) -> dict[str, tuple[Milestone | None, Miles
     told = {step: (theft, m.get(step)) for step in ("detection", "disclosure", "order")}
     told |= {"suspension": (halt_from, m.get("suspension")), "regulator_action": (theft, regulator)}
     delivered_dated = _gap(theft, m.get("remedy_delivered")) is not None
-    if delivered_dated or story.remedy_extent(ctx, ctx.incident_id) != "not_needed":
+    if delivered_dated or story.extent_of(ctx, ctx.incident_id) != "not_needed":
         remedy = "remedy_delivered" if delivered_dated else "remedy_decided"
         told[remedy] = (theft, m.get(remedy))
     return told
@@ -527,7 +533,7 @@ def incident(ctx: IncidentContext) -> Findings:
             # the time the halt is counted from, with what its row says was detected (BITPoint's XRP
             # send error, not the theft itself)
             row = next(ctx.events[ctx.events["event_id"] == detection.event_id].itertuples())
-            what = _in_sentence(getattr(row, l10n.column("title", lang)))
+            what = _bracketless(getattr(row, l10n.column("title", lang)))
             noticed = l10n.t("find_noticed_same_day_at", lang, step=ctx.milestone_names["detection"],
                              at=_clock(detection, lang), what=what)  # fmt: skip
     elif _same_day(to_detection) or _next_day(to_detection):
@@ -655,11 +661,10 @@ def incident(ctx: IncidentContext) -> Findings:
 
     disclosed = when(theft, m.get("disclosure"), lang, "after_start", dated=False)
     delivered = when(theft, m.get("remedy_delivered"), lang, "after_theft", dated=False)
-    # What became of customers, where the headline has not said it already (a payment, a delivery).
-    customers = None
+    # Whether the headline says what customers got (a payment, a delivery): else a clause says it.
+    says_customers = False
     if drain and disclosed:
         headline = l10n.t("headline_drain", lang, name=ctx.name, disclosed=disclosed)
-        customers = _customers_clause(ctx, "remedy_decided" in told, "after_drain")
     elif unnoticed:
         # The exchange's account is of when it noticed (its time, where it gives one), not of the
         # theft's start: the headline pins the account to that time, not to the count.
@@ -669,12 +674,13 @@ def incident(ctx: IncidentContext) -> Findings:
         key = ("headline_unnoticed_at" if timed else "headline_unnoticed") if own else "headline_unnoticed_plain"
         if f is not None:
             share = payment.share(f, lang)
+            says_customers = True
             headline = l10n.t(f"{key}_paid", lang, name=ctx.name, unnoticed=unnoticed, at=at, ratio=share,
                               asset=f.asset, price=l10n.number(f.price_per_unit_jpy, lang, 3))  # fmt: skip
         else:
             headline = l10n.t(key, lang, name=ctx.name, unnoticed=unnoticed, at=at)
-            customers = _customers_clause(ctx, "remedy_decided" in told, "after_theft")
     elif disclosed and delivered:
+        says_customers = True
         # Both counts in one other zone's dates: the headline says the zone once, not after each.
         shared = days_zone((theft, m.get("disclosure")), (theft, m.get("remedy_delivered")))
         if shared:
@@ -686,10 +692,9 @@ def incident(ctx: IncidentContext) -> Findings:
             headline = l10n.t("headline_in_zone", lang, headline=headline, zone=l10n.label("zone", shared, lang))
     elif disclosed:
         headline = l10n.t("headline_disclosed", lang, name=ctx.name, disclosed=disclosed)
-        customers = _customers_clause(ctx, "remedy_decided" in told, "after_theft")
     else:
         headline = l10n.t("headline_plain", lang, name=ctx.name)
-        customers = _customers_clause(ctx, "remedy_decided" in told, "after_theft")
+    customers = None if says_customers else _customers_clause(ctx, told, "after_drain" if drain else "after_theft")
     if customers:
         headline = l10n.t("headline_then", lang, headline=headline, customers=customers)
     return Findings(headline, [p for p in paragraphs if p], numbers)

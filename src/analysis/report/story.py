@@ -161,26 +161,26 @@ def _when_held(row) -> tuple:
 def report_title(ctx: Context, incident: str, name: str) -> str:
     """An incident's report title: its third subject the remedy, or who bore the loss where, by the
     exchange's own account, customers lost nothing (no remedy was due them)."""
-    lost_nothing = remedy_extent(ctx, incident) == "not_needed"
+    lost_nothing = extent_of(ctx, incident) == "not_needed"
     return l10n.t("report_title_no_remedy" if lost_nothing else "report_title", ctx.lang, name=name)
 
 
-def remedy_extent(ctx: Context, incident: str) -> str | None:
+def extent_of(ctx: Context, incident: str) -> str | None:
     """An incident's remedy extent (vocab.REMEDY_EXTENTS): its remedies.csv row (not_found where
     customers lost assets and no page says what they got back), else not_needed when the sources
     show customers lost nothing (the remedy is not applicable), else None: no page found says even
     what all its customers lost."""
     rows = ctx.data.remedies
-    row = rows.loc[rows["incident_id"] == incident, "extent"]
-    if len(row):
-        return row.iloc[0]
+    extent = rows.loc[rows["incident_id"] == incident, "extent"]
+    if len(extent):
+        return extent.iloc[0]
     decided = milestones(ctx.data.events, incident).get("remedy_decided")
     return "not_needed" if decided is not None and decided.status == "not_applicable" else None
 
 
 def remedy_extents(ctx: Context) -> dict[str, str | None]:
-    """Each compared incident's remedy extent (`remedy_extent`)."""
-    return {i: remedy_extent(ctx, i) for i in ctx.incidents}
+    """Each compared incident's remedy extent (`extent_of`)."""
+    return {i: extent_of(ctx, i) for i in ctx.incidents}
 
 
 def _told(ctx: IncidentContext, fields: dict[str, str | None]) -> list[str]:
@@ -190,7 +190,7 @@ def _told(ctx: IncidentContext, fields: dict[str, str | None]) -> list[str]:
 def lead(ctx: IncidentContext) -> list[str]:
     """What the theft was worth, who was hurt, why it could happen, what the regulator had done to the
     exchange before, who did it and what became of them: each sentence only where its row exists."""
-    lost_nothing = remedy_extent(ctx, ctx.incident_id) == "not_needed"
+    lost_nothing = extent_of(ctx, ctx.incident_id) == "not_needed"
     # Where customers lost nothing, a victims row says by whose accounts (Liquid's two companies),
     # told as that, not as who was hurt.
     victims = "story_victims_no_loss" if lost_nothing else "story_victims"
@@ -220,7 +220,7 @@ def aftermath(ctx: IncidentContext) -> list[str]:
     names = tuple(m for m in vocab.AFTERMATH if not (m == "acquisition_announced" and done.any()))
     # Where customers lost nothing, the day they could take their coins out again is what the
     # theft cost them; where a remedy was due, its delivery is told instead.
-    lost_nothing = remedy_extent(ctx, ctx.incident_id) == "not_needed"
+    lost_nothing = extent_of(ctx, ctx.incident_id) == "not_needed"
     if lost_nothing:
         names = (*names, "crypto_withdrawal_resumed")
     told = _told(ctx, {"story_aftermath": _steps(ctx, names)})

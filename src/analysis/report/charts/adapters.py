@@ -71,8 +71,9 @@ def _last_step_in_window(ctx) -> pd.Series | None:
     dated = table[(table["state"] == "known") & (table["days"].fillna(0) >= 2)]
     if dated.empty:
         return None
-    # the latest by the Japan dates the axis is in: a count in UTC dates is not ranked against one in Japan's
-    return dated.loc[dated["days_most_japan"].astype(int).idxmax()]
+    # the latest by the Japan dates the axis is in (a count in UTC dates is not ranked against one in
+    # Japan's), the later date where two tie
+    return dated.sort_values(["days_most_japan", "date"], kind="stable").iloc[-1]
 
 
 def first_day_of(ctx, incident: str) -> Figure | None:
