@@ -345,8 +345,8 @@ def _missing_time(theft: Milestone, detection: Milestone, lang: str) -> str:
 
 # A step's status with a sentence of its own (its catalogue key), said in the step's place among the
 # response's sentences instead of "Did not happen: ..." (`incident` places each: an entry it does not
-# place would be told nowhere). A halt that never came is said by the pages found, with its note's
-# reason: they say what stayed open (Bybit's withdrawals).
+# place would be told nowhere). A halt that never came is said as its note's reason, what stayed open
+# (Bybit's withdrawals), and that no page found reports a halt of anything else: no wider than its page.
 _OWN_SENTENCE = {("never", "suspension"): "find_never_suspension"}
 
 
@@ -355,12 +355,12 @@ def _has_own_sentence(step: Milestone | None) -> bool:
 
 
 def _own_sentence(ctx: IncidentContext, step: Milestone | None) -> str | None:
-    """A step's own sentence (`_OWN_SENTENCE`), its reason going on after the sentence's colon as its
-    note gives it after its label; None where its status has none."""
+    """A step's own sentence (`_OWN_SENTENCE`): its note's reason (after its label), then what no page
+    found; None where its status has none."""
     if not _has_own_sentence(step):
         return None
     key = _OWN_SENTENCE[(step.status, step.name)]
-    why = _reason(ctx, step, start=False).rstrip(".。")
+    why = _reason(ctx, step).rstrip(".。")
     return l10n.t(key if why else f"{key}_plain", ctx.lang, why=why)
 
 
@@ -442,18 +442,19 @@ def _first_sentence(note: str) -> str:
 def _customers_clause(ctx: IncidentContext, told: dict, since: str) -> str | None:
     """What became of customers, as a headline's clause: nothing lost by the exchange's own account,
     or a remedy decided (page 1 tells its count: among `told_counts`) whose first delivery no page dates
-    (not one the sources say never came, nor one not applicable); a partial remedy, or one still
-    under way, said as such, with no word on its delivery (Mt. Gox's creditors had been paid in part
-    by dates the pages give only as "by"); None where none of these is so."""
+    (not one the sources say never came, nor one not applicable); None otherwise, and for a remedy
+    partial or still under way (Mt. Gox's creditors were paid in part by dates the pages give only as
+    "by": a clause would say too much or too little; its paragraph tells it)."""
     m = ctx.found
     extent = story.extent_of(ctx, ctx.incident_id)
     if extent == "not_needed":
         return l10n.t("headline_no_loss", ctx.lang)
     if "remedy_decided" not in told or getattr(m.get("remedy_delivered"), "status", "gap") != "gap":
         return None
+    if extent == "partial":
+        return None
     decided = when(m.get("leak"), m.get("remedy_decided"), ctx.lang, since, dated=False)
-    key = "headline_decided_partial" if extent == "partial" else "headline_decided"
-    return decided and l10n.t(key, ctx.lang, decided=decided)
+    return decided and l10n.t("headline_decided", ctx.lang, decided=decided)
 
 
 def told_counts(ctx: IncidentContext) -> dict[str, tuple[Milestone | None, Milestone | None]]:
