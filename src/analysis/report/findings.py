@@ -136,8 +136,12 @@ def _theft_day(ctx: IncidentContext, theft: Milestone | None) -> str | None:
     """The theft's day as the tables write it in full, with its zone when it is another zone's date."""
     if theft is None or not theft.known or (theft.day is None and theft.span is None):
         return None
-    row = next(ctx.events[ctx.events["event_id"] == theft.event_id].itertuples())
-    return days.told(row, ctx.lang)
+    return days.told(_row(ctx, theft), ctx.lang)
+
+
+def _row(ctx: IncidentContext, m: Milestone):
+    """A milestone's row of the report's events, as a named tuple."""
+    return next(ctx.events[ctx.events["event_id"] == m.event_id].itertuples())
 
 
 def _described(row, lang: str) -> str:
@@ -449,9 +453,9 @@ def _customers_clause(ctx: IncidentContext, told: dict, since: str) -> str | Non
     extent = story.extent_of(ctx, ctx.incident_id)
     if extent == "not_needed":
         return l10n.t("headline_no_loss", ctx.lang)
-    if "remedy_decided" not in told or getattr(m.get("remedy_delivered"), "status", "gap") != "gap":
+    if extent == "partial" or "remedy_decided" not in told:
         return None
-    if extent == "partial":
+    if getattr(m.get("remedy_delivered"), "status", "gap") != "gap":
         return None
     decided = when(m.get("leak"), m.get("remedy_decided"), ctx.lang, since, dated=False)
     return decided and l10n.t("headline_decided", ctx.lang, decided=decided)
@@ -533,8 +537,7 @@ def incident(ctx: IncidentContext) -> Findings:
         else:
             # the time the halt is counted from, with what its row says was detected (BITPoint's XRP
             # send error, not the theft itself)
-            row = next(ctx.events[ctx.events["event_id"] == detection.event_id].itertuples())
-            what = _bracketless(getattr(row, l10n.column("title", lang)))
+            what = _bracketless(getattr(_row(ctx, detection), l10n.column("title", lang)))
             noticed = l10n.t("find_noticed_same_day_at", lang, step=ctx.milestone_names["detection"],
                              at=_clock(detection, lang), what=what)  # fmt: skip
     elif _same_day(to_detection) or _next_day(to_detection):
