@@ -72,8 +72,10 @@ def test_coincheck_page_one_in_full():
 def test_enforcement_and_aftermath_come_from_dated_events():
     ctx = prepare_incident(incident_id="bybit-2025", lang="en")
     # Bybit has no arrest, verdict, order or takeover on record: its only aftermath is the reserves
-    # the exchange refilled (24 Feb 2025, a UTC date).
-    assert story.aftermath(ctx) == ["What followed: reserves restored (24 February 2025, UTC date)."]
+    # the exchange refilled (24 Feb 2025, a UTC date), which rests on its CEO's word (step_en).
+    assert story.aftermath(ctx) == [
+        "What followed: reserves restored, by the CEO's own account (24 February 2025, UTC date)."
+    ]
     assert not any(s.startswith("Police and courts") for s in story.lead(ctx))
 
 
@@ -342,8 +344,8 @@ def test_an_undated_delivery_says_what_the_pages_do_say():
     # creditors said so on social media is the annex's; the first payment's day is said missing once.
     page = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="en")).paragraphs)
     assert (
-        "no page found gives the day it first reached customers. Creditors had received yen by 21 December 2023, one aggregator page "
-        "reports; BTC and BCH repayments via other exchanges began on 5 July 2024 (a US Eastern date); no page says "
+        "no page found gives the day it first reached customers. One aggregator page reports that creditors had received yen by "
+        "21 December 2023; BTC and BCH repayments via other exchanges began on 5 July 2024 (a US Eastern date); no page says "
         "whether all were paid by the 31 October 2026 deadline." in page
     )
     assert "social media" not in page
@@ -1224,7 +1226,7 @@ def test_where_customers_lost_nothing_the_day_they_could_withdraw_again_follows(
     # resumed on 27 Aug 2021 (liquid-btc-resumed) is what followed for them. Coincheck's remedy was due,
     # so its crypto withdrawals resuming (12 Mar 2018) is not told there: the remedy's delivery is.
     assert "What followed: BTC deposits and withdrawals resumed (27 August 2021); " in _told("liquid-2021")
-    assert "その後：BTCの入出金を再開（2021年8月27日）、" in _told("liquid-2021", "ja")
+    assert "その後：BTCの入出庫を再開（2021年8月27日）、" in _told("liquid-2021", "ja")
     assert "12 March 2018" not in _told("coincheck-2018")
 
 
@@ -1232,7 +1234,10 @@ def test_a_reason_after_its_step_s_label_goes_on_in_lower_case():
     # Bitfinex has two undated steps, each with its reason after its name and a colon; the note's own
     # case is kept, so a name stays capitalised (Bybit: "Dubai's regulator").
     bitfinex = _told("bitfinex-2016")
-    assert "Detection: the exchange's statement says only 'today', with no date or time." in bitfinex
+    assert (
+        "Detection: the statement that disclosed the breach (2:16 pm on 2 August 2016, US Eastern time) says only "
+        "that it was discovered 'today', with no time." in bitfinex
+    )
     assert "First regulator action: no Hong Kong financial regulator supervised the exchange" in bitfinex
     assert "First regulator action: Dubai's regulator said no more than that it was monitoring" in _told("bybit-2025")
     # One step alone: its reason is a sentence of its own.
@@ -1261,7 +1266,7 @@ def test_where_customers_lost_nothing_a_day_of_withdrawals_not_found_is_said():
     # DMM Bitcoin: balances guaranteed in full, but on 14 June 2024 customers still could not withdraw
     # their BTC, and no page found gives a later day (events.csv dmm-withdrawals-resumed, a gap).
     assert "No page found says when customers could withdraw their coins again." in _told("dmm-bitcoin-2024")
-    assert "顧客が暗号資産を再び出金できるようになった日を示すページは見つからない。" in _told("dmm-bitcoin-2024", "ja")
+    assert "顧客が暗号資産を再び出金できるようになった日を示す資料は見つからない。" in _told("dmm-bitcoin-2024", "ja")
     # Liquid's BTC withdrawals resumed on 27 Aug 2021 (dated): no such sentence
     assert "No page found says when customers" not in _told("liquid-2021")
 
