@@ -18,10 +18,7 @@ def when(row, lang: str) -> str:
     """A fact's day as the reader's language writes it (with its zone when it is not Japan's date), a
     month or quarter if that is all, or a dash."""
     if not pd.isna(row.date):
-        day = l10n.day(row.date.to_timestamp().date(), lang, "short")
-        if pd.isna(row.date_zone):
-            return day
-        return l10n.t("zoned_day", lang, day=day, zone=l10n.label("zone", row.date_zone, lang))
+        return l10n.zoned_day(row.date.to_timestamp().date(), row.date_zone, lang, style="short")
     if row.period is not None:
         return l10n.period(row.period, lang)
     return "—"

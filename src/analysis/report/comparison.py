@@ -77,9 +77,7 @@ def _cell(row, lang: str, numbers: dict[str, int]) -> str:
     ref = l10n.t("ref_no", lang, n=numbers[row["event_id"]]) if isinstance(row["event_id"], str) else ""
     if row["state"] == "known":
         # a count in another zone's dates reaches that zone's date: it is marked as such (Bitfinex)
-        day = l10n.day(pd.Timestamp(row["date"]).date(), lang, "short")
-        if isinstance(row["date_zone"], str) and row["date_zone"]:
-            day = l10n.t("zoned_day_bracketed", lang, day=day, zone=l10n.label("zone", row["date_zone"], lang))
+        day = l10n.zoned_day(pd.Timestamp(row["date"]).date(), row["date_zone"], lang, bracketed=True, style="short")
         return l10n.paren(l10n.since(row, lang), day, lang) + ref
     if row["state"] == "range":
         return f"{l10n.since(row, lang)}{ref}"
