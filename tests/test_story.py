@@ -50,8 +50,8 @@ def test_coincheck_page_one_in_full():
     # seed item 19: the FSA's order names Coincheck an operator under Art. 8 of the supplementary
     # provisions, i.e. one not yet registered (registered only on 11 Jan 2019, in what followed)
     assert (
-        "Before the theft: by the FSA's order, the exchange was unregistered, a deemed operator under the "
-        "transitional rule." in lead
+        "Before the theft: the exchange was not registered but operated as a deemed operator under the "
+        "transitional rule, as the FSA's order states." in lead
     )
     # the company is counted among those prosecutors indicted, not among the 31 police acted against (CoinPost)
     assert "prosecutors indicted 13 people and 1 company and summarily indicted 14 people" in lead
@@ -496,7 +496,7 @@ def test_detection_is_the_exchange_s_time_and_other_times_are_counted_too():
     cc = " ".join(findings.incident(prepare_incident(incident_id="coincheck-2018", lang="en")).paragraphs)
     assert (
         "The theft went unnoticed for about 11 h 23 min, from about 00:02 until the exchange says it noticed it "
-        "(about 8 h 25–28 min from about 03:00 or about 02:57, the exchange's own times)." in cc
+        "(about 8 h 25–28 min from about 03:00 or about 02:57, the exchange's theft times)." in cc
     )
     # BITPoint: halted 06:30 on 12 Jul; noticed 22:12 (used) or about 21:11 (press conference): 8 h 18 / 9 h 19 min.
     bp = " ".join(findings.incident(prepare_incident(incident_id="bitpoint-2019", lang="en")).paragraphs)
@@ -822,7 +822,7 @@ def test_the_exchange_s_own_earlier_account_is_told_by_where_it_was_read(data_co
 def test_other_times_for_a_theft_are_said_to_be_the_exchange_s_where_every_one_is(data_copy):
     # Coincheck's 03:00 (press conference) and 02:57 (a statement news reports quote), read on pages that quote the
     # company (source_kind quoted): both its own, so page 1 says whose they are.
-    own = "(about 8 h 25–28 min from about 03:00 or about 02:57, the exchange's own times)"
+    own = "(about 8 h 25–28 min from about 03:00 or about 02:57, the exchange's theft times)"
     assert own in _told("coincheck-2018")
     path = data_copy / "events.csv"
     set_cell(path, line_of(path, "event_id", "cc-theft-time-blog"), "source_kind", "secondary")
@@ -932,7 +932,7 @@ def test_a_remedy_without_a_dated_delivery_says_what_it_gives():
     # Its own sentence, not the decision's (Zaif's MONA terms were set two months after its decision),
     # with its extent; a pledge, not a repayment done.
     assert (
-        "Remedy decided for every unit customers lost: replacement coins procured; customers to be repaid in kind once "
+        "Remedy decided for everything customers lost: replacement coins procured; customers to be repaid in kind once "
         "crypto withdrawals resume. Funding: the exchange, which bought the coins" in text
     )
     # A remedy told with its payment (Coincheck's 88.549 JPY per XEM) is not told twice.
@@ -1067,10 +1067,10 @@ def test_a_remedy_detail_is_a_phrase_that_a_table_cell_capitalises():
     # the report begins it with a capital; a first word that is a name (MONA) is never lowered.
     from analysis.report import registry
 
-    assert "Remedy decided for every unit customers lost: replacement coins procured;" in _told("bitpoint-2019")
+    assert "Remedy decided for everything customers lost: replacement coins procured;" in _told("bitpoint-2019")
     table = "".join(p._repr_html_() for p in registry.report(prepare_incident(incident_id="bitpoint-2019", lang="en")))
     assert "Replacement coins procured; customers to be repaid in kind" in table
-    assert "Remedy decided for every unit customers lost: BTC and BCH in kind; MONA 60.3% in kind" in _told("zaif-2018")
+    assert "Remedy decided for everything customers lost: BTC and BCH in kind; MONA 60.3% in kind" in _told("zaif-2018")
 
 
 def test_a_drain_s_halt_is_named_for_what_was_halted():
@@ -1147,7 +1147,7 @@ def test_the_comparison_ranks_in_words_and_names_the_other_theft_times():
     assert "Coincheck 2018, the theft this report centres on, is the second largest of the 9 (US$532 million)" in en
     assert (
         "Coincheck 2018, from the theft: detection, about 11 h 23 min (about 8 h 25–28 min from about 03:00 or about"
-        " 02:57, the exchange's own times); first suspension, about 11 h 56 min" in en
+        " 02:57, the exchange's theft times); first suspension, about 11 h 56 min" in en
     )
     ja = " ".join(findings.comparison(prepare_comparison(lang="ja")).paragraphs)
     assert "本レポートの中心であるコインチェック（2018年）は5億3,200万米ドルで、9件中2番目に大きい。" in ja
@@ -1248,18 +1248,29 @@ def test_the_same_day_detection_count_says_which_thefts_it_counts():
     from analysis.report.context import prepare_comparison
 
     # Detection dated to the day: Coincheck, DMM, Liquid, Binance, BITPoint (same day) and Zaif (3 days);
-    # Bitfinex and Bybit are gaps and Mt. Gox's is a range of years, so 5 of 6.
+    # Mt. Gox's is dated only to its month, February 2014 (874-901 days after the drain began), which
+    # was not the day it began either: 5 of 7, the span said. Bitfinex and Bybit are gaps.
     ctx = prepare_comparison(lang="en")
+    numbers = {n.value: n.label for n in findings.comparison(ctx).numbers}
+    assert numbers["5 / 7"] == "noticed the same day (of 7 dated, 1 only to a later span of days)"
+    ja = {n.value: n.label for n in findings.comparison(prepare_comparison(lang="ja")).numbers}
+    assert ja["5 / 7"] == "流出当日に検知（検知の時期が分かる7件中。うち1件は翌日以降の期間のみ）"
+    table = ctx.table.copy()
+    # A span that could hold the theft's own day decides nothing: left out, and no span is said.
+    mtgox = (table["incident_id"] == "mtgox-2014") & (table["milestone"] == "detection")
+    table.loc[mtgox, "days_min"] = 0
+    ctx.__dict__["table"] = table
     numbers = {n.value: n.label for n in findings.comparison(ctx).numbers}
     assert numbers["5 / 6"] == "noticed the same day (of 6 dated to the day)"
     # Were one counted in another zone's dates, it is left out of the Japan-time count, and the label
     # says so rather than call the others all the dated ones.
-    table = ctx.table.copy()
     zaif = (table["incident_id"] == "zaif-2018") & (table["milestone"] == "detection")
     table.loc[zaif, "zone"] = "UTC"
-    ctx.__dict__["table"] = table
     numbers = {n.value: n.label for n in findings.comparison(ctx).numbers}
     assert numbers["5 / 5"] == "noticed the same day (of 5 with theft and detection dated in Japan time)"
+    table.loc[mtgox, "days_min"] = 874
+    numbers = {n.value: n.label for n in findings.comparison(ctx).numbers}
+    assert numbers["5 / 6"] == "noticed the same day (of 6 dated in Japan time, 1 only to a later span of days)"
 
 
 def test_where_customers_lost_nothing_a_day_of_withdrawals_not_found_is_said():

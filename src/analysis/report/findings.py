@@ -163,7 +163,7 @@ def _other_count(ctx, start: Milestone | None, end: Milestone | None, short: boo
     disagree on it (a conflict of timed rows, weak pages aside), earliest first: "(about 8 h 28 min
     counted from about 02:57, the time of the outflow given by Coincheck on the day; ...)"; short,
     the times alone, in the order of the range ("(about 8 h 25-28 min from about 03:00 or about 02:57,
-    the exchange's own times)"). A time after `end` counts nothing and is left out."""
+    the exchange's theft times)"). A time after `end` counts nothing and is left out."""
     if start is None or end is None or end.timestamp is None:
         return None
     rest = conflicts.others(ctx.data.events, start.event_id)
@@ -769,14 +769,22 @@ def comparison(ctx: ComparisonContext, focus: str | None = None) -> Findings:
     ]
     # Counted in Japan dates only: a day counted in another zone's dates (a UTC-dated theft) is not
     # the same measure, so it is left out of this count (its report says it in its own zone).
-    dated = table[(table["milestone"] == "detection") & (table["state"] == "known")]
+    # A detection dated only to a span that starts a day or more after the theft (Mt. Gox: a month,
+    # 874-901 days) was not the same day: it counts, so that the share is not flattered by leaving
+    # it out; a span that could hold the theft's own day decides nothing and is left out.
+    detection = table[table["milestone"] == "detection"]
+    dated = detection[(detection["state"] == "known") | ((detection["state"] == "range") & (detection["days_min"] > 0))]
     detected = dated[dated["zone"].isna()]
+    spans = int((detected["state"] == "range").sum())
     # "of 6 dated to the day" would be false if one dated in another zone's days were left out
     detection_key = "num_fastest_detection" if len(detected) == len(dated) else "num_fastest_detection_zoned"
+    if spans:
+        detection_key += "_spans"
     numbers = [KeyNumber(str(len(ctx.incidents)), l10n.t("num_thefts", lang))]
     if not detected.empty:
         same_day = int((detected["days"] == 0).sum())
-        numbers.append(KeyNumber(f"{same_day} / {len(detected)}", l10n.t(detection_key, lang, n=len(detected))))
+        label = l10n.t(detection_key, lang, n=len(detected), k=spans)
+        numbers.append(KeyNumber(f"{same_day} / {len(detected)}", label))
     numbers.insert(1, KeyNumber(f"{next_day} / {len(ctx.incidents)}", l10n.t("num_disclosed_next_day", lang)))
     # a remedy in tokens (IOUs for the loss) reached customers, but not as what they lost: said so
     tokens = sum(ctx.in_tokens(i) for i in delivered["incident_id"])
@@ -811,7 +819,7 @@ def _drain_note(ctx: ComparisonContext) -> str:
 
 
 def _extents_text(ctx: ComparisonContext, extents: dict[str, str | None]) -> str:
-    """'A remedy for every unit customers lost, at a stated price or in kind, was decided in 4 thefts (cash in yen: Coincheck 2018; ...);
+    """'A remedy for everything customers lost, at a stated price or in kind, was decided in 4 thefts (cash in yen: Coincheck 2018; ...);
     The remedy was partial or still under way in 1 theft (Mt. Gox 2014). ...': each extent once, each incident under its extent and form."""
     lang = ctx.lang
     parts = []
