@@ -667,7 +667,10 @@ def test_a_halt_that_never_came_is_told_in_the_halt_s_place():
     # bybit-suspension (never): told among the response's steps, before the disclosure, not among the
     # facts not found (a step that did not happen is no gap)
     paragraphs = findings.incident(prepare_incident(incident_id="bybit-2025", lang="en")).paragraphs
-    assert paragraphs[1].startswith("Withdrawals stayed open; no page found reports a halt of any other service. ")
+    assert (
+        "Withdrawals stayed open; no page found reports a halt of any other service. The exchange disclosed"
+        in (paragraphs[1])
+    )
     assert "halt of any other service" not in paragraphs[2]
 
 
@@ -1175,7 +1178,8 @@ def test_counts_all_in_one_zone_s_dates_are_said_to_be_so_once():
     assert en.headline.endswith("(both in UTC dates)")
     ja = " ".join(findings.incident(prepare_incident(incident_id="bitfinex-2016", lang="ja")).paragraphs[1:])
     assert (
-        "本文の日数は、流出の日付と同じ協定世界時の日付で数えている。取引所は流出当日に最初の停止措置をとった。" in ja
+        "本文の日数は、流出の日付と同じ協定世界時の日付で数えている。資料で確認できないもの：検知。" in ja
+        and "取引所は流出当日に最初の停止措置をとった。" in ja
     )
     # said once, and no count says it again (「流出当日（協定世界時の日付）に」)
     assert ja.count("協定世界時の日付で") == 1 and "（協定世界時の日付）" not in ja
@@ -1231,17 +1235,37 @@ def test_where_customers_lost_nothing_the_day_they_could_withdraw_again_follows(
 
 
 def test_a_reason_after_its_step_s_label_goes_on_in_lower_case():
-    # Bitfinex has two undated steps, each with its reason after its name and a colon; the note's own
-    # case is kept, so a name stays capitalised (Bybit: "Dubai's regulator").
-    bitfinex = _told("bitfinex-2016")
-    assert (
-        "Detection: the statement that disclosed the breach (2:16 pm on 2 August 2016, US Eastern time) says only "
-        "that it was discovered 'today', with no time." in bitfinex
-    )
-    assert "First regulator action: no Hong Kong financial regulator supervised the exchange" in bitfinex
-    assert "First regulator action: Dubai's regulator said no more than that it was monitoring" in _told("bybit-2025")
+    # Two undated steps said together each have their reason after their name and a colon, in the
+    # note's own case, so a name stays capitalised (Bybit: "Dubai's regulator").
+    for incident, said in (
+        ("bitfinex-2016", "First regulator action: no Hong Kong financial regulator supervised the exchange"),
+        ("bybit-2025", "First regulator action: Dubai's regulator said no more than that it was monitoring"),
+    ):
+        ctx = prepare_incident(incident_id=incident, lang="en")
+        regulator = findings.told_counts(ctx)["regulator_action"][1]
+        [gaps] = findings._unknown(ctx, (ctx.found["detection"], regulator))
+        assert gaps.startswith("Not found in the sources: detection, first regulator action. Detection: ")
+        assert said in gaps
     # One step alone: its reason is a sentence of its own.
     assert "Not found in the sources: first regulator action. The company says only" in _told("liquid-2021")
+
+
+def test_an_undated_step_of_the_first_hours_is_said_in_its_place():
+    # Bitfinex's and Bybit's detection (gaps) are said with the first hours' steps, before the halt; the
+    # regulator's gap opens the paragraph of what followed, with no other step's reason in it.
+    for incident in ("bitfinex-2016", "bybit-2025"):
+        paragraphs = findings.incident(prepare_incident(incident_id=incident, lang="en")).paragraphs
+        assert "Not found in the sources: detection. " in paragraphs[1]
+        assert paragraphs[1].index("detection. ") < paragraphs[1].index("The exchange disclosed the theft")
+        assert paragraphs[2].startswith("Not found in the sources: first regulator action. ")
+        assert "Detection" not in paragraphs[2] and "detection" not in paragraphs[2]
+    bitfinex = _told("bitfinex-2016")
+    assert (
+        "Not found in the sources: detection. The statement that disclosed the breach (2:16 pm on 2 August 2016, US "
+        "Eastern time) says only that it was discovered 'today', with no time. The exchange first halted" in bitfinex
+    )
+    ja = _told("bitfinex-2016", "ja")
+    assert "資料で確認できないもの：検知。流出を公表した声明（米国東部時間2016年8月2日午後2時16分）は" in ja
 
 
 def test_the_same_day_detection_count_says_which_thefts_it_counts():

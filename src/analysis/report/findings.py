@@ -368,6 +368,12 @@ def _own_sentence(ctx: IncidentContext, step: Milestone | None) -> str | None:
     return l10n.t(key if why else f"{key}_plain", ctx.lang, why=why)
 
 
+def _unsaid(step: Milestone | None) -> bool:
+    """A step the sources do not date, that did not happen or does not apply, with no sentence of its
+    own (`_own_sentence`): `_unknown` says it."""
+    return step is not None and not step.known and step.status in vocab.UNDATED and not _has_own_sentence(step)
+
+
 def _unknown(ctx: IncidentContext, steps) -> list[str]:
     """The first steps the sources do not date, did not happen or do not apply, said in a sentence
     each (a gap said, not hidden): "Not found in the sources: detection, first regulator action."; a
@@ -376,7 +382,7 @@ def _unknown(ctx: IncidentContext, steps) -> list[str]:
     by_status: dict[str, list[str]] = {}
     reasons: dict[str, list[tuple[str, Milestone]]] = {}
     for step in steps:
-        if step is not None and not step.known and step.status in vocab.UNDATED and not _has_own_sentence(step):
+        if _unsaid(step):
             by_status.setdefault(step.status, []).append(names[step.name].lower())
             # why it was not found, did not happen or does not apply: its row's note says
             reasons.setdefault(step.status, []).append((names[step.name], step))
@@ -608,7 +614,7 @@ def incident(ctx: IncidentContext) -> Findings:
         ),
         _order(ctx, m.get("order"), said(theft, m.get("order"), "after_theft")),
         _sentence("find_report", lang, deadline=l10n.day(m["report_deadline"].day, lang)) if slack == 0 else None,
-        *_unknown(ctx, (detection, m.get("suspension"), m.get("disclosure"), regulator)),
+        *_unknown(ctx, (regulator,)),
         _sentence(
             "find_paid",
             lang,
@@ -642,7 +648,14 @@ def incident(ctx: IncidentContext) -> Findings:
     joiner = l10n.t("sentence_joiner", lang)
     # What, how much, who was hurt, why and who did it lead; how fast the exchange and the
     # regulator moved and what customers got come next; what followed closes.
-    speed = [s for s in sentences[1:4] if s]
+    # A step of the first hours the pages do not date is said where that step would be told (Bitfinex's
+    # detection before its halt), not with the regulator's: the paragraph after it tells what was found.
+    early = (detection, m.get("suspension"), m.get("disclosure"))
+    slots = sentences[1:4]
+    if gaps := _unknown(ctx, early):
+        first = next(i for i, step in enumerate(early) if _unsaid(step))
+        slots = [*slots[:first], *gaps, *slots[first:]]
+    speed = [s for s in slots if s]
     later = [s for s in [*sentences[4:], *story.aftermath(ctx)] if s]
     if one_zone:
         # where the theft itself is dated in that zone, that is the reason the counts use it, and is said
