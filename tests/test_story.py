@@ -1098,8 +1098,8 @@ def test_the_price_paid_says_where_and_over_which_window_it_was_averaged():
     # company's own funds (item 15); said to the 100 million yen the reported total is printed to
     # (463億円, cc-compensation-paid), which it matches.
     assert (
-        "XEM holders were paid 88.549 JPY per XEM (46.3 bn JPY in all, from the company's own funds), the "
-        "volume-weighted average on Zaif XEM/JPY between Coincheck's XEM trading halt and the remedy's announcement. "
+        "XEM holders were paid 88.549 JPY per XEM, the volume-weighted average on Zaif XEM/JPY between Coincheck's "
+        "XEM trading halt and the remedy's announcement (46.3 bn JPY in all, from the company's own funds). "
         "The reported loss implies about 111 JPY per XEM; the payment was about 80% of that." in _told("coincheck-2018")
     )
     assert (
