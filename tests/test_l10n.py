@@ -339,3 +339,22 @@ def test_the_printed_dateline_is_a_css_string_no_text_can_break(text):
 )
 def test_a_note_s_label_is_taken_off_whichever_way_it_ends(note, lang, start, rest):
     assert l10n.after_label(note, lang, start) == rest
+
+
+@pytest.mark.parametrize("zone", [None, float("nan"), pd.NA, ""])
+@pytest.mark.parametrize("lang, plain", [("en", "2 Aug 2016"), ("ja", "2016/8/2")])
+def test_a_day_with_no_zone_is_the_plain_day_whatever_the_missing_value(zone, lang, plain):
+    # The loader gives an empty cell as pd.NA, a frame built by hand as NaN or None: all the plain day,
+    # in a sentence and in brackets alike (the annex's cells and the comparison's table).
+    day = date(2016, 8, 2)
+    assert l10n.zoned_day(day, zone, lang, style="short") == l10n.day(day, lang, "short") == plain
+    assert l10n.zoned_day(day, zone, lang, bracketed=True, style="short") == plain
+
+
+@pytest.mark.parametrize(
+    "lang, bracketed, said",
+    [("en", False, "2 Aug 2016 (UTC date)"), ("en", True, "2 Aug 2016, UTC date"),
+     ("ja", False, "2016/8/2（協定世界時の日付）"), ("ja", True, "2016/8/2、協定世界時の日付")],
+)  # fmt: skip
+def test_a_day_in_another_zone_says_its_zone(lang, bracketed, said):
+    assert l10n.zoned_day(date(2016, 8, 2), "UTC", lang, bracketed=bracketed, style="short") == said

@@ -5,6 +5,7 @@ import dataclasses
 import re
 from decimal import Decimal
 
+import pandas as pd
 import pytest
 
 from analysis import l10n
@@ -28,6 +29,8 @@ def test_page_one_tells_each_aspect_from_its_row(incident, lang):
         key = f"story_{aspect}"
         if aspect == "victims" and story.remedy_extents(ctx)[incident] == "not_needed":
             key = "story_victims_no_loss"  # whose accounts say customers lost nothing (Liquid)
+        if aspect == "value" and DATA.incidents.set_index("incident_id").at[incident, "kind"] == "drain":
+            key = "story_value_drain"  # the coins reported gone, some found later (Mt. Gox): not "stolen"
         if aspect in rows.index:
             assert l10n.t(key, lang, text=rows.at[aspect, f"text_{lang}"]) in page
         elif aspect == "attribution":  # the gap is said as a gap
@@ -1098,8 +1101,8 @@ def test_the_price_paid_says_where_and_over_which_window_it_was_averaged():
     # company's own funds (item 15); said to the 100 million yen the reported total is printed to
     # (463億円, cc-compensation-paid), which it matches.
     assert (
-        "XEM holders were paid 88.549 JPY per XEM, the volume-weighted average on Zaif XEM/JPY between Coincheck's "
-        "XEM trading halt and the remedy's announcement (46.3 bn JPY in all, from the company's own funds). "
+        "XEM holders were paid 46.3 bn JPY in all, from the company's own funds: 88.549 JPY per XEM, the "
+        "volume-weighted average on Zaif XEM/JPY between Coincheck's XEM trading halt and the remedy's announcement. "
         "The reported loss implies about 111 JPY per XEM; the payment was about 80% of that." in _told("coincheck-2018")
     )
     assert (
@@ -1261,11 +1264,14 @@ def test_an_undated_step_of_the_first_hours_is_said_in_its_place():
         assert "Detection" not in paragraphs[2] and "detection" not in paragraphs[2]
     bitfinex = _told("bitfinex-2016")
     assert (
-        "Not found in the sources: detection. The statement that disclosed the breach (2:16 pm on 2 August 2016, US "
-        "Eastern time) says only that it was discovered 'today', with no time. The exchange first halted" in bitfinex
+        "Not found in the sources: detection. No page gives its time or a date of its own; the statement that "
+        "disclosed the breach (2:16 pm on 2 August 2016, US Eastern time) says only that it was discovered 'today'. "
+        "The exchange first halted" in bitfinex
     )
     ja = _told("bitfinex-2016", "ja")
-    assert "資料で確認できないもの：検知。流出を公表した声明（米国東部時間2016年8月2日午後2時16分）は" in ja
+    assert (
+        "資料で確認できないもの：検知。時刻や日付を示すページはなく、流出を公表した声明（米国東部時間2016年8月2日" in ja
+    )
 
 
 def test_the_same_day_detection_count_says_which_thefts_it_counts():
@@ -1276,7 +1282,9 @@ def test_the_same_day_detection_count_says_which_thefts_it_counts():
     # was not the day it began either: 5 of 7, the span said. Bitfinex and Bybit are gaps.
     ctx = prepare_comparison(lang="en")
     numbers = {n.value: n.label for n in findings.comparison(ctx).numbers}
-    assert numbers["5 / 7"] == "noticed the same day (of 7 dated, 1 only to a later span of days)"
+    mtgox = ctx.table[(ctx.table["incident_id"] == "mtgox-2014") & (ctx.table["milestone"] == "detection")]
+    assert mtgox["state"].tolist() == ["range"] and mtgox["days_min"].tolist() == [874]
+    assert numbers["5 / 7"] == "noticed the same day (of 7 dated, 1 only to a span that starts after the theft's day)"
     ja = {n.value: n.label for n in findings.comparison(prepare_comparison(lang="ja")).numbers}
     assert ja["5 / 7"] == "流出当日に検知（検知の時期が分かる7件中。うち1件は翌日以降の期間のみ）"
     table = ctx.table.copy()
@@ -1284,6 +1292,8 @@ def test_the_same_day_detection_count_says_which_thefts_it_counts():
     mtgox = (table["incident_id"] == "mtgox-2014") & (table["milestone"] == "detection")
     table.loc[mtgox, "days_min"] = 0
     ctx.__dict__["table"] = table
+    assert findings.comparison(ctx).numbers[2].value == "5 / 6"
+    table.loc[mtgox, "days_min"] = pd.NA  # a span with no known start decides nothing either
     numbers = {n.value: n.label for n in findings.comparison(ctx).numbers}
     assert numbers["5 / 6"] == "noticed the same day (of 6 dated to the day)"
     # Were one counted in another zone's dates, it is left out of the Japan-time count, and the label
@@ -1294,7 +1304,14 @@ def test_the_same_day_detection_count_says_which_thefts_it_counts():
     assert numbers["5 / 5"] == "noticed the same day (of 5 with theft and detection dated in Japan time)"
     table.loc[mtgox, "days_min"] = 874
     numbers = {n.value: n.label for n in findings.comparison(ctx).numbers}
-    assert numbers["5 / 6"] == "noticed the same day (of 6 dated in Japan time, 1 only to a later span of days)"
+    assert numbers["5 / 6"] == (
+        "noticed the same day (of 6 with theft and detection dated in Japan time, 1 only to a span that starts after "
+        "the theft's day)"
+    )
+    ja = prepare_comparison(lang="ja")
+    ja.__dict__["table"] = table
+    labels = {n.value: n.label for n in findings.comparison(ja).numbers}
+    assert labels["5 / 6"] == "流出当日に検知（日本時間で流出日と検知の時期が分かる6件中。うち1件は翌日以降の期間のみ）"
 
 
 def test_where_customers_lost_nothing_a_day_of_withdrawals_not_found_is_said():
@@ -1485,3 +1502,26 @@ def test_a_drain_s_report_names_its_disclosure_the_loss_s_everywhere(lang, loss,
     table = next(b for b in later(ctx, Section("later", later_title(ctx))).blocks if hasattr(b, "frame"))
     assert days in table.frame.columns and loss in set(table.frame.iloc[:, 0])
     assert prepare_incident(incident_id="coincheck-2018", lang=lang).milestone_names["disclosure"] != loss
+
+
+def _with_gaps(incident: str, steps: tuple[str, ...], lang: str = "en"):
+    """An incident's context with some of its milestones made gaps (undated), as a row of status gap
+    would make them."""
+    ctx = prepare_incident(incident_id=incident, lang=lang)
+    found = dict(ctx.found)
+    for step in steps:
+        found[step] = dataclasses.replace(found[step], day=None, timestamp=None, status="gap", span=None,
+                                          period=None, zone=None, zone_day=None)  # fmt: skip
+    ctx.__dict__["found"] = found
+    return ctx
+
+
+def test_each_undated_step_of_the_first_hours_is_said_in_its_own_place():
+    # Coincheck's halt undated: said between the detection and the disclosure, not before them; with
+    # the disclosure undated too, each is said in its own place, not both at the first.
+    [_, speed, *_] = findings.incident(_with_gaps("coincheck-2018", ("suspension",))).paragraphs
+    halt = speed.index("Not found in the sources: first suspension.")
+    assert speed.index("The theft went unnoticed") < halt < speed.index("The exchange disclosed the theft")
+    [_, speed, *_] = findings.incident(_with_gaps("coincheck-2018", ("suspension", "disclosure"))).paragraphs
+    assert speed.count("Not found in the sources:") == 2
+    assert speed.index("The theft went unnoticed") < speed.index("first suspension.") < speed.index("theft disclosed.")

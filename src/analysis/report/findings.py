@@ -376,8 +376,9 @@ def _unsaid(step: Milestone | None) -> bool:
 
 def _unknown(ctx: IncidentContext, steps) -> list[str]:
     """The first steps the sources do not date, did not happen or do not apply, said in a sentence
-    each (a gap said, not hidden): "Not found in the sources: detection, first regulator action."; a
-    step with a sentence of its own (`_own_sentence`) is not among them."""
+    each (a gap said, not hidden): "Not found in the sources: first regulator action.", each step named
+    with its reason where several share a status; a step with a sentence of its own (`_own_sentence`)
+    is not among them."""
     names = ctx.milestone_names
     by_status: dict[str, list[str]] = {}
     reasons: dict[str, list[tuple[str, Milestone]]] = {}
@@ -648,19 +649,17 @@ def incident(ctx: IncidentContext) -> Findings:
     joiner = l10n.t("sentence_joiner", lang)
     # What, how much, who was hurt, why and who did it lead; how fast the exchange and the
     # regulator moved and what customers got come next; what followed closes.
-    # A step of the first hours the pages do not date is said where that step would be told (Bitfinex's
+    # A step of the first hours the pages do not date is said in that step's own place (Bitfinex's
     # detection before its halt), not with the regulator's: the paragraph after it tells what was found.
     early = (detection, m.get("suspension"), m.get("disclosure"))
-    slots = sentences[1:4]
-    if gaps := _unknown(ctx, early):
-        first = next(i for i, step in enumerate(early) if _unsaid(step))
-        slots = [*slots[:first], *gaps, *slots[first:]]
-    speed = [s for s in slots if s]
+    counted = [s for s in sentences[1:4] if s]
+    speed = [s for step, sentence in zip(early, sentences[1:4]) for s in (*_unknown(ctx, (step,)), sentence) if s]
     later = [s for s in [*sentences[4:], *story.aftermath(ctx)] if s]
     if one_zone:
         # where the theft itself is dated in that zone, that is the reason the counts use it, and is said
         key = "find_days_in_zone_theft" if theft is not None and theft.zone == one_zone else "find_days_in_zone"
-        (speed or later).insert(0, l10n.t(key, lang, zone=l10n.label("zone", one_zone, lang)))
+        # said before the first paragraph that counts days, not before one of gaps alone
+        (speed if counted else later).insert(0, l10n.t(key, lang, zone=l10n.label("zone", one_zone, lang)))
     paragraphs = [
         joiner.join(s for s in [sentences[0], *story.lead(ctx)] if s),
         joiner.join(speed),
@@ -715,6 +714,34 @@ def incident(ctx: IncidentContext) -> Findings:
     if customers:
         headline = l10n.t("headline_then", lang, headline=headline, customers=customers)
     return Findings(headline, [p for p in paragraphs if p], numbers)
+
+
+# The same-day detection count's label, by (a theft counted in another zone's dates left out, a
+# detection dated only to a span after the theft's day counted).
+_SAME_DAY_LABELS = {
+    (False, False): "num_fastest_detection",
+    (True, False): "num_fastest_detection_zoned",
+    (False, True): "num_fastest_detection_spans",
+    (True, True): "num_fastest_detection_zoned_spans",
+}
+
+
+def _same_day_detections(table: pd.DataFrame, lang: str) -> KeyNumber | None:
+    """How many thefts were noticed the day they began, of those whose detection is dated in Japan
+    time; None where none is. A detection dated only to a span that starts after the theft's day
+    (Mt. Gox: a month, 874-901 days) was not the same day, and counts, so that leaving it out does
+    not flatter the share; a span that could hold the theft's own day decides nothing."""
+    detections = table[table["milestone"] == "detection"]
+    later_span = (detections["state"] == "range") & (detections["days_min"] > 0)
+    dated = detections[(detections["state"] == "known") | later_span.fillna(False).astype(bool)]
+    detected = dated[dated["zone"].isna()]
+    if detected.empty:
+        return None
+    spans = int((detected["state"] == "range").sum())
+    # "of 6 dated to the day" would be false if one dated in another zone's days were left out
+    key = _SAME_DAY_LABELS[(len(detected) < len(dated), spans > 0)]
+    label = l10n.t(key, lang, n=len(detected), k=spans)
+    return KeyNumber(f"{int((detected['days'] == 0).sum())} / {len(detected)}", label)
 
 
 def _dated(table: pd.DataFrame, milestone: str) -> pd.DataFrame:
@@ -782,22 +809,9 @@ def comparison(ctx: ComparisonContext, focus: str | None = None) -> Findings:
     ]
     # Counted in Japan dates only: a day counted in another zone's dates (a UTC-dated theft) is not
     # the same measure, so it is left out of this count (its report says it in its own zone).
-    # A detection dated only to a span that starts a day or more after the theft (Mt. Gox: a month,
-    # 874-901 days) was not the same day: it counts, so that the share is not flattered by leaving
-    # it out; a span that could hold the theft's own day decides nothing and is left out.
-    detection = table[table["milestone"] == "detection"]
-    dated = detection[(detection["state"] == "known") | ((detection["state"] == "range") & (detection["days_min"] > 0))]
-    detected = dated[dated["zone"].isna()]
-    spans = int((detected["state"] == "range").sum())
-    # "of 6 dated to the day" would be false if one dated in another zone's days were left out
-    detection_key = "num_fastest_detection" if len(detected) == len(dated) else "num_fastest_detection_zoned"
-    if spans:
-        detection_key += "_spans"
     numbers = [KeyNumber(str(len(ctx.incidents)), l10n.t("num_thefts", lang))]
-    if not detected.empty:
-        same_day = int((detected["days"] == 0).sum())
-        label = l10n.t(detection_key, lang, n=len(detected), k=spans)
-        numbers.append(KeyNumber(f"{same_day} / {len(detected)}", label))
+    if (same_day := _same_day_detections(table, lang)) is not None:
+        numbers.append(same_day)
     numbers.insert(1, KeyNumber(f"{next_day} / {len(ctx.incidents)}", l10n.t("num_disclosed_next_day", lang)))
     # a remedy in tokens (IOUs for the loss) reached customers, but not as what they lost: said so
     tokens = sum(ctx.in_tokens(i) for i in delivered["incident_id"])

@@ -194,7 +194,11 @@ def lead(ctx: IncidentContext) -> list[str]:
     # Where customers lost nothing, a victims row says by whose accounts (Liquid's two companies),
     # told as that, not as who was hurt.
     victims = "story_victims_no_loss" if lost_nothing else "story_victims"
-    told = _told(ctx, {"story_value": _aspect(ctx, "value"), victims: _aspect(ctx, "victims")})
+    # A drain's value is of all the coins reported gone at its end, some of them found later: not
+    # called the value stolen (Mt. Gox's US$470 million).
+    drain = ctx.data.incidents.set_index("incident_id").at[ctx.incident_id, "kind"] == "drain"
+    value = "story_value_drain" if drain else "story_value"
+    told = _told(ctx, {value: _aspect(ctx, "value"), victims: _aspect(ctx, "victims")})
     if _aspect(ctx, "victims") is None and lost_nothing:
         # Nobody to name as hurt, the remedy says so; and who bore the loss, where its row says.
         remedy = ctx.data.remedies[ctx.data.remedies["incident_id"] == ctx.incident_id]
