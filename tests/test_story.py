@@ -783,7 +783,7 @@ def test_a_drain_counts_from_the_earlier_theft_too():
         # The Nikkei of 28 Feb 2014: the deposit account short by 「最大で28億円程度」, the company said.
         (
             "mtgox-2014",
-            "at its filing the company also said customers' cash in its bank accounts was short by up to about "
+            "At its filing the company also said customers' cash in its bank accounts was short by up to about "
             "2.8 bn JPY",
         ),
     ],
@@ -1262,6 +1262,8 @@ def test_an_undated_step_of_the_first_hours_is_said_in_its_place():
         assert paragraphs[1].index("detection. ") < paragraphs[1].index("The exchange disclosed the theft")
         assert paragraphs[2].startswith("Not found in the sources: first regulator action. ")
         assert "Detection" not in paragraphs[2] and "detection" not in paragraphs[2]
+    bybit = findings.incident(prepare_incident(incident_id="bybit-2025", lang="en")).paragraphs[1]
+    assert bybit.index("Not found in the sources: detection.") < bybit.index("Withdrawals stayed open")
     bitfinex = _told("bitfinex-2016")
     assert (
         "Not found in the sources: detection. No page gives its time or a date of its own; the statement that "
@@ -1284,7 +1286,7 @@ def test_the_same_day_detection_count_says_which_thefts_it_counts():
     numbers = {n.value: n.label for n in findings.comparison(ctx).numbers}
     mtgox = ctx.table[(ctx.table["incident_id"] == "mtgox-2014") & (ctx.table["milestone"] == "detection")]
     assert mtgox["state"].tolist() == ["range"] and mtgox["days_min"].tolist() == [874]
-    assert numbers["5 / 7"] == "noticed the same day (of 7 dated, 1 only to a span that starts after the theft's day)"
+    assert numbers["5 / 7"] == "noticed the same day (of 7 dated, 1 only to a span after the theft's day)"
     ja = {n.value: n.label for n in findings.comparison(prepare_comparison(lang="ja")).numbers}
     assert ja["5 / 7"] == "流出当日に検知（検知の時期が分かる7件中。うち1件は翌日以降の期間のみ）"
     table = ctx.table.copy()
@@ -1305,7 +1307,7 @@ def test_the_same_day_detection_count_says_which_thefts_it_counts():
     table.loc[mtgox, "days_min"] = 874
     numbers = {n.value: n.label for n in findings.comparison(ctx).numbers}
     assert numbers["5 / 6"] == (
-        "noticed the same day (of 6 with theft and detection dated in Japan time, 1 only to a span that starts after "
+        "noticed the same day (of 6 with theft and detection dated in Japan time, 1 only to a span after "
         "the theft's day)"
     )
     ja = prepare_comparison(lang="ja")
@@ -1518,10 +1520,15 @@ def _with_gaps(incident: str, steps: tuple[str, ...], lang: str = "en"):
 
 def test_each_undated_step_of_the_first_hours_is_said_in_its_own_place():
     # Coincheck's halt undated: said between the detection and the disclosure, not before them; with
-    # the disclosure undated too, each is said in its own place, not both at the first.
+    # the disclosure undated too, the two side by side are said together, after the detection.
     [_, speed, *_] = findings.incident(_with_gaps("coincheck-2018", ("suspension",))).paragraphs
     halt = speed.index("Not found in the sources: first suspension.")
     assert speed.index("The theft went unnoticed") < halt < speed.index("The exchange disclosed the theft")
     [_, speed, *_] = findings.incident(_with_gaps("coincheck-2018", ("suspension", "disclosure"))).paragraphs
-    assert speed.count("Not found in the sources:") == 2
-    assert speed.index("The theft went unnoticed") < speed.index("first suspension.") < speed.index("theft disclosed.")
+    assert speed.count("Not found in the sources:") == 1
+    gaps = speed.index("Not found in the sources: first suspension, theft disclosed. ")
+    assert speed.index("The theft went unnoticed") < gaps
+    # apart, each in its own place: the detection's before the halt, the disclosure's after it
+    [_, speed, *_] = findings.incident(_with_gaps("coincheck-2018", ("detection", "disclosure"))).paragraphs
+    assert speed.index("Not found in the sources: detection.") < speed.index("The exchange first halted")
+    assert speed.index("The exchange first halted") < speed.index("Not found in the sources: theft disclosed.")

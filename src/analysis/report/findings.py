@@ -368,6 +368,24 @@ def _own_sentence(ctx: IncidentContext, step: Milestone | None) -> str | None:
     return l10n.t(key if why else f"{key}_plain", ctx.lang, why=why)
 
 
+def _first_hours(ctx: IncidentContext, steps: tuple, sentences: list[str | None]) -> list[str]:
+    """The sentences of the first hours' steps (`steps`: detection, halt, disclosure), each step the
+    pages do not date said in its own place (Bitfinex's detection before its halt), not with the
+    regulator's, where the paragraph after it would read as not found; undated steps side by side
+    are said together ("Not found in the sources: first suspension, theft disclosed.")."""
+    out: list[str] = []
+    run: list[Milestone] = []
+    for step, sentence in zip(steps, sentences):
+        if _unsaid(step):
+            run.append(step)
+        else:
+            out += _unknown(ctx, run)
+            run = []
+        if sentence:
+            out.append(sentence)
+    return out + _unknown(ctx, run)
+
+
 def _unsaid(step: Milestone | None) -> bool:
     """A step the sources do not date, that did not happen or does not apply, with no sentence of its
     own (`_own_sentence`): `_unknown` says it."""
@@ -649,17 +667,14 @@ def incident(ctx: IncidentContext) -> Findings:
     joiner = l10n.t("sentence_joiner", lang)
     # What, how much, who was hurt, why and who did it lead; how fast the exchange and the
     # regulator moved and what customers got come next; what followed closes.
-    # A step of the first hours the pages do not date is said in that step's own place (Bitfinex's
-    # detection before its halt), not with the regulator's: the paragraph after it tells what was found.
-    early = (detection, m.get("suspension"), m.get("disclosure"))
-    counted = [s for s in sentences[1:4] if s]
-    speed = [s for step, sentence in zip(early, sentences[1:4]) for s in (*_unknown(ctx, (step,)), sentence) if s]
+    told_first = [s for s in sentences[1:4] if s]
+    speed = _first_hours(ctx, (detection, m.get("suspension"), m.get("disclosure")), sentences[1:4])
     later = [s for s in [*sentences[4:], *story.aftermath(ctx)] if s]
     if one_zone:
         # where the theft itself is dated in that zone, that is the reason the counts use it, and is said
         key = "find_days_in_zone_theft" if theft is not None and theft.zone == one_zone else "find_days_in_zone"
-        # said before the first paragraph that counts days, not before one of gaps alone
-        (speed if counted else later).insert(0, l10n.t(key, lang, zone=l10n.label("zone", one_zone, lang)))
+        # said before the first paragraph that tells a step, not before one of gaps alone
+        (speed if told_first else later).insert(0, l10n.t(key, lang, zone=l10n.label("zone", one_zone, lang)))
     paragraphs = [
         joiner.join(s for s in [sentences[0], *story.lead(ctx)] if s),
         joiner.join(speed),

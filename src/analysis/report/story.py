@@ -196,8 +196,7 @@ def lead(ctx: IncidentContext) -> list[str]:
     victims = "story_victims_no_loss" if lost_nothing else "story_victims"
     # A drain's value is of all the coins reported gone at its end, some of them found later: not
     # called the value stolen (Mt. Gox's US$470 million).
-    drain = ctx.data.incidents.set_index("incident_id").at[ctx.incident_id, "kind"] == "drain"
-    value = "story_value_drain" if drain else "story_value"
+    value = "story_value_drain" if ctx.incident_id in ctx.drains else "story_value"
     told = _told(ctx, {value: _aspect(ctx, "value"), victims: _aspect(ctx, "victims")})
     if _aspect(ctx, "victims") is None and lost_nothing:
         # Nobody to name as hurt, the remedy says so; and who bore the loss, where its row says.
