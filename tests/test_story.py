@@ -328,14 +328,14 @@ def test_mt_gox_court_steps_are_named_for_what_happened():
     # step name), rehabilitation opened on 22 Jun 2018 (CoinChoice).
     page = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="en")).paragraphs)
     assert (
-        "What followed: filing for civil rehabilitation (28 February 2014); bankruptcy proceedings opened after "
-        "rehabilitation was refused (24 April 2014); civil rehabilitation proceedings opened (22 June 2018)."
+        "What followed: filing for civil rehabilitation (28 February 2014); bankruptcy after rehabilitation was "
+        "refused (24 April 2014); civil rehabilitation in place of the bankruptcy (22 June 2018)."
     ) in page
     assert "bankruptcy protection" not in page
     ja = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="ja")).paragraphs)
     assert (
-        "その後：民事再生法の適用申請（2014年2月28日）、民事再生の申立ての棄却を経た破産手続の開始決定（2014年4月24日）、"
-        "民事再生手続の開始決定（2018年6月22日）。" in ja
+        "その後：民事再生法の適用申請（2014年2月28日）、民事再生の申立て棄却後の破産手続開始（2014年4月24日）、"
+        "破産に代わる民事再生手続の開始（2018年6月22日）。" in ja
     )
 
 
@@ -354,8 +354,8 @@ def test_an_undated_delivery_says_what_the_pages_do_say():
     assert "social media" not in page
     ja = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="ja")).paragraphs)
     assert (
-        "顧客に最初に届いた日を示す資料は見つからない。まとめサイト1件は、債権者が2023年12月21日までに日本円を受け取ったとの報告を伝え、"
-        "他の取引所を通じたBTC・BCHの弁済は2024年7月5日（米国東部時間の日付）に始まったが、" in ja
+        "顧客に最初に届いた日を示す資料は見つからない。日本円は、まとめサイト1件が伝える債権者の報告によれば2023年12月21日までに"
+        "支払われ、BTC・BCHの弁済は他の取引所を通じて2024年7月5日（米国東部時間の日付）に始まったが、" in ja
     )
     # What customers were to get, and that it is only part of the loss (remedies.csv extent partial).
     assert "Remedy, partial or still under way: repayments under the rehabilitation plan" in page
@@ -492,7 +492,7 @@ def test_detection_is_the_exchange_s_time_and_other_times_are_counted_too():
     # Only the exchange can say when it noticed (Zaif: anomaly seen 17 Sep, theft 14 Sep).
     text = " ".join(findings.incident(prepare_incident(incident_id="zaif-2018", lang="en")).paragraphs)
     # Zaif's detection has a day, not a time: the day the exchange says it noticed.
-    assert "The theft went unnoticed for 3 days, to the day the exchange says it noticed it." in text
+    assert "The theft went unnoticed for 3 days, until the day the exchange says it found the breach." in text
     # Coincheck: 00:02 (the blockchain record) to 11:25 (the exchange's time); counted from each time the
     # company gave for the theft too (02:57 on the day, 03:00 at the press conference): 8 h 28 / 8 h 25 min,
     # given as a range on page 1 (who gave each time is the annex's).
@@ -707,13 +707,13 @@ def test_a_halt_that_never_came_without_a_note_says_no_more_than_the_record(data
         (
             "liquid-2021",
             "en",
-            "Detection: about 08:50 JST on the day of the theft (Unauthorised access to company wallets detected); "
+            "Detection: about 08:50 JST on the day of the theft (unauthorised access to the company's wallets detected); "
             "no page found gives the time the theft began, so how long it went unnoticed cannot be counted.",
         ),
         (
             "liquid-2021",
             "ja",
-            "検知：流出当日の日本時間8時50分ごろ（管理用ウォレットへの不正アクセスを検出）。流出開始の時刻を示す資料はなく、"
+            "検知：流出当日の日本時間8時50分ごろ（同社が管理するウォレットへの不正アクセスを検知）。流出開始の時刻を示す資料はなく、"
             "気づかれるまでの時間は分からない。",
         ),
         # bp-detection: 11 Jul 2019 22:12 (about), an XRP send error, said as what was detected (its
@@ -729,6 +729,29 @@ def test_a_detection_timed_on_an_untimed_theft_s_day_says_its_time_and_what_was_
 def _told(incident: str, lang: str = "en") -> str:
     """Page 1's findings of an incident, as one text."""
     return " ".join(findings.incident(prepare_incident(incident_id=incident, lang=lang)).paragraphs)
+
+
+def test_a_detection_dated_only_to_a_later_month_is_told_with_its_span():
+    # Mt. Gox: the company's own row dates its finding to February 2014 only (events.csv mtgox-detection,
+    # period 2014-02); the drain began on 11 Sep 2011: 874 days to 1 Feb 2014 (731 to 11 Sep 2013, then
+    # 143), 901 to 28 Feb. Page 1 had said nothing of the detection, as a month is no day to count from.
+    assert (
+        "By the exchange's account, the loss came to light in February 2014, 874–901 days after the drain began."
+        in _told("mtgox-2014")
+    )
+    assert "取引所によれば損失の判明は2014年2月、流出開始から874〜901日後だった。" in _told("mtgox-2014", "ja")
+
+
+def test_a_title_inside_brackets_is_lowered_unless_it_leads_with_an_acronym_or_a_name():
+    from analysis.report.findings import _inside
+
+    ctx = prepare_incident(incident_id="liquid-2021", lang="en")
+    assert _inside(ctx, "Unauthorised access detected (first notice)") == "unauthorised access detected"
+    assert _inside(ctx, "XRP send error detected") == "XRP send error detected"
+    assert _inside(ctx, "Liquid halts withdrawals") == "Liquid halts withdrawals"  # the exchange's name
+    assert _inside(ctx, "QUOINE notices") == "QUOINE notices"
+    ja = prepare_incident(incident_id="liquid-2021", lang="ja")
+    assert _inside(ja, "不正アクセスを検知（第一報）") == "不正アクセスを検知"
 
 
 def test_an_account_naming_the_buyer_joins_the_buyer_to_its_own_day(data_copy):
@@ -924,9 +947,7 @@ def test_the_headline_pins_the_exchange_s_account_to_its_time_of_noticing():
     assert "from about 00:02 until the exchange says it noticed it" in " ".join(found.paragraphs)
     # Zaif's account gives a day, not a time: the headline says the day count, by its account.
     zaif = findings.incident(prepare_incident(incident_id="zaif-2018", lang="en"))
-    assert zaif.headline.startswith(
-        "Zaif 2018: the theft went unnoticed for 3 days, by the exchange's account of when it noticed it;"
-    )
+    assert zaif.headline.startswith("Zaif 2018: the theft went unnoticed for 3 days, by the exchange's account;")
 
 
 def test_a_remedy_without_a_dated_delivery_says_what_it_gives():
@@ -1015,7 +1036,7 @@ def test_a_row_names_its_own_step_on_page_one(fixture_copy):
         findings.incident(prepare_incident(incident_id="example-2020", lang="ja", data_dir=fixture_copy)).paragraphs
     )
     assert "2回目の業務改善命令は流出から" in ja
-    assert "その後：新しい所有者のもとで取引を再開（2020年第3四半期）。" in ja
+    assert "その後：新しい所有者のもとで取引を再開（2020年7〜9月）。" in ja
 
 
 def test_page_one_says_what_the_regulator_had_done_before_the_theft():
@@ -1029,7 +1050,7 @@ def test_page_one_says_what_the_regulator_had_done_before_the_theft():
     )
     assert "A third business improvement order of 2018 followed 11 days after the theft." in zaif
     zaif_ja = " ".join(findings.incident(prepare_incident(incident_id="zaif-2018", lang="ja")).paragraphs)
-    assert "流出の前：金融庁はすでに2018年3月8日と6月22日の2度、運営会社に業務改善命令を出していた。" in zaif_ja
+    assert "流出前の状況：金融庁はすでに2018年3月8日と6月22日の2度、運営会社に業務改善命令を出していた。" in zaif_ja
     assert "同年3回目の業務改善命令は流出から11日で出た。" in zaif_ja
     bp = _told("bitpoint-2019")
     assert (
@@ -1233,7 +1254,7 @@ def test_where_customers_lost_nothing_the_day_they_could_withdraw_again_follows(
     # resumed on 27 Aug 2021 (liquid-btc-resumed) is what followed for them. Coincheck's remedy was due,
     # so its crypto withdrawals resuming (12 Mar 2018) is not told there: the remedy's delivery is.
     assert "What followed: BTC deposits and withdrawals resumed (27 August 2021); " in _told("liquid-2021")
-    assert "その後：BTCの入出庫を再開（2021年8月27日）、" in _told("liquid-2021", "ja")
+    assert "その後：BTCの入出庫の再開（2021年8月27日）、" in _told("liquid-2021", "ja")
     assert "12 March 2018" not in _told("coincheck-2018")
 
 
@@ -1284,9 +1305,9 @@ def test_the_same_day_detection_count_says_which_thefts_it_counts():
     numbers = {n.value: n.label for n in findings.comparison(ctx).numbers}
     mtgox = ctx.table[(ctx.table["incident_id"] == "mtgox-2014") & (ctx.table["milestone"] == "detection")]
     assert mtgox["state"].tolist() == ["range"] and mtgox["days_min"].tolist() == [874]
-    assert numbers["5 / 7"] == "noticed the same day (of 7 dated, 1 only to a span after the theft's day)"
+    assert numbers["5 / 7"] == "noticed the same day (of 7 dated, 1 only to a later month)"
     ja = {n.value: n.label for n in findings.comparison(prepare_comparison(lang="ja")).numbers}
-    assert ja["5 / 7"] == "流出当日に検知（検知の時期が分かる7件中。うち1件は翌日以降の期間のみ）"
+    assert ja["5 / 7"] == "流出当日に検知（検知の時期が分かる7件中。うち1件は流出より後の月としか分からない）"
     table = ctx.table.copy()
     # A span that could hold the theft's own day decides nothing: left out, and no span is said.
     mtgox = (table["incident_id"] == "mtgox-2014") & (table["milestone"] == "detection")
@@ -1305,13 +1326,19 @@ def test_the_same_day_detection_count_says_which_thefts_it_counts():
     table.loc[mtgox, "days_min"] = 874
     numbers = {n.value: n.label for n in findings.comparison(ctx).numbers}
     assert numbers["5 / 6"] == (
-        "noticed the same day (of 6 with theft and detection dated in Japan time, 1 only to a span after "
-        "the theft's day)"
+        "noticed the same day (of 6 with theft and detection dated in Japan time, 1 only to a later month)"
     )
+    table.loc[mtgox, "period"] = "2014Q1"  # a quarter is named as one
+    numbers = {n.value: n.label for n in findings.comparison(ctx).numbers}
+    assert numbers["5 / 6"].endswith("1 only to a later quarter)")
+    table.loc[mtgox, "period"] = "2014-02"
     ja = prepare_comparison(lang="ja")
     ja.__dict__["table"] = table
     labels = {n.value: n.label for n in findings.comparison(ja).numbers}
-    assert labels["5 / 6"] == "流出当日に検知（日本時間で流出日と検知の時期が分かる6件中。うち1件は翌日以降の期間のみ）"
+    assert (
+        labels["5 / 6"]
+        == "流出当日に検知（日本時間で流出日と検知の時期が分かる6件中。うち1件は流出より後の月としか分からない）"
+    )
 
 
 def test_where_customers_lost_nothing_a_day_of_withdrawals_not_found_is_said():
@@ -1471,7 +1498,7 @@ def test_a_note_names_another_fact_by_its_title_not_a_number():
         (
             "zaif-2018",
             "en",
-            "Zaif 2018: the theft went unnoticed for 3 days, by the exchange's account of when it noticed it; a "
+            "Zaif 2018: the theft went unnoticed for 3 days, by the exchange's account; a "
             "remedy was decided 6 days after the theft, but no page found gives the day it first reached customers",
         ),
         # paid at a stated price: the headline says so, and no second clause

@@ -183,7 +183,8 @@ def period(p, lang: str) -> str:
     """A month or a quarter (a pandas Period, or its text such as '2019Q2')."""
     p = pd.Period(p) if isinstance(p, str) else p
     if p.freqstr.startswith("Q"):
-        return t("quarter", lang, year=p.year, q=p.quarter)
+        # Japanese papers name a quarter by its months (「2019年4〜6月」), English by its number ("Q2 2019")
+        return t("quarter", lang, year=p.year, name=label("quarter_name", str(p.quarter), lang))
     return month(p.year, p.month, lang)
 
 

@@ -152,6 +152,20 @@ def _described(row, lang: str) -> str:
     return "t" + title[1:] if title.startswith("Time ") else title
 
 
+def _inside(ctx: IncidentContext, title: str) -> str:
+    """A row's title as words inside a sentence's brackets ("(unauthorised access to company wallets
+    detected)"): its words before any bracket of its own, its first word lowered in English unless it
+    is an acronym or a name the incident's rows give (BITPoint's "XRP send error detected" keeps its
+    capitals)."""
+    words = _bracketless(title)
+    first = words.split(" ", 1)[0]
+    inc = ctx.data.incidents.set_index("incident_id").loc[ctx.incident_id]
+    names = " ".join(str(inc[c]) for c in ("name_en", "exchange_en")).split()
+    if not (first[:1].isupper() and first[1:].islower()) or first in names:  # no case in Japanese: kept
+        return words
+    return first.lower() + words[len(first) :]
+
+
 def _bracketless(title: str) -> str:
     """A row's title inside a sentence's brackets: its words before any bracket of its own, as it is
     written (its case kept: a title may lead with a name or an acronym)."""
@@ -206,6 +220,18 @@ def _first_earlier(ctx: IncidentContext, used: Milestone | None) -> pd.Series | 
     rest = conflicts.others(ctx.data.events, used.event_id)
     earlier = rest[rest["date"].notna() & (rest["start"] < pd.Timestamp(used.day))]
     return None if earlier.empty else earlier.iloc[0]
+
+
+def _later_period(ctx: IncidentContext, theft: Milestone | None, step: Milestone | None) -> str | None:
+    """The days from a theft dated to the day to a step dated only to a later month or quarter, as
+    the charts count them ("874–901 days"); None otherwise."""
+    if theft is None or step is None or theft.day is None or step.period is None:
+        return None
+    rows = ctx.table_for(ctx.incident_id)
+    row = rows[rows["event_id"] == step.event_id]
+    if row.empty or row.iloc[0]["state"] != "range" or not row.iloc[0]["days_min"] > 0:
+        return None
+    return l10n.since(row.iloc[0], ctx.lang)
 
 
 def _clock(m: Milestone, lang: str) -> str:
@@ -562,13 +588,17 @@ def incident(ctx: IncidentContext) -> Findings:
         else:
             # the time the halt is counted from, with what its row says was detected (BITPoint's XRP
             # send error, not the theft itself)
-            what = _bracketless(getattr(_row(ctx, detection), l10n.column("title", lang)))
+            what = _inside(ctx, getattr(_row(ctx, detection), l10n.column("title", lang)))
             noticed = l10n.t("find_noticed_same_day_at", lang, step=ctx.milestone_names["detection"],
                              at=_clock(detection, lang), what=what)  # fmt: skip
     elif _same_day(to_detection) or _next_day(to_detection):
         # a day without both times: the day said (in its zone's dates), never "for next day"
         noticed = l10n.t("find_noticed_day", lang, when=said(theft, detection, "after_start"),
                          missing=_missing_time(theft, detection, lang))  # fmt: skip
+    elif _later_period(ctx, theft, detection) is not None:
+        # dated only to a month after the theft's (Mt. Gox: February 2014): the month and its span of days
+        noticed = l10n.t(tell("find_noticed_period_own" if own else "find_noticed_period"), lang,
+                         when=l10n.period(detection.period, lang), value=_later_period(ctx, theft, detection))  # fmt: skip
     elif _at_once(to_detection):
         noticed = l10n.t("find_noticed_at_once" if own else "find_noticed_at_once_plain", lang)
     elif _about_once(to_detection):
@@ -752,11 +782,18 @@ def _same_day_detections(table: pd.DataFrame, lang: str) -> KeyNumber | None:
     detected = dated[dated["zone"].isna()]
     if detected.empty:
         return None
-    spans = int((detected["state"] == "range").sum())
+    ranged = detected[detected["state"] == "range"]
+    spans = len(ranged)
     # "of 6 dated to the day" would be false if one dated in another zone's days were left out
     key = _SAME_DAY_LABELS[(len(detected) < len(dated), spans > 0)]
-    label = l10n.t(key, lang, n=len(detected), k=spans)
+    label = l10n.t(key, lang, n=len(detected), k=spans, unit=_span_unit(ranged["period"], lang))
     return KeyNumber(f"{int((detected['days'] == 0).sum())} / {len(detected)}", label)
+
+
+def _span_unit(periods: pd.Series, lang: str) -> str:
+    """What later spans are, by the periods they stand for: a month, a quarter, or either."""
+    kinds = {"quarter" if "Q" in str(p) else "month" for p in periods.dropna()}
+    return l10n.t(f"span_unit_{kinds.pop() if len(kinds) == 1 else 'either'}", lang)
 
 
 def _dated(table: pd.DataFrame, milestone: str) -> pd.DataFrame:
