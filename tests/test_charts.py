@@ -813,3 +813,18 @@ def test_a_chart_of_time_since_the_theft_names_the_pages_of_its_dates_and_its_th
     line = " ".join(registry.charts_of(ctx)[name]._supxlabel.get_text().split())
     for kind in vocab.PAGE_KINDS:
         assert (l10n.label("pages_read", kind, "en") in line) == (kind in kinds), (kind, line)
+
+
+def test_a_count_of_days_one_time_bounds_is_drawn_over_the_hours_it_can_be():
+    from analysis.report.charts.scales import LOG_EDGE, log_place
+
+    # The comparison's rows as drawn: DMM's disclosure, the same day as a theft at about 13:26, spans
+    # the edge to 10 h 34 min, not the whole day; BITPoint's first halt (06:30 the day after a theft
+    # with no time) spans 6 h 30 min to 30 h 30 min rather than a dot at one day; Zaif's 3 days, with
+    # no time on either side, stays a dot.
+    table = prepare_comparison(lang="en").table.set_index(["incident_id", "milestone"])
+    x, span = log_place(table.loc[("dmm-bitcoin-2024", "disclosure")])
+    assert span == (LOG_EDGE, pytest.approx((10 + 34 / 60) / 24)) and x == span[1]
+    x, span = log_place(table.loc[("bitpoint-2019", "suspension")])
+    assert span == (pytest.approx(6.5 / 24), pytest.approx(30.5 / 24)) and x == span[1]
+    assert log_place(table.loc[("zaif-2018", "disclosure")]) == (6.0, None)

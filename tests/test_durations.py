@@ -26,6 +26,7 @@ from analysis.measures.durations import (
     earliest_of,
     first_day,
     first_day_facts,
+    hours_bounds,
     milestone_duration,
     since_theft,
     zone_day,
@@ -195,6 +196,70 @@ def test_since_theft_keeps_its_columns_with_no_milestone(fixture_dataset):
     empty = since_theft(fixture_dataset.events, [INCIDENT], [])
     full = since_theft(fixture_dataset.events, [INCIDENT], ["detection"])
     assert empty.empty and list(empty.columns) == list(full.columns)
+
+
+def _at(day: date, hhmm: str | None) -> Milestone:
+    stamp = None if hhmm is None else pd.Timestamp(f"{day} {hhmm}", tz="Asia/Tokyo")
+    return Milestone("step", "e", day, stamp)
+
+
+@pytest.mark.parametrize(
+    "theft, step, expected",
+    [
+        # DMM Bitcoin: theft about 13:26 on 31 May 2024, disclosed that day at no time given: 0 to 10 h 34 min
+        ((date(2024, 5, 31), "13:26"), (date(2024, 5, 31), None), (0.0, 10 + 34 / 60)),
+        # BITPoint: theft on 11 July 2019 at no time given, first halt at 06:30 on 12 July: 6 h 30 min to 30 h 30 min
+        ((date(2019, 7, 11), None), (date(2019, 7, 12), "06:30"), (6.5, 30.5)),
+        # its detection at 22:12 the same day: 0 to 22 h 12 min
+        ((date(2019, 7, 11), None), (date(2019, 7, 11), "22:12"), (0.0, 22.2)),
+        # a theft at 20:00 and a step the next day at no time given: 4 h to 28 h
+        ((date(2020, 1, 1), "20:00"), (date(2020, 1, 2), None), (4.0, 28.0)),
+    ],
+)
+def test_one_time_of_day_bounds_a_count_of_calendar_days(theft, step, expected):
+    lo, hi = hours_bounds(_at(*theft), _at(*step), (step[0] - theft[0]).days)
+    assert (lo, hi) == pytest.approx(expected)
+
+
+def test_hours_are_not_bounded_with_both_times_neither_or_two_days_apart():
+    day = date(2020, 1, 1)
+    assert hours_bounds(_at(day, "01:00"), _at(day, "02:00"), 0) is None  # the hours are known
+    assert hours_bounds(_at(day, None), _at(day, None), 0) is None  # the day is all there is
+    assert hours_bounds(_at(day, "01:00"), _at(date(2020, 1, 3), None), 2) is None  # a count of days: a dot
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    start=st.integers(min_value=0, max_value=24 * 60 - 1),
+    end=st.integers(min_value=0, max_value=24 * 60 - 1),
+    days=st.sampled_from([0, 1]),
+    timed_theft=st.booleans(),
+)
+def test_the_bounds_hold_every_time_the_missing_one_could_be(start, end, days, timed_theft):
+    # Whatever time of day the missing one was (each minute tried at its ends), the hours from the
+    # theft to the step lie within the bounds, and both bounds are reached by some time.
+    day = date(2020, 1, 1)
+    later = day + pd.Timedelta(days=days)
+    hhmm = lambda m: f"{m // 60:02d}:{m % 60:02d}"  # noqa: E731
+    theft = _at(day, hhmm(start) if timed_theft else None)
+    step = _at(later, None if timed_theft else hhmm(end))
+    lo, hi = hours_bounds(theft, step, days)
+    known = start if timed_theft else end
+    # minutes from the theft to the step for every minute the untimed one could be at, never negative
+    possible = [
+        (24 * 60 * days + (m - known if timed_theft else known - m)) / 60
+        for m in range(24 * 60)
+        if 24 * 60 * days + (m - known if timed_theft else known - m) >= 0
+    ]
+    # a day's minutes run to the next midnight, which is the bound itself: within a minute of it
+    assert lo - 1e-9 <= min(possible) <= lo + 1 / 60 + 1e-9
+    assert hi - 1 / 60 - 1e-9 <= max(possible) <= hi + 1e-9
+
+
+def test_since_theft_gives_the_bounds_the_charts_draw(fixture_dataset):
+    table = since_theft(fixture_dataset.events, [INCIDENT], ["detection"])
+    assert {"hours_min", "hours_max"} <= set(table.columns)
+    assert str(table["hours_max"].dtype) == "Float64"
 
 
 def test_an_approximate_time_near_a_zones_midnight_gives_no_day_there():

@@ -259,7 +259,27 @@ def earliest_of(found: dict[str, Milestone], name: str, parts: Sequence[str]) ->
 
 # The columns of since_theft's table (tests/test_durations.py checks them against a row's).
 _SINCE_COLUMNS = ("incident_id", "milestone", "event_id", "date", "date_zone", "period", "state", "days", "hours",
-                  "days_min", "days_max", "approximate", "zone", "days_most_japan")  # fmt: skip
+                  "hours_min", "hours_max", "days_min", "days_max", "approximate", "zone", "days_most_japan")  # fmt: skip
+
+
+def _clock_hours(ts: pd.Timestamp) -> float:
+    """Hours into its Japan day of a time of day."""
+    local = ts.tz_convert(vocab.TIMEZONE) if ts.tzinfo is not None else ts
+    return local.hour + local.minute / 60 + local.second / 3600
+
+
+def hours_bounds(a: Milestone, b: Milestone, days: int) -> tuple[float, float] | None:
+    """The fewest and most hours from a to b when they are `days` (0 or 1) Japan days apart and only
+    one of them has a time of day: a theft at 13:26 and a step later that day, 0 to 10 h 34 min; a
+    theft that day and a step at 06:30 the next, 6 h 30 min to 30 h 30 min. None with both times
+    (the hours are known) or neither (the count of days is all there is)."""
+    if days not in (0, 1) or (a.timestamp is None) == (b.timestamp is None):
+        return None
+    if a.timestamp is not None:  # the later step is somewhere in its day
+        start = _clock_hours(a.timestamp)
+        return max(0.0, 24 * days - start), 24 * (days + 1) - start
+    end = 24 * days + _clock_hours(b.timestamp)  # the theft was somewhere in its day
+    return max(0.0, end - 24), end
 
 
 def since_theft(
@@ -293,6 +313,9 @@ def since_theft(
                 "state": None,
                 "days": None,
                 "hours": None,
+                # a count of calendar days that one time of day bounds (hours_bounds), for the charts' spans
+                "hours_min": None,
+                "hours_max": None,
                 "days_min": None,
                 "days_max": None,
                 "approximate": False,
@@ -313,6 +336,8 @@ def since_theft(
                     row["days_most_japan"] = d.japan_most if d.zone else d.days_range[1]
                 else:
                     row.update(state="known", days=d.calendar_days, hours=d.hours, zone=d.zone)
+                    if d.hours is None and not d.zone and (bounds := hours_bounds(theft, m, d.calendar_days)):
+                        row.update(hours_min=bounds[0], hours_max=bounds[1])
                     row["days_most_japan"] = d.japan_most if d.zone else d.calendar_days
                     if d.zone:  # its date in the zone the days are counted in (converted from a time)
                         row.update(date=zone_day(m, d.zone).isoformat(), date_zone=d.zone)
@@ -321,7 +346,8 @@ def since_theft(
     table = pd.DataFrame(rows) if rows else pd.DataFrame(columns=list(_SINCE_COLUMNS))
     for col in ("days", "days_min", "days_max", "days_most_japan"):
         table[col] = table[col].astype("Int64")
-    table["hours"] = table["hours"].astype("Float64")
+    for col in ("hours", "hours_min", "hours_max"):
+        table[col] = table[col].astype("Float64")
     return table
 
 

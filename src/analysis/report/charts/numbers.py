@@ -36,7 +36,7 @@ def _since_rows(ctx, table: pd.DataFrame) -> pd.DataFrame:
         from_event_id=table["incident_id"].map(thefts),  # every value is counted from the theft: its fact too
     )
     return out[["incident_id", "incident", "milestone", "milestone_name", "state", "shown", "days", "hours",
-                "days_min", "days_max", "approximate", "date", "date_zone", "zone", "period", "from_event_id", "event_id"]
+                "hours_min", "hours_max", "days_min", "days_max", "approximate", "date", "date_zone", "zone", "period", "from_event_id", "event_id"]
                ].reset_index(drop=True)  # fmt: skip
 
 
