@@ -87,11 +87,13 @@ def first_day(events: pd.DataFrame, incident: str, name: str, lang: str, milesto
         f"{l10n.about(f'{r.timestamp:%H:%M}', lang, bool(r.approximate))}  {getattr(r, f'title_{lang}')}"
         for r in rows.itertuples()
     ]
-    # Each row is named by the step it marks, or by who acted.
+    # Each row is named by the step it marks, or by who acted; another account of a step is named by
+    # that step, in grey (the legend says what a hollow grey dot is), not by its actor, where it read
+    # as a separate act ("Exchange" at 10:15 for Binance's other detection time).
     gutter = []
     for row in rows.itertuples():
         colour = style.ACTOR_COLOURS[row.actor] if row.effective else style.MISSING
-        step = isinstance(row.milestone, str) and row.effective and row.milestone in milestone_names
+        step = isinstance(row.milestone, str) and row.milestone in milestone_names
         gutter.append((milestone_names[row.milestone] if step else l10n.label("actor", row.actor, lang), colour))
     narrow = style.is_narrow()
     if narrow:  # a phone: the row's name leads the text under the mark, as the left column is gone
