@@ -818,13 +818,17 @@ def test_a_chart_of_time_since_the_theft_names_the_pages_of_its_dates_and_its_th
 def test_a_count_of_days_one_time_bounds_is_drawn_over_the_hours_it_can_be():
     from analysis.report.charts.scales import LOG_EDGE, log_place
 
-    # The comparison's rows as drawn: DMM's disclosure, the same day as a theft at about 13:26, spans
-    # the edge to 10 h 34 min, not the whole day; BITPoint's first halt (06:30 the day after a theft
-    # with no time) spans 6 h 30 min to 30 h 30 min rather than a dot at one day; Zaif's 3 days, with
-    # no time on either side, stays a dot.
+    # The comparison's rows as drawn: DMM's disclosure, the same day as a theft at about 13:26 (so
+    # from 12:26), spans the edge to 11 h 34 min, not the whole day; BITPoint's first halt, 06:30 the
+    # day after a theft with no time that came before the detection at about 22:12 (so by 23:12),
+    # spans 7 h 18 min to 30 h 30 min rather than a dot at one day; Zaif's disclosure, 6 days with no
+    # time on one side, stays a dot; Bitfinex's disclosure (18:16 UTC on its theft's UTC day) spans 0
+    # to 18 h 16 min.
     table = prepare_comparison(lang="en").table.set_index(["incident_id", "milestone"])
     x, span = log_place(table.loc[("dmm-bitcoin-2024", "disclosure")])
-    assert span == (LOG_EDGE, pytest.approx((10 + 34 / 60) / 24)) and x == span[1]
+    assert span == (LOG_EDGE, pytest.approx((11 + 34 / 60) / 24)) and x == span[1]
     x, span = log_place(table.loc[("bitpoint-2019", "suspension")])
-    assert span == (pytest.approx(6.5 / 24), pytest.approx(30.5 / 24)) and x == span[1]
+    assert span == (pytest.approx((7 + 18 / 60) / 24), pytest.approx(30.5 / 24)) and x == span[1]
     assert log_place(table.loc[("zaif-2018", "disclosure")]) == (6.0, None)
+    x, span = log_place(table.loc[("bitfinex-2016", "disclosure")])
+    assert span == (LOG_EDGE, pytest.approx((18 + 16 / 60) / 24))

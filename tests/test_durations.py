@@ -257,9 +257,36 @@ def test_the_bounds_hold_every_time_the_missing_one_could_be(start, end, days, t
 
 
 def test_since_theft_gives_the_bounds_the_charts_draw(fixture_dataset):
-    table = since_theft(fixture_dataset.events, [INCIDENT], ["detection"])
-    assert {"hours_min", "hours_max"} <= set(table.columns)
+    # The fixture's theft at 10:00 on 7 Feb 2020: the disclosure, 8 Feb with no time, 14 h (from the
+    # theft to the next midnight) to 38 h; the report request, 7 Feb with no time, up to 14 h; the
+    # detection at 11:00 has both times, so no bounds.
+    table = since_theft(fixture_dataset.events, [INCIDENT], ["detection", "disclosure", "report_request"])
+    bounds = table.set_index("milestone")[["hours_min", "hours_max"]]
+    assert tuple(bounds.loc["disclosure"]) == (14.0, 38.0)
+    assert tuple(bounds.loc["report_request"]) == (0.0, 14.0)
+    assert bounds.loc["detection"].isna().all()
     assert str(table["hours_max"].dtype) == "Float64"
+
+
+def test_the_bounds_follow_the_zone_approximate_times_and_the_first_step_of_the_day():
+    day = date(2019, 7, 11)
+    theft = _at(day, None)
+    halt = _at(date(2019, 7, 12), "06:30")
+    # BITPoint: a theft with no time came before its detection at 22:12 that day: the halt at 06:30
+    # the next day came 8 h 18 min to 30 h 30 min after it.
+    latest = pd.Timestamp("2019-07-11 22:12", tz="Asia/Tokyo")
+    assert hours_bounds(theft, halt, 1, latest) == pytest.approx((8.3, 30.5))
+    # about 22:12: the theft may have come up to an hour later, so from 7 h 18 min
+    assert hours_bounds(theft, halt, 1, latest + pd.Timedelta(hours=1)) == pytest.approx((7.3, 30.5))
+    # an approximate time stays in its day: about 00:30 is no earlier than midnight
+    early = dataclasses.replace(_at(day, "00:30"), approximate=True)
+    assert hours_bounds(early, _at(day, None), 0) == pytest.approx((0.0, 24.0))
+    # Bitfinex: a theft dated to 2 Aug 2016 in UTC, a step at 03:16 on 3 Aug in Japan (18:16 UTC on
+    # 2 Aug): 0 to 18 h 16 min, counted in UTC dates
+    utc = Milestone("leak", "t", None, None, zone="UTC", zone_day=date(2016, 8, 2),
+                    span=(date(2016, 8, 2), date(2016, 8, 3)))  # fmt: skip
+    disclosed = Milestone("disclosure", "d", date(2016, 8, 3), pd.Timestamp("2016-08-03 03:16", tz="Asia/Tokyo"))
+    assert hours_bounds(utc, disclosed, 0) == pytest.approx((0.0, 18 + 16 / 60))
 
 
 def test_an_approximate_time_near_a_zones_midnight_gives_no_day_there():

@@ -372,6 +372,24 @@ def brackets(text: str, lang: str) -> str:
     return re.sub(r"\s*\(", "（", re.sub(r"\s*（", "（", text)).replace(")", "）")
 
 
+def mid_sentence(title: str, lang: str, names: tuple[str, ...] = ()) -> str:
+    """A title as words inside a sentence ("(unauthorised access to the company's wallets detected)"):
+    in a language with capitals (locale lowers_titles), its first word lowered when it is an ordinary
+    capitalised word followed by a lowercase one; kept when it is an acronym ("XRP send error"), a
+    name the caller gives ("Bybit notices", "Zaif's server") or leads a name of several capitalised
+    words ("Kanto Finance Bureau")."""
+    if not catalogue(lang)["locale"].get("lowers_titles"):
+        return title
+    words = title.split(" ")
+    first = words[0]
+    bare = re.sub(r"(?:'s|’s)?[^\w]*$", "", first)
+    ordinary = bare[:1].isupper() and (bare[1:].islower() or (len(bare) == 1 and bare != "I"))
+    next_lower = len(words) > 1 and words[1][:1].islower()
+    if not ordinary or not next_lower or bare in names:
+        return title
+    return first[:1].lower() + title[1:]
+
+
 def paren(text: str, note: str, lang: str) -> str:
     """'45 days (12 March 2018)' / '45日（2018年3月12日）'."""
     return t("paren", lang, text=text, note=note)

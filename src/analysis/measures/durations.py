@@ -262,24 +262,47 @@ _SINCE_COLUMNS = ("incident_id", "milestone", "event_id", "date", "date_zone", "
                   "hours_min", "hours_max", "days_min", "days_max", "approximate", "zone", "days_most_japan")  # fmt: skip
 
 
-def _clock_hours(ts: pd.Timestamp) -> float:
-    """Hours into its Japan day of a time of day."""
-    local = ts.tz_convert(vocab.TIMEZONE) if ts.tzinfo is not None else ts
-    return local.hour + local.minute / 60 + local.second / 3600
+def _day_bounds(m: Milestone) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The first moment of an untimed fact's day and of the day after, in the zone it is dated in
+    (a US day around a change of clocks is 23 or 25 hours)."""
+    day, zone = (m.day, vocab.TIMEZONE) if m.day is not None else (m.zone_day, m.zone)
+    first = pd.Timestamp(day).tz_localize(zone)
+    return first, pd.Timestamp(day + pd.Timedelta(days=1)).tz_localize(zone)
 
 
-def hours_bounds(a: Milestone, b: Milestone, days: int) -> tuple[float, float] | None:
-    """The fewest and most hours from a to b when they are `days` (0 or 1) Japan days apart and only
-    one of them has a time of day: a theft at 13:26 and a step later that day, 0 to 10 h 34 min; a
-    theft that day and a step at 06:30 the next, 6 h 30 min to 30 h 30 min. None with both times
-    (the hours are known) or neither (the count of days is all there is)."""
+def _moments(m: Milestone) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The first and last moment a timed fact can be: its time, or ABOUT either side of an approximate
+    one, never out of its Japan day (a fact is dated to its day whatever its time)."""
+    if not m.approximate:
+        return m.timestamp, m.timestamp
+    first, after = _day_bounds(dataclasses.replace(m, day=m.timestamp.tz_convert(vocab.TIMEZONE).date()))
+    return max(m.timestamp - ABOUT, first), min(m.timestamp + ABOUT, after)
+
+
+def hours_bounds(
+    a: Milestone, b: Milestone, days: int, latest: pd.Timestamp | None = None
+) -> tuple[float, float] | None:
+    """The fewest and most hours from a to b when they are `days` (0 or 1) days apart in the dates of
+    the zone the count is made in and only one of them has a time of day: a theft at 13:26 and a step
+    later that day, 0 to 10 h 34 min; a theft that day and a step at 06:30 the next, 6 h 30 min to
+    30 h 30 min, or from 8 h 18 min when the theft came before a detection at 22:12 that day (`latest`:
+    the first timed step of the theft's day, which the theft preceded). An approximate time may lie
+    ABOUT either side of the one stated. None with both times (the hours are known) or neither (the
+    count of days is all there is)."""
     if days not in (0, 1) or (a.timestamp is None) == (b.timestamp is None):
         return None
     if a.timestamp is not None:  # the later step is somewhere in its day
-        start = _clock_hours(a.timestamp)
-        return max(0.0, 24 * days - start), 24 * (days + 1) - start
-    end = 24 * days + _clock_hours(b.timestamp)  # the theft was somewhere in its day
-    return max(0.0, end - 24), end
+        earliest, last = _moments(a)
+        first, after = _day_bounds(b)
+        lo, hi = first - last, after - earliest
+    else:  # the theft was somewhere in its day, and before the first timed step of that day
+        earliest, last = _moments(b)
+        first, after = _day_bounds(a)
+        if latest is not None and first <= latest < after:
+            after = latest
+        lo, hi = earliest - after, last - first
+    hours = pd.Timedelta(hours=1)
+    return max(0.0, lo / hours), max(0.0, hi / hours)
 
 
 def since_theft(
@@ -300,6 +323,12 @@ def since_theft(
     for incident in incidents:
         found = milestones(events, incident)
         theft = found.get("leak")
+        # the theft began before every step of its incident: the first one timed on its day bounds it
+        first_timed = None
+        if theft is not None and theft.timestamp is None and (theft.day or theft.zone_day):
+            start, after = _day_bounds(theft)
+            stamps = [_moments(f)[1] for f in found.values() if f is not theft and f.timestamp is not None]
+            first_timed = min((t for t in stamps if start <= t < after), default=None)
         for name in names:
             m = earliest_of(found, name, measures[name]) if name in (measures or {}) else found.get(name)
             row = {
@@ -336,7 +365,14 @@ def since_theft(
                     row["days_most_japan"] = d.japan_most if d.zone else d.days_range[1]
                 else:
                     row.update(state="known", days=d.calendar_days, hours=d.hours, zone=d.zone)
-                    if d.hours is None and not d.zone and (bounds := hours_bounds(theft, m, d.calendar_days)):
+                    # a measure of several parts (the first regulator action) is left a whole day: an
+                    # untimed part that day may have come before the timed one its time would bound
+                    bounds = (
+                        None
+                        if name in (measures or {}) or d.hours is not None
+                        else hours_bounds(theft, m, d.calendar_days, first_timed)
+                    )
+                    if bounds:
                         row.update(hours_min=bounds[0], hours_max=bounds[1])
                     row["days_most_japan"] = d.japan_most if d.zone else d.calendar_days
                     if d.zone:  # its date in the zone the days are counted in (converted from a time)

@@ -153,17 +153,11 @@ def _described(row, lang: str) -> str:
 
 
 def _inside(ctx: IncidentContext, title: str) -> str:
-    """A row's title as words inside a sentence's brackets ("(unauthorised access to company wallets
-    detected)"): its words before any bracket of its own, its first word lowered in English unless it
-    is an acronym or a name the incident's rows give (BITPoint's "XRP send error detected" keeps its
-    capitals)."""
-    words = _bracketless(title)
-    first = words.split(" ", 1)[0]
+    """A row's title as words inside a sentence's brackets: its words before any bracket of its own,
+    its first word lowered where the language does so, unless it names the incident's exchange."""
     inc = ctx.data.incidents.set_index("incident_id").loc[ctx.incident_id]
-    names = " ".join(str(inc[c]) for c in ("name_en", "exchange_en")).split()
-    if not (first[:1].isupper() and first[1:].islower()) or first in names:  # no case in Japanese: kept
-        return words
-    return first.lower() + words[len(first) :]
+    names = tuple(" ".join(str(inc[c]) for c in ("name_en", "exchange_en")).split())
+    return l10n.mid_sentence(_bracketless(title), ctx.lang, names)
 
 
 def _bracketless(title: str) -> str:
@@ -533,7 +527,8 @@ def told_counts(ctx: IncidentContext) -> dict[str, tuple[Milestone | None, Miles
 def told_from_theft(ctx: IncidentContext) -> set[str]:
     """The steps whose count from the theft page 1's text tells by the step's own name: a chart of
     time since the theft titles itself with no other (not BITPoint's halt, told from its detection;
-    not Mt. Gox's detection, dated only to a month, which the text does not count; nor its halt, which
+    not Mt. Gox's detection, dated only to a month, which the text tells as that month and its span of
+    days, not by the step's name; nor its halt, which
     the text names for what it halted: "first suspension" would be untrue of it)."""
     theft = ctx.found.get("leak")
     return {
@@ -595,10 +590,10 @@ def incident(ctx: IncidentContext) -> Findings:
         # a day without both times: the day said (in its zone's dates), never "for next day"
         noticed = l10n.t("find_noticed_day", lang, when=said(theft, detection, "after_start"),
                          missing=_missing_time(theft, detection, lang))  # fmt: skip
-    elif _later_period(ctx, theft, detection) is not None:
+    elif (later := _later_period(ctx, theft, detection)) is not None:
         # dated only to a month after the theft's (Mt. Gox: February 2014): the month and its span of days
         noticed = l10n.t(tell("find_noticed_period_own" if own else "find_noticed_period"), lang,
-                         when=l10n.period(detection.period, lang), value=_later_period(ctx, theft, detection))  # fmt: skip
+                         when=l10n.period(detection.period, lang), value=later)  # fmt: skip
     elif _at_once(to_detection):
         noticed = l10n.t("find_noticed_at_once" if own else "find_noticed_at_once_plain", lang)
     elif _about_once(to_detection):
@@ -791,8 +786,11 @@ def _same_day_detections(table: pd.DataFrame, lang: str) -> KeyNumber | None:
 
 
 def _span_unit(periods: pd.Series, lang: str) -> str:
-    """What later spans are, by the periods they stand for: a month, a quarter, or either."""
-    kinds = {"quarter" if "Q" in str(p) else "month" for p in periods.dropna()}
+    """What later spans are, by the periods they stand for: a month, a quarter, or either; a span
+    that is no period (another zone's date) makes them spans of days."""
+    if periods.isna().any() or periods.empty:
+        return l10n.t("span_unit_other", lang)
+    kinds = {"quarter" if "Q" in str(p) else "month" for p in periods}
     return l10n.t(f"span_unit_{kinds.pop() if len(kinds) == 1 else 'either'}", lang)
 
 

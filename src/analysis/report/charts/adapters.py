@@ -278,7 +278,8 @@ def response_of(ctx) -> Figure | None:
     told = told_from_theft(ctx)
     dated = [s for s in steps if s.days is not None and not s.same_day and s.milestone in told]
     if dated:
-        first, last = dated[0], max(dated, key=lambda s: s.days)
+        # the last by where its span starts: a next-day span may end past a step timed after it began
+        first, last = dated[0], max(dated, key=lambda s: s.extent[0] if s.extent else s.days)
         title = l10n.t(l10n.drained("response_chart_title", drain), ctx.lang, name=ctx.name,
                        steps=steps_told(list(dict.fromkeys([first, last])), ctx.lang))  # fmt: skip
     else:  # no count told alone: what the chart shows, not the headline over again right above it
