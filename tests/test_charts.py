@@ -827,6 +827,9 @@ def test_a_count_of_days_one_time_bounds_is_drawn_over_the_hours_it_can_be():
     table = prepare_comparison(lang="en").table.set_index(["incident_id", "milestone"])
     x, span = log_place(table.loc[("dmm-bitcoin-2024", "disclosure")])
     assert span == (LOG_EDGE, pytest.approx((11 + 34 / 60) / 24)) and x == span[1]
+    # its first regulator action, a measure of several parts, that day too: after a timed theft the
+    # theft's time bounds every part alike
+    assert log_place(table.loc[("dmm-bitcoin-2024", "regulator_action")])[1] == span
     x, span = log_place(table.loc[("bitpoint-2019", "suspension")])
     assert span == (pytest.approx((7 + 18 / 60) / 24), pytest.approx(30.5 / 24)) and x == span[1]
     assert log_place(table.loc[("zaif-2018", "disclosure")]) == (6.0, None)

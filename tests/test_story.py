@@ -740,7 +740,9 @@ def test_a_detection_dated_only_to_a_later_month_is_told_with_its_span():
     assert "The exchange says it found the loss in February 2014, 874–901 days after the drain began." in _told(
         "mtgox-2014"
     )
-    assert "取引所は2014年2月に損失を把握したとしており、流出開始から874〜901日後だった。" in _told("mtgox-2014", "ja")
+    assert "取引所は2014年2月に損失を把握したとしている。流出開始から874〜901日後にあたる。" in _told(
+        "mtgox-2014", "ja"
+    )
 
 
 def test_a_title_inside_brackets_is_lowered_unless_it_leads_with_an_acronym_or_a_name():

@@ -375,9 +375,10 @@ def brackets(text: str, lang: str) -> str:
 def mid_sentence(title: str, lang: str, names: tuple[str, ...] = ()) -> str:
     """A title as words inside a sentence ("(unauthorised access to the company's wallets detected)"):
     in a language with capitals (locale lowers_titles), its first word lowered when it is an ordinary
-    capitalised word followed by a lowercase one; kept when it is an acronym ("XRP send error"), a
-    name the caller gives ("Bybit notices", "Zaif's server") or leads a name of several capitalised
-    words ("Kanto Finance Bureau")."""
+    capitalised word followed by a lowercase one; kept when it is an acronym ("XRP send error"), one
+    of the `names` the caller gives ("Bybit notices", "Zaif's server") or leads several capitalised
+    words ("Kanto Finance Bureau"). A name the caller does not give is lowered like any word: give
+    every name its titles may lead with."""
     if not catalogue(lang)["locale"].get("lowers_titles"):
         return title
     words = title.split(" ")

@@ -365,12 +365,12 @@ def since_theft(
                     row["days_most_japan"] = d.japan_most if d.zone else d.days_range[1]
                 else:
                     row.update(state="known", days=d.calendar_days, hours=d.hours, zone=d.zone)
-                    # a measure of several parts (the first regulator action) is left a whole day: an
-                    # untimed part that day may have come before the timed one its time would bound
+                    # a measure of several parts (the first regulator action) after a theft with no time
+                    # is left a whole day: an untimed part that day may have come before the timed one
+                    # whose time would bound it; after a timed theft, its day bounds every part alike
+                    several = name in (measures or {}) and theft.timestamp is None
                     bounds = (
-                        None
-                        if name in (measures or {}) or d.hours is not None
-                        else hours_bounds(theft, m, d.calendar_days, first_timed)
+                        None if several or d.hours is not None else hours_bounds(theft, m, d.calendar_days, first_timed)
                     )
                     if bounds:
                         row.update(hours_min=bounds[0], hours_max=bounds[1])
