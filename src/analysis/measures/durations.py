@@ -275,8 +275,8 @@ def _moments(m: Milestone) -> tuple[pd.Timestamp, pd.Timestamp]:
     one, never out of its Japan day (a fact is dated to its day whatever its time)."""
     if not m.approximate:
         return m.timestamp, m.timestamp
-    first, after = _day_bounds(dataclasses.replace(m, day=m.timestamp.tz_convert(vocab.TIMEZONE).date()))
-    return max(m.timestamp - ABOUT, first), min(m.timestamp + ABOUT, after)
+    first = m.timestamp.tz_convert(vocab.TIMEZONE).normalize()  # a Japan day is always 24 hours
+    return max(m.timestamp - ABOUT, first), min(m.timestamp + ABOUT, first + pd.Timedelta(days=1))
 
 
 def hours_bounds(
