@@ -19,6 +19,7 @@ from matplotlib.transforms import Bbox
 from analysis import l10n, vocab
 from analysis.data.loading import load_dataset
 from analysis.report import charts, registry, style
+from analysis.report.charts import marks
 from analysis.report.context import prepare_comparison, prepare_incident
 
 # Builds reports, runs notebooks or draws every chart: left out of make test-fast.
@@ -358,7 +359,7 @@ def test_comparison_rows_alternate_and_each_label_sits_on_its_rows_colour(lang):
     "lang, redeemed",
     [
         ("en", "The last tokens were redeemed 244 days (UTC) after the theft."),
-        ("ja", "最後のトークンの償還は流出から244日（協定世界時）。"),
+        ("ja", "最後の償還は流出から244日（UTC）。"),
     ],
 )
 def test_the_comparison_source_line_dates_the_last_tokens_and_names_the_pages_read(lang, redeemed):
@@ -375,22 +376,22 @@ def test_the_comparison_source_line_dates_the_last_tokens_and_names_the_pages_re
     assert "".join(l10n.label("pages_read", "regulator_court", lang).split()) not in line
     # Without a theft paid in tokens, nothing is said of tokens.
     without = prepare_comparison(lang=lang, incidents=["coincheck-2018", "zaif-2018"])
-    assert "*" not in registry.charts_of(without)["compared"]._supxlabel.get_text()
+    assert l10n.t("compared_kind_tokens", lang) not in registry.charts_of(without)["compared"]._supxlabel.get_text()
 
 
 def test_the_tokens_note_names_each_theft_only_when_several_paid_in_tokens():
-    note = l10n.t("compared_tokens_note", "en")
-    one = charts.compared_source([], "en", redeemed={"Bitfinex 2016": "244 days (UTC)"})
+    note = l10n.t("compared_kind_tokens_note", "en")
+    one = charts.compared_source([], "en", kinds=["tokens"], redeemed={"Bitfinex 2016": "244 days (UTC)"})
     assert note + " The last tokens were redeemed 244 days (UTC) after the theft." in one
     # No page dates the redemption: the mark is explained, and nothing is said of when.
-    undated = charts.compared_source([], "en", redeemed={"Bitfinex 2016": None})
+    undated = charts.compared_source([], "en", kinds=["tokens"], redeemed={"Bitfinex 2016": None})
     assert note in undated and "redeemed" not in undated
     # Two thefts, one dated: each said of its own theft, never "the last" of both.
-    two = charts.compared_source([], "en", redeemed={"A 2016": "244 days (UTC)", "B 2020": None})
+    two = charts.compared_source([], "en", kinds=["tokens"], redeemed={"A 2016": "244 days (UTC)", "B 2020": None})
     assert (
         note + " A 2016: the last tokens were redeemed 244 days (UTC) after the theft." in two and "B 2020" not in two
     )
-    assert "*" not in charts.compared_source([], "en", redeemed={})
+    assert "tokens" not in charts.compared_source([], "en", redeemed={})
 
 
 def test_a_title_binds_a_zone_to_each_count_only_some_are_made_in():
@@ -835,3 +836,74 @@ def test_a_count_of_days_one_time_bounds_is_drawn_over_the_hours_it_can_be():
     assert log_place(table.loc[("zaif-2018", "disclosure")]) == (6.0, None)
     x, span = log_place(table.loc[("bitfinex-2016", "disclosure")])
     assert span == (LOG_EDGE, pytest.approx((18 + 16 / 60) / 24))
+
+
+@pytest.mark.parametrize("lang", l10n.LANGUAGES)
+def test_a_compared_value_unlike_its_panel_says_what_it_is(lang):
+    """'Remedy decided' sets a promise that customers lost nothing (Bybit, Binance, DMM, Liquid) and a
+    court plan that repays part (Mt. Gox) beside compensation for the whole loss; 'Remedy delivered'
+    sets tokens for the loss (Bitfinex) beside yen and coins. Each unlike value says what it is, in
+    words the source line explains, after the value or on the mark's other side; a remedy for the
+    whole loss says nothing more."""
+    ctx = prepare_comparison(lang=lang)
+    fig = registry.charts_of(ctx)["compared"]
+    panels = {ax.get_title(loc="left"): ax for ax in fig.axes if ax.get_visible()}
+
+    def rows(milestone: str) -> list[set[str]]:
+        by_row = {}
+        for t in panels[ctx.milestone_names[milestone]].texts:
+            by_row.setdefault(t.xy[1], set()).add("".join(t.get_text().split()))  # a wrapped value, unwrapped
+        return list(by_row.values())
+
+    def reads(milestone: str, value: str, kind: str | None) -> bool:
+        if kind is None:
+            return {value} in rows(milestone)
+        word = l10n.t(f"compared_kind_{kind}", lang)
+        joined = "".join(l10n.t("compared_kind_value", lang, value=value, kind=word).split())
+        return {joined} in rows(milestone) or {"".join(value.split()), word} in rows(milestone)
+
+    hours = {"en": ("1 h 31 min", "6 h 25 min", "3,692 days", "2days", "8 days (UTC)"),
+             "ja": ("1時間31分", "6時間25分", "3,692日", "2日", "8日（UTC）")}[lang]  # fmt: skip
+    # Japan time. Bybit: theft 23:13 on 21 Feb 2025, the CEO's word at 00:44 on 22 Feb; Binance: theft
+    # 02:15 on 8 May 2019, the SAFU fund named at 08:40; Mt. Gox: the drain's start, 11 Sept 2011, to the
+    # plan confirmed on 20 Oct 2021.
+    assert reads("remedy_decided", hours[0], "no_loss")
+    assert reads("remedy_decided", hours[1], "no_loss")
+    assert reads("remedy_decided", hours[2], "partial")
+    assert reads("remedy_decided", hours[3], None)  # Coincheck: yen for every XEM, nothing added
+    assert reads("remedy_delivered", hours[4], "tokens")
+    line = "".join(fig._supxlabel.get_text().split())
+    for kind in ("no_loss", "partial", "tokens"):
+        assert "".join(l10n.t(f"compared_kind_{kind}_note", lang).split()) in line
+
+
+def test_the_comparisons_numbers_say_what_each_unlike_value_is():
+    # The CSV behind the chart says in a column what the chart says beside a value: the remedies of
+    # remedies.csv with extent not_needed (4) or partial (Mt. Gox), the tokens of Bitfinex; nothing else.
+    table = charts.compared_data(prepare_comparison(lang="en"))
+    kinds = table[table["kind"] != ""].set_index(["milestone", "incident_id"])["kind"].to_dict()
+    assert kinds == {
+        ("remedy_decided", "bybit-2025"): "no_loss",
+        ("remedy_decided", "binance-2019"): "no_loss",
+        ("remedy_decided", "dmm-bitcoin-2024"): "no_loss",
+        ("remedy_decided", "liquid-2021"): "no_loss",
+        ("remedy_decided", "mtgox-2014"): "partial",
+        ("remedy_delivered", "bitfinex-2016"): "tokens",
+    }
+
+
+def test_a_span_too_narrow_to_see_is_drawn_as_wide_as_its_bar_is_thick():
+    # Mt. Gox's detection lies somewhere in February 2014: 1 Feb 2014 is 874 days after 11 Sept 2011,
+    # 28 Feb 901 (111 + 365 + 366 + 32). On a log scale of ten minutes to twenty years that is under
+    # half a point: it is drawn as a light block as wide as the span's bar is thick, about its middle
+    # (√(874 × 901) ≈ 887.4 days); no other span of the panel is.
+    ctx = prepare_comparison(lang="en")
+    fig = registry.charts_of(ctx)["compared"]
+    (panel,) = [ax for ax in fig.axes if ax.get_visible() and ax.get_title(loc="left") == "Detection"]
+    blocks = [line for line in panel.get_lines() if line.get_marker() == "|"]
+    assert len(blocks) == 1
+    (block,) = blocks
+    assert block.get_xdata()[0] == pytest.approx(887.4, abs=0.05)
+    assert block.get_markersize() == block.get_markeredgewidth() == marks.SPAN_LW
+    wide = [line for line in panel.get_lines() if line.get_linewidth() == marks.SPAN_LW]
+    assert wide and all(len(line.get_xdata()) == 2 for line in wide)  # Liquid's, BITPoint's same day: bars

@@ -140,33 +140,48 @@ def test_a_value_written_left_of_its_mark_stays_clear_of_the_axis(lang, phone):
     "lang, said, key",
     # In full, Bitfinex's 「協定世界時の日付で8日」 did not fit beside its mark and wrapped, making its
     # row taller in all six panels: the chart says every UTC count briefly, one way in all four, and
-    # its source line says what the brief form counts.
+    # its source line says what the brief form counts. 「8日（協定世界時）、トークン」 wrapped too: the
+    # brief form names the zone as briefly as the English does. (Bitfinex's 8 days carry the word
+    # "tokens", beside the value or on the mark's other side: test_a_remedy_delivered_in_tokens...)
     [
-        ("ja", {"当日（協定世界時）", "8日（協定世界時）*"}, "（協定世界時）：協定世界時の日付で数えた日数。"),
-        ("en", {"same day (UTC)", "8 days (UTC)*"}, "(UTC): days counted in UTC dates."),
+        ("ja", {"当日（UTC）", "8日（UTC）"}, "（UTC）：協定世界時の日付で数えた日数。"),
+        ("en", {"same day (UTC)", "8 days (UTC)"}, "(UTC): days counted in UTC dates."),
     ],
 )
 def test_days_in_another_zone_are_said_one_way_on_one_line(lang, phone, said, key):
     fig = drawn(lang, phone)
-    zone = l10n.label("zone", "UTC", lang)
+    zone = l10n.label("zone_short", "UTC", lang)
     source = fig.texts[-1].get_text()  # the source line explains the marks; it is not a value
     assert key in source.replace("\n", " " if lang == "en" else "")
-    assert {t.get_text() for t, _ in boxes(fig) if zone in t.get_text() and t.get_text() != source} == said
+    values = [t.get_text() for t, _ in boxes(fig) if zone in t.get_text() and t.get_text() != source]
+    assert all("\n" not in v for v in values), values
+    tokens = l10n.t("compared_kind_value", lang, value="", kind=l10n.t("compared_kind_tokens", lang))
+    assert {v.removesuffix(tokens) for v in values} == said
 
 
 @pytest.mark.parametrize("phone", [False, True], ids=["print", "phone"])
 @pytest.mark.parametrize(
-    "lang, marked, note",
+    "lang, value, note",
     [
-        ("en", "8 days (UTC)*", "*: the day tokens for the loss were credited, not the coins."),
-        ("ja", "8日（協定世界時）*", "*：失われた暗号資産そのものではなく、損失分のトークンを付与した日。"),
+        ("en", "8 days (UTC)", "Tokens: the day tokens for the loss were credited, not the coins."),
+        ("ja", "8日（UTC）", "トークン：暗号資産でなく損失分のトークンを付与した日。"),
     ],
 )
-def test_a_remedy_delivered_in_tokens_is_marked_as_such(lang, phone, marked, note):
+def test_a_remedy_delivered_in_tokens_is_marked_as_such(lang, phone, value, note):
     # Bitfinex credited tokens standing for the loss (remedies.csv method 'tokens'), not the coins:
-    # its "Remedy delivered" value carries a mark the source line explains; no other value does.
+    # its "Remedy delivered" value says so in a word the source line explains, on one line: after the
+    # value where the panel has room for both on one side, else on the mark's other side. No other
+    # value says it.
     fig = drawn(lang, phone)
     source = fig.texts[-1].get_text()
     assert note in source.replace("\n", " " if lang == "en" else "")
-    mark = marked[-1]
-    assert [t.get_text() for t, _ in boxes(fig) if t.get_text().endswith(mark)] == [marked]
+    word = l10n.t("compared_kind_tokens", lang)
+    marked = [t for t, _ in boxes(fig) if t.get_text().endswith(word) and t.get_text() != source]
+    assert len(marked) == 1, [t.get_text() for t in marked]
+    (label,) = marked
+    if label.get_text() != word:
+        assert label.get_text() == l10n.t("compared_kind_value", lang, value=value, kind=word)
+    else:  # the value itself on the mark's other side, in the same row
+        row = [t for t in label.axes.texts if t.xy[1] == label.xy[1] and t is not label]
+        assert [t.get_text() for t in row] == [value]
+        assert {t.get_horizontalalignment() for t in (label, *row)} == {"left", "right"}

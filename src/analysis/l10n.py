@@ -297,12 +297,12 @@ def elapsed(
 
 def in_zone(text: str, zone, lang: str, phrase: bool = False, short: bool = False) -> str:
     """A count of days in another zone's dates, said so: 'same day, in UTC dates'; as it is without one;
-    `short`: 'same day (UTC)'. A sentence's `phrase` of time keeps its closing particle last:
+    `short`: 'same day (UTC)', the zone as a chart writes it ([zone_short]). A sentence's `phrase` of time keeps its closing particle last:
     流出当日（協定世界時の日付）に, not 協定世界時の日付で流出当日に."""
     if _missing(zone) or not zone:
         return text
     if short:
-        return t("in_zone_short", lang, text=text, zone=label("zone", zone, lang))
+        return t("in_zone_short", lang, text=text, zone=label("zone_short", zone, lang))
     if not phrase:
         return t("in_zone_dates", lang, text=text, zone=label("zone", zone, lang))
     particle = next((p for p in _locale(lang)["zone_note_before"] if text.endswith(p)), "")

@@ -15,7 +15,7 @@ from analysis.report.charts.compared import compared, sizes
 from analysis.report.charts.compensation import compensation, price_window
 from analysis.report.charts.first_day import first_day
 from analysis.report.charts.marks import read_on, sources_named
-from analysis.report.charts.numbers import values_stolen
+from analysis.report.charts.numbers import QUALIFIER_KINDS, compared_kinds, values_stolen
 from analysis.report.charts.scales import at_log_edge, log_place
 from analysis.report.charts.since_theft import later_milestones, response
 from analysis.report.charts.timeline import milestone_chain, timeline
@@ -143,15 +143,17 @@ def compared_of(ctx) -> Figure:
             if log_place(r) is not None and l10n.since(r, ctx.lang) != l10n.since(r, ctx.lang, short=True)
         }
     )
-    delivered = ctx.table[(ctx.table["milestone"] == "remedy_delivered") & ctx.table["state"].isin(["known", "range"])]
-    tokens = frozenset(i for i in delivered["incident_id"] if ctx.in_tokens(i))
-    redeemed = since_theft(ctx.data.events, sorted(tokens), ["repayment_completed"])
+    qualifiers = compared_kinds(ctx)
+    tokens = sorted({i for (m, i), kind in qualifiers.items() if kind == "tokens"})
+    redeemed = since_theft(ctx.data.events, tokens, ["repayment_completed"])
     # The pages read: the steps drawn, each theft, and the day the source line gives for the last tokens.
     sources = _rests_on(ctx, pd.concat([ctx.table, redeemed]), ctx.incidents)
     source = compared_source([ctx.names[i] for i in ctx.drains], ctx.lang, edge, zones,
+                             kinds=[k for k in QUALIFIER_KINDS if k in qualifiers.values()],
                              redeemed=_redeemed(ctx, redeemed), sources=sources)  # fmt: skip
+    words = {k: l10n.t(f"compared_kind_{k}", ctx.lang) for k in QUALIFIER_KINDS}
     return compared(ctx.table, list(ctx.incidents), _names(ctx), ctx.lang, ctx.milestone_names, ctx.focus, title,
-                    source, tokens)  # fmt: skip
+                    source, {cell: words[kind] for cell, kind in qualifiers.items()})  # fmt: skip
 
 
 def _redeemed(ctx, table: pd.DataFrame) -> dict[str, str | None]:
@@ -164,16 +166,17 @@ def _redeemed(ctx, table: pd.DataFrame) -> dict[str, str | None]:
 
 
 def compared_source(drains: list[str], lang: str, edge: bool = False, zones: list[str] = (), *,
-                    redeemed: dict[str, str | None] | None = None, sources: str | None = None) -> str:  # fmt: skip
+                    kinds: list[str] = (), redeemed: dict[str, str | None] | None = None,
+                    sources: str | None = None) -> str:  # fmt: skip
     """The comparison chart's source line: how to read it, whether a dot stands at the scale's edge
     for a step within ten minutes, what a value marked with a zone counts ("8 days (UTC)": days in
-    UTC dates), what a remedy marked as tokens was and when the last tokens were redeemed (`redeemed`:
-    by theft, None where no page dates it; each theft named when more than one paid in tokens), which
-    of its thefts (named) were drains over years, counted from the drain's start, and the kinds of
-    page read (`sources`)."""
-    tokens = ""
-    if redeemed:
-        tokens = l10n.t("compared_tokens_note", lang) + "".join(
+    UTC dates), what each word beside a value says it is (`kinds`, of QUALIFIER_KINDS: "no loss",
+    "partial", "tokens") and, of tokens, when the last were redeemed (`redeemed`: by theft, None where
+    no page dates it; each theft named when more than one paid in tokens), which of its thefts (named)
+    were drains over years, counted from the drain's start, and the kinds of page read (`sources`)."""
+    said = "".join(l10n.t(f"compared_kind_{k}_note", lang) for k in kinds)
+    if "tokens" in kinds and redeemed:
+        said += "".join(
             l10n.t("compared_tokens_redeemed", lang, when=when)
             if len(redeemed) == 1
             else l10n.t("compared_tokens_redeemed_of", lang, name=name, when=when)
@@ -182,8 +185,13 @@ def compared_source(drains: list[str], lang: str, edge: bool = False, zones: lis
         )
     notes = (
         (l10n.t("compared_edge_note", lang) if edge else "")
-        + "".join(l10n.t("compared_zone_note", lang, zone=l10n.label("zone", z, lang)) for z in zones)
-        + tokens
+        + "".join(
+            l10n.t(
+                "compared_zone_note", lang, zone=l10n.label("zone", z, lang), short=l10n.label("zone_short", z, lang)
+            )
+            for z in zones
+        )
+        + said
         + (l10n.t("compared_drain_note", lang, names=l10n.join(drains, lang)) if drains else "")
     )
     return l10n.t("compared_source", lang, notes=notes, sources=sources or l10n.t("pages_listed", lang))

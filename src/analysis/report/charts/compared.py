@@ -29,10 +29,12 @@ _AXIS_CLEAR_PT = 10.0
 _MISSING_OFFSET = 4.0
 
 
-def _value_side(measure: Measure, text: str, lang: str, size: float, x: float,
-                extent: tuple[float, float] | None, width: float) -> tuple[str, bool]:  # fmt: skip
-    """A value's text and whether it goes left of its mark, so that it stays inside a panel `width`
-    points wide: on the right where it fits there, else on the left, else wrapped on the roomier side.
+def _value_side(measure: Measure, value: str, kind: str | None, lang: str, size: float, x: float,
+                extent: tuple[float, float] | None, width: float) -> tuple[str, bool, str | None]:  # fmt: skip
+    """A value's text (with its `kind`, "8 days (UTC), tokens", where it has one), whether it goes
+    left of its mark, and a word for the other side, so that it stays inside a panel `width` points
+    wide on one line: whole on the right where it fits there, else on the left; else the value on one
+    side and its kind on the other ("tokens ○ 8 days (UTC)"); else wrapped on the roomier side.
     Written to the left it starts from a span's start."""
     start = extent[0] if extent else x
     room = {
@@ -41,12 +43,16 @@ def _value_side(measure: Measure, text: str, lang: str, size: float, x: float,
         if start > LOG_LEFT
         else 0.0,
     }
-    wide = measure(text, size)[0]
+    text = value if kind is None else l10n.t("compared_kind_value", lang, value=value, kind=kind)
     for left in (False, True):
-        if wide <= room[left]:
-            return text, left
+        if measure(text, size)[0] <= room[left]:
+            return text, left, None
+    if kind is not None:
+        for left in (False, True):
+            if measure(value, size)[0] <= room[left] and measure(kind, size)[0] <= room[not left]:
+                return value, left, kind
     left = room[True] > room[False]
-    return fitted(measure, text, lang, size, room[left]), left
+    return fitted(measure, text, lang, size, room[left]), left, None
 
 
 def _compared_label(ax, x: float, y: float, text: str, colour: str, size: float, fill: str, *, left: bool) -> None:
@@ -71,11 +77,13 @@ def _compared_missing(ax, y: float, text: str, state: str, size: float, fill: st
 @style.styled
 def compared(table: pd.DataFrame, order: list[str], names: dict[str, str], lang: str,
              milestone_names: dict[str, str], focus: str, title: str, source: str,
-             tokens: frozenset[str] = frozenset()) -> Figure:  # fmt: skip
+             qualifiers: dict[tuple[str, str], str] | None = None) -> Figure:  # fmt: skip
     """One panel per compared milestone, the thefts in one order in every panel (`order`: largest
     first), on a log scale of time after the theft; the focus incident in the highlight colour on a
     tinted band, the others in one colour; a missing value said in grey words, 'not applicable' in
-    italics; a remedy delivered as tokens for the loss (`tokens`: those thefts) says so beside its value.
+    italics; a value that is not what its panel's other rows are says what it is beside it (`qualifiers`, by
+    milestone and theft: "1 h 31 min, no loss" where the exchange said balances stay whole, "8 days
+    (UTC), tokens" where tokens stood for the loss), so that no row passes for a like of the others.
     On a narrow page the panels are stacked in one column, in larger text.
 
     Every label is measured: a value goes beside its mark on the side with room inside its panel,
@@ -85,6 +93,7 @@ def compared(table: pd.DataFrame, order: list[str], names: dict[str, str], lang:
     narrow = style.is_narrow()
     size = style.NARROW_TEXT_PT if narrow else style.MIN_TEXT_PT
     gap = (style.NARROW_ROW_GAP_LINES if narrow else style.ROW_GAP_LINES) * size
+    qualifiers = qualifiers or {}
     kinds = list(dict.fromkeys(table["milestone"]))
     ncols = 1 if narrow else 2
     nrows = (len(kinds) + ncols - 1) // ncols
@@ -132,12 +141,11 @@ def compared(table: pd.DataFrame, order: list[str], names: dict[str, str], lang:
             if placed is None:
                 room = width - _MISSING_OFFSET - style.EDGE_PT
                 text, left = fitted(measure, l10n.label("state", r["state"], lang), lang, size, room), False
+                aside = None
             else:
-                value = l10n.since(r, lang, short=True)
-                if milestone == "remedy_delivered" and incident in tokens:
-                    value = l10n.t("compared_tokens_value", lang, value=value)
-                text, left = _value_side(measure, value, lang, size, *placed, width)
-            cells[(n, incident)] = (r, placed, text, left)
+                value, kind = l10n.since(r, lang, short=True), qualifiers.get((milestone, incident))
+                text, left, aside = _value_side(measure, value, kind, lang, size, *placed, width)
+            cells[(n, incident)] = (r, placed, text, left, aside)
             tall[incident] = max(tall[incident], measure(text, size)[1])
     pitch = [tall[i] + gap for i in order]  # points
     middles = [sum(pitch[:k]) + p / 2 for k, p in enumerate(pitch)]
@@ -172,13 +180,16 @@ def compared(table: pd.DataFrame, order: list[str], names: dict[str, str], lang:
                     ax.axhline(edge, color=style.HIGHLIGHT, lw=0.8, zorder=4.5)  # over the labels' boxes: unbroken
             if (n, incident) not in cells:
                 continue
-            r, placed, text, left = cells[(n, incident)]
+            r, placed, text, left, aside = cells[(n, incident)]
             if placed is None:
                 _compared_missing(ax, y, text, r["state"], size, fills[incident])
                 continue
             x, extent = placed
             log_mark(ax, y, x, extent, colour, pd.notna(r["hours"]), ms=4.5)
             _compared_label(ax, extent[0] if extent and left else x, y, text, colour, size, fills[incident], left=left)
+            if aside is not None:
+                _compared_label(ax, x if left else extent[0] if extent else x, y, aside, colour, size, fills[incident],
+                                left=not left)  # fmt: skip
     return fig
 
 

@@ -7,7 +7,13 @@ import pandas as pd
 
 from analysis import l10n, vocab
 from analysis.report import style
-from analysis.report.charts.scales import LOG_EDGE
+from analysis.report.charts.scales import LOG_EDGE, LOG_RIGHT, share_of_log_axis
+
+# A span's bar is this thick (points); a span narrower than about 2% of the log scale (Mt. Gox's
+# 874–901 days: under half a point) is drawn at least as wide as the bar is thick, about its middle,
+# so that it reads as a span and not as a hairline at the stem's end.
+SPAN_LW = 4.0
+_NARROW_SPAN_SHARE = 0.02
 
 # The timeline draws two kinds of mark only: a dot at a fact's stated time, a bar across the day of
 # a fact known by its date. Who acted is the row's colour and name; the kind of source (the seed's
@@ -87,11 +93,16 @@ def missing(ax, y: float, text: str) -> None:
 def log_mark(ax, y: float, x: float, extent: tuple[float, float] | None, colour: str, timed: bool, *,
               ms: float) -> None:  # fmt: skip
     """A step on the log scale: a stem from the scale's edge, then a light span over a range
-    (somewhere in it: light, so that it does not read as a length), else a dot, filled when both
-    times are known."""
+    (somewhere in it: light, so that it does not read as a length; one too narrow to see as wide as
+    its bar is thick), else a dot, filled when both times are known."""
     ax.plot([LOG_EDGE, extent[0] if extent else x], [y, y], color=colour, lw=1, alpha=0.35, solid_capstyle="butt")
     if extent is not None:
-        ax.plot(extent, [y, y], color=colour, lw=4, alpha=0.3, solid_capstyle="butt", zorder=3)
+        lo, hi = extent
+        if share_of_log_axis(hi, LOG_RIGHT) - share_of_log_axis(lo, LOG_RIGHT) < _NARROW_SPAN_SHARE:
+            ax.plot([(lo * hi) ** 0.5], [y], marker="|", ms=SPAN_LW, mew=SPAN_LW, color=colour, alpha=0.3,
+                    ls="none", zorder=3)  # fmt: skip
+            return
+        ax.plot(extent, [y, y], color=colour, lw=SPAN_LW, alpha=0.3, solid_capstyle="butt", zorder=3)
         return
     ax.plot([x], [y], marker="o", ms=ms, mfc=colour if timed else "white", mec=colour, mew=1.2, ls="none",
             clip_on=False, zorder=3)  # fmt: skip

@@ -129,8 +129,36 @@ def later_milestones_data(ctx) -> pd.DataFrame:
     return _since_rows(ctx, later_table(ctx))
 
 
+# What a compared value can be that its panel's other rows are not, in the order the source line
+# explains them: a remedy decided where customers lost nothing or only part of the loss is covered, and
+# a remedy delivered as tokens for the loss rather than the coins.
+QUALIFIER_KINDS = ("no_loss", "partial", "tokens")
+
+
+def compared_kinds(ctx) -> dict[tuple[str, str], str]:
+    """The compared values drawn (a time, not a missing value) that are not what their panel's other
+    rows are, by milestone and theft: a remedy decided for customers who lost nothing (remedies.csv
+    extent not_needed: 'no_loss') or for part of the loss ('partial'), and a remedy delivered as
+    tokens ('tokens')."""
+    table = ctx.table[ctx.table["state"].isin(["known", "range"])]  # those log_place draws
+    remedies = ctx.data.remedies.set_index("incident_id")
+    extent = table["incident_id"].map(remedies["extent"])
+    method = table["incident_id"].map(remedies["method"])
+    decided, delivered = table["milestone"] == "remedy_decided", table["milestone"] == "remedy_delivered"
+    kind = pd.Series(None, index=table.index, dtype=object)
+    kind[decided & (extent == "not_needed")] = "no_loss"
+    kind[decided & (extent == "partial")] = "partial"
+    kind[delivered & (method == "tokens")] = "tokens"
+    said = kind.notna()
+    return dict(zip(zip(table.loc[said, "milestone"], table.loc[said, "incident_id"]), kind[said]))
+
+
 def compared_data(ctx) -> pd.DataFrame:
-    return _since_rows(ctx, ctx.table)
+    """The comparison's values, each with what it is where its panel's others are not (`kind`:
+    compared_kinds), as the chart says beside it."""
+    rows = _since_rows(ctx, ctx.table)
+    kinds = compared_kinds(ctx)
+    return rows.assign(kind=[kinds.get(cell, "") for cell in zip(rows["milestone"], rows["incident_id"])])
 
 
 def sizes_data(ctx) -> pd.DataFrame:
