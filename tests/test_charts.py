@@ -358,8 +358,8 @@ def test_comparison_rows_alternate_and_each_label_sits_on_its_rows_colour(lang):
 @pytest.mark.parametrize(
     "lang, redeemed",
     [
-        ("en", "The last tokens were redeemed 244 days (UTC) after the theft."),
-        ("ja", "最後の償還は流出から244日（UTC）。"),
+        ("en", "The last were redeemed 244 days (UTC) after the theft."),
+        ("ja", "全額償還は流出から244日（UTC）。"),
     ],
 )
 def test_the_comparison_source_line_dates_the_last_tokens_and_names_the_pages_read(lang, redeemed):
@@ -382,15 +382,13 @@ def test_the_comparison_source_line_dates_the_last_tokens_and_names_the_pages_re
 def test_the_tokens_note_names_each_theft_only_when_several_paid_in_tokens():
     note = l10n.t("compared_kind_tokens_note", "en")
     one = charts.compared_source([], "en", kinds=["tokens"], redeemed={"Bitfinex 2016": "244 days (UTC)"})
-    assert note + " The last tokens were redeemed 244 days (UTC) after the theft." in one
+    assert note + " The last were redeemed 244 days (UTC) after the theft." in one
     # No page dates the redemption: the mark is explained, and nothing is said of when.
     undated = charts.compared_source([], "en", kinds=["tokens"], redeemed={"Bitfinex 2016": None})
     assert note in undated and "redeemed" not in undated
     # Two thefts, one dated: each said of its own theft, never "the last" of both.
     two = charts.compared_source([], "en", kinds=["tokens"], redeemed={"A 2016": "244 days (UTC)", "B 2020": None})
-    assert (
-        note + " A 2016: the last tokens were redeemed 244 days (UTC) after the theft." in two and "B 2020" not in two
-    )
+    assert note + " A 2016: the last were redeemed 244 days (UTC) after the theft." in two and "B 2020" not in two
     assert "tokens" not in charts.compared_source([], "en", redeemed={})
 
 
@@ -907,3 +905,55 @@ def test_a_span_too_narrow_to_see_is_drawn_as_wide_as_its_bar_is_thick():
     assert block.get_markersize() == block.get_markeredgewidth() == marks.SPAN_LW
     wide = [line for line in panel.get_lines() if line.get_linewidth() == marks.SPAN_LW]
     assert wide and all(len(line.get_xdata()) == 2 for line in wide)  # Liquid's, BITPoint's same day: bars
+
+
+@pytest.mark.parametrize("lang", l10n.LANGUAGES)
+def test_a_chain_step_of_no_days_is_a_diamond_its_source_line_explains(lang):
+    # Coincheck filed its report on 13 Feb 2018, the day yen withdrawals resumed (seed): a step of
+    # 0 days has no length to draw, so it is a diamond, and the source line says what a diamond is.
+    note = "".join(l10n.t("chain_diamond_note", lang).split())
+    for incident in ("coincheck-2018", "zaif-2018"):
+        ctx = prepare_incident(incident_id=incident, lang=lang)
+        fig = registry.charts.milestone_chain_of(ctx)
+        diamonds = [line for line in fig.axes[0].get_lines() if line.get_marker() == "D"]
+        same_day = int((ctx.durations["from_date"] == ctx.durations["to_date"]).sum())
+        assert len(diamonds) == same_day
+        assert (note in "".join(fig._supxlabel.get_text().split())) == (same_day > 0)
+        if incident == "coincheck-2018":
+            assert same_day == 1
+
+
+@pytest.mark.parametrize("lang", l10n.LANGUAGES)
+def test_the_first_days_key_names_the_colour_of_each_actor_drawn(lang):
+    # Rows are coloured by who acted; the key names each colour drawn, in the order first drawn, and
+    # the hollow grey dot where another source's value is drawn (Coincheck: the theft at about 02:57 or
+    # 03:00; Binance: detection at about 10:15 by a later write-up).
+    for incident, actors in (("coincheck-2018", ["attacker", "coincheck"]), ("binance-2019", ["attacker", "exchange"])):
+        fig = charts.first_day_of(prepare_incident(incident_id=incident, lang=lang), incident)
+        (legend,) = [ax.get_legend() for ax in fig.axes if ax.get_legend() is not None]
+        said = [t.get_text() for t in legend.get_texts()]
+        assert said == [l10n.label("actor", a, lang) for a in actors] + [l10n.t("alternative", lang)]
+        colours = [matplotlib.colors.to_hex(h.get_markerfacecolor()) for h in legend.legend_handles]
+        assert colours == [style.ACTOR_COLOURS[a] for a in actors] + ["#ffffff"]
+
+
+@pytest.mark.parametrize(
+    "periods, unit",
+    [(["2014-02"], "month"), (["2019Q2"], "quarter"), (["2011-10", "2019Q2"], "month or quarter"), ([], None)],
+)
+def test_the_key_names_only_the_periods_its_spans_stand_for(periods, unit):
+    # Mt. Gox's spans stand for months only (October 2011, February 2014): its key once said "some only
+    # to a month or quarter", a line written for Coincheck's "Q2 2019".
+    key = marks.marks_key([(False, (1.0, 2.0))], "en", periods)
+    if unit is None:
+        assert "only to" not in key
+    else:
+        assert key.endswith(f"(the pages give it no closer, some only to a {unit})")
+    ja = marks.marks_key([(False, (1.0, 2.0))], "ja", periods)
+    assert ("までのものを含む" in ja) == (unit is not None)
+
+
+def test_mt_goxs_response_key_names_months_only():
+    fig = charts.response_of(prepare_incident(incident_id="mtgox-2014", lang="en"))
+    line = " ".join(fig._supxlabel.get_text().split())
+    assert "some only to a month)" in line and "quarter" not in line

@@ -163,8 +163,8 @@ def test_days_in_another_zone_are_said_one_way_on_one_line(lang, phone, said, ke
 @pytest.mark.parametrize(
     "lang, value, note",
     [
-        ("en", "8 days (UTC)", "Tokens: the day tokens for the loss were credited, not the coins."),
-        ("ja", "8日（UTC）", "トークン：暗号資産でなく損失分のトークンを付与した日。"),
+        ("en", "8 days (UTC)", "Tokens: the day tokens for the loss (not coins) were credited."),
+        ("ja", "8日（UTC）", "トークン：コインでなく損失分のトークンを付与した日。"),
     ],
 )
 def test_a_remedy_delivered_in_tokens_is_marked_as_such(lang, phone, value, note):

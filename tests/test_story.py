@@ -53,15 +53,15 @@ def test_coincheck_page_one_in_full():
     # seed item 19: the FSA's order names Coincheck an operator under Art. 8 of the supplementary
     # provisions, i.e. one not yet registered (registered only on 11 Jan 2019, in what followed)
     assert (
-        "Before the theft: the exchange was not registered but operated as a deemed operator under the "
-        "transitional rule, as the FSA's order states." in lead
+        "Before the theft: the exchange was unregistered, operating as a deemed operator while its application "
+        "was pending, as the FSA's order states." in lead
     )
-    # the company is counted among those prosecutors indicted, not among the 31 police acted against (CoinPost)
-    assert "prosecutors indicted 13 people and 1 company and summarily indicted 14 people" in lead
-    # A recipient's conviction, not the case, upheld: the thief was not found. Coincheck's arrests
+    # the company is counted among those indicted, not among the 31 police arrested or referred (CoinPost)
+    assert "13 people and 1 company were indicted, 14 people charged summarily" in lead
+    # A receiver's conviction, not the case, made final: the thief was not found. Coincheck's arrests
     # were the first of several (events.csv names the step; Bitfinex's one arrest day stays "arrests").
     assert (
-        "Police and courts: first arrests (11 March 2020); a recipient's conviction upheld by the Supreme Court "
+        "Police and courts: first arrests (11 March 2020); one receiver's conviction made final by the Supreme Court "
         "(16 July 2024)." in lead
     )
     last = findings.incident(ctx).paragraphs[-1]
@@ -184,7 +184,7 @@ def test_a_minute_claim_needs_exact_times():
     # DMM Bitcoin's theft and detection are both "about 13:26" (頃): about the same time, no more.
     for lang, said, never in (
         ("en", "the same approximate time, about 13:26", "the minute"),
-        ("ja", "流出と検知の時刻をいずれも13時26分ごろとしている", "分単位"),
+        ("ja", "流出と検知の時刻をいずれも日本時間13時26分ごろとしている", "分単位"),
     ):
         text = " ".join(findings.incident(prepare_incident(incident_id="dmm-bitcoin-2024", lang=lang)).paragraphs)
         assert said in text and never not in text, text
@@ -358,7 +358,7 @@ def test_an_undated_delivery_says_what_the_pages_do_say():
         "支払われ、BTC・BCHの弁済は他の取引所を通じて2024年7月5日（米国東部時間の日付）に始まったが、" in ja
     )
     # What customers were to get, and that it is only part of the loss (remedies.csv extent partial).
-    assert "Remedy, partial or still under way: repayments under the rehabilitation plan" in page
+    assert "Remedy (partial or still under way): repayments under the rehabilitation plan" in page
 
 
 def test_a_drain_names_the_earlier_theft_its_sources_date():
@@ -425,7 +425,7 @@ def test_the_comparison_counts_liquid_among_those_who_lost_nothing_by_their_own_
     )
     assert "No source found says what" not in text
     assert found.headline.endswith(
-        "of the 5 that cost customers assets, the day the remedy reached them is known for only 2"
+        "of the 5 where customers lost assets, the day the remedy reached them is known for only 2"
     )
     # the 2 are Coincheck's yen and Bitfinex's tokens, IOUs for the loss (its remedy: the tokens did
     # reach customers): its key number says which
@@ -468,7 +468,7 @@ def test_the_comparison_counts_liquid_among_those_who_lost_nothing_by_their_own_
         (
             "bitpoint-2019",
             "ja",
-            "取引所の売却の完了（売り手自身の説明では2023年3月31日、業界メディアのページ（買い手をSBIホールディングスとする）"
+            "取引所の売却の完了（売り手自身の説明では2023年3月31日、買い手をSBIホールディングスとする業界メディアのページ"
             "では2023年2月14日）",
         ),
         ("zaif-2018", "ja", "フィスコ仮想通貨取引所への事業譲渡の完了（2018年11月22日）"),
@@ -492,16 +492,14 @@ def test_detection_is_the_exchange_s_time_and_other_times_are_counted_too():
     # Only the exchange can say when it noticed (Zaif: anomaly seen 17 Sep, theft 14 Sep).
     text = " ".join(findings.incident(prepare_incident(incident_id="zaif-2018", lang="en")).paragraphs)
     # Zaif's detection has a day, not a time: the day the exchange says it noticed.
-    assert (
-        "The theft went unnoticed for 3 days, until the day the exchange says it first noticed something wrong." in text
-    )
+    assert "The exchange says it first noticed something wrong 3 days after the theft." in text
     # Coincheck: 00:02 (the blockchain record) to 11:25 (the exchange's time); counted from each time the
     # company gave for the theft too (02:57 on the day, 03:00 at the press conference): 8 h 28 / 8 h 25 min,
     # given as a range on page 1 (who gave each time is the annex's).
     cc = " ".join(findings.incident(prepare_incident(incident_id="coincheck-2018", lang="en")).paragraphs)
     assert (
         "The theft went unnoticed for about 11 h 23 min, from about 00:02 until the exchange says it noticed it "
-        "(about 8 h 25–28 min from about 03:00 or about 02:57, the exchange's theft times)." in cc
+        "(about 8 h 25–28 min from the exchange's own theft times, about 03:00 or about 02:57)." in cc
     )
     # BITPoint: halted 06:30 on 12 Jul; noticed 22:12 (used) or about 21:11 (press conference): 8 h 18 / 9 h 19 min.
     bp = " ".join(findings.incident(prepare_incident(incident_id="bitpoint-2019", lang="en")).paragraphs)
@@ -609,7 +607,7 @@ def test_a_loss_with_no_remedy_found_counts_among_the_losses(fixture_copy):
     found = findings.comparison(prepare_comparison(lang="en", data_dir=str(fixture_copy)))
     assert "No source found says what customers got back in 1 theft (Example 2020)" in " ".join(found.paragraphs)
     # Its delivery is dated (April 2020): the one loss has its remedy's day, and no "only".
-    assert found.headline.endswith("known for every theft that cost them assets")
+    assert found.headline.endswith("known for every theft where they lost assets")
     # A form given for it is refused, as for any extent that gives customers nothing back.
     set_cell(remedies, line, "method", "cash")
     assert any(p.column == "method" and "gives customers nothing back" in p.message for p in problems_of(fixture_copy))
@@ -624,7 +622,7 @@ def test_the_comparison_headline_says_only_where_some_and_not_all_remedies_are_d
     found = findings.comparison(prepare_comparison(lang="en", data_dir=str(fixture_copy)))
     assert found.headline == (
         "2 exchange thefts compared: 1 disclosed by the next day; the day the remedy reached customers is known"
-        " for every theft that cost them assets"
+        " for every theft where they lost assets"
     )
     assert "のみ" not in findings.comparison(prepare_comparison(lang="ja", data_dir=str(fixture_copy))).headline
     remedies = fixture_copy / "remedies.csv"
@@ -861,7 +859,7 @@ def test_the_exchange_s_own_earlier_account_is_told_by_where_it_was_read(data_co
 def test_other_times_for_a_theft_are_said_to_be_the_exchange_s_where_every_one_is(data_copy):
     # Coincheck's 03:00 (press conference) and 02:57 (a statement news reports quote), read on pages that quote the
     # company (source_kind quoted): both its own, so page 1 says whose they are.
-    own = "(about 8 h 25–28 min from about 03:00 or about 02:57, the exchange's theft times)"
+    own = "(about 8 h 25–28 min from the exchange's own theft times, about 03:00 or about 02:57)"
     assert own in _told("coincheck-2018")
     path = data_copy / "events.csv"
     set_cell(path, line_of(path, "event_id", "cc-theft-time-blog"), "source_kind", "secondary")
@@ -875,14 +873,14 @@ def test_other_times_for_a_theft_are_said_to_be_the_exchange_s_where_every_one_i
         findings.incident(prepare_incident(incident_id="coincheck-2018", lang="en", data_dir=str(data_copy))).paragraphs
     )
     # One of them a news page's own report: no longer all the exchange's.
-    assert "(about 8 h 25–28 min from about 03:00 or about 02:57, other times given for the theft)" in text
+    assert "(about 8 h 25–28 min from other times given for the theft, about 03:00 or about 02:57)" in text
     assert own not in text
     # Only one other time told (the 03:00 of the press conference set aside as a weak page's): one time.
     set_cell(path, line_of(path, "event_id", "cc-theft-time-press"), "flag", "weak")
     text = " ".join(
         findings.incident(prepare_incident(incident_id="coincheck-2018", lang="en", data_dir=str(data_copy))).paragraphs
     )
-    assert "(about 8 h 28 min from about 02:57, another time given for the theft)" in text
+    assert "(about 8 h 28 min from another time given for the theft, about 02:57)" in text
 
 
 def test_a_date_stated_inside_a_seed_item_is_the_account_of_the_item_it_sits_under():
@@ -969,7 +967,7 @@ def test_a_remedy_without_a_dated_delivery_says_what_it_gives():
     # Its own sentence, not the decision's (Zaif's MONA terms were set two months after its decision),
     # with its extent; a pledge, not a repayment done.
     assert (
-        "Remedy decided for everything customers lost: replacement coins procured; customers to be repaid in kind once "
+        "Remedy for the whole loss: replacement coins procured; customers to be repaid in kind once "
         "crypto withdrawals resume. Funding: the exchange, which bought the coins" in text
     )
     # A remedy told with its payment (Coincheck's 88.549 JPY per XEM) is not told twice.
@@ -1104,10 +1102,10 @@ def test_a_remedy_detail_is_a_phrase_that_a_table_cell_capitalises():
     # the report begins it with a capital; a first word that is a name (MONA) is never lowered.
     from analysis.report import registry
 
-    assert "Remedy decided for everything customers lost: replacement coins procured;" in _told("bitpoint-2019")
+    assert "Remedy for the whole loss: replacement coins procured;" in _told("bitpoint-2019")
     table = "".join(p._repr_html_() for p in registry.report(prepare_incident(incident_id="bitpoint-2019", lang="en")))
     assert "Replacement coins procured; customers to be repaid in kind" in table
-    assert "Remedy decided for everything customers lost: BTC and BCH in kind; MONA 60.3% in kind" in _told("zaif-2018")
+    assert "Remedy for the whole loss: BTC and BCH in kind; MONA 60.3% in kind" in _told("zaif-2018")
 
 
 def test_a_drain_s_halt_is_named_for_what_was_halted():
@@ -1183,8 +1181,8 @@ def test_the_comparison_ranks_in_words_and_names_the_other_theft_times():
     en = " ".join(findings.comparison(prepare_comparison(lang="en")).paragraphs)
     assert "Coincheck 2018, the theft this report centres on, is the second largest of the 9 (US$532 million)" in en
     assert (
-        "Coincheck 2018, from the theft: detection, about 11 h 23 min (about 8 h 25–28 min from about 03:00 or about"
-        " 02:57, the exchange's theft times); first suspension, about 11 h 56 min" in en
+        "Coincheck 2018, from the theft: detection, about 11 h 23 min (about 8 h 25–28 min from the exchange's own"
+        " theft times, about 03:00 or about 02:57); first suspension, about 11 h 56 min" in en
     )
     ja = " ".join(findings.comparison(prepare_comparison(lang="ja")).paragraphs)
     assert "本レポートの中心であるコインチェック（2018年）は5億3,200万米ドルで、9件中2番目に大きい。" in ja
@@ -1497,7 +1495,7 @@ def test_a_note_names_another_fact_by_its_title_not_a_number():
         (
             "zaif-2018",
             "ja",
-            "Zaif（2018年）：取引所が気づいたとする時点まで流出は3日にわたり気づかれなかった。"
+            "Zaif（2018年）：流出は取引所が気づいたとする時点まで3日にわたり気づかれなかった。"
             "補償の方針は流出から6日で決定したが、顧客に最初に届いた日は不明",
         ),
         # drain from 11 Sep 2011, disclosed 28 Feb 2014 (901 days); its remedy is partial or still under
@@ -1570,3 +1568,17 @@ def test_each_undated_step_of_the_first_hours_is_said_in_its_own_place():
     [_, speed, *_] = findings.incident(_with_gaps("coincheck-2018", ("detection", "disclosure"))).paragraphs
     assert speed.index("Not found in the sources: detection.") < speed.index("The exchange first halted")
     assert speed.index("The exchange first halted") < speed.index("Not found in the sources: theft disclosed.")
+
+
+@pytest.mark.parametrize(
+    "lang, said",
+    [
+        ("en", "The sources give the same approximate time, about 13:26 JST, for the theft and for its detection."),
+        ("ja", "資料は流出と検知の時刻をいずれも日本時間13時26分ごろとしている。"),
+    ],
+)
+def test_a_time_of_day_on_page_one_names_its_zone(lang, said):
+    # DMM's theft and detection, both about 13:26 in Japan (events dmm-theft, dmm-detection): every
+    # other time of day page 1 gives says its zone ("about 11:25 JST"), so this one does too.
+    text = " ".join(findings.incident(prepare_incident(incident_id="dmm-bitcoin-2024", lang=lang)).paragraphs)
+    assert said in text

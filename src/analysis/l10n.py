@@ -188,6 +188,16 @@ def period(p, lang: str) -> str:
     return month(p.year, p.month, lang)
 
 
+def period_unit(periods, lang: str) -> str:
+    """What spans standing for `periods` are (texts such as '2014-02', '2019Q2'): months, quarters,
+    or either; spans of days when one stands for no period (None or empty: another zone's date)."""
+    periods = list(periods)
+    if not periods or any(_missing(p) or not p for p in periods):
+        return t("span_unit_other", lang)
+    kinds = {"quarter" if "Q" in str(p) else "month" for p in periods}
+    return t(f"span_unit_{kinds.pop() if len(kinds) == 1 else 'either'}", lang)
+
+
 def number(x, lang: str, places: int = 0) -> str:
     """A number with the language's grouping; `places` decimals, always shown."""
     pattern = "#,##0" + ("." + "0" * places if places else "")

@@ -597,7 +597,8 @@ def incident(ctx: IncidentContext) -> Findings:
     elif _at_once(to_detection):
         noticed = l10n.t("find_noticed_at_once" if own else "find_noticed_at_once_plain", lang)
     elif _about_once(to_detection):
-        noticed = l10n.t("find_noticed_about_once", lang, at=l10n.clock(theft.timestamp, lang, approximate=True))
+        at = l10n.t("japan_time_at", lang, at=l10n.clock(theft.timestamp, lang, approximate=True))
+        noticed = l10n.t("find_noticed_about_once", lang, at=at)
     else:
         other = _other_count(ctx, theft, detection, short=True)
         # Only the exchange can say when it noticed: its own account, said so (its day when the
@@ -781,17 +782,8 @@ def _same_day_detections(table: pd.DataFrame, lang: str) -> KeyNumber | None:
     spans = len(ranged)
     # "of 6 dated to the day" would be false if one dated in another zone's days were left out
     key = _SAME_DAY_LABELS[(len(detected) < len(dated), spans > 0)]
-    label = l10n.t(key, lang, n=len(detected), k=spans, unit=_span_unit(ranged["period"], lang))
+    label = l10n.t(key, lang, n=len(detected), k=spans, unit=l10n.period_unit(ranged["period"], lang))
     return KeyNumber(f"{int((detected['days'] == 0).sum())} / {len(detected)}", label)
-
-
-def _span_unit(periods: pd.Series, lang: str) -> str:
-    """What later spans are, by the periods they stand for: a month, a quarter, or either; a span
-    that is no period (another zone's date) makes them spans of days."""
-    if periods.isna().any() or periods.empty:
-        return l10n.t("span_unit_other", lang)
-    kinds = {"quarter" if "Q" in str(p) else "month" for p in periods}
-    return l10n.t(f"span_unit_{kinds.pop() if len(kinds) == 1 else 'either'}", lang)
 
 
 def _dated(table: pd.DataFrame, milestone: str) -> pd.DataFrame:
@@ -896,7 +888,7 @@ def _drain_note(ctx: ComparisonContext) -> str:
 
 
 def _extents_text(ctx: ComparisonContext, extents: dict[str, str | None]) -> str:
-    """'A remedy for everything customers lost, at a stated price or in kind, was decided in 4 thefts (cash in yen: Coincheck 2018; ...);
+    """'A remedy for everything customers lost was decided in 4 thefts (cash in yen: Coincheck 2018; ...);
     The remedy was partial or still under way in 1 theft (Mt. Gox 2014). ...': each extent once, each incident under its extent and form."""
     lang = ctx.lang
     parts = []

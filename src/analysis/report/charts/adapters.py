@@ -230,7 +230,7 @@ class Step:
     same_day: bool = False  # dated to the theft's own day, without the hours
     next_day: bool = False  # dated to the day after the theft, without the hours
     zone: str | None = None  # the zone whose dates the days are counted in, if not Japan's
-    period: bool = False  # known only to a month or a quarter: the span is that period
+    period: str = ""  # known only to a month or a quarter ('2014-02', '2019Q2'): the span is that period
     edge: bool = False  # within the log scale's first ten minutes: drawn at its edge, not to scale
     apart: str = ""  # the text with its zone bound to the count, for a title beside counts in other zones
     milestone: str = ""
@@ -278,7 +278,7 @@ def response_of(ctx) -> Figure | None:
             steps.append(Step(label, x, l10n.since(r, ctx.lang), pd.notna(r["hours"]), extent,
                               same_day=day_only and r["days"] == 0, next_day=day_only and r["days"] == 1,
                               zone=r["zone"] if isinstance(r["zone"], str) else None,
-                              period=isinstance(r["period"], str) and bool(r["period"]), edge=at_log_edge(r),
+                              period=r["period"] if isinstance(r["period"], str) else "", edge=at_log_edge(r),
                               apart=l10n.since(r, ctx.lang, apart=True), milestone=r["milestone"]))  # fmt: skip
         else:
             steps.append(Step(label, None, "", state=r["state"], milestone=r["milestone"]))

@@ -71,8 +71,8 @@ def _window(rows: pd.DataFrame, day) -> tuple[pd.Timestamp, pd.Timestamp, pd.Tim
 @style.styled
 def first_day(events: pd.DataFrame, incident: str, name: str, lang: str, milestone_names: dict[str, str]) -> Figure:
     """Every timed fact of the theft's first day (durations.first_day_facts) on a clock, one row
-    each, named at the left by the step it marks (or by who acted); a value another source gives
-    instead is drawn hollow, in grey."""
+    each, named at the left by the step it marks (or by who acted), in the colour of who acted (the
+    key names each); a value another source gives instead is drawn hollow, in grey."""
     theft = milestones(events, incident)["leak"]
     day = theft.day
     rows = first_day_facts(events, incident)
@@ -101,10 +101,20 @@ def first_day(events: pd.DataFrame, incident: str, name: str, lang: str, milesto
     else:
         texts, ys, heights = wrapped_rows(texts, room, lang)
     plot_in = 0.17 * sum(heights) + 0.1
-    alternatives = not rows["effective"].all()
-    fig, axes = style.new_figure(1.5 + plot_in + (0.3 if alternatives else 0), nrows=2 if alternatives else 1,
-                                 **({"height_ratios": [plot_in, 0.25]} if alternatives else {}))  # fmt: skip
-    ax = axes[0] if alternatives else axes
+    # The key under the clock: a filled dot in each actor's colour, named, and the hollow grey dot of
+    # another source's value where one is drawn; on a phone two to a line.
+    actors = list(dict.fromkeys(rows.loc[rows["effective"], "actor"]))
+    key = [
+        Line2D([], [], marker="o", ls="none", mfc=style.ACTOR_COLOURS[a], mec=style.ACTOR_COLOURS[a],
+               label=l10n.label("actor", a, lang))
+        for a in actors
+    ]  # fmt: skip
+    if not rows["effective"].all():
+        key.append(Line2D([], [], marker="o", ls="none", mfc="white", mec=style.MISSING,
+                          label=l10n.t("alternative", lang)))  # fmt: skip
+    ncols = min(len(key), 2 if narrow else 4)
+    key_in = 0.22 * -(-len(key) // ncols)
+    fig, (ax, below) = style.new_figure(1.55 + plot_in + key_in, nrows=2, height_ratios=[plot_in, key_in])
     for y, text, row, (_, colour) in zip(ys, texts, rows.itertuples(), gutter):
         ax.plot([row.timestamp], [y], marker="o", ms=5, mfc=colour if row.effective else "white", mec=colour,
                 mew=1.2, ls="none")  # fmt: skip
@@ -141,18 +151,7 @@ def first_day(events: pd.DataFrame, incident: str, name: str, lang: str, milesto
         axis = l10n.t("clock_axis_days", lang, first=l10n.day(day, lang), last=l10n.day(last, lang))
     ax.set_xlabel(axis, fontsize=style.MIN_TEXT_PT)
     style.chart_title(fig, _first_day_title(rows, theft, name, lang, milestone_names), lang)
-    if alternatives:
-        axes[1].axis("off")
-        axes[1].legend(
-            handles=[
-                Line2D([], [], marker="o", ls="none", mfc="#555555", mec="#555555", label=l10n.t("used_value", lang)),
-                Line2D(
-                    [], [], marker="o", ls="none", mfc="white", mec=style.MISSING, label=l10n.t("alternative", lang)
-                ),
-            ],
-            loc="center",
-            ncols=2,
-            fontsize=style.MIN_TEXT_PT,
-        )
+    below.axis("off")
+    below.legend(handles=key, loc="center", ncols=ncols, fontsize=style.MIN_TEXT_PT)
     style.add_source_line(fig, source_line(rows, lang), lang)
     return fig

@@ -116,10 +116,11 @@ def not_drawn(ax, y: float, state: str, lang: str) -> None:
                 fontstyle="italic" if state == "not_applicable" else "normal")  # fmt: skip
 
 
-def marks_key(drawn: list[tuple[bool, tuple | None]], lang: str, periods: bool = False, edge: bool = False,
+def marks_key(drawn: list[tuple[bool, tuple | None]], lang: str, periods: list[str] = (), edge: bool = False,
               deadline: bool = False) -> str:  # fmt: skip
     """What the marks drawn mean, only those drawn: (both times known, span) of each mark; `periods`
-    when a span stands for a month or a quarter (a date the pages give no closer); `edge` when a dot
+    those spans stand for (a date the pages give only to a month or a quarter), named as such ("some
+    only to a month": never a quarter where none is drawn); `edge` when a dot
     stands at the scale's left edge for a step within its first ten minutes (not to scale); `deadline`
     when a diamond stands for a deadline (and is not among `drawn`)."""
     keys = [
@@ -133,4 +134,5 @@ def marks_key(drawn: list[tuple[bool, tuple | None]], lang: str, periods: bool =
         )
         if shown
     ]
-    return l10n.sentence_start(l10n.t("key_joiner", lang).join(l10n.t(k, lang) for k in keys))
+    unit = l10n.period_unit(periods, lang) if periods else None
+    return l10n.sentence_start(l10n.t("key_joiner", lang).join(l10n.t(k, lang, unit=unit) for k in keys))

@@ -109,7 +109,7 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
     diamond = table["milestone"].isin(vocab.DEADLINES) & table.apply(lambda r: _extent(r) is None, axis=1)
     drawn = [(pd.notna(r["hours"]), _extent(r)) for _, r in table[~diamond].iterrows() if _days(r) is not None]
     deadline = any(_days(r) is not None for _, r in table[diamond].iterrows())
-    periods = any(isinstance(r["period"], str) and r["period"] for _, r in table.iterrows() if _extent(r))
+    periods = [r["period"] for _, r in table.iterrows() if _extent(r) and isinstance(r["period"], str) and r["period"]]
     style.add_source_line(
         fig,
         l10n.t(said("later_source"), lang, keys=marks_key(drawn, lang, periods, deadline=deadline), sources=sources),
@@ -145,7 +145,7 @@ def response(rows: list, title: str, lang: str, sources: str, drain: bool = Fals
     )
     style.chart_title(fig, title, lang)
     drawn = [(r.timed, r.extent) for r in rows if r.days is not None]
-    periods = any(r.period for r in rows if r.extent is not None)
+    periods = [r.period for r in rows if r.extent is not None and r.period]
     edge = any(r.edge for r in rows)
     keys = marks_key(drawn, lang, periods, edge)
     style.add_source_line(fig, l10n.t("response_source", lang, keys=keys, sources=sources), lang)

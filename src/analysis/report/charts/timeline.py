@@ -142,8 +142,9 @@ def timeline(
 def milestone_chain(
     events: pd.DataFrame, durations: pd.DataFrame, lang: str, milestone_names: dict[str, str], name: str = ""
 ) -> Figure:
-    """Each step of the chain as a bar from its start day to its end day, named above the bar (the
-    plot keeps the page's width), with the deadline; titled with the longest step."""
+    """Each step of the chain as a bar from its start day to its end day (a step that starts and ends on
+    one day as a diamond, which the source line explains), named above the bar (the plot keeps the
+    page's width), with the deadline; titled with the longest step."""
     incident = durations["incident_id"].iloc[0]
     found = milestones(events, incident)
     rows = durations.reset_index(drop=True)
@@ -203,5 +204,8 @@ def milestone_chain(
     )
     style.chart_title(fig, title, lang)
     chain_events = events[events["event_id"].isin([found[m].event_id for m in set(rows["from"]) | set(rows["to"])])]
-    style.add_source_line(fig, l10n.t("shaded_source", lang, line=source_line(chain_events, lang)), lang)
+    line = source_line(chain_events, lang)
+    if (rows["from_date"] == rows["to_date"]).any():  # a diamond drawn: said what it is
+        line = l10n.t("chain_diamond_note", lang) + line
+    style.add_source_line(fig, l10n.t("shaded_source", lang, line=line), lang)
     return fig
