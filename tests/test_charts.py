@@ -358,13 +358,13 @@ def test_comparison_rows_alternate_and_each_label_sits_on_its_rows_colour(lang):
 @pytest.mark.parametrize(
     "lang, redeemed",
     [
-        ("en", "The last were redeemed 244 days (UTC) after the theft."),
+        ("en", "The last tokens were redeemed 244 days (UTC) after the theft."),
         ("ja", "全額償還は流出から244日（UTC）。"),
     ],
 )
 def test_the_comparison_source_line_dates_the_last_tokens_and_names_the_pages_read(lang, redeemed):
     # Bitfinex's "8 days (UTC)*" (tokens credited) stood beside Coincheck's 45 days in cash with no word
-    # of when the tokens were paid: the last were redeemed on 3 Apr 2017 (UTC date; 05:00 on 4 Apr in
+    # of when the tokens were paid: the last tokens were redeemed on 3 Apr 2017 (UTC date; 05:00 on 4 Apr in
     # Japan), 2 Aug 2016 + 29 + 30 + 31 + 30 + 31 + 31 + 28 + 31 + 3 = 244 UTC days after the theft.
     line = "".join(registry.charts_of(prepare_comparison(lang=lang))["compared"]._supxlabel.get_text().split())
     assert "".join(redeemed.split()) in line
@@ -382,13 +382,15 @@ def test_the_comparison_source_line_dates_the_last_tokens_and_names_the_pages_re
 def test_the_tokens_note_names_each_theft_only_when_several_paid_in_tokens():
     note = l10n.t("compared_kind_tokens_note", "en")
     one = charts.compared_source([], "en", kinds=["tokens"], redeemed={"Bitfinex 2016": "244 days (UTC)"})
-    assert note + " The last were redeemed 244 days (UTC) after the theft." in one
+    assert note + " The last tokens were redeemed 244 days (UTC) after the theft." in one
     # No page dates the redemption: the mark is explained, and nothing is said of when.
     undated = charts.compared_source([], "en", kinds=["tokens"], redeemed={"Bitfinex 2016": None})
     assert note in undated and "redeemed" not in undated
     # Two thefts, one dated: each said of its own theft, never "the last" of both.
     two = charts.compared_source([], "en", kinds=["tokens"], redeemed={"A 2016": "244 days (UTC)", "B 2020": None})
-    assert note + " A 2016: the last were redeemed 244 days (UTC) after the theft." in two and "B 2020" not in two
+    assert (
+        note + " A 2016: the last tokens were redeemed 244 days (UTC) after the theft." in two and "B 2020" not in two
+    )
     assert "tokens" not in charts.compared_source([], "en", redeemed={})
 
 
@@ -855,12 +857,12 @@ def test_a_compared_value_unlike_its_panel_says_what_it_is(lang):
 
     def reads(milestone: str, value: str, kind: str | None) -> bool:
         if kind is None:
-            return {value} in rows(milestone)
+            return {"".join(value.split())} in rows(milestone)
         word = l10n.t(f"compared_kind_{kind}", lang)
         joined = "".join(l10n.t("compared_kind_value", lang, value=value, kind=word).split())
-        return {joined} in rows(milestone) or {"".join(value.split()), word} in rows(milestone)
+        return {joined} in rows(milestone) or {"".join(value.split()), "".join(word.split())} in rows(milestone)
 
-    hours = {"en": ("1 h 31 min", "6 h 25 min", "3,692 days", "2days", "8 days (UTC)"),
+    hours = {"en": ("1 h 31 min", "6 h 25 min", "3,692 days", "2 days", "8 days (UTC)"),
              "ja": ("1時間31分", "6時間25分", "3,692日", "2日", "8日（UTC）")}[lang]  # fmt: skip
     # Japan time. Bybit: theft 23:13 on 21 Feb 2025, the CEO's word at 00:44 on 22 Feb; Binance: theft
     # 02:15 on 8 May 2019, the SAFU fund named at 08:40; Mt. Gox: the drain's start, 11 Sept 2011, to the
@@ -890,6 +892,21 @@ def test_the_comparisons_numbers_say_what_each_unlike_value_is():
     }
 
 
+def _span_widths(fig) -> list[tuple[str, float]]:
+    """Each span drawn on the figure's log scales and its width on the page in points: a bar's from
+    its ends, a block's from its marker."""
+    FigureCanvasAgg(fig).draw()
+    spans = []
+    for ax in fig.axes:
+        for line in ax.get_lines():
+            if line.get_marker() == "|" and len(line.get_xdata()) == 1:
+                spans.append(("block", line.get_markeredgewidth()))
+            elif line.get_linewidth() == marks.SPAN_LW and len(line.get_xdata()) == 2:
+                (x0, _), (x1, _) = ax.transData.transform(list(zip(line.get_xdata(), line.get_ydata())))
+                spans.append(("bar", (x1 - x0) * 72 / fig.dpi))
+    return spans
+
+
 def test_a_span_too_narrow_to_see_is_drawn_as_wide_as_its_bar_is_thick():
     # Mt. Gox's detection lies somewhere in February 2014: 1 Feb 2014 is 874 days after 11 Sept 2011,
     # 28 Feb 901 (111 + 365 + 366 + 32). On a log scale of ten minutes to twenty years that is under
@@ -900,11 +917,21 @@ def test_a_span_too_narrow_to_see_is_drawn_as_wide_as_its_bar_is_thick():
     (panel,) = [ax for ax in fig.axes if ax.get_visible() and ax.get_title(loc="left") == "Detection"]
     blocks = [line for line in panel.get_lines() if line.get_marker() == "|"]
     assert len(blocks) == 1
-    (block,) = blocks
-    assert block.get_xdata()[0] == pytest.approx(887.4, abs=0.05)
-    assert block.get_markersize() == block.get_markeredgewidth() == marks.SPAN_LW
-    wide = [line for line in panel.get_lines() if line.get_linewidth() == marks.SPAN_LW]
-    assert wide and all(len(line.get_xdata()) == 2 for line in wide)  # Liquid's, BITPoint's same day: bars
+    assert blocks[0].get_xdata()[0] == pytest.approx(887.4, abs=0.05)
+
+
+@pytest.mark.parametrize("phone", [False, True], ids=["print", "phone"])
+def test_every_span_is_at_least_as_wide_as_its_bar_is_thick(phone):
+    # On every log-scale chart (the comparison's panels, each incident's response on its own shorter
+    # scale), at print and phone width: a bar at least SPAN_LW points wide, or a block that wide; a
+    # span is never drawn narrower than a block would be.
+    figures = []
+    with style.narrow() if phone else contextlib.nullcontext():
+        figures.append(registry.charts_of(prepare_comparison(lang="en"))["compared"])
+        figures += [charts.response_of(prepare_incident(incident_id=i, lang="en")) for i in INCIDENTS]
+    spans = [span for fig in figures for span in _span_widths(fig)]
+    assert any(kind == "block" for kind, _ in spans) and any(kind == "bar" for kind, _ in spans)
+    assert all(width >= marks.SPAN_LW - 0.01 for _, width in spans), spans
 
 
 @pytest.mark.parametrize("lang", l10n.LANGUAGES)

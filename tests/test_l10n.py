@@ -54,6 +54,7 @@ def test_every_vocabulary_value_has_a_label():
         "where": vocab.PLACES,
         "source_type": vocab.SOURCE_TYPES,
         "zone": vocab.ZONES,
+        "zone_short": vocab.ZONES,
         "currency": vocab.CHOSEN_FACTS["payout_currency"],
         "state": ("known", "range", "gap", "never", "not_recorded", "no_theft_date"),
         "funding_source": tuple(data.compensation.loc[data.compensation["fact"] == "funding_source", "value"]),

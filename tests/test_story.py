@@ -57,11 +57,11 @@ def test_coincheck_page_one_in_full():
         "was pending, as the FSA's order states." in lead
     )
     # the company is counted among those indicted, not among the 31 police arrested or referred (CoinPost)
-    assert "13 people and 1 company were indicted, 14 people charged summarily" in lead
-    # A receiver's conviction, not the case, made final: the thief was not found. Coincheck's arrests
+    assert "13 people and 1 company were indicted, 14 people summarily indicted" in lead
+    # A recipient's conviction, not the case, made final: the thief was not found. Coincheck's arrests
     # were the first of several (events.csv names the step; Bitfinex's one arrest day stays "arrests").
     assert (
-        "Police and courts: first arrests (11 March 2020); one receiver's conviction made final by the Supreme Court "
+        "Police and courts: first arrests (11 March 2020); a recipient's conviction made final by the Supreme Court "
         "(16 July 2024)." in lead
     )
     last = findings.incident(ctx).paragraphs[-1]
@@ -967,7 +967,7 @@ def test_a_remedy_without_a_dated_delivery_says_what_it_gives():
     # Its own sentence, not the decision's (Zaif's MONA terms were set two months after its decision),
     # with its extent; a pledge, not a repayment done.
     assert (
-        "Remedy for the whole loss: replacement coins procured; customers to be repaid in kind once "
+        "Remedy decided for customers' whole loss: replacement coins procured; customers to be repaid in kind once "
         "crypto withdrawals resume. Funding: the exchange, which bought the coins" in text
     )
     # A remedy told with its payment (Coincheck's 88.549 JPY per XEM) is not told twice.
@@ -1102,10 +1102,10 @@ def test_a_remedy_detail_is_a_phrase_that_a_table_cell_capitalises():
     # the report begins it with a capital; a first word that is a name (MONA) is never lowered.
     from analysis.report import registry
 
-    assert "Remedy for the whole loss: replacement coins procured;" in _told("bitpoint-2019")
+    assert "Remedy decided for customers' whole loss: replacement coins procured;" in _told("bitpoint-2019")
     table = "".join(p._repr_html_() for p in registry.report(prepare_incident(incident_id="bitpoint-2019", lang="en")))
     assert "Replacement coins procured; customers to be repaid in kind" in table
-    assert "Remedy for the whole loss: BTC and BCH in kind; MONA 60.3% in kind" in _told("zaif-2018")
+    assert "Remedy decided for customers' whole loss: BTC and BCH in kind; MONA 60.3% in kind" in _told("zaif-2018")
 
 
 def test_a_drain_s_halt_is_named_for_what_was_halted():

@@ -44,15 +44,16 @@ def _gap(a: Milestone | None, b: Milestone | None) -> Duration | None:
     return between(a, b)
 
 
-def elapsed(a: Milestone | None, b: Milestone | None, lang: str, zoned: bool = True) -> str | None:
+def elapsed(a: Milestone | None, b: Milestone | None, lang: str, zoned: bool = True, apart: bool = False) -> str | None:
     """The time from a to b as readers say it (l10n.elapsed); None when either is not dated; without
-    its zone's name where the paragraph says it (`days_zone`)."""
+    its zone's name where the paragraph says it (`days_zone`); `apart`, with the zone bound to the
+    count ("3 UTC days"), for a count the sentence goes on after."""
     d = _gap(a, b)
     if d is None:
         return None
     lo, hi = d.days_range or (None, None)
     return l10n.elapsed(d.calendar_days, d.hours, lang, lo=lo, hi=hi, approximate=d.approximate,
-                         zone=d.zone if zoned else None)  # fmt: skip
+                         zone=d.zone if zoned else None, apart=apart)  # fmt: skip
 
 
 def _within_minute(d: Duration | None) -> bool:
@@ -613,7 +614,8 @@ def incident(ctx: IncidentContext) -> Findings:
             else "find_unnoticed"
         )
         start = _clock(theft, lang) if theft.timestamp is not None else ""
-        duration = elapsed(theft, detection, lang, zoned=one_zone is None)
+        # "... noticed something wrong 3 UTC days after the theft": the sentence goes on after the count
+        duration = elapsed(theft, detection, lang, zoned=one_zone is None, apart=key == "find_unnoticed_own_day")
         noticed = _sentence(key, lang, duration=duration, other=other or "", start=start)
     # What the row says was halted, where "first halted a service" would be untrue (Mt. Gox had
     # halted services for other reasons before its loss came to light).

@@ -143,17 +143,17 @@ def compared_of(ctx) -> Figure:
             if log_place(r) is not None and l10n.since(r, ctx.lang) != l10n.since(r, ctx.lang, short=True)
         }
     )
-    qualifiers = compared_kinds(ctx)
-    tokens = sorted({i for (m, i), kind in qualifiers.items() if kind == "tokens"})
+    codes = compared_kinds(ctx)
+    tokens = sorted({i for (m, i), kind in codes.items() if kind == "tokens"})
     redeemed = since_theft(ctx.data.events, tokens, ["repayment_completed"])
     # The pages read: the steps drawn, each theft, and the day the source line gives for the last tokens.
     sources = _rests_on(ctx, pd.concat([ctx.table, redeemed]), ctx.incidents)
     source = compared_source([ctx.names[i] for i in ctx.drains], ctx.lang, edge, zones,
-                             kinds=[k for k in QUALIFIER_KINDS if k in qualifiers.values()],
+                             kinds=[k for k in QUALIFIER_KINDS if k in codes.values()],
                              redeemed=_redeemed(ctx, redeemed), sources=sources)  # fmt: skip
     words = {k: l10n.t(f"compared_kind_{k}", ctx.lang) for k in QUALIFIER_KINDS}
     return compared(ctx.table, list(ctx.incidents), _names(ctx), ctx.lang, ctx.milestone_names, ctx.focus, title,
-                    source, {cell: words[kind] for cell, kind in qualifiers.items()})  # fmt: skip
+                    source, {cell: words[kind] for cell, kind in codes.items()})  # fmt: skip
 
 
 def _redeemed(ctx, table: pd.DataFrame) -> dict[str, str | None]:

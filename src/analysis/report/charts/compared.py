@@ -77,39 +77,39 @@ def _compared_missing(ax, y: float, text: str, state: str, size: float, fill: st
 @style.styled
 def compared(table: pd.DataFrame, order: list[str], names: dict[str, str], lang: str,
              milestone_names: dict[str, str], focus: str, title: str, source: str,
-             qualifiers: dict[tuple[str, str], str] | None = None) -> Figure:  # fmt: skip
+             words: dict[tuple[str, str], str] | None = None) -> Figure:  # fmt: skip
     """One panel per compared milestone, the thefts in one order in every panel (`order`: largest
     first), on a log scale of time after the theft; the focus incident in the highlight colour on a
     tinted band, the others in one colour; a missing value said in grey words, 'not applicable' in
-    italics; a value that is not what its panel's other rows are says what it is beside it (`qualifiers`, by
+    italics; a value that is not what its panel's other rows are says what it is beside it (`words`, by
     milestone and theft: "1 h 31 min, no loss" where the exchange said balances stay whole, "8 days
     (UTC), tokens" where tokens stood for the loss), so that no row passes for a like of the others.
     On a narrow page the panels are stacked in one column, in larger text.
 
     Every label is measured: a value goes beside its mark on the side with room inside its panel,
-    else on two lines; a long name is wrapped; each row is as tall as its tallest text in any panel
+    else (with its word) split about its mark, else on two lines; a long name is wrapped; each row is as tall as its tallest text in any panel
     and a gap (style.ROW_GAP_LINES), so no two rows' words touch; the figure is made as tall as its
     rows need."""
     narrow = style.is_narrow()
     size = style.NARROW_TEXT_PT if narrow else style.MIN_TEXT_PT
     gap = (style.NARROW_ROW_GAP_LINES if narrow else style.ROW_GAP_LINES) * size
-    qualifiers = qualifiers or {}
-    kinds = list(dict.fromkeys(table["milestone"]))
+    words = words or {}
+    panels = list(dict.fromkeys(table["milestone"]))
     ncols = 1 if narrow else 2
-    nrows = (len(kinds) + ncols - 1) // ncols
+    nrows = (len(panels) + ncols - 1) // ncols
     fig, axes = style.new_figure(1.1 + nrows * (0.3 + 0.16 * len(order)), nrows=nrows, ncols=ncols, sharey=True,
                                  squeeze=False)  # fmt: skip
     axes = list(axes.flat)
-    shown, hidden = axes[: len(kinds)], axes[len(kinds) :]
+    shown, hidden = axes[: len(panels)], axes[len(panels) :]
     measure = Measure(fig)
     share = style.NARROW_NAME_SHARE if narrow else style.NAME_SHARE
     labels = [fitted(measure, names.get(i, i), lang, size, share * fig.get_figwidth() * 72) for i in order]
-    for n, (ax, milestone) in enumerate(zip(shown, kinds)):
+    for n, (ax, milestone) in enumerate(zip(shown, panels)):
         ax.set_yticks(range(len(order)), labels, fontsize=size, linespacing=style.LABEL_LINESPACING)
         ax.tick_params(axis="y", length=0)
         log_axis(ax, lang)
         ax.tick_params(axis="x", labelsize=size)
-        if not narrow and n < len(kinds) - ncols:
+        if not narrow and n < len(panels) - ncols:
             ax.tick_params(axis="x", labelbottom=False, length=0)  # in print, the scale under the last row only
         ax.set_title(milestone_names[milestone], loc="left", fontsize=size + style.PANEL_TITLE_STEP_PT,
                      pad=style.PANEL_TITLE_PAD_PT)  # fmt: skip
@@ -131,7 +131,7 @@ def compared(table: pd.DataFrame, order: list[str], names: dict[str, str], lang:
     # and a wrapped value makes its row taller in every panel.
     tall = {i: measure(label, size)[1] for i, label in zip(order, labels)}
     cells = {}
-    for n, milestone in enumerate(kinds):
+    for n, milestone in enumerate(panels):
         rows = table[table["milestone"] == milestone].set_index("incident_id")
         for incident in order:
             if incident not in rows.index:
@@ -143,7 +143,7 @@ def compared(table: pd.DataFrame, order: list[str], names: dict[str, str], lang:
                 text, left = fitted(measure, l10n.label("state", r["state"], lang), lang, size, room), False
                 aside = None
             else:
-                value, kind = l10n.since(r, lang, short=True), qualifiers.get((milestone, incident))
+                value, kind = l10n.since(r, lang, short=True), words.get((milestone, incident))
                 text, left, aside = _value_side(measure, value, kind, lang, size, *placed, width)
             cells[(n, incident)] = (r, placed, text, left, aside)
             tall[incident] = max(tall[incident], measure(text, size)[1])

@@ -112,7 +112,7 @@ def first_day(events: pd.DataFrame, incident: str, name: str, lang: str, milesto
     if not rows["effective"].all():
         key.append(Line2D([], [], marker="o", ls="none", mfc="white", mec=style.MISSING,
                           label=l10n.t("alternative", lang)))  # fmt: skip
-    ncols = min(len(key), 2 if narrow else 4)
+    ncols = max(1, min(len(key), 2 if narrow else 4))
     key_in = 0.22 * -(-len(key) // ncols)
     fig, (ax, below) = style.new_figure(1.55 + plot_in + key_in, nrows=2, height_ratios=[plot_in, key_in])
     for y, text, row, (_, colour) in zip(ys, texts, rows.itertuples(), gutter):

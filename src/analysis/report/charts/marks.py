@@ -3,17 +3,18 @@ a step with no value said in grey, what the marks drawn mean, and the line namin
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 from analysis import l10n, vocab
 from analysis.report import style
 from analysis.report.charts.scales import LOG_EDGE, LOG_RIGHT, share_of_log_axis
 
-# A span's bar is this thick (points); a span narrower than about 2% of the log scale (Mt. Gox's
-# 874–901 days: under half a point) is drawn at least as wide as the bar is thick, about its middle,
-# so that it reads as a span and not as a hairline at the stem's end.
+# A span's bar is this thick (points); a span narrower than that on its axis (Mt. Gox's 874–901 days:
+# under half a point) is drawn as wide as the bar is thick, about its middle, so that it reads as a
+# span and not as a hairline at the stem's end.
 SPAN_LW = 4.0
-_NARROW_SPAN_SHARE = 0.02
 
 # The timeline draws two kinds of mark only: a dot at a fact's stated time, a bar across the day of
 # a fact known by its date. Who acted is the row's colour and name; the kind of source (the seed's
@@ -91,14 +92,16 @@ def missing(ax, y: float, text: str) -> None:
 
 
 def log_mark(ax, y: float, x: float, extent: tuple[float, float] | None, colour: str, timed: bool, *,
-              ms: float) -> None:  # fmt: skip
-    """A step on the log scale: a stem from the scale's edge, then a light span over a range
-    (somewhere in it: light, so that it does not read as a length; one too narrow to see as wide as
-    its bar is thick), else a dot, filled when both times are known."""
+             ms: float, right: float = LOG_RIGHT) -> None:  # fmt: skip
+    """A step on the log scale (its right end `right`): a stem from the scale's edge, then a light
+    span over a range (somewhere in it: light, so that it does not read as a length; one narrower than
+    its bar is thick as wide as that), else a dot, filled when both times are known. The axes' width
+    is read from its place in the figure: call it once the figure has its size."""
     ax.plot([LOG_EDGE, extent[0] if extent else x], [y, y], color=colour, lw=1, alpha=0.35, solid_capstyle="butt")
     if extent is not None:
         lo, hi = extent
-        if share_of_log_axis(hi, LOG_RIGHT) - share_of_log_axis(lo, LOG_RIGHT) < _NARROW_SPAN_SHARE:
+        width = ax.get_position().width * ax.figure.get_figwidth() * 72
+        if (share_of_log_axis(hi, right) - share_of_log_axis(lo, right)) * width < SPAN_LW:
             ax.plot([(lo * hi) ** 0.5], [y], marker="|", ms=SPAN_LW, mew=SPAN_LW, color=colour, alpha=0.3,
                     ls="none", zorder=3)  # fmt: skip
             return
@@ -116,7 +119,7 @@ def not_drawn(ax, y: float, state: str, lang: str) -> None:
                 fontstyle="italic" if state == "not_applicable" else "normal")  # fmt: skip
 
 
-def marks_key(drawn: list[tuple[bool, tuple | None]], lang: str, periods: list[str] = (), edge: bool = False,
+def marks_key(drawn: list[tuple[bool, tuple | None]], lang: str, periods: Sequence[str] = (), edge: bool = False,
               deadline: bool = False) -> str:  # fmt: skip
     """What the marks drawn mean, only those drawn: (both times known, span) of each mark; `periods`
     those spans stand for (a date the pages give only to a month or a quarter), named as such ("some

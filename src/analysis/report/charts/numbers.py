@@ -157,8 +157,10 @@ def compared_data(ctx) -> pd.DataFrame:
     """The comparison's values, each with what it is where its panel's others are not (`kind`:
     compared_kinds), as the chart says beside it."""
     rows = _since_rows(ctx, ctx.table)
-    kinds = compared_kinds(ctx)
-    return rows.assign(kind=[kinds.get(cell, "") for cell in zip(rows["milestone"], rows["incident_id"])])
+    kinds = pd.DataFrame(
+        [(m, i, kind) for (m, i), kind in compared_kinds(ctx).items()], columns=["milestone", "incident_id", "kind"]
+    )
+    return rows.merge(kinds, on=["milestone", "incident_id"], how="left").fillna({"kind": ""})
 
 
 def sizes_data(ctx) -> pd.DataFrame:

@@ -131,10 +131,6 @@ def response(rows: list, title: str, lang: str, sources: str, drain: bool = Fals
     for y, row in enumerate(rows):
         if row.days is None:
             not_drawn(ax, y, row.state, lang)
-            continue
-        log_mark(ax, y, row.days, row.extent, style.HIGHLIGHT, row.timed, ms=5)
-        if not narrow:  # a value near the scale's right end is written to the left of its mark, not cut off
-            value_label(ax, row.days, y, row.text, "#222222", left=share_of_log_axis(row.days, right) > 0.8)
     labels = [f"{r.label}\n{r.text}" if narrow and r.days is not None else r.label for r in rows]
     ax.set_yticks(range(len(rows)), labels, fontsize=style.MIN_TEXT_PT)
     ax.tick_params(axis="y", length=0)
@@ -154,4 +150,12 @@ def response(rows: list, title: str, lang: str, sources: str, drain: bool = Fals
     width = ax.get_position().width * fig.get_figwidth() * 72
     ticks = spaced_log_ticks(Measure(fig), lang, style.MIN_TEXT_PT, width, right)
     ax.set_xticks([v for v, _ in ticks], [t for _, t in ticks])
+    # The marks once the layout has given the plot its width: a span too narrow to see there is drawn
+    # as wide as its bar is thick (log_mark).
+    for y, row in enumerate(rows):
+        if row.days is None:
+            continue
+        log_mark(ax, y, row.days, row.extent, style.HIGHLIGHT, row.timed, ms=5, right=right)
+        if not narrow:  # a value near the scale's right end is written to the left of its mark, not cut off
+            value_label(ax, row.days, y, row.text, "#222222", left=share_of_log_axis(row.days, right) > 0.8)
     return fig
