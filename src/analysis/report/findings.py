@@ -890,8 +890,9 @@ def _drain_note(ctx: ComparisonContext) -> str:
 
 
 def _extents_text(ctx: ComparisonContext, extents: dict[str, str | None]) -> str:
-    """'A remedy for everything customers lost was decided in 4 thefts (cash in yen: Coincheck 2018; ...);
-    The remedy was partial or still under way in 1 theft (Mt. Gox 2014). ...': each extent once, each incident under its extent and form."""
+    """'A remedy for everything customers lost was decided in 4 thefts (cash in yen: Coincheck 2018;
+    ...); The remedy was partial or still under way in 1 theft (Mt. Gox 2014). ...': each extent once,
+    each incident under its extent and form."""
     lang = ctx.lang
     parts = []
     for extent in (*vocab.REMEDY_EXTENTS, None):

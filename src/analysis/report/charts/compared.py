@@ -82,14 +82,14 @@ def compared(table: pd.DataFrame, order: list[str], names: dict[str, str], lang:
     first), on a log scale of time after the theft; the focus incident in the highlight colour on a
     tinted band, the others in one colour; a missing value said in grey words, 'not applicable' in
     italics; a value that is not what its panel's other rows are says what it is beside it (`words`, by
-    milestone and theft: "1 h 31 min, no loss" where the exchange said balances stay whole, "8 days
+    milestone and theft: "1 h 31 min, no loss" where the exchange said customers lost nothing, "8 days
     (UTC), tokens" where tokens stood for the loss), so that no row passes for a like of the others.
     On a narrow page the panels are stacked in one column, in larger text.
 
-    Every label is measured: a value goes beside its mark on the side with room inside its panel,
-    else (with its word) split about its mark, else on two lines; a long name is wrapped; each row is as tall as its tallest text in any panel
-    and a gap (style.ROW_GAP_LINES), so no two rows' words touch; the figure is made as tall as its
-    rows need."""
+    Every label is measured: a value goes beside its mark on the side with room inside its panel, else
+    split about its mark (the value on one side, its word on the other), else on two lines; a long
+    name is wrapped; each row is as tall as its tallest text in any panel and a gap
+    (style.ROW_GAP_LINES), so no two rows' words touch; the figure is made as tall as its rows need."""
     narrow = style.is_narrow()
     size = style.NARROW_TEXT_PT if narrow else style.MIN_TEXT_PT
     gap = (style.NARROW_ROW_GAP_LINES if narrow else style.ROW_GAP_LINES) * size
