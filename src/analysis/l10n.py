@@ -307,8 +307,8 @@ def elapsed(
 
 def in_zone(text: str, zone, lang: str, phrase: bool = False, short: bool = False) -> str:
     """A count of days in another zone's dates, said so: 'same day, in UTC dates'; as it is without one;
-    `short`: 'same day (UTC)', the zone as a chart writes it ([zone_short]). A sentence's `phrase` of time keeps its closing particle last:
-    流出当日（協定世界時の日付）に, not 協定世界時の日付で流出当日に."""
+    `short`: 'same day (UTC)', the zone as a chart writes it ([zone_short]). A sentence's `phrase` of
+    time keeps its closing particle last: 流出当日（協定世界時の日付）に, not 協定世界時の日付で流出当日に."""
     if _missing(zone) or not zone:
         return text
     if short:

@@ -141,14 +141,13 @@ def compared_kinds(ctx) -> dict[tuple[str, str], str]:
     extent not_needed: 'no_loss') or for part of the loss ('partial'), and a remedy delivered as
     tokens ('tokens')."""
     table = ctx.table[ctx.table["state"].isin(["known", "range"])]  # those log_place draws
-    remedies = ctx.data.remedies.set_index("incident_id")
-    extent = table["incident_id"].map(remedies["extent"])
-    method = table["incident_id"].map(remedies["method"])
+    extent = table["incident_id"].map(ctx.data.remedies.set_index("incident_id")["extent"])
+    tokens = table["incident_id"].map(ctx.in_tokens).astype(bool)
     decided, delivered = table["milestone"] == "remedy_decided", table["milestone"] == "remedy_delivered"
     kind = pd.Series(None, index=table.index, dtype=object)
     kind[decided & (extent == "not_needed")] = "no_loss"
     kind[decided & (extent == "partial")] = "partial"
-    kind[delivered & (method == "tokens")] = "tokens"
+    kind[delivered & tokens] = "tokens"
     said = kind.notna()
     return dict(zip(zip(table.loc[said, "milestone"], table.loc[said, "incident_id"]), kind[said]))
 
