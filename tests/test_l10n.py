@@ -2,6 +2,7 @@
 
 import copy
 import re
+import shutil
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -359,3 +360,35 @@ def test_a_day_with_no_zone_is_the_plain_day_whatever_the_missing_value(zone, la
 )  # fmt: skip
 def test_a_day_in_another_zone_says_its_zone(lang, bracketed, said):
     assert l10n.zoned_day(date(2016, 8, 2), "UTC", lang, bracketed=bracketed, style="short") == said
+
+
+def test_an_edition_names_the_words_as_well_as_the_data(tmp_path, monkeypatch):
+    """Two texts never share an edition: a word changed in the report's catalogue gives it another
+    edition, as a data row does; a comment or the file's layout leaves it as it was, and so does a
+    word of another language's catalogue."""
+    from analysis.report.context import prepare_incident
+    from analysis.report.findings import edition
+
+    ctx = prepare_incident(incident_id="zaif-2018", lang="en")
+    before = edition(ctx)
+
+    def edition_with(lang: str, edit) -> str:
+        shutil.copytree(l10n.CATALOGUE, tmp_path / "catalogue", dirs_exist_ok=True)
+        path = tmp_path / "catalogue" / f"{lang}.toml"
+        text = (l10n.CATALOGUE / f"{lang}.toml").read_text(encoding="utf-8")
+        edited = edit(text)
+        assert edited != text
+        path.write_text(edited, encoding="utf-8")
+        monkeypatch.setattr(l10n, "CATALOGUE", tmp_path / "catalogue")
+        l10n.catalogue.cache_clear()
+        try:
+            return edition(ctx)
+        finally:
+            monkeypatch.undo()
+            l10n.catalogue.cache_clear()
+
+    assert edition_with("en", lambda text: "# a comment, and a blank line\n\n" + text) == before
+    reworded = edition_with("en", lambda text: text.replace('full_stop = "."', 'full_stop = "!"'))
+    assert reworded != before
+    assert re.fullmatch(r"(\d+\.\d+\.\d+|dev)\+[0-9a-f]{8}", reworded)
+    assert edition_with("ja", lambda text: text.replace('full_stop = "。"', 'full_stop = "！"')) == before

@@ -26,7 +26,7 @@ pytestmark = pytest.mark.slow
 CODE = pseudolocale.CODE
 VARIANTS = (f"coincheck-2018-{CODE}", f"comparison-{CODE}")
 LATIN_WORD = re.compile(r"(?<![^\W\d_])[A-Za-z]{4,}(?![^\W\d_])")
-# An edition (findings.edition: version + a data digest, "0.1.0+3ecbd2a1") is an identifier, not a
+# An edition (findings.edition: version + a digest of data and words, "0.1.0+3ecbd2a1") is an identifier, not a
 # word: its hex digits may hold four letters in a row ("ecbd"), as a fresh clone's did.
 EDITION = re.compile(r"\d+\.\d+\.\d+\+[0-9a-f]{8}\b|\bdev\+[0-9a-f]{8}\b")
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]{2,}")

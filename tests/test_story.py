@@ -344,18 +344,20 @@ def test_an_undated_delivery_says_what_the_pages_do_say():
     # received by 21 December 2023 on one aggregator page (mtgox-cash-repayments: when they began is on
     # no page); the day the first creditor was paid, and whether all were paid by the deadline
     # (mtgox-repayment-deadline), are on no page found. Page 1 gives the note's first sentence; that the
-    # creditors said so on social media is the annex's; the first payment's day is said missing once.
+    # creditors said so on social media is the annex's; the first payment's day is said missing once,
+    # and the yen's "by" day as no more than that (not the day it began).
     page = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="en")).paragraphs)
     assert (
-        "no page found gives the day it first reached customers. One aggregator page reports that creditors had received yen by "
-        "21 December 2023; BTC and BCH repayments via other exchanges began on 5 July 2024 (a US Eastern date); no page says "
-        "whether all were paid by the 31 October 2026 deadline." in page
+        "no page found dates the first repayment. One aggregator page reports only that "
+        "creditors had received yen by 21 December 2023; BTC and BCH repayments via other exchanges began on 5 July 2024 "
+        "(a US Eastern date); no page says whether all were paid by the 31 October 2026 deadline." in page
     )
     assert "social media" not in page
     ja = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="ja")).paragraphs)
     assert (
-        "顧客に最初に届いた日を示す資料は見つからない。日本円は、まとめサイト1件が伝える債権者の報告によれば2023年12月21日までに"
-        "支払われ、BTC・BCHの弁済は他の取引所を通じて2024年7月5日（米国東部時間の日付）に始まったが、" in ja
+        "最初の弁済の日を示す資料は見つからない。日本円は、まとめサイト1件が伝える債権者の報告によれば"
+        "2023年12月21日までには支払われており、BTC・BCHの弁済は他の取引所を通じて2024年7月5日（米国東部時間の日付）に"
+        "始まったが、" in ja
     )
     # What customers were to get, and that it is only part of the loss (remedies.csv extent partial).
     assert "Remedy (partial or still under way): repayments under the rehabilitation plan" in page
@@ -959,10 +961,20 @@ def test_the_headline_pins_the_exchange_s_account_to_its_time_of_noticing():
 
 
 def test_a_remedy_without_a_dated_delivery_says_what_it_gives():
-    # remedies.csv: BITPoint repaid in kind with coins it procured; the decision 16 Jul 2019, 5 days on.
-    text = _told("bitpoint-2019")
+    # remedies.csv: BITPoint repaid in kind with coins it procured; the decision 16 Jul 2019, 5 days on
+    # (bp-remedy-decided), with its day; that no page dates the delivery is the headline's, not said twice.
+    found = findings.incident(prepare_incident(incident_id="bitpoint-2019", lang="en"))
+    text = " ".join(found.paragraphs)
+    assert "The remedy was decided on 16 July 2019, 5 days after the theft. The company planned" in text
+    assert "no page found gives the day it first reached customers" in found.headline
+    assert "no page found gives the day" not in text
+    ja = findings.incident(prepare_incident(incident_id="bitpoint-2019", lang="ja"))
+    assert "補償の方針は流出から5日後の2019年7月16日に決まった。会社は" in " ".join(ja.paragraphs)
+    assert "顧客に最初に届いた日は不明" in ja.headline and "届いた日" not in " ".join(ja.paragraphs)
+    # Zaif: decided 20 Sep 2018 (zaif-remedy-decided), then what the only page found says of the delivery
     assert (
-        "The remedy was decided 5 days after the theft; no page found gives the day it first reached customers." in text
+        "The remedy was decided on 20 September 2018, 6 days after the theft. The only page found gives a plan to "
+        "correct balances by about 30 November, not the day it was done." in _told("zaif-2018")
     )
     # Its own sentence, not the decision's (Zaif's MONA terms were set two months after its decision),
     # with its extent; a pledge, not a repayment done.
@@ -1129,15 +1141,20 @@ def test_the_price_paid_says_where_and_over_which_window_it_was_averaged():
     # The total is 523,000,000 XEM x 88.549 JPY = 46,311,127,000 JPY (seed items 9 and 14), from the
     # company's own funds (item 15); said to the 100 million yen the reported total is printed to
     # (463億円, cc-compensation-paid), which it matches.
+    # Paid on 12 Mar 2018 (cc-compensation-paid), 45 days after the theft of 26 Jan: the payment's
+    # sentence says when, and no other sentence says the delivery again.
+    text = _told("coincheck-2018")
     assert (
-        "XEM holders were paid 46.3 bn JPY in all, from the company's own funds: 88.549 JPY per XEM, the "
-        "volume-weighted average on Zaif XEM/JPY between Coincheck's XEM trading halt and the remedy's announcement. "
-        "The reported loss implies about 111 JPY per XEM; the payment was about 80% of that." in _told("coincheck-2018")
+        "XEM holders were paid 46.3 bn JPY in all on 12 March 2018, 45 days after the theft, from the company's own "
+        "funds: 88.549 JPY per XEM, the volume-weighted average on Zaif XEM/JPY between Coincheck's XEM trading halt "
+        "and the remedy's announcement. The reported loss implies about 111 JPY per XEM; the payment was about 80% of "
+        "that." in text
     )
+    assert "The remedy was delivered" not in text and text.count("45 days") == 1
     assert (
         "補償単価は1XEMあたり88.549円で、コインチェックがXEMの売買を停止してから補償方針を公表するまでのZaif XEM/JPYの"
-        "出来高加重平均価格による。補償総額は463億円（原資は自己資金）で、被害額（1XEMあたり約111円に相当）の約80%"
-        "にあたる。" in _told("coincheck-2018", "ja")
+        "出来高加重平均価格による。補償は流出から45日後の2018年3月12日に実施され、総額は463億円（原資は自己資金）で、"
+        "被害額（1XEMあたり約111円に相当）の約80%にあたる。" in _told("coincheck-2018", "ja")
     )
 
 
@@ -1205,16 +1222,20 @@ def test_counts_all_in_one_zone_s_dates_are_said_to_be_so_once():
     text = " ".join(en.paragraphs)
     assert en.paragraphs[1].startswith("Counts of days in this text are in UTC dates, the zone the theft is dated in. ")
     assert "The exchange first halted a service on the day of the theft." in text
-    assert "credited to customers 8 days after the theft." in text
+    # the tokens' day in that zone (16:00 UTC on 10 Aug; 11 Aug in Japan), said as that zone's
+    assert "credited to customers on 10 August 2016 (UTC date), 8 days after the theft." in text
     assert "UTC dates" not in text.replace("Counts of days in this text are in UTC dates", "")
+    assert text.count("(UTC date)") == 2  # the theft's day and the tokens'
     assert en.headline.endswith("(both in UTC dates)")
     ja = " ".join(findings.incident(prepare_incident(incident_id="bitfinex-2016", lang="ja")).paragraphs[1:])
     assert (
         "本文の日数は、流出の日付と同じ協定世界時の日付で数えている。資料で確認できないもの：検知。" in ja
         and "取引所は流出当日に最初の停止措置をとった。" in ja
     )
-    # said once, and no count says it again (「流出当日（協定世界時の日付）に」)
-    assert ja.count("協定世界時の日付で") == 1 and "（協定世界時の日付）" not in ja
+    # said once, and no count says it again (「流出当日（協定世界時の日付）に」); a day given with a count
+    # is marked as that zone's day, as it is not the Japan date (11 Aug)
+    assert ja.count("協定世界時の日付で") == 1
+    assert ja.count("（協定世界時の日付）") == 1 and "流出から8日後の2016年8月10日（協定世界時の日付）に" in ja
     # Binance's theft is a UTC date too, but its counts are in hours: no paragraph says it.
     binance = " ".join(findings.incident(prepare_incident(incident_id="binance-2019", lang="en")).paragraphs)
     assert "Counts of days in this text" not in binance
@@ -1239,12 +1260,18 @@ def test_a_count_of_years_of_days_gives_its_day_too():
     text = " ".join(en.paragraphs)
     assert "on 7 February 2014, 880 days after the drain began." in text
     assert "The exchange disclosed the loss on 28 February 2014, 901 days after the drain began (1,095 days" in text
-    assert "The remedy was decided on 20 October 2021, 3,692 days after the drain began;" in text
+    # the remedy named for what decided it: a court, not the exchange (mtgox-remedy-decided's step)
+    assert (
+        "Court approval of the rehabilitation plan came on 20 October 2021, 3,692 days after the drain began;" in text
+    )
     assert "disclosed 901 days after it began" in en.headline
     ja = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="ja")).paragraphs)
-    assert "補償の方針は流出開始から3,692日後の2021年10月20日に決まったが、" in ja
-    # Under a year, the count alone (Coincheck's remedy, 45 days).
-    assert "The remedy was delivered 45 days after the theft." in _told("coincheck-2018")
+    assert "再生計画の認可は流出開始から3,692日後の2021年10月20日に決まったが、" in ja
+    assert "補償の方針" not in ja
+    # Under a year, the count alone, except a remedy's step, which gives its day (Coincheck's order, 3
+    # days; its payment, 45 days).
+    assert "A business improvement order followed 3 days after the theft." in _told("coincheck-2018")
+    assert "paid 46.3 bn JPY in all on 12 March 2018, 45 days after the theft," in _told("coincheck-2018")
 
 
 def test_the_regulator_s_first_step_is_named_for_what_it_was():
@@ -1263,7 +1290,9 @@ def test_where_customers_lost_nothing_the_day_they_could_withdraw_again_follows(
     # so its crypto withdrawals resuming (12 Mar 2018) is not told there: the remedy's delivery is.
     assert "What followed: BTC deposits and withdrawals resumed (27 August 2021); " in _told("liquid-2021")
     assert "その後：BTCの入出庫の再開（2021年8月27日）、" in _told("liquid-2021", "ja")
-    assert "12 March 2018" not in _told("coincheck-2018")
+    coincheck = _told("coincheck-2018")
+    assert coincheck.count("12 March 2018") == 1 and "paid 46.3 bn JPY in all on 12 March 2018" in coincheck
+    assert "withdrawals resumed (12 March 2018)" not in coincheck
 
 
 def test_a_reason_after_its_step_s_label_goes_on_in_lower_case():

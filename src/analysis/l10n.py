@@ -9,6 +9,8 @@ plurals come from Babel with the patterns each catalogue names.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 import tomllib
@@ -67,6 +69,13 @@ def catalogue(lang: str) -> dict:
         raise KeyError(f"no catalogue for language '{lang}'; the languages are: {', '.join(LANGUAGES)}")
     with path.open("rb") as f:
         return tomllib.load(f)
+
+
+def words_digest(lang: str) -> str:
+    """The sha256 of a language's words as read (not its file's layout: keys moved or comments
+    changed leave it as it was), so that an edition changes when the words a report prints do."""
+    text = json.dumps(catalogue(lang), sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def t(key: str, lang: str, **fields) -> str:

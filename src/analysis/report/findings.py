@@ -7,6 +7,7 @@ sentence that depends on it changes with it.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -87,15 +88,21 @@ _DATED_FROM_DAYS = 365
 
 
 def when(
-    a: Milestone | None, b: Milestone | None, lang: str, since: str, zoned: bool = True, dated: bool = True
+    a: Milestone | None,
+    b: Milestone | None,
+    lang: str,
+    since: str,
+    zoned: bool = True,
+    dated: bool = True,
+    dated_from: int = _DATED_FROM_DAYS,
 ) -> str | None:
     """When b came, said from a: "33 min after noticing it"; "on the day it noticed the theft" or "the day
     after it noticed the theft" when only the dates are known; "as soon as it noticed it" within the minute
     (`since` names the phrases in the catalogue); days counted in another zone's dates say so, unless
     `zoned` is False because the sentence or its paragraph says it once for all its counts
-    (`days_zone`); a count of a year or more gives b's day too ("on 28 February 2014,
-    901 days after the drain began"), unless `dated` is False (a headline keeps to the count) or the
-    pages give the day only roughly (it would read as exact)."""
+    (`days_zone`); a count of a year or more (`dated_from` days) gives b's day too ("on 28 February
+    2014, 901 days after the drain began"), unless `dated` is False (a headline keeps to the count) or
+    the pages give the day only roughly (it would read as exact)."""
     d = _gap(a, b)
     if d is None:
         return None
@@ -116,7 +123,7 @@ def when(
     lo, hi = d.days_range or (None, None)
     value = l10n.elapsed(d.calendar_days, None, lang, lo=lo, hi=hi) if d.zone else elapsed(a, b, lang)
     day = zone_day(b, d.zone) if d.zone else b.day
-    long = d.days_range is None and (d.calendar_days or 0) >= _DATED_FROM_DAYS
+    long = d.days_range is None and (d.calendar_days or 0) >= dated_from
     if dated and long and day is not None and not b.approximate:
         day_text = l10n.day(day, lang) if zoned else l10n.zoned_day(day, d.zone, lang)
         return told(l10n.t(f"{since}_dated", lang, value=value, day=day_text))
@@ -302,6 +309,19 @@ def _order(ctx: IncidentContext, order: Milestone | None, when_: str | None) -> 
     if named is None:
         return l10n.t("find_order", ctx.lang, order=when_)
     return l10n.t("find_order_named", ctx.lang, order=when_, step=l10n.sentence_start(named))
+
+
+def _decided(ctx: IncidentContext, gap_in_headline: bool, decided: str | None, why: str) -> str | None:
+    """When the remedy was decided, by the name its row gives the step where the milestone's would
+    be untrue of the incident (Mt. Gox's plan, approved by a court); that no page dates its delivery, unless
+    the headline says so already; and what the pages do say of the delivery (`why`)."""
+    if decided is None:
+        return None
+    named = story.own_step(ctx, ctx.found["remedy_decided"].event_id)
+    key = "find_decided" if gap_in_headline else "find_decided_only"
+    if named is None:
+        return l10n.t(key, ctx.lang, when=decided, why=why)
+    return l10n.t(f"{key}_named", ctx.lang, when=decided, why=why, step=l10n.sentence_start(named))
 
 
 def _remedy_what(ctx: IncidentContext) -> str | None:
@@ -620,6 +640,53 @@ def incident(ctx: IncidentContext) -> Findings:
     # What the row says was halted, where "first halted a service" would be untrue (Mt. Gox had
     # halted services for other reasons before its loss came to light).
     halted_what = None if m.get("suspension") is None else story.own_step(ctx, m["suspension"].event_id)
+    disclosed = when(theft, m.get("disclosure"), lang, "after_start", dated=False)
+    delivered = when(theft, m.get("remedy_delivered"), lang, "after_theft", dated=False)
+    # Whether the headline says what customers got (a payment, a delivery): else a clause says it.
+    says_customers = False
+    if drain and disclosed:
+        headline = l10n.t("headline_drain", lang, name=ctx.name, disclosed=disclosed)
+    elif unnoticed:
+        # The exchange's account is of when it noticed (its time, where it gives one), not of the
+        # theft's start: the headline pins the account to that time, not to the count.
+        timed = detection.timestamp is not None and theft.timestamp is not None
+        # a headline stands alone: its time says its zone
+        at = l10n.t("japan_time_at", lang, at=_clock(detection, lang)) if timed else None
+        key = ("headline_unnoticed_at" if timed else "headline_unnoticed") if own else "headline_unnoticed_plain"
+        if f is not None:
+            share = payment.share(f, lang)
+            says_customers = True
+            headline = l10n.t(f"{key}_paid", lang, name=ctx.name, unnoticed=unnoticed, at=at, ratio=share,
+                              asset=f.asset, price=l10n.number(f.price_per_unit_jpy, lang, 3))  # fmt: skip
+        else:
+            headline = l10n.t(key, lang, name=ctx.name, unnoticed=unnoticed, at=at)
+    elif disclosed and delivered:
+        says_customers = True
+        # Both counts in one other zone's dates: the headline says the zone once, not after each.
+        shared = days_zone((theft, m.get("disclosure")), (theft, m.get("remedy_delivered")))
+        if shared:
+            disclosed = when(theft, m.get("disclosure"), lang, "after_start", zoned=False, dated=False)
+            delivered = when(theft, m.get("remedy_delivered"), lang, "after_theft", zoned=False, dated=False)
+        headline = l10n.t(delivery("headline_disclosed_delivered"), lang, name=ctx.name, disclosed=disclosed,
+                          delivered=delivered)  # fmt: skip
+        if shared:
+            headline = l10n.t("headline_in_zone", lang, headline=headline, zone=l10n.label("zone", shared, lang))
+    elif disclosed:
+        headline = l10n.t("headline_disclosed", lang, name=ctx.name, disclosed=disclosed)
+    else:
+        headline = l10n.t("headline_plain", lang, name=ctx.name)
+    customers = None if says_customers else _customers_clause(ctx, told, "after_drain" if drain else "after_theft")
+    # a remedy decided whose delivery no page dates, said by the headline: page 1 does not say it twice
+    gap_in_headline = customers is not None and story.extent_of(ctx, ctx.incident_id) != "not_needed"
+    if customers:
+        headline = l10n.t("headline_then", lang, headline=headline, customers=customers)
+
+    def said_on(b: Milestone | None, since: str) -> str | None:
+        # a remedy's step with its day: the headline and the key numbers give the count alone
+        return when(theft, b, lang, since, zoned=one_zone is None, dated_from=0)
+
+    delivered_on = said_on(m.get("remedy_delivered"), "after_theft")
+    paid_on = None if f is None else delivered_on
     sentences = [
         _sentence(
             tell("find_stolen"),
@@ -663,8 +730,9 @@ def incident(ctx: IncidentContext) -> Findings:
         _sentence("find_report", lang, deadline=l10n.day(m["report_deadline"].day, lang)) if slack == 0 else None,
         *_unknown(ctx, (regulator,)),
         _sentence(
-            "find_paid",
+            "find_paid" if paid_on is None else "find_paid_dated",
             lang,
+            **({} if paid_on is None else {"when": paid_on}),
             ratio=paid,
             price=None if f is None else l10n.number(f.price_per_unit_jpy, lang, 3),
             implied=None if f is None else payment.implied(f, lang),
@@ -676,17 +744,19 @@ def incident(ctx: IncidentContext) -> Findings:
             exchange=inc[f"exchange_{lang}"],
             method=None if f is None else l10n.label("price_method", f.facts["price_method"].value, lang),
         ),
-        _sentence(delivery("find_delivered"), lang, when=said(theft, m.get("remedy_delivered"), "after_theft")),
+        # the payment's sentence says when it was made
+        None if f is not None else _sentence(delivery("find_delivered"), lang, when=delivered_on),
         # Without a dated delivery, page 1 still says when the remedy was decided, that the delivery
-        # is not dated and what the pages do say of it (the gap row's note): a gap said, not hidden.
+        # is not dated (unless the headline has just said so) and what the pages do say of it (the
+        # gap row's note): a gap said, not hidden.
         None
         if "remedy_decided" not in told  # delivered, or nothing was due: no gap to say
-        else _sentence(
-            "find_decided_only",
-            lang,
-            when=said(theft, m.get("remedy_decided"), "after_drain" if drain else "after_theft"),
-            why=_gap_note(ctx, m.get("remedy_delivered")),
-        ),  # fmt: skip
+        else _decided(
+            ctx,
+            gap_in_headline,
+            said_on(m.get("remedy_decided"), "after_drain" if drain else "after_theft"),
+            _gap_note(ctx, m.get("remedy_delivered")),
+        ),
     ]
     # What the remedy gives, and whether in full or in part: where its delivery is undated, or dated
     # with no payment to tell (Bitfinex's tokens: what they were worth).
@@ -718,44 +788,6 @@ def incident(ctx: IncidentContext) -> Findings:
     ]
     numbers = [KeyNumber(value, l10n.t(key, lang)) for key, value in counts if value]
 
-    disclosed = when(theft, m.get("disclosure"), lang, "after_start", dated=False)
-    delivered = when(theft, m.get("remedy_delivered"), lang, "after_theft", dated=False)
-    # Whether the headline says what customers got (a payment, a delivery): else a clause says it.
-    says_customers = False
-    if drain and disclosed:
-        headline = l10n.t("headline_drain", lang, name=ctx.name, disclosed=disclosed)
-    elif unnoticed:
-        # The exchange's account is of when it noticed (its time, where it gives one), not of the
-        # theft's start: the headline pins the account to that time, not to the count.
-        timed = detection.timestamp is not None and theft.timestamp is not None
-        # a headline stands alone: its time says its zone
-        at = l10n.t("japan_time_at", lang, at=_clock(detection, lang)) if timed else None
-        key = ("headline_unnoticed_at" if timed else "headline_unnoticed") if own else "headline_unnoticed_plain"
-        if f is not None:
-            share = payment.share(f, lang)
-            says_customers = True
-            headline = l10n.t(f"{key}_paid", lang, name=ctx.name, unnoticed=unnoticed, at=at, ratio=share,
-                              asset=f.asset, price=l10n.number(f.price_per_unit_jpy, lang, 3))  # fmt: skip
-        else:
-            headline = l10n.t(key, lang, name=ctx.name, unnoticed=unnoticed, at=at)
-    elif disclosed and delivered:
-        says_customers = True
-        # Both counts in one other zone's dates: the headline says the zone once, not after each.
-        shared = days_zone((theft, m.get("disclosure")), (theft, m.get("remedy_delivered")))
-        if shared:
-            disclosed = when(theft, m.get("disclosure"), lang, "after_start", zoned=False, dated=False)
-            delivered = when(theft, m.get("remedy_delivered"), lang, "after_theft", zoned=False, dated=False)
-        headline = l10n.t(delivery("headline_disclosed_delivered"), lang, name=ctx.name, disclosed=disclosed,
-                          delivered=delivered)  # fmt: skip
-        if shared:
-            headline = l10n.t("headline_in_zone", lang, headline=headline, zone=l10n.label("zone", shared, lang))
-    elif disclosed:
-        headline = l10n.t("headline_disclosed", lang, name=ctx.name, disclosed=disclosed)
-    else:
-        headline = l10n.t("headline_plain", lang, name=ctx.name)
-    customers = None if says_customers else _customers_clause(ctx, told, "after_drain" if drain else "after_theft")
-    if customers:
-        headline = l10n.t("headline_then", lang, headline=headline, customers=customers)
     return Findings(headline, [p for p in paragraphs if p], numbers)
 
 
@@ -928,12 +960,14 @@ def as_of(ctx: Context) -> date:
 
 
 def edition(ctx: Context) -> str:
-    """The package's version and a short digest of the data the report reads (data.inputs): a change
-    to either shows."""
+    """The package's version and a short digest of the data the report reads (data.inputs) and of the
+    words of its language (its catalogue): a change to any of them shows, so that two texts never
+    share an edition."""
     try:
         package = version("analysis")
     except PackageNotFoundError:
         package = "dev"
     # the data this report reads: its incident's rows and the shared files (every file, compared)
-    digest = inputs.digest(ctx.data.data_dir, ctx.own_incidents)
+    data = inputs.digest(ctx.data.data_dir, ctx.own_incidents)
+    digest = hashlib.sha256(f"{data} {l10n.words_digest(ctx.lang)}".encode()).hexdigest()
     return f"{package}+{digest[:8]}"
