@@ -273,7 +273,7 @@ def test_every_printed_page_carries_the_dateline(built, name):
     # Coincheck's and the comparison's page 1 run long: the "Data as of" line after the chart fell on
     # page 2 (editor's read). The day the data were last checked is now at the foot of every page.
     from analysis.report.context import prepare_comparison, prepare_incident
-    from analysis.report.findings import as_of
+    from analysis.report.findings import as_of, edition
 
     lang = name.rsplit("-", 1)[1]
     ctx = prepare_comparison(lang=lang) if name.startswith("comparison") else prepare_incident(lang=lang)
@@ -284,4 +284,5 @@ def test_every_printed_page_carries_the_dateline(built, name):
     for page in range(1, pages + 1):
         text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True,
                               text=True, check=True).stdout  # fmt: skip
-        assert l10n.t("dateline", lang, day=day) in text, page
+        # with its edition, so that a page printed or cited alone names the text it is from
+        assert l10n.t("dateline", lang, day=day, edition=edition(ctx)) in text, page

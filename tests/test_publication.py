@@ -76,7 +76,7 @@ def test_findings_follow_the_data(data_copy):
         "disclosed the theft on the day it began.",
         "A business improvement order followed 3 days after the theft.",
         "The exchange filed the report the order required on its deadline, 13 February 2018.",
-        "XEM holders were paid 46.3 bn JPY in all on 12 March 2018, 45 days after the theft, from the company's own "
+        "On 12 March 2018, 45 days after the theft, XEM holders were paid 46.3 bn JPY in all, from the company's own "
         "funds: 88.549 JPY per XEM, the volume-weighted average on Zaif XEM/JPY",
         "The reported loss implies about 111 JPY per XEM; the payment was about 80% of that.",
     ]:

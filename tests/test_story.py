@@ -66,7 +66,7 @@ def test_coincheck_page_one_in_full():
     )
     last = findings.incident(ctx).paragraphs[-1]
     assert last.endswith(
-        "What followed: second improvement order (8 March 2018); purchase by Monex Group completed (16 April 2018); "
+        "After the theft: second improvement order (8 March 2018); purchase by Monex Group completed (16 April 2018); "
         "registered as an exchange (11 January 2019); all services resumed (Q2 2019); stricter law passed "
         "(31 May 2019)."  # cc-full-reopening: its page gives the quarter only
     )
@@ -77,7 +77,7 @@ def test_enforcement_and_aftermath_come_from_dated_events():
     # Bybit has no arrest, verdict, order or takeover on record: its only aftermath is the reserves
     # the exchange refilled (24 Feb 2025, a UTC date), which rests on its CEO's word (step_en).
     assert story.aftermath(ctx) == [
-        "What followed: reserves restored, by the CEO's own account (24 February 2025, UTC date)."
+        "After the theft: reserves restored, by the CEO's own account (24 February 2025, UTC date)."
     ]
     assert not any(s.startswith("Police and courts") for s in story.lead(ctx))
 
@@ -328,13 +328,13 @@ def test_mt_gox_court_steps_are_named_for_what_happened():
     # step name), rehabilitation opened on 22 Jun 2018 (CoinChoice).
     page = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="en")).paragraphs)
     assert (
-        "What followed: filing for civil rehabilitation (28 February 2014); bankruptcy after rehabilitation was "
+        "After the drain: filing for civil rehabilitation (28 February 2014); bankruptcy after rehabilitation was "
         "refused (24 April 2014); civil rehabilitation in place of the bankruptcy (22 June 2018)."
     ) in page
     assert "bankruptcy protection" not in page
     ja = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="ja")).paragraphs)
     assert (
-        "その後：民事再生法の適用申請（2014年2月28日）、民事再生の申立て棄却後の破産手続開始（2014年4月24日）、"
+        "流出後の経過：民事再生法の適用申請（2014年2月28日）、民事再生の申立て棄却後の破産手続開始（2014年4月24日）、"
         "破産に代わる民事再生手続の開始（2018年6月22日）。" in ja
     )
 
@@ -348,19 +348,19 @@ def test_an_undated_delivery_says_what_the_pages_do_say():
     # and the yen's "by" day as no more than that (not the day it began).
     page = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="en")).paragraphs)
     assert (
-        "no page found dates the first repayment. One aggregator page reports only that "
+        "no page found dates the remedy's first delivery. One aggregator page reports only that "
         "creditors had received yen by 21 December 2023; BTC and BCH repayments via other exchanges began on 5 July 2024 "
         "(a US Eastern date); no page says whether all were paid by the 31 October 2026 deadline." in page
     )
     assert "social media" not in page
     ja = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="ja")).paragraphs)
     assert (
-        "最初の弁済の日を示す資料は見つからない。日本円は、まとめサイト1件が伝える債権者の報告によれば"
+        "最初の弁済や補償が顧客に届いた日を示す資料は見つからない。日本円は、まとめサイト1件が伝える債権者の報告によれば"
         "2023年12月21日までには支払われており、BTC・BCHの弁済は他の取引所を通じて2024年7月5日（米国東部時間の日付）に"
         "始まったが、" in ja
     )
     # What customers were to get, and that it is only part of the loss (remedies.csv extent partial).
-    assert "Remedy (partial or still under way): repayments under the rehabilitation plan" in page
+    assert "Remedy (partial or under way): repayments under the rehabilitation plan" in page
 
 
 def test_a_drain_names_the_earlier_theft_its_sources_date():
@@ -795,17 +795,16 @@ def test_a_drain_counts_from_the_earlier_theft_too():
     # the sources date (1 Mar 2011), by hand: 366 (to 1 Mar 2012) + 365 (to 1 Mar 2013) + 364 = 1,095 days.
     text = _told("mtgox-2014")
     assert (
-        "The exchange disclosed the loss on 28 February 2014, 901 days after the drain began (1,095 days counted "
-        "from the earlier theft, on 1 March 2011)." in text
+        "The exchange disclosed the loss on 28 February 2014, 901 days after the drain began (1,095 days from the "
+        "earlier theft)." in text
     )
     ja = _told("mtgox-2014", "ja")
-    assert (
-        "取引所は流出開始から901日後の2014年2月28日に損失を公表した（それより前の2011年3月1日の流出からは1,095日）。"
-        in ja
-    )
+    assert "取引所は流出開始から901日後の2014年2月28日に損失を公表した（それより前の流出からは1,095日）。" in ja
     # A theft without an earlier account says nothing of one.
     cc = _told("coincheck-2018")
-    assert "counted from the earlier theft" not in cc
+    assert "from the earlier theft" not in cc
+    # the earlier theft's day is said once, in the lead (1 March 2011, mtgox-theft-2011-03)
+    assert text.count("1 March 2011") == 1 and ja.count("2011年3月1日") == 1
 
 
 @pytest.mark.parametrize(
@@ -973,8 +972,9 @@ def test_a_remedy_without_a_dated_delivery_says_what_it_gives():
     assert "顧客に最初に届いた日は不明" in ja.headline and "届いた日" not in " ".join(ja.paragraphs)
     # Zaif: decided 20 Sep 2018 (zaif-remedy-decided), then what the only page found says of the delivery
     assert (
-        "The remedy was decided on 20 September 2018, 6 days after the theft. The only page found gives a plan to "
-        "correct balances by about 30 November, not the day it was done." in _told("zaif-2018")
+        "The remedy was decided on 20 September 2018, 6 days after the theft. For when it reached customers, the only "
+        "page found gives a plan to correct balances by about 30 November, not the day it was done."
+        in _told("zaif-2018")
     )
     # Its own sentence, not the decision's (Zaif's MONA terms were set two months after its decision),
     # with its extent; a pledge, not a repayment done.
@@ -1037,12 +1037,20 @@ def test_a_row_names_its_own_step_on_page_one(fixture_copy):
         findings.incident(prepare_incident(incident_id="example-2020", lang="en", data_dir=fixture_copy)).paragraphs
     )
     assert (
-        "A business improvement order followed" in plain and "What followed: all services resumed (Q3 2020)." in plain
+        "A business improvement order followed" in plain and "After the theft: all services resumed (Q3 2020)." in plain
+    )
+    # Its payment is told without a day (the delivery is dated to a month, April 2020), and the
+    # decision, with its day, says no page dates the delivery (the headline tells the payment).
+    assert "ETH holders were paid 0.1 bn JPY in all, from the company's own funds: 25.500 JPY per ETH" in plain
+    assert (
+        "The remedy was decided on 10 February 2020, 3 days after the theft; no page found gives the day it first "
+        "reached customers." in plain
     )
     path = fixture_copy / "events.csv"
     for event, en, ja in (
         ("ex-order", "a second business improvement order", "2回目の業務改善命令"),
         ("ex-full-reopening", "trading reopened under new owners", "新しい所有者のもとで取引を再開"),
+        ("ex-remedy-decided", "the trustee's repayment plan", "管財人の弁済計画"),
     ):
         line = line_of(path, "event_id", event)
         set_cell(path, line, "step_en", en)
@@ -1051,12 +1059,36 @@ def test_a_row_names_its_own_step_on_page_one(fixture_copy):
         findings.incident(prepare_incident(incident_id="example-2020", lang="en", data_dir=fixture_copy)).paragraphs
     )
     assert "A second business improvement order followed" in en
-    assert "What followed: trading reopened under new owners (Q3 2020)." in en
+    assert "After the theft: trading reopened under new owners (Q3 2020)." in en
+    assert (
+        "The trustee's repayment plan came on 10 February 2020, 3 days after the theft; no page found dates the "
+        "remedy's first delivery." in en
+    )
     ja = " ".join(
         findings.incident(prepare_incident(incident_id="example-2020", lang="ja", data_dir=fixture_copy)).paragraphs
     )
     assert "2回目の業務改善命令は流出から" in ja
-    assert "その後：新しい所有者のもとで取引を再開（2020年7〜9月）。" in ja
+    assert "流出後の経過：新しい所有者のもとで取引を再開（2020年7〜9月）。" in ja
+    assert (
+        "管財人の弁済計画は流出から3日後の2020年2月10日に出たが、最初の弁済や補償が顧客に届いた日を示す資料は見つからない。"
+        in ja
+    )
+
+
+def test_a_named_decision_after_a_headline_that_says_the_gap_says_it_once(data_copy):
+    # BITPoint's headline says no page dates the delivery; its decision (bp-remedy-decided, 16 Jul 2019),
+    # given a name of its own, is told by that name and with its day, and the gap is not said again.
+    line = line_of(data_copy / "events.csv", "event_id", "bp-remedy-decided")
+    set_cell(data_copy / "events.csv", line, "step_en", "the exchange's repayment plan")
+    set_cell(data_copy / "events.csv", line, "step_ja", "取引所の返還計画")
+    for lang, said in (
+        ("en", "The exchange's repayment plan came on 16 July 2019, 5 days after the theft. The company planned"),
+        ("ja", "取引所の返還計画は流出から5日後の2019年7月16日に出た。会社は"),
+    ):
+        found = findings.incident(prepare_incident(incident_id="bitpoint-2019", lang=lang, data_dir=data_copy))
+        text = " ".join(found.paragraphs)
+        assert said in text
+        assert "The remedy was decided" not in text and "補償の方針" not in text
 
 
 def test_page_one_says_what_the_regulator_had_done_before_the_theft():
@@ -1088,24 +1120,22 @@ def test_page_one_says_what_the_regulator_had_done_before_the_theft():
 
 def test_a_count_from_an_approximate_earlier_theft_is_approximate():
     # Mt. Gox: 1,095 days from the earlier theft of 1 March 2011 to the disclosure of 24 February 2014;
-    # were that day approximate, the count would be too ("about" on both, 頃 on the Japanese day).
+    # were that day approximate, the count would be too ("about", 約).
     import dataclasses
 
     from analysis.measures.durations import milestones
 
     ctx = prepare_incident(incident_id="mtgox-2014", lang="en")
     m = milestones(ctx.data.events, "mtgox-2014")
-    assert findings._from_earlier_theft(ctx, m["leak"], m["disclosure"]) == (
-        " (1,095 days counted from the earlier theft, on 1 March 2011)"
-    )
+    assert findings._from_earlier_theft(ctx, m["leak"], m["disclosure"]) == (" (1,095 days from the earlier theft)")
     events = ctx.data.events.copy()
     events.loc[events["event_id"] == "mtgox-theft-2011-03", "approximate"] = True
     rough = dataclasses.replace(ctx, data=dataclasses.replace(ctx.data, events=events))
     assert findings._from_earlier_theft(rough, m["leak"], m["disclosure"]) == (
-        " (about 1,095 days counted from the earlier theft, about 1 March 2011)"
+        " (about 1,095 days from the earlier theft)"
     )
     assert findings._from_earlier_theft(dataclasses.replace(rough, lang="ja"), m["leak"], m["disclosure"]) == (
-        "（それより前の2011年3月1日ごろの流出からは約1,095日）"
+        "（それより前の流出からは約1,095日）"
     )
 
 
@@ -1145,7 +1175,7 @@ def test_the_price_paid_says_where_and_over_which_window_it_was_averaged():
     # sentence says when, and no other sentence says the delivery again.
     text = _told("coincheck-2018")
     assert (
-        "XEM holders were paid 46.3 bn JPY in all on 12 March 2018, 45 days after the theft, from the company's own "
+        "On 12 March 2018, 45 days after the theft, XEM holders were paid 46.3 bn JPY in all, from the company's own "
         "funds: 88.549 JPY per XEM, the volume-weighted average on Zaif XEM/JPY between Coincheck's XEM trading halt "
         "and the remedy's announcement. The reported loss implies about 111 JPY per XEM; the payment was about 80% of "
         "that." in text
@@ -1261,17 +1291,18 @@ def test_a_count_of_years_of_days_gives_its_day_too():
     assert "on 7 February 2014, 880 days after the drain began." in text
     assert "The exchange disclosed the loss on 28 February 2014, 901 days after the drain began (1,095 days" in text
     # the remedy named for what decided it: a court, not the exchange (mtgox-remedy-decided's step)
-    assert (
-        "Court approval of the rehabilitation plan came on 20 October 2021, 3,692 days after the drain began;" in text
-    )
+    assert "Approval of the rehabilitation plan came on 20 October 2021, 3,692 days after the drain began;" in text
     assert "disclosed 901 days after it began" in en.headline
     ja = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="ja")).paragraphs)
-    assert "再生計画の認可は流出開始から3,692日後の2021年10月20日に決まったが、" in ja
+    assert "再生計画の認可は流出開始から3,692日後の2021年10月20日に出たが、" in ja
     assert "補償の方針" not in ja
+    # A chart's title names a step by its milestone only where the text does: the text tells this
+    # decision as the court's approval, so the response chart's title keeps to the disclosure.
+    assert findings.told_from_theft(prepare_incident(incident_id="mtgox-2014", lang="en")) == {"disclosure"}
     # Under a year, the count alone, except a remedy's step, which gives its day (Coincheck's order, 3
     # days; its payment, 45 days).
     assert "A business improvement order followed 3 days after the theft." in _told("coincheck-2018")
-    assert "paid 46.3 bn JPY in all on 12 March 2018, 45 days after the theft," in _told("coincheck-2018")
+    assert "On 12 March 2018, 45 days after the theft, XEM holders were paid" in _told("coincheck-2018")
 
 
 def test_the_regulator_s_first_step_is_named_for_what_it_was():
@@ -1288,11 +1319,11 @@ def test_where_customers_lost_nothing_the_day_they_could_withdraw_again_follows(
     # Liquid's customers lost nothing (remedies.csv: not_needed): BTC deposits and withdrawals
     # resumed on 27 Aug 2021 (liquid-btc-resumed) is what followed for them. Coincheck's remedy was due,
     # so its crypto withdrawals resuming (12 Mar 2018) is not told there: the remedy's delivery is.
-    assert "What followed: BTC deposits and withdrawals resumed (27 August 2021); " in _told("liquid-2021")
-    assert "その後：BTCの入出庫の再開（2021年8月27日）、" in _told("liquid-2021", "ja")
+    assert "After the theft: BTC deposits and withdrawals resumed (27 August 2021); " in _told("liquid-2021")
+    assert "流出後の経過：BTCの入出庫の再開（2021年8月27日）、" in _told("liquid-2021", "ja")
     coincheck = _told("coincheck-2018")
-    assert coincheck.count("12 March 2018") == 1 and "paid 46.3 bn JPY in all on 12 March 2018" in coincheck
-    assert "withdrawals resumed (12 March 2018)" not in coincheck
+    assert coincheck.count("12 March 2018") == 1
+    assert "On 12 March 2018, 45 days after the theft, XEM holders were paid 46.3 bn JPY in all" in coincheck
 
 
 def test_a_reason_after_its_step_s_label_goes_on_in_lower_case():

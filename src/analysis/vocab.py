@@ -156,7 +156,7 @@ ENFORCEMENT = ("arrest", "prosecution", "sentence", "verdict")
 # (step_en, step_ja) where that name alone would be vague or untrue of the incident: "a recipient's
 # conviction upheld by the Supreme Court", "a third business improvement order of 2018"; of a
 # suspension, what was halted ("bitcoin withdrawals to outside addresses"); of a remedy's decision,
-# what decided it where no exchange did ("court approval of the rehabilitation plan").
+# what decided it where no exchange did ("approval of the rehabilitation plan").
 NAMED_STEPS = (*AFTERMATH, *ENFORCEMENT, "order", "suspension", "crypto_withdrawal_resumed", "remedy_decided")
 
 # A remedy's form, and its extent: full (customers got back all they lost, as the asset or at a

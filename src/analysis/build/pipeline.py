@@ -44,7 +44,7 @@ from analysis.data.params import ParameterError, check_names
 from analysis.errors import DataValidationError
 from analysis.l10n import LANGUAGES
 from analysis.report.context import Context, prepare_comparison, prepare_incident
-from analysis.report.findings import as_of
+from analysis.report.findings import as_of, edition
 from analysis.report.render import page_foot, stylesheet
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -167,15 +167,15 @@ _EXPORTERS: dict[str, object] = {}
 _EXPORTING = threading.Lock()
 
 
-def to_html(executed: Path, lang: str, title: str, day: date) -> str:
+def to_html(executed: Path, lang: str, title: str, day: date, edition: str) -> str:
     """The executed notebook as the report's HTML page; `day`, the day its data were last checked,
-    goes to the foot of every printed page."""
+    and its edition go to the foot of every printed page."""
     nb = nbformat.read(executed, as_version=4)
     nb.metadata["title"] = title
     with _EXPORTING:
         if lang not in _EXPORTERS:
             _EXPORTERS[lang] = _exporter(lang)
-        css = stylesheet() + page_foot(lang, day)
+        css = stylesheet() + page_foot(lang, day, edition)
         body, _ = _EXPORTERS[lang].from_notebook_node(nb, resources={"report_css": css})
     return body
 
@@ -225,6 +225,7 @@ class Executed:
     lang: str
     title: str
     as_of: date
+    edition: str  # findings.edition: the version and the digest of the data and words it was built from
     annex: str  # the reviewer's annex, as HTML
 
 
@@ -251,7 +252,7 @@ def run_notebook(v: Variant, build_dir: Path, kernels: WarmKernels | None = None
         ) from err
     from analysis.report.registry import annex_html
 
-    return Executed(name, executed, ctx.lang, REPORTS[ctx.kind].title(ctx), as_of(ctx), annex_html(ctx))
+    return Executed(name, executed, ctx.lang, REPORTS[ctx.kind].title(ctx), as_of(ctx), edition(ctx), annex_html(ctx))
 
 
 def render(e: Executed, browser: Browser) -> Path:
@@ -261,7 +262,7 @@ def render(e: Executed, browser: Browser) -> Path:
     try:
         say(e.name, "rendering HTML", "html")
         html_file = run / f"{e.name}.html"
-        html_file.write_text(to_html(e.notebook, e.lang, e.title, e.as_of), encoding="utf-8")
+        html_file.write_text(to_html(e.notebook, e.lang, e.title, e.as_of, e.edition), encoding="utf-8")
         (run / ANNEX).mkdir()
         (run / ANNEX / f"{e.name}.html").write_text(e.annex, encoding="utf-8")
         say(e.name, "printing PDF with Chromium", "pdf")

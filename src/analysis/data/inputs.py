@@ -1,6 +1,7 @@
 """What a report depends on in data/: its own incidents' rows of the files kept per incident, and
-every other file whole. A digest of them names the data a report was built from (its edition) and
-tells make which reports an edit touches: a Zaif row changes Zaif's reports and the comparison's.
+every other file whole. A digest of them names the data a report was built from (part of its
+edition) and tells make which reports an edit touches: a Zaif row changes Zaif's reports and the
+comparison's.
 
 Read as plain CSV, without the checks of loading: the digest must exist for data loading refuses,
 so that the build that reports the problem runs at all."""

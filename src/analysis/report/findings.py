@@ -100,9 +100,10 @@ def when(
     after it noticed the theft" when only the dates are known; "as soon as it noticed it" within the minute
     (`since` names the phrases in the catalogue); days counted in another zone's dates say so, unless
     `zoned` is False because the sentence or its paragraph says it once for all its counts
-    (`days_zone`); a count of a year or more (`dated_from` days) gives b's day too ("on 28 February
-    2014, 901 days after the drain began"), unless `dated` is False (a headline keeps to the count) or
-    the pages give the day only roughly (it would read as exact)."""
+    (`days_zone`); a count of `dated_from` days or more (a year unless told otherwise: a count that
+    long is hard to picture) gives b's day too ("on 28 February 2014, 901 days after the drain
+    began"), unless `dated` is False (a headline keeps to the count) or the pages give the day only
+    roughly (it would read as exact)."""
     d = _gap(a, b)
     if d is None:
         return None
@@ -123,8 +124,8 @@ def when(
     lo, hi = d.days_range or (None, None)
     value = l10n.elapsed(d.calendar_days, None, lang, lo=lo, hi=hi) if d.zone else elapsed(a, b, lang)
     day = zone_day(b, d.zone) if d.zone else b.day
-    long = d.days_range is None and (d.calendar_days or 0) >= dated_from
-    if dated and long and day is not None and not b.approximate:
+    gives_day = d.days_range is None and (d.calendar_days or 0) >= dated_from
+    if dated and gives_day and day is not None and not b.approximate:
         day_text = l10n.day(day, lang) if zoned else l10n.zoned_day(day, d.zone, lang)
         return told(l10n.t(f"{since}_dated", lang, value=value, day=day_text))
     return told(l10n.t(since, lang, value=value))
@@ -311,13 +312,16 @@ def _order(ctx: IncidentContext, order: Milestone | None, when_: str | None) -> 
     return l10n.t("find_order_named", ctx.lang, order=when_, step=l10n.sentence_start(named))
 
 
-def _decided(ctx: IncidentContext, gap_in_headline: bool, decided: str | None, why: str) -> str | None:
-    """When the remedy was decided, by the name its row gives the step where the milestone's would
-    be untrue of the incident (Mt. Gox's plan, approved by a court); that no page dates its delivery, unless
-    the headline says so already; and what the pages do say of the delivery (`why`)."""
-    if decided is None:
+def _decided(
+    ctx: IncidentContext, step: Milestone | None, decided: str | None, gap_in_headline: bool, why: str
+) -> str | None:
+    """When the remedy was decided (`step`, said as `decided`), by the name its row gives the step
+    where the milestone's would be vague (Mt. Gox's: a court's approval of a plan, not the exchange's
+    decision); that no page dates its delivery, unless the headline says so already; and what the
+    pages do say of the delivery (`why`)."""
+    if step is None or decided is None:
         return None
-    named = story.own_step(ctx, ctx.found["remedy_decided"].event_id)
+    named = story.own_step(ctx, step.event_id)
     key = "find_decided" if gap_in_headline else "find_decided_only"
     if named is None:
         return l10n.t(key, ctx.lang, when=decided, why=why)
@@ -326,7 +330,7 @@ def _decided(ctx: IncidentContext, gap_in_headline: bool, decided: str | None, w
 
 def _remedy_what(ctx: IncidentContext) -> str | None:
     """What the remedy gives customers and to what extent, from its remedies.csv row, a sentence of its
-    own where page 1 has no payment to tell: "Remedy, partial or still under way: repayments ... Funding: ...".
+    own where page 1 has no payment to tell: "Remedy (partial or under way): repayments ... Funding: ...".
     Its own sentence, not the decision's: the terms may have been set after the decision (Zaif's MONA
     split came with the transfer, two months on)."""
     rows = ctx.data.remedies[ctx.data.remedies["incident_id"] == ctx.incident_id]
@@ -342,7 +346,8 @@ def _remedy_what(ctx: IncidentContext) -> str | None:
 
 def _from_earlier_theft(ctx: IncidentContext, theft: Milestone | None, end: Milestone | None) -> str:
     """A drain's count to `end` from the earlier theft its sources also date, beside the count from
-    the start used: " (1,095 days counted from the earlier theft, on 1 March 2011)"; "" without one."""
+    the start used: " (1,095 days from the earlier theft)" (its day is the lead's: _earlier_theft);
+    "" without one."""
     first = _first_earlier(ctx, theft)
     if first is None or end is None or end.day is None or end.zone:
         return ""
@@ -351,8 +356,7 @@ def _from_earlier_theft(ctx: IncidentContext, theft: Milestone | None, end: Mile
     start = first["date"].to_timestamp().date()
     about = bool(first["approximate"])  # an approximate earlier day makes its count approximate too
     value = l10n.about(l10n.elapsed((end.day - start).days, None, ctx.lang), ctx.lang, about)
-    return l10n.t("count_from_earlier_theft" + ("_about" if about else ""), ctx.lang, value=value,
-                  day=l10n.day(start, ctx.lang))  # fmt: skip
+    return l10n.t("count_from_earlier_theft", ctx.lang, value=value)
 
 
 def _earlier_theft(ctx: IncidentContext, theft: Milestone | None) -> str:
@@ -509,22 +513,23 @@ def _first_sentence(note: str) -> str:
     return note
 
 
-def _customers_clause(ctx: IncidentContext, told: dict, since: str) -> str | None:
-    """What became of customers, as a headline's clause: nothing lost by the exchange's own account,
-    or a remedy decided (page 1 tells its count: among `told_counts`) whose first delivery no page dates
-    (not one the sources say never came, nor one not applicable); None otherwise, and for a remedy
-    partial or still under way (Mt. Gox's creditors were paid in part by dates the pages give only as
-    "by": a clause would say too much or too little; its paragraph tells it)."""
+def _customers_clause(ctx: IncidentContext, told: dict, since: str) -> tuple[str, str] | None:
+    """What became of customers, as a headline's clause (its catalogue key, its text): nothing lost
+    by the exchange's own account, or a remedy decided (page 1 tells its count: among `told_counts`)
+    whose first delivery no page dates (not one the sources say never came, nor one not applicable);
+    None otherwise, and for a remedy partial or still under way (Mt. Gox's creditors were paid in part
+    by dates the pages give only as "by": a clause would say too much or too little; its paragraph
+    tells it)."""
     m = ctx.found
     extent = story.extent_of(ctx, ctx.incident_id)
     if extent == "not_needed":
-        return l10n.t("headline_no_loss", ctx.lang)
+        return "headline_no_loss", l10n.t("headline_no_loss", ctx.lang)
     if extent == "partial" or "remedy_decided" not in told:
         return None
     if getattr(m.get("remedy_delivered"), "status", "gap") != "gap":
         return None
     decided = when(m.get("leak"), m.get("remedy_decided"), ctx.lang, since, dated=False)
-    return decided and l10n.t("headline_decided", ctx.lang, decided=decided)
+    return None if decided is None else ("headline_decided", l10n.t("headline_decided", ctx.lang, decided=decided))
 
 
 def told_counts(ctx: IncidentContext) -> dict[str, tuple[Milestone | None, Milestone | None]]:
@@ -677,9 +682,9 @@ def incident(ctx: IncidentContext) -> Findings:
         headline = l10n.t("headline_plain", lang, name=ctx.name)
     customers = None if says_customers else _customers_clause(ctx, told, "after_drain" if drain else "after_theft")
     # a remedy decided whose delivery no page dates, said by the headline: page 1 does not say it twice
-    gap_in_headline = customers is not None and story.extent_of(ctx, ctx.incident_id) != "not_needed"
+    gap_in_headline = customers is not None and customers[0] == "headline_decided"
     if customers:
-        headline = l10n.t("headline_then", lang, headline=headline, customers=customers)
+        headline = l10n.t("headline_then", lang, headline=headline, customers=customers[1])
 
     def said_on(b: Milestone | None, since: str) -> str | None:
         # a remedy's step with its day: the headline and the key numbers give the count alone
@@ -732,7 +737,8 @@ def incident(ctx: IncidentContext) -> Findings:
         _sentence(
             "find_paid" if paid_on is None else "find_paid_dated",
             lang,
-            **({} if paid_on is None else {"when": paid_on}),
+            # begins the English sentence ("On 12 March 2018, 45 days after the theft, XEM holders ...")
+            **({} if paid_on is None else {"when": l10n.sentence_start(paid_on)}),
             ratio=paid,
             price=None if f is None else l10n.number(f.price_per_unit_jpy, lang, 3),
             implied=None if f is None else payment.implied(f, lang),
@@ -753,8 +759,9 @@ def incident(ctx: IncidentContext) -> Findings:
         if "remedy_decided" not in told  # delivered, or nothing was due: no gap to say
         else _decided(
             ctx,
-            gap_in_headline,
+            m.get("remedy_decided"),
             said_on(m.get("remedy_decided"), "after_drain" if drain else "after_theft"),
+            gap_in_headline,
             _gap_note(ctx, m.get("remedy_delivered")),
         ),
     ]
@@ -961,8 +968,8 @@ def as_of(ctx: Context) -> date:
 
 def edition(ctx: Context) -> str:
     """The package's version and a short digest of the data the report reads (data.inputs) and of the
-    words of its language (its catalogue): a change to any of them shows, so that two texts never
-    share an edition."""
+    words of its language (its catalogue): a change to the data or to the words gives a new edition
+    (a change to the code alone does not, until the version is raised)."""
     try:
         package = version("analysis")
     except PackageNotFoundError:

@@ -96,10 +96,11 @@ def stylesheet() -> str:
     return (TEMPLATES.parent / "report" / "report.css").read_text(encoding="utf-8") + l10n.stylesheet()
 
 
-def page_foot(lang: str, as_of: date) -> str:
-    """The printed report's dateline, at the foot of every page, page 1 among them however long its
-    findings run (report.css sets its type)."""
-    dateline = l10n.t("dateline", lang, day=l10n.day(as_of, lang))
+def page_foot(lang: str, as_of: date, edition: str) -> str:
+    """The printed report's dateline and edition, at the foot of every page, page 1 among them however
+    long its findings run, so that a page printed or cited alone names the text it is from
+    (report.css sets its type)."""
+    dateline = l10n.t("dateline", lang, day=l10n.day(as_of, lang), edition=edition)
     return "@page { @bottom-left { content: " + _css_string(dateline) + "; } }\n"
 
 

@@ -226,7 +226,10 @@ def aftermath(ctx: IncidentContext) -> list[str]:
     lost_nothing = extent_of(ctx, ctx.incident_id) == "not_needed"
     if lost_nothing:
         names = (*names, "crypto_withdrawal_resumed")
-    told = _told(ctx, {"story_aftermath": _steps(ctx, names)})
+    # what followed the theft, not the sentence before it (Coincheck's payment of 12 March came after
+    # its second order of 8 March; Mt. Gox's plan of 2021 after the proceedings of 2014 to 2018)
+    key = l10n.drained("story_aftermath", ctx.incident_id in ctx.drains)
+    told = _told(ctx, {key: _steps(ctx, names)})
     resumed = ctx.found.get("crypto_withdrawal_resumed")
     if lost_nothing and resumed is not None and resumed.status == "gap":
         # Balances kept whole are worth little while they cannot be withdrawn (DMM Bitcoin): a day
