@@ -434,7 +434,7 @@ def test_the_comparison_counts_liquid_among_those_who_lost_nothing_by_their_own_
     labels = {n.value: n.label for n in found.numbers}
     assert labels["2 / 5"] == "remedies with a delivery date (1 in tokens for the loss)"
     # "A remedy for only part" (Mt. Gox), each extent a sentence of its own.
-    assert "The remedy was partial or still under way in 1 theft (Mt. Gox 2014). In 4 thefts" in text
+    assert "The remedy was partial or under way in 1 theft (Mt. Gox 2014). In 4 thefts" in text
 
 
 @pytest.mark.parametrize(
@@ -799,7 +799,7 @@ def test_a_drain_counts_from_the_earlier_theft_too():
         "earlier theft)." in text
     )
     ja = _told("mtgox-2014", "ja")
-    assert "取引所は流出開始から901日後の2014年2月28日に損失を公表した（それより前の流出からは1,095日）。" in ja
+    assert "取引所は流出開始から901日後の2014年2月28日に損失を公表した（先の流出からは1,095日）。" in ja
     # A theft without an earlier account says nothing of one.
     cc = _told("coincheck-2018")
     assert "from the earlier theft" not in cc
@@ -964,15 +964,20 @@ def test_a_remedy_without_a_dated_delivery_says_what_it_gives():
     # (bp-remedy-decided), with its day; that no page dates the delivery is the headline's, not said twice.
     found = findings.incident(prepare_incident(incident_id="bitpoint-2019", lang="en"))
     text = " ".join(found.paragraphs)
-    assert "The remedy was decided on 16 July 2019, 5 days after the theft. The company planned" in text
+    assert (
+        "The remedy was decided on 16 July 2019, 5 days after the theft. As to when it reached customers, the company planned"
+        in text
+    )
     assert "no page found gives the day it first reached customers" in found.headline
     assert "no page found gives the day" not in text
     ja = findings.incident(prepare_incident(incident_id="bitpoint-2019", lang="ja"))
-    assert "補償の方針は流出から5日後の2019年7月16日に決まった。会社は" in " ".join(ja.paragraphs)
+    assert "補償の方針は流出から5日後の2019年7月16日に決まった。顧客に届いた時期については、会社は" in " ".join(
+        ja.paragraphs
+    )
     assert "顧客に最初に届いた日は不明" in ja.headline and "届いた日" not in " ".join(ja.paragraphs)
     # Zaif: decided 20 Sep 2018 (zaif-remedy-decided), then what the only page found says of the delivery
     assert (
-        "The remedy was decided on 20 September 2018, 6 days after the theft. For when it reached customers, the only "
+        "The remedy was decided on 20 September 2018, 6 days after the theft. As to when it reached customers, the only "
         "page found gives a plan to correct balances by about 30 November, not the day it was done."
         in _told("zaif-2018")
     )
@@ -1082,8 +1087,8 @@ def test_a_named_decision_after_a_headline_that_says_the_gap_says_it_once(data_c
     set_cell(data_copy / "events.csv", line, "step_en", "the exchange's repayment plan")
     set_cell(data_copy / "events.csv", line, "step_ja", "取引所の返還計画")
     for lang, said in (
-        ("en", "The exchange's repayment plan came on 16 July 2019, 5 days after the theft. The company planned"),
-        ("ja", "取引所の返還計画は流出から5日後の2019年7月16日に出た。会社は"),
+        ("en", "The exchange's repayment plan came on 16 July 2019, 5 days after the theft. As to when"),
+        ("ja", "取引所の返還計画は流出から5日後の2019年7月16日に出た。顧客に届いた時期については"),
     ):
         found = findings.incident(prepare_incident(incident_id="bitpoint-2019", lang=lang, data_dir=data_copy))
         text = " ".join(found.paragraphs)
@@ -1135,7 +1140,7 @@ def test_a_count_from_an_approximate_earlier_theft_is_approximate():
         " (about 1,095 days from the earlier theft)"
     )
     assert findings._from_earlier_theft(dataclasses.replace(rough, lang="ja"), m["leak"], m["disclosure"]) == (
-        "（それより前の流出からは約1,095日）"
+        "（先の流出からは約1,095日）"
     )
 
 

@@ -150,3 +150,27 @@ def test_page_one_holds_its_chart(reports, name, tmp_path):
     target = np.array([int(style.HIGHLIGHT[i : i + 2], 16) for i in (1, 3, 5)])
     marked = int((np.abs(pixels - target).max(axis=2) < 40).sum())
     assert marked > 3, (name, marked)
+
+
+@pytest.mark.parametrize("name", VARIANTS)
+def test_no_printed_page_is_blank_but_for_its_footer(reports, name, tmp_path):
+    # The comparison's Japanese once ended on a 16th page holding only its footer: its last lines filled
+    # page 15, and the page's bottom padding spilled over. Every page carries its footer (dateline,
+    # edition, page number) and something of the report above it: text, or a chart's drawing.
+    import numpy as np
+    from PIL import Image
+
+    pdf = reports / f"{name}.pdf"
+    lang = name.rsplit("-", 1)[1]
+    dateline = re.escape(l10n.t("dateline", lang, day="@@", edition="@@")).replace("@@", ".+")
+    footer = re.compile(rf"^\s*{dateline}\s+\d+\s*/\s*\d+\s*$")
+    subprocess.run(["pdftoppm", "-r", "20", "-gray", "-png", str(pdf), str(tmp_path / "page")], check=True)
+    pages = sorted(tmp_path.glob("page*.png"))
+    assert pages
+    for number, png in enumerate(pages, start=1):
+        text = subprocess.run(["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(pdf), "-"],
+                              capture_output=True, text=True, check=True).stdout  # fmt: skip
+        assert any(footer.match(line) for line in text.splitlines()), (name, number)
+        pixels = np.asarray(Image.open(png))
+        body = pixels[: int(len(pixels) * (297 - 18) / 297)]  # above the bottom margin (report.css @page)
+        assert (body < 200).sum() > 0, (name, number, "nothing but its footer")

@@ -91,9 +91,9 @@ def front(ctx: Context, title: str, subtitle: str, contents: list[tuple[str, str
         paragraphs=found.paragraphs,
         numbers=found.numbers,
         chart=chart,
-        meta=l10n.t("as_of", ctx.lang, day=l10n.day(as_of(ctx), ctx.lang), edition=edition(ctx))
-        + l10n.t("sentence_joiner", ctx.lang)
-        + l10n.t("generated", ctx.lang),
+        dated=l10n.t("as_of", ctx.lang, day=l10n.day(as_of(ctx), ctx.lang), edition=edition(ctx))
+        + l10n.t("sentence_joiner", ctx.lang),
+        meta=l10n.t("generated", ctx.lang),
         contents_title=l10n.t("toc", ctx.lang),
         contents=contents,
     )

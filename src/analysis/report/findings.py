@@ -517,7 +517,7 @@ def _customers_clause(ctx: IncidentContext, told: dict, since: str) -> tuple[str
     """What became of customers, as a headline's clause (its catalogue key, its text): nothing lost
     by the exchange's own account, or a remedy decided (page 1 tells its count: among `told_counts`)
     whose first delivery no page dates (not one the sources say never came, nor one not applicable);
-    None otherwise, and for a remedy partial or still under way (Mt. Gox's creditors were paid in part
+    None otherwise, and for a remedy partial or under way (Mt. Gox's creditors were paid in part
     by dates the pages give only as "by": a clause would say too much or too little; its paragraph
     tells it)."""
     m = ctx.found
@@ -930,7 +930,7 @@ def _drain_note(ctx: ComparisonContext) -> str:
 
 def _extents_text(ctx: ComparisonContext, extents: dict[str, str | None]) -> str:
     """'A remedy for everything customers lost was decided in 4 thefts (cash in yen: Coincheck 2018;
-    ...); The remedy was partial or still under way in 1 theft (Mt. Gox 2014). ...': each extent once,
+    ...); The remedy was partial or under way in 1 theft (Mt. Gox 2014). ...': each extent once,
     each incident under its extent and form."""
     lang = ctx.lang
     parts = []

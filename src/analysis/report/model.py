@@ -113,7 +113,8 @@ class Front:
     paragraphs: list[str]
     numbers: list  # findings.KeyNumber: value, label
     chart: Chart | None
-    meta: str
+    dated: str  # the day its data were last checked and its edition, the sentence's joiner after it
+    meta: str  # how every number can be traced
     contents_title: str
     contents: list[tuple[str, str]]  # (anchor, heading)
 
