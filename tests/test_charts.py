@@ -215,6 +215,48 @@ def test_a_name_or_a_month_keeps_its_year_on_its_line(held, kept, kind, share, n
             assert not _split_across(lines, kept), lines
 
 
+@pytest.mark.parametrize("narrow", [False, True])
+@pytest.mark.parametrize(
+    "lang, text, term",
+    [
+        # the comparison's phone caption once ended a line with 「（UTC）：」, its gloss on the next
+        (
+            "ja",
+            "10分以内：左端（目盛りどおりでない）。（UTC）：協定世界時の日付で数えた日数。損失なし：顧客残高の維持を取引所が表明。",
+            "（UTC）：",
+        ),
+        (
+            "ja",
+            "10分以内：左端（目盛りどおりでない）。（UTC）：協定世界時の日付で数えた日数。損失なし：顧客残高の維持を取引所が表明。",
+            "損失なし：",
+        ),
+        (
+            "en",
+            "No loss: the exchange said customers lost nothing. Partial: only part repaid, or repayment under way.",
+            "Partial:",
+        ),
+        (
+            "en",
+            "Filled dot: both times known; hollow dot: calendar days; light bar: somewhere in that span",
+            "hollow dot:",
+        ),
+    ],
+)
+def test_a_term_is_never_left_at_a_line_end_without_its_gloss(lang, text, term, narrow):
+    """A break right after the colon of "term: gloss" strands the term; before the term, where that
+    leaves the line at least half full, it goes with its gloss. Tried at every width a line can have."""
+    for lead in range(0, 40):
+        padded = ("流" if lang == "ja" else "word ") * lead + text
+        with style.narrow() if narrow else contextlib.nullcontext():
+            lines = style.wrapped(padded, lang, "source").split("\n")
+        assert "".join(lines).replace(" ", "") == padded.replace(" ", "")
+        # the term ends a line only where breaking before it would leave that line under half full
+        for line in lines[:-1]:
+            if line.endswith(term.rstrip()):
+                before = line[: -len(term.rstrip())].rstrip()
+                assert len(before) < len(line) // 2, (lines, term)
+
+
 def _katakana(ch: str) -> bool:
     return "\u30a1" <= ch <= "\u30fa" or ch == "ー"  # the middle dot 「・」 (U+30FB) aside
 
@@ -984,3 +1026,26 @@ def test_mt_goxs_response_key_names_months_only():
     fig = charts.response_of(prepare_incident(incident_id="mtgox-2014", lang="en"))
     line = " ".join(fig._supxlabel.get_text().split())
     assert "some only to a month)" in line and "quarter" not in line
+
+
+@pytest.mark.parametrize(
+    ("incident", "lang", "milestone", "name"),
+    [
+        # Mt. Gox's remedy was decided by the court's approval of its plan (mtgox-remedy-decided step_en),
+        # as page 1's text says: its chart row and its tables say so too, not "Remedy decided"
+        ("mtgox-2014", "en", "remedy_decided", "Approval of the rehabilitation plan"),
+        ("mtgox-2014", "ja", "remedy_decided", "再生計画の認可"),
+        # Bitfinex's tokens stood for the loss: never "Remedy delivered"
+        ("bitfinex-2016", "en", "remedy_delivered", "Tokens for the loss credited"),
+    ],
+)
+def test_a_step_is_named_on_its_charts_as_page_one_names_it(incident, lang, milestone, name):
+    ctx = prepare_incident(incident_id=incident, lang=lang)
+    assert ctx.step_names[milestone] == name
+    rows = [t.get_text() for t in charts.response_of(ctx).axes[0].get_yticklabels()]
+    assert name in rows and ctx.milestone_names[milestone] not in rows
+    if incident == "mtgox-2014":  # Bitfinex's later milestones begin after its tokens
+        later = [t.get_text().split("\n")[0] for t in charts.later_milestones_of(ctx).axes[0].get_yticklabels()]
+        assert name in later
+    # the glossary, which defines the milestones, keeps their own names
+    assert ctx.milestone_names[milestone] != name

@@ -65,8 +65,10 @@ def test_coincheck_page_one_in_full():
         "(16 July 2024)." in lead
     )
     last = findings.incident(ctx).paragraphs[-1]
+    # what came before the payment of 12 March (the second order, 8 March) is told before it; the rest after
+    assert "13 February 2018. After the theft: second improvement order (8 March 2018). On 12 March 2018," in last
     assert last.endswith(
-        "After the theft: second improvement order (8 March 2018); purchase by Monex Group completed (16 April 2018); "
+        "Later: purchase by Monex Group completed (16 April 2018); "
         "registered as an exchange (11 January 2019); all services resumed (Q2 2019); stricter law passed "
         "(31 May 2019)."  # cc-full-reopening: its page gives the quarter only
     )
@@ -76,7 +78,7 @@ def test_enforcement_and_aftermath_come_from_dated_events():
     ctx = prepare_incident(incident_id="bybit-2025", lang="en")
     # Bybit has no arrest, verdict, order or takeover on record: its only aftermath is the reserves
     # the exchange refilled (24 Feb 2025, a UTC date), which rests on its CEO's word (step_en).
-    assert story.aftermath(ctx) == [
+    assert story.aftermath(ctx)[1] == [
         "After the theft: reserves restored, by the CEO's own account (24 February 2025, UTC date)."
     ]
     assert not any(s.startswith("Police and courts") for s in story.lead(ctx))
@@ -405,13 +407,13 @@ def test_a_time_printed_in_another_zone_gives_its_day_there_and_in_japan():
     # bitcoinwiki's 2017-04-03 in UTC): 05:00 on 4 April in Japan. Beside UTC-dated steps, both days
     # are told. Not "repaid in full": tokens exchanged earlier for iFinex shares were no longer
     # outstanding (CCN: over 20 million of them).
-    en = " ".join(story.aftermath(prepare_incident(incident_id="bitfinex-2016", lang="en")))
+    en = " ".join(story.aftermath(prepare_incident(incident_id="bitfinex-2016", lang="en"))[1])
     assert "remaining tokens redeemed in full (3 April 2017, UTC date; 4 April 2017 in Japan)" in en
     assert "repaid in full" not in en
-    ja = " ".join(story.aftermath(prepare_incident(incident_id="bitfinex-2016", lang="ja")))
+    ja = " ".join(story.aftermath(prepare_incident(incident_id="bitfinex-2016", lang="ja"))[1])
     assert "残るトークンの全額償還（2017年4月3日、協定世界時の日付。日本時間では2017年4月4日）" in ja
     # A Japan time printed as such keeps its one day: Coincheck's Monex purchase.
-    assert "(16 April 2018)" in " ".join(story.aftermath(prepare_incident(incident_id="coincheck-2018", lang="en")))
+    assert "(16 April 2018)" in " ".join(story.aftermath(prepare_incident(incident_id="coincheck-2018", lang="en"))[1])
 
 
 def test_the_comparison_counts_liquid_among_those_who_lost_nothing_by_their_own_account():
@@ -477,7 +479,7 @@ def test_the_comparison_counts_liquid_among_those_who_lost_nothing_by_their_own_
     ],
 )
 def test_what_followed_names_who_took_the_exchange_over(incident, lang, told):
-    aftermath = " ".join(story.aftermath(prepare_incident(incident_id=incident, lang=lang)))
+    aftermath = " ".join(story.aftermath(prepare_incident(incident_id=incident, lang=lang))[1])
     assert told in aftermath
     assert "takeover or transfer" not in aftermath and "買収・譲渡" not in aftermath
 
@@ -783,7 +785,7 @@ def test_an_account_naming_the_buyer_joins_the_buyer_to_its_own_day(data_copy):
             ]
         )
     ctx = prepare_incident(incident_id="bitpoint-2019", lang="en", data_dir=str(data_copy))
-    aftermath = " ".join(story.aftermath(ctx))
+    aftermath = " ".join(story.aftermath(ctx)[1])
     assert (
         "purchase by SBI Holdings completed (31 March 2023, by the seller's own account; 14 February 2023, "
         "by a trade-press page)" in aftermath
@@ -977,7 +979,9 @@ def test_a_remedy_without_a_dated_delivery_says_what_it_gives():
     assert "顧客に最初に届いた日は不明" in ja.headline and "届いた日" not in " ".join(ja.paragraphs)
     # Zaif: decided 20 Sep 2018 (zaif-remedy-decided), then what the only page found says of the delivery
     assert (
-        "The remedy was decided on 20 September 2018, 6 days after the theft. As to when it reached customers, the only "
+        # decided on the day of the disclosure, whose count (6 days) the sentence before gives
+        "The remedy was decided on 20 September 2018, the day the theft was disclosed. As to when it reached "
+        "customers, the only "
         "page found gives a plan to correct balances by about 30 November, not the day it was done."
         in _told("zaif-2018")
     )
@@ -1257,10 +1261,12 @@ def test_counts_all_in_one_zone_s_dates_are_said_to_be_so_once():
     text = " ".join(en.paragraphs)
     assert en.paragraphs[1].startswith("Counts of days in this text are in UTC dates, the zone the theft is dated in. ")
     assert "The exchange first halted a service on the day of the theft." in text
-    # the tokens' day in that zone (16:00 UTC on 10 Aug; 11 Aug in Japan), said as that zone's
-    assert "credited to customers on 10 August 2016 (UTC date), 8 days after the theft." in text
+    # the tokens' day in that zone (16:00 UTC on 10 Aug; 11 Aug in Japan), said as that zone's, with the Japan day
+    assert (
+        "credited to customers on 10 August 2016 (UTC date; 11 August 2016 in Japan), 8 days after the theft." in text
+    )
     assert "UTC dates" not in text.replace("Counts of days in this text are in UTC dates", "")
-    assert text.count("(UTC date)") == 2  # the theft's day and the tokens'
+    assert text.count("(UTC date") == 2  # the theft's day and the tokens' (with its Japan day)
     assert en.headline.endswith("(both in UTC dates)")
     ja = " ".join(findings.incident(prepare_incident(incident_id="bitfinex-2016", lang="ja")).paragraphs[1:])
     assert (
@@ -1268,9 +1274,9 @@ def test_counts_all_in_one_zone_s_dates_are_said_to_be_so_once():
         and "取引所は流出当日に最初の停止措置をとった。" in ja
     )
     # said once, and no count says it again (「流出当日（協定世界時の日付）に」); a day given with a count
-    # is marked as that zone's day, as it is not the Japan date (11 Aug)
+    # is marked as that zone's day, as it is not the Japan date (11 Aug), which is said beside it
     assert ja.count("協定世界時の日付で") == 1
-    assert ja.count("（協定世界時の日付）") == 1 and "流出から8日後の2016年8月10日（協定世界時の日付）に" in ja
+    assert "流出から8日後の2016年8月10日（協定世界時の日付。日本時間では2016年8月11日）に" in ja
     # Binance's theft is a UTC date too, but its counts are in hours: no paragraph says it.
     binance = " ".join(findings.incident(prepare_incident(incident_id="binance-2019", lang="en")).paragraphs)
     assert "Counts of days in this text" not in binance
@@ -1512,10 +1518,14 @@ def test_a_long_count_in_another_zone_s_dates_gives_that_zone_s_day():
     assert (
         findings.when(theft, sentence, "en", "after_theft", dated=False) == "3,027 days after the theft, in UTC dates"
     )
-    # 08:00 on 16 Nov in Japan is 23:00 on 15 Nov in UTC: the count and the day are the UTC day's
+    # 08:00 on 16 Nov in Japan is 23:00 on 15 Nov in UTC: the count and the day are the UTC day's, and
+    # the Japan day the timeline and the charts give it is said beside it
     early = Milestone("sentence", "s", date(2024, 11, 16), pd.Timestamp("2024-11-16 08:00", tz="Asia/Tokyo"))
     assert findings.when(theft, early, "en", "after_theft", zoned=False) == (
-        "on 15 November 2024 (UTC date), 3,027 days after the theft"
+        "on 15 November 2024 (UTC date; 16 November 2024 in Japan), 3,027 days after the theft"
+    )
+    assert findings.when(theft, early, "ja", "after_theft", zoned=False) == (
+        "流出から3,027日後の2024年11月15日（協定世界時の日付。日本時間では2024年11月16日）に"
     )
 
 
@@ -1647,3 +1657,55 @@ def test_a_time_of_day_on_page_one_names_its_zone(lang, said):
     # other time of day page 1 gives says its zone ("about 11:25 JST"), so this one does too.
     text = " ".join(findings.incident(prepare_incident(incident_id="dmm-bitcoin-2024", lang=lang)).paragraphs)
     assert said in text
+
+
+@pytest.mark.parametrize(
+    ("incident", "lang", "order"),
+    [
+        # Coincheck: its second order (8 Mar 2018) came before its payment (12 Mar), the Monex purchase
+        # (16 Apr 2018) after it
+        (
+            "coincheck-2018",
+            "en",
+            [
+                "After the theft: second improvement order (8 March 2018).",
+                "On 12 March 2018",
+                "Later: purchase by Monex Group completed (16 April 2018)",
+            ],
+        ),
+        (
+            "coincheck-2018",
+            "ja",
+            ["流出後の経過：2回目の業務改善命令（2018年3月8日）。", "その後：マネックスグループによる買収の完了"],
+        ),
+        # Mt. Gox: its proceedings (2014, 2018) all before the plan's approval (20 Oct 2021); nothing later
+        (
+            "mtgox-2014",
+            "en",
+            [
+                "After the drain: filing for civil rehabilitation (28 February 2014)",
+                "civil rehabilitation in place of the bankruptcy (22 June 2018).",
+                "Approval of the rehabilitation plan came on 20 October 2021",
+            ],
+        ),
+        # Zaif: its transfer (22 Nov 2018) after the remedy's decision (20 Sep 2018): after the remedy,
+        # and not "Later", as nothing came before
+        (
+            "zaif-2018",
+            "en",
+            [
+                "The remedy was decided on 20 September 2018",
+                "After the theft: transfer to Fisco Cryptocurrency Exchange completed (22 November 2018).",
+            ],
+        ),
+    ],
+)
+def test_page_one_runs_forward_in_time_around_the_remedy(incident, lang, order):
+    text = " ".join(findings.incident(prepare_incident(incident_id=incident, lang=lang)).paragraphs)
+    places = [text.find(part) for part in order]
+    assert -1 not in places, (places, text)
+    assert places == sorted(places), text
+    if incident == "mtgox-2014":
+        assert "Later:" not in text
+    if incident == "zaif-2018":
+        assert "Later:" not in text

@@ -202,6 +202,21 @@ class IncidentContext(Context):
         return names
 
     @cached_property
+    def step_names(self) -> dict[str, str]:
+        """The milestones' names as this incident's steps are drawn and tabled, as page 1's text names
+        them: tokens for the loss as such, never as the remedy reaching customers; a decision by what
+        decided it where its row names its step (Mt. Gox's: the court's approval of its plan). The
+        glossary, which defines the milestones, keeps their own names."""
+        names = dict(self.milestone_names)
+        if self.remedy_in_tokens:
+            names["remedy_delivered"] = l10n.t("step_tokens_credited", self.lang)
+        decided = self.found.get("remedy_decided")
+        events = self.data.events.set_index("event_id")
+        if decided is not None and isinstance(own := events.at[decided.event_id, l10n.column("step", self.lang)], str):
+            names["remedy_decided"] = l10n.sentence_start(own)
+        return names
+
+    @cached_property
     def found(self) -> dict:
         return milestones(self.data.events, self.incident_id)
 

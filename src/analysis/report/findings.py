@@ -127,6 +127,11 @@ def when(
     gives_day = d.days_range is None and (d.calendar_days or 0) >= dated_from
     if dated and gives_day and day is not None and not b.approximate:
         day_text = l10n.day(day, lang) if zoned else l10n.zoned_day(day, d.zone, lang)
+        # a day in another zone's dates that is not the Japan day: the Japan day too, as the timeline
+        # and the chart date it there
+        if d.zone and b.day is not None and b.day != day:
+            day_text = l10n.t("zoned_day_and_japan_sentence", lang, day=l10n.day(day, lang),
+                              zone=l10n.label("zone", d.zone, lang), japan=l10n.day(b.day, lang))  # fmt: skip
         return told(l10n.t(f"{since}_dated", lang, value=value, day=day_text))
     return told(l10n.t(since, lang, value=value))
 
@@ -326,6 +331,19 @@ def _decided(
     if named is None:
         return l10n.t(key, ctx.lang, when=decided, why=why)
     return l10n.t(f"{key}_named", ctx.lang, when=decided, why=why, step=l10n.sentence_start(named))
+
+
+def _on_disclosure_day(ctx: IncidentContext, step: Milestone | None, disclosure: Milestone | None, drain: bool):
+    """ "on 20 September 2018, the day the theft was disclosed" where the remedy was decided on the day
+    of the disclosure (both Japan dates): the count from the theft, said with the disclosure a
+    sentence before, would only be said again (Zaif's "6 days", in its headline and key numbers too)."""
+    if step is None or disclosure is None or step.zone or disclosure.zone or step.approximate:
+        return None
+    if step.day is None or step.day != disclosure.day:
+        return None
+    return l10n.t(
+        "on_disclosure_day_drain" if drain else "on_disclosure_day", ctx.lang, day=l10n.day(step.day, ctx.lang)
+    )
 
 
 def _remedy_what(ctx: IncidentContext) -> str | None:
@@ -734,6 +752,8 @@ def incident(ctx: IncidentContext) -> Findings:
         _order(ctx, m.get("order"), said(theft, m.get("order"), "after_theft")),
         _sentence("find_report", lang, deadline=l10n.day(m["report_deadline"].day, lang)) if slack == 0 else None,
         *_unknown(ctx, (regulator,)),
+    ]
+    remedy = [
         _sentence(
             "find_paid" if paid_on is None else "find_paid_dated",
             lang,
@@ -760,21 +780,28 @@ def incident(ctx: IncidentContext) -> Findings:
         else _decided(
             ctx,
             m.get("remedy_decided"),
-            said_on(m.get("remedy_decided"), "after_drain" if drain else "after_theft"),
+            _on_disclosure_day(ctx, m.get("remedy_decided"), m.get("disclosure"), drain)
+            or said_on(m.get("remedy_decided"), "after_drain" if drain else "after_theft"),
             gap_in_headline,
             _gap_note(ctx, m.get("remedy_delivered")),
         ),
     ]
     # What the remedy gives, and whether in full or in part: where its delivery is undated, or dated
     # with no payment to tell (Bitfinex's tokens: what they were worth).
-    if sentences[-1] is not None or (f is None and delivered_dated):
-        sentences.append(_remedy_what(ctx))
+    if remedy[-1] is not None or (f is None and delivered_dated):
+        remedy.append(_remedy_what(ctx))
+    # the day the remedy's sentences begin with: what followed before it is told before them
+    remedy_day = next(
+        (m[k].earliest for k, s in (("remedy_delivered", remedy[0] or remedy[1]), ("remedy_decided", remedy[2])) if s),
+        None,
+    )
+    followed_before, followed_after = story.aftermath(ctx, remedy_day)
     joiner = l10n.t("sentence_joiner", lang)
     # What, how much, who was hurt, why and who did it lead; how fast the exchange and the
     # regulator moved and what customers got come next; what followed closes.
     told_first = [s for s in sentences[1:4] if s]
     speed = _first_hours(ctx, (detection, m.get("suspension"), m.get("disclosure")), sentences[1:4])
-    later = [s for s in [*sentences[4:], *story.aftermath(ctx)] if s]
+    later = [s for s in [*sentences[4:], *followed_before, *remedy, *followed_after] if s]
     if one_zone:
         # where the theft itself is dated in that zone, that is the reason the counts use it, and is said
         key = "find_days_in_zone_theft" if theft is not None and theft.zone == one_zone else "find_days_in_zone"

@@ -153,12 +153,9 @@ def key_fact_rows(ctx: Context) -> list[tuple[str, str, str, str]]:
     compared = ctx.table_for(ctx.incident_id)
     for _, r in compared[compared["state"].isin(["known", "range"])].iterrows():
         row, ref = _event(ctx, r["event_id"])
-        # tokens for the loss are named as such, as on page 1, never as the remedy reaching customers
-        tokens = ctx.remedy_in_tokens and r["milestone"] == "remedy_delivered"
-        step = l10n.t("step_tokens_credited", lang) if tokens else ctx.milestone_names[r["milestone"]]
         rows.append(
             (
-                l10n.t(_drained(ctx, "from_theft_to"), lang, milestone=step),
+                l10n.t(_drained(ctx, "from_theft_to"), lang, milestone=ctx.step_names[r["milestone"]]),
                 l10n.since(r, lang),
                 cite(row, ctx),
                 ref,
@@ -422,7 +419,7 @@ def later(ctx: Context, section: Section) -> Section:
             value = l10n.label("state", r["state"], lang)
         row = next(ctx.events[ctx.events["event_id"] == r["event_id"]].itertuples())
         source = common.with_corrected(citing.sources_cell(row, lang), ctx, "events", row.event_id)
-        rows.append([ctx.milestone_names[r["milestone"]], _counted_day(r, row, lang), value, source])
+        rows.append([ctx.step_names[r["milestone"]], _counted_day(r, row, lang), value, source])
     headers = [l10n.t(k, lang) for k in ("milestone_col", "date", _drained(ctx, "days_col"), "source_col")]
     ranges = range_notes(table, lang)
     return section.add(

@@ -10,6 +10,8 @@ without a row is left out, never filled by a template that fits another incident
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 
 from analysis import l10n, vocab
@@ -29,13 +31,19 @@ def _day(row, lang: str, with_japan: bool = True) -> str:
     return days.told(row, lang, bracketed=True, with_japan=with_japan)
 
 
-def _dated(ctx: IncidentContext, names: tuple[str, ...]):
+def _dated(ctx: IncidentContext, names: tuple[str, ...], before: date | None = None, since: date | None = None):
     """The incident's events with these milestones dated to a day or to a period (a month, a quarter),
-    in time order (a period by its first day)."""
+    in time order (a period by its first day); only those whose first day is `before` a day or on or
+    after `since` one, where given."""
     ev = ctx.events
     dated = ev[ev["milestone"].isin(names) & ev["effective"] & (ev["date"].notna() | ev["period"].notna())]
     first = dated["date"].dt.start_time.fillna(dated["period"].map(conflicts.period_start))
-    return dated.assign(_first=first).sort_values("_first", kind="stable").drop(columns="_first")
+    keep = pd.Series(True, index=dated.index)
+    if before is not None:
+        keep &= first < pd.Timestamp(before)
+    if since is not None:
+        keep &= first >= pd.Timestamp(since)
+    return dated.assign(_first=first)[keep].sort_values("_first", kind="stable").drop(columns="_first")
 
 
 def _acquirer(ctx: IncidentContext):
@@ -78,10 +86,11 @@ def _step_name(ctx: IncidentContext, row, buyer: bool = True) -> str:
     return ctx.milestone_names[row.milestone].lower()
 
 
-def _steps(ctx: IncidentContext, names: tuple[str, ...]) -> str | None:
+def _steps(ctx: IncidentContext, names: tuple[str, ...], **window: date | None) -> str | None:
     """'second improvement order (8 March 2018), all services resumed (Q2 2019)': the incident's dated
-    events with these milestones, named by their milestone, in time order; None when it has none."""
-    dated = _dated(ctx, names)
+    events with these milestones (within the `window` of _dated), named by their milestone, in time
+    order; None when it has none."""
+    dated = _dated(ctx, names, **window)
     if dated.empty:
         return None
     told = []
@@ -216,9 +225,13 @@ def lead(ctx: IncidentContext) -> list[str]:
     return told + _told(ctx, {"story_enforcement": _steps(ctx, vocab.ENFORCEMENT)})
 
 
-def aftermath(ctx: IncidentContext) -> list[str]:
+def aftermath(ctx: IncidentContext, remedy_day: date | None = None) -> tuple[list[str], list[str]]:
     """What followed for the exchange and the market: orders, reserves, reopening, takeover,
-    registration, closure, rules. A completed takeover is told without its announcement."""
+    registration, closure, rules. A completed takeover is told without its announcement. Split at
+    `remedy_day`, the day page 1's remedy sentences begin with, so that page 1 runs forward in time:
+    the steps before it (Coincheck's second order, of 8 March, before its payment of 12 March; Mt.
+    Gox's proceedings of 2014 to 2018 before its plan's approval of 2021), told before the remedy, and
+    the rest, told after it ("Later: ...")."""
     done = ctx.events["milestone"].eq("acquisition_completed") & ctx.events["effective"] & ctx.events["date"].notna()
     names = tuple(m for m in vocab.AFTERMATH if not (m == "acquisition_announced" and done.any()))
     # Where customers lost nothing, the day they could take their coins out again is what the
@@ -226,13 +239,14 @@ def aftermath(ctx: IncidentContext) -> list[str]:
     lost_nothing = extent_of(ctx, ctx.incident_id) == "not_needed"
     if lost_nothing:
         names = (*names, "crypto_withdrawal_resumed")
-    # what followed the theft, not the sentence before it (Coincheck's payment of 12 March came after
-    # its second order of 8 March; Mt. Gox's plan of 2021 after the proceedings of 2014 to 2018)
+    # what followed the theft, not the sentence before it; the steps after the remedy's, said to
+    # come later where some came before it
     key = l10n.drained("story_aftermath", ctx.incident_id in ctx.drains)
-    told = _told(ctx, {key: _steps(ctx, names)})
+    before = _told(ctx, {key: _steps(ctx, names, before=remedy_day)}) if remedy_day is not None else []
+    after = _told(ctx, {"story_later" if before else key: _steps(ctx, names, since=remedy_day)})
     resumed = ctx.found.get("crypto_withdrawal_resumed")
     if lost_nothing and resumed is not None and resumed.status == "gap":
         # Balances kept whole are worth little while they cannot be withdrawn (DMM Bitcoin): a day
         # searched for and not found is said, not left for the reader to assume.
-        told.append(l10n.t("story_withdrawal_gap", ctx.lang))
-    return told
+        after.append(l10n.t("story_withdrawal_gap", ctx.lang))
+    return before, after

@@ -203,6 +203,12 @@ def _broken(paragraph: str, lang: str, width: int) -> tuple[list[str], bool]:
             outside = sorted(i for i in {*cuts, *before} if not _inside_brackets(paragraph, i))
             outside = [i for i in outside if not _in_quantity(paragraph, i)]
             cuts = outside if outside and outside[-1] >= fits // 2 else cuts
+        # a term and its gloss ("（UTC）：協定世界時の…") stay on one line where a break before the
+        # term will do: not right after the colon that joins them (nor before it, which kinsoku moves after)
+        if cuts and paragraph[: _past(paragraph, cuts[-1], never_first)].rstrip()[-1:] in _GLOSS_MARKS:
+            term = _term_start(paragraph, _past(paragraph, cuts[-1], never_first))
+            before = [i for i in cuts if i <= term] + ([term] if phrases and 0 < term <= fits else [])
+            cuts = sorted(set(before)) if before and max(before) >= fits // 2 else cuts
         allowed = bool(cuts) and (cuts[-1] > fits // 3 or phrases)
         cut = cuts[-1] if allowed else fits
         while 0 < cut < len(paragraph) and _in_quantity(paragraph, cut):
@@ -213,8 +219,7 @@ def _broken(paragraph: str, lang: str, width: int) -> tuple[list[str], bool]:
             spaces = [i + 1 for i in range(1, fits) if paragraph[i] == " "]
             cut, allowed = (spaces[-1] if spaces else fits), False
         forced |= not allowed
-        while paragraph[cut : cut + 1] and paragraph[cut] in never_first:  # kinsoku
-            cut += 1
+        cut = _past(paragraph, cut, never_first)  # kinsoku
         while cut > 1 and paragraph[cut - 1] in never_last:  # an opening bracket stays with what it opens
             cut -= 1
         lines.append(paragraph[:cut].rstrip())
@@ -224,6 +229,25 @@ def _broken(paragraph: str, lang: str, width: int) -> tuple[list[str], bool]:
 
 
 _OPENERS, _CLOSERS = "「『“（(【[", "」』”）)】]"
+_GLOSS_MARKS, _CLAUSE_ENDS = "：:", "。．.;；、"
+
+
+def _past(text: str, cut: int, never_first: str) -> int:
+    """A break moved past the marks that never open a line (kinsoku)."""
+    while text[cut : cut + 1] and text[cut] in never_first:
+        cut += 1
+    return cut
+
+
+def _term_start(text: str, cut: int) -> int:
+    """Where the term glossed by the colon before `cut` begins: after the sentence or clause before it
+    (0 when it opens the paragraph)."""
+    colon = max(text.rfind(c, 0, cut) for c in _GLOSS_MARKS)
+    end = max(text.rfind(c, 0, colon) for c in _CLAUSE_ENDS)
+    start = end + 1
+    while start < colon and text[start] == " ":
+        start += 1
+    return start
 
 
 def _inside_brackets(text: str, i: int) -> bool:

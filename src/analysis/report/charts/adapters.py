@@ -106,7 +106,7 @@ def later_milestones_of(ctx) -> Figure | None:
         table,
         ctx.name,
         ctx.lang,
-        ctx.milestone_names,
+        ctx.step_names,
         _rests_on(ctx, table, [ctx.incident_id]),
         drain=ctx.incident_id in ctx.drains,
     )
@@ -269,9 +269,7 @@ def response_of(ctx) -> Figure | None:
     drain = ctx.incident_id in ctx.drains  # counted from the drain's start, as its axis says
     steps = []
     for _, r in table.iterrows():
-        label = ctx.milestone_names[r["milestone"]]
-        if ctx.remedy_in_tokens and r["milestone"] == "remedy_delivered":  # IOUs for the loss, not the coins: said so
-            label = l10n.t("step_tokens_credited", ctx.lang)
+        label = ctx.step_names[r["milestone"]]
         if r["state"] in ("known", "range"):
             x, extent = log_place(r)
             day_only = r["state"] == "known" and pd.isna(r["hours"])

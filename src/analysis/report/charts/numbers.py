@@ -12,7 +12,7 @@ import pandas as pd
 from analysis import l10n
 from analysis.measures.compensation import CompensationFigures
 from analysis.measures.durations import first_day_facts, milestones
-from analysis.report import citing
+from analysis.report import citing, story
 
 
 def values_stolen(ctx) -> pd.Series:
@@ -141,7 +141,7 @@ def compared_kinds(ctx) -> dict[tuple[str, str], str]:
     extent not_needed: 'no_loss') or for part of the loss ('partial'), and a remedy delivered as
     tokens ('tokens')."""
     table = ctx.table[ctx.table["state"].isin(["known", "range"])]  # those log_place draws
-    extent = table["incident_id"].map(ctx.data.remedies.set_index("incident_id")["extent"])
+    extent = table["incident_id"].map(story.remedy_extents(ctx))  # as page 1 and the key numbers say it
     tokens = table["incident_id"].map(ctx.in_tokens).astype(bool)
     decided, delivered = table["milestone"] == "remedy_decided", table["milestone"] == "remedy_delivered"
     kind = pd.Series(None, index=table.index, dtype=object)
