@@ -3,6 +3,7 @@ own incident; a story row without its source, term or figure is refused with its
 
 import dataclasses
 import re
+from datetime import date
 from decimal import Decimal
 
 import pandas as pd
@@ -66,7 +67,7 @@ def test_coincheck_page_one_in_full():
     )
     last = findings.incident(ctx).paragraphs[-1]
     # what came before the payment of 12 March (the second order, 8 March) is told before it; the rest after
-    assert "13 February 2018. After the theft: second improvement order (8 March 2018). On 12 March 2018," in last
+    assert "13 February 2018. Then: second improvement order (8 March 2018). On 12 March 2018," in last
     assert last.endswith(
         "Later: purchase by Monex Group completed (16 April 2018); "
         "registered as an exchange (11 January 2019); all services resumed (Q2 2019); stricter law passed "
@@ -982,8 +983,7 @@ def test_a_remedy_without_a_dated_delivery_says_what_it_gives():
         # decided on the day of the disclosure, whose count (6 days) the sentence before gives
         "The remedy was decided on 20 September 2018, the day the theft was disclosed. As to when it reached "
         "customers, the only "
-        "page found gives a plan to correct balances by about 30 November, not the day it was done."
-        in _told("zaif-2018")
+        "page found gives a plan to correct balances by 30 November, not the day it was done." in _told("zaif-2018")
     )
     # Its own sentence, not the decision's (Zaif's MONA terms were set two months after its decision),
     # with its extent; a pledge, not a repayment done.
@@ -1046,7 +1046,8 @@ def test_a_row_names_its_own_step_on_page_one(fixture_copy):
         findings.incident(prepare_incident(incident_id="example-2020", lang="en", data_dir=fixture_copy)).paragraphs
     )
     assert (
-        "A business improvement order followed" in plain and "After the theft: all services resumed (Q3 2020)." in plain
+        # after the remedy's decision (10 February 2020): later
+        "A business improvement order followed" in plain and "Later: all services resumed (Q3 2020)." in plain
     )
     # Its payment is told without a day (the delivery is dated to a month, April 2020), and the
     # decision, with its day, says no page dates the delivery (the headline tells the payment).
@@ -1068,7 +1069,7 @@ def test_a_row_names_its_own_step_on_page_one(fixture_copy):
         findings.incident(prepare_incident(incident_id="example-2020", lang="en", data_dir=fixture_copy)).paragraphs
     )
     assert "A second business improvement order followed" in en
-    assert "After the theft: trading reopened under new owners (Q3 2020)." in en
+    assert "Later: trading reopened under new owners (Q3 2020)." in en
     assert (
         "The trustee's repayment plan came on 10 February 2020, 3 days after the theft; no page found dates the "
         "remedy's first delivery." in en
@@ -1077,7 +1078,7 @@ def test_a_row_names_its_own_step_on_page_one(fixture_copy):
         findings.incident(prepare_incident(incident_id="example-2020", lang="ja", data_dir=fixture_copy)).paragraphs
     )
     assert "2回目の業務改善命令は流出から" in ja
-    assert "流出後の経過：新しい所有者のもとで取引を再開（2020年7〜9月）。" in ja
+    assert "その後：新しい所有者のもとで取引を再開（2020年7〜9月）。" in ja
     assert (
         "管財人の弁済計画は流出から3日後の2020年2月10日に出たが、最初の弁済や補償が顧客に届いた日を示す資料は見つからない。"
         in ja
@@ -1224,7 +1225,7 @@ def test_a_share_of_a_round_reported_loss_is_said_to_the_precision_it_supports()
 def test_who_bore_the_loss_reads_as_japanese():
     # remedies.csv funded_by: the group's funding of 55 bn JPY (DMM Bitcoin) met the loss; an amount does
     # not bear it.
-    assert "損失はグループからの550億円の資金調達で賄われた。" in _told("dmm-bitcoin-2024", "ja")
+    assert "損失を賄ったのはグループからの550億円の資金調達。" in _told("dmm-bitcoin-2024", "ja")
     assert "the loss was borne by group funding of 55 bn JPY." in _told("dmm-bitcoin-2024")
 
 
@@ -1527,6 +1528,16 @@ def test_a_long_count_in_another_zone_s_dates_gives_that_zone_s_day():
     assert findings.when(theft, early, "ja", "after_theft", zoned=False) == (
         "流出から3,027日後の2024年11月15日（協定世界時の日付。日本時間では2024年11月16日）に"
     )
+    # where the sentence says the zone after the count, the day's brackets give the Japan day alone
+    # (not the zone a second time)
+    assert findings.when(theft, early, "en", "after_theft") == (
+        "on 15 November 2024 (16 November 2024 in Japan), 3,027 days after the theft, in UTC dates"
+    )
+    ja = findings.when(theft, early, "ja", "after_theft")
+    assert "2024年11月15日（日本時間では2024年11月16日）" in ja and ja.count("協定世界時") == 1
+    # Bitfinex's page 1 says its zone once for all its counts: no day says it twice
+    text = " ".join(findings.incident(prepare_incident(incident_id="bitfinex-2016", lang="ja")).paragraphs)
+    assert "）（協定世界時の日付）" not in text
 
 
 def test_a_note_names_another_fact_by_its_title_not_a_number():
@@ -1664,48 +1675,82 @@ def test_a_time_of_day_on_page_one_names_its_zone(lang, said):
     [
         # Coincheck: its second order (8 Mar 2018) came before its payment (12 Mar), the Monex purchase
         # (16 Apr 2018) after it
-        (
-            "coincheck-2018",
-            "en",
-            [
-                "After the theft: second improvement order (8 March 2018).",
-                "On 12 March 2018",
-                "Later: purchase by Monex Group completed (16 April 2018)",
-            ],
-        ),
-        (
-            "coincheck-2018",
-            "ja",
-            ["流出後の経過：2回目の業務改善命令（2018年3月8日）。", "その後：マネックスグループによる買収の完了"],
-        ),
+        ("coincheck-2018", "en", ["Then: second improvement order (8 March 2018).", "On 12 March 2018",
+                                  "Later: purchase by Monex Group completed (16 April 2018)"]),
+        ("coincheck-2018", "ja", ["続いて：2回目の業務改善命令（2018年3月8日）。", "補償は流出から45日後の2018年3月12日に実施され",
+                                  "その後：マネックスグループによる買収の完了"]),
         # Mt. Gox: its proceedings (2014, 2018) all before the plan's approval (20 Oct 2021); nothing later
-        (
-            "mtgox-2014",
-            "en",
-            [
-                "After the drain: filing for civil rehabilitation (28 February 2014)",
-                "civil rehabilitation in place of the bankruptcy (22 June 2018).",
-                "Approval of the rehabilitation plan came on 20 October 2021",
-            ],
-        ),
-        # Zaif: its transfer (22 Nov 2018) after the remedy's decision (20 Sep 2018): after the remedy,
-        # and not "Later", as nothing came before
-        (
-            "zaif-2018",
-            "en",
-            [
-                "The remedy was decided on 20 September 2018",
-                "After the theft: transfer to Fisco Cryptocurrency Exchange completed (22 November 2018).",
-            ],
-        ),
+        ("mtgox-2014", "en", ["After the drain: filing for civil rehabilitation (28 February 2014)",
+                              "civil rehabilitation in place of the bankruptcy (22 June 2018).",
+                              "Approval of the rehabilitation plan came on 20 October 2021"]),
+        # Zaif: its transfer (22 Nov 2018) after the remedy's decision (20 Sep 2018): later, though
+        # nothing came before it
+        ("zaif-2018", "en", ["The remedy was decided on 20 September 2018",
+                             "Later: transfer to Fisco Cryptocurrency Exchange completed (22 November 2018)."]),
+        ("zaif-2018", "ja", ["補償の方針は2018年9月20日、流出の公表と同じ日に決まった。",
+                             "その後：フィスコ仮想通貨取引所への事業譲渡の完了（2018年11月22日）。"]),
     ],
-)
+)  # fmt: skip
 def test_page_one_runs_forward_in_time_around_the_remedy(incident, lang, order):
     text = " ".join(findings.incident(prepare_incident(incident_id=incident, lang=lang)).paragraphs)
     places = [text.find(part) for part in order]
     assert -1 not in places, (places, text)
     assert places == sorted(places), text
     if incident == "mtgox-2014":
-        assert "Later:" not in text
-    if incident == "zaif-2018":
-        assert "Later:" not in text
+        assert "Later:" not in text and "Then:" not in text  # a drain's proceedings: "After the drain:"
+
+
+@pytest.mark.parametrize(
+    ("remedy_day", "before", "after", "later"),
+    [
+        # Coincheck's steps: second order 8 Mar 2018, Monex 16 Apr 2018, registered 11 Jan 2019, all
+        # services resumed Q2 2019 (a quarter), stricter law 31 May 2019
+        (date(2018, 3, 12), ["second improvement order"], ["Monex", "registered", "all services", "stricter law"], True),
+        # a quarter that overlaps the remedy's day is not before it, and not "later" either
+        (date(2019, 5, 20), ["second improvement order", "Monex", "registered"], ["all services", "stricter law"], False),
+        # a step on the remedy's own day: after it in the text, but not said to be later
+        (date(2019, 1, 11), ["second improvement order", "Monex"], ["registered", "all services", "stricter law"], False),
+        # the quarter wholly before the remedy's day
+        (date(2019, 7, 1), ["second improvement order", "Monex", "registered", "all services", "stricter law"], [], False),
+    ],
+)  # fmt: skip
+def test_what_followed_is_split_at_the_remedy_s_day(remedy_day, before, after, later):
+    told_before, told_after = story.aftermath(prepare_incident(incident_id="coincheck-2018", lang="en"), remedy_day)
+    text_before, text_after = " ".join(told_before), " ".join(told_after)
+    assert all(step in text_before for step in before) and not any(step in text_before for step in after)
+    assert all(step in text_after for step in after) and not any(step in text_after for step in before)
+    assert text_before.startswith("Then: ") == bool(before)
+    assert text_after.startswith("Later: ") == (later and bool(after))
+    if after and not later:
+        assert text_after.startswith("After the theft: ")
+
+
+@pytest.mark.parametrize(("remedy_day", "before"), [(date(2022, 2, 3), False), (date(2022, 2, 4), True)])
+def test_a_step_dated_in_another_zone_is_before_the_remedy_only_if_its_japan_day_is_too(remedy_day, before):
+    # Liquid's purchase by FTX was announced on 2 Feb 2022, a UTC date: 2 or 3 Feb in Japan. Before a
+    # remedy on 3 Feb it is not; before one on 4 Feb it is.
+    told_before, _ = story.aftermath(prepare_incident(incident_id="liquid-2021", lang="en"), remedy_day)
+    assert ("purchase by FTX announced" in " ".join(told_before)) == before
+
+
+def test_a_remedy_is_said_decided_on_the_disclosure_s_day_only_when_both_fell_on_it():
+    from analysis.measures.durations import Milestone
+
+    ctx = prepare_incident(incident_id="zaif-2018", lang="en")
+    decided = Milestone("remedy_decided", "d", date(2018, 9, 20), None)
+    disclosed = Milestone("disclosure", "s", date(2018, 9, 20), pd.Timestamp("2018-09-20 02:15", tz="Asia/Tokyo"))
+    said = findings._on_disclosure_day(ctx, decided, disclosed, drain=False)
+    assert said == "on 20 September 2018, the day the theft was disclosed"
+    assert findings._on_disclosure_day(ctx, decided, disclosed, drain=True) == (
+        "on 20 September 2018, the day the loss was disclosed"
+    )
+    # another day, a rough day on either side, a day in another zone's dates, or either missing: no
+    assert (
+        findings._on_disclosure_day(ctx, dataclasses.replace(decided, day=date(2018, 9, 21)), disclosed, False) is None
+    )
+    assert findings._on_disclosure_day(ctx, dataclasses.replace(decided, approximate=True), disclosed, False) is None
+    assert findings._on_disclosure_day(ctx, decided, dataclasses.replace(disclosed, approximate=True), False) is None
+    zoned = dataclasses.replace(decided, zone="UTC", zone_day=date(2018, 9, 20))
+    assert findings._on_disclosure_day(ctx, zoned, disclosed, False) is None
+    assert findings._on_disclosure_day(ctx, None, disclosed, False) is None
+    assert findings._on_disclosure_day(ctx, decided, None, False) is None

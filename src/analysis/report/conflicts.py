@@ -31,6 +31,11 @@ def period_start(period) -> pd.Timestamp:
     return pd.Period(period).start_time if isinstance(period, (str, pd.Period)) and str(period) else pd.NaT
 
 
+def period_last_day(period) -> pd.Timestamp:
+    """The last day of a month or quarter (a Period or its text), at its start; NaT for none."""
+    return pd.Period(period).end_time.normalize() if isinstance(period, (str, pd.Period)) and str(period) else pd.NaT
+
+
 def field(row, name: str):
     """A field of an events row, as pandas gives it by itertuples or by iloc (None where it has none)."""
     return row.get(name) if isinstance(row, pd.Series) else getattr(row, name, None)

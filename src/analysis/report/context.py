@@ -102,6 +102,12 @@ class Context(ABC):
     def milestone_names(self) -> dict[str, str]:
         return self.data.milestone_names(self.lang)
 
+    @property
+    def step_names(self) -> dict[str, str]:
+        """The milestones' names as the report's charts and tables name its steps: their own names
+        where several thefts are compared on them."""
+        return self.milestone_names
+
     @cached_property
     def drains(self) -> list[str]:
         """The report's thefts that were drains over years (incidents.csv kind), in its order."""
@@ -211,10 +217,17 @@ class IncidentContext(Context):
         if self.remedy_in_tokens:
             names["remedy_delivered"] = l10n.t("step_tokens_credited", self.lang)
         decided = self.found.get("remedy_decided")
-        events = self.data.events.set_index("event_id")
-        if decided is not None and isinstance(own := events.at[decided.event_id, l10n.column("step", self.lang)], str):
+        if decided is not None and (own := self.own_step(decided.event_id)) is not None:
             names["remedy_decided"] = l10n.sentence_start(own)
         return names
+
+    def own_step(self, event_id: str) -> str | None:
+        """The name an events row gives its own step (step_en, step_ja: "a recipient's conviction upheld
+        by the Supreme Court"), where its milestone's name alone would be vague or untrue of the
+        incident; else None."""
+        events = self.data.events
+        named = events.loc[events["event_id"] == event_id, l10n.column("step", self.lang)]
+        return None if named.empty or pd.isna(named.iloc[0]) else named.iloc[0]
 
     @cached_property
     def found(self) -> dict:

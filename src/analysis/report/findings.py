@@ -103,7 +103,9 @@ def when(
     (`days_zone`); a count of `dated_from` days or more (a year unless told otherwise: a count that
     long is hard to picture) gives b's day too ("on 28 February 2014, 901 days after the drain
     began"), unless `dated` is False (a headline keeps to the count) or the pages give the day only
-    roughly (it would read as exact)."""
+    roughly (it would read as exact). Where that day, in the other zone's dates, is not its Japan day,
+    the Japan day is said beside it ("10 August 2016 (UTC date; 11 August 2016 in Japan)"), as the
+    timeline and the charts date it there."""
     d = _gap(a, b)
     if d is None:
         return None
@@ -127,11 +129,14 @@ def when(
     gives_day = d.days_range is None and (d.calendar_days or 0) >= dated_from
     if dated and gives_day and day is not None and not b.approximate:
         day_text = l10n.day(day, lang) if zoned else l10n.zoned_day(day, d.zone, lang)
-        # a day in another zone's dates that is not the Japan day: the Japan day too, as the timeline
-        # and the chart date it there
         if d.zone and b.day is not None and b.day != day:
-            day_text = l10n.t("zoned_day_and_japan_sentence", lang, day=l10n.day(day, lang),
-                              zone=l10n.label("zone", d.zone, lang), japan=l10n.day(b.day, lang))  # fmt: skip
+            # the zone said once: by the count where the sentence says it ("…, in UTC dates"), else here
+            day_text = (
+                l10n.t("day_and_japan", lang, day=l10n.day(day, lang), japan=l10n.day(b.day, lang))
+                if zoned
+                else l10n.t("zoned_day_and_japan_sentence", lang, day=l10n.day(day, lang),
+                            zone=l10n.label("zone", d.zone, lang), japan=l10n.day(b.day, lang))
+            )  # fmt: skip
         return told(l10n.t(f"{since}_dated", lang, value=value, day=day_text))
     return told(l10n.t(since, lang, value=value))
 
@@ -311,7 +316,7 @@ def _order(ctx: IncidentContext, order: Milestone | None, when_: str | None) -> 
     theft", or by the name its row gives it ("A third business improvement order of 2018 ...")."""
     if when_ is None:
         return None
-    named = story.own_step(ctx, order.event_id)
+    named = ctx.own_step(order.event_id)
     if named is None:
         return l10n.t("find_order", ctx.lang, order=when_)
     return l10n.t("find_order_named", ctx.lang, order=when_, step=l10n.sentence_start(named))
@@ -326,18 +331,23 @@ def _decided(
     pages do say of the delivery (`why`)."""
     if step is None or decided is None:
         return None
-    named = story.own_step(ctx, step.event_id)
+    named = ctx.own_step(step.event_id)
     key = "find_decided" if gap_in_headline else "find_decided_only"
     if named is None:
         return l10n.t(key, ctx.lang, when=decided, why=why)
     return l10n.t(f"{key}_named", ctx.lang, when=decided, why=why, step=l10n.sentence_start(named))
 
 
-def _on_disclosure_day(ctx: IncidentContext, step: Milestone | None, disclosure: Milestone | None, drain: bool):
-    """ "on 20 September 2018, the day the theft was disclosed" where the remedy was decided on the day
-    of the disclosure (both Japan dates): the count from the theft, said with the disclosure a
-    sentence before, would only be said again (Zaif's "6 days", in its headline and key numbers too)."""
-    if step is None or disclosure is None or step.zone or disclosure.zone or step.approximate:
+def _on_disclosure_day(
+    ctx: IncidentContext, step: Milestone | None, disclosure: Milestone | None, drain: bool
+) -> str | None:
+    """The remedy's decision "on 20 September 2018, the day the theft was disclosed", where both fell
+    on one Japan date, neither dated roughly nor in another zone: the count from the theft, said with
+    the disclosure in the paragraph before, would only be said again (Zaif's "6 days", in its headline
+    and key numbers too). None otherwise."""
+    if step is None or disclosure is None or step.zone or disclosure.zone:
+        return None
+    if step.approximate or disclosure.approximate:
         return None
     if step.day is None or step.day != disclosure.day:
         return None
@@ -578,7 +588,7 @@ def told_from_theft(ctx: IncidentContext) -> set[str]:
     return {
         step
         for step, (start, end) in told_counts(ctx).items()
-        if start is theft and _gap(start, end) is not None and story.own_step(ctx, end.event_id) is None
+        if start is theft and _gap(start, end) is not None and ctx.own_step(end.event_id) is None
     }
 
 
@@ -662,7 +672,7 @@ def incident(ctx: IncidentContext) -> Findings:
         noticed = _sentence(key, lang, duration=duration, other=other or "", start=start)
     # What the row says was halted, where "first halted a service" would be untrue (Mt. Gox had
     # halted services for other reasons before its loss came to light).
-    halted_what = None if m.get("suspension") is None else story.own_step(ctx, m["suspension"].event_id)
+    halted_what = None if m.get("suspension") is None else ctx.own_step(m["suspension"].event_id)
     disclosed = when(theft, m.get("disclosure"), lang, "after_start", dated=False)
     delivered = when(theft, m.get("remedy_delivered"), lang, "after_theft", dated=False)
     # Whether the headline says what customers got (a payment, a delivery): else a clause says it.
@@ -790,11 +800,10 @@ def incident(ctx: IncidentContext) -> Findings:
     # with no payment to tell (Bitfinex's tokens: what they were worth).
     if remedy[-1] is not None or (f is None and delivered_dated):
         remedy.append(_remedy_what(ctx))
-    # the day the remedy's sentences begin with: what followed before it is told before them
-    remedy_day = next(
-        (m[k].earliest for k, s in (("remedy_delivered", remedy[0] or remedy[1]), ("remedy_decided", remedy[2])) if s),
-        None,
-    )
+    # the earliest day of the remedy's steps its sentences tell: what followed before it is told
+    # before them
+    told_of = (("remedy_delivered", remedy[0] or remedy[1]), ("remedy_decided", remedy[2]))
+    remedy_day = min((m[k].earliest for k, s in told_of if s and k in m and m[k].earliest), default=None)
     followed_before, followed_after = story.aftermath(ctx, remedy_day)
     joiner = l10n.t("sentence_joiner", lang)
     # What, how much, who was hurt, why and who did it lead; how fast the exchange and the
@@ -956,7 +965,7 @@ def _drain_note(ctx: ComparisonContext) -> str:
 
 
 def _extents_text(ctx: ComparisonContext, extents: dict[str, str | None]) -> str:
-    """'A remedy for everything customers lost was decided in 4 thefts (cash in yen: Coincheck 2018;
+    """'A remedy for the full quantity customers lost was decided in 4 thefts (cash in yen: Coincheck 2018;
     ...); The remedy was partial or under way in 1 theft (Mt. Gox 2014). ...': each extent once,
     each incident under its extent and form."""
     lang = ctx.lang

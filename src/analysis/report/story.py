@@ -33,17 +33,27 @@ def _day(row, lang: str, with_japan: bool = True) -> str:
 
 def _dated(ctx: IncidentContext, names: tuple[str, ...], before: date | None = None, since: date | None = None):
     """The incident's events with these milestones dated to a day or to a period (a month, a quarter),
-    in time order (a period by its first day); only those whose first day is `before` a day or on or
-    after `since` one, where given."""
+    in time order (a period by its first day); where given, only those wholly `before` a Japan day,
+    or only the others (`since` it: on or after it, or a period or another zone's day that may be)."""
     ev = ctx.events
     dated = ev[ev["milestone"].isin(names) & ev["effective"] & (ev["date"].notna() | ev["period"].notna())]
-    first = dated["date"].dt.start_time.fillna(dated["period"].map(conflicts.period_start))
+    first = _first_days(dated)
+    # The last Japan day each may fall on: a period's last; a day given in another zone (all of them
+    # behind Japan's) may be the next Japan day.
+    zoned = dated["date_zone"].fillna("").astype(str).ne("")
+    period_end = pd.to_datetime(dated["period"].map(conflicts.period_last_day))
+    last = dated["date"].dt.start_time.fillna(period_end) + pd.to_timedelta(zoned.astype(int), "D")
     keep = pd.Series(True, index=dated.index)
     if before is not None:
-        keep &= first < pd.Timestamp(before)
+        keep &= last < pd.Timestamp(before)
     if since is not None:
-        keep &= first >= pd.Timestamp(since)
+        keep &= ~(last < pd.Timestamp(since))
     return dated.assign(_first=first)[keep].sort_values("_first", kind="stable").drop(columns="_first")
+
+
+def _first_days(dated: pd.DataFrame) -> pd.Series:
+    """Each event's first day (a period's first)."""
+    return dated["date"].dt.start_time.fillna(dated["period"].map(conflicts.period_start))
 
 
 def _acquirer(ctx: IncidentContext):
@@ -63,21 +73,12 @@ def _names_buyer(ctx: IncidentContext, row) -> bool:
     return any(p.url in urls for p in (row.pages or ()))
 
 
-def own_step(ctx: IncidentContext, event_id: str) -> str | None:
-    """The name an events row gives its own step (step_en, step_ja: "a recipient's conviction upheld by
-    the Supreme Court"), where its milestone's name alone would be vague or untrue of the incident; else
-    None."""
-    events = ctx.data.events
-    named = events.loc[events["event_id"] == event_id, l10n.column("step", ctx.lang)]
-    return None if named.empty or pd.isna(named.iloc[0]) else named.iloc[0]
-
-
 def _step_name(ctx: IncidentContext, row, buyer: bool = True) -> str:
     """A step as page 1 names it: by the name its row gives it; else by its milestone, a takeover or
     transfer by who took the exchange over and how (its story row `acquirer`): "purchase by Monex
     Group completed"; without the buyer where `buyer` is False (the step's own account does not name
     it)."""
-    if (own := own_step(ctx, row.event_id)) is not None:
+    if (own := ctx.own_step(row.event_id)) is not None:
         return own
     acquirer = _acquirer(ctx)
     if row.milestone.startswith("acquisition_") and acquirer is not None:
@@ -230,8 +231,9 @@ def aftermath(ctx: IncidentContext, remedy_day: date | None = None) -> tuple[lis
     registration, closure, rules. A completed takeover is told without its announcement. Split at
     `remedy_day`, the day page 1's remedy sentences begin with, so that page 1 runs forward in time:
     the steps before it (Coincheck's second order, of 8 March, before its payment of 12 March; Mt.
-    Gox's proceedings of 2014 to 2018 before its plan's approval of 2021), told before the remedy, and
-    the rest, told after it ("Later: ...")."""
+    Gox's proceedings of 2014 to 2018 before its plan's approval of 2021), told before the remedy
+    ("Then: ...", "After the drain: ..."), and the rest, told after it ("Later: ..."). Without a
+    `remedy_day`, all of it, after the theft."""
     done = ctx.events["milestone"].eq("acquisition_completed") & ctx.events["effective"] & ctx.events["date"].notna()
     names = tuple(m for m in vocab.AFTERMATH if not (m == "acquisition_announced" and done.any()))
     # Where customers lost nothing, the day they could take their coins out again is what the
@@ -239,11 +241,19 @@ def aftermath(ctx: IncidentContext, remedy_day: date | None = None) -> tuple[lis
     lost_nothing = extent_of(ctx, ctx.incident_id) == "not_needed"
     if lost_nothing:
         names = (*names, "crypto_withdrawal_resumed")
-    # what followed the theft, not the sentence before it; the steps after the remedy's, said to
-    # come later where some came before it
-    key = l10n.drained("story_aftermath", ctx.incident_id in ctx.drains)
-    before = _told(ctx, {key: _steps(ctx, names, before=remedy_day)}) if remedy_day is not None else []
-    after = _told(ctx, {"story_later" if before else key: _steps(ctx, names, since=remedy_day)})
+    # Before the remedy, "Then:" (all of page 1's last paragraph is after the theft; a drain's
+    # proceedings came after the drain); after it, "Later:" where every step began after the remedy's
+    # day (a step on that day is not said to be later, as no page says which came first).
+    drain = ctx.incident_id in ctx.drains
+    key = l10n.drained("story_aftermath", drain)
+    before = (
+        []
+        if remedy_day is None
+        else _told(ctx, {"story_aftermath_drain" if drain else "story_then": _steps(ctx, names, before=remedy_day)})
+    )
+    after_rows = _dated(ctx, names, since=remedy_day)
+    later = remedy_day is not None and bool((_first_days(after_rows) > pd.Timestamp(remedy_day)).all())
+    after = _told(ctx, {"story_later" if later else key: _steps(ctx, names, since=remedy_day)})
     resumed = ctx.found.get("crypto_withdrawal_resumed")
     if lost_nothing and resumed is not None and resumed.status == "gap":
         # Balances kept whole are worth little while they cannot be withdrawn (DMM Bitcoin): a day

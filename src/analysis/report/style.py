@@ -203,12 +203,7 @@ def _broken(paragraph: str, lang: str, width: int) -> tuple[list[str], bool]:
             outside = sorted(i for i in {*cuts, *before} if not _inside_brackets(paragraph, i))
             outside = [i for i in outside if not _in_quantity(paragraph, i)]
             cuts = outside if outside and outside[-1] >= fits // 2 else cuts
-        # a term and its gloss ("（UTC）：協定世界時の…") stay on one line where a break before the
-        # term will do: not right after the colon that joins them (nor before it, which kinsoku moves after)
-        if cuts and paragraph[: _past(paragraph, cuts[-1], never_first)].rstrip()[-1:] in _GLOSS_MARKS:
-            term = _term_start(paragraph, _past(paragraph, cuts[-1], never_first))
-            before = [i for i in cuts if i <= term] + ([term] if phrases and 0 < term <= fits else [])
-            cuts = sorted(set(before)) if before and max(before) >= fits // 2 else cuts
+        cuts = _kept_with_gloss(paragraph, cuts, fits, locale)
         allowed = bool(cuts) and (cuts[-1] > fits // 3 or phrases)
         cut = cuts[-1] if allowed else fits
         while 0 < cut < len(paragraph) and _in_quantity(paragraph, cut):
@@ -229,7 +224,50 @@ def _broken(paragraph: str, lang: str, width: int) -> tuple[list[str], bool]:
 
 
 _OPENERS, _CLOSERS = "「『“（(【[", "」』”）)】]"
-_GLOSS_MARKS, _CLAUSE_ENDS = "：:", "。．.;；、"
+_CLAUSE_ENDS = "。．;；、"
+_TERM_COLUMNS = 20  # the longest label kept with its gloss ("light bar", 「損失なし」 in 8)
+
+
+def _kept_with_gloss(paragraph: str, cuts: list[int], fits: int, locale: dict) -> list[int]:
+    """The breaks a line may end at, without one that leaves a term apart from its gloss ("（UTC）：
+    協定世界時の…", "Partial: only part repaid"): right after the colon that joins them, before it (which
+    kinsoku moves after), or inside the term ("hollow / dot:"), where a break before the term will do,
+    one that leaves the line at least half full. A term is a label: a longer one is a clause, left
+    to break as it will."""
+    if not cuts:
+        return cuts
+    never_first, phrases = locale["never_line_start"], locale.get("phrase_breaks", False)
+    cut = _past(paragraph, cuts[-1], never_first)
+    head = paragraph[:cut].rstrip()
+    if head and _gloss_colon(paragraph, len(head) - 1):
+        colon = len(head) - 1
+    else:  # the next colon, where no clause ends before it
+        ahead = [i for i in range(cut, min(len(paragraph), cut + fits)) if _gloss_colon(paragraph, i)]
+        if not ahead or any(_clause_end(paragraph, i, locale) for i in range(cut, ahead[0])):
+            return cuts
+        colon = ahead[0]
+    term = _term_start(paragraph, colon, locale)
+    if term >= cut or l10n.text_columns(paragraph[term:colon]) > _TERM_COLUMNS:
+        return cuts
+    before = [i for i in cuts if i <= term] + ([term] if phrases and 0 < term <= fits else [])
+    return sorted(set(before)) if before and max(before) >= fits // 2 else cuts
+
+
+def _gloss_colon(text: str, i: int) -> bool:
+    """Whether text[i] is a colon that joins a term to its gloss: a full-width one, or an ASCII one
+    followed by a space or the end (not a time's, 18:50, nor a URL's)."""
+    return text[i] == "：" or (text[i] == ":" and (i + 1 == len(text) or text[i + 1] == " "))
+
+
+def _clause_end(text: str, i: int, locale: dict) -> bool:
+    """Whether text[i] ends a sentence or clause: a mark that does, or a full stop before a space that
+    does not end an abbreviation ("Mt. Gox") nor sit inside a number ("1.46")."""
+    if text[i] in _CLAUSE_ENDS:
+        return True
+    if text[i] != "." or not (i + 1 == len(text) or text[i + 1] == " "):
+        return False
+    word = text[: i + 1].rsplit(" ", 1)[-1]
+    return word not in locale.get("abbreviations", [])
 
 
 def _past(text: str, cut: int, never_first: str) -> int:
@@ -239,11 +277,10 @@ def _past(text: str, cut: int, never_first: str) -> int:
     return cut
 
 
-def _term_start(text: str, cut: int) -> int:
-    """Where the term glossed by the colon before `cut` begins: after the sentence or clause before it
+def _term_start(text: str, colon: int, locale: dict) -> int:
+    """Where the term glossed by the colon at `colon` begins: after the sentence or clause before it
     (0 when it opens the paragraph)."""
-    colon = max(text.rfind(c, 0, cut) for c in _GLOSS_MARKS)
-    end = max(text.rfind(c, 0, colon) for c in _CLAUSE_ENDS)
+    end = next((i for i in range(colon - 1, -1, -1) if _clause_end(text, i, locale)), -1)
     start = end + 1
     while start < colon and text[start] == " ":
         start += 1

@@ -31,7 +31,7 @@ def _since_rows(ctx, table: pd.DataFrame) -> pd.DataFrame:
     }
     out = table.assign(
         incident=table["incident_id"].map(ctx.names),
-        milestone_name=table["milestone"].map(ctx.milestone_names),
+        milestone_name=table["milestone"].map(ctx.step_names),  # as the chart names them
         shown=shown,
         from_event_id=table["incident_id"].map(thefts),  # every value is counted from the theft: its fact too
     )
@@ -137,9 +137,9 @@ QUALIFIER_KINDS = ("no_loss", "partial", "tokens")
 
 def compared_kinds(ctx) -> dict[tuple[str, str], str]:
     """The compared values drawn (a time, not a missing value) that are not what their panel's other
-    rows are, by milestone and theft: a remedy decided for customers who lost nothing (remedies.csv
-    extent not_needed: 'no_loss') or for part of the loss ('partial'), and a remedy delivered as
-    tokens ('tokens')."""
+    rows are, by milestone and theft: a remedy decided for customers who lost nothing (its extent,
+    as page 1 reads it, story.extent_of: not_needed, 'no_loss') or for part of the loss ('partial'),
+    and a remedy delivered as tokens ('tokens')."""
     table = ctx.table[ctx.table["state"].isin(["known", "range"])]  # those log_place draws
     extent = table["incident_id"].map(story.remedy_extents(ctx))  # as page 1 and the key numbers say it
     tokens = table["incident_id"].map(ctx.in_tokens).astype(bool)
