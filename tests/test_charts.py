@@ -580,14 +580,16 @@ def test_no_line_runs_down_a_timeline_through_its_facts(incident, lang):
 
 
 def test_deadlines_are_set_aside_only_where_one_is_drawn_after_the_last_step():
-    # Mt. Gox: the repayment deadline is drawn after the remedy decided (3,692 days); Coincheck's report
-    # deadline (13 Feb 2018) comes before its last step charted, the conviction made final.
+    # Mt. Gox: the repayment deadline is drawn after the remedy decided (3,692 days), named as its row
+    # names it, the plan's approval; Coincheck's report deadline (13 Feb 2018) comes before its last
+    # step charted, the conviction made final.
     titles = {
         incident: charts.title_of(registry.charts_of(prepare_incident(incident_id=incident, lang="en"))["later_milestones"])
         for incident in ("mtgox-2014", "coincheck-2018")
     }  # fmt: skip
     assert titles["mtgox-2014"].startswith(
-        "Mt. Gox 2014: deadlines aside, the last dated step charted, “Remedy decided”"
+        "Mt. Gox 2014: deadlines aside, the last dated step charted, “Approval of the rehabilitation plan”, came "
+        "3,692 days after the drain began"
     )
     assert titles["coincheck-2018"].startswith("Coincheck 2018: the last dated step charted, “A conviction made final”")
 

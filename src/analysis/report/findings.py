@@ -97,7 +97,7 @@ def when(
     dated_from: int = _DATED_FROM_DAYS,
 ) -> str | None:
     """When b came, said from a: "33 min after noticing it"; "on the day it noticed the theft" or "the day
-    after it noticed the theft" when only the dates are known; "as soon as it noticed it" within the minute
+    after it noticed the theft" when only the dates are known; "in the same minute" when within a minute
     (`since` names the phrases in the catalogue); days counted in another zone's dates say so, unless
     `zoned` is False because the sentence or its paragraph says it once for all its counts
     (`days_zone`); a count of `dated_from` days or more (a year unless told otherwise: a count that
