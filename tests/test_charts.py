@@ -215,6 +215,13 @@ def test_a_name_or_a_month_keeps_its_year_on_its_line(held, kept, kind, share, n
             assert not _split_across(lines, kept), lines
 
 
+def test_only_a_colon_that_joins_a_gloss_is_one():
+    assert style._gloss_colon("Partial: only part", 7) and style._gloss_colon("（UTC）：協定", 5)
+    assert style._gloss_colon("ends:", 4)
+    # a time's colon and an address's are not
+    assert not style._gloss_colon("約18:50", 3) and not style._gloss_colon("https://example.org", 5)
+
+
 @pytest.mark.parametrize(
     "lang, text, term",
     [
@@ -245,8 +252,11 @@ def test_a_name_or_a_month_keeps_its_year_on_its_line(held, kept, kind, share, n
             "Filled dot: both times known; hollow dot: calendar days; light bar: somewhere in that span",
             "light bar:",
         ),
-        # an abbreviation's full stop ends no sentence: "Mt." stays with "Gox:"
+        # an abbreviation's full stop ends no sentence: "Mt." stays with "Gox:", in Japanese too
         ("en", "Largest theft first. Mt. Gox: a drain over years, counted from its start.", "Mt. Gox:"),
+        ("ja", "流出額の大きい順に並べた。Mt. Gox 2014：流出の始まりから数える。", "Mt. Gox 2014："),
+        # a term begins after the gloss before it ("B", not "A: one thing, B")
+        ("en", "Chart key. A: one thing, B: two things and a few more words to follow here.", "B:"),
     ],
 )
 def test_a_term_is_never_left_at_a_line_end_without_its_gloss(lang, text, term):

@@ -983,7 +983,8 @@ def test_a_remedy_without_a_dated_delivery_says_what_it_gives():
         # decided on the day of the disclosure, whose count (6 days) the sentence before gives
         "The remedy was decided on 20 September 2018, the day the theft was disclosed. As to when it reached "
         "customers, the only "
-        "page found gives a plan to correct balances by 30 November, not the day it was done." in _told("zaif-2018")
+        "page found gives a plan to correct balances by about 30 November, not the day it was done."
+        in _told("zaif-2018")
     )
     # Its own sentence, not the decision's (Zaif's MONA terms were set two months after its decision),
     # with its extent; a pledge, not a repayment done.
@@ -1528,13 +1529,14 @@ def test_a_long_count_in_another_zone_s_dates_gives_that_zone_s_day():
     assert findings.when(theft, early, "ja", "after_theft", zoned=False) == (
         "流出から3,027日後の2024年11月15日（協定世界時の日付。日本時間では2024年11月16日）に"
     )
-    # where the sentence says the zone after the count, the day's brackets give the Japan day alone
-    # (not the zone a second time)
+    # where the sentence would say the zone after the count, the day's brackets say it once for both
+    # (not a second time after the count, nor in a second bracket beside the day)
     assert findings.when(theft, early, "en", "after_theft") == (
-        "on 15 November 2024 (16 November 2024 in Japan), 3,027 days after the theft, in UTC dates"
+        "on 15 November 2024 (UTC date; 16 November 2024 in Japan), 3,027 days after the theft"
     )
     ja = findings.when(theft, early, "ja", "after_theft")
-    assert "2024年11月15日（日本時間では2024年11月16日）" in ja and ja.count("協定世界時") == 1
+    assert ja == "流出から3,027日後の2024年11月15日（協定世界時の日付。日本時間では2024年11月16日）に"
+    assert "）（" not in ja
     # Bitfinex's page 1 says its zone once for all its counts: no day says it twice
     text = " ".join(findings.incident(prepare_incident(incident_id="bitfinex-2016", lang="ja")).paragraphs)
     assert "）（協定世界時の日付）" not in text
@@ -1701,35 +1703,40 @@ def test_page_one_runs_forward_in_time_around_the_remedy(incident, lang, order):
 
 
 @pytest.mark.parametrize(
-    ("remedy_day", "before", "after", "later"),
+    ("remedy", "before", "after", "later"),
     [
         # Coincheck's steps: second order 8 Mar 2018, Monex 16 Apr 2018, registered 11 Jan 2019, all
         # services resumed Q2 2019 (a quarter), stricter law 31 May 2019
-        (date(2018, 3, 12), ["second improvement order"], ["Monex", "registered", "all services", "stricter law"], True),
+        ((date(2018, 3, 12),) * 2, ["second improvement order"], ["Monex", "registered", "all services", "stricter law"], True),
         # a quarter that overlaps the remedy's day is not before it, and not "later" either
-        (date(2019, 5, 20), ["second improvement order", "Monex", "registered"], ["all services", "stricter law"], False),
+        ((date(2019, 5, 20),) * 2, ["second improvement order", "Monex", "registered"], ["all services", "stricter law"], False),
         # a step on the remedy's own day: after it in the text, but not said to be later
-        (date(2019, 1, 11), ["second improvement order", "Monex"], ["registered", "all services", "stricter law"], False),
+        ((date(2019, 1, 11),) * 2, ["second improvement order", "Monex"], ["registered", "all services", "stricter law"], False),
         # the quarter wholly before the remedy's day
-        (date(2019, 7, 1), ["second improvement order", "Monex", "registered", "all services", "stricter law"], [], False),
+        ((date(2019, 7, 1),) * 2, ["second improvement order", "Monex", "registered", "all services", "stricter law"], [], False),
+        # a remedy dated only to a span (12 Mar to 30 Apr 2018): a step inside it is not later
+        ((date(2018, 3, 12), date(2018, 4, 30)), ["second improvement order"], ["Monex", "registered"], False),
+        # nothing before the remedy: what follows it is "After the theft" unless all of it is later
+        ((date(2018, 3, 1), date(2018, 3, 8)), [], ["second improvement order", "Monex"], False),
     ],
 )  # fmt: skip
-def test_what_followed_is_split_at_the_remedy_s_day(remedy_day, before, after, later):
-    told_before, told_after = story.aftermath(prepare_incident(incident_id="coincheck-2018", lang="en"), remedy_day)
+def test_what_followed_is_split_at_the_remedy_s_days(remedy, before, after, later):
+    told_before, told_after = story.aftermath(prepare_incident(incident_id="coincheck-2018", lang="en"), remedy)
     text_before, text_after = " ".join(told_before), " ".join(told_after)
     assert all(step in text_before for step in before) and not any(step in text_before for step in after)
     assert all(step in text_after for step in after) and not any(step in text_after for step in before)
     assert text_before.startswith("Then: ") == bool(before)
-    assert text_after.startswith("Later: ") == (later and bool(after))
-    if after and not later:
-        assert text_after.startswith("After the theft: ")
+    if after:
+        # after "Then:", never the aftermath's opening label again (it would step back to the theft)
+        opening = "Later: " if later else "Then: " if before else "After the theft: "
+        assert text_after.startswith(opening), text_after
 
 
 @pytest.mark.parametrize(("remedy_day", "before"), [(date(2022, 2, 3), False), (date(2022, 2, 4), True)])
 def test_a_step_dated_in_another_zone_is_before_the_remedy_only_if_its_japan_day_is_too(remedy_day, before):
     # Liquid's purchase by FTX was announced on 2 Feb 2022, a UTC date: 2 or 3 Feb in Japan. Before a
     # remedy on 3 Feb it is not; before one on 4 Feb it is.
-    told_before, _ = story.aftermath(prepare_incident(incident_id="liquid-2021", lang="en"), remedy_day)
+    told_before, _ = story.aftermath(prepare_incident(incident_id="liquid-2021", lang="en"), (remedy_day, remedy_day))
     assert ("purchase by FTX announced" in " ".join(told_before)) == before
 
 

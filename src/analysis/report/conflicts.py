@@ -36,6 +36,18 @@ def period_last_day(period) -> pd.Timestamp:
     return pd.Period(period).end_time.normalize() if isinstance(period, (str, pd.Period)) and str(period) else pd.NaT
 
 
+def japan_days(events: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Each event's first and last Japan day, as midnights: those of the stretch of Japan time its
+    day covers (`day_start`, `day_end`: a day given in another zone covers parts of two), else of its
+    month or quarter; NaT for neither."""
+    first = events["day_start"].dt.tz_localize(None).dt.normalize()
+    last = (events["day_end"] - pd.Timedelta(1, "us")).dt.tz_localize(None).dt.normalize()
+    return (
+        first.fillna(pd.to_datetime(events["period"].map(period_start))),
+        last.fillna(pd.to_datetime(events["period"].map(period_last_day))),
+    )
+
+
 def field(row, name: str):
     """A field of an events row, as pandas gives it by itertuples or by iloc (None where it has none)."""
     return row.get(name) if isinstance(row, pd.Series) else getattr(row, name, None)

@@ -104,8 +104,8 @@ def when(
     long is hard to picture) gives b's day too ("on 28 February 2014, 901 days after the drain
     began"), unless `dated` is False (a headline keeps to the count) or the pages give the day only
     roughly (it would read as exact). Where that day, in the other zone's dates, is not its Japan day,
-    the Japan day is said beside it ("10 August 2016 (UTC date; 11 August 2016 in Japan)"), as the
-    timeline and the charts date it there."""
+    the Japan day is said beside it, as the timeline and the charts date it there ("on 15 November
+    2024 (UTC date; 16 November 2024 in Japan), 3,027 days after the theft")."""
     d = _gap(a, b)
     if d is None:
         return None
@@ -128,15 +128,12 @@ def when(
     day = zone_day(b, d.zone) if d.zone else b.day
     gives_day = d.days_range is None and (d.calendar_days or 0) >= dated_from
     if dated and gives_day and day is not None and not b.approximate:
-        day_text = l10n.day(day, lang) if zoned else l10n.zoned_day(day, d.zone, lang)
         if d.zone and b.day is not None and b.day != day:
-            # the zone said once: by the count where the sentence says it ("…, in UTC dates"), else here
-            day_text = (
-                l10n.t("day_and_japan", lang, day=l10n.day(day, lang), japan=l10n.day(b.day, lang))
-                if zoned
-                else l10n.t("zoned_day_and_japan_sentence", lang, day=l10n.day(day, lang),
-                            zone=l10n.label("zone", d.zone, lang), japan=l10n.day(b.day, lang))
-            )  # fmt: skip
+            # the day in both zones says the zone once, for the count too (not again after it)
+            day_text = l10n.t("zoned_day_and_japan_sentence", lang, day=l10n.day(day, lang),
+                              zone=l10n.label("zone", d.zone, lang), japan=l10n.day(b.day, lang))  # fmt: skip
+            return l10n.t(f"{since}_dated", lang, value=value, day=day_text)
+        day_text = l10n.day(day, lang) if zoned else l10n.zoned_day(day, d.zone, lang)
         return told(l10n.t(f"{since}_dated", lang, value=value, day=day_text))
     return told(l10n.t(since, lang, value=value))
 
@@ -800,11 +797,12 @@ def incident(ctx: IncidentContext) -> Findings:
     # with no payment to tell (Bitfinex's tokens: what they were worth).
     if remedy[-1] is not None or (f is None and delivered_dated):
         remedy.append(_remedy_what(ctx))
-    # the earliest day of the remedy's steps its sentences tell: what followed before it is told
-    # before them
+    # the first and last days of the remedy's steps its sentences tell: what followed before them is
+    # told before the remedy
     told_of = (("remedy_delivered", remedy[0] or remedy[1]), ("remedy_decided", remedy[2]))
-    remedy_day = min((m[k].earliest for k, s in told_of if s and k in m and m[k].earliest), default=None)
-    followed_before, followed_after = story.aftermath(ctx, remedy_day)
+    steps = [m[k] for k, s in told_of if s and k in m and m[k].earliest]
+    remedy_days = (min(s.earliest for s in steps), max(s.latest for s in steps)) if steps else None
+    followed_before, followed_after = story.aftermath(ctx, remedy_days)
     joiner = l10n.t("sentence_joiner", lang)
     # What, how much, who was hurt, why and who did it lead; how fast the exchange and the
     # regulator moved and what customers got come next; what followed closes.
@@ -965,7 +963,7 @@ def _drain_note(ctx: ComparisonContext) -> str:
 
 
 def _extents_text(ctx: ComparisonContext, extents: dict[str, str | None]) -> str:
-    """'A remedy for the full quantity customers lost was decided in 4 thefts (cash in yen: Coincheck 2018;
+    """'A remedy for every unit customers lost was decided in 4 thefts (cash in yen: Coincheck 2018;
     ...); The remedy was partial or under way in 1 theft (Mt. Gox 2014). ...': each extent once,
     each incident under its extent and form."""
     lang = ctx.lang

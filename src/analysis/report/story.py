@@ -33,27 +33,19 @@ def _day(row, lang: str, with_japan: bool = True) -> str:
 
 def _dated(ctx: IncidentContext, names: tuple[str, ...], before: date | None = None, since: date | None = None):
     """The incident's events with these milestones dated to a day or to a period (a month, a quarter),
-    in time order (a period by its first day); where given, only those wholly `before` a Japan day,
-    or only the others (`since` it: on or after it, or a period or another zone's day that may be)."""
+    in time order (a period by its first day); where given, only those whose last Japan day is
+    `before` a day, or only the others (`since` it: on or after it, or a period or another zone's day
+    that may be)."""
     ev = ctx.events
     dated = ev[ev["milestone"].isin(names) & ev["effective"] & (ev["date"].notna() | ev["period"].notna())]
-    first = _first_days(dated)
-    # The last Japan day each may fall on: a period's last; a day given in another zone (all of them
-    # behind Japan's) may be the next Japan day.
-    zoned = dated["date_zone"].fillna("").astype(str).ne("")
-    period_end = pd.to_datetime(dated["period"].map(conflicts.period_last_day))
-    last = dated["date"].dt.start_time.fillna(period_end) + pd.to_timedelta(zoned.astype(int), "D")
+    _, last = conflicts.japan_days(dated)
     keep = pd.Series(True, index=dated.index)
     if before is not None:
         keep &= last < pd.Timestamp(before)
     if since is not None:
         keep &= ~(last < pd.Timestamp(since))
+    first = dated["date"].dt.start_time.fillna(dated["period"].map(conflicts.period_start))
     return dated.assign(_first=first)[keep].sort_values("_first", kind="stable").drop(columns="_first")
-
-
-def _first_days(dated: pd.DataFrame) -> pd.Series:
-    """Each event's first day (a period's first)."""
-    return dated["date"].dt.start_time.fillna(dated["period"].map(conflicts.period_start))
 
 
 def _acquirer(ctx: IncidentContext):
@@ -226,14 +218,14 @@ def lead(ctx: IncidentContext) -> list[str]:
     return told + _told(ctx, {"story_enforcement": _steps(ctx, vocab.ENFORCEMENT)})
 
 
-def aftermath(ctx: IncidentContext, remedy_day: date | None = None) -> tuple[list[str], list[str]]:
+def aftermath(ctx: IncidentContext, remedy: tuple[date, date] | None = None) -> tuple[list[str], list[str]]:
     """What followed for the exchange and the market: orders, reserves, reopening, takeover,
-    registration, closure, rules. A completed takeover is told without its announcement. Split at
-    `remedy_day`, the day page 1's remedy sentences begin with, so that page 1 runs forward in time:
-    the steps before it (Coincheck's second order, of 8 March, before its payment of 12 March; Mt.
-    Gox's proceedings of 2014 to 2018 before its plan's approval of 2021), told before the remedy
-    ("Then: ...", "After the drain: ..."), and the rest, told after it ("Later: ..."). Without a
-    `remedy_day`, all of it, after the theft."""
+    registration, closure, rules. A completed takeover is told without its announcement. Split
+    around `remedy`, the first and last days of the remedy's steps page 1 tells, so that page 1 runs
+    forward in time: the steps wholly before its first day (Coincheck's second order, of 8 March,
+    before its payment of 12 March; Mt. Gox's proceedings of 2014 to 2018 before its plan's approval
+    of 2021), told before the remedy ("Then: ...", "After the drain: ..."), and the rest, told after
+    it ("Later: ..." where each began after its last day). Without `remedy`, all of it, after the theft."""
     done = ctx.events["milestone"].eq("acquisition_completed") & ctx.events["effective"] & ctx.events["date"].notna()
     names = tuple(m for m in vocab.AFTERMATH if not (m == "acquisition_announced" and done.any()))
     # Where customers lost nothing, the day they could take their coins out again is what the
@@ -243,20 +235,25 @@ def aftermath(ctx: IncidentContext, remedy_day: date | None = None) -> tuple[lis
         names = (*names, "crypto_withdrawal_resumed")
     # Before the remedy, "Then:" (all of page 1's last paragraph is after the theft; a drain's
     # proceedings came after the drain); after it, "Later:" where every step began after the remedy's
-    # day (a step on that day is not said to be later, as no page says which came first).
+    # last day (a step on one of its days is not said to be later: no page says which came first).
     drain = ctx.incident_id in ctx.drains
-    key = l10n.drained("story_aftermath", drain)
-    before = (
-        []
-        if remedy_day is None
-        else _told(ctx, {"story_aftermath_drain" if drain else "story_then": _steps(ctx, names, before=remedy_day)})
-    )
-    after_rows = _dated(ctx, names, since=remedy_day)
-    later = remedy_day is not None and bool((_first_days(after_rows) > pd.Timestamp(remedy_day)).all())
-    after = _told(ctx, {"story_later" if later else key: _steps(ctx, names, since=remedy_day)})
+    opening = l10n.drained("story_aftermath", drain)
+    if remedy is None:
+        return [], _with_gap(ctx, _told(ctx, {opening: _steps(ctx, names)}), lost_nothing)
+    first, last = remedy
+    before = _told(ctx, {opening if drain else "story_then": _steps(ctx, names, before=first)})
+    after_rows = _dated(ctx, names, since=first)
+    later = bool((conflicts.japan_days(after_rows)[0] > pd.Timestamp(last)).all())
+    key = "story_later" if later else "story_then" if before else opening
+    return before, _with_gap(ctx, _told(ctx, {key: _steps(ctx, names, since=first)}), lost_nothing)
+
+
+def _with_gap(ctx: IncidentContext, told: list[str], lost_nothing: bool) -> list[str]:
+    """What followed, with the day customers could withdraw again said to be unknown where they lost
+    nothing and no page found it."""
     resumed = ctx.found.get("crypto_withdrawal_resumed")
     if lost_nothing and resumed is not None and resumed.status == "gap":
         # Balances kept whole are worth little while they cannot be withdrawn (DMM Bitcoin): a day
         # searched for and not found is said, not left for the reader to assume.
-        after.append(l10n.t("story_withdrawal_gap", ctx.lang))
-    return before, after
+        return [*told, l10n.t("story_withdrawal_gap", ctx.lang)]
+    return told

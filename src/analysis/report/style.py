@@ -260,14 +260,19 @@ def _gloss_colon(text: str, i: int) -> bool:
 
 
 def _clause_end(text: str, i: int, locale: dict) -> bool:
-    """Whether text[i] ends a sentence or clause: a mark that does, or a full stop before a space that
-    does not end an abbreviation ("Mt. Gox") nor sit inside a number ("1.46")."""
+    """Whether text[i] ends a sentence or clause: a mark that does, a comma before a space, or a full
+    stop before a space that does not end an abbreviation ("Mt. Gox") nor sit inside a number ("1.46")."""
     if text[i] in _CLAUSE_ENDS:
         return True
-    if text[i] != "." or not (i + 1 == len(text) or text[i + 1] == " "):
+    if text[i] not in ".," or not (i + 1 == len(text) or text[i + 1] == " "):
         return False
-    word = text[: i + 1].rsplit(" ", 1)[-1]
-    return word not in locale.get("abbreviations", [])
+    return text[i] == "," or not any(_ends_word(text, i + 1, a) for a in locale.get("abbreviations", []))
+
+
+def _ends_word(text: str, end: int, word: str) -> bool:
+    """Whether text[:end] ends with `word`, begun where a word may begin (not inside another)."""
+    start = end - len(word)
+    return start >= 0 and text[start:end] == word and (start == 0 or not text[start - 1].isalnum())
 
 
 def _past(text: str, cut: int, never_first: str) -> int:
@@ -278,9 +283,10 @@ def _past(text: str, cut: int, never_first: str) -> int:
 
 
 def _term_start(text: str, colon: int, locale: dict) -> int:
-    """Where the term glossed by the colon at `colon` begins: after the sentence or clause before it
-    (0 when it opens the paragraph)."""
-    end = next((i for i in range(colon - 1, -1, -1) if _clause_end(text, i, locale)), -1)
+    """Where the term glossed by the colon at `colon` begins: after the sentence, clause or gloss
+    before it (0 when it opens the paragraph)."""
+    ends = (i for i in range(colon - 1, -1, -1) if _clause_end(text, i, locale) or _gloss_colon(text, i))
+    end = next(ends, -1)
     start = end + 1
     while start < colon and text[start] == " ":
         start += 1
