@@ -760,28 +760,28 @@ def incident(ctx: IncidentContext) -> Findings:
         _sentence("find_report", lang, deadline=l10n.day(m["report_deadline"].day, lang)) if slack == 0 else None,
         *_unknown(ctx, (regulator,)),
     ]
-    remedy = [
-        _sentence(
-            "find_paid" if paid_on is None else "find_paid_dated",
-            lang,
-            # begins the English sentence ("On 12 March 2018, 45 days after the theft, XEM holders ...")
-            **({} if paid_on is None else {"when": l10n.sentence_start(paid_on)}),
-            ratio=paid,
-            price=None if f is None else l10n.number(f.price_per_unit_jpy, lang, 3),
-            implied=None if f is None else payment.implied(f, lang),
-            asset=None if f is None else f.asset,
-            market=None if f is None else f.facts["reference_market"].value,
-            # to the 100 million yen the reported total is printed to (463億円, cc-compensation-paid)
-            total=None if f is None else l10n.big_money(f.total_paid_jpy.quantize(Decimal("1E8")), lang),
-            funded=None if f is None else l10n.label("funding_source", f.facts["funding_source"].value, lang),
-            exchange=inc[f"exchange_{lang}"],
-            method=None if f is None else l10n.label("price_method", f.facts["price_method"].value, lang),
-        ),
-        # the payment's sentence says when it was made
-        None if f is not None else _sentence(delivery("find_delivered"), lang, when=delivered_on),
-        # Without a dated delivery, page 1 still says when the remedy was decided, that the delivery
-        # is not dated (unless the headline has just said so) and what the pages do say of it (the
-        # gap row's note): a gap said, not hidden.
+    paid_said = _sentence(
+        "find_paid" if paid_on is None else "find_paid_dated",
+        lang,
+        # begins the English sentence ("On 12 March 2018, 45 days after the theft, XEM holders ...")
+        **({} if paid_on is None else {"when": l10n.sentence_start(paid_on)}),
+        ratio=paid,
+        price=None if f is None else l10n.number(f.price_per_unit_jpy, lang, 3),
+        implied=None if f is None else payment.implied(f, lang),
+        asset=None if f is None else f.asset,
+        market=None if f is None else f.facts["reference_market"].value,
+        # to the 100 million yen the reported total is printed to (463億円, cc-compensation-paid)
+        total=None if f is None else l10n.big_money(f.total_paid_jpy.quantize(Decimal("1E8")), lang),
+        funded=None if f is None else l10n.label("funding_source", f.facts["funding_source"].value, lang),
+        exchange=inc[f"exchange_{lang}"],
+        method=None if f is None else l10n.label("price_method", f.facts["price_method"].value, lang),
+    )
+    # the payment's sentence says when it was made
+    delivered_said = None if f is not None else _sentence(delivery("find_delivered"), lang, when=delivered_on)
+    # Without a dated delivery, page 1 still says when the remedy was decided, that the delivery is not
+    # dated (unless the headline has just said so) and what the pages do say of it (the gap row's
+    # note): a gap said, not hidden.
+    decided_said = (
         None
         if "remedy_decided" not in told  # delivered, or nothing was due: no gap to say
         else _decided(
@@ -791,15 +791,16 @@ def incident(ctx: IncidentContext) -> Findings:
             or said_on(m.get("remedy_decided"), "after_drain" if drain else "after_theft"),
             gap_in_headline,
             _gap_note(ctx, m.get("remedy_delivered")),
-        ),
-    ]
+        )
+    )
+    remedy = [paid_said, delivered_said, decided_said]
     # What the remedy gives, and whether in full or in part: where its delivery is undated, or dated
     # with no payment to tell (Bitfinex's tokens: what they were worth).
-    if remedy[-1] is not None or (f is None and delivered_dated):
+    if decided_said is not None or (f is None and delivered_dated):
         remedy.append(_remedy_what(ctx))
     # the first and last days of the remedy's steps its sentences tell: what followed before them is
     # told before the remedy
-    told_of = (("remedy_delivered", remedy[0] or remedy[1]), ("remedy_decided", remedy[2]))
+    told_of = (("remedy_delivered", paid_said or delivered_said), ("remedy_decided", decided_said))
     steps = [m[k] for k, s in told_of if s and k in m and m[k].earliest]
     remedy_days = (min(s.earliest for s in steps), max(s.latest for s in steps)) if steps else None
     followed_before, followed_after = story.aftermath(ctx, remedy_days)

@@ -79,11 +79,11 @@ def _step_name(ctx: IncidentContext, row, buyer: bool = True) -> str:
     return ctx.milestone_names[row.milestone].lower()
 
 
-def _steps(ctx: IncidentContext, names: tuple[str, ...], **window: date | None) -> str | None:
+def _steps(ctx: IncidentContext, names: tuple[str, ...], dated: pd.DataFrame | None = None) -> str | None:
     """'second improvement order (8 March 2018), all services resumed (Q2 2019)': the incident's dated
-    events with these milestones (within the `window` of _dated), named by their milestone, in time
-    order; None when it has none."""
-    dated = _dated(ctx, names, **window)
+    events with these milestones (or those `dated` already picked by _dated), named by their
+    milestone, in time order; None when it has none."""
+    dated = _dated(ctx, names) if dated is None else dated
     if dated.empty:
         return None
     told = []
@@ -241,11 +241,11 @@ def aftermath(ctx: IncidentContext, remedy: tuple[date, date] | None = None) -> 
     if remedy is None:
         return [], _with_gap(ctx, _told(ctx, {opening: _steps(ctx, names)}), lost_nothing)
     first, last = remedy
-    before = _told(ctx, {opening if drain else "story_then": _steps(ctx, names, before=first)})
+    before = _told(ctx, {opening if drain else "story_then": _steps(ctx, names, _dated(ctx, names, before=first))})
     after_rows = _dated(ctx, names, since=first)
     later = bool((conflicts.japan_days(after_rows)[0] > pd.Timestamp(last)).all())
     key = "story_later" if later else "story_then" if before else opening
-    return before, _with_gap(ctx, _told(ctx, {key: _steps(ctx, names, since=first)}), lost_nothing)
+    return before, _with_gap(ctx, _told(ctx, {key: _steps(ctx, names, after_rows)}), lost_nothing)
 
 
 def _with_gap(ctx: IncidentContext, told: list[str], lost_nothing: bool) -> list[str]:
