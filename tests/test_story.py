@@ -563,14 +563,14 @@ def test_the_next_day_is_never_a_duration_to_be_unnoticed_for():
     seen = Milestone("detection", "d", date(2019, 7, 12), None)
     assert findings.when(theft, seen, "en", "after_start") == "the day after it began"
     assert findings.when(theft, seen, "ja", "after_start") == "流出開始の翌日に"
-    missing = findings._missing_time(theft, seen, "en")
+    missing = findings.timing._missing_time(theft, seen, "en")
     assert l10n.t("find_noticed_day", "en", when="the day after it began", missing=missing) == (
         "The theft was noticed the day after it began; neither its start nor its detection has a time of day on "
         "record, so the hours cannot be counted."
     )
     # Only the theft's time missing (Binance, BITPoint, Liquid date their detection to the minute).
     timed = Milestone("detection", "d", date(2019, 7, 12), pd.Timestamp("2019-07-12 08:50", tz="Asia/Tokyo"))
-    assert findings._missing_time(theft, timed, "ja") == "流出開始の時刻が記録になく"
+    assert findings.timing._missing_time(theft, timed, "ja") == "流出開始の時刻が記録になく"
 
 
 def test_a_publisher_s_gloss_is_in_the_page_s_language():
@@ -748,7 +748,7 @@ def test_a_detection_dated_only_to_a_later_month_is_told_with_its_span():
 
 
 def test_a_title_inside_brackets_is_lowered_unless_it_leads_with_an_acronym_or_a_name():
-    from analysis.report.findings import _inside
+    from analysis.report.findings.accounts import _inside
 
     ctx = prepare_incident(incident_id="liquid-2021", lang="en")
     assert _inside(ctx, "Unauthorised access detected (first notice)") == "unauthorised access detected"
@@ -1002,9 +1002,9 @@ def test_page_one_gives_a_note_s_first_sentence_and_the_annex_the_rest():
     text = _told("mtgox-2014")
     assert "In 2014 no regulator supervised bitcoin exchanges in Japan (registration began in April 2017)." in text
     assert "Tokyo District Court's, on the rehabilitation filing" not in text
-    assert findings._first_sentence("Mt. Gox filed. The court ruled.") == "Mt. Gox filed."
-    assert findings._first_sentence("該当しない。次の文。") == "該当しない。"
-    assert findings._first_sentence("One sentence, no second") == "One sentence, no second"
+    assert findings.gaps._first_sentence("Mt. Gox filed. The court ruled.") == "Mt. Gox filed."
+    assert findings.gaps._first_sentence("該当しない。次の文。") == "該当しない。"
+    assert findings.gaps._first_sentence("One sentence, no second") == "One sentence, no second"
 
 
 def test_every_note_page_one_may_show_opens_with_a_whole_sentence_in_both_languages():
@@ -1013,7 +1013,7 @@ def test_every_note_page_one_may_show_opens_with_a_whole_sentence_in_both_langua
     def sentences(note: str) -> list[str]:
         out = []
         while note:
-            first = findings._first_sentence(note)
+            first = findings.gaps._first_sentence(note)
             out.append(first)
             note = note[len(first) :].strip()
         return out
@@ -1137,14 +1137,14 @@ def test_a_count_from_an_approximate_earlier_theft_is_approximate():
 
     ctx = prepare_incident(incident_id="mtgox-2014", lang="en")
     m = milestones(ctx.data.events, "mtgox-2014")
-    assert findings._from_earlier_theft(ctx, m["leak"], m["disclosure"]) == (" (1,095 days from the earlier theft)")
+    assert findings.accounts._from_earlier_theft(ctx, m["leak"], m["disclosure"]) == (" (1,095 days from the earlier theft)")
     events = ctx.data.events.copy()
     events.loc[events["event_id"] == "mtgox-theft-2011-03", "approximate"] = True
     rough = dataclasses.replace(ctx, data=dataclasses.replace(ctx.data, events=events))
-    assert findings._from_earlier_theft(rough, m["leak"], m["disclosure"]) == (
+    assert findings.accounts._from_earlier_theft(rough, m["leak"], m["disclosure"]) == (
         " (about 1,095 days from the earlier theft)"
     )
-    assert findings._from_earlier_theft(dataclasses.replace(rough, lang="ja"), m["leak"], m["disclosure"]) == (
+    assert findings.accounts._from_earlier_theft(dataclasses.replace(rough, lang="ja"), m["leak"], m["disclosure"]) == (
         "（先の流出からは約1,095日）"
     )
 
@@ -1347,7 +1347,7 @@ def test_a_reason_after_its_step_s_label_goes_on_in_lower_case():
     ):
         ctx = prepare_incident(incident_id=incident, lang="en")
         regulator = findings.told_counts(ctx)["regulator_action"][1]
-        [gaps] = findings._unknown(ctx, (ctx.found["detection"], regulator))
+        [gaps] = findings.gaps._unknown(ctx, (ctx.found["detection"], regulator))
         assert gaps.startswith("Not found in the sources: detection, first regulator action. Detection: ")
         assert said in gaps
     # One step alone: its reason is a sentence of its own.
@@ -1745,18 +1745,18 @@ def test_a_remedy_is_said_decided_on_the_disclosure_s_day_only_when_both_fell_on
     ctx = prepare_incident(incident_id="zaif-2018", lang="en")
     decided = Milestone("remedy_decided", "d", date(2018, 9, 20), None)
     disclosed = Milestone("disclosure", "s", date(2018, 9, 20), pd.Timestamp("2018-09-20 02:15", tz="Asia/Tokyo"))
-    said = findings._on_disclosure_day(ctx, decided, disclosed, drain=False)
+    said = findings.remedy._on_disclosure_day(ctx, decided, disclosed, drain=False)
     assert said == "on 20 September 2018, the day the theft was disclosed"
-    assert findings._on_disclosure_day(ctx, decided, disclosed, drain=True) == (
+    assert findings.remedy._on_disclosure_day(ctx, decided, disclosed, drain=True) == (
         "on 20 September 2018, the day the loss was disclosed"
     )
     # another day, a rough day on either side, a day in another zone's dates, or either missing: no
     assert (
-        findings._on_disclosure_day(ctx, dataclasses.replace(decided, day=date(2018, 9, 21)), disclosed, False) is None
+        findings.remedy._on_disclosure_day(ctx, dataclasses.replace(decided, day=date(2018, 9, 21)), disclosed, False) is None
     )
-    assert findings._on_disclosure_day(ctx, dataclasses.replace(decided, approximate=True), disclosed, False) is None
-    assert findings._on_disclosure_day(ctx, decided, dataclasses.replace(disclosed, approximate=True), False) is None
+    assert findings.remedy._on_disclosure_day(ctx, dataclasses.replace(decided, approximate=True), disclosed, False) is None
+    assert findings.remedy._on_disclosure_day(ctx, decided, dataclasses.replace(disclosed, approximate=True), False) is None
     zoned = dataclasses.replace(decided, zone="UTC", zone_day=date(2018, 9, 20))
-    assert findings._on_disclosure_day(ctx, zoned, disclosed, False) is None
-    assert findings._on_disclosure_day(ctx, None, disclosed, False) is None
-    assert findings._on_disclosure_day(ctx, decided, None, False) is None
+    assert findings.remedy._on_disclosure_day(ctx, zoned, disclosed, False) is None
+    assert findings.remedy._on_disclosure_day(ctx, None, disclosed, False) is None
+    assert findings.remedy._on_disclosure_day(ctx, decided, None, False) is None
