@@ -185,3 +185,18 @@ def test_a_remedy_delivered_in_tokens_is_marked_as_such(lang, phone, value, note
         row = [t for t in label.axes.texts if t.xy[1] == label.xy[1] and t is not label]
         assert [t.get_text() for t in row] == [value]
         assert {t.get_horizontalalignment() for t in (label, *row)} == {"left", "right"}
+
+
+def test_a_next_day_with_neither_time_is_drawn_as_a_span_not_a_point():
+    # BITPoint: theft on 11 July 2019 at no time given, before its detection at about 22:12; disclosed
+    # on 12 July at no time given. A point at 24 h sat beyond every "same day" span though the
+    # disclosure may have come within the hour: it spans 48 min (from 23:12) to 48 h.
+    from analysis.report.charts.scales import log_place
+
+    table = prepare_comparison(lang="en").table.set_index(["incident_id", "milestone"])
+    row = table.loc[("bitpoint-2019", "disclosure")]
+    assert (row["days"], row["hours_min"], row["hours_max"]) == (1, pytest.approx(0.8), pytest.approx(48.0))
+    x, extent = log_place(row)
+    assert x == pytest.approx(2.0) and extent == (pytest.approx(0.8 / 24), pytest.approx(2.0))
+    # a count of two days or more is still its days (a hollow dot): Zaif's disclosure, 6 days
+    assert log_place(table.loc[("zaif-2018", "disclosure")]) == (6.0, None)

@@ -226,6 +226,18 @@ def test_hours_are_not_bounded_with_both_times_neither_or_two_days_apart():
     assert hours_bounds(_at(day, "01:00"), _at(day, "02:00"), 0) is None  # the hours are known
     assert hours_bounds(_at(day, None), _at(day, None), 0) is None  # the day is all there is
     assert hours_bounds(_at(day, "01:00"), _at(date(2020, 1, 3), None), 2) is None  # a count of days: a dot
+    assert hours_bounds(_at(day, None), _at(date(2020, 1, 3), None), 2) is None
+
+
+def test_with_neither_time_a_step_the_next_day_spans_up_to_two_days():
+    # "Next day" with neither time was drawn as a point at 24 h, beyond every "same day" span, though
+    # it may have come minutes after the theft: it is a span, as the same day is. BITPoint: the theft
+    # on 11 July 2019 at no time given, before its detection at about 22:12 (so by 23:12); disclosed on
+    # 12 July at no time given: 48 min to 48 h.
+    theft, disclosed = _at(date(2019, 7, 11), None), _at(date(2019, 7, 12), None)
+    latest = pd.Timestamp("2019-07-11 23:12", tz="Asia/Tokyo")
+    assert hours_bounds(theft, disclosed, 1, latest) == pytest.approx((0.8, 48.0))
+    assert hours_bounds(theft, disclosed, 1) == pytest.approx((0.0, 48.0))  # no timed step: from 0
 
 
 @settings(max_examples=200, deadline=None)

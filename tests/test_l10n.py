@@ -392,3 +392,24 @@ def test_an_edition_names_the_words_as_well_as_the_data(tmp_path, monkeypatch):
     assert reworded != before
     assert re.fullmatch(r"(\d+\.\d+\.\d+|dev)\+[0-9a-f]{8}", reworded)
     assert edition_with("ja", lambda text: text.replace('full_stop = "。"', 'full_stop = "！"')) == before
+
+
+def test_a_name_inside_brackets_does_not_nest_them():
+    # 「1件（マウントゴックス（2014年））」 nests brackets: inside them the year goes before the name
+    assert l10n.inside_brackets("マウントゴックス（2014年）", "ja") == "2014年のマウントゴックス"
+    assert l10n.inside_brackets("Bybit（2025年）", "ja") == "2025年のBybit"
+    assert l10n.inside_brackets("Mt. Gox 2014", "en") == "Mt. Gox 2014"
+    assert l10n.inside_brackets("Foo (2019)", "en") == "Foo 2019"
+    assert l10n.inside_brackets("（注）", "ja") == "（注）"  # nothing before the bracket: kept
+
+
+def test_a_title_that_says_a_step_s_name_needs_no_tag():
+    # the timeline tagged "Business improvement order: Administrative action against Coincheck, Inc.
+    # (business improvement order)" and 「【日本円出金再開】日本円出金の再開」
+    order = "Administrative action against Coincheck, Inc. (business improvement order)"
+    assert l10n.names_itself(order, "Business improvement order", "en")
+    assert l10n.names_itself("日本円出金の再開", "日本円出金再開", "ja")
+    assert l10n.names_itself("業務改善命令に係る報告書提出のご報告", "報告書提出", "ja")
+    assert not l10n.names_itself("First unauthorised transfer of NEM", "Theft", "en")
+    assert not l10n.names_itself("Report under the business improvement order submitted", "Report filed", "en")
+    assert not l10n.names_itself("日本円出金の停止", "日本円出金再開", "ja")

@@ -60,7 +60,7 @@ def test_findings_follow_the_data(data_copy):
     assert front.headline == (
         "Coincheck 2018: the exchange says it noticed the theft at about 11:25 JST, about 11 h 23 min after the first "
         "coins left; "
-        "every XEM stolen was paid for, at 88.549 JPY, about 80% of the value the reported loss implies"
+        "every XEM stolen was paid for, at 88.549 JPY each, about 80% of the value the reported loss implies"
     )
     text = " ".join(front.paragraphs)
     # Theft about 00:02, detection about 11:25 (11 h 23 min; from the company's about 02:57 on the day,

@@ -192,7 +192,7 @@ def period(p, lang: str) -> str:
     """A month or a quarter (a pandas Period, or its text such as '2019Q2')."""
     p = pd.Period(p) if isinstance(p, str) else p
     if p.freqstr.startswith("Q"):
-        # Japanese papers name a quarter by its months (「2019年4〜6月」), English by its number ("Q2 2019")
+        # a quarter named by its months (「2019年4〜6月」, "April–June 2019"): "Q2" reads as a fiscal quarter too
         return t("quarter", lang, year=p.year, name=label("quarter_name", str(p.quarter), lang))
     return month(p.year, p.month, lang)
 
@@ -426,6 +426,31 @@ def noted(name: str, note: str, lang: str) -> str:
 
 def quoted(text: str, lang: str) -> str:
     return t("quoted", lang, text=text)
+
+
+def names_itself(title: str, name: str, lang: str) -> bool:
+    """Whether a title already says a step's name ("Administrative action ... (business improvement
+    order)"; 「日本円出金の再開」 for 「日本円出金再開」): its words in the title, case aside and
+    without the words the language lets a name leave out (locale `name_fillers`)."""
+    fillers = catalogue(lang)["locale"].get("name_fillers", [])
+
+    def bare(text: str) -> str:
+        for word in fillers:
+            text = text.replace(word, "")
+        return " ".join(text.casefold().split())
+
+    return bare(name) in bare(title)
+
+
+def inside_brackets(name: str, lang: str) -> str:
+    """A name as written inside a sentence's brackets: one that ends in a bracket of its own
+    (コインチェック（2018年）) is turned so that brackets do not nest (「2018年のコインチェック」,
+    the catalogue's `name_inside_brackets`); any other name is kept as it is."""
+    close = brackets(")", lang)
+    opened = name.rfind(brackets("(", lang))
+    if not name.endswith(close) or opened <= 0:
+        return name
+    return t("name_inside_brackets", lang, name=name[:opened].rstrip(), note=name[opened + 1 : -1])
 
 
 def join(items, lang: str) -> str:

@@ -287,10 +287,21 @@ def hours_bounds(
     later that day, 0 to 10 h 34 min; a theft that day and a step at 06:30 the next, 6 h 30 min to
     30 h 30 min, or from 8 h 18 min when the theft came before a detection at 22:12 that day (`latest`:
     the first timed step of the theft's day, which the theft preceded). An approximate time may lie
-    ABOUT either side of the one stated. None with both times (the hours are known) or neither (the
-    count of days is all there is)."""
-    if days not in (0, 1) or (a.timestamp is None) == (b.timestamp is None):
+    ABOUT either side of the one stated. With neither time, a step the next day is anywhere from the
+    theft's last moment (or the first timed step of its day) to the end of the step's day, up to 48
+    hours: drawn as that span, as the same day is, not as a point at 24 hours. None with both times
+    (the hours are known), and with neither for any other count (the count of days is all there is)."""
+    if days not in (0, 1) or a.timestamp is not None and b.timestamp is not None:
         return None
+    if a.timestamp is None and b.timestamp is None:
+        if days != 1:
+            return None
+        first, after = _day_bounds(a)
+        if latest is not None and first <= latest < after:
+            after = latest
+        start, end = _day_bounds(b)
+        hours = pd.Timedelta(hours=1)
+        return max(0.0, (start - after) / hours), (end - first) / hours
     if a.timestamp is not None:  # the later step is somewhere in its day
         earliest, last = _moments(a)
         first, after = _day_bounds(b)

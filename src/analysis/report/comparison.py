@@ -158,9 +158,11 @@ def first_day_incidents(ctx: Context) -> list[str]:
 
 
 def first_day(ctx: Context, section: Section) -> Section:
-    if not first_day_incidents(ctx):
+    chosen = first_day_incidents(ctx)
+    if not chosen:
         return not_known(section, ctx.lang, "not_known_first_day")
-    return section
+    # clocks set one under another share a scale (charts.first_days_of): the reader is told so
+    return section.add(Text(l10n.t("first_day_same_scale", ctx.lang))) if len(chosen) > 1 else section
 
 
 def endnotes(ctx: Context, section: Section) -> Section:

@@ -135,7 +135,7 @@ CHARTS = (
         "first_day",
         "comparison",
         "first_day",
-        lambda c: {i: charts.first_day_of(c, i) for i in comparison.first_day_incidents(c)},
+        lambda c: charts.first_days_of(c, comparison.first_day_incidents(c)),
         phone=True,
         data=lambda c: {i: charts.first_day_data(c, i) for i in comparison.first_day_incidents(c)},
     ),

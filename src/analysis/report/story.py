@@ -80,7 +80,7 @@ def _step_name(ctx: IncidentContext, row, buyer: bool = True) -> str:
 
 
 def _steps(ctx: IncidentContext, names: tuple[str, ...], dated: pd.DataFrame | None = None) -> str | None:
-    """'second improvement order (8 March 2018), all services resumed (Q2 2019)': the incident's dated
+    """'second improvement order (8 March 2018), all services resumed (April–June 2019)': the incident's dated
     events with these milestones (or those `dated` already picked by _dated), named by their
     milestone, in time order; None when it has none."""
     dated = _dated(ctx, names) if dated is None else dated

@@ -13,7 +13,7 @@ from analysis.measures.durations import first_day_clock, milestones, since_theft
 from analysis.report import citing
 from analysis.report.charts.compared import compared, sizes
 from analysis.report.charts.compensation import compensation, price_window
-from analysis.report.charts.first_day import first_day
+from analysis.report.charts.first_day import clock_span, first_day
 from analysis.report.charts.marks import read_on, sources_named
 from analysis.report.charts.numbers import QUALIFIER_KINDS, compared_kinds, values_stolen
 from analysis.report.charts.scales import at_log_edge, log_place
@@ -43,7 +43,8 @@ def timeline_of(ctx) -> Figure | None:
             ctx.lang,
             name=ctx.name,
             last=ctx.milestone_names[r["to"]],
-            days=l10n.days_and_business(int(r["calendar_days"]), int(r["business_days"]), ctx.lang),
+            days=l10n.days(int(r["calendar_days"]), ctx.lang),
+            business=l10n.plural("business_days", int(r["business_days"]), ctx.lang),
         )
     elif (step := _last_step_in_window(ctx)) is not None:
         # named as its row is drawn (Liquid's "BTC deposits and withdrawals resume"), not as the milestone
@@ -76,10 +77,18 @@ def _last_step_in_window(ctx) -> pd.Series | None:
     return dated.sort_values(["days_most_japan", "date"], kind="stable").iloc[-1]
 
 
-def first_day_of(ctx, incident: str) -> Figure | None:
+def first_day_of(ctx, incident: str, span: pd.Timedelta | None = None) -> Figure | None:
     if first_day_clock(ctx.data.events, incident) is None:
         return None  # no theft time, or a clock with its marks all at one minute: it says nothing the text does not
-    return first_day(ctx.data.events, incident, ctx.names[incident], ctx.lang, ctx.milestone_names)
+    return first_day(ctx.data.events, incident, ctx.names[incident], ctx.lang, ctx.milestone_names, span)
+
+
+def first_days_of(ctx, incidents: list[str]) -> dict[str, Figure | None]:
+    """The first days of several thefts, set one under another, on clocks of one scale (the longest
+    clock's hours): Bybit's 1 h 31 min, on a clock of its own four hours, looked as long as Binance's
+    6 h 25 min on a whole day's."""
+    span = max((clock_span(ctx.data.events, i) for i in incidents), default=None)
+    return {i: first_day_of(ctx, i, span) for i in incidents}
 
 
 def milestone_chain_of(ctx) -> Figure | None:

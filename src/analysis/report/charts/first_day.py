@@ -53,30 +53,52 @@ class _MidnightDated(mdates.DateFormatter):
         return f"{super().__call__(x, pos)}\n{l10n.day(at.date(), self.lang, 'axis')}"
 
 
-def _window(rows: pd.DataFrame, day) -> tuple[pd.Timestamp, pd.Timestamp, pd.Timestamp, int]:
+def _window(
+    rows: pd.DataFrame, day, span: pd.Timedelta | None = None
+) -> tuple[pd.Timestamp, pd.Timestamp, pd.Timestamp, int]:
     """The clock's span, its middle and its hours between ticks: the whole date when every fact is of
     the theft's date; else, past midnight, the hours around the facts (at least four), so that a theft
-    at 23:13 and its disclosure at 00:44 are not squeezed into the last tenth of a day."""
+    at 23:13 and its disclosure at 00:44 are not squeezed into the last tenth of a day. Given `span`,
+    a clock shorter than it runs on to it: clocks set side by side share one scale."""
     if all(ts.date() == day for ts in rows["timestamp"]):
-        return local(day) - pd.Timedelta(minutes=30), local(day + timedelta(days=1)), local(day, time(12)), 3
-    # an hour either side, never into a date the facts do not reach (the axis names their dates only)
-    first = max(rows["timestamp"].min().floor("h") - pd.Timedelta(hours=1), local(day) - pd.Timedelta(minutes=30))
-    latest = rows["timestamp"].max()
-    last = min(latest.ceil("h") + pd.Timedelta(hours=1), local(latest.date() + timedelta(days=1)))
-    last = max(last, first + pd.Timedelta(hours=4))
+        first, last = local(day) - pd.Timedelta(minutes=30), local(day + timedelta(days=1))
+        if span is None or last - first >= span:
+            return first, last, local(day, time(12)), 3
+    else:
+        # an hour either side, never into a date the facts do not reach (the axis names their dates only)
+        first = max(rows["timestamp"].min().floor("h") - pd.Timedelta(hours=1), local(day) - pd.Timedelta(minutes=30))
+        latest = rows["timestamp"].max()
+        last = min(latest.ceil("h") + pd.Timedelta(hours=1), local(latest.date() + timedelta(days=1)))
+        last = max(last, first + pd.Timedelta(hours=4))
+    if span is not None and last - first < span:
+        last = first + span
     hours = (last - first).total_seconds() / 3600
     return first, last, first + (last - first) / 2, 1 if hours <= 8 else 2 if hours <= 16 else 3
 
 
+def clock_span(events: pd.DataFrame, incident: str) -> pd.Timedelta:
+    """How long the theft's first-day clock runs (`_window`): the scale clocks set side by side share."""
+    first, last, _, _ = _window(first_day_facts(events, incident), milestones(events, incident)["leak"].day)
+    return last - first
+
+
 @style.styled
-def first_day(events: pd.DataFrame, incident: str, name: str, lang: str, milestone_names: dict[str, str]) -> Figure:
+def first_day(
+    events: pd.DataFrame,
+    incident: str,
+    name: str,
+    lang: str,
+    milestone_names: dict[str, str],
+    span: pd.Timedelta | None = None,
+) -> Figure:
     """Every timed fact of the theft's first day (durations.first_day_facts) on a clock, one row
     each, named at the left by the step it marks (or by who acted), in the colour of who acted (the
-    key names each); a value another source gives instead is drawn hollow, in grey."""
+    key names each); a value another source gives instead is drawn hollow, in grey. A clock shorter
+    than `span` runs on to it (`_window`)."""
     theft = milestones(events, incident)["leak"]
     day = theft.day
     rows = first_day_facts(events, incident)
-    start, end, middle, every = _window(rows, day)
+    start, end, middle, every = _window(rows, day, span)
     span = (end - start).total_seconds()
     # Before the middle a label runs to the right of its mark, after it to the left: each has that room.
     room = []

@@ -125,7 +125,8 @@ def response(rows: list, title: str, lang: str, sources: str, drain: bool = Fals
     not date is named in grey rather than left out. The key names only the marks drawn. A `drain`
     over years is counted from its start, and the axis says so."""
     narrow = style.is_narrow()  # a phone: each value under its step's name, none beside the marks
-    fig, ax = style.new_figure(1.1 + (0.4 if narrow else 0.3) * len(rows))
+    # on a phone each row has two lines, its name and its value: a row's gap must part it from the next
+    fig, ax = style.new_figure(1.1 + (0.5 if narrow else 0.3) * len(rows))
     known = [r.days for r in rows if r.days is not None]
     right = min(LOG_RIGHT, max(known + [1]) * (4 if narrow else 12))
     for y, row in enumerate(rows):

@@ -48,7 +48,8 @@ def timeline(
     for row in rows.itertuples():
         text = getattr(row, f"title_{lang}")
         step = names.get(row.milestone, row.milestone)
-        if isinstance(row.milestone, str) and row.event_id in chain_ids and not text.lower().startswith(step.lower()):
+        # a step of the chain is tagged with its name, unless its title says it already
+        if isinstance(row.milestone, str) and row.event_id in chain_ids and not l10n.names_itself(text, step, lang):
             text = l10n.t("milestone_tag", lang, name=step, text=text)
         if pd.notna(row.at_):
             text = f"{l10n.about(f'{row.at_:%H:%M}', lang, bool(row.approximate))} {text}"

@@ -138,7 +138,7 @@ def comparison(ctx: ComparisonContext, focus: str | None = None) -> Findings:
 
 def _drain_note(ctx: ComparisonContext) -> str:
     """A drain over years is valued when its loss came to light, not at a theft's time: said so."""
-    drains = [ctx.names[i] for i in ctx.drains]
+    drains = [l10n.inside_brackets(ctx.names[i], ctx.lang) for i in ctx.drains]
     return l10n.t("sizes_drain_note", ctx.lang, names=l10n.join(drains, ctx.lang)) if drains else ""
 
 
@@ -153,11 +153,12 @@ def _extents_text(ctx: ComparisonContext, extents: dict[str, str | None]) -> str
         if not ids:
             continue
         count = l10n.plural("thefts", len(ids), lang)
-        names = l10n.join((ctx.names[i] for i in ids), lang)
+        # inside the sentence's brackets: a name's own brackets would nest
+        names = l10n.join((l10n.inside_brackets(ctx.names[i], lang) for i in ids), lang)
         if extent == "full":
             by_form = {}
             for i in ids:
-                by_form.setdefault(ctx.remedy_method(i), []).append(ctx.names[i])
+                by_form.setdefault(ctx.remedy_method(i), []).append(l10n.inside_brackets(ctx.names[i], lang))
             groups = l10n.t("method_joiner", lang).join(
                 l10n.t("find_method", lang, method=l10n.label("method", f, lang), incidents=l10n.join(n, lang))
                 for f, n in by_form.items()
