@@ -200,3 +200,9 @@ def test_a_next_day_with_neither_time_is_drawn_as_a_span_not_a_point():
     assert x == pytest.approx(2.0) and extent == (pytest.approx(0.8 / 24), pytest.approx(2.0))
     # a count of two days or more is still its days (a hollow dot): Zaif's disclosure, 6 days
     assert log_place(table.loc[("zaif-2018", "disclosure")]) == (6.0, None)
+
+
+def test_the_compared_chart_s_title_nests_no_brackets():
+    # 「（コインチェック（2018年）を強調）」 nested a name's brackets in the title's
+    assert charts.title_of(drawn("ja", False)) == "流出から各段階までの時間（2018年のコインチェックを強調）"
+    assert charts.title_of(drawn("en", False)) == "Time from each theft to each step (Coincheck 2018 highlighted)"

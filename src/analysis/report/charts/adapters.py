@@ -143,7 +143,7 @@ def _names(ctx) -> dict[str, str]:
 def compared_of(ctx) -> Figure:
     """The compared milestones of every theft, titled with what it shows (page 1's headline, right
     above it, states the finding; one title line leaves the rows room on page 1)."""
-    title = l10n.t("compared_chart_title", ctx.lang, name=ctx.names[ctx.focus])
+    title = l10n.t("compared_chart_title", ctx.lang, name=l10n.inside_brackets(ctx.names[ctx.focus], ctx.lang))
     edge = any(at_log_edge(r) for _, r in ctx.table.iterrows())
     zones = sorted(
         {

@@ -95,7 +95,7 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
     )
     dated = table[table["state"].isin(["known", "range"]) & ~table["milestone"].isin(vocab.DEADLINES)]
     if dated.empty:
-        title = l10n.t(said("later_chart_title"), lang, name=name)
+        title = l10n.t(said("later_chart_title"), lang, name=l10n.inside_brackets(name, lang))
     else:
         positions = [_days(r) for _, r in dated.iterrows()]
         last = dated.iloc[positions.index(max(positions))]
