@@ -661,6 +661,20 @@ def test_the_comparison_s_first_days_share_one_scale():
 
 
 @pytest.mark.parametrize("lang", l10n.LANGUAGES)
+def test_a_clock_run_on_past_midnight_names_the_new_date(lang):
+    # Run on to a longer shared scale, a clock whose facts are all of the theft's date passes midnight
+    # with no fact after it: its axis still names the new date, under its midnight and in its label.
+    import pandas as pd
+
+    ctx = prepare_incident(incident_id="coincheck-2018", lang=lang)
+    fig = charts.first_day_of(ctx, "coincheck-2018", pd.Timedelta(hours=26.5))
+    ax = fig.axes[0]
+    FigureCanvasAgg(fig).draw()
+    assert l10n.day(date(2018, 1, 27), lang) in ax.get_xlabel()
+    assert f"00:00\n{l10n.day(date(2018, 1, 27), lang, 'axis')}" in [t.get_text() for t in ax.get_xticklabels()]
+
+
+@pytest.mark.parametrize("lang", l10n.LANGUAGES)
 def test_a_drain_s_later_steps_count_from_its_start_and_a_deadline_is_a_diamond(lang):
     """Mt. Gox's coins drained from 11 Sep 2011: its later chart counts from the drain's start and says
     so, and its repayment deadline (31 Oct 2026) is drawn as a diamond, keyed as no step taken."""

@@ -401,15 +401,21 @@ def test_a_name_inside_brackets_does_not_nest_them():
     assert l10n.inside_brackets("Mt. Gox 2014", "en") == "Mt. Gox 2014"
     assert l10n.inside_brackets("Foo (2019)", "en") == "Foo 2019"
     assert l10n.inside_brackets("（注）", "ja") == "（注）"  # nothing before the bracket: kept
+    # a name with brackets of its own besides the last, or nested, is left as it is, never garbled
+    assert l10n.inside_brackets("フー（バー（2019年））", "ja") == "フー（バー（2019年））"
+    assert l10n.inside_brackets("Foo (A) Bar (2019)", "en") == "Foo (A) Bar (2019)"
 
 
 def test_a_title_that_says_a_step_s_name_needs_no_tag():
     # the timeline tagged "Business improvement order: Administrative action against Coincheck, Inc.
     # (business improvement order)" and 「【日本円出金再開】日本円出金の再開」
     order = "Administrative action against Coincheck, Inc. (business improvement order)"
-    assert l10n.names_itself(order, "Business improvement order", "en")
-    assert l10n.names_itself("日本円出金の再開", "日本円出金再開", "ja")
-    assert l10n.names_itself("業務改善命令に係る報告書提出のご報告", "報告書提出", "ja")
-    assert not l10n.names_itself("First unauthorised transfer of NEM", "Theft", "en")
-    assert not l10n.names_itself("Report under the business improvement order submitted", "Report filed", "en")
-    assert not l10n.names_itself("日本円出金の停止", "日本円出金再開", "ja")
+    assert l10n.says_name(order, "Business improvement order", "en")  # its bracketed note
+    assert l10n.says_name("日本円出金の再開", "日本円出金再開", "ja")  # opens with it, の aside
+    assert l10n.says_name("Yen withdrawals resume", "Yen withdrawals resume", "en")
+    # met only inside the title, the name is not what the title says: the tag marks the chain's step
+    assert not l10n.says_name("XRPなどの暗号資産が不正流出", "流出", "ja")
+    assert not l10n.says_name("業務改善命令に係る報告書提出のご報告", "報告書提出", "ja")
+    assert not l10n.says_name("First unauthorised transfer of NEM", "Theft", "en")
+    assert not l10n.says_name("Report under the business improvement order submitted", "Report filed", "en")
+    assert not l10n.says_name("日本円出金の停止", "日本円出金再開", "ja")

@@ -237,7 +237,9 @@ def test_a_comparison_written_around_another_incident(lang):
     assert coincheck not in compared
     drawn = registry.charts_of(ctx)
     titles = {name: charts.title_of(fig) for name, fig in drawn.items()}
-    assert zaif in titles["compared"] and coincheck not in titles["compared"]
+    # inside the title's brackets the name is written without its own (l10n.inside_brackets)
+    assert l10n.inside_brackets(zaif, lang) in titles["compared"] and "コインチェック" not in titles["compared"]
+    assert "Coincheck" not in titles["compared"]
     assert zaif in titles["sizes"] and coincheck not in titles["sizes"]  # the largest, then the focus's rank
     # the focus row alone is drawn on the highlight's tint, in every panel (rows sit at measured
     # heights: the band is centred on the tick of the focus's row; the other rows alternate on grey)

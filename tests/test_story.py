@@ -54,11 +54,11 @@ def test_coincheck_page_one_in_full():
     # seed item 19: the FSA's order names Coincheck an operator under Art. 8 of the supplementary
     # provisions, i.e. one not yet registered (registered only on 11 Jan 2019, in what followed)
     assert (
-        "Before the theft: the exchange was unregistered, operating as a deemed operator while its application "
-        "was pending, as the FSA's order states." in lead
+        "Before the theft: the exchange was unregistered, a deemed operator under a transitional provision, as the "
+        "FSA's order states." in lead
     )
     # the company is counted among those indicted, not among the 31 police arrested or referred (CoinPost)
-    assert "13 people and 1 company were indicted, 14 people summarily indicted" in lead
+    assert "13 people and 1 company were indicted, 14 people charged in summary proceedings" in lead
     # A recipient's conviction, not the case, made final: the thief was not found. Coincheck's arrests
     # were the first of several (events.csv names the step; Bitfinex's one arrest day stays "arrests").
     assert (
@@ -915,7 +915,10 @@ def test_a_date_stated_inside_a_seed_item_is_the_account_of_the_item_it_sits_und
     from analysis.report.context import prepare_comparison
 
     text = " ".join(findings.comparison(prepare_comparison(lang="en")).paragraphs)
-    assert "remedy decided, 2 days (the announcement says it was released earlier, at 23:00 on 27 January 2018)" in text
+    assert (
+        "remedy decided, 2 days (the announcement itself gives an earlier release time, 23:00 on 27 January 2018)"
+        in text
+    )
 
 
 def test_a_theft_timed_in_another_zone_is_told_by_its_day_there_and_in_japan():

@@ -428,10 +428,12 @@ def quoted(text: str, lang: str) -> str:
     return t("quoted", lang, text=text)
 
 
-def names_itself(title: str, name: str, lang: str) -> bool:
-    """Whether a title already says a step's name ("Administrative action ... (business improvement
-    order)"; 「日本円出金の再開」 for 「日本円出金再開」): its words in the title, case aside and
-    without the words the language lets a name leave out (locale `name_fillers`)."""
+def says_name(title: str, name: str, lang: str) -> bool:
+    """Whether a title already says a step's name: it opens with it (「日本円出金の再開」 for
+    「日本円出金再開」) or closes with it as its bracketed note ("Administrative action ...
+    (business improvement order)"); case aside, and without the words the language lets a name leave
+    out (locale `name_fillers`). A name met only inside a title ("流出" in 「XRPなどが不正流出」)
+    does not count: the title says something else."""
     fillers = catalogue(lang)["locale"].get("name_fillers", [])
 
     def bare(text: str) -> str:
@@ -439,18 +441,23 @@ def names_itself(title: str, name: str, lang: str) -> bool:
             text = text.replace(word, "")
         return " ".join(text.casefold().split())
 
-    return bare(name) in bare(title)
+    said, step = bare(title), bare(name)
+    return said.startswith(step) or said.endswith(bare(brackets(f"({name})", lang)))
 
 
 def inside_brackets(name: str, lang: str) -> str:
     """A name as written inside a sentence's brackets: one that ends in a bracket of its own
     (コインチェック（2018年）) is turned so that brackets do not nest (「2018年のコインチェック」,
     the catalogue's `name_inside_brackets`); any other name is kept as it is."""
-    close = brackets(")", lang)
-    opened = name.rfind(brackets("(", lang))
+    close, opener = brackets(")", lang), brackets("(", lang)
+    opened = name.rfind(opener)
     if not name.endswith(close) or opened <= 0:
         return name
-    return t("name_inside_brackets", lang, name=name[:opened].rstrip(), note=name[opened + 1 : -1])
+    head, note = name[:opened].rstrip(), name[opened + 1 : -1]
+    # only a last bracket of its own, the name before it bracket-free: any other is left as it is
+    if any(mark in head or mark in note for mark in (opener, close, "(", ")", "（", "）")):
+        return name
+    return t("name_inside_brackets", lang, name=head, note=note)
 
 
 def join(items, lang: str) -> str:

@@ -283,13 +283,14 @@ def hours_bounds(
     a: Milestone, b: Milestone, days: int, latest: pd.Timestamp | None = None
 ) -> tuple[float, float] | None:
     """The fewest and most hours from a to b when they are `days` (0 or 1) days apart in the dates of
-    the zone the count is made in and only one of them has a time of day: a theft at 13:26 and a step
+    the zone the count is made in and at most one of them has a time of day: a theft at 13:26 and a step
     later that day, 0 to 10 h 34 min; a theft that day and a step at 06:30 the next, 6 h 30 min to
     30 h 30 min, or from 8 h 18 min when the theft came before a detection at 22:12 that day (`latest`:
     the first timed step of the theft's day, which the theft preceded). An approximate time may lie
     ABOUT either side of the one stated. With neither time, a step the next day is anywhere from the
     theft's last moment (or the first timed step of its day) to the end of the step's day, up to 48
-    hours: drawn as that span, as the same day is, not as a point at 24 hours. None with both times
+    hours (a day or two either side of a change of clocks): drawn as that span, as the same day is,
+    not as a point at 24 hours. None with both times
     (the hours are known), and with neither for any other count (the count of days is all there is)."""
     if days not in (0, 1) or a.timestamp is not None and b.timestamp is not None:
         return None
@@ -353,7 +354,8 @@ def since_theft(
                 "state": None,
                 "days": None,
                 "hours": None,
-                # a count of calendar days that one time of day bounds (hours_bounds), for the charts' spans
+                # a count of calendar days the days' bounds and any time of day narrow (hours_bounds),
+                # for the charts' spans
                 "hours_min": None,
                 "hours_max": None,
                 "days_min": None,

@@ -76,9 +76,13 @@ def _window(
     return first, last, first + (last - first) / 2, 1 if hours <= 8 else 2 if hours <= 16 else 3
 
 
-def clock_span(events: pd.DataFrame, incident: str) -> pd.Timedelta:
-    """How long the theft's first-day clock runs (`_window`): the scale clocks set side by side share."""
-    first, last, _, _ = _window(first_day_facts(events, incident), milestones(events, incident)["leak"].day)
+def clock_span(events: pd.DataFrame, incident: str) -> pd.Timedelta | None:
+    """How long the theft's first-day clock runs (`_window`): the scale clocks set side by side share;
+    None where the theft has no Japan day to set a clock by."""
+    theft = milestones(events, incident).get("leak")
+    if theft is None or theft.day is None:
+        return None
+    first, last, _, _ = _window(first_day_facts(events, incident), theft.day)
     return last - first
 
 
@@ -99,11 +103,11 @@ def first_day(
     day = theft.day
     rows = first_day_facts(events, incident)
     start, end, middle, every = _window(rows, day, span)
-    span = (end - start).total_seconds()
+    seconds = (end - start).total_seconds()
     # Before the middle a label runs to the right of its mark, after it to the left: each has that room.
     room = []
     for r in rows.itertuples():
-        share = (r.timestamp - start).total_seconds() / span
+        share = (r.timestamp - start).total_seconds() / seconds
         room.append(1 - share if r.timestamp < middle else share)
     texts = [
         f"{l10n.about(f'{r.timestamp:%H:%M}', lang, bool(r.approximate))}  {getattr(r, f'title_{lang}')}"
@@ -163,7 +167,9 @@ def first_day(
     ax.xaxis.set_major_locator(mdates.HourLocator(byhour=range(0, 24, every), tz=TZ))
     ax.grid(axis="x", color="#e6e6e6", lw=0.6)
     ax.set_axisbelow(True)
-    last = rows["timestamp"].max().date()
+    # the last date the clock reaches, not only the facts: a clock run on to a shared scale may pass
+    # midnight with no fact after it, and the axis must still name the new date
+    last = max(rows["timestamp"].max().date(), (end - pd.Timedelta(microseconds=1)).date())
     if last == day:
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%H:%M", tz=TZ))
         axis = l10n.t("clock_axis", lang, day=l10n.day(day, lang))

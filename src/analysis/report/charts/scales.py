@@ -111,10 +111,11 @@ LOG_TICKS = (
 
 def log_place(row) -> tuple[float, tuple[float, float] | None] | None:
     """Where a value sits on the log scale, and the span it covers: a timed value at its hours (the
-    same minute at the scale's left edge); a count of calendar days that one time of day bounds over
-    the hours it can be (the same day after a theft at 13:26: at most 10 h 34 min, not the whole
-    day); any other count of calendar days at its days, except the same day, which spans the day; a
-    range of days over its range (from the edge when it starts at 0)."""
+    same minute at the scale's left edge); a count of the same or the next day over the hours it can
+    be (hours_bounds: the same day after a theft at 13:26, at most 10 h 34 min, not the whole day;
+    the next day with neither time, up to 48 hours); any other count of calendar days at its days,
+    except the same day, which spans the day; a range of days over its range (from the edge when it
+    starts at 0)."""
     if row["state"] == "range":
         lo, hi = max(float(row["days_min"]), LOG_EDGE), max(float(row["days_max"]), 1.0)
         return hi, (lo, hi)

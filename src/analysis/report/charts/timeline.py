@@ -49,7 +49,7 @@ def timeline(
         text = getattr(row, f"title_{lang}")
         step = names.get(row.milestone, row.milestone)
         # a step of the chain is tagged with its name, unless its title says it already
-        if isinstance(row.milestone, str) and row.event_id in chain_ids and not l10n.names_itself(text, step, lang):
+        if isinstance(row.milestone, str) and row.event_id in chain_ids and not l10n.says_name(text, step, lang):
             text = l10n.t("milestone_tag", lang, name=step, text=text)
         if pd.notna(row.at_):
             text = f"{l10n.about(f'{row.at_:%H:%M}', lang, bool(row.approximate))} {text}"

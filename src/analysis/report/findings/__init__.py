@@ -6,14 +6,15 @@ sentence that depends on it changes with it.
 
 Its modules, by what they say: `timing` (how long from one step to the next), `accounts` (the other
 accounts the sources give of a step), `gaps` (the steps no page dates), `remedy` (what customers
-got, where no payment is told), `incident` and `comparison` (each report's findings), `edition`
-(which data a report shows). A name with a leading underscore is the package's own: its modules
-share it; nothing outside them calls it.
+got, where no payment is told), `of_incident` and `of_comparison` (each report's findings; named
+apart from the functions `incident` and `comparison` they give the package), `editions` (which data
+a report shows). A name with a leading underscore is the package's own: its modules share it, and
+only their tests call it from outside.
 """
 
-from analysis.report.findings.comparison import comparison
-from analysis.report.findings.edition import as_of, edition
-from analysis.report.findings.incident import incident, told_counts, told_from_theft
+from analysis.report.findings.editions import as_of, edition
+from analysis.report.findings.of_comparison import comparison
+from analysis.report.findings.of_incident import incident, told_counts, told_from_theft
 from analysis.report.findings.parts import Findings, KeyNumber
 from analysis.report.findings.timing import days_zone, elapsed, when
 

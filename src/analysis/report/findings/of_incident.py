@@ -89,6 +89,17 @@ def told_from_theft(ctx: IncidentContext) -> set[str]:
     }
 
 
+def _delivery(ctx: IncidentContext, key: str) -> str:
+    """A delivery's catalogue key: a remedy in tokens (IOUs for the loss) is told as such, never as the
+    coins given back."""
+    return f"{key}_tokens" if ctx.remedy_in_tokens else key
+
+
+def _said(a: Milestone | None, b: Milestone | None, lang: str, since: str, one_zone: str | None) -> str | None:
+    """When b came, said from a (`when`), the zone left to the paragraph where it says it once."""
+    return when(a, b, lang, since, zoned=one_zone is None)
+
+
 def _noticed(ctx: IncidentContext, own: bool, drain: bool, one_zone: str | None) -> str | None:
     """When the exchange noticed the theft, said from the theft: the same minute, day or next day where
     that is all the pages allow, the month where they give no day, else the count (with the other
@@ -97,7 +108,7 @@ def _noticed(ctx: IncidentContext, own: bool, drain: bool, one_zone: str | None)
     to_detection = _gap(theft, detection)
 
     def said(a: Milestone | None, b: Milestone | None, since: str) -> str | None:
-        return when(a, b, lang, since, zoned=one_zone is None)
+        return _said(a, b, lang, since, one_zone)
 
     if _same_day(to_detection) and not to_detection.zone:
         if detection.timestamp is None:
@@ -147,8 +158,6 @@ def _headline(ctx: IncidentContext, unnoticed: str | None, own: bool, drain: boo
     else by its disclosure and delivery."""
     lang, m, f = ctx.lang, ctx.found, ctx.compensation
     theft, detection = m.get("leak"), m.get("detection")
-    # A remedy in tokens (IOUs for the loss) is told as such, never as the coins given back.
-    delivery = (lambda key: f"{key}_tokens") if ctx.remedy_in_tokens else (lambda key: key)
     disclosed = when(theft, m.get("disclosure"), lang, "after_start", dated=False)
     delivered = when(theft, m.get("remedy_delivered"), lang, "after_theft", dated=False)
     # Whether the headline says what customers got (a payment, a delivery): else a clause says it.
@@ -176,7 +185,7 @@ def _headline(ctx: IncidentContext, unnoticed: str | None, own: bool, drain: boo
         if shared:
             disclosed = when(theft, m.get("disclosure"), lang, "after_start", zoned=False, dated=False)
             delivered = when(theft, m.get("remedy_delivered"), lang, "after_theft", zoned=False, dated=False)
-        headline = l10n.t(delivery("headline_disclosed_delivered"), lang, name=ctx.name, disclosed=disclosed,
+        headline = l10n.t(_delivery(ctx, "headline_disclosed_delivered"), lang, name=ctx.name, disclosed=disclosed,
                           delivered=delivered)  # fmt: skip
         if shared:
             headline = l10n.t("headline_in_zone", lang, headline=headline, zone=l10n.label("zone", shared, lang))
@@ -198,8 +207,6 @@ def incident(ctx: IncidentContext) -> Findings:
     def tell(key: str) -> str:
         return l10n.drained(key, drain)
 
-    # A remedy in tokens (IOUs for the loss) is told as such, never as the coins given back.
-    delivery = (lambda key: f"{key}_tokens") if ctx.remedy_in_tokens else (lambda key: key)
     to_detection = _gap(theft, detection)
     # Only the exchange can say when it noticed: said as its account where the row is its own.
     own = detection is not None and _exchange_says(ctx, detection)
@@ -216,7 +223,7 @@ def incident(ctx: IncidentContext) -> Findings:
     halt_from = told["suspension"][0]
 
     def said(a: Milestone | None, b: Milestone | None, since: str) -> str | None:
-        return when(a, b, lang, since, zoned=one_zone is None)
+        return _said(a, b, lang, since, one_zone)
 
     f = ctx.compensation
     paid = None
@@ -303,7 +310,7 @@ def incident(ctx: IncidentContext) -> Findings:
         method=None if f is None else l10n.label("price_method", f.facts["price_method"].value, lang),
     )
     # the payment's sentence says when it was made
-    delivered_said = None if f is not None else _sentence(delivery("find_delivered"), lang, when=delivered_on)
+    delivered_said = None if f is not None else _sentence(_delivery(ctx, "find_delivered"), lang, when=delivered_on)
     # Without a dated delivery, page 1 still says when the remedy was decided, that the delivery is not
     # dated (unless the headline has just said so) and what the pages do say of it (the gap row's
     # note): a gap said, not hidden.
@@ -352,7 +359,7 @@ def incident(ctx: IncidentContext) -> Findings:
         (tell("num_disclosed"), elapsed(theft, m.get("disclosure"), lang)),
         ("num_order", elapsed(theft, m.get("order"), lang)),
         ("num_paid", paid),
-        (delivery("num_delivered"), elapsed(theft, m.get("remedy_delivered"), lang)),
+        (_delivery(ctx, "num_delivered"), elapsed(theft, m.get("remedy_delivered"), lang)),
     ]
     numbers = [KeyNumber(value, l10n.t(key, lang)) for key, value in counts if value]
 
