@@ -84,7 +84,7 @@ def first_day_of(ctx, incident: str, span: pd.Timedelta | None = None) -> Figure
 
 
 def first_days_of(ctx, incidents: list[str]) -> dict[str, Figure | None]:
-    """The first days of several thefts, set one under another, on clocks of one scale (the longest
+    """The first days of several thefts, set one under another, on clocks of the same hours (the longest
     clock's hours): Bybit's 1 h 31 min, on a clock of its own four hours, looked as long as Binance's
     6 h 25 min on a whole day's."""
     span = max((s for i in incidents if (s := clock_span(ctx.data.events, i)) is not None), default=None)

@@ -59,7 +59,8 @@ def _window(
     """The clock's span, its middle and its hours between ticks: the whole date when every fact is of
     the theft's date; else, past midnight, the hours around the facts (at least four), so that a theft
     at 23:13 and its disclosure at 00:44 are not squeezed into the last tenth of a day. Given `span`,
-    a clock shorter than it runs on to it: clocks set side by side share one scale."""
+    a clock shorter than it runs on to it: clocks set side by side cover the same hours (their widths
+    differ only by the room their rows' names take)."""
     if all(ts.date() == day for ts in rows["timestamp"]):
         first, last = local(day) - pd.Timedelta(minutes=30), local(day + timedelta(days=1))
         if span is None or last - first >= span:
