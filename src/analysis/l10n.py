@@ -455,7 +455,7 @@ def inside_brackets(name: str, lang: str) -> str:
         return name
     head, note = name[:opened].rstrip(), name[opened + 1 : -1]
     # only a last bracket of its own, the name before it bracket-free: any other is left as it is
-    if any(mark in head or mark in note for mark in (opener, close, "(", ")", "（", "）")):
+    if any(mark in head + note for mark in "()（）"):
         return name
     return t("name_inside_brackets", lang, name=head, note=note)
 
