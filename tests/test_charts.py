@@ -645,7 +645,8 @@ def test_the_comparison_s_first_days_share_one_scale():
     """Set one under another, the clocks share a scale: Bybit's (23:13 to 00:44, on its own report a
     clock of 22:00 to 02:00) runs as long as Coincheck's and Binance's whole date, 23:30 to 24:00 the
     next day (24 h 30 min), so that its 1 h 31 min is not drawn as wide as Binance's 6 h 25 min. Its
-    own report keeps its four hours (above), and the section says the scale is shared."""
+    own report keeps its four hours (above), and the section says the scale is shared (the clocks'
+    widths, below)."""
     ctx = prepare_comparison(lang="en")
     drawn = {name.removeprefix("first_day-"): fig for name, fig in registry.charts_of(ctx, "first_day").items()}
     assert set(drawn) == {"coincheck-2018", "binance-2019", "bybit-2025"}
@@ -658,6 +659,29 @@ def test_the_comparison_s_first_days_share_one_scale():
     assert f"{left:%d %H:%M}" == "21 22:00"
     said = [b.text for b in registry.section(ctx, "first_day").blocks if hasattr(b, "text")]
     assert l10n.t("first_day_same_scale", "en") in said
+
+
+@pytest.mark.parametrize("narrow", [False, True])
+@pytest.mark.parametrize("lang", l10n.LANGUAGES)
+def test_the_comparison_s_clocks_are_as_wide_as_one_another(lang, narrow):
+    """Set one under another, an hour is as wide on each clock: each keeps the room the longest row
+    names take (Coincheck's "Trading in the stolen asset halted"; Bybit's and Binance's plots were
+    wider by a fifth of the page), and nothing it prints runs off its figure."""
+    with style.narrow() if narrow else contextlib.nullcontext():
+        drawn = registry.charts_of(prepare_comparison(lang=lang), "first_day")
+        edges = {}
+        for name, fig in drawn.items():
+            renderer = FigureCanvasAgg(fig).get_renderer()
+            fig.draw(renderer)
+            plot = fig.axes[0].get_window_extent(renderer)
+            edges[name] = (plot.x0, plot.x1)
+            for t in fig.findobj(Text):
+                if t.get_visible() and t.get_text().strip():
+                    box = t.get_window_extent(renderer)
+                    assert -0.5 <= box.x0 and box.x1 <= fig.bbox.width + 0.5, (name, t.get_text())
+    assert len(edges) == 3
+    lefts, rights = zip(*edges.values())
+    assert max(lefts) - min(lefts) < 0.5 and max(rights) - min(rights) < 0.5, edges
 
 
 @pytest.mark.parametrize("lang", l10n.LANGUAGES)

@@ -13,7 +13,7 @@ from analysis.measures.durations import first_day_clock, milestones, since_theft
 from analysis.report import citing
 from analysis.report.charts.compared import compared, sizes
 from analysis.report.charts.compensation import compensation, price_window
-from analysis.report.charts.first_day import clock_span, first_day
+from analysis.report.charts.first_day import clock_reach, clock_span, first_day
 from analysis.report.charts.marks import read_on, sources_named
 from analysis.report.charts.numbers import QUALIFIER_KINDS, compared_kinds, values_stolen
 from analysis.report.charts.scales import at_log_edge, log_place
@@ -77,18 +77,26 @@ def _last_step_in_window(ctx) -> pd.Series | None:
     return dated.sort_values(["days_most_japan", "date"], kind="stable").iloc[-1]
 
 
-def first_day_of(ctx, incident: str, span: pd.Timedelta | None = None) -> Figure | None:
+def first_day_of(
+    ctx, incident: str, span: pd.Timedelta | None = None, reach: tuple[float, float] | None = None
+) -> Figure | None:
     if first_day_clock(ctx.data.events, incident) is None:
         return None  # no theft time, or a clock with its marks all at one minute: it says nothing the text does not
-    return first_day(ctx.data.events, incident, ctx.names[incident], ctx.lang, ctx.milestone_names, span)
+    return first_day(ctx.data.events, incident, ctx.names[incident], ctx.lang, ctx.milestone_names, span, reach)
 
 
 def first_days_of(ctx, incidents: list[str]) -> dict[str, Figure | None]:
     """The first days of several thefts, set one under another, on clocks of the same hours (the longest
-    clock's hours): Bybit's 1 h 31 min, on a clock of its own four hours, looked as long as Binance's
-    6 h 25 min on a whole day's."""
+    clock's hours) and of the same width (the widest room any clock's row names take, kept by each):
+    Bybit's 1 h 31 min, on a clock of its own four hours, looked as long as Binance's 6 h 25 min on a
+    whole day's, and an hour was narrower on Coincheck's clock, whose row names are longer."""
     span = max((s for i in incidents if (s := clock_span(ctx.data.events, i)) is not None), default=None)
-    return {i: first_day_of(ctx, i, span) for i in incidents}
+    drawn = {i: first_day_of(ctx, i, span) for i in incidents}
+    reaches = [clock_reach(fig) for fig in drawn.values() if fig is not None]
+    if len(reaches) < 2:
+        return drawn
+    reach = (max(r[0] for r in reaches), max(r[1] for r in reaches))
+    return {i: first_day_of(ctx, i, span, reach) if fig is not None else None for i, fig in drawn.items()}
 
 
 def milestone_chain_of(ctx) -> Figure | None:

@@ -7,8 +7,11 @@ from datetime import time, timedelta
 
 import matplotlib.dates as mdates
 import pandas as pd
+from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
+from matplotlib.transforms import ScaledTranslation
 
 from analysis import l10n, vocab
 from analysis.measures.durations import first_day_facts, milestones
@@ -95,11 +98,13 @@ def first_day(
     lang: str,
     milestone_names: dict[str, str],
     span: pd.Timedelta | None = None,
+    reach: tuple[float, float] | None = None,
 ) -> Figure:
     """Every timed fact of the theft's first day (durations.first_day_facts) on a clock, one row
     each, named at the left by the step it marks (or by who acted), in the colour of who acted (the
     key names each); a value another source gives instead is drawn hollow, in grey. A clock shorter
-    than `span` runs on to it (`_window`)."""
+    than `span` runs on to it (`_window`); given `reach` (`clock_reach`), its plot keeps that room
+    left and right of it, so that clocks set one under another are as wide as one another."""
     theft = milestones(events, incident)["leak"]
     day = theft.day
     rows = first_day_facts(events, incident)
@@ -183,4 +188,28 @@ def first_day(
     below.axis("off")
     below.legend(handles=key, loc="center", ncols=ncols, fontsize=style.MIN_TEXT_PT)
     style.add_source_line(fig, source_line(rows, lang), lang)
+    if reach is not None:
+        _keep_room(fig, ax, reach)
     return fig
+
+
+def clock_reach(fig: Figure) -> tuple[float, float]:
+    """How far a clock's row names and hour labels reach beyond its plot, left and right, in inches:
+    clocks set one under another keep the widest reach of them all (`first_day`'s `reach`), so that
+    an hour is as wide on each (with the layout's own margins, a clock with longer row names was
+    narrower)."""
+    renderer = RendererAgg(1, 1, fig.dpi)
+    fig.draw_without_rendering()
+    ax = fig.axes[0]
+    plot, inked = ax.get_window_extent(renderer), ax.get_tightbbox(renderer)
+    return (plot.x0 - inked.x0) / fig.dpi, (inked.x1 - plot.x1) / fig.dpi
+
+
+def _keep_room(fig: Figure, ax, reach: tuple[float, float]) -> None:
+    """An unseen mark `reach` inches either side of the plot, which the layout makes room for as it
+    does for a row's name."""
+    left, right = reach
+    # a mark of no size is left out of the layout: each is a thousandth of the plot, inside the reach
+    for x, by in ((0, -left), (0.999, right)):
+        offset = ScaledTranslation(by, 0, fig.dpi_scale_trans)
+        ax.add_patch(Rectangle((x, 0), 0.001, 0.001, transform=ax.transAxes + offset, clip_on=False, fill=False, lw=0))
