@@ -348,11 +348,12 @@ def test_an_undated_delivery_says_what_the_pages_do_say():
     # no page); the day the first creditor was paid, and whether all were paid by the deadline
     # (mtgox-repayment-deadline), are on no page found. Page 1 gives the note's first sentence; that the
     # creditors said so on social media is the annex's; the first payment's day is said missing once,
-    # and the yen's "by" day as no more than that (not the day it began).
+    # and the yen's "by" day as no more than that (not the day it began), the yen before the coins (by
+    # 21 Dec 2023, before 5 Jul 2024), so that the coins' dated start is not read as the first delivery.
     page = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="en")).paragraphs)
     assert (
-        "no page found dates the remedy's first delivery. One aggregator page reports only that "
-        "creditors had received yen by 21 December 2023; BTC and BCH repayments via other exchanges began on 5 July 2024 "
+        "no page found dates the remedy's first delivery. Yen came first: one aggregator page reports creditors had "
+        "it by 21 December 2023; BTC and BCH repayments via other exchanges began on 5 July 2024 "
         "(a US Eastern date); no page says whether all were paid by the 31 October 2026 deadline." in page
     )
     assert "social media" not in page
