@@ -18,7 +18,7 @@ from matplotlib.transforms import Bbox
 
 from analysis import l10n, vocab
 from analysis.data.loading import load_dataset
-from analysis.report import charts, registry, style
+from analysis.report import charts, linebreaks, registry, style
 from analysis.report.charts import marks
 from analysis.report.context import prepare_comparison, prepare_incident
 
@@ -216,10 +216,10 @@ def test_a_name_or_a_month_keeps_its_year_on_its_line(held, kept, kind, share, n
 
 
 def test_only_a_colon_that_joins_a_gloss_is_one():
-    assert style._gloss_colon("Partial: only part", 7) and style._gloss_colon("（UTC）：協定", 5)
-    assert style._gloss_colon("ends:", 4)
+    assert linebreaks._gloss_colon("Partial: only part", 7) and linebreaks._gloss_colon("（UTC）：協定", 5)
+    assert linebreaks._gloss_colon("ends:", 4)
     # a time's colon and an address's are not
-    assert not style._gloss_colon("約18:50", 3) and not style._gloss_colon("https://example.org", 5)
+    assert not linebreaks._gloss_colon("約18:50", 3) and not linebreaks._gloss_colon("https://example.org", 5)
 
 
 @pytest.mark.parametrize(
@@ -266,7 +266,7 @@ def test_a_term_is_never_left_at_a_line_end_without_its_gloss(lang, text, term):
     for width in range(24, 72, 3):
         for lead in range(0, 30):
             padded = ("流" if lang == "ja" else "word ") * lead + text
-            lines, _ = style._broken(padded, lang, width)
+            lines, _ = linebreaks._broken(padded, lang, width)
             assert "".join(lines).replace(" ", "") == padded.replace(" ", "")
             start, at = padded.index(term), 0
             for line in lines[:-1]:

@@ -9,7 +9,7 @@ from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.figure import Figure
 
 from analysis import l10n
-from analysis.report import style
+from analysis.report import linebreaks, style
 
 
 def wrapped_rows(labels: list[str], room: list[float], lang: str) -> tuple[list[str], list[float], list[float]]:
@@ -56,7 +56,7 @@ def fitted(measure: Measure, text: str, lang: str, size: float, room: float) -> 
     if wide(text) <= room:
         return text
     locale = l10n.catalogue(lang)["locale"]
-    quantities = style.quantity_spans(text)
+    quantities = linebreaks.quantity_spans(text)
     breaks = sorted(
         i
         for i in range(1, len(text))
