@@ -672,7 +672,8 @@ def test_the_comparison_s_clocks_are_as_wide_as_one_another(lang, narrow):
         edges = {}
         for name, fig in drawn.items():
             renderer = FigureCanvasAgg(fig).get_renderer()
-            fig.draw(renderer)
+            with matplotlib.rc_context(fig.report_rc):  # the fonts it is saved with
+                fig.draw(renderer)
             plot = fig.axes[0].get_window_extent(renderer)
             edges[name] = (plot.x0, plot.x1)
             for t in fig.findobj(Text):

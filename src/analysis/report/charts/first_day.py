@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import time, timedelta
 
+import matplotlib
 import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.backends.backend_agg import RendererAgg
@@ -199,9 +200,11 @@ def clock_reach(fig: Figure) -> tuple[float, float]:
     an hour is as wide on each (with the layout's own margins, a clock with longer row names was
     narrower)."""
     renderer = RendererAgg(1, 1, fig.dpi)
-    fig.draw_without_rendering()
     ax = fig.axes[0]
-    plot, inked = ax.get_window_extent(renderer), ax.get_tightbbox(renderer)
+    # measured with the fonts the figure is saved with (style._saved): hour labels are made as it draws
+    with matplotlib.rc_context(getattr(fig, "report_rc", {})):
+        fig.draw_without_rendering()
+        plot, inked = ax.get_window_extent(renderer), ax.get_tightbbox(renderer)
     return (plot.x0 - inked.x0) / fig.dpi, (inked.x1 - plot.x1) / fig.dpi
 
 
