@@ -661,12 +661,31 @@ def test_the_comparison_s_first_days_share_one_scale():
     assert l10n.t("first_day_same_scale", "en") in said
 
 
+@pytest.mark.parametrize("phone", [False, True])
+@pytest.mark.parametrize("lang", l10n.LANGUAGES)
+def test_a_remedy_for_no_loss_or_part_of_it_says_so_on_its_own_chart(lang, phone):
+    """Liquid's remedy was decided 6 days after the theft (19 to 25 Aug 2021) for customers who, by the
+    exchange's account, lost nothing; Mt. Gox's plan was approved 3,692 days after the drain began (11
+    Sep 2011 to 20 Oct 2021) for part of the loss: each report's own chart says so beside the time, as
+    the comparison's does, so that neither reads as a remedy for a whole loss. Bitfinex's tokens are in
+    its step's own name and are not said again; the title keeps the counts alone."""
+    said = {k: l10n.t(f"compared_kind_{k}", lang) for k in ("no_loss", "partial", "tokens")}
+    value = lambda n, kind: l10n.t("compared_kind_value", lang, value=l10n.days(n, lang), kind=kind)  # noqa: E731
+    liquid = chart("liquid-2021", lang, phone, "response")
+    assert value(6, said["no_loss"]) in texts(liquid)
+    assert said["no_loss"] not in charts.title_of(liquid)
+    assert value(3692, said["partial"]) in texts(chart("mtgox-2014", lang, phone, "response"))
+    tokens_beside = l10n.t("compared_kind_value", lang, value="", kind=said["tokens"])  # ", tokens"
+    assert tokens_beside not in texts(chart("bitfinex-2016", lang, phone, "response"))
+
+
 @pytest.mark.parametrize("narrow", [False, True])
 @pytest.mark.parametrize("lang", l10n.LANGUAGES)
 def test_the_comparison_s_clocks_are_as_wide_as_one_another(lang, narrow):
     """Set one under another, an hour is as wide on each clock: each keeps the room the longest row
-    names take (Coincheck's "Trading in the stolen asset halted"; Bybit's and Binance's plots were
-    wider by a fifth of the page), and nothing it prints runs off its figure."""
+    names take (Coincheck's "Trading in the stolen asset halted"; in English Bybit's plot was wider by
+    a seventh of the page, Binance's by an eighth), nothing it prints runs off its figure, and on a page
+    each fact's words stay inside the plot (over the row names, their white box would hide them)."""
     with style.narrow() if narrow else contextlib.nullcontext():
         drawn = registry.charts_of(prepare_comparison(lang=lang), "first_day")
         edges = {}
@@ -680,6 +699,9 @@ def test_the_comparison_s_clocks_are_as_wide_as_one_another(lang, narrow):
                 if t.get_visible() and t.get_text().strip():
                     box = t.get_window_extent(renderer)
                     assert -0.5 <= box.x0 and box.x1 <= fig.bbox.width + 0.5, (name, t.get_text())
+            for t in [] if narrow else fig.axes[0].texts:
+                box = t.get_window_extent(renderer)
+                assert plot.x0 - 0.5 <= box.x0 and box.x1 <= plot.x1 + 0.5, (name, t.get_text())
     assert len(edges) == 3
     lefts, rights = zip(*edges.values())
     assert max(lefts) - min(lefts) < 0.5 and max(rights) - min(rights) < 0.5, edges

@@ -92,9 +92,9 @@ def first_days_of(ctx, incidents: list[str]) -> dict[str, Figure | None]:
     whole day's, and an hour was narrower on Coincheck's clock, whose row names are longer."""
     span = max((s for i in incidents if (s := clock_span(ctx.data.events, i)) is not None), default=None)
     drawn = {i: first_day_of(ctx, i, span) for i in incidents}
+    if sum(fig is not None for fig in drawn.values()) < 2:
+        return drawn  # one clock: nothing to be as wide as
     reaches = [clock_reach(fig) for fig in drawn.values() if fig is not None]
-    if len(reaches) < 2:
-        return drawn
     reach = (max(r[0] for r in reaches), max(r[1] for r in reaches))
     return {i: first_day_of(ctx, i, span, reach) if fig is not None else None for i, fig in drawn.items()}
 
@@ -251,6 +251,7 @@ class Step:
     edge: bool = False  # within the log scale's first ten minutes: drawn at its edge, not to scale
     apart: str = ""  # the text with its zone bound to the count, for a title beside counts in other zones
     milestone: str = ""
+    kind: str = ""  # what the value is where it is not what the step's name says (numbers.QUALIFIER_KINDS)
 
 
 def _after(step: str, value: str, lang: str, s: Step | None = None) -> str:
@@ -284,6 +285,10 @@ def response_of(ctx) -> Figure | None:
         return None
     table = ctx.table_for(ctx.incident_id)
     drain = ctx.incident_id in ctx.drains  # counted from the drain's start, as its axis says
+    # a remedy for customers who lost nothing or for part of the loss says so beside its time, as in the
+    # comparison's chart (Liquid's "6 days, no loss" is no remedy for a loss); tokens are in the step's
+    # own name here ("Tokens for the loss credited")
+    kinds = {m: k for (m, i), k in compared_kinds(ctx).items() if i == ctx.incident_id and k != "tokens"}
     steps = []
     for _, r in table.iterrows():
         label = ctx.step_names[r["milestone"]]
@@ -294,7 +299,8 @@ def response_of(ctx) -> Figure | None:
                               same_day=day_only and r["days"] == 0, next_day=day_only and r["days"] == 1,
                               zone=r["zone"] if isinstance(r["zone"], str) else None,
                               period=r["period"] if isinstance(r["period"], str) else "", edge=at_log_edge(r),
-                              apart=l10n.since(r, ctx.lang, apart=True), milestone=r["milestone"]))  # fmt: skip
+                              apart=l10n.since(r, ctx.lang, apart=True), milestone=r["milestone"],
+                              kind=kinds.get(r["milestone"], "")))  # fmt: skip
         else:
             steps.append(Step(label, None, "", state=r["state"], milestone=r["milestone"]))
     # The title tells only counts page 1's text tells (Bitfinex's remedy decision it does not).

@@ -63,8 +63,8 @@ def _window(
     """The clock's span, its middle and its hours between ticks: the whole date when every fact is of
     the theft's date; else, past midnight, the hours around the facts (at least four), so that a theft
     at 23:13 and its disclosure at 00:44 are not squeezed into the last tenth of a day. Given `span`,
-    a clock shorter than it runs on to it: clocks set side by side cover the same hours (their widths
-    differ only by the room their rows' names take)."""
+    a clock shorter than it runs on to it: clocks set side by side cover the same hours (and, given
+    `first_day`'s `reach`, at the same width)."""
     if all(ts.date() == day for ts in rows["timestamp"]):
         first, last = local(day) - pd.Timedelta(minutes=30), local(day + timedelta(days=1))
         if span is None or last - first >= span:
@@ -132,7 +132,9 @@ def first_day(
     if narrow:  # a phone: the row's name leads the text under the mark, as the left column is gone
         texts, ys, heights = under_rows([l10n.labelled(g, t, lang) for (g, _), t in zip(gutter, texts)], lang, 0.17)
     else:
-        texts, ys, heights = wrapped_rows(texts, room, lang)
+        # kept room either side makes the plot narrower than the page's usual share: labels wrap to it
+        plot = 1 - (sum(reach) + 0.1) / style.WIDTH_IN if reach else None
+        texts, ys, heights = wrapped_rows(texts, room, lang, plot)
     plot_in = 0.17 * sum(heights) + 0.1
     # The key under the clock: a filled dot in each actor's colour, named, and the hollow grey dot of
     # another source's value where one is drawn; on a phone two to a line.
@@ -204,7 +206,7 @@ def clock_reach(fig: Figure) -> tuple[float, float]:
     # measured with the fonts the figure is saved with (style._saved): hour labels are made as it draws
     with matplotlib.rc_context(getattr(fig, "report_rc", {})):
         fig.draw_without_rendering()
-        plot, inked = ax.get_window_extent(renderer), ax.get_tightbbox(renderer)
+        plot, inked = ax.get_window_extent(renderer), ax.get_tightbbox(renderer, for_layout_only=True)
     return (plot.x0 - inked.x0) / fig.dpi, (inked.x1 - plot.x1) / fig.dpi
 
 

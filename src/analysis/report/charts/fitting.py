@@ -12,11 +12,14 @@ from analysis import l10n
 from analysis.report import linebreaks, style
 
 
-def wrapped_rows(labels: list[str], room: list[float], lang: str) -> tuple[list[str], list[float], list[float]]:
-    """Labels wrapped to the share of the page beside their marks, each row as tall as its lines;
-    returns the labels, the rows' middles and their total height (in rows)."""
-    # The plot is about 85% of the page's width.
-    labels = [style.wrapped(t, lang, "label", max(share * 0.85 - 0.02, 0.25)) for t, share in zip(labels, room)]
+def wrapped_rows(
+    labels: list[str], room: list[float], lang: str, plot: float | None = None
+) -> tuple[list[str], list[float], list[float]]:
+    """Labels wrapped to the share of the page beside their marks (`room`, shares of the plot; `plot`,
+    the plot's share of the page, about 85% unless given), each row as tall as its lines; returns the
+    labels, the rows' middles and their total height (in rows)."""
+    plot = plot or 0.85
+    labels = [style.wrapped(t, lang, "label", max(share * plot - 0.02, 0.25)) for t, share in zip(labels, room)]
     heights = [1 + 0.75 * t.count("\n") for t in labels]
     middles = [sum(heights[:i]) + h / 2 for i, h in enumerate(heights)]
     return labels, middles, heights

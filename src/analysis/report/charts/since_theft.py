@@ -132,7 +132,13 @@ def response(rows: list, title: str, lang: str, sources: str, drain: bool = Fals
     for y, row in enumerate(rows):
         if row.days is None:
             not_drawn(ax, y, row.state, lang)
-    labels = [f"{r.label}\n{r.text}" if narrow and r.days is not None else r.label for r in rows]
+    # a value with what it is, where it is not what its step's name says ("6 days, no loss")
+    values = [
+        l10n.t("compared_kind_value", lang, value=r.text, kind=l10n.t(f"compared_kind_{r.kind}", lang)) if r.kind
+        else r.text
+        for r in rows
+    ]  # fmt: skip
+    labels = [f"{r.label}\n{v}" if narrow and r.days is not None else r.label for r, v in zip(rows, values)]
     ax.set_yticks(range(len(rows)), labels, fontsize=style.MIN_TEXT_PT)
     ax.tick_params(axis="y", length=0)
     ax.set_ylim(len(rows) - 0.5, -0.5)
@@ -145,6 +151,11 @@ def response(rows: list, title: str, lang: str, sources: str, drain: bool = Fals
     periods = [r.period for r in rows if r.extent is not None and r.period]
     edge = any(r.edge for r in rows)
     keys = marks_key(drawn, lang, periods, edge)
+    # "partial" beside a plan's approval could read as a plan partly approved: the key says what it is
+    # ("no loss" says itself)
+    if any(r.kind == "partial" for r in rows):
+        partial = l10n.t("compared_kind_partial_note", lang).strip().rstrip(".。")
+        keys = f"{keys}{l10n.t('full_stop', lang)}{l10n.t('sentence_joiner', lang)}{partial}"
     style.add_source_line(fig, l10n.t("response_source", lang, keys=keys, sources=sources), lang)
     # On a narrow axis the scale's words would run together ("1 year10 years"): keep those that stand apart.
     fig.draw_without_rendering()
@@ -153,10 +164,10 @@ def response(rows: list, title: str, lang: str, sources: str, drain: bool = Fals
     ax.set_xticks([v for v, _ in ticks], [t for _, t in ticks])
     # The marks once the layout has given the plot its width: a span too narrow to see there is drawn
     # as wide as its bar is thick (log_mark).
-    for y, row in enumerate(rows):
+    for y, (row, value) in enumerate(zip(rows, values)):
         if row.days is None:
             continue
         log_mark(ax, y, row.days, row.extent, style.HIGHLIGHT, row.timed, ms=5, right=right)
         if not narrow:  # a value near the scale's right end is written to the left of its mark, not cut off
-            value_label(ax, row.days, y, row.text, "#222222", left=share_of_log_axis(row.days, right) > 0.8)
+            value_label(ax, row.days, y, value, "#222222", left=share_of_log_axis(row.days, right) > 0.8)
     return fig
