@@ -119,6 +119,7 @@ def test_every_quantity_of_the_html_is_set_unbroken(reports, name):
         (["at 88.549", "JPY per XEM"], "en", ["88.549 JPY"]),
         (["stolen on 26", "January 2018"], "en", ["26 January 2018"]),
         (["401,3", "47 ETH"], "en", ["401,347 ETH"]),
+        (["15,000 cmETH and 8,000", "mETH"], "en", ["8,000 mETH"]),  # a staked coin's lower-case lead
         (["流出から874〜", "901日"], "ja", ["874〜901日"]),
         (["約11時間", "23分後"], "ja", ["約11時間23分"]),
         (["in 2018", "FSA ordered"], "en", []),

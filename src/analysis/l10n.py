@@ -516,9 +516,11 @@ def quantity_pattern() -> re.Pattern:
     part = r"\s?\d+(?:\s?[〜~–-]\s?\d+)?\s?(?:min|h|分|時間)"
     unit = rf"\s?(?:(?:days|day|h|時間|時|日)(?![A-Za-z])(?:{part})*|(?:{alternatives(units)})(?![A-Za-z]))"
     lead = rf"(?:{alternatives(leads)})?"
-    # a coin's ticker after an amount written with separators (401,347 ETH; 5億2,300万XEM), not after
-    # a year ("2018 FSA")
-    coins = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d[\d,.]*[億万][\d,.億万]*)\s?[A-Z]{3,5}(?![A-Za-z0-9])"
+    # a coin's ticker after an amount written with separators (401,347 ETH; 5億2,300万XEM; a staked
+    # coin's lower-case lead, 8,000 mETH), not after a year ("2018 FSA")
+    coins = (
+        r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d[\d,.]*[億万][\d,.億万]*)\s?[a-z]{0,2}[A-Z]{3,5}(?![A-Za-z0-9])"
+    )
     quantity = rf"{lead}(?:{coins}|{num}(?:\s?[〜~–-]\s?{num})?(?:{unit})?)"
     dates = [
         rf"\d{{1,2}} (?:{alternatives(months)})\b(?: \d{{4}})?",
