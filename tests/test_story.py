@@ -352,15 +352,15 @@ def test_an_undated_delivery_says_what_the_pages_do_say():
     # 21 Dec 2023, before 5 Jul 2024), so that the coins' dated start is not read as the first delivery.
     page = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="en")).paragraphs)
     assert (
-        "no page found dates the remedy's first delivery. Yen came first: one aggregator page reports creditors had "
-        "it by 21 December 2023; BTC and BCH repayments via other exchanges began on 5 July 2024 "
+        "no page found dates the remedy's first delivery. Yen came first: one aggregator page reports some creditors "
+        "had it by 21 December 2023; BTC and BCH repayments via other exchanges began on 5 July 2024 "
         "(a US Eastern date); no page says whether all were paid by the 31 October 2026 deadline." in page
     )
     assert "social media" not in page
     ja = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="ja")).paragraphs)
     assert (
-        "最初の弁済や補償が顧客に届いた日を示す資料は見つからない。日本円は、まとめサイト1件が伝える債権者の報告によれば"
-        "2023年12月21日までには支払われており、BTC・BCHの弁済は他の取引所を通じて2024年7月5日（米国東部時間の日付）に"
+        "最初の弁済や補償が顧客に届いた日を示す資料は見つからない。日本円の弁済は、まとめサイト1件が伝える債権者の報告によれば"
+        "2023年12月21日までに一部の債権者に届いており、BTC・BCHの弁済は他の取引所を通じて2024年7月5日（米国東部時間の日付）に"
         "始まったが、" in ja
     )
     # What customers were to get, and that it is only part of the loss (remedies.csv extent partial).
@@ -990,7 +990,8 @@ def test_a_remedy_without_a_dated_delivery_says_what_it_gives():
     # with its extent; a pledge, not a repayment done.
     assert (
         "Remedy decided for customers' whole loss: replacement coins procured; customers to be repaid in kind once "
-        "crypto withdrawals resume. Funding: the exchange, which bought the coins" in text
+        "crypto withdrawals resume. Funding: the exchange, which procured the coins for customers' losses of "
+        "about 2.06 bn JPY" in text
     )
     # A remedy told with its payment (Coincheck's 88.549 JPY per XEM) is not told twice.
     cc = _told("coincheck-2018")
@@ -1115,7 +1116,7 @@ def test_page_one_says_what_the_regulator_had_done_before_the_theft():
     assert "A third business improvement order of 2018 followed 11 days after the theft." in zaif
     zaif_ja = " ".join(findings.incident(prepare_incident(incident_id="zaif-2018", lang="ja")).paragraphs)
     assert "流出前の状況：金融庁はすでに2018年3月8日と6月22日の2度、運営会社に業務改善命令を出していた。" in zaif_ja
-    assert "2018年3回目の業務改善命令は流出から11日で出た。" in zaif_ja
+    assert "2018年で3回目の業務改善命令は流出から11日で出た。" in zaif_ja
     bp = _told("bitpoint-2019")
     assert (
         "Before the theft: the business improvement order the FSA had issued on 22 June 2018 had only just been "
@@ -1372,7 +1373,7 @@ def test_an_undated_step_of_the_first_hours_is_said_in_its_place():
     bitfinex = _told("bitfinex-2016")
     assert (
         "Not found in the sources: detection. No page gives its time; the statement that "
-        "disclosed the breach (2:16 pm on 2 August 2016, US Eastern time) says only that it was discovered 'today'. "
+        "disclosed the breach (14:16 on 2 August 2016, US Eastern time) says only that it was discovered “today”. "
         "The exchange first halted" in bitfinex
     )
     ja = _told("bitfinex-2016", "ja")
