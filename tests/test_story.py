@@ -657,13 +657,13 @@ def test_the_comparison_headline_says_only_where_some_and_not_all_remedies_are_d
         (
             "bybit-2025",
             "en",
-            # its page says only that withdrawals stayed open: that, and that no page found reports another halt
-            "Withdrawals stayed open; no page found reports a halt of any other service.",
+            # its pages say withdrawals stayed open and operations ran on: that, and no wider
+            "Withdrawals stayed open and the exchange kept operations running.",
         ),
         (
             "bybit-2025",
             "ja",
-            "出金は停止されなかった。ほかのサービスの停止を記す資料も見つからない。",
+            "出金は停止されず、取引所は業務を続けた。",
         ),
     ],
 )
@@ -675,25 +675,26 @@ def test_a_halt_that_never_came_is_told_in_the_halt_s_place():
     # bybit-suspension (never): told among the response's steps, before the disclosure, not among the
     # facts not found (a step that did not happen is no gap)
     paragraphs = findings.incident(prepare_incident(incident_id="bybit-2025", lang="en")).paragraphs
-    assert (
-        "Withdrawals stayed open; no page found reports a halt of any other service. The exchange disclosed"
-        in (paragraphs[1])
-    )
-    assert "halt of any other service" not in paragraphs[2]
+    assert "Withdrawals stayed open and the exchange kept operations running. The exchange disclosed" in (paragraphs[1])
+    assert "operations running" not in paragraphs[2]
 
 
 @pytest.mark.parametrize("lang, said", [("en", "No page found reports a halt of any service."),
                                         ("ja", "見つかった資料にサービス停止の記載はない。")])  # fmt: skip
 def test_a_halt_that_never_came_without_a_note_says_no_more_than_the_record(data_copy, lang, said):
-    # bybit-suspension (never) with notes that are their labels alone (the citation of the words, and
-    # the page only it cited, dropped with them): the sentence stands alone, with no reason invented
+    # bybit-suspension (never) with notes that are their labels alone (the citations of the words, and
+    # the pages only they cited, dropped with them): the sentence stands alone, with no reason invented
     # and no dangling colon.
     events = data_copy / "events.csv"
     line = line_of(events, "event_id", "bybit-suspension")
     set_cell(events, line, "note_en", "Did not happen.")
     set_cell(events, line, "note_ja", "行われなかった。")
-    page = "https://www.tekedia.com/bybit-hack-shows-crypto-firms-solidarity-for-unity-of-purpose"
-    for name, column, value in (("citations.csv", "record_id", "bybit-suspension"), ("pages.csv", "url", page)):
+    pages = (
+        "https://www.tekedia.com/bybit-hack-shows-crypto-firms-solidarity-for-unity-of-purpose",
+        "https://optimisus.com/?p=33359",
+    )
+    drops = [("citations.csv", "record_id", "bybit-suspension")] * 2 + [("pages.csv", "url", page) for page in pages]
+    for name, column, value in drops:
         path = data_copy / name
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
         del lines[line_of(path, column, value) - 1]
@@ -990,8 +991,7 @@ def test_a_remedy_without_a_dated_delivery_says_what_it_gives():
     # with its extent; a pledge, not a repayment done.
     assert (
         "Remedy decided for customers' whole loss: replacement coins procured; customers to be repaid in kind once "
-        "crypto withdrawals resume. Funding: the exchange, which procured the coins for customers' losses of "
-        "about 2.06 bn JPY" in text
+        "crypto withdrawals resume. Funding: the exchange itself, for customers' losses of about 2.06 bn JPY" in text
     )
     # A remedy told with its payment (Coincheck's 88.549 JPY per XEM) is not told twice.
     cc = _told("coincheck-2018")
@@ -1177,7 +1177,7 @@ def test_a_drain_s_halt_is_named_for_what_was_halted():
     # Other thefts keep the milestone's own words.
     assert "The exchange first halted a service about 33 min after noticing it." in _told("coincheck-2018")
     # 「初めて停止した」 would read as "for the first time ever"; 「サービス停止」 as the whole service
-    assert "取引所は検知から約33分で最初の停止措置をとった。" in _told("coincheck-2018", "ja")
+    assert "取引所は検知から約33分で最初にサービスを停止した。" in _told("coincheck-2018", "ja")
 
 
 def test_the_price_paid_says_where_and_over_which_window_it_was_averaged():
@@ -1277,7 +1277,7 @@ def test_counts_all_in_one_zone_s_dates_are_said_to_be_so_once():
     ja = " ".join(findings.incident(prepare_incident(incident_id="bitfinex-2016", lang="ja")).paragraphs[1:])
     assert (
         "本文の日数は、流出の日付と同じ協定世界時の日付で数えている。資料で確認できないもの：検知。" in ja
-        and "取引所は流出当日に最初の停止措置をとった。" in ja
+        and "取引所は流出当日に最初にサービスを停止した。" in ja
     )
     # said once, and no count says it again (「流出当日（協定世界時の日付）に」); a day given with a count
     # is marked as that zone's day, as it is not the Japan date (11 Aug), which is said beside it

@@ -11,8 +11,8 @@ from analysis.report.context import IncidentContext
 
 # A step's status with a sentence of its own (its catalogue key), said in the step's place among the
 # response's sentences instead of "Did not happen: ..." (`incident` places each: an entry it does not
-# place would be told nowhere). A halt that never came is said as its note's reason, what stayed open
-# (Bybit's withdrawals), and that no page found reports a halt of anything else: no wider than its page.
+# place would be told nowhere). A halt that never came is said as its note's reason, what its pages
+# print ran on (Bybit's withdrawals and operations): no wider than those pages.
 _OWN_SENTENCE = {("never", "suspension"): "find_never_suspension"}
 
 
