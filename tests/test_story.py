@@ -59,10 +59,10 @@ def test_coincheck_page_one_in_full():
     )
     # the company is counted among those indicted, not among the 31 police arrested or referred (CoinPost)
     assert "13 people and 1 company were indicted, 14 people charged in summary proceedings" in lead
-    # A recipient's conviction, not the case, made final: the thief was not found. Coincheck's arrests
+    # A recipient's conviction upheld, not the case closed: the thief was not found. Coincheck's arrests
     # were the first of several (events.csv names the step; Bitfinex's one arrest day stays "arrests").
     assert (
-        "Police and courts: first arrests (11 March 2020); a recipient's conviction made final by the Supreme Court "
+        "Police and courts: first arrests (11 March 2020); a recipient's conviction upheld by the Supreme Court "
         "(16 July 2024)." in lead
     )
     last = findings.incident(ctx).paragraphs[-1]
@@ -917,10 +917,7 @@ def test_a_date_stated_inside_a_seed_item_is_the_account_of_the_item_it_sits_und
     from analysis.report.context import prepare_comparison
 
     text = " ".join(findings.comparison(prepare_comparison(lang="en")).paragraphs)
-    assert (
-        "remedy decided, 2 days (the announcement itself gives an earlier release time, 23:00 on 27 January 2018)"
-        in text
-    )
+    assert "remedy decided, 2 days (earlier by the announcement itself: 23:00 on 27 January 2018)" in text
 
 
 def test_a_theft_timed_in_another_zone_is_told_by_its_day_there_and_in_japan():
@@ -972,11 +969,12 @@ def test_a_remedy_without_a_dated_delivery_says_what_it_gives():
         "The remedy was decided on 16 July 2019, 5 days after the theft. As to when it reached customers, the company planned"
         in text
     )
-    assert "no page found gives the day it first reached customers" in found.headline
-    assert "no page found gives the day" not in text
+    assert "no page found gives the date it first reached customers" in found.headline
+    assert "no page found gives the date" not in text
     ja = findings.incident(prepare_incident(incident_id="bitpoint-2019", lang="ja"))
-    assert "補償の方針は流出から5日後の2019年7月16日に決まった。顧客に届いた時期については、会社は" in " ".join(
-        ja.paragraphs
+    assert (
+        "補償の方針は流出から5日後の2019年7月16日に決まった。顧客に届いた時期については、9月30日とする資料が"
+        in " ".join(ja.paragraphs)
     )
     assert "顧客に最初に届いた日は不明" in ja.headline and "届いた日" not in " ".join(ja.paragraphs)
     # Zaif: decided 20 Sep 2018 (zaif-remedy-decided), then what the only page found says of the delivery
@@ -1056,7 +1054,7 @@ def test_a_row_names_its_own_step_on_page_one(fixture_copy):
     # decision, with its day, says no page dates the delivery (the headline tells the payment).
     assert "ETH holders were paid 0.1 bn JPY in all, from the company's own funds: 25.500 JPY per ETH" in plain
     assert (
-        "The remedy was decided on 10 February 2020, 3 days after the theft; no page found gives the day it first "
+        "The remedy was decided on 10 February 2020, 3 days after the theft; no page found gives the date it first "
         "reached customers." in plain
     )
     path = fixture_copy / "events.csv"
@@ -1337,7 +1335,7 @@ def test_where_customers_lost_nothing_the_day_they_could_withdraw_again_follows(
     # resumed on 27 Aug 2021 (liquid-btc-resumed) is what followed for them. Coincheck's remedy was due,
     # so its crypto withdrawals resuming (12 Mar 2018) is not told there: the remedy's delivery is.
     assert "After the theft: BTC deposits and withdrawals resumed (27 August 2021); " in _told("liquid-2021")
-    assert "流出後の経過：BTCの入出庫の再開（2021年8月27日）、" in _told("liquid-2021", "ja")
+    assert "流出後の経過：BTCの入出金の再開（2021年8月27日）、" in _told("liquid-2021", "ja")
     coincheck = _told("coincheck-2018")
     assert coincheck.count("12 March 2018") == 1
     assert "On 12 March 2018, 45 days after the theft, XEM holders were paid 46.3 bn JPY in all" in coincheck
@@ -1385,14 +1383,14 @@ def test_the_same_day_detection_count_says_which_thefts_it_counts():
 
     # Detection dated to the day: Coincheck, DMM, Liquid, Binance, BITPoint (same day) and Zaif (3 days);
     # Mt. Gox's is dated only to its month, February 2014 (874-901 days after the drain began), which
-    # was not the day it began either: 5 of 7, the span said. Bitfinex and Bybit are gaps.
+    # was not the day it began either: 5 of 7, the theft dated only to a span named. Bitfinex and Bybit are gaps.
     ctx = prepare_comparison(lang="en")
     numbers = {n.value: n.label for n in findings.comparison(ctx).numbers}
     mtgox = ctx.table[(ctx.table["incident_id"] == "mtgox-2014") & (ctx.table["milestone"] == "detection")]
     assert mtgox["state"].tolist() == ["range"] and mtgox["days_min"].tolist() == [874]
-    assert numbers["5 / 7"] == "noticed the same day (of 7 dated, 1 only to a later month)"
+    assert numbers["5 / 7"] == "noticed the same day (of 7 dated; Mt. Gox 2014 by month)"
     ja = {n.value: n.label for n in findings.comparison(prepare_comparison(lang="ja")).numbers}
-    assert ja["5 / 7"] == "流出当日に検知（検知の時期が分かる7件中。うち1件は流出より後の月としか分からない）"
+    assert ja["5 / 7"] == "流出当日に検知（検知の時期が分かる7件中。2014年のマウントゴックスは検知の月のみ判明）"
     table = ctx.table.copy()
     # A span that could hold the theft's own day decides nothing: left out, and no span is said.
     mtgox = (table["incident_id"] == "mtgox-2014") & (table["milestone"] == "detection")
@@ -1411,21 +1409,21 @@ def test_the_same_day_detection_count_says_which_thefts_it_counts():
     table.loc[mtgox, "days_min"] = 874
     numbers = {n.value: n.label for n in findings.comparison(ctx).numbers}
     assert numbers["5 / 6"] == (
-        "noticed the same day (of 6 with theft and detection dated in Japan time, 1 only to a later month)"
+        "noticed the same day (of 6 with theft and detection dated in Japan time; Mt. Gox 2014 by month)"
     )
     table.loc[mtgox, "period"] = "2014Q1"  # a quarter is named as one
     numbers = {n.value: n.label for n in findings.comparison(ctx).numbers}
-    assert numbers["5 / 6"].endswith("1 only to a later quarter)")
+    assert numbers["5 / 6"].endswith("; Mt. Gox 2014 by quarter)")
     table.loc[mtgox, "period"] = None  # a span that is no period (another zone's date) is one of days
     numbers = {n.value: n.label for n in findings.comparison(ctx).numbers}
-    assert numbers["5 / 6"].endswith("1 only to a later span of days)")
+    assert numbers["5 / 6"].endswith("; Mt. Gox 2014 by span of days)")
     table.loc[mtgox, "period"] = "2014-02"
     ja = prepare_comparison(lang="ja")
     ja.__dict__["table"] = table
     labels = {n.value: n.label for n in findings.comparison(ja).numbers}
     assert (
         labels["5 / 6"]
-        == "流出当日に検知（日本時間で流出日と検知の時期が分かる6件中。うち1件は流出より後の月としか分からない）"
+        == "流出当日に検知（日本時間で流出日と検知の時期が分かる6件中。2014年のマウントゴックスは検知の月のみ判明）"
     )
 
 
@@ -1581,7 +1579,7 @@ def test_a_note_names_another_fact_by_its_title_not_a_number():
             "bitpoint-2019",
             "en",
             "BITPoint 2019: the exchange disclosed the theft the day after it began; a remedy was "
-            "decided 5 days after the theft, but no page found gives the day it first reached customers",
+            "decided 5 days after the theft, but no page found gives the date it first reached customers",
         ),
         # theft 14 Sep 2018, noticed 17 Sep (3 days), remedy decided 20 Sep (6 days), delivery a gap
         (
@@ -1602,7 +1600,7 @@ def test_a_note_names_another_fact_by_its_title_not_a_number():
             "zaif-2018",
             "en",
             "Zaif 2018: the theft went unnoticed for 3 days, by the exchange's account; a "
-            "remedy was decided 6 days after the theft, but no page found gives the day it first reached customers",
+            "remedy was decided 6 days after the theft, but no page found gives the date it first reached customers",
         ),
         # paid at a stated price: the headline says so, and no second clause
         (

@@ -22,11 +22,12 @@ _SAME_DAY_LABELS = {
 }
 
 
-def _same_day_detections(table: pd.DataFrame, lang: str) -> KeyNumber | None:
+def _same_day_detections(table: pd.DataFrame, names: dict[str, str], lang: str) -> KeyNumber | None:
     """How many thefts were noticed the day they began, of those whose detection is dated in Japan
     time; None where none is. A detection dated only to a span that starts after the theft's day
     (Mt. Gox: a month, 874-901 days) was not the same day, and counts, so that leaving it out does
-    not flatter the share; a span that could hold the theft's own day decides nothing."""
+    not flatter the share; a span that could hold the theft's own day decides nothing. Such a theft is
+    named (`names`: by incident), not counted ("1 only to a later month" left the reader asking which)."""
     detections = table[table["milestone"] == "detection"]
     later_span = (detections["state"] == "range") & (detections["days_min"] > 0)
     dated = detections[(detections["state"] == "known") | later_span.fillna(False).astype(bool)]
@@ -34,10 +35,10 @@ def _same_day_detections(table: pd.DataFrame, lang: str) -> KeyNumber | None:
     if detected.empty:
         return None
     ranged = detected[detected["state"] == "range"]
-    spans = len(ranged)
+    spanned = l10n.join([l10n.inside_brackets(names[i], lang) for i in ranged["incident_id"]], lang)
     # "of 6 dated to the day" would be false if one dated in another zone's days were left out
-    key = _SAME_DAY_LABELS[(len(detected) < len(dated), spans > 0)]
-    label = l10n.t(key, lang, n=len(detected), k=spans, unit=l10n.period_unit(ranged["period"], lang))
+    key = _SAME_DAY_LABELS[(len(detected) < len(dated), not ranged.empty)]
+    label = l10n.t(key, lang, n=len(detected), names=spanned, unit=l10n.period_unit(ranged["period"], lang))
     return KeyNumber(f"{int((detected['days'] == 0).sum())} / {len(detected)}", label)
 
 
@@ -107,7 +108,7 @@ def comparison(ctx: ComparisonContext, focus: str | None = None) -> Findings:
     # Counted in Japan dates only: a day counted in another zone's dates (a UTC-dated theft) is not
     # the same measure, so it is left out of this count (its report says it in its own zone).
     numbers = [KeyNumber(str(len(ctx.incidents)), l10n.t("num_thefts", lang))]
-    if (same_day := _same_day_detections(table, lang)) is not None:
+    if (same_day := _same_day_detections(table, ctx.names, lang)) is not None:
         numbers.append(same_day)
     numbers.insert(1, KeyNumber(f"{next_day} / {len(ctx.incidents)}", l10n.t("num_disclosed_next_day", lang)))
     # a remedy in tokens (IOUs for the loss) reached customers, but not as what they lost: said so
