@@ -427,13 +427,14 @@ def test_a_corrected_fact_says_so_beside_it_and_the_annex_lists_the_change():
     from analysis.report.context import prepare_incident
 
     ctx = prepare_incident(incident_id="coincheck-2018", lang="en")
-    # corrections.csv: court-verdict-final's milestone set on 4 Dec 2026 (b481308); the event row
-    # itself was replaced on 26 Nov (court-verdicts -> court-verdict-final).
-    assert common.corrected(ctx, "events", "court-verdict-final") == "corrected on 4 December 2026"
+    # corrections.csv: court-verdict-final's milestone set on 4 Dec 2026 (b481308), its words "upheld,
+    # not made final" on 8 Dec (8edbaa7): the latest is said; the event row itself was replaced on
+    # 26 Nov (court-verdicts -> court-verdict-final).
+    assert common.corrected(ctx, "events", "court-verdict-final") == "corrected on 8 December 2026"
     assert common.corrected(ctx, "events", "cc-report-submitted") == ""  # never corrected
     table = common.events_table(ctx, ctx.events).frame
     status = table.set_index(table.columns[0]).iloc[:, 5]  # the standing column, by event number
-    assert "corrected on 4 December 2026" in status[ctx.numbers["court-verdict-final"]]
+    assert "corrected on 8 December 2026" in status[ctx.numbers["court-verdict-final"]]
     # A key fact resting on a corrected row says so: the reported loss's note (4 Dec, CC1).
     facts = dict((f, c) for f, _, c in [(a, b, incident._corrected_rows(ctx, d)) for a, b, _, d in
                                           incident.key_fact_rows(ctx)])  # fmt: skip
