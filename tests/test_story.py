@@ -510,7 +510,7 @@ def test_detection_is_the_exchange_s_time_and_other_times_are_counted_too():
     # BITPoint: halted 06:30 on 12 Jul; noticed 22:12 (used) or about 21:11 (press conference): 8 h 18 / 9 h 19 min.
     bp = " ".join(findings.incident(prepare_incident(incident_id="bitpoint-2019", lang="en")).paragraphs)
     assert (
-        "The exchange first halted a service about 8 h 18 min after noticing it (about 9 h 19 min from "
+        "The exchange halted crypto sends and receipts about 8 h 18 min after noticing it (about 9 h 19 min from "
         "about 21:11, the time of detection given by the president at the 16 July press conference)." in bp
     )
 
@@ -1172,10 +1172,14 @@ def test_a_drain_s_halt_is_named_for_what_was_halted():
     assert "first halted a service" not in en
     ja = _told("mtgox-2014", "ja")
     assert "取引所は流出開始から880日後の2014年2月7日にビットコインの外部への払い出しを停止した。" in ja
-    # Other thefts keep the milestone's own words.
-    assert "The exchange first halted a service about 33 min after noticing it." in _told("coincheck-2018")
-    # 「初めて停止した」 would read as "for the first time ever"; 「サービス停止」 as the whole service
-    assert "取引所は検知から約33分で最初にサービスを停止した。" in _told("coincheck-2018", "ja")
+    # So does a theft's: Coincheck's first halt was of NEM's deposits and withdrawals (cc-nem-suspended).
+    assert "The exchange halted NEM transfers in and out about 33 min after noticing it." in _told("coincheck-2018")
+    assert "取引所は検知から約33分でNEMの入出金を停止した。" in _told("coincheck-2018", "ja")
+    # A theft whose row names no step keeps the milestone's own words (DMM Bitcoin's restrictions, of
+    # several services). 「初めて停止した」 would read as "for the first time ever"; 「サービス停止」 as the
+    # whole service.
+    assert "The exchange first halted a service on the day of the detection." in _told("dmm-bitcoin-2024")
+    assert "取引所は検知の当日に最初にサービスを停止した。" in _told("dmm-bitcoin-2024", "ja")
 
 
 def test_the_price_paid_says_where_and_over_which_window_it_was_averaged():
@@ -1264,7 +1268,7 @@ def test_counts_all_in_one_zone_s_dates_are_said_to_be_so_once():
     en = findings.incident(prepare_incident(incident_id="bitfinex-2016", lang="en"))
     text = " ".join(en.paragraphs)
     assert en.paragraphs[1].startswith("Counts of days in this text are in UTC dates, the zone the theft is dated in. ")
-    assert "The exchange first halted a service on the day of the theft." in text
+    assert "The exchange halted trading and crypto deposits and withdrawals on the day of the theft." in text
     # the tokens' day in that zone (16:00 UTC on 10 Aug; 11 Aug in Japan), said as that zone's, with the Japan day
     assert (
         "credited to customers on 10 August 2016 (UTC date; 11 August 2016 in Japan), 8 days after the theft." in text
@@ -1275,7 +1279,7 @@ def test_counts_all_in_one_zone_s_dates_are_said_to_be_so_once():
     ja = " ".join(findings.incident(prepare_incident(incident_id="bitfinex-2016", lang="ja")).paragraphs[1:])
     assert (
         "本文の日数は、流出の日付と同じ協定世界時の日付で数えている。資料で確認できないもの：検知。" in ja
-        and "取引所は流出当日に最初にサービスを停止した。" in ja
+        and "取引所は流出当日に取引と暗号資産の入出金を停止した。" in ja
     )
     # said once, and no count says it again (「流出当日（協定世界時の日付）に」); a day given with a count
     # is marked as that zone's day, as it is not the Japan date (11 Aug), which is said beside it
@@ -1372,7 +1376,7 @@ def test_an_undated_step_of_the_first_hours_is_said_in_its_place():
     assert (
         "Not found in the sources: detection. No page gives its time; the statement that "
         "disclosed the breach (14:16 on 2 August 2016, US Eastern time) says only that it was discovered “today”. "
-        "The exchange first halted" in bitfinex
+        "The exchange halted trading" in bitfinex
     )
     ja = _told("bitfinex-2016", "ja")
     assert "資料で確認できないもの：検知。時刻を示すページはなく、流出を公表した声明（米国東部時間2016年8月2日" in ja
@@ -1656,8 +1660,8 @@ def test_each_undated_step_of_the_first_hours_is_said_in_its_own_place():
     assert speed.index("The theft went unnoticed") < gaps
     # apart, each in its own place: the detection's before the halt, the disclosure's after it
     [_, speed, *_] = findings.incident(_with_gaps("coincheck-2018", ("detection", "disclosure"))).paragraphs
-    assert speed.index("Not found in the sources: detection.") < speed.index("The exchange first halted")
-    assert speed.index("The exchange first halted") < speed.index("Not found in the sources: theft disclosed.")
+    assert speed.index("Not found in the sources: detection.") < speed.index("The exchange halted NEM")
+    assert speed.index("The exchange halted NEM") < speed.index("Not found in the sources: theft disclosed.")
 
 
 @pytest.mark.parametrize(
