@@ -72,7 +72,7 @@ def test_findings_follow_the_data(data_copy):
     for phrase in [
         "went unnoticed for about 11 h 23 min, from about 00:02 until the exchange says it noticed it (about 8 h "
         "25–28 min from the exchange's own theft times, about 03:00 or about 02:57).",
-        "halted NEM transfers in and out about 33 min after noticing it.",
+        "halted NEM withdrawals about 33 min after noticing it.",
         "disclosed the theft on the day it began.",
         "A business improvement order followed 3 days after the theft.",
         "The exchange filed the report the order required on its deadline, 13 February 2018.",

@@ -510,7 +510,7 @@ def test_detection_is_the_exchange_s_time_and_other_times_are_counted_too():
     # BITPoint: halted 06:30 on 12 Jul; noticed 22:12 (used) or about 21:11 (press conference): 8 h 18 / 9 h 19 min.
     bp = " ".join(findings.incident(prepare_incident(incident_id="bitpoint-2019", lang="en")).paragraphs)
     assert (
-        "The exchange halted crypto sends and receipts about 8 h 18 min after noticing it (about 9 h 19 min from "
+        "The exchange halted crypto transfers about 8 h 18 min after noticing it (about 9 h 19 min from "
         "about 21:11, the time of detection given by the president at the 16 July press conference)." in bp
     )
 
@@ -703,7 +703,11 @@ def test_a_halt_that_never_came_without_a_note_says_no_more_than_the_record(data
         findings.incident(prepare_incident(incident_id="bybit-2025", lang=lang, data_dir=str(data_copy))).paragraphs
     )
     assert said in text
-    assert not re.search(r"other service|ほかのサービス|Did not happen|行われなかった", text)
+    # nothing of the dropped reason, no label and no stop left standing alone
+    assert not re.search(
+        r"stayed open|operations running|出金は停止されず|業務を続けた|Did not happen|行われなかった", text
+    )
+    assert not re.search(r"(^|[.。]\s*)[.。]", text)
 
 
 @pytest.mark.parametrize(
@@ -917,7 +921,7 @@ def test_a_date_stated_inside_a_seed_item_is_the_account_of_the_item_it_sits_und
     from analysis.report.context import prepare_comparison
 
     text = " ".join(findings.comparison(prepare_comparison(lang="en")).paragraphs)
-    assert "remedy decided, 2 days (earlier by the announcement itself: 23:00 on 27 January 2018)" in text
+    assert "remedy decided, 2 days (the announcement's own time: 23:00 on 27 January 2018)" in text
 
 
 def test_a_theft_timed_in_another_zone_is_told_by_its_day_there_and_in_japan():
@@ -1172,14 +1176,14 @@ def test_a_drain_s_halt_is_named_for_what_was_halted():
     assert "first halted a service" not in en
     ja = _told("mtgox-2014", "ja")
     assert "取引所は流出開始から880日後の2014年2月7日にビットコインの外部への払い出しを停止した。" in ja
-    # So does a theft's: Coincheck's first halt was of NEM's deposits and withdrawals (cc-nem-suspended).
-    assert "The exchange halted NEM transfers in and out about 33 min after noticing it." in _told("coincheck-2018")
-    assert "取引所は検知から約33分でNEMの入出金を停止した。" in _told("coincheck-2018", "ja")
+    # So does a theft's: Coincheck's first halt was of NEM withdrawals, at 11:58 (cc-nem-suspended).
+    assert "The exchange halted NEM withdrawals about 33 min after noticing it." in _told("coincheck-2018")
+    assert "取引所は検知から約33分でNEMの出金を停止した。" in _told("coincheck-2018", "ja")
     # A theft whose row names no step keeps the milestone's own words (DMM Bitcoin's restrictions, of
     # several services). 「初めて停止した」 would read as "for the first time ever"; 「サービス停止」 as the
     # whole service.
     assert "The exchange first halted a service on the day of the detection." in _told("dmm-bitcoin-2024")
-    assert "取引所は検知の当日に最初にサービスを停止した。" in _told("dmm-bitcoin-2024", "ja")
+    assert "取引所は検知の当日に最初の停止措置をとった。" in _told("dmm-bitcoin-2024", "ja")
 
 
 def test_the_price_paid_says_where_and_over_which_window_it_was_averaged():
@@ -1392,9 +1396,9 @@ def test_the_same_day_detection_count_says_which_thefts_it_counts():
     numbers = {n.value: n.label for n in findings.comparison(ctx).numbers}
     mtgox = ctx.table[(ctx.table["incident_id"] == "mtgox-2014") & (ctx.table["milestone"] == "detection")]
     assert mtgox["state"].tolist() == ["range"] and mtgox["days_min"].tolist() == [874]
-    assert numbers["5 / 7"] == "noticed the same day (of 7 dated; Mt. Gox 2014 by month)"
+    assert numbers["5 / 7"] == "noticed the same day (of 7 dated; Mt. Gox 2014: a later month)"
     ja = {n.value: n.label for n in findings.comparison(prepare_comparison(lang="ja")).numbers}
-    assert ja["5 / 7"] == "流出当日に検知（検知の時期が分かる7件中。2014年のマウントゴックスは検知の月のみ判明）"
+    assert ja["5 / 7"] == "流出当日に検知（検知の時期が分かる7件中。2014年のマウントゴックスは流出より後の月のみ判明）"
     table = ctx.table.copy()
     # A span that could hold the theft's own day decides nothing: left out, and no span is said.
     mtgox = (table["incident_id"] == "mtgox-2014") & (table["milestone"] == "detection")
@@ -1413,21 +1417,21 @@ def test_the_same_day_detection_count_says_which_thefts_it_counts():
     table.loc[mtgox, "days_min"] = 874
     numbers = {n.value: n.label for n in findings.comparison(ctx).numbers}
     assert numbers["5 / 6"] == (
-        "noticed the same day (of 6 with theft and detection dated in Japan time; Mt. Gox 2014 by month)"
+        "noticed the same day (of 6 with theft and detection dated in Japan time; Mt. Gox 2014: a later month)"
     )
     table.loc[mtgox, "period"] = "2014Q1"  # a quarter is named as one
     numbers = {n.value: n.label for n in findings.comparison(ctx).numbers}
-    assert numbers["5 / 6"].endswith("; Mt. Gox 2014 by quarter)")
+    assert numbers["5 / 6"].endswith("; Mt. Gox 2014: a later quarter)")
     table.loc[mtgox, "period"] = None  # a span that is no period (another zone's date) is one of days
     numbers = {n.value: n.label for n in findings.comparison(ctx).numbers}
-    assert numbers["5 / 6"].endswith("; Mt. Gox 2014 by span of days)")
+    assert numbers["5 / 6"].endswith("; Mt. Gox 2014: a later span of days)")
     table.loc[mtgox, "period"] = "2014-02"
     ja = prepare_comparison(lang="ja")
     ja.__dict__["table"] = table
     labels = {n.value: n.label for n in findings.comparison(ja).numbers}
     assert (
         labels["5 / 6"]
-        == "流出当日に検知（日本時間で流出日と検知の時期が分かる6件中。2014年のマウントゴックスは検知の月のみ判明）"
+        == "流出当日に検知（日本時間で流出日と検知の時期が分かる6件中。2014年のマウントゴックスは流出より後の月のみ判明）"
     )
 
 

@@ -11,8 +11,9 @@ from analysis.report.context import IncidentContext
 
 # A step's status with a sentence of its own (its catalogue key), said in the step's place among the
 # response's sentences instead of "Did not happen: ..." (`incident` places each: an entry it does not
-# place would be told nowhere). A halt that never came is said as its note's reason, what its pages
-# print ran on (Bybit's withdrawals and operations): no wider than those pages.
+# place would be told nowhere). A halt that never came is said in its note's reason alone (Bybit's
+# withdrawals stayed open and its operations kept running), since that reason is what its cited pages
+# print: the sentence claims no more than they do.
 _OWN_SENTENCE = {("never", "suspension"): "find_never_suspension"}
 
 
@@ -21,8 +22,8 @@ def _has_own_sentence(step: Milestone | None) -> bool:
 
 
 def _own_sentence(ctx: IncidentContext, step: Milestone | None) -> str | None:
-    """A step's own sentence (`_OWN_SENTENCE`): its note's reason (after its label), then what no page
-    found; None where its status has none."""
+    """A step's own sentence (`_OWN_SENTENCE`): its note's reason (after its label), or, with none, that
+    no page found reports the step; None where its status has none."""
     if not _has_own_sentence(step):
         return None
     key = _OWN_SENTENCE[(step.status, step.name)]

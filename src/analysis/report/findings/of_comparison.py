@@ -27,7 +27,7 @@ def _same_day_detections(table: pd.DataFrame, names: dict[str, str], lang: str) 
     time; None where none is. A detection dated only to a span that starts after the theft's day
     (Mt. Gox: a month, 874-901 days) was not the same day, and counts, so that leaving it out does
     not flatter the share; a span that could hold the theft's own day decides nothing. Such a theft is
-    named (`names`: by incident), not counted ("1 only to a later month" left the reader asking which)."""
+    named rather than numbered ("1 only to a later month" left the reader asking which)."""
     detections = table[table["milestone"] == "detection"]
     later_span = (detections["state"] == "range") & (detections["days_min"] > 0)
     dated = detections[(detections["state"] == "known") | later_span.fillna(False).astype(bool)]
