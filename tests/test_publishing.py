@@ -40,11 +40,12 @@ def a_pdf(tmp_path_factory) -> Path:
 
 
 def mark(project: Path, marker: str) -> None:
-    """Put `marker` where each of a report's files shows it: page 1 of the reader's edition (the
-    story's cause) and the annex (the first fact's title)."""
+    """Put `marker` where each of a report's files shows it: page 1 of the reader's edition (what
+    came before the theft, a row whose text gives no date or amount a marker would drop) and the annex
+    (the first fact's title)."""
     events, story = project / "data" / "events.csv", project / "data" / "story.csv"
     set_cell(events, line_of(events, "event_id", "nem-leak"), "title_en", marker)
-    set_cell(story, line_of(story, "fact_id", "cc-cause"), "text_en", marker)
+    set_cell(story, line_of(story, "fact_id", "cc-history"), "text_en", marker)
 
 
 def published(out: Path) -> dict[str, bytes]:
