@@ -57,8 +57,10 @@ def test_coincheck_page_one_in_full():
         "Before the theft: the exchange was unregistered, a deemed operator under a transitional provision, as the "
         "FSA's order states." in lead
     )
-    # the company is counted among those indicted, not among the 31 police arrested or referred (CoinPost)
-    assert "13 people and 1 company were indicted, 14 people charged in summary proceedings" in lead
+    # the 31 were arrested or sent to prosecutors (zuuonline: 逮捕、書類送検), not charged; the company
+    # is counted among those indicted, not among the 31 (CoinPost)
+    assert "31 people were arrested or sent to prosecutors for receiving the stolen NEM" in lead
+    assert "13 people and 1 company were indicted, 14 people summarily charged" in lead
     # A recipient's conviction upheld, not the case closed: the thief was not found. Coincheck's arrests
     # were the first of several (events.csv names the step; Bitfinex's one arrest day stays "arrests").
     assert (
