@@ -16,7 +16,7 @@ from analysis import l10n
 from analysis.report import linebreaks
 
 FONT = "IPAexGothic"
-WIDTH_IN = 7.2  # the text width of an A4 page with 15 mm margins
+WIDTH_IN = 7.08  # the text width of an A4 page with 15 mm margins (180 mm), where it prints 1:1
 # A phone's chart: 3.8 in is 365 CSS px, drawn about 1:1 on a 390 px screen, so 7.5 pt text stays
 # 10 px high there instead of shrinking to half.
 NARROW_WIDTH_IN = 3.8
@@ -52,8 +52,11 @@ OKABE_ITO = {
     "purple": "#CC79A7",
 }
 HIGHLIGHT = OKABE_ITO["vermillion"]  # the incident a chart is about
+# The highlight's words: the vermillion darkened until small text on its tint reads (5.5:1, where the
+# vermillion itself gives 3.2:1); marks keep the vermillion.
+HIGHLIGHT_INK = "#9A4400"
 CONTEXT = OKABE_ITO["blue"]  # the others
-MISSING = "#8c8c8c"  # n/a: neutral, never an alarm colour
+MISSING = "#707070"  # n/a: neutral, never an alarm colour; words in it read on the zebra band (4.5:1)
 MIN_TEXT_PT = 7.5  # the smallest text of a chart at printed size
 # A phone's chart is read at about its printed size on a small screen: the comparison's many rows of
 # names and values a step larger there (nearly 11 px on a 390 px screen), its panels' titles a step above.
@@ -61,8 +64,8 @@ NARROW_TEXT_PT = 8
 PANEL_TITLE_STEP_PT = 1.5
 PANEL_TITLE_PAD_PT = 3  # a panel's title close above its rows
 # The space between two rows of labels, in lines of their text: close in print (page 1 holds the
-# chart), more air on a phone; never touching.
-ROW_GAP_LINES = 0.06
+# chart), more air on a phone; never touching, nor their boxes (0.6 pt of padding each side).
+ROW_GAP_LINES = 0.1
 NARROW_ROW_GAP_LINES = 0.3
 # A label beside a mark keeps this far (points) from its panel's edges, and tick labels this far apart.
 EDGE_PT = 1.5
@@ -153,15 +156,17 @@ def styled(draw):
     return wrapper
 
 
-# How much text fits on one line of a chart's title or source line across the page's width, in
-# half-width columns (a Japanese character takes two).
+# How much text fits on one line of a chart's title or source line across a chart 7.2 in wide, in
+# half-width columns (a Japanese character takes two); a chart of another width fits as many more or
+# fewer as its width allows.
 LINE_COLUMNS = {"title": 88, "source": 122, "label": 110}
+_COLUMNS_WIDTH_IN = 7.2
 
 
 def wrapped(text: str, lang: str, kind: str = "title", share: float = 1.0) -> str:
     """A chart's text broken into lines that fit the page (or `share` of its width), where the
     language breaks a line (linebreaks.wrap)."""
-    return linebreaks.wrap(text, lang, max(12, int(LINE_COLUMNS[kind] * share * _WIDTH.get() / WIDTH_IN)))
+    return linebreaks.wrap(text, lang, max(12, int(LINE_COLUMNS[kind] * share * _WIDTH.get() / _COLUMNS_WIDTH_IN)))
 
 
 def add_source_line(fig: Figure, text: str, lang: str, h_pad: float = 0.06) -> None:

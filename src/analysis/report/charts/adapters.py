@@ -170,7 +170,8 @@ def compared_of(ctx) -> Figure:
                              redeemed=_redeemed(ctx, redeemed), sources=sources)  # fmt: skip
     words = {k: l10n.t(f"compared_kind_{k}", ctx.lang) for k in QUALIFIER_KINDS}
     return compared(ctx.table, list(ctx.incidents), _names(ctx), ctx.lang, ctx.milestone_names, ctx.focus, title,
-                    source, {cell: words[kind] for cell, kind in codes.items()})  # fmt: skip
+                    source, {cell: words[kind] for cell, kind in codes.items()},
+                    muted={cell for cell, kind in codes.items() if kind == "no_loss"})  # fmt: skip
 
 
 def _redeemed(ctx, table: pd.DataFrame) -> dict[str, str | None]:

@@ -77,14 +77,16 @@ def _compared_missing(ax, y: float, text: str, state: str, size: float, fill: st
 @style.styled
 def compared(table: pd.DataFrame, order: list[str], names: dict[str, str], lang: str,
              milestone_names: dict[str, str], focus: str, title: str, source: str,
-             words: dict[tuple[str, str], str] | None = None) -> Figure:  # fmt: skip
+             words: dict[tuple[str, str], str] | None = None,
+             muted: set[tuple[str, str]] = frozenset()) -> Figure:  # fmt: skip
     """One panel per compared milestone, the thefts in one order in every panel (`order`: largest
     first), on a log scale of time after the theft; the focus incident in the highlight colour on a
     tinted band, the others in one colour; a missing value said in grey words, 'not applicable' in
     italics; a value that is not what its panel's other rows are says what it is beside it (`words`, by
     milestone and theft: "1 h 31 min, no loss" where the exchange said customers lost nothing, "8 days
-    (UTC), tokens" where tokens stood for the loss), so that no row passes for a like of the others.
-    On a narrow page the panels are stacked in one column, in larger text.
+    (UTC), tokens" where tokens stood for the loss), so that no row passes for a like of the others;
+    a cell in `muted` (by milestone and theft: a remedy for customers who lost nothing) is drawn in
+    grey, its mark with it. On a narrow page the panels are stacked in one column, in larger text.
 
     Every label is measured: a value goes beside its mark on the side with room inside its panel, else
     split about its mark (the value on one side, its word on the other), else on two lines; a long
@@ -173,6 +175,9 @@ def compared(table: pd.DataFrame, order: list[str], names: dict[str, str], lang:
     for n, ax in enumerate(shown):
         for incident, y, p in zip(order, middles, pitch):
             colour = style.HIGHLIGHT if incident == focus else style.CONTEXT
+            ink = style.HIGHLIGHT_INK if incident == focus else style.CONTEXT
+            if (panels[n], incident) in muted:  # no like of its panel's others: said, not drawn as one
+                colour = ink = style.MISSING
             if fills[incident] != "white":
                 ax.axhspan(y - p / 2, y + p / 2, color=fills[incident], lw=0, zorder=0)
             if incident == focus:  # ruled above and below: the focus row still stands out printed in grey
@@ -186,9 +191,9 @@ def compared(table: pd.DataFrame, order: list[str], names: dict[str, str], lang:
                 continue
             x, extent = placed
             log_mark(ax, y, x, extent, colour, pd.notna(r["hours"]), ms=4.5)
-            _compared_label(ax, extent[0] if extent and left else x, y, text, colour, size, fills[incident], left=left)
+            _compared_label(ax, extent[0] if extent and left else x, y, text, ink, size, fills[incident], left=left)
             if aside is not None:
-                _compared_label(ax, x if left else extent[0] if extent else x, y, aside, colour, size, fills[incident],
+                _compared_label(ax, x if left else extent[0] if extent else x, y, aside, ink, size, fills[incident],
                                 left=not left)  # fmt: skip
     return fig
 

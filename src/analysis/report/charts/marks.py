@@ -15,6 +15,7 @@ from analysis.report.charts.scales import LOG_EDGE, LOG_RIGHT, share_of_log_axis
 # under half a point) is drawn as wide as the bar is thick, about its middle, so that it reads as a
 # span and not as a hairline at the stem's end.
 SPAN_LW = 4.0
+SPAN_ALPHA = 0.3  # a span's bar: light, so a dot drawn over it still stands out
 
 # The timeline draws two kinds of mark only: a dot at a fact's stated time, a bar across the day of
 # a fact known by its date. Who acted is the row's colour and name; the kind of source (the seed's
@@ -102,10 +103,10 @@ def log_mark(ax, y: float, x: float, extent: tuple[float, float] | None, colour:
         lo, hi = extent
         width = ax.get_position().width * ax.figure.get_figwidth() * 72
         if (share_of_log_axis(hi, right) - share_of_log_axis(lo, right)) * width < SPAN_LW:
-            ax.plot([(lo * hi) ** 0.5], [y], marker="|", ms=SPAN_LW, mew=SPAN_LW, color=colour, alpha=0.3,
+            ax.plot([(lo * hi) ** 0.5], [y], marker="|", ms=SPAN_LW, mew=SPAN_LW, color=colour, alpha=SPAN_ALPHA,
                     ls="none", zorder=3)  # fmt: skip
             return
-        ax.plot(extent, [y, y], color=colour, lw=SPAN_LW, alpha=0.3, solid_capstyle="butt", zorder=3)
+        ax.plot(extent, [y, y], color=colour, lw=SPAN_LW, alpha=SPAN_ALPHA, solid_capstyle="butt", zorder=3)
         return
     ax.plot([x], [y], marker="o", ms=ms, mfc=colour if timed else "white", mec=colour, mew=1.2, ls="none",
             clip_on=False, zorder=3)  # fmt: skip

@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 
 from analysis import l10n, vocab
 from analysis.report import style
-from analysis.report.charts.fitting import Measure
+from analysis.report.charts.fitting import Measure, fitted
 from analysis.report.charts.marks import log_mark, lollipop, marks_key, missing, not_drawn, value_label
 from analysis.report.charts.scales import LOG_RIGHT, days_axis, log_axis, share_of_log_axis, spaced_log_ticks
 
@@ -72,6 +72,7 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
     # The source line names each kind of page read and wraps to three lines in print, six on a phone: a
     # chart of one step needs room for them.
     fig, ax = style.new_figure((1.8 if narrow else 1.5) + (0.48 if narrow else 0.27) * sum(heights))
+    beside = []  # (x, y, text, written to the left): each value, once the layout gives the plot its width
     for y, (_, text, row) in zip(ys, rows):
         value = _days(row)
         if value is None:
@@ -79,13 +80,14 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
             continue
         extent = _extent(row)
         deadline = row["milestone"] in vocab.DEADLINES and extent is None  # a deadline's span is drawn as one
-        lollipop(ax, y, value, style.CONTEXT, pd.notna(row["hours"]), extent=extent, marker="D" if deadline else "o",
+        # the incident's own colour, as in its response chart: blue is the other thefts in the comparison
+        lollipop(ax, y, value, style.HIGHLIGHT, pd.notna(row["hours"]), extent=extent, marker="D" if deadline else "o",
                  ms=4.5 if deadline else 5)  # fmt: skip
         if narrow:
             continue
         end = extent[1] if extent else value
         left = end > right * 0.55
-        value_label(ax, extent[0] if extent and left else end, y, text, "#222222", left=left)
+        beside.append((extent[0] if extent and left else end, y, text, left))
     ax.set_yticks(ys, [label for label, _, _ in rows], fontsize=style.MIN_TEXT_PT)
     ax.tick_params(axis="y", length=0)
     ax.set_ylim(sum(heights) - 0.5, -0.6)
@@ -115,6 +117,16 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
         l10n.t(said("later_source"), lang, keys=marks_key(drawn, lang, periods, deadline=deadline), sources=sources),
         lang,
     )
+    # A value too long for the room beside its mark goes on two lines rather than into the steps' names
+    # (Bitfinex's arrests, dated in US Eastern time and counted in UTC dates).
+    fig.draw_without_rendering()
+    width = ax.get_position().width * fig.get_figwidth() * 72
+    low, high = ax.get_xlim()
+    measure = Measure(fig)
+    for x, y, text, left in beside:
+        share = (x - low) / (high - low)
+        room = (share if left else 1 - share) * width - (6 if left else 5) - style.EDGE_PT
+        value_label(ax, x, y, fitted(measure, text, lang, style.MIN_TEXT_PT, room), "#222222", left=left)
     return fig
 
 
@@ -167,7 +179,9 @@ def response(rows: list, title: str, lang: str, sources: str, drain: bool = Fals
     for y, (row, value) in enumerate(zip(rows, values)):
         if row.days is None:
             continue
-        log_mark(ax, y, row.days, row.extent, style.HIGHLIGHT, row.timed, ms=5, right=right)
+        # a remedy for customers who lost nothing is no remedy for a loss: grey, as in the comparison
+        colour = style.MISSING if row.kind == "no_loss" else style.HIGHLIGHT
+        log_mark(ax, y, row.days, row.extent, colour, row.timed, ms=5, right=right)
         if not narrow:  # a value near the scale's right end is written to the left of its mark, not cut off
             value_label(ax, row.days, y, value, "#222222", left=share_of_log_axis(row.days, right) > 0.8)
     return fig
