@@ -71,7 +71,7 @@ def test_findings_follow_the_data(data_copy):
     # yen credited 12 Mar (45 days). "About" wherever a time the count rests on is approximate.
     for phrase in [
         "went unnoticed for about 11 h 23 min, from about 00:02 until the exchange says it noticed it (about 8 h "
-        "25–28 min from the exchange's own theft times, about 03:00 or about 02:57).",
+        "25–28 min from the times the exchange gave for the theft, about 03:00 or about 02:57).",
         "halted NEM withdrawals about 33 min after noticing it.",
         "disclosed the theft on the day it began.",
         "A business improvement order followed 3 days after the theft.",

@@ -507,7 +507,7 @@ def test_detection_is_the_exchange_s_time_and_other_times_are_counted_too():
     cc = " ".join(findings.incident(prepare_incident(incident_id="coincheck-2018", lang="en")).paragraphs)
     assert (
         "The theft went unnoticed for about 11 h 23 min, from about 00:02 until the exchange says it noticed it "
-        "(about 8 h 25–28 min from the exchange's own theft times, about 03:00 or about 02:57)." in cc
+        "(about 8 h 25–28 min from the times the exchange gave for the theft, about 03:00 or about 02:57)." in cc
     )
     # BITPoint: halted 06:30 on 12 Jul; noticed 22:12 (used) or about 21:11 (press conference): 8 h 18 / 9 h 19 min.
     bp = " ".join(findings.incident(prepare_incident(incident_id="bitpoint-2019", lang="en")).paragraphs)
@@ -870,7 +870,7 @@ def test_the_exchange_s_own_earlier_account_is_told_by_where_it_was_read(data_co
 def test_other_times_for_a_theft_are_said_to_be_the_exchange_s_where_every_one_is(data_copy):
     # Coincheck's 03:00 (press conference) and 02:57 (a statement news reports quote), read on pages that quote the
     # company (source_kind quoted): both its own, so page 1 says whose they are.
-    own = "(about 8 h 25–28 min from the exchange's own theft times, about 03:00 or about 02:57)"
+    own = "(about 8 h 25–28 min from the times the exchange gave for the theft, about 03:00 or about 02:57)"
     assert own in _told("coincheck-2018")
     path = data_copy / "events.csv"
     set_cell(path, line_of(path, "event_id", "cc-theft-time-blog"), "source_kind", "secondary")
@@ -1252,8 +1252,8 @@ def test_the_comparison_ranks_in_words_and_names_the_other_theft_times():
     en = " ".join(findings.comparison(prepare_comparison(lang="en")).paragraphs)
     assert "Coincheck 2018, the theft this report centres on, is the second largest of the 9 (US$532 million)" in en
     assert (
-        "Coincheck 2018, from the theft: detection, about 11 h 23 min (about 8 h 25–28 min from the exchange's own"
-        " theft times, about 03:00 or about 02:57); first suspension, about 11 h 56 min" in en
+        "Coincheck 2018, from the theft: detection, about 11 h 23 min (about 8 h 25–28 min from the times the"
+        " exchange gave for the theft, about 03:00 or about 02:57); first suspension, about 11 h 56 min" in en
     )
     ja = " ".join(findings.comparison(prepare_comparison(lang="ja")).paragraphs)
     assert "本レポートの中心であるコインチェック（2018年）は5億3,200万米ドルで、9件中2番目に大きい。" in ja
