@@ -1189,3 +1189,22 @@ def test_the_timeline_tags_a_step_of_the_chain_only_where_its_title_does_not_nam
     assert tagged[0] in body
     assert tagged[1] not in body if lang == "en" else tagged[1] in body
     assert tagged[2] not in body
+
+
+@pytest.mark.parametrize("phone", [False, True], ids=["print", "phone"])
+def test_a_theft_known_only_by_its_date_heads_its_day_on_the_timeline(phone):
+    # BITPoint: the theft on 11 Jul 2019 has no time of day; the XRP send error was detected at about
+    # 22:12 that day. Drawn after the day's timed facts, as other date-only facts are, the detection
+    # would stand above the theft it detected.
+    ctx = prepare_incident(incident_id="bitpoint-2019", lang="en")
+    with style.narrow() if phone else contextlib.nullcontext():
+        fig = registry.charts_of(ctx, phone=phone)["timeline"]
+    FigureCanvasAgg(fig)
+    fig.canvas.draw()
+    top = {
+        key: t.get_window_extent().y1
+        for t in fig.findobj(Text)
+        for key in ("XRP and other", "XRP send error")
+        if key in t.get_text()
+    }
+    assert top["XRP and other"] > top["XRP send error"]

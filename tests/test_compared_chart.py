@@ -206,3 +206,24 @@ def test_the_compared_chart_s_title_nests_no_brackets():
     # 「（コインチェック（2018年）を強調）」 nested a name's brackets in the title's
     assert charts.title_of(drawn("ja", False)) == "流出から各段階までの時間（2018年のコインチェックを強調）"
     assert charts.title_of(drawn("en", False)) == "Time from each theft to each step (Coincheck 2018 highlighted)"
+
+
+@pytest.mark.parametrize("phone", [False, True], ids=["print", "phone"])
+def test_a_remedy_for_no_loss_is_grey_and_the_focus_row_s_words_are_dark(phone):
+    # Bybit said at 1 h 31 min that customers lost nothing: no remedy for a loss, so not drawn as one
+    # (a grey mark; its words in ink, saying what it is, never read as 'not found'); Coincheck's own
+    # values (the focus) in the darker vermillion its tint leaves readable, its marks in the vermillion.
+    from matplotlib.colors import to_hex
+
+    fig = drawn("en", phone)
+    colour = {t.get_text(): to_hex(t.get_color()) for t in fig.findobj(Text) if t.get_text().strip()}
+    assert colour["1 h 31 min, no loss"] == style.CONTEXT.lower()
+    assert colour["6 days, no loss"] == style.CONTEXT.lower()
+    assert colour["not found"] == style.MISSING.lower()
+    assert colour["about 11 h 23 min"] == style.HIGHLIGHT_INK.lower()
+    assert colour["3 days"] == style.CONTEXT.lower()  # Zaif's detection: another theft, in blue
+    grey_marks = [
+        line for ax in fig.axes for line in ax.get_lines()
+        if to_hex(line.get_markeredgecolor()) == style.MISSING.lower() and line.get_marker() == "o"
+    ]  # fmt: skip
+    assert len(grey_marks) >= 3  # Bybit's and Binance's dots (both times), Liquid's hollow dot

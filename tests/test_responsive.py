@@ -27,7 +27,7 @@ VARIANTS = [f"{i}-{lang}" for i in load_dataset().incidents["incident_id"] for l
 ]
 WIDTHS = (390, 1280)
 # The text width of the printed page: A4 less its margins (180 mm), in CSS pixels; the screen layout
-# above 600 px is the print layout.
+# above 600 px is the print layout but for the page's side padding (none in print).
 PRINT_PX = 680
 MIN_CHART_TEXT_PX = 9.0
 CSS_PX_PER_PT = 96 / 72

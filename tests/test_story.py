@@ -60,7 +60,7 @@ def test_coincheck_page_one_in_full():
     # the 31 were arrested or sent to prosecutors (zuuonline: 逮捕、書類送検), not charged; the company
     # is counted among those indicted, not among the 31 (CoinPost)
     assert "31 people were arrested or sent to prosecutors for receiving the stolen NEM" in lead
-    assert "13 people and 1 company were indicted, 14 people summarily charged" in lead
+    assert "13 people and 1 company were indicted and 14 people summarily indicted" in lead
     # A recipient's conviction upheld, not the case closed: the thief was not found. Coincheck's arrests
     # were the first of several (events.csv names the step; Bitfinex's one arrest day stays "arrests").
     assert (
@@ -964,7 +964,9 @@ def test_the_headline_pins_the_exchange_s_account_to_its_time_of_noticing():
     # Zaif's account gives a day, not a time: the headline says the day count as the exchange's
     # account, not as a fact (its own notice of 20 Sep says some services were down from 14 Sep).
     zaif = findings.incident(prepare_incident(incident_id="zaif-2018", lang="en"))
-    assert zaif.headline.startswith("Zaif 2018: the exchange says it noticed the theft 3 days after it began;")
+    assert zaif.headline.startswith(
+        "Zaif 2018: the exchange says it noticed something wrong 3 days after the theft began;"
+    )
 
 
 def test_a_remedy_without_a_dated_delivery_says_what_it_gives():
@@ -1399,7 +1401,7 @@ def test_the_same_day_detection_count_says_which_thefts_it_counts():
     numbers = {n.value: n.label for n in findings.comparison(ctx).numbers}
     mtgox = ctx.table[(ctx.table["incident_id"] == "mtgox-2014") & (ctx.table["milestone"] == "detection")]
     assert mtgox["state"].tolist() == ["range"] and mtgox["days_min"].tolist() == [874]
-    assert numbers["5 / 7"] == "noticed the same day (of 7 dated; Mt. Gox 2014: noticed in a later month)"
+    assert numbers["5 / 7"] == "noticed the same day (of 7 dated; Mt. Gox 2014: dated only to a later month)"
     ja = {n.value: n.label for n in findings.comparison(prepare_comparison(lang="ja")).numbers}
     assert ja["5 / 7"] == "流出当日に検知（検知の時期が分かる7件中。2014年のマウントゴックスは流出より後の月のみ判明）"
     table = ctx.table.copy()
@@ -1420,14 +1422,14 @@ def test_the_same_day_detection_count_says_which_thefts_it_counts():
     table.loc[mtgox, "days_min"] = 874
     numbers = {n.value: n.label for n in findings.comparison(ctx).numbers}
     assert numbers["5 / 6"] == (
-        "noticed the same day (of 6 with theft and detection dated in Japan time; Mt. Gox 2014: noticed in a later month)"
+        "noticed the same day (of 6 with theft and detection dated in Japan time; Mt. Gox 2014: dated only to a later month)"
     )
     table.loc[mtgox, "period"] = "2014Q1"  # a quarter is named as one
     numbers = {n.value: n.label for n in findings.comparison(ctx).numbers}
-    assert numbers["5 / 6"].endswith("; Mt. Gox 2014: noticed in a later quarter)")
+    assert numbers["5 / 6"].endswith("; Mt. Gox 2014: dated only to a later quarter)")
     table.loc[mtgox, "period"] = None  # a span that is no period (another zone's date) is one of days
     numbers = {n.value: n.label for n in findings.comparison(ctx).numbers}
-    assert numbers["5 / 6"].endswith("; Mt. Gox 2014: noticed in a later span of days)")
+    assert numbers["5 / 6"].endswith("; Mt. Gox 2014: dated only to a later span of days)")
     table.loc[mtgox, "period"] = "2014-02"
     ja = prepare_comparison(lang="ja")
     ja.__dict__["table"] = table
@@ -1596,7 +1598,7 @@ def test_a_note_names_another_fact_by_its_title_not_a_number():
         (
             "zaif-2018",
             "ja",
-            "Zaif（2018年）：取引所によれば流出に気づいたのは流出開始から3日後。"
+            "Zaif（2018年）：取引所によれば異常に気づいたのは流出開始から3日後。"
             "補償の方針は流出から6日で決定したが、顧客に最初に届いた日は不明",
         ),
         # drain from 11 Sep 2011, disclosed 28 Feb 2014 (901 days); its remedy is partial or still under
@@ -1610,7 +1612,7 @@ def test_a_note_names_another_fact_by_its_title_not_a_number():
         (
             "zaif-2018",
             "en",
-            "Zaif 2018: the exchange says it noticed the theft 3 days after it began; a "
+            "Zaif 2018: the exchange says it noticed something wrong 3 days after the theft began; a "
             "remedy was decided 6 days after the theft, but no page found gives the date it first reached customers",
         ),
         # paid at a stated price: the headline says so, and no second clause

@@ -55,8 +55,13 @@ HIGHLIGHT = OKABE_ITO["vermillion"]  # the incident a chart is about
 # The highlight's words: the vermillion darkened until small text on its tint reads (5.5:1, where the
 # vermillion itself gives 3.2:1); marks keep the vermillion.
 HIGHLIGHT_INK = "#9A4400"
+# What a value is where it is no like of its panel's others and its mark is grey (its words say what
+# it is): a remedy for customers who lost nothing (numbers.QUALIFIER_KINDS).
+MUTED_KINDS = frozenset({"no_loss"})
 CONTEXT = OKABE_ITO["blue"]  # the others
-MISSING = "#707070"  # n/a: neutral, never an alarm colour; words in it read on the zebra band (4.5:1)
+MISSING = (
+    "#666666"  # n/a: neutral, never an alarm colour; words in it read on the zebra band and the focus tint (4.8:1)
+)
 MIN_TEXT_PT = 7.5  # the smallest text of a chart at printed size
 # A phone's chart is read at about its printed size on a small screen: the comparison's many rows of
 # names and values a step larger there (nearly 11 px on a 390 px screen), its panels' titles a step above.
@@ -64,7 +69,8 @@ NARROW_TEXT_PT = 8
 PANEL_TITLE_STEP_PT = 1.5
 PANEL_TITLE_PAD_PT = 3  # a panel's title close above its rows
 # The space between two rows of labels, in lines of their text: close in print (page 1 holds the
-# chart), more air on a phone; never touching, nor their boxes (0.6 pt of padding each side).
+# chart), more air on a phone; never touching (in print the 0.6 pt of white padding under two rows'
+# words may meet, which page 1's room allows no more than).
 ROW_GAP_LINES = 0.1
 NARROW_ROW_GAP_LINES = 0.3
 # A label beside a mark keeps this far (points) from its panel's edges, and tick labels this far apart.
@@ -114,6 +120,11 @@ def narrow():
 
 def is_narrow() -> bool:
     return _WIDTH.get() < WIDTH_IN
+
+
+def chart_width() -> float:
+    """The width (inches) of the charts being drawn: the page's, or a phone's inside `narrow()`."""
+    return _WIDTH.get()
 
 
 def tint(colour: str, share: float) -> tuple[float, float, float]:

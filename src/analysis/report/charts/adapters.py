@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 
 from analysis import l10n, vocab
 from analysis.measures.durations import first_day_clock, milestones, since_theft
-from analysis.report import citing
+from analysis.report import citing, style
 from analysis.report.charts.compared import compared, sizes
 from analysis.report.charts.compensation import compensation, price_window
 from analysis.report.charts.first_day import clock_reach, clock_span, first_day
@@ -171,7 +171,7 @@ def compared_of(ctx) -> Figure:
     words = {k: l10n.t(f"compared_kind_{k}", ctx.lang) for k in QUALIFIER_KINDS}
     return compared(ctx.table, list(ctx.incidents), _names(ctx), ctx.lang, ctx.milestone_names, ctx.focus, title,
                     source, {cell: words[kind] for cell, kind in codes.items()},
-                    muted={cell for cell, kind in codes.items() if kind == "no_loss"})  # fmt: skip
+                    muted={cell for cell, kind in codes.items() if kind in style.MUTED_KINDS})  # fmt: skip
 
 
 def _redeemed(ctx, table: pd.DataFrame) -> dict[str, str | None]:

@@ -4,6 +4,8 @@ another."""
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -78,15 +80,15 @@ def _compared_missing(ax, y: float, text: str, state: str, size: float, fill: st
 def compared(table: pd.DataFrame, order: list[str], names: dict[str, str], lang: str,
              milestone_names: dict[str, str], focus: str, title: str, source: str,
              words: dict[tuple[str, str], str] | None = None,
-             muted: set[tuple[str, str]] = frozenset()) -> Figure:  # fmt: skip
+             muted: AbstractSet[tuple[str, str]] = frozenset()) -> Figure:  # fmt: skip
     """One panel per compared milestone, the thefts in one order in every panel (`order`: largest
     first), on a log scale of time after the theft; the focus incident in the highlight colour on a
     tinted band, the others in one colour; a missing value said in grey words, 'not applicable' in
     italics; a value that is not what its panel's other rows are says what it is beside it (`words`, by
     milestone and theft: "1 h 31 min, no loss" where the exchange said customers lost nothing, "8 days
     (UTC), tokens" where tokens stood for the loss), so that no row passes for a like of the others;
-    a cell in `muted` (by milestone and theft: a remedy for customers who lost nothing) is drawn in
-    grey, its mark with it. On a narrow page the panels are stacked in one column, in larger text.
+    a cell in `muted` (by milestone and theft: a remedy for customers who lost nothing) has a grey
+    mark. On a narrow page the panels are stacked in one column, in larger text.
 
     Every label is measured: a value goes beside its mark on the side with room inside its panel, else
     split about its mark (the value on one side, its word on the other), else on two lines; a long
@@ -176,8 +178,8 @@ def compared(table: pd.DataFrame, order: list[str], names: dict[str, str], lang:
         for incident, y, p in zip(order, middles, pitch):
             colour = style.HIGHLIGHT if incident == focus else style.CONTEXT
             ink = style.HIGHLIGHT_INK if incident == focus else style.CONTEXT
-            if (panels[n], incident) in muted:  # no like of its panel's others: said, not drawn as one
-                colour = ink = style.MISSING
+            if (panels[n], incident) in muted:  # no like of its panel's others: its mark grey, its words
+                colour = style.MISSING  # kept in ink, so that they never read as 'not found'
             if fills[incident] != "white":
                 ax.axhspan(y - p / 2, y + p / 2, color=fills[incident], lw=0, zorder=0)
             if incident == focus:  # ruled above and below: the focus row still stands out printed in grey

@@ -133,7 +133,7 @@ def first_day(
         texts, ys, heights = under_rows([l10n.labelled(g, t, lang) for (g, _), t in zip(gutter, texts)], lang, 0.17)
     else:
         # kept room either side makes the plot narrower than the page's usual share: labels wrap to it
-        plot = 1 - (sum(reach) + 0.1) / style.WIDTH_IN if reach else None
+        plot = 1 - (sum(reach) + 0.1) / style.chart_width() if reach else None
         texts, ys, heights = wrapped_rows(texts, room, lang, plot)
     plot_in = 0.17 * sum(heights) + 0.1
     # The key under the clock: a filled dot in each actor's colour, named, and the hollow grey dot of

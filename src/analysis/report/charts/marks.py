@@ -79,9 +79,13 @@ def lollipop(ax, y: float, x: float, colour: str, timed: bool, *, ms: float = 5,
             clip_on=False, zorder=3)  # fmt: skip
 
 
+VALUE_OFFSET_PT = {True: 6, False: 5}  # a value's distance from its mark, written to the left (True) or right
+
+
 def value_label(ax, x: float, y: float, text: str, colour: str, *, left: bool) -> None:
     """A value written beside its mark; written to the left it sits on white, over the stem."""
-    label = ax.annotate(text, (x, y), xytext=(-6 if left else 5, 0), textcoords="offset points", va="center",
+    label = ax.annotate(text, (x, y), xytext=(-VALUE_OFFSET_PT[True] if left else VALUE_OFFSET_PT[False], 0),
+                        textcoords="offset points", va="center",
                         ha="right" if left else "left", fontsize=style.MIN_TEXT_PT, color=colour, zorder=4,
                         bbox=dict(fc="white", ec="none", pad=0.6) if left else None)  # fmt: skip
     label.set_in_layout(False)  # it stays inside the plot; the layout should not shrink the plot for it

@@ -11,7 +11,15 @@ from matplotlib.figure import Figure
 from analysis import l10n, vocab
 from analysis.report import style
 from analysis.report.charts.fitting import Measure, fitted
-from analysis.report.charts.marks import log_mark, lollipop, marks_key, missing, not_drawn, value_label
+from analysis.report.charts.marks import (
+    VALUE_OFFSET_PT,
+    log_mark,
+    lollipop,
+    marks_key,
+    missing,
+    not_drawn,
+    value_label,
+)
 from analysis.report.charts.scales import LOG_RIGHT, days_axis, log_axis, share_of_log_axis, spaced_log_ticks
 
 
@@ -86,8 +94,7 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
         if narrow:
             continue
         end = extent[1] if extent else value
-        left = end > right * 0.55
-        beside.append((extent[0] if extent and left else end, y, text, left))
+        beside.append((extent[0] if extent else end, end, y, text))
     ax.set_yticks(ys, [label for label, _, _ in rows], fontsize=style.MIN_TEXT_PT)
     ax.tick_params(axis="y", length=0)
     ax.set_ylim(sum(heights) - 0.5, -0.6)
@@ -117,16 +124,25 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
         l10n.t(said("later_source"), lang, keys=marks_key(drawn, lang, periods, deadline=deadline), sources=sources),
         lang,
     )
-    # A value too long for the room beside its mark goes on two lines rather than into the steps' names
-    # (Bitfinex's arrests, dated in US Eastern time and counted in UTC dates).
+    # Each value beside its mark once the layout gives the plot its width: to the right, or to the
+    # left of a mark far along the scale; on the other side where only that one has room, and on two
+    # lines where neither does (Bitfinex's arrests, dated in US Eastern time and counted in UTC dates),
+    # never into the steps' names.
     fig.draw_without_rendering()
     width = ax.get_position().width * fig.get_figwidth() * 72
     low, high = ax.get_xlim()
     measure = Measure(fig)
-    for x, y, text, left in beside:
-        share = (x - low) / (high - low)
-        room = (share if left else 1 - share) * width - (6 if left else 5) - style.EDGE_PT
-        value_label(ax, x, y, fitted(measure, text, lang, style.MIN_TEXT_PT, room), "#222222", left=left)
+    for start, end, y, text in beside:
+        room = {
+            True: max(0.0, (start - low) / (high - low) * width - VALUE_OFFSET_PT[True] - style.EDGE_PT),
+            False: max(0.0, (high - end) / (high - low) * width - VALUE_OFFSET_PT[False] - style.EDGE_PT),
+        }
+        wide = measure(text, style.MIN_TEXT_PT)[0]
+        left = end > right * 0.55
+        if wide > room[left] and (wide <= room[not left] or room[not left] > room[left]):
+            left = not left
+        value_label(ax, start if left else end, y, fitted(measure, text, lang, style.MIN_TEXT_PT, room[left]),
+                    "#222222", left=left)  # fmt: skip
     return fig
 
 
@@ -179,8 +195,8 @@ def response(rows: list, title: str, lang: str, sources: str, drain: bool = Fals
     for y, (row, value) in enumerate(zip(rows, values)):
         if row.days is None:
             continue
-        # a remedy for customers who lost nothing is no remedy for a loss: grey, as in the comparison
-        colour = style.MISSING if row.kind == "no_loss" else style.HIGHLIGHT
+        # a remedy for customers who lost nothing is no remedy for a loss: a grey mark, as in the comparison
+        colour = style.MISSING if row.kind in style.MUTED_KINDS else style.HIGHLIGHT
         log_mark(ax, y, row.days, row.extent, colour, row.timed, ms=5, right=right)
         if not narrow:  # a value near the scale's right end is written to the left of its mark, not cut off
             value_label(ax, row.days, y, value, "#222222", left=share_of_log_axis(row.days, right) > 0.8)

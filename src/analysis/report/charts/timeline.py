@@ -34,15 +34,17 @@ def timeline(
     mark on a day axis, so that the chart reads without a lookup table. A date-only fact spans its
     day; a timed one sits at its hour. A step of the chain is named in its fact's text, not by a line
     across the rows, which would cut through the other facts' text."""
+    found = milestones(events if all_events is None else all_events, events["incident_id"].iloc[0])
     rows = events.assign(day_=events["date"].dt.to_timestamp(), at_=events["timestamp"])
     # A fact known only by its date goes after the day's timed facts: drawn first it would seem to
-    # come before them (the FSA's demand above the 00:02 theft). The theft itself, known only by its
-    # date, still comes first: nothing is detected before it began (BITPoint's 22:12 detection).
-    rows = rows.assign(after_=~((rows["milestone"] == "leak") & rows["at_"].isna()))
+    # come before them (the FSA's demand above the 00:02 theft). The theft itself (the row the
+    # analysis uses), known only by its date, still comes first: nothing is detected before it began
+    # (BITPoint's 22:12 detection).
+    theft = found["leak"].event_id if "leak" in found else None
+    rows = rows.assign(after_=~((rows["event_id"] == theft) & rows["at_"].isna()))
     rows = rows.sort_values(["day_", "after_", "at_"], kind="stable", na_position="last").reset_index(drop=True)
     first, last = rows["day_"].min().date(), rows["day_"].max().date()
     span_days = (last - first).days + 2
-    found = milestones(events if all_events is None else all_events, events["incident_id"].iloc[0])
     chain_ids = {found[m].event_id: m for m in chain if m in found}
     names = milestone_names or {}
 
