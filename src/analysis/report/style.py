@@ -59,9 +59,8 @@ HIGHLIGHT_INK = "#9A4400"
 # it is): a remedy for customers who lost nothing (numbers.QUALIFIER_KINDS).
 MUTED_KINDS = frozenset({"no_loss"})
 CONTEXT = OKABE_ITO["blue"]  # the others
-MISSING = (
-    "#666666"  # n/a: neutral, never an alarm colour; words in it read on the zebra band and the focus tint (4.8:1)
-)
+# n/a: neutral, never an alarm colour; words in it read on the zebra band and the focus tint (4.8:1)
+MISSING = "#666666"
 MIN_TEXT_PT = 7.5  # the smallest text of a chart at printed size
 # A phone's chart is read at about its printed size on a small screen: the comparison's many rows of
 # names and values a step larger there (nearly 11 px on a 390 px screen), its panels' titles a step above.

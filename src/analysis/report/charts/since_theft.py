@@ -80,7 +80,7 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
     # The source line names each kind of page read and wraps to three lines in print, six on a phone: a
     # chart of one step needs room for them.
     fig, ax = style.new_figure((1.8 if narrow else 1.5) + (0.48 if narrow else 0.27) * sum(heights))
-    beside = []  # (x, y, text, written to the left): each value, once the layout gives the plot its width
+    beside = []  # (start, end, y, text) of each value, placed once the layout gives the plot its width
     for y, (_, text, row) in zip(ys, rows):
         value = _days(row)
         if value is None:
