@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from analysis import l10n
 from analysis.report import style
 from analysis.report.charts.fitting import Measure, fitted
-from analysis.report.charts.marks import log_mark, value_label
+from analysis.report.charts.marks import VALUE_OFFSET_PT, log_mark, value_label
 from analysis.report.charts.scales import (
     LOG_EDGE,
     LOG_LEFT,
@@ -23,8 +23,6 @@ from analysis.report.charts.scales import (
     spaced_log_ticks,
 )
 
-# How far (points) a value stands from its mark, written to its right or to its left.
-_VALUE_OFFSET = {False: 5.0, True: 6.0}
 # How far (points) a value written to the left of its mark stays from the y axis: closer, it reads as
 # the axis's label, with a sliver of stem between them.
 _AXIS_CLEAR_PT = 10.0
@@ -40,8 +38,8 @@ def _value_side(measure: Measure, value: str, kind: str | None, lang: str, size:
     Written to the left it starts from a span's start."""
     start = extent[0] if extent else x
     room = {
-        False: (1 - share_of_log_axis(x, LOG_RIGHT)) * width - _VALUE_OFFSET[False] - style.EDGE_PT,
-        True: share_of_log_axis(start, LOG_RIGHT) * width - _VALUE_OFFSET[True] - _AXIS_CLEAR_PT
+        False: (1 - share_of_log_axis(x, LOG_RIGHT)) * width - VALUE_OFFSET_PT[False] - style.EDGE_PT,
+        True: share_of_log_axis(start, LOG_RIGHT) * width - VALUE_OFFSET_PT[True] - _AXIS_CLEAR_PT
         if start > LOG_LEFT
         else 0.0,
     }
@@ -59,7 +57,7 @@ def _value_side(measure: Measure, value: str, kind: str | None, lang: str, size:
 
 def _compared_label(ax, x: float, y: float, text: str, colour: str, size: float, fill: str, *, left: bool) -> None:
     """A value beside its mark, on its row's colour (`fill`): written to the left, over the stem."""
-    label = ax.annotate(text, (x, y), xytext=(-_VALUE_OFFSET[True] if left else _VALUE_OFFSET[False], 0),
+    label = ax.annotate(text, (x, y), xytext=(-VALUE_OFFSET_PT[True] if left else VALUE_OFFSET_PT[False], 0),
                         textcoords="offset points", va="center", ha="right" if left else "left", fontsize=size,
                         color=colour, zorder=4, linespacing=style.LABEL_LINESPACING,
                         bbox=dict(fc=fill, ec="none", pad=0.6))  # fmt: skip
