@@ -1111,6 +1111,41 @@ def test_the_first_days_key_names_the_colour_of_each_actor_drawn(lang):
         assert colours == [style.ACTOR_COLOURS[a] for a in actors] + ["#ffffff"]
 
 
+@pytest.mark.parametrize("lang", l10n.LANGUAGES)
+def test_the_first_day_names_only_the_rows_that_mark_a_step(lang):
+    # Coincheck's clock named its rows without a step by who acted ("Coincheck" six times, "Attacker"
+    # three), which hid its steps among them: such a row is unnamed; its colour is who acted. The
+    # named rows are the day's steps, the two other accounts of the theft's time among them, in
+    # events.csv's order of time: theft 00:02 (and 02:57, 03:00), detection, first suspension, first
+    # public notice, trading halted, all withdrawals suspended.
+    fig = chart("coincheck-2018", lang, False, "first_day")
+    names = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    said = [n for n in names if n]
+    steps = ["leak", "leak", "leak", "detection", "suspension", "public_notice", "trading_halt",
+             "all_withdrawals_suspended"]  # fmt: skip
+    assert said == [prepare_incident(incident_id="coincheck-2018", lang=lang).milestone_names[m] for m in steps]
+    assert len(names) - len(said) == 9  # three further outflows; six of the exchange's acts with no step
+    for who in ("coincheck", "attacker"):
+        assert l10n.label("actor", who, lang) not in names
+
+
+@pytest.mark.parametrize("lang", l10n.LANGUAGES)
+def test_a_phone_s_clock_gives_its_key_first_and_its_hours_at_the_top_when_tall(lang):
+    # On a phone Coincheck's clock runs well over a screen: its key came after the last mark, and its
+    # hours only at its foot. The key now comes before the marks, and a clock taller than wide gives
+    # its hours above them too; Bybit's short clock keeps them at its foot alone.
+    for incident, tall in (("coincheck-2018", True), ("bybit-2025", False)):
+        fig = chart(incident, lang, True, "first_day")
+        clock = fig.axes[0]
+        (keyed,) = [ax for ax in fig.axes if ax.get_legend() is not None]
+        assert keyed.get_position().y0 > clock.get_position().y1  # above it
+        top = [t for t in clock.xaxis.get_major_ticks() if t.label2.get_visible() and t.label2.get_text()]
+        assert bool(top) is tall
+    print_fig = chart("coincheck-2018", lang, False, "first_day")
+    (keyed,) = [ax for ax in print_fig.axes if ax.get_legend() is not None]
+    assert keyed.get_position().y1 < print_fig.axes[0].get_position().y0  # in print, under the clock
+
+
 @pytest.mark.parametrize(
     "periods, unit",
     [(["2014-02"], "month"), (["2019Q2"], "quarter"), (["2011-10", "2019Q2"], "month or quarter"), ([], None)],

@@ -268,6 +268,58 @@ def test_the_bounds_hold_every_time_the_missing_one_could_be(start, end, days, t
     assert hi - 1 / 60 - 1e-9 <= max(possible) <= hi + 1e-9
 
 
+def test_an_untimed_step_starts_no_earlier_than_a_timed_step_it_follows():
+    # Coincheck: the theft about 00:02 on 26 Jan 2018, detected about 11:25, disclosed that day at no
+    # time given. A disclosure follows its detection (milestones.csv not_before), so its span starts
+    # at 10:25 (an hour before "about 11:25") less the theft's latest moment, 01:02: 9 h 23 min.
+    day = date(2018, 1, 26)
+    theft = dataclasses.replace(_at(day, "00:02"), approximate=True)
+    detected_from = pd.Timestamp("2018-01-26 10:25", tz="Asia/Tokyo")
+    assert hours_bounds(theft, _at(day, None), 0, earliest=detected_from) == pytest.approx((9 + 23 / 60, 24.0))
+    # a timed step of another day bounds nothing: the step's whole day stays open
+    assert hours_bounds(theft, _at(day, None), 0, earliest=detected_from - pd.Timedelta(days=1)) == pytest.approx(
+        (0.0, 24.0)
+    )
+    # with neither time, a step the next day after a detection at 06:30 that day: from 06:30 on
+    nothing = _at(day, None)
+    next_day = pd.Timestamp("2018-01-27 06:30", tz="Asia/Tokyo")
+    assert hours_bounds(nothing, _at(date(2018, 1, 27), None), 1, earliest=next_day) == pytest.approx((6.5, 48.0))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    start=st.integers(min_value=0, max_value=24 * 60 - 1),
+    follows=st.integers(min_value=0, max_value=24 * 60 - 1),
+    days=st.sampled_from([0, 1]),
+)
+def test_the_bounds_hold_every_time_a_step_after_another_could_be(start, follows, days):
+    # A timed theft, and an untimed step that cannot precede a step timed on its day: for every minute
+    # of its day at or after that step's time, the hours from the theft lie within the bounds, and
+    # both bounds are reached by some such minute.
+    day = date(2020, 1, 1)
+    later = day + pd.Timedelta(days=days)
+    hhmm = lambda m: f"{m // 60:02d}:{m % 60:02d}"  # noqa: E731
+    earliest = pd.Timestamp(f"{later} {hhmm(follows)}", tz="Asia/Tokyo")
+    lo, hi = hours_bounds(_at(day, hhmm(start)), _at(later, None), days, earliest=earliest)
+    after = [24 * 60 * days + m - start for m in range(follows, 24 * 60)]
+    possible = [x / 60 for x in after if x >= 0]
+    assert lo - 1e-9 <= min(possible) <= lo + 1 / 60 + 1e-9
+    assert hi - 1 / 60 - 1e-9 <= max(possible) <= hi + 1e-9
+
+
+def test_since_theft_starts_coincheck_s_disclosure_at_its_detection():
+    # The real data: Coincheck's disclosure (26 Jan 2018, no time) is bounded by its detection (about
+    # 11:25), as in the unit case above; its first regulator action, which need not follow the
+    # detection, keeps the whole day.
+    dataset = load_dataset()
+    table = since_theft(
+        dataset.events, ["coincheck-2018"], ["disclosure", "regulator_action"], dataset.measures, dataset.not_before
+    )
+    bounds = table.set_index("milestone")[["hours_min", "hours_max"]]
+    assert tuple(bounds.loc["disclosure"]) == pytest.approx((9 + 23 / 60, 24.0))
+    assert tuple(bounds.loc["regulator_action"]) == pytest.approx((0.0, 24.0))
+
+
 def test_since_theft_gives_the_bounds_the_charts_draw(fixture_dataset):
     # The fixture's theft at 10:00 on 7 Feb 2020: the disclosure, 8 Feb with no time, 14 h (from the
     # theft to the next midnight) to 38 h; the report request, 7 Feb with no time, up to 14 h; the

@@ -1333,14 +1333,27 @@ def test_a_count_of_years_of_days_gives_its_day_too():
     assert "On 12 March 2018, 45 days after the theft, XEM holders were paid" in _told("coincheck-2018")
 
 
-def test_the_regulator_s_first_step_is_named_for_what_it_was():
-    # "The regulator's first formal step came …" never said what the step was (helper-46): Coincheck's
-    # and DMM's were a report ordered on the day (FSA), Zaif's a report ordered 4 days on (Kinki bureau).
-    for incident, when in (("coincheck-2018", "on the day of the theft"), ("zaif-2018", "4 days after the theft")):
+def test_the_regulator_s_first_step_is_named_for_what_it_was_and_who_took_it():
+    # "The regulator's first formal step came …" never said what the step was (helper-46), nor which
+    # office took it: Coincheck's and DMM's were a report ordered on the day by the FSA (seed item 19;
+    # dmm-report-request), Zaif's a report ordered 4 days on by the Kinki Finance Bureau (its row).
+    told = {
+        "coincheck-2018": "on the day of the theft (a report demanded by the FSA)",
+        "zaif-2018": "4 days after the theft (a report ordered by the Kinki Finance Bureau, acting for the FSA)",
+        "dmm-bitcoin-2024": "on the day of the theft (a report ordered by the FSA)",
+    }
+    for incident, said in told.items():
         en = " ".join(findings.incident(prepare_incident(incident_id=incident, lang="en")).paragraphs)
-        assert f"The regulator first acted formally {when} (report ordered)." in en
+        assert f"The regulator first acted formally {said}." in en
     ja = " ".join(findings.incident(prepare_incident(incident_id="dmm-bitcoin-2024", lang="ja")).paragraphs)
-    assert "規制当局の最初の正式な措置（報告徴求）は流出当日にとられた。" in ja
+    assert "規制当局の最初の正式な措置（金融庁による報告命令）は流出当日にとられた。" in ja
+    # DMM's order came from another office than its report order (dmm-order: 関東財務局).
+    assert "A business improvement order from the Kanto Finance Bureau followed 118 days after the theft." in " ".join(
+        findings.incident(prepare_incident(incident_id="dmm-bitcoin-2024", lang="en")).paragraphs
+    )
+    assert "関東財務局による業務改善命令は流出から118日で出た。" in ja
+    # Named or not, the step is told as "the regulator first acted", so a chart may title itself with it.
+    assert "regulator_action" in findings.told_from_theft(prepare_incident(incident_id="zaif-2018", lang="en"))
 
 
 def test_where_customers_lost_nothing_the_day_they_could_withdraw_again_follows():

@@ -156,8 +156,18 @@ ENFORCEMENT = ("arrest", "prosecution", "sentence", "verdict")
 # (step_en, step_ja) where that name alone would be vague or untrue of the incident: "a recipient's
 # conviction upheld by the Supreme Court", "a third business improvement order of 2018"; of a
 # suspension, what was halted ("bitcoin withdrawals to outside addresses"); of a remedy's decision,
-# what decided it where no exchange did ("approval of the rehabilitation plan").
-NAMED_STEPS = (*AFTERMATH, *ENFORCEMENT, "order", "suspension", "crypto_withdrawal_resumed", "remedy_decided")
+# what decided it where no exchange did ("approval of the rehabilitation plan"); of a regulator's
+# step, which office took it ("a report ordered by the Kinki Finance Bureau, ...").
+NAMED_STEPS = (
+    *AFTERMATH,
+    *ENFORCEMENT,
+    "report_request",
+    "inspection",
+    "order",
+    "suspension",
+    "crypto_withdrawal_resumed",
+    "remedy_decided",
+)
 
 # A remedy's form, and its extent: full (customers got back all they lost, as the asset or at a
 # stated price), partial (part of it; the share in remedies.csv when a page prints it), none, or

@@ -69,6 +69,13 @@ class Dataset:
         return list(self.milestones.loc[self.milestones["chain"], "milestone"])
 
     @property
+    def not_before(self) -> dict[str, tuple[str, ...]]:
+        """A milestone -> the milestones it cannot precede (a disclosure: the theft and its detection)."""
+        return {
+            m: tuple(after.split()) for m, after in zip(self.milestones["milestone"], self.milestones["not_before"])
+        }
+
+    @property
     def measures(self) -> dict[str, tuple[str, ...]]:
         """A measure (the first regulator action) -> the milestones it is the earliest of."""
         parts = self.milestones[self.milestones["part_of"] != ""]

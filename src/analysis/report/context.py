@@ -134,7 +134,9 @@ class Context(ABC):
     @cached_property
     def table(self) -> pd.DataFrame:
         """Days from each theft to each compared milestone, with the state of every value."""
-        return since_theft(self.data.events, self.incidents, self.data.compared, self.data.measures)
+        return since_theft(
+            self.data.events, self.incidents, self.data.compared, self.data.measures, self.data.not_before
+        )
 
     def table_for(self, incident: str) -> pd.DataFrame:
         return self.table[self.table["incident_id"] == incident]

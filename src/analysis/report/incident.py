@@ -208,7 +208,7 @@ def first_day(ctx: Context, section: Section) -> Section:
     theft = ctx.found.get("leak")
     if theft is None or theft.timestamp is None:
         return not_known(section, lang, "not_known_first_day")
-    table = since_theft(ctx.data.events, [ctx.incident_id], vocab.FIRST_DAY[1:])
+    table = since_theft(ctx.data.events, [ctx.incident_id], vocab.FIRST_DAY[1:], not_before=ctx.data.not_before)
     # Within the theft's first day: a step days later belongs to the later milestones.
     rows = [
         [
@@ -389,7 +389,7 @@ def later_table(ctx: Context) -> pd.DataFrame:
             continue
         if found.earliest is None or end is None or found.earliest > end:
             names.append(m)
-    table = since_theft(ctx.data.events, [ctx.incident_id], names)
+    table = since_theft(ctx.data.events, [ctx.incident_id], names, not_before=ctx.data.not_before)
     # In time order (a range by its first possible day); what has no date last.
     first = table["days"].fillna(table["days_min"]).astype("Float64")
     return table.assign(_first=first).sort_values("_first", kind="stable", na_position="last").drop(columns="_first")

@@ -66,7 +66,7 @@ def _last_step_in_window(ctx) -> pd.Series | None:
     end = ctx.window[1]
     names = [m for m, f in ctx.found.items() if m != "leak" and m not in vocab.DEADLINES and f.earliest is not None
              and f.earliest <= end]  # fmt: skip
-    table = since_theft(ctx.data.events, [ctx.incident_id], names)
+    table = since_theft(ctx.data.events, [ctx.incident_id], names, not_before=ctx.data.not_before)
     # Two days or more ("took the next day" is not said: the response chart tells the first days); a
     # count in another zone's dates says that zone, as the chart's labels date its rows.
     dated = table[(table["state"] == "known") & (table["days"].fillna(0) >= 2)]
@@ -162,7 +162,7 @@ def compared_of(ctx) -> Figure:
     )
     codes = compared_kinds(ctx)
     tokens = sorted({i for (m, i), kind in codes.items() if kind == "tokens"})
-    redeemed = since_theft(ctx.data.events, tokens, ["repayment_completed"])
+    redeemed = since_theft(ctx.data.events, tokens, ["repayment_completed"], not_before=ctx.data.not_before)
     # The pages read: the steps drawn, each theft, and the day the source line gives for the last tokens.
     sources = _rests_on(ctx, pd.concat([ctx.table, redeemed]), ctx.incidents)
     source = compared_source([ctx.names[i] for i in ctx.drains], ctx.lang, edge, zones,

@@ -102,8 +102,8 @@ def first_day(
     reach: tuple[float, float] | None = None,
 ) -> Figure:
     """Every timed fact of the theft's first day (durations.first_day_facts) on a clock, one row
-    each, named at the left by the step it marks (or by who acted), in the colour of who acted (the
-    key names each); a value another source gives instead is drawn hollow, in grey. A clock shorter
+    each, named at the left by the step it marks (unnamed where it marks none), in the colour of who
+    acted (the key names each); a value another source gives instead is drawn hollow, in grey. A clock shorter
     than `span` runs on to it (`_window`); given `reach` (`clock_reach`), its plot keeps that room
     left and right of it, so that clocks set one under another are as wide as one another."""
     theft = milestones(events, incident)["leak"]
@@ -120,24 +120,26 @@ def first_day(
         f"{l10n.about(f'{r.timestamp:%H:%M}', lang, bool(r.approximate))}  {getattr(r, f'title_{lang}')}"
         for r in rows.itertuples()
     ]
-    # Each row is named by the step it marks, or by who acted; another account of a step is named by
-    # that step, in grey (the legend says what a hollow grey dot is), not by its actor, where it read
-    # as a separate act ("Exchange" at 10:15 for Binance's other detection time).
+    # Each row that marks a step is named by it; another account of a step is named by that step, in
+    # grey (the legend says what a hollow grey dot is). A row that marks no step is left unnamed: who
+    # acted is its colour, which the key names, and "Coincheck" six times down the column hid the
+    # steps among them.
     gutter = []
     for row in rows.itertuples():
         colour = style.ACTOR_COLOURS[row.actor] if row.effective else style.MISSING
         step = isinstance(row.milestone, str) and row.milestone in milestone_names
-        gutter.append((milestone_names[row.milestone] if step else l10n.label("actor", row.actor, lang), colour))
+        gutter.append((milestone_names[row.milestone] if step else "", colour))
     narrow = style.is_narrow()
-    if narrow:  # a phone: the row's name leads the text under the mark, as the left column is gone
-        texts, ys, heights = under_rows([l10n.labelled(g, t, lang) for (g, _), t in zip(gutter, texts)], lang, 0.17)
+    if narrow:  # a phone: a step's name leads the text under the mark, as the left column is gone
+        led = [l10n.labelled(g, t, lang) if g else t for (g, _), t in zip(gutter, texts)]
+        texts, ys, heights = under_rows(led, lang, 0.17)
     else:
         # kept room either side makes the plot narrower than the page's usual share: labels wrap to it
         plot = 1 - (sum(reach) + 0.1) / style.chart_width() if reach else None
         texts, ys, heights = wrapped_rows(texts, room, lang, plot)
     plot_in = 0.17 * sum(heights) + 0.1
-    # The key under the clock: a filled dot in each actor's colour, named, and the hollow grey dot of
-    # another source's value where one is drawn; on a phone two to a line.
+    # The key under the clock (above it on a phone): a filled dot in each actor's colour, named, and
+    # the hollow grey dot of another source's value where one is drawn; on a phone two to a line.
     actors = list(dict.fromkeys(rows.loc[rows["effective"], "actor"]))
     key = [
         Line2D([], [], marker="o", ls="none", mfc=style.ACTOR_COLOURS[a], mec=style.ACTOR_COLOURS[a],
@@ -149,7 +151,12 @@ def first_day(
                           label=l10n.t("alternative", lang)))  # fmt: skip
     ncols = max(1, min(len(key), 2 if narrow else 4))
     key_in = 0.22 * -(-len(key) // ncols)
-    fig, (ax, below) = style.new_figure(1.55 + plot_in + key_in, nrows=2, height_ratios=[plot_in, key_in])
+    ratios = [key_in, plot_in] if narrow else [plot_in, key_in]
+    fig, (ax, keyed) = style.new_figure(1.55 + plot_in + key_in, nrows=2, height_ratios=ratios)
+    if narrow:  # a phone's clock runs a screen or more: its key comes first, before the marks it names
+        top, foot = ax.get_subplotspec(), keyed.get_subplotspec()
+        ax.set_subplotspec(foot)  # the clock stays the figure's first axes, as its readers expect
+        keyed.set_subplotspec(top)
     for y, text, row, (_, colour) in zip(ys, texts, rows.itertuples(), gutter):
         ax.plot([row.timestamp], [y], marker="o", ms=5, mfc=colour if row.effective else "white", mec=colour,
                 mew=1.2, ls="none")  # fmt: skip
@@ -187,9 +194,11 @@ def first_day(
         ax.axvline(local(last), color="#888888", lw=0.8, ls=(0, (3, 2)), zorder=1)
         axis = l10n.t("clock_axis_days", lang, first=l10n.day(day, lang), last=l10n.day(last, lang))
     ax.set_xlabel(axis, fontsize=style.MIN_TEXT_PT)
+    if narrow and plot_in > style.chart_width():  # a clock taller than wide: the hours over its first marks too
+        ax.tick_params(axis="x", top=True, labeltop=True)
     style.chart_title(fig, _first_day_title(rows, theft, name, lang, milestone_names), lang)
-    below.axis("off")
-    below.legend(handles=key, loc="center", ncols=ncols, fontsize=style.MIN_TEXT_PT)
+    keyed.axis("off")
+    keyed.legend(handles=key, loc="center", ncols=ncols, fontsize=style.MIN_TEXT_PT)
     style.add_source_line(fig, source_line(rows, lang), lang)
     if reach is not None:
         _keep_room(fig, ax, reach)

@@ -38,12 +38,13 @@ from analysis.report.findings.timing import (
 
 
 def _regulator_step(ctx: IncidentContext, regulator: Milestone | None) -> str | None:
-    """What the regulator's first formal step was, by its row's milestone: "report ordered"."""
+    """What the regulator's first formal step was: by the name its row gives it, which says who took
+    it ("a report ordered by the FSA"); else by its row's milestone ("report ordered")."""
     events = ctx.data.events
     rows = events.loc[events["event_id"] == (regulator.event_id if regulator else None), "milestone"]
     if rows.empty or not isinstance(rows.iloc[0], str):
         return None
-    return ctx.milestone_names[rows.iloc[0]].lower()
+    return ctx.own_step(regulator.event_id) or ctx.milestone_names[rows.iloc[0]].lower()
 
 
 def _order(ctx: IncidentContext, order: Milestone | None, when_: str | None) -> str | None:
@@ -85,7 +86,10 @@ def told_from_theft(ctx: IncidentContext) -> set[str]:
     return {
         step
         for step, (start, end) in told_counts(ctx).items()
-        if start is theft and _gap(start, end) is not None and ctx.own_step(end.event_id) is None
+        if start is theft
+        and _gap(start, end) is not None
+        # the regulator's step is told as "the regulator first acted" whatever its row names it
+        and (step == "regulator_action" or ctx.own_step(end.event_id) is None)
     }
 
 
