@@ -1109,6 +1109,12 @@ def test_the_first_days_key_names_the_colour_of_each_actor_drawn(lang):
         assert said == [l10n.label("actor", a, lang) for a in actors] + [l10n.t("alternative", lang)]
         colours = [matplotlib.colors.to_hex(h.get_markerfacecolor()) for h in legend.legend_handles]
         assert colours == [style.ACTOR_COLOURS[a] for a in actors] + ["#ffffff"]
+        # in grey print the attacker's near-black and the exchange's blue come close: its marks are
+        # diamonds, in the key and on the clock (Coincheck: the theft and three further outflows)
+        assert [h.get_marker() for h in legend.legend_handles] == ["D", "o", "o"]
+        drawn = [line.get_marker() for line in fig.axes[0].get_lines() if line.get_marker() not in ("None", None)]
+        if incident == "coincheck-2018":
+            assert drawn.count("D") == 4
 
 
 @pytest.mark.parametrize("lang", l10n.LANGUAGES)

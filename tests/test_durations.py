@@ -275,15 +275,30 @@ def test_an_untimed_step_starts_no_earlier_than_a_timed_step_it_follows():
     day = date(2018, 1, 26)
     theft = dataclasses.replace(_at(day, "00:02"), approximate=True)
     detected_from = pd.Timestamp("2018-01-26 10:25", tz="Asia/Tokyo")
-    assert hours_bounds(theft, _at(day, None), 0, earliest=detected_from) == pytest.approx((9 + 23 / 60, 24.0))
+    assert hours_bounds(theft, _at(day, None), 0, follows=[detected_from]) == pytest.approx((9 + 23 / 60, 24.0))
     # a timed step of another day bounds nothing: the step's whole day stays open
-    assert hours_bounds(theft, _at(day, None), 0, earliest=detected_from - pd.Timedelta(days=1)) == pytest.approx(
+    assert hours_bounds(theft, _at(day, None), 0, follows=[detected_from - pd.Timedelta(days=1)]) == pytest.approx(
         (0.0, 24.0)
     )
+    # the latest of the steps it follows within its day bounds it, whatever another day's step says:
+    # after the first public notice at 12:07 (exact), from 11 h 05 min
+    noticed = pd.Timestamp("2018-01-26 12:07", tz="Asia/Tokyo")
+    later_day = noticed + pd.Timedelta(days=1)
+    assert hours_bounds(theft, _at(day, None), 0, follows=[detected_from, later_day, noticed]) == pytest.approx(
+        (11 + 5 / 60, 24.0)
+    )
+    # another zone's day: a step dated 2 Aug 2016 in UTC after a theft at 20:00 Japan time on 2 Aug
+    # (11:00 UTC), following a step at 03:16 Japan time on 3 Aug (18:16 UTC on 2 Aug): from 7 h 16 min
+    # to the UTC day's end, 13 h
+    utc_day = Milestone("disclosure", "d", None, None, zone="UTC", zone_day=date(2016, 8, 2),
+                        span=(date(2016, 8, 2), date(2016, 8, 3)))  # fmt: skip
+    at_20 = _at(date(2016, 8, 2), "20:00")
+    bounds = hours_bounds(at_20, utc_day, 0, follows=[pd.Timestamp("2016-08-03 03:16", tz="Asia/Tokyo")])
+    assert bounds == pytest.approx((7 + 16 / 60, 13.0))
     # with neither time, a step the next day after a detection at 06:30 that day: from 06:30 on
     nothing = _at(day, None)
     next_day = pd.Timestamp("2018-01-27 06:30", tz="Asia/Tokyo")
-    assert hours_bounds(nothing, _at(date(2018, 1, 27), None), 1, earliest=next_day) == pytest.approx((6.5, 48.0))
+    assert hours_bounds(nothing, _at(date(2018, 1, 27), None), 1, follows=[next_day]) == pytest.approx((6.5, 48.0))
 
 
 @settings(max_examples=200, deadline=None)
@@ -300,23 +315,28 @@ def test_the_bounds_hold_every_time_a_step_after_another_could_be(start, follows
     later = day + pd.Timedelta(days=days)
     hhmm = lambda m: f"{m // 60:02d}:{m % 60:02d}"  # noqa: E731
     earliest = pd.Timestamp(f"{later} {hhmm(follows)}", tz="Asia/Tokyo")
-    lo, hi = hours_bounds(_at(day, hhmm(start)), _at(later, None), days, earliest=earliest)
+    lo, hi = hours_bounds(_at(day, hhmm(start)), _at(later, None), days, follows=[earliest])
     after = [24 * 60 * days + m - start for m in range(follows, 24 * 60)]
     possible = [x / 60 for x in after if x >= 0]
     assert lo - 1e-9 <= min(possible) <= lo + 1 / 60 + 1e-9
     assert hi - 1 / 60 - 1e-9 <= max(possible) <= hi + 1e-9
 
 
-def test_since_theft_starts_coincheck_s_disclosure_at_its_detection():
-    # The real data: Coincheck's disclosure (26 Jan 2018, no time) is bounded by its detection (about
-    # 11:25), as in the unit case above; its first regulator action, which need not follow the
-    # detection, keeps the whole day.
+def test_since_theft_starts_coincheck_s_disclosure_at_its_first_notice():
+    # The real data: Coincheck's disclosure (26 Jan 2018, no time) follows its detection (about 11:25)
+    # and its first public notice (12:07), as in the unit case above: from 12:07 less the theft's
+    # latest moment (about 00:02, so 01:02), 11 h 05 min. Its first regulator action, which need not
+    # follow either, keeps the whole day.
     dataset = load_dataset()
     table = since_theft(
-        dataset.events, ["coincheck-2018"], ["disclosure", "regulator_action"], dataset.measures, dataset.not_before
+        dataset.events,
+        ["coincheck-2018"],
+        ["disclosure", "regulator_action"],
+        dataset.measures,
+        not_before=dataset.not_before,
     )
     bounds = table.set_index("milestone")[["hours_min", "hours_max"]]
-    assert tuple(bounds.loc["disclosure"]) == pytest.approx((9 + 23 / 60, 24.0))
+    assert tuple(bounds.loc["disclosure"]) == pytest.approx((11 + 5 / 60, 24.0))
     assert tuple(bounds.loc["regulator_action"]) == pytest.approx((0.0, 24.0))
 
 

@@ -60,7 +60,7 @@ def test_coincheck_page_one_in_full():
     # the 31 were arrested or sent to prosecutors (zuuonline: 逮捕、書類送検), not charged; the company
     # is counted among those indicted, not among the 31 (CoinPost)
     assert "31 people were arrested or sent to prosecutors for receiving the stolen NEM" in lead
-    assert "13 people and 1 company were indicted and 14 people summarily indicted" in lead
+    assert "13 people and 1 company were indicted and 14 people charged in summary proceedings" in lead
     # A recipient's conviction upheld, not the case closed: the thief was not found. Coincheck's arrests
     # were the first of several (events.csv names the step; Bitfinex's one arrest day stays "arrests").
     assert (
@@ -438,7 +438,7 @@ def test_the_comparison_counts_liquid_among_those_who_lost_nothing_by_their_own_
     # the 2 are Coincheck's yen and Bitfinex's tokens, IOUs for the loss (its remedy: the tokens did
     # reach customers): its key number says which
     labels = {n.value: n.label for n in found.numbers}
-    assert labels["2 / 5"] == "remedies with a delivery date (1 in tokens for the loss)"
+    assert labels["2 / 5"] == "remedies for a loss with a delivery date (1 in tokens for the loss)"
     # "A remedy for only part" (Mt. Gox), each extent a sentence of its own.
     assert "The remedy was partial or under way in 1 theft (Mt. Gox 2014). In 4 thefts" in text
 
@@ -923,7 +923,7 @@ def test_a_date_stated_inside_a_seed_item_is_the_account_of_the_item_it_sits_und
     from analysis.report.context import prepare_comparison
 
     text = " ".join(findings.comparison(prepare_comparison(lang="en")).paragraphs)
-    assert "remedy decided, 2 days (the announcement's own time: 23:00 on 27 January 2018)" in text
+    assert "remedy decided, 2 days (the release's own, earlier time: 23:00 on 27 January 2018)" in text
 
 
 def test_a_theft_timed_in_another_zone_is_told_by_its_day_there_and_in_japan():
@@ -1120,10 +1120,13 @@ def test_page_one_says_what_the_regulator_had_done_before_the_theft():
         "Before the theft: the FSA had already issued business improvement orders to the exchange's operator on "
         "8 March and 22 June 2018." in zaif
     )
-    assert "A third business improvement order of 2018 followed 11 days after the theft." in zaif
+    assert (
+        "A third business improvement order of 2018 (from the Kinki Finance Bureau) followed 11 days after the theft."
+        in zaif
+    )
     zaif_ja = " ".join(findings.incident(prepare_incident(incident_id="zaif-2018", lang="ja")).paragraphs)
     assert "流出前の状況：金融庁はすでに2018年3月8日と6月22日の2度、運営会社に業務改善命令を出していた。" in zaif_ja
-    assert "2018年で3回目の業務改善命令は流出から11日で出た。" in zaif_ja
+    assert "近畿財務局による2018年で3回目の業務改善命令は流出から11日で出た。" in zaif_ja
     bp = _told("bitpoint-2019")
     assert (
         "Before the theft: the business improvement order the FSA had issued on 22 June 2018 had only just been "
@@ -1338,16 +1341,18 @@ def test_the_regulator_s_first_step_is_named_for_what_it_was_and_who_took_it():
     # office took it: Coincheck's and DMM's were a report ordered on the day by the FSA (seed item 19;
     # dmm-report-request), Zaif's a report ordered 4 days on by the Kinki Finance Bureau (its row).
     told = {
-        "coincheck-2018": "on the day of the theft (a report demanded by the FSA)",
+        "coincheck-2018": "on the day of the theft (a report ordered by the FSA)",
         "zaif-2018": "4 days after the theft (a report ordered by the Kinki Finance Bureau, acting for the FSA)",
-        "dmm-bitcoin-2024": "on the day of the theft (a report ordered by the FSA)",
+        "dmm-bitcoin-2024": "on the day of the theft (a report ordered by the Kanto Finance Bureau, acting for the FSA)",
     }
     for incident, said in told.items():
         en = " ".join(findings.incident(prepare_incident(incident_id=incident, lang="en")).paragraphs)
         assert f"The regulator first acted formally {said}." in en
     ja = " ".join(findings.incident(prepare_incident(incident_id="dmm-bitcoin-2024", lang="ja")).paragraphs)
-    assert "規制当局の最初の正式な措置（金融庁による報告命令）は流出当日にとられた。" in ja
-    # DMM's order came from another office than its report order (dmm-order: 関東財務局).
+    assert (
+        "規制当局の最初の正式な措置（金融庁の権限を行使する関東財務局による報告徴求命令）は流出当日にとられた。" in ja
+    )
+    # The order names its office too (dmm-order: 関東財務局, as the bureau's own order text says).
     assert "A business improvement order from the Kanto Finance Bureau followed 118 days after the theft." in " ".join(
         findings.incident(prepare_incident(incident_id="dmm-bitcoin-2024", lang="en")).paragraphs
     )

@@ -279,9 +279,10 @@ def _moments(m: Milestone) -> tuple[pd.Timestamp, pd.Timestamp]:
     return max(m.timestamp - ABOUT, first), min(m.timestamp + ABOUT, first + pd.Timedelta(days=1))
 
 
-def _not_before(first: pd.Timestamp, after: pd.Timestamp, earliest: pd.Timestamp | None):
-    """A day's bounds, its start moved to `earliest` where that falls within it."""
-    return (earliest if earliest is not None and first < earliest < after else first), after
+def _day_after(first: pd.Timestamp, after: pd.Timestamp, follows: Sequence[pd.Timestamp]) -> tuple:
+    """A day's bounds, its start moved to the latest of `follows` (the first moments of steps it cannot
+    precede) that falls within it; one of another day bounds nothing."""
+    return max((t for t in follows if first < t < after), default=first), after
 
 
 def hours_bounds(
@@ -289,20 +290,20 @@ def hours_bounds(
     b: Milestone,
     days: int,
     latest: pd.Timestamp | None = None,
-    earliest: pd.Timestamp | None = None,
+    follows: Sequence[pd.Timestamp] = (),
 ) -> tuple[float, float] | None:
     """The fewest and most hours from a to b when they are `days` (0 or 1) days apart in the dates of
     the zone the count is made in and at most one of them has a time of day: a theft at 13:26 and a step
     later that day, 0 to 10 h 34 min; a theft that day and a step at 06:30 the next, 6 h 30 min to
     30 h 30 min, or from 8 h 18 min when the theft came before a detection at 22:12 that day (`latest`:
-    the first timed step of the theft's day, which the theft preceded). An untimed step begins its
-    day's span no earlier than `earliest`, the first moment of a timed step of that day it cannot
-    precede: a disclosure that day after a detection at about 11:25 (milestones.csv not_before). An
-    approximate time may lie ABOUT either side of the one stated. With neither time, a step the next day is anywhere from the
-    theft's last moment (or the first timed step of its day) to the end of the step's day, up to 48
-    hours (a day or two either side of a change of clocks): drawn as that span, as the same day is,
-    not as a point at 24 hours. None with both times
-    (the hours are known), and with neither for any other count (the count of days is all there is)."""
+    the first timed step of the theft's day, which the theft preceded). An untimed step's span starts
+    no earlier than the steps of its day it cannot precede (`follows`: their first moments; a
+    disclosure after a detection at about 11:25, milestones.csv not_before). An approximate time may
+    lie ABOUT either side of the one stated. With neither time, a step the next day is anywhere from
+    the theft's last moment (or the first timed step of its day) to the end of the step's day, up to
+    48 hours (a day or two either side of a change of clocks), or from a step it follows: drawn as
+    that span, as the same day is, not as a point at 24 hours. None with both times (the hours are
+    known), and with neither for any other count (the count of days is all there is)."""
     if days not in (0, 1) or a.timestamp is not None and b.timestamp is not None:
         return None
     if a.timestamp is None and b.timestamp is None:
@@ -311,12 +312,12 @@ def hours_bounds(
         first, after = _day_bounds(a)
         if latest is not None and first <= latest < after:
             after = latest
-        start, end = _not_before(*_day_bounds(b), earliest)
+        start, end = _day_after(*_day_bounds(b), follows)
         hours = pd.Timedelta(hours=1)
         return max(0.0, (start - after) / hours), (end - first) / hours
     if a.timestamp is not None:  # the later step is somewhere in its day
         start, last = _moments(a)
-        first, after = _not_before(*_day_bounds(b), earliest)
+        first, after = _day_after(*_day_bounds(b), follows)
         lo, hi = first - last, after - start
     else:  # the theft was somewhere in its day, and before the first timed step of that day
         start, last = _moments(b)
@@ -333,6 +334,7 @@ def since_theft(
     incidents: Sequence[str],
     names: Sequence[str],
     measures: dict[str, Sequence[str]] | None = None,
+    *,
     not_before: dict[str, Sequence[str]] | None = None,
 ) -> pd.DataFrame:
     """Time from the theft to each milestone, per incident, with the state of every value.
@@ -342,7 +344,8 @@ def since_theft(
     `zone` naming that zone when it is not Japan's), gap (searched, not found), never, not_recorded
     (the data has no row for it), no_theft_date (the theft itself is a gap, so nothing can be
     measured from it). `not_before` (milestones.csv: a milestone -> those it cannot precede) narrows
-    an untimed step's span on its day: it starts no earlier than a timed step it follows.
+    an untimed step's span on its day: it starts no earlier than a timed step it follows. A measure
+    (the first regulator action) has no such steps of its own, and is not narrowed.
     """
     rows = []
     for incident in incidents:
@@ -395,14 +398,17 @@ def since_theft(
                     # is left a whole day: an untimed part that day may have come before the timed one
                     # whose time would bound it; after a timed theft, its day bounds every part alike
                     several = name in (measures or {}) and theft.timestamp is None
-                    # a step cannot precede those it follows (a disclosure, its detection), timed on its day
-                    follows = [found.get(p) for p in (not_before or {}).get(name, ()) if p != "leak"]
-                    earliest = max((_moments(f)[0] for f in follows if f is not None and f.timestamp is not None),
-                                   default=None)  # fmt: skip
+                    # a step cannot precede those it follows (a disclosure, its detection); the theft,
+                    # which every step follows, bounds it already as the count's start
+                    follows = [
+                        _moments(f)[0]
+                        for p in (not_before or {}).get(name, ())
+                        if p != "leak" and (f := found.get(p)) is not None and f.timestamp is not None
+                    ]
                     bounds = (
                         None
                         if several or d.hours is not None
-                        else hours_bounds(theft, m, d.calendar_days, first_timed, earliest)
+                        else hours_bounds(theft, m, d.calendar_days, first_timed, follows)
                     )
                     if bounds:
                         row.update(hours_min=bounds[0], hours_max=bounds[1])

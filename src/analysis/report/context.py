@@ -135,7 +135,7 @@ class Context(ABC):
     def table(self) -> pd.DataFrame:
         """Days from each theft to each compared milestone, with the state of every value."""
         return since_theft(
-            self.data.events, self.incidents, self.data.compared, self.data.measures, self.data.not_before
+            self.data.events, self.incidents, self.data.compared, self.data.measures, not_before=self.data.not_before
         )
 
     def table_for(self, incident: str) -> pd.DataFrame:

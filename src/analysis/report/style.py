@@ -39,6 +39,18 @@ ACTOR_COLOURS = {
     "trustee": "#7f7f7f",
     "regulator": "#b2372c",
 }
+# Where colour alone says who acted (a clock's rows that mark no step), printed in grey the attacker's
+# near-black and an exchange's blue come close: the attacker's marks are diamonds, every other's dots
+# (a diamond a little smaller, as it looks larger than a dot of the same size).
+ACTOR_MARKS = {"attacker": {"marker": "D", "ms": 4.2}}
+DOT = {"marker": "o", "ms": 5}
+
+
+def actor_mark(actor: str) -> dict:
+    """An actor's mark, as Line2D's marker and ms."""
+    return ACTOR_MARKS.get(actor, DOT)
+
+
 MILESTONE_COLOUR = "#444444"
 # Okabe-Ito: eight colours that stay apart under the common colour-vision deficiencies.
 OKABE_ITO = {

@@ -142,7 +142,7 @@ def first_day(
     # the hollow grey dot of another source's value where one is drawn; on a phone two to a line.
     actors = list(dict.fromkeys(rows.loc[rows["effective"], "actor"]))
     key = [
-        Line2D([], [], marker="o", ls="none", mfc=style.ACTOR_COLOURS[a], mec=style.ACTOR_COLOURS[a],
+        Line2D([], [], **style.actor_mark(a), ls="none", mfc=style.ACTOR_COLOURS[a], mec=style.ACTOR_COLOURS[a],
                label=l10n.label("actor", a, lang))
         for a in actors
     ]  # fmt: skip
@@ -155,10 +155,12 @@ def first_day(
     fig, (ax, keyed) = style.new_figure(1.55 + plot_in + key_in, nrows=2, height_ratios=ratios)
     if narrow:  # a phone's clock runs a screen or more: its key comes first, before the marks it names
         top, foot = ax.get_subplotspec(), keyed.get_subplotspec()
-        ax.set_subplotspec(foot)  # the clock stays the figure's first axes, as its readers expect
+        ax.set_subplotspec(foot)  # the clock stays the figure's first axes, which clock_reach reads
         keyed.set_subplotspec(top)
     for y, text, row, (_, colour) in zip(ys, texts, rows.itertuples(), gutter):
-        ax.plot([row.timestamp], [y], marker="o", ms=5, mfc=colour if row.effective else "white", mec=colour,
+        # another source's value is a hollow dot whoever acted, as the key draws it
+        mark = style.actor_mark(row.actor) if row.effective else style.DOT
+        ax.plot([row.timestamp], [y], **mark, mfc=colour if row.effective else "white", mec=colour,
                 mew=1.2, ls="none")  # fmt: skip
         ink = "#222222" if row.effective else style.MISSING
         if narrow:
@@ -194,7 +196,8 @@ def first_day(
         ax.axvline(local(last), color="#888888", lw=0.8, ls=(0, (3, 2)), zorder=1)
         axis = l10n.t("clock_axis_days", lang, first=l10n.day(day, lang), last=l10n.day(last, lang))
     ax.set_xlabel(axis, fontsize=style.MIN_TEXT_PT)
-    if narrow and plot_in > style.chart_width():  # a clock taller than wide: the hours over its first marks too
+    # a clock taller than the figure is wide runs past a phone's screen: its hours over its first marks too
+    if narrow and plot_in > style.chart_width():
         ax.tick_params(axis="x", top=True, labeltop=True)
     style.chart_title(fig, _first_day_title(rows, theft, name, lang, milestone_names), lang)
     keyed.axis("off")

@@ -39,12 +39,15 @@ from analysis.report.findings.timing import (
 
 def _regulator_step(ctx: IncidentContext, regulator: Milestone | None) -> str | None:
     """What the regulator's first formal step was: by the name its row gives it, which says who took
-    it ("a report ordered by the FSA"); else by its row's milestone ("report ordered")."""
+    it ("a report ordered by the FSA"); else by its row's milestone ("report ordered"). Where the
+    pages leave which part came first open (a span of days), neither the office nor the step is known
+    for sure, and the part's own name is not given."""
     events = ctx.data.events
     rows = events.loc[events["event_id"] == (regulator.event_id if regulator else None), "milestone"]
     if rows.empty or not isinstance(rows.iloc[0], str):
         return None
-    return ctx.own_step(regulator.event_id) or ctx.milestone_names[rows.iloc[0]].lower()
+    own = ctx.own_step(regulator.event_id) if regulator.day is not None or regulator.zone_day is not None else None
+    return own or ctx.milestone_names[rows.iloc[0]].lower()
 
 
 def _order(ctx: IncidentContext, order: Milestone | None, when_: str | None) -> str | None:
