@@ -74,7 +74,7 @@ def test_findings_follow_the_data(data_copy):
         "25–28 min from the times the exchange gave for the theft, about 03:00 or about 02:57).",
         "halted NEM withdrawals about 33 min after noticing it.",
         "disclosed the theft on the day it began.",
-        "A business improvement order followed 3 days after the theft.",
+        "A business improvement order from the FSA followed 3 days after the theft.",
         "The exchange filed the report the order required on its deadline, 13 February 2018.",
         "On 12 March 2018, 45 days after the theft, XEM holders were paid 46.3 bn JPY in all, from the company's own "
         "funds: 88.549 JPY per XEM, the volume-weighted average on Zaif XEM/JPY",
@@ -93,7 +93,7 @@ def test_findings_follow_the_data(data_copy):
     events = data_copy / "events.csv"
     set_cell(events, line_of(events, "event_id", "fsa-business-improvement-order"), "date", "2018-01-30")
     moved = registry.front(prepare_incident(lang="en", data_dir=str(data_copy)))
-    assert "A business improvement order followed 4 days after the theft." in " ".join(moved.paragraphs)
+    assert "A business improvement order from the FSA followed 4 days after the theft." in " ".join(moved.paragraphs)
     assert "4 days" in [n.value for n in moved.numbers]
 
 
