@@ -70,7 +70,8 @@ class Dataset:
 
     @property
     def not_before(self) -> dict[str, tuple[str, ...]]:
-        """A milestone -> the milestones it cannot precede (a disclosure: the theft and its detection)."""
+        """A milestone -> the milestones it cannot precede (a disclosure: the theft, its first public
+        notice and its detection)."""
         return {
             m: tuple(after.split()) for m, after in zip(self.milestones["milestone"], self.milestones["not_before"])
         }

@@ -103,9 +103,10 @@ def first_day(
 ) -> Figure:
     """Every timed fact of the theft's first day (durations.first_day_facts) on a clock, one row
     each, named at the left by the step it marks (unnamed where it marks none), in the colour of who
-    acted (the key names each); a value another source gives instead is drawn hollow, in grey. A clock shorter
-    than `span` runs on to it (`_window`); given `reach` (`clock_reach`), its plot keeps that room
-    left and right of it, so that clocks set one under another are as wide as one another."""
+    acted (the key names each); a value another source gives instead is drawn hollow, in grey. A
+    clock shorter than `span` runs on to it (`_window`); given `reach` (`clock_reach`), its plot
+    keeps that room left and right of it, so that clocks set one under another are as wide as one
+    another."""
     theft = milestones(events, incident)["leak"]
     day = theft.day
     rows = first_day_facts(events, incident)
