@@ -765,7 +765,9 @@ def test_a_title_inside_brackets_is_lowered_unless_it_leads_with_an_acronym_or_a
     assert _inside(ctx, "QUOINE notices") == "QUOINE notices"
     names = ("Zaif",)
     assert l10n.mid_sentence("Zaif's server anomaly", "en", names) == "Zaif's server anomaly"
-    assert l10n.mid_sentence("Kanto Finance Bureau notices", "en") == "Kanto Finance Bureau notices"  # a name's words
+    assert (
+        l10n.mid_sentence("Kanto Local Finance Bureau notices", "en") == "Kanto Local Finance Bureau notices"
+    )  # a name's words
     assert l10n.mid_sentence("A server anomaly", "en") == "a server anomaly"
     assert l10n.mid_sentence("I was told", "en") == "I was told"
     assert l10n.mid_sentence("Detected", "en") == "Detected"  # one word: nothing says it is ordinary
@@ -1336,12 +1338,12 @@ def test_a_count_of_years_of_days_gives_its_day_too():
 def test_the_regulator_s_first_step_is_named_for_what_it_was_and_who_took_it():
     # "The regulator's first formal step came …" never said what the step was (helper-46), nor which
     # office took it: Coincheck's a report ordered on the day by the FSA (seed item 19), DMM's by the
-    # Kanto Finance Bureau (dmm-report-request, by the bureau's own order), Zaif's 4 days on by the
-    # Kinki Finance Bureau (its row).
+    # Kanto Local Finance Bureau (dmm-report-request, by the bureau's own order), Zaif's 4 days on by the
+    # Kinki Local Finance Bureau (its row).
     told = {
         "coincheck-2018": "on the day of the theft (a report ordered by the FSA)",
-        "zaif-2018": "4 days after the theft (a report ordered by the Kinki Finance Bureau, acting for the FSA)",
-        "dmm-bitcoin-2024": "on the day of the theft (a report ordered by the Kanto Finance Bureau, acting for the FSA)",
+        "zaif-2018": "4 days after the theft (a report ordered by the Kinki Local Finance Bureau, acting for the FSA)",
+        "dmm-bitcoin-2024": "on the day of the theft (a report ordered by the Kanto Local Finance Bureau, acting for the FSA)",
     }
     for incident, said in told.items():
         en = " ".join(findings.incident(prepare_incident(incident_id=incident, lang="en")).paragraphs)
@@ -1351,8 +1353,9 @@ def test_the_regulator_s_first_step_is_named_for_what_it_was_and_who_took_it():
         "規制当局の最初の正式な措置（金融庁の権限を行使する関東財務局による報告徴求命令）は流出当日にとられた。" in ja
     )
     # The order names its office too (dmm-order: 関東財務局, as the bureau's own order text says).
-    assert "A business improvement order from the Kanto Finance Bureau followed 118 days after the theft." in " ".join(
-        findings.incident(prepare_incident(incident_id="dmm-bitcoin-2024", lang="en")).paragraphs
+    assert (
+        "A business improvement order from the Kanto Local Finance Bureau followed 118 days after the theft."
+        in " ".join(findings.incident(prepare_incident(incident_id="dmm-bitcoin-2024", lang="en")).paragraphs)
     )
     assert "関東財務局による業務改善命令は流出から118日で出た。" in ja
     # Named or not, the step is told as "the regulator first acted", so a chart may title itself with it.

@@ -396,7 +396,7 @@ def mid_sentence(title: str, lang: str, names: tuple[str, ...] = ()) -> str:
     in a language with capitals (locale lowers_titles), its first word lowered when it is an ordinary
     capitalised word followed by a lowercase one; kept when it is an acronym ("XRP send error"), one
     of the `names` the caller gives ("Bybit notices", "Zaif's server") or leads several capitalised
-    words ("Kanto Finance Bureau"). A name the caller does not give is lowered like any word: give
+    words ("Kanto Local Finance Bureau"). A name the caller does not give is lowered like any word: give
     every name its titles may lead with."""
     if not catalogue(lang)["locale"].get("lowers_titles"):
         return title

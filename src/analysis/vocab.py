@@ -157,7 +157,7 @@ ENFORCEMENT = ("arrest", "prosecution", "sentence", "verdict")
 # conviction upheld by the Supreme Court", "a third business improvement order of 2018"; of a
 # suspension, what was halted ("bitcoin withdrawals to outside addresses"); of a remedy's decision,
 # what decided it where no exchange did ("approval of the rehabilitation plan"); of a regulator's
-# step, which office took it ("a report ordered by the Kinki Finance Bureau, ...").
+# step, which office took it ("a report ordered by the Kinki Local Finance Bureau, ...").
 NAMED_STEPS = (
     *AFTERMATH,
     *ENFORCEMENT,
