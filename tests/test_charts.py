@@ -592,7 +592,7 @@ def test_no_line_runs_down_a_timeline_through_its_facts(incident, lang):
 def test_deadlines_are_set_aside_only_where_one_is_drawn_after_the_last_step():
     # Mt. Gox: the repayment deadline is drawn after the remedy decided (3,692 days), named as its row
     # names it, the plan's approval; Coincheck's report deadline (13 Feb 2018) comes before its last
-    # step charted, the conviction made final.
+    # step charted, the conviction upheld by the Supreme Court (court-verdict-final's step_en).
     titles = {
         incident: charts.title_of(registry.charts_of(prepare_incident(incident_id=incident, lang="en"))["later_milestones"])
         for incident in ("mtgox-2014", "coincheck-2018")
@@ -601,7 +601,9 @@ def test_deadlines_are_set_aside_only_where_one_is_drawn_after_the_last_step():
         "Mt. Gox 2014: deadlines aside, the last dated step charted, “Approval of the rehabilitation plan”, came "
         "3,692 days after the drain began"
     )
-    assert titles["coincheck-2018"].startswith("Coincheck 2018: the last dated step charted, “A conviction made final”")
+    assert titles["coincheck-2018"].startswith(
+        "Coincheck 2018: the last dated step charted, “A recipient's conviction upheld by the Supreme Court”"
+    )
 
 
 @pytest.mark.parametrize("lang", l10n.LANGUAGES)
@@ -1172,6 +1174,29 @@ def test_mt_goxs_response_key_names_months_only():
     fig = charts.response_of(prepare_incident(incident_id="mtgox-2014", lang="en"))
     line = " ".join(fig._supxlabel.get_text().split())
     assert "some only to a month)" in line and "quarter" not in line
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "milestone_name"),
+    [
+        ("en", "A recipient's conviction upheld by the Supreme Court", "A conviction made final"),
+        ("ja", "流出NEMを受け取った一人の上告を最高裁が棄却", "有罪判決の確定"),
+    ],
+)
+def test_coincheck_s_ruling_is_charted_as_what_it_did(lang, name, milestone_name):
+    # 16 July 2024: the Supreme Court dismissed the appeal, upholding the conviction; it was not made
+    # final that day (corrections.csv, court-verdict-final). The later milestones' row and the title
+    # that names the last step charted say what page 1 says (its step_en/step_ja), not the milestone.
+    ctx = prepare_incident(incident_id="coincheck-2018", lang=lang)
+    fig = charts.later_milestones_of(ctx)
+    rows = [t.get_text().split("\n")[0] for t in fig.axes[0].get_yticklabels()]
+    assert name in rows and milestone_name not in rows
+    assert name in fig.analysis_title and milestone_name not in fig.analysis_title
+    # the numbers offered beside the chart (its CSV) name the row as the chart does
+    from analysis.report.charts import numbers
+
+    named = set(numbers.later_milestones_data(ctx)["milestone_name"])
+    assert name in named and milestone_name not in named
 
 
 @pytest.mark.parametrize(

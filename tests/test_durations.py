@@ -28,6 +28,7 @@ from analysis.measures.durations import (
     first_day_facts,
     hours_bounds,
     milestone_duration,
+    milestones,
     since_theft,
     zone_day,
 )
@@ -324,9 +325,11 @@ def test_the_bounds_hold_every_time_a_step_after_another_could_be(start, follows
 
 def test_since_theft_starts_coincheck_s_disclosure_at_its_first_notice():
     # The real data: Coincheck's disclosure (26 Jan 2018, no time) follows its detection (about 11:25)
-    # and its first public notice (12:07), as in the unit case above: from 12:07 less the theft's
-    # latest moment (about 00:02, so 01:02), 11 h 05 min. Its first regulator action, which need not
-    # follow either, keeps the whole day.
+    # and its first public notice (12:07). hours_bounds, as in the unit case above, gives 12:07 less
+    # the theft's latest moment (about 00:02, so 01:02), 11 h 05 min: left of the detection's dot,
+    # which the chart draws at the stated times, 11 h 23 min. The span starts where the notice would
+    # be drawn, 12:07 less 00:02: 12 h 05 min. Its first regulator action, which need not follow
+    # either, keeps the whole day.
     dataset = load_dataset()
     table = since_theft(
         dataset.events,
@@ -336,8 +339,73 @@ def test_since_theft_starts_coincheck_s_disclosure_at_its_first_notice():
         not_before=dataset.not_before,
     )
     bounds = table.set_index("milestone")[["hours_min", "hours_max"]]
-    assert tuple(bounds.loc["disclosure"]) == pytest.approx((11 + 5 / 60, 24.0))
+    assert tuple(bounds.loc["disclosure"]) == pytest.approx((12 + 5 / 60, 24.0))
     assert tuple(bounds.loc["regulator_action"]) == pytest.approx((0.0, 24.0))
+    # and right of every dot drawn for a step it follows
+    drawn = since_theft(dataset.events, ["coincheck-2018"], ["detection", "public_notice"])
+    assert drawn["hours"].tolist() == pytest.approx([11 + 23 / 60, 12 + 5 / 60])
+
+
+def _events(rows) -> pd.DataFrame:
+    """Incident x's events, as milestones() reads them, from (milestone, date, time, approximate)."""
+    return pd.DataFrame(
+        [
+            {"incident_id": "x", "event_id": f"x-{i}", "milestone": name, "effective": True,
+             "date": pd.Period(day, "D"), "date_zone": None, "period": None, "status": "reported",
+             "approximate": about,
+             "timestamp": pd.Timestamp(f"{day} {time}", tz="Asia/Tokyo") if time else pd.NaT}
+            for i, (name, day, time, about) in enumerate(rows)
+        ]
+    )  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    theft=st.integers(min_value=0, max_value=24 * 60 - 1),
+    detected=st.integers(min_value=0, max_value=24 * 60 - 1),
+    theft_about=st.booleans(),
+    detected_about=st.booleans(),
+    next_day=st.booleans(),
+)
+def test_a_span_never_starts_left_of_a_dot_it_follows(theft, detected, theft_about, detected_about, next_day):
+    # Whatever the times, and however approximate each: a disclosure with no time after a detection
+    # timed on its day (the theft's day or the next) has a span whose start is at or right of the
+    # detection's dot, and whose end is the most hours the times allow (hours_bounds').
+    assume(next_day or detected >= theft)
+    hhmm = lambda m: f"{m // 60:02d}:{m % 60:02d}"  # noqa: E731
+    day = "2020-01-02" if next_day else "2020-01-01"
+    events = _events([
+        ("leak", "2020-01-01", hhmm(theft), theft_about),
+        ("detection", day, hhmm(detected), detected_about),
+        ("disclosure", day, None, False),
+    ])  # fmt: skip
+    table = since_theft(events, ["x"], ["detection", "disclosure"], not_before={"disclosure": ["detection"]})
+    rows = table.set_index("milestone")
+    lo, hi = rows.loc["disclosure", "hours_min"], rows.loc["disclosure", "hours_max"]
+    assert rows.loc["detection", "hours"] <= lo + 1e-9 <= hi + 1e-9
+    found = milestones(events, "x")
+    most = hours_bounds(found["leak"], found["disclosure"], int(next_day))[1]
+    assert hi == pytest.approx(most)
+
+
+def test_a_span_is_not_moved_by_a_dot_of_another_day_nor_without_a_theft_time():
+    # A detection the day before the disclosure bounds nothing (the disclosure's whole next day
+    # stays open: from the theft's 22:00 to the next day's end, 2 h to 26 h); nor can a theft with no
+    # time draw a dot to start from (its day and the disclosure's: 0 to 24 h).
+    events = _events([
+        ("leak", "2020-01-01", "22:00", False),
+        ("detection", "2020-01-01", "23:30", False),
+        ("disclosure", "2020-01-02", None, False),
+    ])  # fmt: skip
+    table = since_theft(events, ["x"], ["disclosure"], not_before={"disclosure": ["detection"]})
+    assert tuple(table[["hours_min", "hours_max"]].iloc[0]) == pytest.approx((2.0, 26.0))
+    untimed = _events([
+        ("leak", "2020-01-01", None, False),
+        ("detection", "2020-01-01", "09:00", False),
+        ("disclosure", "2020-01-01", None, False),
+    ])  # fmt: skip
+    table = since_theft(untimed, ["x"], ["disclosure"], not_before={"disclosure": ["detection"]})
+    assert table[["hours_min", "hours_max"]].iloc[0].isna().all()
 
 
 def test_since_theft_gives_the_bounds_the_charts_draw(fixture_dataset):

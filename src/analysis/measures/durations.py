@@ -329,6 +329,24 @@ def hours_bounds(
     return max(0.0, lo / hours), max(0.0, hi / hours)
 
 
+def _from_drawn(
+    theft: Milestone, m: Milestone, followed: Sequence[Milestone], bounds: tuple[float, float]
+) -> tuple[float, float]:
+    """`bounds` started no earlier than where the charts draw the timed steps of m's day that m follows:
+    at their stated hours from the theft's stated time. hours_bounds allows an approximate time its
+    hour either way, the theft's and a followed step's alike; the dots do not. So Coincheck's
+    disclosure could start at 11 h 05 min (12:07 less 01:02), left of its detection's dot at
+    11 h 23 min (about 11:25 less about 00:02), and read as coming before the detection; it starts at
+    its first notice's 12 h 05 min (12:07 less 00:02). The start is then no longer the fewest hours
+    the times allow, but the fewest a reader can see on the chart; the end stays the most they allow."""
+    first, after = _day_bounds(m)
+    hours = pd.Timedelta(hours=1)
+    drawn = [(f.timestamp - theft.timestamp) / hours for f in followed if first <= f.timestamp < after]
+    # A step drawn within m's day is less than the end, which runs from the theft's earliest moment
+    # to that day's end: the span cannot be turned inside out.
+    return max([bounds[0], *drawn]), bounds[1]
+
+
 def since_theft(
     events: pd.DataFrame,
     incidents: Sequence[str],
@@ -344,8 +362,9 @@ def since_theft(
     `zone` naming that zone when it is not Japan's), gap (searched, not found), never, not_recorded
     (the data has no row for it), no_theft_date (the theft itself is a gap, so nothing can be
     measured from it). `not_before` (milestones.csv: a milestone -> those it cannot precede) narrows
-    an untimed step's span on its day: it starts no earlier than a timed step it follows. A measure
-    (the first regulator action) has no such steps of its own, and is not narrowed.
+    an untimed step's span on its day: it starts no earlier than a timed step it follows, nor left
+    of where the charts draw that step (_from_drawn). A measure (the first regulator action) has no
+    such steps of its own, and is not narrowed.
     """
     rows = []
     for incident in incidents:
@@ -400,16 +419,18 @@ def since_theft(
                     several = name in (measures or {}) and theft.timestamp is None
                     # a step cannot precede those it follows (a disclosure, its detection); the theft,
                     # which every step follows, bounds it already as the count's start
-                    follows = [
-                        _moments(f)[0]
+                    followed = [
+                        f
                         for p in (not_before or {}).get(name, ())
                         if p != "leak" and (f := found.get(p)) is not None and f.timestamp is not None
                     ]
                     bounds = (
                         None
                         if several or d.hours is not None
-                        else hours_bounds(theft, m, d.calendar_days, first_timed, follows)
+                        else hours_bounds(theft, m, d.calendar_days, first_timed, [_moments(f)[0] for f in followed])
                     )
+                    if bounds and theft.timestamp is not None:
+                        bounds = _from_drawn(theft, m, followed, bounds)
                     if bounds:
                         row.update(hours_min=bounds[0], hours_max=bounds[1])
                     row["days_most_japan"] = d.japan_most if d.zone else d.calendar_days

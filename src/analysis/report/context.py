@@ -213,14 +213,16 @@ class IncidentContext(Context):
     def step_names(self) -> dict[str, str]:
         """The milestones' names as this incident's steps are drawn and tabled, as page 1's text names
         them: tokens for the loss as such, never as the remedy reaching customers; a decision by what
-        decided it where its row names its step (Mt. Gox's: the court's approval of its plan). The
-        glossary, which defines the milestones, keeps their own names."""
+        decided it, and a court's ruling by what it did, where its row names its step (Mt. Gox's: the
+        court's approval of its plan; Coincheck's: a conviction upheld, which "A conviction made
+        final" was not on that day). The glossary, which defines the milestones, keeps their own names."""
         names = dict(self.milestone_names)
         if self.remedy_in_tokens:
             names["remedy_delivered"] = l10n.t("step_tokens_credited", self.lang)
-        decided = self.found.get("remedy_decided")
-        if decided is not None and (own := self.own_step(decided.event_id)) is not None:
-            names["remedy_decided"] = l10n.sentence_start(own)
+        for name in ("remedy_decided", "verdict"):
+            step = self.found.get(name)
+            if step is not None and (own := self.own_step(step.event_id)) is not None:
+                names[name] = l10n.sentence_start(own)
         return names
 
     def own_step(self, event_id: str) -> str | None:

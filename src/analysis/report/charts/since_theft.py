@@ -70,8 +70,11 @@ def later_milestones(table: pd.DataFrame, name: str, lang: str, milestone_names:
             elif isinstance(row["period"], str) and row["period"]:  # NaN where the row has no period
                 text = l10n.paren(l10n.period(row["period"], lang), text, lang)
         name_text = milestone_names[row["milestone"]]
-        if narrow and text is not None:  # under the step's name, in at most half the page: the plot keeps the rest
-            name_text += "\n" + style.wrapped(text, lang, "label", 0.5)
+        if narrow:  # the name and, under it, the value, each in at most half the page: the plot keeps the rest
+            # (a step named for what it was runs long: Coincheck's conviction upheld by the Supreme Court)
+            name_text = style.wrapped(name_text, lang, "label", 0.5)
+            if text is not None:
+                name_text += "\n" + style.wrapped(text, lang, "label", 0.5)
         rows.append((name_text, text, row))
     # A row as tall as its lines: a phone's row holds the name and one line of value (a third of a
     # row a line, and a third for the gap).
