@@ -361,7 +361,7 @@ def test_an_undated_delivery_says_what_the_pages_do_say():
     assert "social media" not in page
     ja = " ".join(findings.incident(prepare_incident(incident_id="mtgox-2014", lang="ja")).paragraphs)
     assert (
-        "最初の弁済や補償が顧客に届いた日を示す資料は見つからない。日本円の弁済は、まとめサイト1件が伝える債権者の報告によれば"
+        "最初の弁済や補償が顧客に届いた日を示す資料は見つからない。先に届いたのは日本円で、まとめサイト1件が伝える債権者の報告によれば"
         "2023年12月21日までに一部の債権者に届いており、BTC・BCHの弁済は他の取引所を通じて2024年7月5日（米国東部時間の日付）に"
         "始まったが、" in ja
     )
@@ -921,11 +921,13 @@ def test_a_date_stated_inside_a_seed_item_is_the_account_of_the_item_it_sits_und
     # Another incident's or source's numbered lines are not this seed's headings.
     assert not conflicts.own_account(events, events.iloc[4])
     # In the data: Coincheck's remedy, decided on 28 Jan by its policy (item 6), which states its own
-    # distribution at 27 Jan 23:00 (line 13): the comparison tells that as the exchange's own earlier day.
+    # distribution at 27 Jan 23:00 (line 13): the comparison tells that as the exchange's own earlier
+    # day, and that the 2 days are counted to the release's date (one day from 23:00 on 27 Jan would
+    # read as a contradiction of them).
     from analysis.report.context import prepare_comparison
 
     text = " ".join(findings.comparison(prepare_comparison(lang="en")).paragraphs)
-    assert "remedy decided, 2 days (the release says it went out at 23:00 on 27 January 2018)" in text
+    assert "remedy decided, 2 days (by the release's date; its text says 23:00 on 27 January 2018)" in text
 
 
 def test_a_theft_timed_in_another_zone_is_told_by_its_day_there_and_in_japan():
@@ -1817,3 +1819,18 @@ def test_the_comparisons_page_1_nests_no_brackets():
             assert depth <= 1, text
     assert "補償が一部にとどまるか未了なのは1件（2014年のマウントゴックス）" in found.paragraphs[2]
     assert "日本円の現金は2018年のコインチェック、" in found.paragraphs[2]
+
+
+def test_page_one_names_whose_conversion_a_dollar_value_is_and_which_service_was_halted():
+    # A dollar figure is a newspaper's or outlet's conversion, not the company's: Zaif's US$59.7 million
+    # is The Japan Times' (story zaif-value, citations.csv), Binance's about US$40 million CryptoPotato's
+    # (incidents.csv). Zaif's first halt is named as its row names it (zaif-suspension step_en):
+    # BTC and MONA deposits and withdrawals, not "a service".
+    zaif, binance = _told("zaif-2018"), _told("binance-2019")
+    assert "about 6.7 bn JPY (US$59.7 million in The Japan Times' conversion) at first" in zaif
+    assert "The exchange halted BTC and MONA deposits and withdrawals on the day of the detection" in zaif
+    assert "first halted a service" not in zaif
+    assert "(about US$40 million as CryptoPotato reported it)" in binance
+    ja = _told("zaif-2018", "ja")
+    assert "当初約67億円（ジャパンタイムズの換算で5,970万米ドル）" in ja
+    assert "取引所は検知の当日にBTC・MONAの入出金を停止した" in ja
