@@ -75,6 +75,7 @@ def test_real_data_loads_with_its_corrections():
             "a6eb209": "2026-12-04",
             "88985fe": "2026-12-08",  # 22:09 UTC on 7 Dec: DMM's report order, the Kanto Finance Bureau's
             "36167ad": "2026-12-08",  # Zaif's basic contract of 20 Sep 2018, to consider Fisco's support
+            "cdb8107": "2026-12-08",  # the same, in Japanese, naming who signed it
         }.items()
     )
 
